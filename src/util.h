@@ -1,0 +1,57 @@
+#ifndef UTIL_H
+#define UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/*
+ * Allocation that cannot fail: on exhaustion these print a message and
+ * end the program.  The caller frees what they return.
+ */
+void	*xmalloc(size_t);
+void	*xcalloc(size_t, size_t);
+void	*xreallocarray(void *, size_t, size_t);
+char	*xstrdup(const char *);
+char	*xstrndup(const char *, size_t);
+char	*xasprintf(const char *, ...)
+	    __attribute__((format(printf, 1, 2)));
+char	*xvasprintf(const char *, va_list)
+	    __attribute__((format(printf, 1, 0)));
+
+/* The program name used in messages; set once by main(). */
+void	 util_set_progname(const char *);
+const char *util_progname(void);
+
+/* Called by fatal() before it writes, so the UI can restore the terminal. */
+void	 util_set_fatal_hook(void (*)(void));
+
+/* "citata: MESSAGE" on standard error, then exit(2). */
+void	 fatal(const char *, ...)
+	    __attribute__((format(printf, 1, 2), noreturn));
+/* "citata: MESSAGE" on standard error. */
+void	 warnx(const char *, ...)
+	    __attribute__((format(printf, 1, 2)));
+
+/*
+ * A growable byte buffer, always NUL-terminated after its len bytes.
+ * buf_free() releases the storage; buf_steal() hands it to the caller,
+ * who frees it.
+ */
+struct buf {
+	char	*data;
+	size_t	 len;
+	size_t	 cap;
+};
+
+void	 buf_init(struct buf *);
+void	 buf_free(struct buf *);
+void	 buf_reset(struct buf *);
+void	 buf_grow(struct buf *, size_t);
+void	 buf_add(struct buf *, const void *, size_t);
+void	 buf_addc(struct buf *, char);
+void	 buf_adds(struct buf *, const char *);
+void	 buf_printf(struct buf *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+char	*buf_steal(struct buf *);
+
+#endif /* UTIL_H */

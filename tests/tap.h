@@ -1,0 +1,70 @@
+/*
+ * tap.h: a minimal Test Anything Protocol emitter for the unit tests.
+ * Header-only so every test program stays one file.
+ */
+#ifndef TAP_H
+#define TAP_H
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+static int	tap_n;
+static int	tap_failed;
+
+static inline int
+tap_ok(int cond, const char *fmt, ...)
+{
+	va_list	ap;
+
+	tap_n++;
+	if (!cond)
+		tap_failed++;
+	printf("%sok %d - ", cond ? "" : "not ", tap_n);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	putchar('\n');
+	fflush(stdout);
+	return cond;
+}
+
+#define ok(cond, ...)	tap_ok((cond) != 0, __VA_ARGS__)
+
+/* Compares two strings and shows both when they differ. */
+static inline int
+tap_is(const char *got, const char *want, const char *name)
+{
+	int	same = (got == NULL && want == NULL) ||
+	    (got != NULL && want != NULL && strcmp(got, want) == 0);
+
+	if (!tap_ok(same, "%s", name)) {
+		printf("#   got:  '%s'\n", got != NULL ? got : "(null)");
+		printf("#   want: '%s'\n", want != NULL ? want : "(null)");
+	}
+	return same;
+}
+
+#define is(got, want, name)	tap_is((got), (want), (name))
+
+static inline void
+tap_diag(const char *fmt, ...)
+{
+	va_list	ap;
+
+	printf("# ");
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	putchar('\n');
+}
+
+/* Prints the plan; returns the exit status for main(). */
+static inline int
+tap_done(void)
+{
+	printf("1..%d\n", tap_n);
+	return tap_failed != 0;
+}
+
+#endif /* TAP_H */
