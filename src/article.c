@@ -88,9 +88,9 @@ gender_name(enum gender g)
 {
 	switch (g) {
 	case GENDER_MALE:
-		return "m";
+		return "male";
 	case GENDER_FEMALE:
-		return "f";
+		return "female";
 	default:
 		return NULL;
 	}

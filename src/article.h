@@ -75,6 +75,6 @@ void		 quote_list_free(struct quote_list *);
 
 const char	*quote_kind_name(enum quote_kind);
 const char	*speaker_kind_name(enum speaker_kind);
-const char	*gender_name(enum gender);	/* "m", "f" or NULL */
+const char	*gender_name(enum gender);	/* "male", "female" or NULL */
 
 #endif /* ARTICLE_H */

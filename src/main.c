@@ -1,20 +1,1077 @@
 /*
- * main.c: options, locale, and choosing a mode.
+ * main.c: options, locale, and choosing a mode: the reader, or one of the
+ * scripting commands (import, list, show, export, extract, quotes,
+ * speakers, reextract).
  */
 #include "config.h"
 
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <locale.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "article.h"
+#include "db.h"
+#include "export.h"
+#include "import.h"
+#include "lexicon.h"
+#include "quotes.h"
+#include "text.h"
 #include "util.h"
+
+/* Exit statuses, documented in citata(1). */
+#define EXIT_OK		0	/* everything done */
+#define EXIT_PARTIAL	1	/* done, but input was skipped or not found */
+#define EXIT_FAIL	2	/* usage error or failure; nothing changed */
+
+enum format {
+	FORMAT_TEXT,
+	FORMAT_TSV,
+	FORMAT_JSONL
+};
+
+struct cmd {
+	const char	*name;
+	int		(*fn)(int, char **);
+	const char	*usage;
+	const char	*help;
+};
+
+static int	 cmd_import(int, char **);
+static int	 cmd_list(int, char **);
+static int	 cmd_show(int, char **);
+static int	 cmd_export(int, char **);
+static int	 cmd_extract(int, char **);
+static int	 cmd_quotes(int, char **);
+static int	 cmd_speakers(int, char **);
+static int	 cmd_reextract(int, char **);
+static void	 usage(FILE *);
+static void	 cmd_usage(const struct cmd *, FILE *);
+static const struct cmd *cmd_find(const char *);
+static char	*db_path_default(void);
+static struct db *open_db(enum db_mode);
+static struct lexicon *open_lexicon(void);
+static int	 parse_format(const char *, enum format *, int);
+static int	 terminal_width(void);
+static void	 out_flush(struct buf *, int);
+static void	 diag_print(void *, const char *, long, long, const char *);
+
+static const char	*db_path;	/* from -d, else the default */
+static const struct cmd	*cmd_current;
+
+static const struct cmd cmds[] = {
+	{ "import", cmd_import, "PATH...",
+	  "add articles from files, directories or - (standard input)" },
+	{ "list", cmd_list, "[--format=text|tsv|jsonl]",
+	  "list articles, newest first" },
+	{ "show", cmd_show, "[--width=N] ID",
+	  "print one article wrapped to N columns" },
+	{ "export", cmd_export, "",
+	  "write every article as JSON Lines, in the form import reads" },
+	{ "extract", cmd_extract, "[--format=jsonl|text] FILE...",
+	  "print the quotes found in article files; no archive is used" },
+	{ "quotes", cmd_quotes,
+	  "[--speaker=NAME] [--article=ID] [--format=text|tsv|jsonl]",
+	  "list stored quotes" },
+	{ "speakers", cmd_speakers, "[--format=text|tsv|jsonl]",
+	  "list speakers, most quoted first" },
+	{ "reextract", cmd_reextract, "",
+	  "find quotes again after the word lists changed; manual ones stay" },
+	{ NULL, NULL, NULL, NULL }
+};
+
+static void
+usage(FILE *f)
+{
+	const struct cmd	*c;
+
+	fprintf(f, "usage: %s [-d DB] [COMMAND [ARGS]]\n\n"
+	    "With no command, open the reader on the archive.\n\n"
+	    "Commands:\n", util_progname());
+	for (c = cmds; c->name != NULL; c++)
+		fprintf(f, "  %-10s %s\n", c->name, c->help);
+	fprintf(f, "\nOptions:\n"
+	    "  -d, --db=DB    the archive (default: $CITATA_DB, else\n"
+	    "                 $XDG_DATA_HOME/citata/citata.db)\n"
+	    "  -h, --help     show this help (COMMAND --help for a command)\n"
+	    "  -V, --version  show the version\n\n"
+	    "Exit status: 0 done; 1 done, but some input was skipped or not\n"
+	    "found; 2 usage error or failure.  See citata(1).\n");
+}
+
+static void
+cmd_usage(const struct cmd *c, FILE *f)
+{
+	fprintf(f, "usage: %s [-d DB] %s %s\n%s.\n", util_progname(),
+	    c->name, c->usage, c->help);
+}
+
+static const struct cmd *
+cmd_find(const char *name)
+{
+	const struct cmd	*c;
+
+	for (c = cmds; c->name != NULL; c++)
+		if (strcmp(c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+/* $CITATA_DB, else $XDG_DATA_HOME/citata/citata.db, else
+ * ~/.local/share/citata/citata.db.  The caller frees it. */
+static char *
+db_path_default(void)
+{
+	const char	*env;
+
+	if ((env = getenv("CITATA_DB")) != NULL && *env != '\0')
+		return xstrdup(env);
+	if ((env = getenv("XDG_DATA_HOME")) != NULL && *env == '/')
+		return xasprintf("%s/citata/citata.db", env);
+	if ((env = getenv("HOME")) == NULL || *env == '\0')
+		fatal("cannot find the archive: set CITATA_DB or HOME, "
+		    "or use -d");
+	return xasprintf("%s/.local/share/citata/citata.db", env);
+}
+
+/* Makes the directories above path, like mkdir -p. */
+static void
+make_parents(const char *path)
+{
+	char	*dir = xstrdup(path), *p;
+
+	for (p = dir + 1; (p = strchr(p, '/')) != NULL; p++) {
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+			break;
+		*p = '/';
+	}
+	free(dir);
+}
+
+static struct db *
+open_db(enum db_mode mode)
+{
+	struct db	*db;
+	char		*cause = NULL;
+	struct buf	 b;
+
+	if (mode == DB_WRITE)
+		make_parents(db_path);
+	if ((db = db_open(db_path, mode, &cause)) == NULL) {
+		buf_init(&b);
+		export_escape(&b, cause);
+		free(cause);
+		fatal("%s", b.data);
+	}
+	return db;
+}
+
+/* $CITATA_DATADIR/lexicon, else the installed word lists. */
+static struct lexicon *
+open_lexicon(void)
+{
+	struct lexicon	*lx;
+	const char	*env = getenv("CITATA_DATADIR");
+	char		*dir, *cause = NULL;
+
+	dir = xasprintf("%s/lexicon", env != NULL && *env != '\0' ? env :
+	    PKGDATADIR);
+	if ((lx = lexicon_load(dir, &cause)) == NULL)
+		fatal("cannot load the word lists: %s", cause);
+	free(dir);
+	return lx;
+}
+
+static int
+parse_format(const char *arg, enum format *f, int allow_tsv)
+{
+	if (strcmp(arg, "text") == 0)
+		*f = FORMAT_TEXT;
+	else if (strcmp(arg, "jsonl") == 0)
+		*f = FORMAT_JSONL;
+	else if (allow_tsv && strcmp(arg, "tsv") == 0)
+		*f = FORMAT_TSV;
+	else {
+		warnx("%s: unknown format '%s' (use text%s or jsonl)",
+		    cmd_current->name, arg, allow_tsv ? ", tsv" : "");
+		return -1;
+	}
+	return 0;
+}
+
+/* Columns of the terminal on standard output, else $COLUMNS, else 80. */
+static int
+terminal_width(void)
+{
+	struct winsize	 ws;
+	const char	*env;
+	long		 n;
+
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ,
+	    &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	if ((env = getenv("COLUMNS")) != NULL && (n = atol(env)) > 0 &&
+	    n < 10000)
+		return (int)n;
+	return 80;
+}
+
+/* Writes out the buffer when it is large or when forced. */
+static void
+out_flush(struct buf *b, int force)
+{
+	if (b->len == 0 || (!force && b->len < 65536))
+		return;
+	if (fwrite(b->data, 1, b->len, stdout) != b->len) {
+		if (errno == EPIPE)
+			exit(EXIT_OK);
+		fatal("cannot write: %s", strerror(errno));
+	}
+	buf_reset(b);
+}
+
+/* Prints "FILE:LINE:COL: error: REASON", the file name escaped. */
+static void
+diag_print(void *ctx, const char *file, long line, long col,
+    const char *reason)
+{
+	struct buf	b;
+
+	(void)ctx;
+	buf_init(&b);
+	export_escape(&b, file);
+	if (line > 0)
+		buf_printf(&b, ":%ld", line);
+	if (col > 0)
+		buf_printf(&b, ":%ld", col);
+	buf_adds(&b, ": error: ");
+	export_escape(&b, reason);
+	fflush(stdout);
+	fprintf(stderr, "%s\n", b.data);
+	buf_free(&b);
+}
+
+/* Options common to the subcommands. */
+enum {
+	OPT_FORMAT = 256,
+	OPT_WIDTH,
+	OPT_SPEAKER,
+	OPT_ARTICLE
+};
+
+static const struct option sub_options[] = {
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "width", required_argument, NULL, OPT_WIDTH },
+	{ "speaker", required_argument, NULL, OPT_SPEAKER },
+	{ "article", required_argument, NULL, OPT_ARTICLE },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 }
+};
+
+struct sub_args {
+	enum format	 format;
+	int		 width;
+	const char	*speaker;
+	long long	 article;
+	int		 allow;		/* OPT_* bits this command takes */
+};
+
+#define ALLOW(o)	(1 << ((o) - OPT_FORMAT))
+
+/* Parses a subcommand's options; returns the index of the first operand,
+ * or -1 after a usage message. */
+static int
+sub_parse(int argc, char **argv, struct sub_args *sa)
+{
+	char	*end;
+	long	 n;
+	int	 ch;
+
+	optind = 1;
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, "+h", sub_options, NULL)) != -1) {
+		if (ch == 'h') {
+			cmd_usage(cmd_current, stdout);
+			exit(EXIT_OK);
+		}
+		if (ch >= OPT_FORMAT && !(sa->allow & ALLOW(ch))) {
+			warnx("%s: option '%s' does not apply", cmd_current->name,
+			    argv[optind - 1]);
+			goto bad;
+		}
+		switch (ch) {
+		case OPT_FORMAT:
+			if (parse_format(optarg, &sa->format,
+			    strcmp(cmd_current->name, "extract") != 0) != 0)
+				goto bad;
+			break;
+		case OPT_WIDTH:
+			n = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || n < 1 ||
+			    n > 10000) {
+				warnx("%s: bad width '%s' (want 1 to 10000)",
+				    cmd_current->name, optarg);
+				goto bad;
+			}
+			sa->width = (int)n;
+			break;
+		case OPT_SPEAKER:
+			sa->speaker = optarg;
+			break;
+		case OPT_ARTICLE:
+			n = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || n < 1) {
+				warnx("%s: bad article id '%s'",
+				    cmd_current->name, optarg);
+				goto bad;
+			}
+			sa->article = n;
+			break;
+		default:
+			warnx("%s: unknown option '%s'", cmd_current->name,
+			    argv[optind - 1]);
+			goto bad;
+		}
+	}
+	return optind;
+bad:
+	cmd_usage(cmd_current, stderr);
+	return -1;
+}
+
+/* The import run: each article is extracted and stored as it comes. */
+struct import_run {
+	struct db		*db;
+	struct lexicon		*lx;
+	size_t			 stored, duplicates, quotes;
+	char			*cause;
+};
+
+static int
+import_one(void *ctx, struct article *a)
+{
+	struct import_run	*run = ctx;
+	struct quote_list	 ql;
+	int			 rc;
+
+	quote_list_init(&ql);
+	quotes_extract(run->lx, a, &ql);
+	rc = db_article_put(run->db, a, &ql, &run->cause);
+	if (rc == 1) {
+		run->stored++;
+		run->quotes += ql.n;
+	} else if (rc == 0)
+		run->duplicates++;
+	quote_list_free(&ql);
+	article_free(a);
+	return rc < 0 ? -1 : 0;
+}
+
+static volatile sig_atomic_t	interrupted;
+
+static void
+on_signal(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+static int
+cmd_import(int argc, char **argv)
+{
+	struct sub_args		 sa = { 0 };
+	struct import_run	 run = { 0 };
+	struct import_result	 res = { 0, 0 };
+	struct sigaction	 act;
+	char			**files, *data, *cause = NULL;
+	size_t			 nfiles, i, len, missing = 0;
+	int			 first;
+
+	if ((first = sub_parse(argc, argv, &sa)) < 0)
+		return EXIT_FAIL;
+	if (first >= argc) {
+		warnx("import: no files given");
+		cmd_usage(cmd_current, stderr);
+		return EXIT_FAIL;
+	}
+	nfiles = import_expand(argv + first, (size_t)(argc - first), &files,
+	    diag_print, NULL);
+	for (i = (size_t)first; i < (size_t)argc; i++)
+		if (strcmp(argv[i], "-") != 0 && access(argv[i], F_OK) != 0)
+			missing++;
+
+	/* An interrupted run must leave the archive as it was: stop
+	 * between articles and roll back. */
+	memset(&act, 0, sizeof(act));
+	act.sa_handler = on_signal;
+	sigaction(SIGINT, &act, NULL);
+	sigaction(SIGTERM, &act, NULL);
+	sigaction(SIGHUP, &act, NULL);
+
+	run.db = open_db(DB_WRITE);
+	run.lx = open_lexicon();
+	if (db_begin(run.db, &cause) != 0)
+		fatal("%s", cause);
+	for (i = 0; i < nfiles && !interrupted; i++) {
+		if ((data = import_read_file(files[i], &len, &cause)) == NULL) {
+			diag_print(NULL, files[i], 0, 0, cause);
+			free(cause);
+			cause = NULL;
+			missing++;
+			continue;
+		}
+		if (import_parse(files[i], data, len,
+		    import_format_guess(files[i], data, len), import_one,
+		    diag_print, &run, &res) != 0) {
+			free(data);
+			db_rollback(run.db);
+			warnx("%s; nothing was imported", run.cause != NULL ?
+			    run.cause : "import stopped");
+			return EXIT_FAIL;
+		}
+		free(data);
+	}
+	if (interrupted) {
+		db_rollback(run.db);
+		warnx("interrupted; nothing was imported");
+		return EXIT_FAIL;
+	}
+	if (db_commit(run.db, &cause) != 0) {
+		db_rollback(run.db);
+		warnx("%s; nothing was imported", cause);
+		return EXIT_FAIL;
+	}
+	printf("imported %zu, duplicates %zu, skipped %zu (%zu quotes)\n",
+	    run.stored, run.duplicates, res.skipped + missing, run.quotes);
+	for (i = 0; i < nfiles; i++)
+		free(files[i]);
+	free(files);
+	lexicon_free(run.lx);
+	db_close(run.db);
+	return res.skipped + missing > 0 ? EXIT_PARTIAL : EXIT_OK;
+}
+
+struct list_ctx {
+	struct buf	 out;
+	enum format	 format;
+	int		 cols;		/* title column, 0 for no limit */
+};
+
+static int
+list_row(void *ctx, const struct db_article_row *r)
+{
+	struct list_ctx	*lc = ctx;
+	struct buf	*b = &lc->out;
+	char		*s;
+
+	switch (lc->format) {
+	case FORMAT_JSONL:
+		buf_printf(b, "{\"id\":%lld,\"date\":", r->id);
+		export_json_str(b, r->date);
+		buf_adds(b, ",\"source\":");
+		export_json_str(b, r->source);
+		buf_adds(b, ",\"title\":");
+		export_json_str(b, r->title);
+		buf_printf(b, ",\"quotes\":%ld,\"read\":%s}\n", r->nquotes,
+		    r->is_read ? "true" : "false");
+		break;
+	case FORMAT_TSV:
+		buf_printf(b, "%lld\t%s\t", r->id, r->date);
+		if (r->source != NULL)
+			export_tsv_field(b, r->source, strlen(r->source));
+		buf_addc(b, '\t');
+		export_tsv_field(b, r->title, strlen(r->title));
+		buf_printf(b, "\t%ld\n", r->nquotes);
+		break;
+	default:
+		buf_printf(b, "%6lld  %s  ", r->id, r->date);
+		s = text_pad(r->source != NULL ? r->source : "-",
+		    r->source != NULL ? strlen(r->source) : 1, 16);
+		buf_adds(b, s);
+		free(s);
+		buf_printf(b, " %3ld  ", r->nquotes);
+		s = text_fit(r->title, strlen(r->title), lc->cols > 0 ?
+		    lc->cols : INT_MAX, NULL);
+		buf_adds(b, s);
+		free(s);
+		buf_addc(b, '\n');
+		break;
+	}
+	out_flush(b, 0);
+	return 0;
+}
+
+static int
+cmd_list(int argc, char **argv)
+{
+	struct sub_args	 sa = { .allow = ALLOW(OPT_FORMAT) };
+	struct list_ctx	 lc;
+	struct db	*db;
+	char		*cause = NULL;
+	int		 first;
+
+	if ((first = sub_parse(argc, argv, &sa)) < 0)
+		return EXIT_FAIL;
+	if (first < argc) {
+		warnx("list: unexpected argument '%s'", argv[first]);
+		return EXIT_FAIL;
+	}
+	db = open_db(DB_READ);
+	buf_init(&lc.out);
+	lc.format = sa.format;
+	/* id, date, source and count take 6+2+10+2+16+1+3+2 columns. */
+	lc.cols = isatty(STDOUT_FILENO) ? terminal_width() - 42 : 0;
+	if (isatty(STDOUT_FILENO) && lc.cols < 10)
+		lc.cols = 10;
+	if (db_articles(db, list_row, &lc, &cause) != 0)
+		fatal("%s", cause);
+	out_flush(&lc.out, 1);
+	buf_free(&lc.out);
+	db_close(db);
+	return EXIT_OK;
+}
+
+/* Appends s wrapped to cols columns, line by line. */
+static void
+show_wrapped(struct buf *b, const char *s, size_t len, int cols)
+{
+	struct text_line	*lines;
+	size_t			 n, i, rl;
+	char			*r;
+
+	n = text_wrap(s, len, cols, &lines);
+	for (i = 0; i < n; i++) {
+		r = text_line_render(s, &lines[i], &rl);
+		buf_add(b, r, rl);
+		buf_addc(b, '\n');
+		free(r);
+	}
+	free(lines);
+}
+
+static int
+cmd_show(int argc, char **argv)
+{
+	struct sub_args	 sa = { .allow = ALLOW(OPT_WIDTH) };
+	struct db	*db;
+	struct article	*a;
+	struct buf	 b;
+	char		*cause = NULL, *end, *head;
+	long long	 id;
+	int		 first;
+
+	if ((first = sub_parse(argc, argv, &sa)) < 0)
+		return EXIT_FAIL;
+	if (first != argc - 1) {
+		warnx("show: give one article id");
+		cmd_usage(cmd_current, stderr);
+		return EXIT_FAIL;
+	}
+	id = strtoll(argv[first], &end, 10);
+	if (*argv[first] == '\0' || *end != '\0' || id < 1) {
+		buf_init(&b);
+		export_escape(&b, argv[first]);
+		warnx("show: bad article id '%s'", b.data);
+		buf_free(&b);
+		return EXIT_FAIL;
+	}
+	if (sa.width == 0)
+		sa.width = terminal_width();
+	db = open_db(DB_READ);
+	if ((a = db_article_get(db, id, &cause)) == NULL) {
+		if (cause != NULL)
+			fatal("%s", cause);
+		warnx("show: no article %lld", id);
+		db_close(db);
+		return EXIT_PARTIAL;
+	}
+	buf_init(&b);
+	show_wrapped(&b, a->title, strlen(a->title), sa.width);
+	head = xasprintf("%s%s%s", a->date, a->source != NULL ? " · " : "",
+	    a->source != NULL ? a->source : "");
+	show_wrapped(&b, head, strlen(head), sa.width);
+	free(head);
+	if (a->url != NULL)
+		show_wrapped(&b, a->url, strlen(a->url), sa.width);
+	buf_addc(&b, '\n');
+	show_wrapped(&b, a->text, a->len, sa.width);
+	out_flush(&b, 1);
+	buf_free(&b);
+	article_free(a);
+	db_close(db);
+	return EXIT_OK;
+}
+
+static int
+export_one(void *ctx, const struct article *a)
+{
+	struct buf	*b = ctx;
+
+	export_article_jsonl(b, a);
+	out_flush(b, 0);
+	return 0;
+}
+
+static int
+cmd_export(int argc, char **argv)
+{
+	struct sub_args	 sa = { 0 };
+	struct db	*db;
+	struct buf	 b;
+	char		*cause = NULL;
+	int		 first;
+
+	if ((first = sub_parse(argc, argv, &sa)) < 0)
+		return EXIT_FAIL;
+	if (first < argc) {
+		warnx("export: unexpected argument '%s'", argv[first]);
+		return EXIT_FAIL;
+	}
+	db = open_db(DB_READ);
+	buf_init(&b);
+	if (db_export(db, export_one, &b, &cause) != 0)
+		fatal("%s", cause);
+	out_flush(&b, 1);
+	buf_free(&b);
+	db_close(db);
+	return EXIT_OK;
+}
+
+/* The extract run: quotes of each article of one file. */
+struct extract_run {
+	struct lexicon	*lx;
+	struct buf	 out;
+	enum format	 format;
+	const char	*file;
+	long		 ordinal;
+	size_t		 quotes;
+};
+
+/* Appends the span [s, e) of a's text as a JSON string, or null. */
+static void
+json_span(struct buf *b, const struct article *a, size_t s, size_t e)
+{
+	if (e <= s || e > a->len)
+		buf_adds(b, "null");
+	else
+		export_json_string(b, a->text + s, e - s);
+}
+
+static int
+extract_one(void *ctx, struct article *a)
+{
+	struct extract_run	*run = ctx;
+	struct quote_list	 ql;
+	struct quote		*q;
+	struct buf		*b = &run->out;
+	char			*s;
+	size_t			 i;
+
+	run->ordinal++;
+	quote_list_init(&ql);
+	quotes_extract(run->lx, a, &ql);
+	for (i = 0; i < ql.n; i++) {
+		q = &ql.q[i];
+		if (q->end > a->len || q->start > q->end)
+			continue;
+		run->quotes++;
+		if (run->format == FORMAT_TEXT) {
+			export_escape(b, run->file);
+			buf_printf(b, ":%ld: ", run->ordinal);
+			s = text_sanitize(q->speaker != NULL ? q->speaker : "?",
+			    q->speaker != NULL ? strlen(q->speaker) : 1, NULL);
+			buf_adds(b, s);
+			free(s);
+			buf_printf(b, " [%s]: ", quote_kind_name(q->kind));
+			s = text_sanitize(a->text + q->start,
+			    q->end - q->start, NULL);
+			buf_adds(b, s);
+			free(s);
+			buf_addc(b, '\n');
+			continue;
+		}
+		buf_adds(b, "{\"file\":");
+		export_json_str(b, run->file);
+		buf_printf(b, ",\"article\":%ld,\"speaker\":", run->ordinal);
+		export_json_str(b, q->speaker);
+		buf_adds(b, ",\"role\":");
+		export_json_str(b, q->role);
+		buf_adds(b, ",\"gender\":");
+		export_json_str(b, gender_name(q->gender));
+		buf_adds(b, ",\"kind\":");
+		export_json_str(b, quote_kind_name(q->kind));
+		buf_adds(b, ",\"text\":");
+		json_span(b, a, q->start, q->end);
+		buf_adds(b, ",\"cue\":");
+		json_span(b, a, q->cue_start, q->cue_end);
+		buf_adds(b, ",\"mention\":");
+		json_span(b, a, q->mention_start, q->mention_end);
+		buf_printf(b, ",\"start\":%zu,\"end\":%zu}\n", q->start,
+		    q->end);
+	}
+	out_flush(b, 0);
+	quote_list_free(&ql);
+	article_free(a);
+	return 0;
+}
+
+static int
+cmd_extract(int argc, char **argv)
+{
+	struct sub_args		 sa = { .format = FORMAT_JSONL,
+				    .allow = ALLOW(OPT_FORMAT) };
+	struct extract_run	 run;
+	struct import_result	 res = { 0, 0 };
+	char			*data, *cause = NULL;
+	size_t			 len;
+	int			 first, i, failed = 0;
+
+	if ((first = sub_parse(argc, argv, &sa)) < 0)
+		return EXIT_FAIL;
+	if (first >= argc) {
+		warnx("extract: no files given");
+		cmd_usage(cmd_current, stderr);
+		return EXIT_FAIL;
+	}
+	memset(&run, 0, sizeof(run));
+	run.lx = open_lexicon();
+	run.format = sa.format;
+	buf_init(&run.out);
+	for (i = first; i < argc; i++) {
+		if ((data = import_read_file(argv[i], &len, &cause)) == NULL) {
+			diag_print(NULL, argv[i], 0, 0, cause);
+			free(cause);
+			cause = NULL;
+			failed++;
+			continue;
+		}
+		run.file = argv[i];
+		run.ordinal = 0;
+		import_parse(argv[i], data, len,
+		    import_format_guess(argv[i], data, len), extract_one,
+		    diag_print, &run, &res);
+		free(data);
+	}
+	out_flush(&run.out, 1);
+	buf_free(&run.out);
+	lexicon_free(run.lx);
+	return failed > 0 || res.skipped > 0 ? EXIT_PARTIAL : EXIT_OK;
+}
+
+struct quotes_ctx {
+	struct buf	out;
+	enum format	format;
+};
+
+static int
+quotes_row(void *ctx, const struct db_quote_row *r)
+{
+	struct quotes_ctx	*qc = ctx;
+	struct buf		*b = &qc->out;
+	char			*s;
+
+	switch (qc->format) {
+	case FORMAT_JSONL:
+		buf_printf(b, "{\"id\":%lld,\"article\":%lld,\"date\":",
+		    r->id, r->article_id);
+		export_json_str(b, r->date);
+		buf_adds(b, ",\"source\":");
+		export_json_str(b, r->source);
+		buf_adds(b, ",\"speaker\":");
+		export_json_str(b, r->speaker);
+		buf_adds(b, ",\"role\":");
+		export_json_str(b, r->role);
+		buf_adds(b, ",\"kind\":");
+		export_json_str(b, r->kind);
+		buf_adds(b, ",\"cue\":");
+		export_json_str(b, r->cue);
+		buf_adds(b, ",\"mention\":");
+		export_json_str(b, r->mention);
+		buf_adds(b, ",\"origin\":");
+		export_json_str(b, r->origin);
+		buf_printf(b, ",\"start\":%zu,\"end\":%zu,\"text\":",
+		    r->start, r->end);
+		export_json_string(b, r->text, r->len);
+		buf_adds(b, "}\n");
+		break;
+	case FORMAT_TSV:
+		buf_printf(b, "%lld\t%lld\t%s\t", r->id, r->article_id,
+		    r->date);
+		if (r->speaker != NULL)
+			export_tsv_field(b, r->speaker, strlen(r->speaker));
+		buf_printf(b, "\t%s\t", r->kind);
+		export_tsv_field(b, r->text, r->len);
+		buf_addc(b, '\n');
+		break;
+	default:
+		buf_printf(b, "%lld  %s  ", r->article_id, r->date);
+		s = text_sanitize(r->speaker != NULL ? r->speaker : "?",
+		    r->speaker != NULL ? strlen(r->speaker) : 1, NULL);
+		buf_adds(b, s);
+		free(s);
+		buf_printf(b, " (%s): ", r->kind);
+		s = text_sanitize(r->text, r->len, NULL);
+		buf_adds(b, s);
+		free(s);
+		buf_addc(b, '\n');
+		break;
+	}
+	out_flush(b, 0);
+	return 0;
+}
+
+static int
+cmd_quotes(int argc, char **argv)
+{
+	struct sub_args		 sa = { .allow = ALLOW(OPT_FORMAT) |
+				    ALLOW(OPT_SPEAKER) | ALLOW(OPT_ARTICLE) };
+	struct quotes_ctx	 qc;
+	struct db		*db;
+	struct buf		 e;
+	long long		*ids = NULL;
+	char			*cause = NULL;
+	long			 n = 0, i;
+	int			 first;
+
+	if ((first = sub_parse(argc, argv, &sa)) < 0)
+		return EXIT_FAIL;
+	if (first < argc) {
+		warnx("quotes: unexpected argument '%s'", argv[first]);
+		return EXIT_FAIL;
+	}
+	db = open_db(DB_READ);
+	qc.format = sa.format;
+	buf_init(&qc.out);
+	if (sa.speaker != NULL) {
+		if ((n = db_speaker_find(db, sa.speaker, &ids, &cause)) < 0)
+			fatal("%s", cause);
+		if (n == 0) {
+			buf_init(&e);
+			export_escape(&e, sa.speaker);
+			warnx("quotes: no speaker '%s'", e.data);
+			buf_free(&e);
+			free(ids);
+			db_close(db);
+			return EXIT_PARTIAL;
+		}
+		for (i = 0; i < n; i++)
+			if (db_quotes(db, ids[i], sa.article, quotes_row, &qc,
+			    &cause) != 0)
+				fatal("%s", cause);
+	} else if (db_quotes(db, 0, sa.article, quotes_row, &qc, &cause) != 0)
+		fatal("%s", cause);
+	out_flush(&qc.out, 1);
+	buf_free(&qc.out);
+	free(ids);
+	db_close(db);
+	return EXIT_OK;
+}
+
+static int
+speakers_row(void *ctx, const struct db_speaker_row *r)
+{
+	struct quotes_ctx	*qc = ctx;
+	struct buf		*b = &qc->out;
+	char			*s;
+
+	switch (qc->format) {
+	case FORMAT_JSONL:
+		buf_printf(b, "{\"id\":%lld,\"name\":", r->id);
+		export_json_str(b, r->name);
+		buf_adds(b, ",\"kind\":");
+		export_json_str(b, r->kind);
+		buf_adds(b, ",\"gender\":");
+		export_json_str(b, r->gender);
+		buf_adds(b, ",\"roles\":");
+		export_json_str(b, r->roles);
+		buf_printf(b, ",\"quotes\":%ld,\"articles\":%ld}\n",
+		    r->nquotes, r->narticles);
+		break;
+	case FORMAT_TSV:
+		buf_printf(b, "%lld\t", r->id);
+		export_tsv_field(b, r->name, strlen(r->name));
+		buf_printf(b, "\t%s\t%s\t", r->kind,
+		    r->gender != NULL ? r->gender : "");
+		if (r->roles != NULL)
+			export_tsv_field(b, r->roles, strlen(r->roles));
+		buf_printf(b, "\t%ld\t%ld\n", r->nquotes, r->narticles);
+		break;
+	default:
+		buf_printf(b, "%5ld %4ld  ", r->nquotes, r->narticles);
+		s = text_sanitize(r->name, strlen(r->name), NULL);
+		buf_adds(b, s);
+		free(s);
+		if (r->roles != NULL) {
+			buf_adds(b, " — ");
+			s = text_sanitize(r->roles, strlen(r->roles), NULL);
+			buf_adds(b, s);
+			free(s);
+		}
+		buf_addc(b, '\n');
+		break;
+	}
+	out_flush(b, 0);
+	return 0;
+}
+
+static int
+cmd_speakers(int argc, char **argv)
+{
+	struct sub_args		 sa = { .allow = ALLOW(OPT_FORMAT) };
+	struct quotes_ctx	 qc;
+	struct db		*db;
+	char			*cause = NULL;
+	int			 first;
+
+	if ((first = sub_parse(argc, argv, &sa)) < 0)
+		return EXIT_FAIL;
+	if (first < argc) {
+		warnx("speakers: unexpected argument '%s'", argv[first]);
+		return EXIT_FAIL;
+	}
+	db = open_db(DB_READ);
+	qc.format = sa.format;
+	buf_init(&qc.out);
+	if (db_speakers(db, speakers_row, &qc, &cause) != 0)
+		fatal("%s", cause);
+	out_flush(&qc.out, 1);
+	buf_free(&qc.out);
+	db_close(db);
+	return EXIT_OK;
+}
+
+struct reextract_run {
+	struct db	*db;
+	struct lexicon	*lx;
+	size_t		 articles, quotes;
+	char		*cause;
+};
+
+static int
+reextract_one(void *ctx, long long id)
+{
+	struct reextract_run	*run = ctx;
+	struct article		*a;
+	struct quote_list	 ql;
+	int			 rc;
+
+	if ((a = db_article_get(run->db, id, &run->cause)) == NULL)
+		return run->cause != NULL ? -1 : 0;
+	quote_list_init(&ql);
+	quotes_extract(run->lx, a, &ql);
+	rc = db_quotes_replace(run->db, a, &ql, &run->cause);
+	run->articles++;
+	run->quotes += ql.n;
+	quote_list_free(&ql);
+	article_free(a);
+	return rc;
+}
+
+static int
+cmd_reextract(int argc, char **argv)
+{
+	struct sub_args		 sa = { 0 };
+	struct reextract_run	 run = { 0 };
+	char			*cause = NULL;
+	int			 first;
+
+	if ((first = sub_parse(argc, argv, &sa)) < 0)
+		return EXIT_FAIL;
+	if (first < argc) {
+		warnx("reextract: unexpected argument '%s'", argv[first]);
+		return EXIT_FAIL;
+	}
+	run.db = open_db(DB_WRITE);
+	run.lx = open_lexicon();
+	if (db_begin(run.db, &cause) != 0)
+		fatal("%s", cause);
+	if (db_article_ids(run.db, reextract_one, &run, &cause) != 0 ||
+	    run.cause != NULL || db_commit(run.db, &cause) != 0) {
+		db_rollback(run.db);
+		fatal("%s; nothing was changed", run.cause != NULL ?
+		    run.cause : cause);
+	}
+	printf("re-extracted %zu articles: %zu quotes\n", run.articles,
+	    run.quotes);
+	lexicon_free(run.lx);
+	db_close(run.db);
+	return EXIT_OK;
+}
+
+static int
+run_reader(void)
+{
+	struct db	*db = open_db(DB_READ);
+
+	db_close(db);
+	warnx("the interactive reader is not built yet; use 'citata list', "
+	    "'citata show ID' and 'citata quotes' meanwhile");
+	return EXIT_PARTIAL;
+}
 
 int
 main(int argc, char **argv)
 {
+	static const struct option	opts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	char	*path = NULL, *note = NULL;
+	int	 ch, rc;
+
 	util_set_progname(argv[0]);
-	if (argc > 1 && strcmp(argv[1], "--version") == 0) {
-		printf("%s\n", PACKAGE_STRING);
-		return 0;
+	setlocale(LC_ALL, "");
+	text_locale_setup(&note);
+	free(note);		/* only the reader tells */
+	signal(SIGPIPE, SIG_DFL);
+
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, "+d:hV", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'd':
+			db_path = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return EXIT_OK;
+		case 'V':
+			printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+			return EXIT_OK;
+		default:
+			warnx("unknown option '%s'", argv[optind - 1]);
+			usage(stderr);
+			return EXIT_FAIL;
+		}
 	}
-	return 0;
+	if (db_path == NULL)
+		db_path = path = db_path_default();
+	if (optind >= argc) {
+		rc = run_reader();
+		free(path);
+		return rc;
+	}
+	if ((cmd_current = cmd_find(argv[optind])) == NULL) {
+		struct buf	b;
+
+		buf_init(&b);
+		export_escape(&b, argv[optind]);
+		warnx("unknown command '%s'", b.data);
+		buf_free(&b);
+		usage(stderr);
+		free(path);
+		return EXIT_FAIL;
+	}
+	rc = cmd_current->fn(argc - optind, argv + optind);
+	free(path);
+	return rc;
 }

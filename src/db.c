@@ -1,0 +1,1044 @@
+/*
+ * db.c: the archive.  Every SQL statement of citata is here, prepared in
+ * db_open() and finalised in db_close(), always with bound parameters.
+ *
+ * Schema history (PRAGMA user_version):
+ *   1  articles
+ *   2  speakers, their aliases and role history, quotes; a quote count
+ *      kept on articles and speakers by triggers
+ *   3  a key-value table for the reader's remembered state
+ */
+#include "config.h"
+
+#include "db.h"
+
+#include <errno.h>
+#include <sqlite3.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "article.h"
+#include "speakers.h"
+#include "util.h"
+
+/* "CITA": marks the file as a citata archive. */
+#define DB_APPLICATION_ID	0x43495441
+
+static const char *db_migrations[DB_SCHEMA_VERSION] = {
+	/* 0 -> 1 */
+	"CREATE TABLE articles ("
+	"  id INTEGER PRIMARY KEY,"
+	"  date TEXT NOT NULL,"
+	"  title TEXT NOT NULL,"
+	"  title_derived INTEGER NOT NULL DEFAULT 0,"
+	"  source TEXT,"
+	"  url TEXT,"
+	"  text TEXT NOT NULL,"
+	"  origin TEXT,"
+	"  origin_line INTEGER,"
+	"  hash TEXT NOT NULL,"
+	"  imported INTEGER NOT NULL,"
+	"  is_read INTEGER NOT NULL DEFAULT 0,"
+	"  starred INTEGER NOT NULL DEFAULT 0"
+	");"
+	"CREATE INDEX articles_date ON articles(date DESC, id DESC);"
+	"CREATE INDEX articles_hash ON articles(hash);",
+
+	/* 1 -> 2 */
+	"ALTER TABLE articles ADD COLUMN nquotes INTEGER NOT NULL DEFAULT 0;"
+	"CREATE TABLE speakers ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL,"
+	"  fold TEXT NOT NULL,"
+	"  surname TEXT NOT NULL,"
+	"  gender TEXT CHECK (gender IN ('male', 'female')),"
+	"  kind TEXT NOT NULL DEFAULT 'person'"
+	"    CHECK (kind IN ('person', 'group', 'institution')),"
+	"  nquotes INTEGER NOT NULL DEFAULT 0"
+	");"
+	"CREATE INDEX speakers_surname ON speakers(surname, kind);"
+	"CREATE INDEX speakers_nquotes ON speakers(nquotes DESC, id);"
+	"CREATE TABLE speaker_aliases ("
+	"  speaker_id INTEGER NOT NULL"
+	"    REFERENCES speakers(id) ON DELETE CASCADE,"
+	"  alias TEXT NOT NULL,"
+	"  fold TEXT NOT NULL,"
+	"  PRIMARY KEY (speaker_id, fold)"
+	");"
+	"CREATE INDEX speaker_aliases_fold ON speaker_aliases(fold);"
+	"CREATE TABLE speaker_roles ("
+	"  speaker_id INTEGER NOT NULL"
+	"    REFERENCES speakers(id) ON DELETE CASCADE,"
+	"  article_id INTEGER NOT NULL"
+	"    REFERENCES articles(id) ON DELETE CASCADE,"
+	"  role TEXT NOT NULL,"
+	"  PRIMARY KEY (speaker_id, article_id, role)"
+	");"
+	"CREATE INDEX speaker_roles_article ON speaker_roles(article_id);"
+	"CREATE TABLE quotes ("
+	"  id INTEGER PRIMARY KEY,"
+	"  article_id INTEGER NOT NULL"
+	"    REFERENCES articles(id) ON DELETE CASCADE,"
+	"  speaker_id INTEGER REFERENCES speakers(id) ON DELETE SET NULL,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('direct', 'indirect')),"
+	"  start INTEGER NOT NULL,"
+	"  \"end\" INTEGER NOT NULL,"
+	"  cue TEXT,"
+	"  mention TEXT,"
+	"  role TEXT,"
+	"  origin TEXT NOT NULL DEFAULT 'auto'"
+	"    CHECK (origin IN ('auto', 'manual')),"
+	"  CHECK (0 <= start AND start <= \"end\")"
+	");"
+	"CREATE INDEX quotes_article ON quotes(article_id, start);"
+	"CREATE INDEX quotes_speaker ON quotes(speaker_id, article_id);"
+	"CREATE TRIGGER quotes_count_ins AFTER INSERT ON quotes BEGIN"
+	"  UPDATE articles SET nquotes = nquotes + 1 WHERE id = NEW.article_id;"
+	"  UPDATE speakers SET nquotes = nquotes + 1 WHERE id = NEW.speaker_id;"
+	" END;"
+	"CREATE TRIGGER quotes_count_del AFTER DELETE ON quotes BEGIN"
+	"  UPDATE articles SET nquotes = nquotes - 1 WHERE id = OLD.article_id;"
+	"  UPDATE speakers SET nquotes = nquotes - 1 WHERE id = OLD.speaker_id;"
+	" END;"
+	"CREATE TRIGGER quotes_count_upd AFTER UPDATE OF speaker_id ON quotes"
+	" BEGIN"
+	"  UPDATE speakers SET nquotes = nquotes - 1 WHERE id = OLD.speaker_id;"
+	"  UPDATE speakers SET nquotes = nquotes + 1 WHERE id = NEW.speaker_id;"
+	" END;",
+
+	/* 2 -> 3 */
+	"CREATE TABLE state ("
+	"  key TEXT PRIMARY KEY,"
+	"  value TEXT"
+	");"
+};
+
+enum db_stmt_id {
+	ST_ARTICLE_FIND,
+	ST_ARTICLE_INSERT,
+	ST_ARTICLE_GET,
+	ST_ARTICLE_SET_READ,
+	ST_ARTICLES,
+	ST_EXPORT,
+	ST_IDS,
+	ST_QUOTE_INSERT,
+	ST_QUOTES_DELETE_AUTO,
+	ST_QUOTES_ALL,
+	ST_QUOTES_ARTICLE,
+	ST_QUOTES_SPEAKER,
+	ST_QUOTES_BOTH,
+	ST_SPEAKER_BY_ALIAS,
+	ST_SPEAKER_BY_SURNAME,
+	ST_SPEAKER_INSERT,
+	ST_SPEAKER_RENAME,
+	ST_SPEAKER_GENDER,
+	ST_ALIAS_INSERT,
+	ST_ROLE_INSERT,
+	ST_SPEAKERS,
+	ST_COUNT,
+	ST_BEGIN,
+	ST_COMMIT,
+	ST_ROLLBACK,
+	ST__COUNT
+};
+
+#define QUOTE_COLUMNS \
+	"SELECT q.id, q.article_id, q.speaker_id, a.date, a.source, s.name," \
+	" q.role, q.kind, q.cue, q.mention, q.origin," \
+	" substr(CAST(a.text AS BLOB), q.start + 1, q.\"end\" - q.start)," \
+	" q.start, q.\"end\"" \
+	" FROM quotes q JOIN articles a ON a.id = q.article_id" \
+	" LEFT JOIN speakers s ON s.id = q.speaker_id"
+
+static const char *db_sql[ST__COUNT] = {
+	[ST_ARTICLE_FIND] =
+	    "SELECT id FROM articles WHERE hash = ?1 AND text = ?2",
+	[ST_ARTICLE_INSERT] =
+	    "INSERT INTO articles (date, title, title_derived, source, url,"
+	    " text, origin, origin_line, hash, imported)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	[ST_ARTICLE_GET] =
+	    "SELECT id, date, title, title_derived, source, url, text, origin,"
+	    " origin_line FROM articles WHERE id = ?1",
+	[ST_ARTICLE_SET_READ] =
+	    "UPDATE articles SET is_read = ?2 WHERE id = ?1",
+	[ST_ARTICLES] =
+	    "SELECT id, date, source, title, nquotes, is_read FROM articles"
+	    " ORDER BY date DESC, id DESC",
+	[ST_EXPORT] =
+	    "SELECT id, date, title, title_derived, source, url, text, origin,"
+	    " origin_line FROM articles ORDER BY id",
+	[ST_IDS] =
+	    "SELECT id FROM articles ORDER BY id",
+	[ST_QUOTE_INSERT] =
+	    "INSERT INTO quotes (article_id, speaker_id, kind, start, \"end\","
+	    " cue, mention, role, origin)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'auto')",
+	[ST_QUOTES_DELETE_AUTO] =
+	    "DELETE FROM quotes WHERE article_id = ?1 AND origin = 'auto'",
+	[ST_QUOTES_ALL] =
+	    QUOTE_COLUMNS " ORDER BY a.date DESC, a.id DESC, q.start",
+	[ST_QUOTES_ARTICLE] =
+	    QUOTE_COLUMNS " WHERE q.article_id = ?1 ORDER BY q.start",
+	[ST_QUOTES_SPEAKER] =
+	    QUOTE_COLUMNS " WHERE q.speaker_id = ?1"
+	    " ORDER BY a.date DESC, a.id DESC, q.start",
+	[ST_QUOTES_BOTH] =
+	    QUOTE_COLUMNS " WHERE q.speaker_id = ?1 AND q.article_id = ?2"
+	    " ORDER BY q.start",
+	[ST_SPEAKER_BY_ALIAS] =
+	    "SELECT DISTINCT s.id, s.name FROM speaker_aliases al"
+	    " JOIN speakers s ON s.id = al.speaker_id"
+	    " WHERE al.fold = ?1 AND s.kind = ?2 ORDER BY s.nquotes DESC, s.id",
+	[ST_SPEAKER_BY_SURNAME] =
+	    "SELECT id, name FROM speakers WHERE surname = ?1 AND kind = ?2"
+	    " ORDER BY nquotes DESC, id",
+	[ST_SPEAKER_INSERT] =
+	    "INSERT INTO speakers (name, fold, surname, gender, kind)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5)",
+	[ST_SPEAKER_RENAME] =
+	    "UPDATE speakers SET name = ?2, fold = ?3 WHERE id = ?1",
+	[ST_SPEAKER_GENDER] =
+	    "UPDATE speakers SET gender = ?2 WHERE id = ?1 AND gender IS NULL",
+	[ST_ALIAS_INSERT] =
+	    "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, fold)"
+	    " VALUES (?1, ?2, ?3)",
+	[ST_ROLE_INSERT] =
+	    "INSERT OR IGNORE INTO speaker_roles (speaker_id, article_id, role)"
+	    " VALUES (?1, ?2, ?3)",
+	[ST_SPEAKERS] =
+	    "SELECT s.id, s.name, s.kind, s.gender,"
+	    " (SELECT group_concat(role, '; ') FROM (SELECT DISTINCT r.role"
+	    "   FROM speaker_roles r JOIN articles a ON a.id = r.article_id"
+	    "   WHERE r.speaker_id = s.id ORDER BY a.date DESC LIMIT 3)),"
+	    " s.nquotes,"
+	    " (SELECT count(DISTINCT article_id) FROM quotes"
+	    "   WHERE speaker_id = s.id)"
+	    " FROM speakers s WHERE s.nquotes > 0"
+	    " ORDER BY s.nquotes DESC, s.name",
+	[ST_COUNT] =
+	    "SELECT (SELECT count(*) FROM articles),"
+	    " (SELECT count(*) FROM quotes),"
+	    " (SELECT count(*) FROM speakers WHERE nquotes > 0)",
+	[ST_BEGIN] = "BEGIN IMMEDIATE",
+	[ST_COMMIT] = "COMMIT",
+	[ST_ROLLBACK] = "ROLLBACK",
+};
+
+struct db {
+	sqlite3		*h;
+	char		*path;
+	int		 readonly;
+	sqlite3_stmt	*st[ST__COUNT];
+};
+
+static char	*db_error(struct db *, const char *);
+static int	 db_exec(struct db *, const char *, char **);
+static int	 db_migrate(struct db *, int, char **);
+static int	 db_prepare_all(struct db *, char **);
+static int	 db_probe(struct db *, const char *, int, int, int *, int *,
+		    int *);
+static sqlite3_stmt *db_stmt(struct db *, enum db_stmt_id);
+static int	 db_done(struct db *, sqlite3_stmt *, int, char **);
+static void	 bind_text(sqlite3_stmt *, int, const char *);
+static void	 bind_span(sqlite3_stmt *, int, const char *, size_t, size_t);
+static const char *col_text(sqlite3_stmt *, int);
+static char	*content_hash(const char *, size_t);
+static long long speaker_resolve(struct db *, const struct quote *,
+		    const char *, char **);
+static int	 quotes_insert(struct db *, const struct article *,
+		    const struct quote_list *, char **);
+static int	 article_row_read(sqlite3_stmt *, struct article *);
+
+static char *
+db_error(struct db *db, const char *what)
+{
+	int	code = sqlite3_errcode(db->h);
+
+	switch (code) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return xasprintf("%s: %s: the archive is locked by another "
+		    "process (gave up after 5 s)", db->path, what);
+	case SQLITE_READONLY:
+		return xasprintf("%s: %s: the archive is read-only", db->path,
+		    what);
+	case SQLITE_FULL:
+		return xasprintf("%s: %s: disk full", db->path, what);
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return xasprintf("%s: %s: the archive is damaged or not an "
+		    "SQLite file", db->path, what);
+	default:
+		return xasprintf("%s: %s: %s", db->path, what,
+		    sqlite3_errmsg(db->h));
+	}
+}
+
+static int
+db_exec(struct db *db, const char *sql, char **cause)
+{
+	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK) {
+		*cause = db_error(db, "cannot update the archive");
+		return -1;
+	}
+	return 0;
+}
+
+/* Upgrades from version from to DB_SCHEMA_VERSION, one step per
+ * transaction, so an interrupted upgrade leaves a whole version. */
+static int
+db_migrate(struct db *db, int from, char **cause)
+{
+	char	*sql;
+	int	 v;
+
+	for (v = from; v < DB_SCHEMA_VERSION; v++) {
+		if (db_exec(db, "BEGIN IMMEDIATE", cause) != 0)
+			return -1;
+		sql = xasprintf("%s; PRAGMA user_version = %d;"
+		    " PRAGMA application_id = %d;", db_migrations[v], v + 1,
+		    DB_APPLICATION_ID);
+		if (db_exec(db, sql, cause) != 0) {
+			free(sql);
+			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+			return -1;
+		}
+		free(sql);
+		if (db_exec(db, "COMMIT", cause) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+db_prepare_all(struct db *db, char **cause)
+{
+	int	i;
+
+	for (i = 0; i < ST__COUNT; i++) {
+		if (sqlite3_prepare_v3(db->h, db_sql[i], -1,
+		    SQLITE_PREPARE_PERSISTENT, &db->st[i], NULL) != SQLITE_OK) {
+			*cause = db_error(db, "cannot prepare a statement");
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Opens path (as an immutable file when asked) and reads its schema
+ * version, application id and number of schema objects.  Returns
+ * SQLITE_ROW on success, else an SQLite error code; db->h is left open
+ * unless sqlite3_open_v2() itself failed.
+ */
+static int
+db_probe(struct db *db, const char *path, int flags, int immutable,
+    int *version, int *appid, int *ntables)
+{
+	sqlite3_stmt	*st = NULL;
+	struct buf	 uri;
+	const char	*p;
+	int		 rc;
+
+	buf_init(&uri);
+	buf_adds(&uri, "file:");
+	for (p = path; *p != '\0'; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			buf_printf(&uri, "%%%02X", (unsigned char)*p);
+		else
+			buf_addc(&uri, *p);
+	}
+	if (immutable)
+		buf_adds(&uri, "?immutable=1");
+	rc = sqlite3_open_v2(uri.data, &db->h, flags | SQLITE_OPEN_URI |
+	    SQLITE_OPEN_NOMUTEX, NULL);
+	buf_free(&uri);
+	if (rc != SQLITE_OK) {
+		sqlite3_close(db->h);
+		db->h = NULL;
+		return rc;
+	}
+	sqlite3_busy_timeout(db->h, 5000);
+	rc = sqlite3_prepare_v2(db->h, "SELECT (SELECT user_version FROM"
+	    " pragma_user_version), (SELECT application_id FROM"
+	    " pragma_application_id), (SELECT count(*) FROM sqlite_master)",
+	    -1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*version = sqlite3_column_int(st, 0);
+		*appid = sqlite3_column_int(st, 1);
+		*ntables = sqlite3_column_int(st, 2);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+struct db *
+db_open(const char *path, enum db_mode mode, char **cause)
+{
+	struct db	*db;
+	int		 flags, version = 0, appid = 0, ntables = 0, rc;
+
+	db = xcalloc(1, sizeof(*db));
+	db->path = xstrdup(path);
+	if (mode == DB_WRITE)
+		flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	else if (access(path, F_OK) != 0) {
+		*cause = xasprintf("%s: no such archive (import articles "
+		    "first: citata import FILE)", path);
+		db_close(db);
+		return NULL;
+	} else if (access(path, W_OK) == 0)
+		flags = SQLITE_OPEN_READWRITE;
+	else
+		flags = SQLITE_OPEN_READONLY, db->readonly = 1;
+	rc = db_probe(db, path, flags, 0, &version, &appid, &ntables);
+	/*
+	 * A read-only WAL archive in a directory we cannot write to cannot
+	 * get its -shm file; nobody can be writing it then, so it is read
+	 * as immutable.
+	 */
+	if (rc != SQLITE_ROW && db->readonly && (rc == SQLITE_CANTOPEN ||
+	    rc == SQLITE_READONLY)) {
+		sqlite3_close(db->h);
+		db->h = NULL;
+		rc = db_probe(db, path, flags, 1, &version, &appid, &ntables);
+	}
+	if (db->h == NULL) {
+		*cause = xasprintf("%s: cannot open the archive: %s", path,
+		    sqlite3_errstr(rc));
+		db_close(db);
+		return NULL;
+	}
+	if (rc != SQLITE_ROW) {
+		*cause = db_error(db, "cannot read the archive");
+		db_close(db);
+		return NULL;
+	}
+	if ((appid != 0 && appid != DB_APPLICATION_ID) ||
+	    (appid == 0 && ntables > 0)) {
+		*cause = xasprintf("%s: not a citata archive (an SQLite "
+		    "database of some other program)", path);
+		db_close(db);
+		return NULL;
+	}
+	if (version > DB_SCHEMA_VERSION) {
+		*cause = xasprintf("%s: the archive has schema version %d, "
+		    "newer than this citata understands (%d); use a newer "
+		    "citata", path, version, DB_SCHEMA_VERSION);
+		db_close(db);
+		return NULL;
+	}
+	if (!db->readonly && (db_exec(db, "PRAGMA journal_mode = WAL",
+	    cause) != 0 || db_exec(db, "PRAGMA synchronous = NORMAL",
+	    cause) != 0)) {
+		db_close(db);
+		return NULL;
+	}
+	if (db_exec(db, "PRAGMA foreign_keys = ON", cause) != 0) {
+		db_close(db);
+		return NULL;
+	}
+	if (version < DB_SCHEMA_VERSION) {
+		if (db->readonly) {
+			*cause = xasprintf("%s: the archive has schema version "
+			    "%d and is read-only, so it cannot be upgraded "
+			    "to %d", path, version, DB_SCHEMA_VERSION);
+			db_close(db);
+			return NULL;
+		}
+		if (db_migrate(db, version, cause) != 0) {
+			db_close(db);
+			return NULL;
+		}
+	}
+	if (db_prepare_all(db, cause) != 0) {
+		db_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+void
+db_close(struct db *db)
+{
+	int	i;
+
+	if (db == NULL)
+		return;
+	for (i = 0; i < ST__COUNT; i++)
+		sqlite3_finalize(db->st[i]);
+	if (db->h != NULL)
+		sqlite3_close(db->h);
+	free(db->path);
+	free(db);
+}
+
+int
+db_readonly(const struct db *db)
+{
+	return db->readonly;
+}
+
+static sqlite3_stmt *
+db_stmt(struct db *db, enum db_stmt_id id)
+{
+	sqlite3_stmt	*st = db->st[id];
+
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return st;
+}
+
+/* Steps a statement that returns no rows. */
+static int
+db_done(struct db *db, sqlite3_stmt *st, int want, char **cause)
+{
+	int	rc = sqlite3_step(st);
+
+	if (rc != want) {
+		*cause = db_error(db, "cannot update the archive");
+		sqlite3_reset(st);
+		return -1;
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
+static void
+bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s == NULL)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_span(sqlite3_stmt *st, int i, const char *text, size_t s, size_t e)
+{
+	if (e <= s)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, text + s, (int)(e - s),
+		    SQLITE_TRANSIENT);
+}
+
+static const char *
+col_text(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+int
+db_begin(struct db *db, char **cause)
+{
+	return db_done(db, db_stmt(db, ST_BEGIN), SQLITE_DONE, cause);
+}
+
+int
+db_commit(struct db *db, char **cause)
+{
+	return db_done(db, db_stmt(db, ST_COMMIT), SQLITE_DONE, cause);
+}
+
+void
+db_rollback(struct db *db)
+{
+	char	*cause = NULL;
+
+	if (sqlite3_get_autocommit(db->h))
+		return;
+	if (db_done(db, db_stmt(db, ST_ROLLBACK), SQLITE_DONE, &cause) != 0)
+		free(cause);
+}
+
+/* FNV-1a, 64 bits, as 16 hex digits: an index key only; equality is
+ * always confirmed on the text itself. */
+static char *
+content_hash(const char *s, size_t n)
+{
+	uint64_t	h = 0xcbf29ce484222325ULL;
+	size_t		i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return xasprintf("%016llx", (unsigned long long)h);
+}
+
+/*
+ * The speaker row a quote's speaker refers to: an alias of the same folded
+ * name, else a speaker of the same surname that can be the same person
+ * (speakers_same), else a new speaker.  A fuller name replaces a shorter
+ * canonical one ("Булекпаев" becomes "Ермаганбет Булекпаев").  Returns the
+ * id, 0 for no speaker, -1 on error.
+ */
+static long long
+speaker_resolve(struct db *db, const struct quote *q, const char *mention,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+	const char	*kind = speaker_kind_name(q->speaker_kind);
+	const char	*cand;
+	char		*fold, *surname, *sp;
+	long long	 id = 0;
+	int		 rc;
+
+	(void)mention;
+	if (q->speaker == NULL || q->speaker[0] == '\0')
+		return 0;
+	fold = speakers_fold(q->speaker);
+	sp = strrchr(fold, ' ');
+	surname = xstrdup(q->speaker_kind == SPEAKER_PERSON && sp != NULL ?
+	    sp + 1 : fold);
+
+	st = db_stmt(db, ST_SPEAKER_BY_ALIAS);
+	bind_text(st, 1, fold);
+	bind_text(st, 2, kind);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		goto fail;
+
+	if (id == 0 && q->speaker_kind == SPEAKER_PERSON) {
+		st = db_stmt(db, ST_SPEAKER_BY_SURNAME);
+		bind_text(st, 1, surname);
+		bind_text(st, 2, kind);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			cand = col_text(st, 1);
+			if (speakers_same(cand, q->speaker)) {
+				id = sqlite3_column_int64(st, 0);
+				/* A fuller form becomes the canonical one. */
+				if (strlen(q->speaker) > strlen(cand)) {
+					long long	 keep = id;
+
+					sqlite3_reset(st);
+					st = db_stmt(db, ST_SPEAKER_RENAME);
+					sqlite3_bind_int64(st, 1, keep);
+					bind_text(st, 2, q->speaker);
+					bind_text(st, 3, fold);
+					if (db_done(db, st, SQLITE_DONE,
+					    cause) != 0)
+						goto out;
+					rc = SQLITE_DONE;
+				}
+				break;
+			}
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			goto fail;
+	}
+
+	if (id == 0) {
+		st = db_stmt(db, ST_SPEAKER_INSERT);
+		bind_text(st, 1, q->speaker);
+		bind_text(st, 2, fold);
+		bind_text(st, 3, surname);
+		bind_text(st, 4, gender_name(q->gender));
+		bind_text(st, 5, kind);
+		if (db_done(db, st, SQLITE_DONE, cause) != 0)
+			goto out;
+		id = sqlite3_last_insert_rowid(db->h);
+	} else if (q->gender != GENDER_UNKNOWN) {
+		st = db_stmt(db, ST_SPEAKER_GENDER);
+		sqlite3_bind_int64(st, 1, id);
+		bind_text(st, 2, gender_name(q->gender));
+		if (db_done(db, st, SQLITE_DONE, cause) != 0) {
+			id = -1;
+			goto out;
+		}
+	}
+	st = db_stmt(db, ST_ALIAS_INSERT);
+	sqlite3_bind_int64(st, 1, id);
+	bind_text(st, 2, q->speaker);
+	bind_text(st, 3, fold);
+	if (db_done(db, st, SQLITE_DONE, cause) != 0)
+		id = -1;
+	goto out;
+fail:
+	*cause = db_error(db, "cannot read speakers");
+	id = -1;
+out:
+	if (id == 0)
+		id = -1;
+	free(fold);
+	free(surname);
+	return id;
+}
+
+static int
+quotes_insert(struct db *db, const struct article *a,
+    const struct quote_list *ql, char **cause)
+{
+	sqlite3_stmt		*st;
+	const struct quote	*q;
+	long long		 sid;
+	size_t			 i;
+
+	for (i = 0; ql != NULL && i < ql->n; i++) {
+		q = &ql->q[i];
+		if (q->end > a->len || q->start > q->end)
+			continue;	/* never stored: it would not round-trip */
+		sid = 0;
+		if (q->speaker != NULL && q->speaker[0] != '\0' &&
+		    (sid = speaker_resolve(db, q, NULL, cause)) < 0)
+			return -1;
+		st = db_stmt(db, ST_QUOTE_INSERT);
+		sqlite3_bind_int64(st, 1, a->id);
+		if (sid > 0)
+			sqlite3_bind_int64(st, 2, sid);
+		bind_text(st, 3, quote_kind_name(q->kind));
+		sqlite3_bind_int64(st, 4, (sqlite3_int64)q->start);
+		sqlite3_bind_int64(st, 5, (sqlite3_int64)q->end);
+		bind_span(st, 6, a->text, q->cue_start, q->cue_end);
+		bind_span(st, 7, a->text, q->mention_start, q->mention_end);
+		bind_text(st, 8, q->role);
+		if (db_done(db, st, SQLITE_DONE, cause) != 0)
+			return -1;
+		if (sid > 0 && q->role != NULL) {
+			st = db_stmt(db, ST_ROLE_INSERT);
+			sqlite3_bind_int64(st, 1, sid);
+			sqlite3_bind_int64(st, 2, a->id);
+			bind_text(st, 3, q->role);
+			if (db_done(db, st, SQLITE_DONE, cause) != 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+int
+db_article_put(struct db *db, struct article *a, const struct quote_list *ql,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+	char		*hash = content_hash(a->text, a->len);
+	int		 rc;
+
+	st = db_stmt(db, ST_ARTICLE_FIND);
+	bind_text(st, 1, hash);
+	sqlite3_bind_text(st, 2, a->text, (int)a->len, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		a->id = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		free(hash);
+		return 0;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		*cause = db_error(db, "cannot read the archive");
+		free(hash);
+		return -1;
+	}
+	st = db_stmt(db, ST_ARTICLE_INSERT);
+	bind_text(st, 1, a->date);
+	bind_text(st, 2, a->title);
+	sqlite3_bind_int(st, 3, a->title_derived);
+	bind_text(st, 4, a->source);
+	bind_text(st, 5, a->url);
+	sqlite3_bind_text(st, 6, a->text, (int)a->len, SQLITE_STATIC);
+	bind_text(st, 7, a->origin);
+	sqlite3_bind_int64(st, 8, a->line);
+	bind_text(st, 9, hash);
+	sqlite3_bind_int64(st, 10, (sqlite3_int64)time(NULL));
+	free(hash);
+	if (db_done(db, st, SQLITE_DONE, cause) != 0)
+		return -1;
+	a->id = sqlite3_last_insert_rowid(db->h);
+	if (quotes_insert(db, a, ql, cause) != 0)
+		return -1;
+	return 1;
+}
+
+int
+db_quotes_replace(struct db *db, const struct article *a,
+    const struct quote_list *ql, char **cause)
+{
+	sqlite3_stmt	*st = db_stmt(db, ST_QUOTES_DELETE_AUTO);
+
+	sqlite3_bind_int64(st, 1, a->id);
+	if (db_done(db, st, SQLITE_DONE, cause) != 0)
+		return -1;
+	return quotes_insert(db, a, ql, cause);
+}
+
+/* Fills a from a row of ST_ARTICLE_GET or ST_EXPORT. */
+static int
+article_row_read(sqlite3_stmt *st, struct article *a)
+{
+	const char	*s;
+
+	a->id = sqlite3_column_int64(st, 0);
+	a->date = xstrdup(col_text(st, 1));
+	a->title = xstrdup(col_text(st, 2));
+	a->title_derived = sqlite3_column_int(st, 3);
+	a->source = (s = col_text(st, 4)) != NULL ? xstrdup(s) : NULL;
+	a->url = (s = col_text(st, 5)) != NULL ? xstrdup(s) : NULL;
+	s = col_text(st, 6);
+	a->len = (size_t)sqlite3_column_bytes(st, 6);
+	a->text = xstrndup(s != NULL ? s : "", a->len);
+	a->origin = (s = col_text(st, 7)) != NULL ? xstrdup(s) : NULL;
+	a->line = (long)sqlite3_column_int64(st, 8);
+	return 0;
+}
+
+struct article *
+db_article_get(struct db *db, long long id, char **cause)
+{
+	sqlite3_stmt	*st = db_stmt(db, ST_ARTICLE_GET);
+	struct article	*a = NULL;
+	int		 rc;
+
+	*cause = NULL;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		a = article_new();
+		article_row_read(st, a);
+	} else if (rc != SQLITE_DONE)
+		*cause = db_error(db, "cannot read the archive");
+	sqlite3_reset(st);
+	return a;
+}
+
+int
+db_article_set_read(struct db *db, long long id, int is_read, char **cause)
+{
+	sqlite3_stmt	*st = db_stmt(db, ST_ARTICLE_SET_READ);
+
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, is_read != 0);
+	return db_done(db, st, SQLITE_DONE, cause);
+}
+
+int
+db_articles(struct db *db, db_article_fn fn, void *ctx, char **cause)
+{
+	sqlite3_stmt		*st = db_stmt(db, ST_ARTICLES);
+	struct db_article_row	 r;
+	int			 rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r.id = sqlite3_column_int64(st, 0);
+		r.date = col_text(st, 1);
+		r.source = col_text(st, 2);
+		r.title = col_text(st, 3);
+		r.nquotes = (long)sqlite3_column_int64(st, 4);
+		r.is_read = sqlite3_column_int(st, 5);
+		if (fn(ctx, &r) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		*cause = db_error(db, "cannot read the archive");
+		return -1;
+	}
+	return 0;
+}
+
+int
+db_export(struct db *db, db_export_fn fn, void *ctx, char **cause)
+{
+	sqlite3_stmt	*st = db_stmt(db, ST_EXPORT);
+	struct article	*a;
+	int		 rc, stop = 0;
+
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		a = article_new();
+		article_row_read(st, a);
+		stop = fn(ctx, a);
+		article_free(a);
+	}
+	if (stop)
+		rc = SQLITE_DONE;
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		*cause = db_error(db, "cannot read the archive");
+		return -1;
+	}
+	return 0;
+}
+
+int
+db_article_ids(struct db *db, int (*fn)(void *, long long), void *ctx,
+    char **cause)
+{
+	sqlite3_stmt	 *st = db_stmt(db, ST_IDS);
+	long long	 *ids = NULL;
+	size_t		  n = 0, cap = 0, i;
+	int		  rc;
+
+	/* Collected first, so fn may use the database freely. */
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap == 0 ? 1024 : cap * 2;
+			ids = xreallocarray(ids, cap, sizeof(*ids));
+		}
+		ids[n++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(ids);
+		*cause = db_error(db, "cannot read the archive");
+		return -1;
+	}
+	for (i = 0; i < n; i++)
+		if (fn(ctx, ids[i]) != 0)
+			break;
+	free(ids);
+	return 0;
+}
+
+int
+db_quotes(struct db *db, long long speaker_id, long long article_id,
+    db_quote_fn fn, void *ctx, char **cause)
+{
+	sqlite3_stmt		*st;
+	struct db_quote_row	 r;
+	int			 rc;
+
+	if (speaker_id > 0 && article_id > 0) {
+		st = db_stmt(db, ST_QUOTES_BOTH);
+		sqlite3_bind_int64(st, 1, speaker_id);
+		sqlite3_bind_int64(st, 2, article_id);
+	} else if (speaker_id > 0) {
+		st = db_stmt(db, ST_QUOTES_SPEAKER);
+		sqlite3_bind_int64(st, 1, speaker_id);
+	} else if (article_id > 0) {
+		st = db_stmt(db, ST_QUOTES_ARTICLE);
+		sqlite3_bind_int64(st, 1, article_id);
+	} else
+		st = db_stmt(db, ST_QUOTES_ALL);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r.id = sqlite3_column_int64(st, 0);
+		r.article_id = sqlite3_column_int64(st, 1);
+		r.speaker_id = sqlite3_column_int64(st, 2);
+		r.date = col_text(st, 3);
+		r.source = col_text(st, 4);
+		r.speaker = col_text(st, 5);
+		r.role = col_text(st, 6);
+		r.kind = col_text(st, 7);
+		r.cue = col_text(st, 8);
+		r.mention = col_text(st, 9);
+		r.origin = col_text(st, 10);
+		r.text = sqlite3_column_blob(st, 11);
+		r.len = (size_t)sqlite3_column_bytes(st, 11);
+		if (r.text == NULL)
+			r.text = "";
+		r.start = (size_t)sqlite3_column_int64(st, 12);
+		r.end = (size_t)sqlite3_column_int64(st, 13);
+		if (fn(ctx, &r) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		*cause = db_error(db, "cannot read the archive");
+		return -1;
+	}
+	return 0;
+}
+
+int
+db_speakers(struct db *db, db_speaker_fn fn, void *ctx, char **cause)
+{
+	sqlite3_stmt		*st = db_stmt(db, ST_SPEAKERS);
+	struct db_speaker_row	 r;
+	int			 rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r.id = sqlite3_column_int64(st, 0);
+		r.name = col_text(st, 1);
+		r.kind = col_text(st, 2);
+		r.gender = col_text(st, 3);
+		r.roles = col_text(st, 4);
+		r.nquotes = (long)sqlite3_column_int64(st, 5);
+		r.narticles = (long)sqlite3_column_int64(st, 6);
+		if (fn(ctx, &r) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		*cause = db_error(db, "cannot read the archive");
+		return -1;
+	}
+	return 0;
+}
+
+long
+db_speaker_find(struct db *db, const char *name, long long **ids,
+    char **cause)
+{
+	static const char	*kinds[] = { "person", "group", "institution" };
+	sqlite3_stmt		*st;
+	char			*fold, *sp;
+	size_t			 n = 0, k;
+	int			 rc;
+
+	*ids = xcalloc(64, sizeof(**ids));
+	fold = speakers_fold(name);
+	/* An exact form of the name first, of any kind. */
+	for (k = 0; k < 3 && n == 0; k++) {
+		st = db_stmt(db, ST_SPEAKER_BY_ALIAS);
+		bind_text(st, 1, fold);
+		bind_text(st, 2, kinds[k]);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 64)
+			(*ids)[n++] = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			goto fail;
+	}
+	/* Else every person the name can be ("Е. Булекпаев"). */
+	if (n == 0) {
+		sp = strrchr(fold, ' ');
+		st = db_stmt(db, ST_SPEAKER_BY_SURNAME);
+		bind_text(st, 1, sp != NULL ? sp + 1 : fold);
+		bind_text(st, 2, "person");
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 64)
+			if (speakers_same(col_text(st, 1), name))
+				(*ids)[n++] = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			goto fail;
+	}
+	free(fold);
+	return (long)n;
+fail:
+	free(fold);
+	*cause = db_error(db, "cannot read speakers");
+	return -1;
+}
+
+int
+db_count(struct db *db, struct db_counts *c, char **cause)
+{
+	sqlite3_stmt	*st = db_stmt(db, ST_COUNT);
+	int		 rc;
+
+	memset(c, 0, sizeof(*c));
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		c->articles = sqlite3_column_int64(st, 0);
+		c->quotes = sqlite3_column_int64(st, 1);
+		c->speakers = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW) {
+		*cause = db_error(db, "cannot read the archive");
+		return -1;
+	}
+	return 0;
+}

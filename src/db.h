@@ -1,0 +1,139 @@
+#ifndef DB_H
+#define DB_H
+
+#include <stddef.h>
+
+/*
+ * db.c: the archive, one SQLite file.  Every SQL statement of citata lives
+ * there, prepared once in db_open() and finalised in db_close().
+ *
+ * Strings in the row structs handed to callbacks are borrowed: valid only
+ * during the callback.
+ */
+
+struct article;
+struct quote_list;
+struct db;
+
+/* The schema this build writes; db_open() upgrades older archives step
+ * by step and refuses newer ones. */
+#define DB_SCHEMA_VERSION	3
+
+enum db_mode {
+	DB_READ,	/* read; upgrade the schema when the file is writable */
+	DB_WRITE	/* read and write; create the file when missing */
+};
+
+/* Opens (and creates or upgrades) the archive at path.  Returns NULL and
+ * sets *cause (the caller frees it) when it cannot. */
+struct db	*db_open(const char *path, enum db_mode mode, char **cause);
+void		 db_close(struct db *);
+int		 db_readonly(const struct db *);
+
+/* One write transaction; an import is one.  Each returns 0 or -1 with
+ * *cause set. */
+int	db_begin(struct db *, char **cause);
+int	db_commit(struct db *, char **cause);
+void	db_rollback(struct db *);
+
+/*
+ * Stores a and the quotes ql found in it (ql may be NULL), merging their
+ * speakers into the archive's.  Returns 1 when stored, 0 when the same
+ * text is already there (a->id is set to the stored one either way), -1
+ * on error with *cause set.
+ */
+int	db_article_put(struct db *, struct article *a,
+	    const struct quote_list *ql, char **cause);
+
+/*
+ * Replaces the automatic quotes of article a with ql, keeping manual
+ * ones.  Returns 0 or -1 with *cause set.
+ */
+int	db_quotes_replace(struct db *, const struct article *a,
+	    const struct quote_list *ql, char **cause);
+
+/* Reads article id, or NULL: *cause is set on error and NULL when there is
+ * no such article.  The caller frees it with article_free(). */
+struct article	*db_article_get(struct db *, long long id, char **cause);
+
+/* Marks article id read (1) or unread (0). */
+int	db_article_set_read(struct db *, long long id, int is_read,
+	    char **cause);
+
+struct db_article_row {
+	long long	 id;
+	const char	*date;
+	const char	*source;	/* may be NULL */
+	const char	*title;
+	long		 nquotes;
+	int		 is_read;
+};
+typedef int	(*db_article_fn)(void *ctx, const struct db_article_row *);
+
+/* Calls fn for every article, newest first, until fn returns non-zero.
+ * Returns 0, or -1 with *cause set. */
+int	db_articles(struct db *, db_article_fn fn, void *ctx, char **cause);
+
+typedef int	(*db_export_fn)(void *ctx, const struct article *);
+
+/* Calls fn with every whole article, oldest first (import order). */
+int	db_export(struct db *, db_export_fn fn, void *ctx, char **cause);
+
+/* Calls fn with the id of every article, oldest first. */
+int	db_article_ids(struct db *, int (*fn)(void *, long long), void *ctx,
+	    char **cause);
+
+struct db_quote_row {
+	long long	 id;
+	long long	 article_id;
+	long long	 speaker_id;	/* 0 when unknown */
+	const char	*date;
+	const char	*source;	/* may be NULL */
+	const char	*speaker;	/* may be NULL */
+	const char	*role;		/* may be NULL */
+	const char	*kind;		/* "direct" or "indirect" */
+	const char	*cue;		/* may be NULL */
+	const char	*mention;	/* may be NULL */
+	const char	*origin;	/* "auto" or "manual" */
+	const char	*text;		/* the quote's bytes */
+	size_t		 len;
+	size_t		 start, end;
+};
+typedef int	(*db_quote_fn)(void *ctx, const struct db_quote_row *);
+
+/* Calls fn for the quotes of one speaker (speaker_id > 0), of one article
+ * (article_id > 0), or of both filters at once; all quotes when both are
+ * 0.  Newest article first, then text order. */
+int	db_quotes(struct db *, long long speaker_id, long long article_id,
+	    db_quote_fn fn, void *ctx, char **cause);
+
+struct db_speaker_row {
+	long long	 id;
+	const char	*name;
+	const char	*kind;		/* person, group, institution */
+	const char	*gender;	/* "male", "female" or NULL */
+	const char	*roles;		/* latest roles, "; "-separated, or NULL */
+	long		 nquotes;
+	long		 narticles;
+};
+typedef int	(*db_speaker_fn)(void *ctx, const struct db_speaker_row *);
+
+/* Calls fn for every speaker, most quoted first. */
+int	db_speakers(struct db *, db_speaker_fn fn, void *ctx, char **cause);
+
+/*
+ * Finds the speakers a name refers to, in any of its forms (case and ё
+ * folded): stores their ids in *ids (caller frees) and returns the count,
+ * 0 when none, -1 on error.
+ */
+long	db_speaker_find(struct db *, const char *name, long long **ids,
+	    char **cause);
+
+struct db_counts {
+	long long	articles;
+	long long	quotes;
+	long long	speakers;
+};
+int	db_count(struct db *, struct db_counts *, char **cause);
+
+#endif /* DB_H */

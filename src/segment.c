@@ -1,0 +1,464 @@
+/*
+ * segment.c: paragraphs, sentences and tokens for the extractor.
+ * Character classes and case folding come from libunistring; ASCII and
+ * Cyrillic take a fast path because they are nearly all the text.
+ * No I/O.
+ */
+#include "config.h"
+
+#include "segment.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <unistr.h>
+
+#include "util.h"
+
+static uint32_t	seg_decode(const char *, size_t, size_t, int *);
+static int	seg_is_space(uint32_t);
+static int	seg_is_word(uint32_t);
+static int	seg_is_mark(uint32_t);
+static uint32_t	seg_lower(uint32_t);
+static void	seg_add_fold(struct segmentation *, struct token *,
+		    const char *);
+static void	seg_sentences(struct segmentation *, const char *);
+static int	seg_is_abbrev(const struct segmentation *, size_t);
+
+/* Decodes the character at s[off], never reading past len. */
+static uint32_t
+seg_decode(const char *s, size_t len, size_t off, int *n)
+{
+	ucs4_t	uc;
+	int	k;
+
+	if ((unsigned char)s[off] < 0x80) {
+		*n = 1;
+		return (unsigned char)s[off];
+	}
+	k = u8_mbtouc(&uc, (const uint8_t *)s + off, len - off);
+	*n = k > 0 ? k : 1;
+	return uc;
+}
+
+static int
+seg_is_space(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+	    c == 0xa0 || c == 0x2009 || c == 0x202f || c == 0x200b ||
+	    c == 0x2002 || c == 0x2003 || c == 0xfeff || c == 0x200e ||
+	    c == 0x200f;
+}
+
+/* Combining marks and invisible characters that belong to a word. */
+static int
+seg_is_mark(uint32_t c)
+{
+	if (c >= 0x300 && c <= 0x36f)
+		return 1;
+	return c == 0xad;
+}
+
+static int
+seg_is_word(uint32_t c)
+{
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9');
+	if (c >= 0x400 && c <= 0x4ff)
+		return c != 0x482 && !(c >= 0x483 && c <= 0x489);
+	if (seg_is_mark(c))
+		return 1;
+	return uc_is_alpha(c) || uc_is_digit(c);
+}
+
+int
+segment_is_letter(uint32_t c)
+{
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	if (c >= 0x400 && c <= 0x4ff)
+		return 1;
+	return uc_is_alpha(c);
+}
+
+int
+segment_is_upper(uint32_t c)
+{
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z';
+	if (c >= 0x410 && c <= 0x42f)
+		return 1;
+	if (c >= 0x430 && c <= 0x45f)
+		return 0;
+	return uc_is_upper(c);
+}
+
+int
+segment_is_dash(uint32_t c)
+{
+	return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2012 ||
+	    c == 0x2015 || c == 0x2212;
+}
+
+int
+segment_is_quote(uint32_t c)
+{
+	return c == '"' || c == 0xab || c == 0xbb || c == 0x201c ||
+	    c == 0x201d || c == 0x201e || c == 0x2018 || c == 0x2019 ||
+	    c == 0x201a || c == 0x2039 || c == 0x203a || c == 0x201f;
+}
+
+static uint32_t
+seg_lower(uint32_t c)
+{
+	if (c < 0x80)
+		return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+	if (c >= 0x410 && c <= 0x42f)
+		c += 0x20;
+	else if (c >= 0x400 && c <= 0x40f)
+		c += 0x50;
+	else if (!(c >= 0x430 && c <= 0x45f))
+		c = uc_tolower(c);
+	if (c == 0x451)
+		c = 0x435;
+	return c;
+}
+
+size_t
+segment_fold_string(const char *s, size_t len, char **out)
+{
+	struct buf	b;
+	size_t		off = 0;
+	int		n;
+
+	buf_init(&b);
+	buf_grow(&b, len + 1);
+	while (off < len) {
+		uint32_t	c = seg_decode(s, len, off, &n);
+		uint8_t		enc[6];
+		int		k;
+
+		off += n;
+		if (c == 0x301 || c == 0xad || c == 0x200b)
+			continue;
+		c = seg_lower(c);
+		if (c < 0x80) {
+			buf_addc(&b, (char)c);
+			continue;
+		}
+		k = u8_uctomb(enc, c, sizeof(enc));
+		if (k > 0)
+			buf_add(&b, enc, (size_t)k);
+	}
+	free(*out);
+	n = (int)b.len;
+	*out = buf_steal(&b);
+	return (size_t)n;
+}
+
+/* Appends the folded form of text[t->start..t->end) to the fold buffer. */
+static void
+seg_add_fold(struct segmentation *sg, struct token *t, const char *text)
+{
+	size_t	off = t->start, need = (t->end - t->start) * 2 + 1;
+	int	n;
+
+	if (sg->foldlen + need > sg->foldcap) {
+		size_t	cap = sg->foldcap * 2 + need;
+
+		sg->fold = xreallocarray(sg->fold, cap, 1);
+		sg->foldcap = cap;
+	}
+	t->fold = sg->foldlen;
+	while (off < t->end) {
+		uint32_t	c = seg_decode(text, t->end, off, &n);
+		int		k;
+
+		off += n;
+		if (c == 0x301 || c == 0xad || c == 0x200b)
+			continue;
+		c = seg_lower(c);
+		if (c < 0x80) {
+			sg->fold[sg->foldlen++] = (char)c;
+			continue;
+		}
+		k = u8_uctomb((uint8_t *)sg->fold + sg->foldlen, c, 4);
+		if (k > 0)
+			sg->foldlen += (size_t)k;
+	}
+	t->flen = sg->foldlen - t->fold;
+	sg->fold[sg->foldlen++] = '\0';
+}
+
+const char *
+segment_fold(const struct segmentation *sg, size_t i)
+{
+	return sg->fold + sg->t[i].fold;
+}
+
+/* Abbreviations after which a period does not end a sentence. */
+static int
+seg_is_abbrev(const struct segmentation *sg, size_t i)
+{
+	static const char *const abbr[] = {
+		"т", "г", "гг", "им", "ул", "д", "стр", "см", "проф",
+		"акад", "тыс", "млн", "млрд", "руб", "долл", "св", "пр",
+		"ст", "обл", "р", "вв", "др", "н", "э", "с", "пос", "корп",
+		"мин", "ген", "вкл", "зам", "тел", "рис", "напр", "прим",
+		NULL
+	};
+	const struct token	*t = &sg->t[i];
+	const char		*f = segment_fold(sg, i);
+	size_t			 k;
+
+	if (t->type != SEG_WORD)
+		return 0;
+	if ((t->flags & SEG_CAP) && t->flen <= 2 && !(t->flags & SEG_DIGIT)) {
+		/* A single capital letter is an initial. */
+		uint32_t	c;
+		int		n;
+
+		c = seg_decode(f, t->flen, 0, &n);
+		(void)c;
+		if ((size_t)n == t->flen)
+			return 1;
+	}
+	for (k = 0; abbr[k] != NULL; k++)
+		if (strcmp(f, abbr[k]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Sentences end at . ! ? … when the next token starts a paragraph or is a
+ * capitalised word, a digit, a dash or an opening quotation mark, and the
+ * period does not follow an initial or an abbreviation.  Nothing inside
+ * «» ends a sentence, so a quotation stays whole.
+ */
+static void
+seg_sentences(struct segmentation *sg, const char *text)
+{
+	size_t		i, first = 0, cap = 0;
+	int		depth = 0, straight = 0;
+	unsigned int	sno = 0;
+
+	(void)text;
+	sg->nsent = 0;
+	for (i = 0; i < sg->n; i++) {
+		struct token	*t = &sg->t[i];
+		int		 end = 0;
+
+		if ((t->flags & SEG_PARA) && i > first) {
+			end = 2;
+		} else if (t->type == SEG_PUNCT) {
+			if (t->uc == 0xab || t->uc == 0x201e)
+				depth++;
+			else if ((t->uc == 0xbb || t->uc == 0x201c) &&
+			    depth > 0)
+				depth--;
+			else if (t->uc == '"')
+				straight = !straight;
+		}
+		if (end == 0 && t->type == SEG_PUNCT && depth == 0 &&
+		    !straight && i + 1 < sg->n &&
+		    (t->uc == '.' || t->uc == '!' || t->uc == '?' ||
+		    t->uc == 0x2026 || t->uc == 0xbb || t->uc == '"')) {
+			const struct token	*nx = &sg->t[i + 1];
+			const struct token	*pv = i > 0 ? &sg->t[i - 1] :
+			    NULL;
+			int			 ok = 0;
+
+			if (nx->flags & SEG_PARA)
+				ok = 0;	/* the paragraph ends it anyway */
+			else if (nx->type == SEG_WORD &&
+			    (nx->flags & (SEG_CAP | SEG_DIGIT)))
+				ok = 1;
+			else if (nx->type == SEG_PUNCT &&
+			    (segment_is_dash(nx->uc) || nx->uc == 0xab ||
+			    nx->uc == 0x201e || nx->uc == '"' ||
+			    nx->uc == 0x201c))
+				ok = 1;
+			if (!(nx->flags & SEG_SPACE))
+				ok = 0;
+			if (ok && t->uc == '.' && pv != NULL &&
+			    seg_is_abbrev(sg, i - 1))
+				ok = 0;
+			if (ok && (t->uc == 0xbb || t->uc == '"') &&
+			    (pv == NULL || pv->type != SEG_PUNCT ||
+			    (pv->uc != '.' && pv->uc != '!' &&
+			    pv->uc != '?' && pv->uc != 0x2026)))
+				ok = 0;
+			if (ok)
+				end = 1;
+		}
+		if (end == 2) {
+			/* Close the sentence before this token. */
+			if (sg->nsent == cap) {
+				cap = cap * 2 + 16;
+				sg->sent = xreallocarray(sg->sent, cap,
+				    sizeof(*sg->sent));
+			}
+			sg->sent[sg->nsent].first = first;
+			sg->sent[sg->nsent++].last = i;
+			first = i;
+			sno++;
+			depth = straight = 0;
+			if (t->type == SEG_PUNCT &&
+			    (t->uc == 0xab || t->uc == 0x201e))
+				depth = 1;
+			else if (t->type == SEG_PUNCT && t->uc == '"')
+				straight = 1;
+		}
+		t->sent = sno;
+		if (end == 1) {
+			if (sg->nsent == cap) {
+				cap = cap * 2 + 16;
+				sg->sent = xreallocarray(sg->sent, cap,
+				    sizeof(*sg->sent));
+			}
+			sg->sent[sg->nsent].first = first;
+			sg->sent[sg->nsent++].last = i + 1;
+			first = i + 1;
+			sno++;
+		}
+	}
+	if (first < sg->n) {
+		if (sg->nsent == cap) {
+			cap = cap * 2 + 16;
+			sg->sent = xreallocarray(sg->sent, cap,
+			    sizeof(*sg->sent));
+		}
+		sg->sent[sg->nsent].first = first;
+		sg->sent[sg->nsent++].last = sg->n;
+	}
+}
+
+struct segmentation *
+segment_text(const char *text, size_t len)
+{
+	struct segmentation	*sg;
+	size_t			 off = 0, cap = 0, pcap = 0;
+	int			 space = 1, para = 1, n;
+	unsigned int		 pno = 0;
+
+	sg = xcalloc(1, sizeof(*sg));
+	while (off < len) {
+		uint32_t	 c = seg_decode(text, len, off, &n);
+		struct token	*t;
+
+		if (seg_is_space(c)) {
+			if (c == '\n' && sg->n > 0 && !para) {
+				para = 1;
+				pno++;
+			}
+			space = 1;
+			off += n;
+			continue;
+		}
+		if (sg->n == cap) {
+			cap = cap * 2 + 256;
+			sg->t = xreallocarray(sg->t, cap, sizeof(*sg->t));
+		}
+		t = &sg->t[sg->n];
+		memset(t, 0, sizeof(*t));
+		t->start = off;
+		t->uc = c;
+		t->para = pno;
+		if (space)
+			t->flags |= SEG_SPACE;
+		if (para) {
+			t->flags |= SEG_PARA;
+			if (sg->npara == pcap) {
+				pcap = pcap * 2 + 16;
+				sg->para = xreallocarray(sg->para, pcap,
+				    sizeof(*sg->para));
+			}
+			if (sg->npara > 0)
+				sg->para[sg->npara - 1].last = sg->n;
+			sg->para[sg->npara].first = sg->n;
+			sg->para[sg->npara++].last = sg->n + 1;
+		}
+		space = para = 0;
+		if (seg_is_word(c) && !seg_is_mark(c)) {
+			int	upper = 0, lower = 0, latin = 0;
+			size_t	p = off;
+
+			t->type = SEG_WORD;
+			if (c < 0x80 && c >= '0' && c <= '9')
+				t->flags |= SEG_DIGIT;
+			else if (segment_is_upper(c))
+				t->flags |= SEG_CAP;
+			for (;;) {
+				uint32_t	d;
+				int		m;
+
+				if (p >= len)
+					break;
+				d = seg_decode(text, len, p, &m);
+				if (seg_is_word(d)) {
+					if (segment_is_upper(d))
+						upper++;
+					else if (segment_is_letter(d))
+						lower++;
+					if (d < 0x80 && segment_is_letter(d))
+						latin = 1;
+					p += m;
+					continue;
+				}
+				if (p + m < len && (d == '-' || d == 0x2011 ||
+				    d == '\'' || d == 0x2019 || d == '.' ||
+				    d == ',')) {
+					uint32_t	e, prev;
+					int		m2, m3;
+
+					e = seg_decode(text, len, p + m, &m2);
+					prev = seg_decode(text, len,
+					    p - 1, &m3);
+					if (!seg_is_word(e) || seg_is_mark(e))
+						break;
+					if ((d == '.' || d == ',') &&
+					    !((prev < 0x80 && e < 0x80 &&
+					    prev >= '0' && prev <= '9' &&
+					    e >= '0' && e <= '9') ||
+					    (d == '.' && prev < 0x80 &&
+					    e < 0x80 &&
+					    segment_is_letter(prev) &&
+					    segment_is_letter(e))))
+						break;
+					p += m;
+					continue;
+				}
+				break;
+			}
+			t->end = p;
+			if (upper >= 2 && lower == 0)
+				t->flags |= SEG_ALLCAPS;
+			if (latin)
+				t->flags |= SEG_LATIN;
+		} else {
+			t->type = SEG_PUNCT;
+			t->end = off + n;
+		}
+		seg_add_fold(sg, t, text);
+		off = t->end;
+		sg->n++;
+	}
+	if (sg->npara > 0)
+		sg->para[sg->npara - 1].last = sg->n;
+	seg_sentences(sg, text);
+	return sg;
+}
+
+void
+segment_free(struct segmentation *sg)
+{
+	if (sg == NULL)
+		return;
+	free(sg->t);
+	free(sg->fold);
+	free(sg->sent);
+	free(sg->para);
+	free(sg);
+}

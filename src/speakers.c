@@ -1,0 +1,378 @@
+/*
+ * speakers.c: speaker names: the nominative of an inflected mention,
+ * patronymics, gender, and matching one person's names across articles.
+ * The case endings come from the lexicon (endings.txt).  No I/O.
+ */
+#include "config.h"
+
+#include "speakers.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <unistr.h>
+
+#include "lexicon.h"
+#include "segment.h"
+#include "util.h"
+
+static int	 spk_ends(const char *, const char *);
+static int	 spk_is_vowel_before(const char *, size_t);
+static char	*spk_clean(const char *);
+static char	*spk_inflect(const struct lexicon *, const char *,
+		    enum speakers_case, enum gender *, int);
+static enum gender spk_surname_gender(const char *);
+
+static const char *const spk_case_names[] = {
+	"nom", "gen", "acc", "dat", "ins"
+};
+
+/* Does folded s end with folded e? */
+static int
+spk_ends(const char *s, const char *e)
+{
+	size_t	ls = strlen(s), le = strlen(e);
+
+	return ls >= le && memcmp(s + ls - le, e, le) == 0;
+}
+
+/* Is the character that ends at byte off of folded s a vowel (or soft
+ * or hard sign)?  Consonant-only rules use this. */
+static int
+spk_is_vowel_before(const char *s, size_t off)
+{
+	static const char *const v[] = {
+		"а", "е", "ё", "и", "о", "у", "ы", "э", "ю", "я", "ь", "ъ",
+		"й", "a", "e", "i", "o", "u", "y", NULL
+	};
+	size_t	k;
+
+	if (off == 0)
+		return 1;
+	for (k = 0; v[k] != NULL; k++) {
+		size_t	l = strlen(v[k]);
+
+		if (off >= l && memcmp(s + off - l, v[k], l) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* A copy of word w without stress marks and soft hyphens. */
+static char *
+spk_clean(const char *w)
+{
+	struct buf	b;
+	size_t		i;
+
+	buf_init(&b);
+	for (i = 0; w[i] != '\0'; i++) {
+		if ((unsigned char)w[i] == 0xcc &&
+		    (unsigned char)w[i + 1] == 0x81) {
+			i++;
+			continue;
+		}
+		if ((unsigned char)w[i] == 0xc2 &&
+		    (unsigned char)w[i + 1] == 0xad) {
+			i++;
+			continue;
+		}
+		buf_addc(&b, w[i]);
+	}
+	return buf_steal(&b);
+}
+
+int
+speakers_is_patronymic(const char *w)
+{
+	static const char *const end[] = {
+		"ович", "евич", "ьич", "вна", "ична", "инична",
+		"овича", "евича", "ьича", "овичу", "евичу", "овичем",
+		"евичем", "овиче", "евиче", "овны", "евны", "ичны", "овне",
+		"евне", "ичне", "овну", "евну", "ичну", "овной", "евной",
+		"ичной", NULL
+	};
+	size_t	k;
+
+	for (k = 0; end[k] != NULL; k++)
+		if (spk_ends(w, end[k]))
+			return 1;
+	return 0;
+}
+
+enum gender
+speakers_first_gender(const struct lexicon *lx, const char *w)
+{
+	const struct lex_entry	*e = lexicon_word(lx, LEX_FIRSTNAMES, w);
+
+	if (e == NULL)
+		return GENDER_UNKNOWN;
+	if (e->tag[0] == 'f')
+		return GENDER_FEMALE;
+	if (e->tag[0] == 'm')
+		return GENDER_MALE;
+	return GENDER_UNKNOWN;
+}
+
+/* Gender told by a nominative surname's ending, if any. */
+static enum gender
+spk_surname_gender(const char *f)
+{
+	static const char *const fem[] = {
+		"ова", "ева", "ёва", "ина", "ына", "ская", "цкая", "ая",
+		NULL
+	};
+	static const char *const masc[] = {
+		"ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ий", "ый",
+		NULL
+	};
+	size_t	k;
+
+	for (k = 0; fem[k] != NULL; k++)
+		if (spk_ends(f, fem[k]))
+			return GENDER_FEMALE;
+	for (k = 0; masc[k] != NULL; k++)
+		if (spk_ends(f, masc[k]))
+			return GENDER_MALE;
+	return GENDER_UNKNOWN;
+}
+
+/*
+ * Inflects one cleaned word back to the nominative by the first rule of
+ * endings.txt that fits its case, gender and place (first name or
+ * surname).  For a first name a rule whose result is a known first name
+ * wins over an earlier one.  Returns a new string; *g may be set from the
+ * rule when it was unknown.
+ */
+static char *
+spk_inflect(const struct lexicon *lx, const char *w, enum speakers_case c,
+    enum gender *g, int first)
+{
+	const struct lex_entry	*e;
+	size_t			 n, i, fl;
+	char			*f = NULL, *best = NULL;
+	enum gender		 bestg = *g;
+
+	if (c == SPEAKERS_NOM)
+		return xstrdup(w);
+	fl = segment_fold_string(w, strlen(w), &f);
+	if (fl != strlen(w)) {
+		/* Case folding changed the length: leave the word alone. */
+		free(f);
+		return xstrdup(w);
+	}
+	e = lexicon_entries(lx, LEX_ENDINGS, &n);
+	for (i = 0; i < n; i++) {
+		const char	*end, *tag = e[i].tag, *rep = e[i].value;
+		int		 cons = 0;
+		size_t		 el;
+		enum gender	 rg;
+		char		*out;
+
+		if (e[i].nwords != 2 ||
+		    strcmp(e[i].words[0], spk_case_names[c]) != 0)
+			continue;
+		end = e[i].words[1];
+		if (*end == '+') {
+			cons = 1;
+			end++;
+		}
+		rg = tag[0] == 'm' ? GENDER_MALE : tag[0] == 'f' ?
+		    GENDER_FEMALE : GENDER_UNKNOWN;
+		if (*g != GENDER_UNKNOWN && rg != GENDER_UNKNOWN && rg != *g)
+			continue;
+		if (strstr(tag, "first") != NULL && !first)
+			continue;
+		if (strstr(tag, "sur") != NULL && first)
+			continue;
+		if (!spk_ends(f, end))
+			continue;
+		el = strlen(end);
+		if (strlen(f) <= el + 2)
+			continue;	/* too short to be a stem */
+		if (cons && spk_is_vowel_before(f, strlen(f) - el))
+			continue;
+		out = xasprintf("%.*s%s", (int)(strlen(w) - el), w,
+		    strcmp(rep, "-") == 0 ? "" : rep);
+		if (!first) {
+			free(f);
+			if (*g == GENDER_UNKNOWN)
+				*g = rg;
+			return out;
+		}
+		{
+			char	*of = NULL;
+
+			segment_fold_string(out, strlen(out), &of);
+			if (lexicon_word(lx, LEX_FIRSTNAMES, of) != NULL) {
+				if (*g == GENDER_UNKNOWN)
+					*g = speakers_first_gender(lx, of);
+				if (*g == GENDER_UNKNOWN)
+					*g = rg;
+				free(of);
+				free(best);
+				free(f);
+				return out;
+			}
+			free(of);
+		}
+		if (best == NULL) {
+			best = out;
+			bestg = rg;
+		} else
+			free(out);
+	}
+	free(f);
+	if (best != NULL) {
+		/* An unknown first name: trust the word as written when it
+		 * is itself a known name, else the first rule. */
+		char	*wf = NULL;
+
+		segment_fold_string(w, strlen(w), &wf);
+		if (lexicon_word(lx, LEX_FIRSTNAMES, wf) != NULL) {
+			free(wf);
+			free(best);
+			return xstrdup(w);
+		}
+		free(wf);
+		if (*g == GENDER_UNKNOWN)
+			*g = bestg;
+		return best;
+	}
+	return xstrdup(w);
+}
+
+char *
+speakers_normalize(const struct lexicon *lx, const char *const *w,
+    size_t n, enum speakers_case c, enum gender *g)
+{
+	struct buf	 b;
+	char		*words[8];
+	size_t		 nw = 0, i;
+
+	/* Keep first name and surname; drop patronymics in the middle and
+	 * a feminine one after a first name (Мария Ивановна). */
+	for (i = 0; i < n && nw < 8; i++) {
+		char	*cw = spk_clean(w[i]), *f = NULL;
+
+		segment_fold_string(cw, strlen(cw), &f);
+		if (n >= 2 && i > 0 && speakers_is_patronymic(f) &&
+		    (i + 1 < n || spk_ends(f, "вна") || spk_ends(f, "ична") ||
+		    spk_ends(f, "вны") || spk_ends(f, "вной"))) {
+			free(f);
+			free(cw);
+			continue;
+		}
+		free(f);
+		words[nw++] = cw;
+	}
+	if (nw == 0)
+		return xstrdup("");
+	/* Gender: the verb's, else the first name's, else the surname's. */
+	if (*g == GENDER_UNKNOWN && nw >= 2) {
+		enum gender	 t = GENDER_UNKNOWN;
+		char		*fn = spk_inflect(lx, words[0], c, &t, 1);
+		char		*ff = NULL;
+
+		segment_fold_string(fn, strlen(fn), &ff);
+		*g = speakers_first_gender(lx, ff);
+		free(ff);
+		free(fn);
+	}
+	if (*g == GENDER_UNKNOWN && c == SPEAKERS_NOM) {
+		char	*ff = NULL;
+
+		segment_fold_string(words[nw - 1], strlen(words[nw - 1]),
+		    &ff);
+		*g = spk_surname_gender(ff);
+		if (*g == GENDER_UNKNOWN && nw == 1)
+			*g = speakers_first_gender(lx, ff);
+		free(ff);
+	}
+	buf_init(&b);
+	for (i = 0; i < nw; i++) {
+		char	*out;
+		int	 first = nw >= 2 && i + 1 < nw;
+		size_t	 l = strlen(words[i]);
+
+		/* Initials (Е.) stay as they are. */
+		if (l <= 3 && l > 0 && words[i][l - 1] == '.')
+			out = xstrdup(words[i]);
+		else
+			out = spk_inflect(lx, words[i], c, g, first);
+		if (i > 0)
+			buf_addc(&b, ' ');
+		buf_adds(&b, out);
+		free(out);
+		free(words[i]);
+	}
+	return buf_steal(&b);
+}
+
+char *
+speakers_fold(const char *name)
+{
+	struct buf	 b;
+	const uint8_t	*p = (const uint8_t *)name;
+	size_t		 left = strlen(name);
+	ucs4_t		 c;
+	uint8_t		 enc[6];
+	int		 n, space = 0;
+
+	buf_init(&b);
+	while (left > 0) {
+		n = u8_mbtouc(&c, p, left);
+		if (n <= 0)
+			n = 1;
+		p += n;
+		left -= (size_t)n;
+		if (c == 0x301 || c == 0xad)
+			continue;
+		if (uc_is_property_alphabetic(c) || uc_is_property_numeric(c)) {
+			if (space && b.len > 0)
+				buf_addc(&b, ' ');
+			space = 0;
+			c = uc_tolower(c);
+			if (c == 0x451)		/* ё */
+				c = 0x435;
+			n = u8_uctomb(enc, c, sizeof(enc));
+			if (n > 0)
+				buf_add(&b, enc, (size_t)n);
+		} else if (c == '-' && b.len > 0 && !space)
+			buf_addc(&b, '-');
+		else
+			space = 1;
+	}
+	return buf_steal(&b);
+}
+
+int
+speakers_same(const char *a, const char *b)
+{
+	char	*fa = speakers_fold(a), *fb = speakers_fold(b);
+	char	*sa = strrchr(fa, ' '), *sb = strrchr(fb, ' ');
+	int	 same;
+
+	/* Same surname, and first names compatible: one absent, or one an
+	 * initial of the other, or equal. */
+	same = *fa != '\0' && *fb != '\0' &&
+	    strcmp(sa != NULL ? sa + 1 : fa, sb != NULL ? sb + 1 : fb) == 0;
+	if (same && sa != NULL && sb != NULL) {
+		size_t	la = (size_t)(strchr(fa, ' ') - fa);
+		size_t	lb = (size_t)(strchr(fb, ' ') - fb);
+		int	l1 = u8_mblen((const uint8_t *)fa, la);
+		int	l2 = u8_mblen((const uint8_t *)fb, lb);
+
+		if (l1 <= 0 || l2 <= 0)
+			same = 0;
+		else if (la == (size_t)l1 || lb == (size_t)l2)
+			same = l1 == l2 && memcmp(fa, fb, (size_t)l1) == 0;
+		else
+			same = la == lb && memcmp(fa, fb, la) == 0;
+	}
+	free(fa);
+	free(fb);
+	return same;
+}

@@ -1,0 +1,55 @@
+#ifndef SPEAKERS_H
+#define SPEAKERS_H
+
+#include <stddef.h>
+
+/*
+ * speakers.c: people's names as a reader writes them.  Turns an inflected
+ * mention (Ермаганбета Булекпаева) into the nominative (Ермаганбет
+ * Булекпаев) with the patronymic dropped, decides gender, and gives the
+ * archive layer a comparison key and a same-person test.  No I/O.
+ */
+
+#include "article.h"
+
+struct lexicon;
+
+/* The grammatical case a construction puts a name in. */
+enum speakers_case {
+	SPEAKERS_NOM,		/* subject: отметил Булекпаев */
+	SPEAKERS_GEN,		/* по словам Булекпаева */
+	SPEAKERS_ACC,		/* цитирует Булекпаева */
+	SPEAKERS_DAT,
+	SPEAKERS_INS
+};
+
+/*
+ * Returns the nominative of the name written as words w[0..n) (as in the
+ * text, not folded) standing in case c, patronymic dropped, words joined
+ * by spaces.  *g holds the gender known from context (the verb's
+ * agreement) or GENDER_UNKNOWN, and on return the gender decided.
+ * The caller frees the result.
+ */
+char	*speakers_normalize(const struct lexicon *lx, const char *const *w,
+	    size_t n, enum speakers_case c, enum gender *g);
+
+/* Returns nonzero when folded word w is a patronymic in any case
+ * (Иванович, Сергеевны). */
+int	 speakers_is_patronymic(const char *w);
+
+/* Returns the gender of a known first name given folded, in the
+ * nominative, or GENDER_UNKNOWN. */
+enum gender speakers_first_gender(const struct lexicon *lx, const char *w);
+
+/* Returns the comparison key of a name: lower case, ё as е, punctuation
+ * dropped, single spaces.  The caller frees it. */
+char	*speakers_fold(const char *name);
+
+/* Returns nonzero when names a and b can be one person: the same surname
+ * (last word) and, when both give a first name or an initial, the same
+ * first letter, and the same first name when both are spelled out.
+ * "Булекпаев", "Е. Булекпаев" and "Ермаганбет Булекпаев" are one;
+ * "Игорь Соколов" and "Олег Соколов" are not. */
+int	 speakers_same(const char *a, const char *b);
+
+#endif /* SPEAKERS_H */

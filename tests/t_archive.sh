@@ -1,0 +1,142 @@
+#!/bin/sh
+# t_archive.sh: the archive as a whole: idempotent re-import, export round
+# trip, schema migration, refusal of newer or foreign files, read-only
+# use, and interrupted imports that leave nothing half-written.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+articles="$top_srcdir/data/articles"
+db="$TMPD/a.db"
+
+count() {
+	sqlite3 "$1" 'SELECT count(*) FROM articles' 2>/dev/null
+}
+
+"$CITATA" -d "$db" import "$articles" >"$TMPD/o1" 2>"$TMPD/e1"
+st=$?
+ok $(( st != 1 )) "sample articles import (exit 1: the hostile record is skipped)"
+n=$(sed -n 's/^imported \([0-9]*\),.*/\1/p' "$TMPD/o1")
+ok $(( n < 15 )) "at least 15 sample articles stored ($n)"
+"$CITATA" -d "$db" import "$articles" >"$TMPD/o2" 2>/dev/null
+contains "$TMPD/o2" "imported 0, duplicates $n, skipped 1" \
+    "re-import stores nothing new"
+
+# Export, import elsewhere, export again: the same bytes.
+"$CITATA" -d "$db" export >"$TMPD/x1"
+"$CITATA" -d "$TMPD/b.db" import - <"$TMPD/x1" >"$TMPD/o3"
+contains "$TMPD/o3" "imported $n, duplicates 0, skipped 0" \
+    "export imports whole into a new archive"
+"$CITATA" -d "$TMPD/b.db" export >"$TMPD/x2"
+same "$TMPD/x2" "$TMPD/x1" "export round-trips byte for byte"
+"$CITATA" -d "$db" import - <"$TMPD/x1" >"$TMPD/o4"
+contains "$TMPD/o4" "imported 0, duplicates $n" \
+    "exported articles are duplicates of their originals"
+
+if ! command -v sqlite3 >/dev/null 2>&1; then
+	echo "# sqlite3 not installed: skipping the rest"
+	done_testing
+fi
+
+# Migration from schema version 1.
+sqlite3 "$TMPD/v1.db" <"$top_srcdir/tests/fixtures/schema-v1.sql"
+"$CITATA" -d "$TMPD/v1.db" list --format=tsv >"$TMPD/o" 2>&1
+ok $? "a version 1 archive opens"
+contains "$TMPD/o" "Старая статья" "its articles are listed"
+v=$(sqlite3 "$TMPD/v1.db" 'PRAGMA user_version')
+ok $(( v != 3 )) "it was upgraded to version 3 ($v)"
+r=$(sqlite3 "$TMPD/v1.db" "SELECT is_read || nquotes FROM articles WHERE id = 1")
+ok $(( r != 10 )) "read flag kept, quote count column added"
+"$CITATA" -d "$TMPD/v1.db" import "$articles" >/dev/null 2>&1
+ok $(( $(count "$TMPD/v1.db") != n + 2 )) "an upgraded archive takes imports"
+
+# A newer schema is refused and left untouched.
+cp "$db" "$TMPD/new.db"
+sqlite3 "$TMPD/new.db" 'PRAGMA user_version = 99'
+sum1=$(cksum <"$TMPD/new.db")
+"$CITATA" -d "$TMPD/new.db" list >"$TMPD/o" 2>&1
+ok $(( $? != 2 )) "a newer schema exits 2"
+contains "$TMPD/o" "schema version 99, newer than this citata" "and says so"
+"$CITATA" -d "$TMPD/new.db" import "$articles" >/dev/null 2>&1
+ok $(( $? != 2 )) "import into a newer schema exits 2"
+ok $([ "$(cksum <"$TMPD/new.db")" = "$sum1" ]; echo $?) "the file is untouched"
+
+# Files that are not citata archives.
+printf 'hello, I am text\n%.0s' $(seq 1 300) >"$TMPD/text.db"
+"$CITATA" -d "$TMPD/text.db" list >"$TMPD/o" 2>&1
+ok $(( $? != 2 )) "a text file as archive exits 2"
+contains "$TMPD/o" "not an SQLite file" "and says it is not an archive"
+sqlite3 "$TMPD/other.db" 'CREATE TABLE t(x); INSERT INTO t VALUES (1)'
+"$CITATA" -d "$TMPD/other.db" import "$articles" >"$TMPD/o" 2>&1
+ok $(( $? != 2 )) "another program's database exits 2"
+contains "$TMPD/o" "not a citata archive" "and says so"
+ok $(( $(sqlite3 "$TMPD/other.db" 'SELECT count(*) FROM sqlite_master') != 1 )) \
+    "and is left as it was"
+
+# A read-only archive can be read.  Root ignores file modes, so the
+# commands then run as nobody.
+ro="$TMPD/ro"
+mkdir "$ro" && cp "$db" "$ro/r.db" && sqlite3 "$ro/r.db" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+chmod 755 "$TMPD" "$ro"
+chmod 444 "$ro/r.db"
+as_user=""
+if [ "$(id -u)" -eq 0 ]; then
+	if command -v setpriv >/dev/null 2>&1; then
+		as_user="setpriv --reuid=nobody --regid=nogroup --clear-groups"
+	fi
+fi
+if [ "$(id -u)" -ne 0 ] || [ -n "$as_user" ]; then
+	$as_user "$CITATA" -d "$ro/r.db" list --format=tsv >"$TMPD/o" 2>&1
+	ok $? "a read-only archive lists"
+	ok $(( $(wc -l <"$TMPD/o") != n )) "with all its articles"
+	$as_user "$CITATA" -d "$ro/r.db" import "$articles" >"$TMPD/o" 2>&1
+	ok $(( $? != 2 )) "importing into it exits 2"
+	contains "$TMPD/o" "read-only" "and says it is read-only"
+fi
+
+# An interrupted import leaves the archive as it was: SIGKILL at several
+# points of a large import, and SIGINT.
+big="$TMPD/big.txt"
+awk -v copies=1000 '
+	{ line[n++] = (FNR == 1 ? "\001" : "") $0 }
+	END {
+		for (i = 0; i < copies; i++)
+			for (j = 0; j < n; j++) {
+				s = line[j]
+				if (substr(s, 1, 1) == "\001")
+					s = "\n" substr(s, 2) " Выпуск " i "."
+				print s
+			}
+	}' "$articles"/0*.txt "$articles"/1[0-3]*.txt >"$big"
+nbig=$(grep -c '^ date ' "$big")
+base=$(count "$db")
+for delay in 0.1 0.3 0.6; do
+	"$CITATA" -d "$db" import "$big" >/dev/null 2>&1 &
+	pid=$!
+	sleep $delay
+	if kill -9 $pid 2>/dev/null; then
+		wait $pid 2>/dev/null
+		ic=$(sqlite3 "$db" 'PRAGMA integrity_check')
+		c=$(count "$db")
+		ok $([ "$ic" = ok ] && [ "$c" -eq "$base" ]; echo $?) \
+		    "SIGKILL after ${delay}s: integrity ok, $c articles (was $base)"
+	else
+		wait $pid
+		echo "ok $((tap_n = tap_n + 1)) - # SKIP import ended before ${delay}s"
+		base=$(count "$db")
+	fi
+done
+"$CITATA" -d "$db" import "$big" >"$TMPD/o" 2>&1 &
+pid=$!
+sleep 0.3
+if kill -INT $pid 2>/dev/null; then
+	wait $pid
+	st=$?
+	ok $(( st != 2 )) "SIGINT: import exits 2"
+	contains "$TMPD/o" "interrupted; nothing was imported" "and says so"
+	ok $(( $(count "$db") != base )) "and stored nothing"
+else
+	wait $pid
+fi
+"$CITATA" -d "$db" import "$big" >"$TMPD/o" 2>&1
+ok $? "the large file imports when left alone"
+ok $(( $(count "$db") != n + nbig )) "all $nbig of its articles"
+done_testing

@@ -1,0 +1,81 @@
+#!/bin/sh
+# t_cli.sh: golden tests of the command line.  For each tests/cli/NAME.in.*
+# the file is imported into a new archive; what import prints, its exit
+# status, `list --format=tsv` and `show --width=40` of every article must
+# equal tests/cli/NAME.golden.  To accept a new output after checking it
+# by eye: CITATA_BLESS=1 make check.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+dir="$top_srcdir/tests/cli"
+for in in "$dir"/*.in.*; do
+	name=$(basename "$in")
+	base=${name%%.in.*}
+	db="$TMPD/$base.db"
+	out="$TMPD/$base.out"
+	(
+		cd "$dir" || exit 1
+		"$CITATA" -d "$db" import "$name" >"$TMPD/stdout" 2>"$TMPD/stderr"
+		echo "exit $?"
+		echo "--- stdout"
+		sed 's/ ([0-9]* quotes)$//' "$TMPD/stdout"
+		echo "--- stderr"
+		cat "$TMPD/stderr"
+		echo "--- list"
+		"$CITATA" -d "$db" list --format=tsv
+		for id in $("$CITATA" -d "$db" list --format=tsv | cut -f1 | sort -n); do
+			echo "--- show $id"
+			"$CITATA" -d "$db" show --width=40 "$id"
+		done
+	) >"$out" 2>&1
+	if [ -n "${CITATA_BLESS:-}" ]; then
+		cp "$out" "$dir/$base.golden"
+	fi
+	same "$out" "$dir/$base.golden" "import, list and show of $name"
+done
+
+# Usage errors: exit 2 and a message naming the problem.
+"$CITATA" frobnicate >"$TMPD/o" 2>&1
+ok $(( $? != 2 )) "an unknown command exits 2"
+contains "$TMPD/o" "unknown command 'frobnicate'" "and names it"
+"$CITATA" -d "$TMPD/none.db" list >"$TMPD/o" 2>&1
+ok $(( $? != 2 )) "listing a missing archive exits 2"
+contains "$TMPD/o" "no such archive" "and says so"
+"$CITATA" -d "$TMPD/basic.db" show 999 >"$TMPD/o" 2>&1
+ok $(( $? != 1 )) "showing a missing article exits 1"
+"$CITATA" -d "$TMPD/basic.db" show --width=0 1 >"$TMPD/o" 2>&1
+ok $(( $? != 2 )) "a bad width exits 2"
+"$CITATA" -d "$TMPD/basic.db" list --format=xml >"$TMPD/o" 2>&1
+ok $(( $? != 2 )) "an unknown format exits 2"
+contains "$TMPD/o" "unknown format 'xml'" "and names it"
+"$CITATA" --version >"$TMPD/o"
+contains "$TMPD/o" "citata " "--version prints the version"
+"$CITATA" import --help >"$TMPD/o"
+contains "$TMPD/o" "usage: citata [-d DB] import PATH..." "command --help"
+
+# A file name with an escape sequence is escaped in diagnostics.
+esc=$(printf 'evil\033]0;x\007.txt')
+printf 'no header here\n' >"$TMPD/$esc"
+(cd "$TMPD" && "$CITATA" -d "$TMPD/e.db" import "$esc") >"$TMPD/o" 2>&1
+ok $(( $? != 1 )) "a file with no record exits 1"
+if grep -q "$(printf '\033')" "$TMPD/o"; then st=1; else st=0; fi
+ok $st "no ESC byte in diagnostics"
+contains "$TMPD/o" 'evil\x1b]0;x\x07.txt:1: error: text before the first' \
+    "the file name is escaped"
+
+# Standard input, and output with hostile bytes stays free of ESC.
+printf '{"date":"2025-01-01","title":"\\u001b[2Jx","text":"a\\u009bb"}\n' |
+    "$CITATA" -d "$TMPD/s.db" import - >/dev/null
+ok $? "import from standard input"
+for f in text tsv jsonl; do
+	"$CITATA" -d "$TMPD/s.db" list --format=$f >"$TMPD/o"
+	if LC_ALL=C grep -q "$(printf '\033')\|$(printf '\302\233')" "$TMPD/o"; then
+		st=1
+	else
+		st=0
+	fi
+	ok $st "list --format=$f has no ESC or C1 byte"
+done
+"$CITATA" -d "$TMPD/s.db" show 1 >"$TMPD/o"
+if LC_ALL=C grep -q "$(printf '\033')" "$TMPD/o"; then st=1; else st=0; fi
+ok $st "show has no ESC byte"
+done_testing

@@ -1,0 +1,219 @@
+/*
+ * t_db.c: the archive layer on a temporary file: storing, duplicates,
+ * quotes and the merging of speakers across articles.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "article.h"
+#include "db.h"
+#include "util.h"
+
+#include "tap.h"
+
+static struct article *
+mk(const char *date, const char *text)
+{
+	struct article	*a = article_new();
+
+	a->date = xstrdup(date);
+	a->title = xstrdup("T");
+	a->text = xstrdup(text);
+	a->len = strlen(text);
+	a->origin = xstrdup("test");
+	return a;
+}
+
+/* Adds a quote of speaker over the first occurrence of words in a. */
+static void
+add(struct quote_list *ql, const struct article *a, const char *words,
+    const char *speaker, const char *role, enum gender g)
+{
+	struct quote	*q = quote_list_add(ql);
+	const char	*p = strstr(a->text, words);
+
+	q->kind = QUOTE_DIRECT;
+	q->start = (size_t)(p - a->text);
+	q->end = q->start + strlen(words);
+	q->speaker = xstrdup(speaker);
+	q->role = role != NULL ? xstrdup(role) : NULL;
+	q->gender = g;
+	q->speaker_kind = SPEAKER_PERSON;
+}
+
+struct collect {
+	struct buf	b;
+	int		n;
+};
+
+static int
+speaker_row(void *ctx, const struct db_speaker_row *r)
+{
+	struct collect	*c = ctx;
+
+	buf_printf(&c->b, "%s|%ld|%s|%s\n", r->name, r->nquotes,
+	    r->gender != NULL ? r->gender : "-", r->roles != NULL ? r->roles :
+	    "-");
+	c->n++;
+	return 0;
+}
+
+static int
+quote_row(void *ctx, const struct db_quote_row *r)
+{
+	struct collect	*c = ctx;
+
+	buf_printf(&c->b, "%lld:%.*s:%s\n", r->article_id, (int)r->len,
+	    r->text, r->speaker != NULL ? r->speaker : "-");
+	c->n++;
+	return 0;
+}
+
+static int
+article_row(void *ctx, const struct db_article_row *r)
+{
+	struct collect	*c = ctx;
+
+	buf_printf(&c->b, "%lld %s %ld\n", r->id, r->date, r->nquotes);
+	c->n++;
+	return 0;
+}
+
+int
+main(void)
+{
+	char			 path[] = "/tmp/t_db.XXXXXX", *cause = NULL;
+	char			*wal, *shm;
+	struct db		*db;
+	struct article		*a1, *a2, *a3, *dup, *got;
+	struct quote_list	 ql;
+	struct collect		 c;
+	struct db_counts	 n;
+	long long		*ids;
+	long			 k;
+	int			 fd;
+
+	if ((fd = mkstemp(path)) == -1) {
+		printf("1..0 # SKIP cannot make a temporary file\n");
+		return 0;
+	}
+	close(fd);
+	unlink(path);
+	db = db_open(path, DB_READ, &cause);
+	ok(db == NULL && cause != NULL &&
+	    strstr(cause, "no such archive") != NULL,
+	    "reading a missing archive says so");
+	free(cause);
+	cause = NULL;
+
+	db = db_open(path, DB_WRITE, &cause);
+	ok(db != NULL, "archive created");
+	ok(db_begin(db, &cause) == 0, "transaction begins");
+
+	a1 = mk("2026-03-11", "«Мы построим мост», — сказал Ермаганбет "
+	    "Булекпаев.");
+	quote_list_init(&ql);
+	add(&ql, a1, "Мы построим мост", "Ермаганбет Булекпаев",
+	    "аким области", GENDER_MALE);
+	ok(db_article_put(db, a1, &ql, &cause) == 1 && a1->id > 0,
+	    "article stored with its quote");
+	quote_list_free(&ql);
+
+	a2 = mk("2026-03-12", "«Работы начаты», — отметил Е. Булекпаев. "
+	    "«Всё хорошо», — сказала Айгерим Тулегенова.");
+	add(&ql, a2, "Работы начаты", "Е. Булекпаев", NULL, GENDER_MALE);
+	add(&ql, a2, "Всё хорошо", "Айгерим Тулегенова", "эколог",
+	    GENDER_FEMALE);
+	ok(db_article_put(db, a2, &ql, &cause) == 1, "second article stored");
+	quote_list_free(&ql);
+
+	a3 = mk("2026-03-10", "«Нет», — сказал Булекпаев. «Да», — сказал "
+	    "Айдар Булекпаев.");
+	add(&ql, a3, "Нет", "Булекпаев", NULL, GENDER_UNKNOWN);
+	add(&ql, a3, "Да", "Айдар Булекпаев", NULL, GENDER_MALE);
+	ok(db_article_put(db, a3, &ql, &cause) == 1, "third article stored");
+	quote_list_free(&ql);
+
+	dup = mk("2000-01-01", a1->text);
+	ok(db_article_put(db, dup, NULL, &cause) == 0 && dup->id == a1->id,
+	    "the same text again is a duplicate of the first");
+	ok(db_commit(db, &cause) == 0, "transaction commits");
+
+	memset(&c, 0, sizeof(c));
+	buf_init(&c.b);
+	db_speakers(db, speaker_row, &c, &cause);
+	is(c.b.data, "Ермаганбет Булекпаев|3|male|аким области\n"
+	    "Айгерим Тулегенова|1|female|эколог\n"
+	    "Айдар Булекпаев|1|male|-\n",
+	    "'Е. Булекпаев' and 'Булекпаев' merged into one speaker; "
+	    "another first name stays apart");
+	buf_free(&c.b);
+
+	k = db_speaker_find(db, "ермаганбет булекпаев", &ids, &cause);
+	ok(k == 1, "speaker found case-insensitively");
+	free(ids);
+	k = db_speaker_find(db, "Е. Булекпаев", &ids, &cause);
+	ok(k == 1, "speaker found by initial and surname");
+	free(ids);
+	k = db_speaker_find(db, "Булекпаев", &ids, &cause);
+	ok(k == 1, "a bare surname finds the alias it was stored as");
+	free(ids);
+	k = db_speaker_find(db, "Тулегенова Айгерим", &ids, &cause);
+	ok(k == 0, "an unknown form finds nothing");
+	free(ids);
+
+	memset(&c, 0, sizeof(c));
+	buf_init(&c.b);
+	db_quotes(db, 0, a2->id, quote_row, &c, &cause);
+	is(c.b.data, "2:Работы начаты:Ермаганбет Булекпаев\n"
+	    "2:Всё хорошо:Айгерим Тулегенова\n",
+	    "quotes of one article, text from byte offsets");
+	buf_free(&c.b);
+
+	memset(&c, 0, sizeof(c));
+	buf_init(&c.b);
+	db_articles(db, article_row, &c, &cause);
+	is(c.b.data, "2 2026-03-12 2\n1 2026-03-11 1\n3 2026-03-10 2\n",
+	    "articles newest first with quote counts");
+	buf_free(&c.b);
+
+	/* Re-extraction replaces automatic quotes and fixes the counts. */
+	db_begin(db, &cause);
+	quote_list_init(&ql);
+	ok(db_quotes_replace(db, a2, &ql, &cause) == 0, "quotes replaced");
+	db_commit(db, &cause);
+	ok(db_count(db, &n, &cause) == 0 && n.articles == 3 &&
+	    n.quotes == 3 && n.speakers == 2,
+	    "counts after replacing: 3 articles, 3 quotes, 2 speakers");
+
+	got = db_article_get(db, a1->id, &cause);
+	ok(got != NULL && got->len == a1->len &&
+	    memcmp(got->text, a1->text, a1->len) == 0 &&
+	    strcmp(got->origin, "test") == 0, "article read back whole");
+	article_free(got);
+	got = db_article_get(db, 999, &cause);
+	ok(got == NULL && cause == NULL, "a missing id is not an error");
+	ok(db_article_set_read(db, a1->id, 1, &cause) == 0, "marked read");
+
+	db_close(db);
+	article_free(a1);
+	article_free(a2);
+	article_free(a3);
+	article_free(dup);
+
+	db = db_open(path, DB_READ, &cause);
+	ok(db != NULL, "reopened for reading");
+	db_close(db);
+	wal = xasprintf("%s-wal", path);
+	shm = xasprintf("%s-shm", path);
+	unlink(path);
+	unlink(wal);
+	unlink(shm);
+	free(wal);
+	free(shm);
+	return tap_done();
+}

@@ -1,0 +1,240 @@
+/*
+ * t_import.c: the importer's parsers, from strings: record boundaries,
+ * titles and sources, and every kind of bad input.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "import.h"
+#include "util.h"
+
+#include "tap.h"
+
+struct got {
+	struct article	*a[16];
+	size_t		 n;
+	struct buf	 diags;
+};
+
+static int
+emit(void *ctx, struct article *a)
+{
+	struct got	*g = ctx;
+
+	if (g->n < 16)
+		g->a[g->n++] = a;
+	else
+		article_free(a);
+	return 0;
+}
+
+static void
+diag(void *ctx, const char *file, long line, long col, const char *reason)
+{
+	struct got	*g = ctx;
+
+	buf_printf(&g->diags, "%s:%ld:%ld: %s\n", file, line, col, reason);
+}
+
+static void
+got_free(struct got *g)
+{
+	size_t	i;
+
+	for (i = 0; i < g->n; i++)
+		article_free(g->a[i]);
+	buf_free(&g->diags);
+	memset(g, 0, sizeof(*g));
+}
+
+static struct import_result
+parse(struct got *g, const char *name, const char *s, size_t len)
+{
+	struct import_result	res = { 0, 0 };
+
+	memset(g, 0, sizeof(*g));
+	buf_init(&g->diags);
+	buf_adds(&g->diags, "");
+	import_parse(name, s, len, import_format_guess(name, s, len), emit,
+	    diag, g, &res);
+	return res;
+}
+
+static void
+test_text_records(void)
+{
+	struct got		g;
+	struct import_result	r;
+	const char		*s =
+	    " date 2026-03-11 Аким выступил на форуме, передает BAQ.KZ.\n"
+	    "\n"
+	    "Второй абзац.\n"
+	    "Та же строка абзаца.\n"
+	    "\n\n\n"
+	    "Третий абзац.\n"
+	    "\n"
+	    " date 2026-03-12 Второй материал.\n";
+
+	r = parse(&g, "a.txt", s, strlen(s));
+	ok(r.records == 2 && g.n == 2, "two records in one file");
+	ok(r.skipped == 0, "nothing skipped");
+	is(g.a[0]->date, "2026-03-11", "date of the first record");
+	is(g.a[0]->text, "Аким выступил на форуме, передает BAQ.KZ.\n\n"
+	    "Второй абзац.\nТа же строка абзаца.\n\nТретий абзац.",
+	    "paragraphs joined by one blank line, hard breaks kept");
+	is(g.a[0]->title, "Аким выступил на форуме",
+	    "title is the first sentence without the attribution");
+	is(g.a[0]->source, "BAQ.KZ", "source from 'передает BAQ.KZ'");
+	ok(g.a[0]->title_derived, "title marked as derived");
+	ok(g.a[0]->line == 1 && g.a[1]->line == 10, "record lines");
+	is(g.a[1]->title, "Второй материал", "closing point dropped");
+	ok(g.a[1]->source == NULL, "no attribution, no source");
+	is(g.diags.data, "", "no diagnostics");
+	got_free(&g);
+}
+
+static void
+test_titles(void)
+{
+	struct got	g;
+	const char	*s =
+	    "Заголовок статьи date 2025-01-02 Первый абзац.\n\n"
+	    " date 2025-01-03 Министр Е. Булекпаев посетил г. Алматы. "
+	    "Потом второе предложение.\n\n"
+	    " date 2025-01-04 Как дела? Вопрос остался.\n\n"
+	    " date 2025-01-05 Открылся мост, сообщает корреспондент "
+	    "Tengrinews.kz со ссылкой на акимат.\n";
+
+	parse(&g, "t.txt", s, strlen(s));
+	ok(g.n == 4, "four records");
+	is(g.a[0]->title, "Заголовок статьи", "a title before 'date'");
+	ok(!g.a[0]->title_derived, "given title not marked derived");
+	is(g.a[0]->text, "Первый абзац.", "text after the date");
+	is(g.a[1]->title, "Министр Е. Булекпаев посетил г. Алматы",
+	    "initials and abbreviations do not end the sentence");
+	is(g.a[2]->title, "Как дела?", "a question mark is kept");
+	is(g.a[3]->source, "Tengrinews.kz",
+	    "'корреспондент' and 'со ссылкой' dropped from the source");
+	is(g.a[3]->title, "Открылся мост", "attribution stripped");
+	got_free(&g);
+}
+
+static void
+test_text_errors(void)
+{
+	struct got		 g;
+	struct import_result	 r;
+	struct buf		 big;
+	const char		*s;
+
+	s = "Stray text\n\n date 2026-02-30 Bad date.\n\n"
+	    " date 2026-02-28 Good.\n\n date 2026-01-01\n\n"
+	    " date 2026-01-02 Bad \xff byte.\n\n date 2024-02-29 Leap.\r\n";
+	r = parse(&g, "bad.txt", s, strlen(s));
+	ok(r.records == 2, "the two good records come through");
+	ok(g.n == 2 && strcmp(g.a[0]->text, "Good.") == 0 &&
+	    strcmp(g.a[1]->text, "Leap.") == 0, "CRLF accepted, leap day ok");
+	ok(r.skipped == 4, "stray text, bad date, empty and invalid UTF-8 "
+	    "skipped");
+	is(g.diags.data,
+	    "bad.txt:1:0: text before the first ' date YYYY-MM-DD' header, "
+	    "skipped\n"
+	    "bad.txt:3:7: bad date '2026-02-30' (want YYYY-MM-DD), "
+	    "article skipped\n"
+	    "bad.txt:7:0: empty article, skipped\n"
+	    "bad.txt:9:22: invalid UTF-8, article skipped\n",
+	    "each problem named with line, column and reason");
+	got_free(&g);
+
+	buf_init(&big);
+	buf_adds(&big, " date 2026-01-01 Long:");
+	while (big.len <= IMPORT_MAX_LINE)
+		buf_adds(&big, " слово");
+	buf_adds(&big, "\n\n date 2026-01-02 Short.\n");
+	r = parse(&g, "long.txt", big.data, big.len);
+	ok(r.records == 1 && r.skipped == 1, "a line over 1 MiB skips its "
+	    "record only");
+	ok(strstr(g.diags.data, "long.txt:1:0: line longer than 1 MiB") ==
+	    g.diags.data, "and says so");
+	got_free(&g);
+	buf_free(&big);
+
+	r = parse(&g, "bin.txt", "\x89PNG\r\n\x1a\n\0\0\0", 11);
+	ok(r.records == 0 && r.skipped == 1, "binary file skipped");
+	is(g.diags.data, "bin.txt:1:0: binary data (NUL bytes), file "
+	    "skipped\n", "binary file named");
+	got_free(&g);
+}
+
+static void
+test_jsonl(void)
+{
+	struct got		 g;
+	struct import_result	 r;
+	const char		*s =
+	    "{\"text\":\"Первый.\\r\\n\\r\\nВторой.\",\"date\":\"2025-05-05\","
+	    "\"title\":\"Т\",\"source\":\"S\",\"url\":\"http://x\"}\n"
+	    "\n"
+	    "{\"text\":\"Без даты\"}\n"
+	    "{\"text\":\"x\",\"date\":\"05.05.2025\"}\n"
+	    "{\"text\":\"x\",\"date\":\"2025-05-05\",\"title\":5}\n"
+	    "not json\n"
+	    "[1,2]\n"
+	    "{\"text\":\"   \",\"date\":\"2025-05-05\"}\n"
+	    "{\"text\":\"Ещё, пишут СМИ.\",\"date\":\"2025-05-06\"}\n";
+
+	r = parse(&g, "a.jsonl", s, strlen(s));
+	ok(r.records == 2 && r.skipped == 6, "two good lines, six bad");
+	is(g.a[0]->text, "Первый.\n\nВторой.", "CRLF in JSON text folded");
+	is(g.a[0]->url, "http://x", "url kept");
+	is(g.a[0]->title, "Т", "title kept");
+	is(g.a[1]->source, "СМИ", "source derived from 'пишут СМИ'");
+	ok(g.a[1]->line == 9, "line of the second good record");
+	ok(strstr(g.diags.data, "a.jsonl:3:0: no \"date\" string") != NULL,
+	    "missing date named");
+	ok(strstr(g.diags.data, "a.jsonl:4:0: bad date '05.05.2025'") != NULL,
+	    "bad date named");
+	ok(strstr(g.diags.data, "a.jsonl:5:0: \"title\" is not a string") !=
+	    NULL, "wrong type named");
+	ok(strstr(g.diags.data, "a.jsonl:6:3: bad JSON: ") != NULL,
+	    "bad JSON named with its column");
+	ok(strstr(g.diags.data, "a.jsonl:7:0: not a JSON object") != NULL,
+	    "non-object named");
+	ok(strstr(g.diags.data, "a.jsonl:8:0: empty article") != NULL,
+	    "empty text named");
+	got_free(&g);
+
+	ok(import_format_guess("-", "  {\"a\":1}", 9) == IMPORT_JSONL,
+	    "standard input starting with { is JSON Lines");
+	ok(import_format_guess("-", " date 2020-01-01 x", 18) == IMPORT_TEXT,
+	    "standard input otherwise is text");
+	ok(import_format_guess("x.json", "", 0) == IMPORT_JSONL,
+	    ".json is JSON Lines");
+}
+
+static void
+test_dates(void)
+{
+	ok(import_date_valid("2024-02-29", 10) == 0, "leap day 2024");
+	ok(import_date_valid("2100-02-29", 10) != 0, "no leap day 2100");
+	ok(import_date_valid("2000-02-29", 10) == 0, "leap day 2000");
+	ok(import_date_valid("2026-04-31", 10) != 0, "April has 30 days");
+	ok(import_date_valid("2026-13-01", 10) != 0, "month 13");
+	ok(import_date_valid("2026-1-01x", 10) != 0, "malformed");
+	ok(import_date_valid("2026-01-01", 9) != 0, "short");
+}
+
+int
+main(void)
+{
+	test_text_records();
+	test_titles();
+	test_text_errors();
+	test_jsonl();
+	test_dates();
+	return tap_done();
+}

@@ -1,0 +1,32 @@
+#!/bin/sh
+# t_lint.sh: the man page lints clean, documents every command, and the
+# sources use none of the banned calls.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+man="$top_srcdir/man/citata.1"
+if [ -n "${MANDOC:-}" ] && [ "$MANDOC" != ":" ]; then
+	"$MANDOC" -Tlint -W warning "$man" >"$TMPD/lint" 2>&1
+	st=$?
+	[ -s "$TMPD/lint" ] && sed 's/^/# /' "$TMPD/lint"
+	ok $st "mandoc -Tlint is clean"
+else
+	echo "ok 1 - mandoc -Tlint # SKIP mandoc not installed"
+	tap_n=1
+fi
+
+"$CITATA" --help >"$TMPD/help"
+for c in $(sed -n 's/^  \([a-z]*\)  .*/\1/p' "$TMPD/help"); do
+	grep -q "^\.It Cm $c" "$man"
+	ok $? "man page documents the '$c' command"
+done
+
+for f in "$top_srcdir"/src/*.c; do
+	case $f in */util.c) continue ;; esac
+	if grep -nE '\b(strcpy|strcat|sprintf|vsprintf|gets)\(|[^xa-z_](malloc|calloc|realloc|strdup)\(' "$f" >"$TMPD/banned"; then
+		ok 1 "$(basename "$f") uses no banned call"
+		sed 's/^/# /' "$TMPD/banned"
+	else
+		ok 0 "$(basename "$f") uses no banned call"
+	fi
+done
+done_testing
