@@ -140,6 +140,14 @@ enum db_stmt_id {
 	ST_ROLE_INSERT,
 	ST_SPEAKERS,
 	ST_COUNT,
+	ST_PAGE_FIRST,
+	ST_PAGE_LAST,
+	ST_PAGE_OLDER,
+	ST_PAGE_NEWER,
+	ST_TOTAL,
+	ST_RANK,
+	ST_STATE_GET,
+	ST_STATE_SET,
 	ST_BEGIN,
 	ST_COMMIT,
 	ST_ROLLBACK,
@@ -217,6 +225,8 @@ static const char *db_sql[ST__COUNT] = {
 	    "   WHERE r.speaker_id = s.id ORDER BY a.date DESC LIMIT 3)),"
 	    " s.nquotes,"
 	    " (SELECT count(DISTINCT article_id) FROM quotes"
+	    "   WHERE speaker_id = s.id),"
+	    " (SELECT group_concat(fold, '|') FROM speaker_aliases"
 	    "   WHERE speaker_id = s.id)"
 	    " FROM speakers s WHERE s.nquotes > 0"
 	    " ORDER BY s.nquotes DESC, s.name",
@@ -224,6 +234,25 @@ static const char *db_sql[ST__COUNT] = {
 	    "SELECT (SELECT count(*) FROM articles),"
 	    " (SELECT count(*) FROM quotes),"
 	    " (SELECT count(*) FROM speakers WHERE nquotes > 0)",
+	[ST_PAGE_FIRST] =
+	    "SELECT id, date, source, title, nquotes, is_read FROM articles"
+	    " ORDER BY date DESC, id DESC LIMIT ?1",
+	[ST_PAGE_LAST] =
+	    "SELECT id, date, source, title, nquotes, is_read FROM articles"
+	    " ORDER BY date, id LIMIT ?1",
+	[ST_PAGE_OLDER] =
+	    "SELECT id, date, source, title, nquotes, is_read FROM articles"
+	    " WHERE (date, id) < (?1, ?2) ORDER BY date DESC, id DESC LIMIT ?3",
+	[ST_PAGE_NEWER] =
+	    "SELECT id, date, source, title, nquotes, is_read FROM articles"
+	    " WHERE (date, id) > (?1, ?2) ORDER BY date, id LIMIT ?3",
+	[ST_TOTAL] = "SELECT count(*) FROM articles",
+	[ST_RANK] =
+	    "SELECT count(*) FROM articles WHERE (date, id) > (?1, ?2)",
+	[ST_STATE_GET] = "SELECT value FROM state WHERE key = ?1",
+	[ST_STATE_SET] =
+	    "INSERT INTO state (key, value) VALUES (?1, ?2)"
+	    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
 	[ST_BEGIN] = "BEGIN IMMEDIATE",
 	[ST_COMMIT] = "COMMIT",
 	[ST_ROLLBACK] = "ROLLBACK",
@@ -253,6 +282,8 @@ static long long speaker_resolve(struct db *, const struct quote *,
 static int	 quotes_insert(struct db *, const struct article *,
 		    const struct quote_list *, char **);
 static int	 article_row_read(sqlite3_stmt *, struct article *);
+static void	 article_row_fill(sqlite3_stmt *, struct db_article_row *);
+static long long db_one_int(struct db *, sqlite3_stmt *, char **);
 
 static char *
 db_error(struct db *db, const char *what)
@@ -828,12 +859,7 @@ db_articles(struct db *db, db_article_fn fn, void *ctx, char **cause)
 	int			 rc;
 
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		r.id = sqlite3_column_int64(st, 0);
-		r.date = col_text(st, 1);
-		r.source = col_text(st, 2);
-		r.title = col_text(st, 3);
-		r.nquotes = (long)sqlite3_column_int64(st, 4);
-		r.is_read = sqlite3_column_int(st, 5);
+		article_row_fill(st, &r);
 		if (fn(ctx, &r) != 0) {
 			rc = SQLITE_DONE;
 			break;
@@ -966,6 +992,7 @@ db_speakers(struct db *db, db_speaker_fn fn, void *ctx, char **cause)
 		r.roles = col_text(st, 4);
 		r.nquotes = (long)sqlite3_column_int64(st, 5);
 		r.narticles = (long)sqlite3_column_int64(st, 6);
+		r.forms = col_text(st, 7);
 		if (fn(ctx, &r) != 0) {
 			rc = SQLITE_DONE;
 			break;
@@ -1041,4 +1068,109 @@ db_count(struct db *db, struct db_counts *c, char **cause)
 		return -1;
 	}
 	return 0;
+}
+
+/* Reads one row of an ST_PAGE_* or ST_ARTICLES statement. */
+static void
+article_row_fill(sqlite3_stmt *st, struct db_article_row *r)
+{
+	r->id = sqlite3_column_int64(st, 0);
+	r->date = col_text(st, 1);
+	r->source = col_text(st, 2);
+	r->title = col_text(st, 3);
+	r->nquotes = (long)sqlite3_column_int64(st, 4);
+	r->is_read = sqlite3_column_int(st, 5);
+}
+
+long
+db_articles_page(struct db *db, const struct db_article_key *key,
+    int older, int limit, db_article_fn fn, void *ctx, char **cause)
+{
+	sqlite3_stmt		*st;
+	struct db_article_row	 r;
+	long			 n = 0;
+	int			 rc;
+
+	if (key == NULL)
+		st = db_stmt(db, older ? ST_PAGE_FIRST : ST_PAGE_LAST);
+	else {
+		st = db_stmt(db, older ? ST_PAGE_OLDER : ST_PAGE_NEWER);
+		bind_text(st, 1, key->date);
+		sqlite3_bind_int64(st, 2, key->id);
+	}
+	sqlite3_bind_int(st, key == NULL ? 1 : 3, limit);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		article_row_fill(st, &r);
+		n++;
+		if (fn(ctx, &r) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		*cause = db_error(db, "cannot read the archive");
+		return -1;
+	}
+	return n;
+}
+
+/* Runs a statement that yields one integer. */
+static long long
+db_one_int(struct db *db, sqlite3_stmt *st, char **cause)
+{
+	long long	v = -1;
+	int		rc;
+
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		*cause = db_error(db, "cannot read the archive");
+	return v;
+}
+
+long long
+db_article_total(struct db *db, char **cause)
+{
+	return db_one_int(db, db_stmt(db, ST_TOTAL), cause);
+}
+
+long long
+db_article_rank(struct db *db, const struct db_article_key *key,
+    char **cause)
+{
+	sqlite3_stmt	*st = db_stmt(db, ST_RANK);
+
+	bind_text(st, 1, key->date);
+	sqlite3_bind_int64(st, 2, key->id);
+	return db_one_int(db, st, cause);
+}
+
+char *
+db_state_get(struct db *db, const char *key)
+{
+	sqlite3_stmt	*st = db_stmt(db, ST_STATE_GET);
+	const char	*v;
+	char		*r = NULL;
+
+	bind_text(st, 1, key);
+	if (sqlite3_step(st) == SQLITE_ROW && (v = col_text(st, 0)) != NULL)
+		r = xstrdup(v);
+	sqlite3_reset(st);
+	return r;
+}
+
+int
+db_state_set(struct db *db, const char *key, const char *value,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+
+	if (db->readonly)
+		return 0;
+	st = db_stmt(db, ST_STATE_SET);
+	bind_text(st, 1, key);
+	bind_text(st, 2, value);
+	return db_done(db, st, SQLITE_DONE, cause);
 }

@@ -115,6 +115,7 @@ struct db_speaker_row {
 	const char	*roles;		/* latest roles, "; "-separated, or NULL */
 	long		 nquotes;
 	long		 narticles;
+	const char	*forms;		/* every folded form of the name, "|"-separated */
 };
 typedef int	(*db_speaker_fn)(void *ctx, const struct db_speaker_row *);
 
@@ -127,6 +128,39 @@ int	db_speakers(struct db *, db_speaker_fn fn, void *ctx, char **cause);
  * 0 when none, -1 on error.
  */
 long	db_speaker_find(struct db *, const char *name, long long **ids,
+	    char **cause);
+
+/* A place in the article list, which runs newest first: the (date, id)
+ * of a row.  The reader pages through the list from such keys, a screen
+ * at a time, so no query ever reads the whole archive. */
+struct db_article_key {
+	char		date[11];
+	long long	id;
+};
+
+/*
+ * Calls fn for at most limit articles next to key: older ones (further
+ * down the list) when older is non-zero, in list order; else newer ones,
+ * nearest first (so in reverse list order).  A NULL key starts at the
+ * newest article (older) or at the oldest (newer).  Returns the number
+ * of rows given to fn, or -1 with *cause set.  Uses the (date, id) index
+ * only.
+ */
+long	db_articles_page(struct db *, const struct db_article_key *key,
+	    int older, int limit, db_article_fn fn, void *ctx, char **cause);
+
+/* The number of articles; -1 with *cause set on error. */
+long long db_article_total(struct db *, char **cause);
+
+/* How many articles come before key in the list (are newer); -1 on
+ * error.  Reads the index up to key: use once, at start. */
+long long db_article_rank(struct db *, const struct db_article_key *key,
+	    char **cause);
+
+/* The reader's remembered state: a value by key, NULL when unset (the
+ * caller frees it).  Setting is a no-op on a read-only archive. */
+char	*db_state_get(struct db *, const char *key);
+int	 db_state_set(struct db *, const char *key, const char *value,
 	    char **cause);
 
 struct db_counts {

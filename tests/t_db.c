@@ -190,6 +190,35 @@ main(void)
 	    n.quotes == 3 && n.speakers == 2,
 	    "counts after replacing: 3 articles, 3 quotes, 2 speakers");
 
+	/* Paging: newest first, from keys, both ways. */
+	{
+		struct db_article_key	 key;
+		char			*v;
+
+		memset(&c, 0, sizeof(c));
+		buf_init(&c.b);
+		ok(db_articles_page(db, NULL, 1, 2, article_row, &c,
+		    &cause) == 2, "first page of two");
+		memcpy(key.date, "2026-03-11", 11);
+		key.id = 1;
+		db_articles_page(db, &key, 1, 10, article_row, &c, &cause);
+		db_articles_page(db, &key, 0, 10, article_row, &c, &cause);
+		db_articles_page(db, NULL, 0, 1, article_row, &c, &cause);
+		is(c.b.data, "2 2026-03-12 0\n1 2026-03-11 1\n"
+		    "3 2026-03-10 2\n2 2026-03-12 0\n3 2026-03-10 2\n",
+		    "pages: first two; older than 1; newer than 1; last one");
+		buf_free(&c.b);
+		ok(db_article_total(db, &cause) == 3, "total of 3");
+		ok(db_article_rank(db, &key, &cause) == 1,
+		    "one article is newer than the second");
+		ok(db_state_get(db, "pos") == NULL, "no state yet");
+		ok(db_state_set(db, "pos", "2026-03-11 1", &cause) == 0 &&
+		    db_state_set(db, "pos", "x", &cause) == 0, "state set twice");
+		v = db_state_get(db, "pos");
+		is(v, "x", "state read back");
+		free(v);
+	}
+
 	got = db_article_get(db, a1->id, &cause);
 	ok(got != NULL && got->len == a1->len &&
 	    memcmp(got->text, a1->text, a1->len) == 0 &&
