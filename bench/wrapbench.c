@@ -105,7 +105,8 @@ main(int argc, char *argv[])
 	const char	*top = getenv("top_srcdir");
 	char		*path, *s;
 	size_t		 len, nlines = 0, bytes = 0;
-	double		 t, best_wrap = 1e9, best_render = 1e9, best_fold = 1e9;
+	double		 t, best_wrap = 1e9, best_render = 1e9;
+	double		 best_fold = 1e9;
 	int		 ch, runs = 5, cols = 79, i, widest = 0, bad = 0;
 
 	while ((ch = getopt(argc, argv, "n:w:")) != -1) {

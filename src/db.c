@@ -7,6 +7,8 @@
  *   2  speakers, their aliases and role history, quotes; a quote count
  *      kept on articles and speakers by triggers
  *   3  a key-value table for the reader's remembered state
+ *   4  full-text indexes (FTS5 with our own tokenizer "citata", see
+ *      stem.c) of articles, quotes and speakers, kept in step by triggers
  */
 #include "config.h"
 
@@ -22,8 +24,13 @@
 #include <unistd.h>
 
 #include "article.h"
+#include "search.h"
 #include "speakers.h"
+#include "stem.h"
 #include "util.h"
+
+/* The first window of a search, in rows: see search_window(). */
+#define DB_SEARCH_WINDOW	10000
 
 /* "CITA": marks the file as a citata archive. */
 #define DB_APPLICATION_ID	0x43495441
@@ -114,7 +121,65 @@ static const char *db_migrations[DB_SCHEMA_VERSION] = {
 	"CREATE TABLE state ("
 	"  key TEXT PRIMARY KEY,"
 	"  value TEXT"
-	");"
+	");",
+
+	/* 3 -> 4: full-text search; existing rows are indexed here. */
+	"CREATE VIRTUAL TABLE articles_fts USING fts5(title, text,"
+	"  content='articles', content_rowid='id', tokenize='citata');"
+	"INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');"
+	"CREATE TRIGGER articles_fts_ins AFTER INSERT ON articles BEGIN"
+	"  INSERT INTO articles_fts(rowid, title, text)"
+	"    VALUES (NEW.id, NEW.title, NEW.text);"
+	" END;"
+	"CREATE TRIGGER articles_fts_del AFTER DELETE ON articles BEGIN"
+	"  INSERT INTO articles_fts(articles_fts, rowid, title, text)"
+	"    VALUES ('delete', OLD.id, OLD.title, OLD.text);"
+	" END;"
+	"CREATE TRIGGER articles_fts_upd AFTER UPDATE OF title, text"
+	" ON articles BEGIN"
+	"  INSERT INTO articles_fts(articles_fts, rowid, title, text)"
+	"    VALUES ('delete', OLD.id, OLD.title, OLD.text);"
+	"  INSERT INTO articles_fts(rowid, title, text)"
+	"    VALUES (NEW.id, NEW.title, NEW.text);"
+	" END;"
+	"CREATE VIRTUAL TABLE quotes_fts USING fts5(text, tokenize='citata');"
+	"INSERT INTO quotes_fts(rowid, text)"
+	"  SELECT q.id, CAST(substr(CAST(a.text AS BLOB), q.start + 1,"
+	"    q.\"end\" - q.start) AS TEXT)"
+	"  FROM quotes q JOIN articles a ON a.id = q.article_id;"
+	"CREATE TRIGGER quotes_fts_ins AFTER INSERT ON quotes BEGIN"
+	"  INSERT INTO quotes_fts(rowid, text)"
+	"    SELECT NEW.id, CAST(substr(CAST(a.text AS BLOB), NEW.start + 1,"
+	"      NEW.\"end\" - NEW.start) AS TEXT)"
+	"    FROM articles a WHERE a.id = NEW.article_id;"
+	" END;"
+	"CREATE TRIGGER quotes_fts_del AFTER DELETE ON quotes BEGIN"
+	"  DELETE FROM quotes_fts WHERE rowid = OLD.id;"
+	" END;"
+	"CREATE VIRTUAL TABLE speakers_fts USING fts5(name, roles,"
+	"  tokenize='citata');"
+	"INSERT INTO speakers_fts(rowid, name, roles)"
+	"  SELECT s.id, s.name || ' ' || coalesce((SELECT group_concat(alias,"
+	"    ' ') FROM speaker_aliases WHERE speaker_id = s.id), ''),"
+	"    coalesce((SELECT group_concat(role, ' ') FROM speaker_roles"
+	"    WHERE speaker_id = s.id), '')"
+	"  FROM speakers s;"
+	"CREATE TRIGGER speakers_fts_ins AFTER INSERT ON speakers BEGIN"
+	"  INSERT INTO speakers_fts(rowid, name, roles)"
+	"    VALUES (NEW.id, NEW.name, '');"
+	" END;"
+	"CREATE TRIGGER speakers_fts_del AFTER DELETE ON speakers BEGIN"
+	"  DELETE FROM speakers_fts WHERE rowid = OLD.id;"
+	" END;"
+	"CREATE TRIGGER speakers_fts_alias AFTER INSERT ON speaker_aliases"
+	" BEGIN"
+	"  UPDATE speakers_fts SET name = name || ' ' || NEW.alias"
+	"    WHERE rowid = NEW.speaker_id;"
+	" END;"
+	"CREATE TRIGGER speakers_fts_role AFTER INSERT ON speaker_roles BEGIN"
+	"  UPDATE speakers_fts SET roles = roles || ' ' || NEW.role"
+	"    WHERE rowid = NEW.speaker_id;"
+	" END;"
 };
 
 enum db_stmt_id {
@@ -148,6 +213,16 @@ enum db_stmt_id {
 	ST_RANK,
 	ST_STATE_GET,
 	ST_STATE_SET,
+	ST_SEARCH_ARTICLES,
+	ST_SEARCH_ARTICLES_FILTERED,
+	ST_SEARCH_COUNT,
+	ST_SEARCH_QCOUNT,
+	ST_MAX_ARTICLE,
+	ST_MAX_QUOTE,
+	ST_SEARCH_QUOTES,
+	ST_LIST_QUOTES,
+	ST_LIST_ARTICLES,
+	ST_SPEAKER_FTS,
 	ST_BEGIN,
 	ST_COMMIT,
 	ST_ROLLBACK,
@@ -161,6 +236,12 @@ enum db_stmt_id {
 	" q.start, q.\"end\"" \
 	" FROM quotes q JOIN articles a ON a.id = q.article_id" \
 	" LEFT JOIN speakers s ON s.id = q.speaker_id"
+
+/* The filters every search statement shares: ?2 source (folded), ?3 and
+ * ?4 the date range; NULL means no filter. */
+#define SEARCH_FILTERS \
+	" AND (?2 IS NULL OR citata_fold(a.source) = ?2)" \
+	" AND (?3 IS NULL OR a.date >= ?3) AND (?4 IS NULL OR a.date <= ?4)"
 
 static const char *db_sql[ST__COUNT] = {
 	[ST_ARTICLE_FIND] =
@@ -253,6 +334,76 @@ static const char *db_sql[ST__COUNT] = {
 	[ST_STATE_SET] =
 	    "INSERT INTO state (key, value) VALUES (?1, ?2)"
 	    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+	/*
+	 * The best rows are chosen first, without snippets, then only
+	 * those get one: snippet() is far dearer than bm25() and would
+	 * otherwise run for every match before the sort.  bm25() is
+	 * named rather than FTS5's "rank", whose own sorted plan reads
+	 * every match, past the rowid window too.
+	 */
+	[ST_SEARCH_ARTICLES] =
+	    "SELECT a.id, 0, a.date, a.source, a.title, NULL,"
+	    " snippet(articles_fts, -1, char(1), char(2), '…', 20),"
+	    " bm25(articles_fts, 4.0, 1.0)"
+	    " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+	    " WHERE articles_fts MATCH ?1 AND articles_fts.rowid >= ?7"
+	    " AND articles_fts.rowid IN"
+	    " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1"
+	    "   AND rowid >= ?7 ORDER BY bm25(articles_fts, 4.0, 1.0) LIMIT ?5)"
+	    " ORDER BY bm25(articles_fts, 4.0, 1.0)",
+	/* How many matches (at most ?3) lie at rowid ?2 or above. */
+	[ST_SEARCH_COUNT] =
+	    "SELECT count(*) FROM (SELECT rowid FROM articles_fts"
+	    " WHERE articles_fts MATCH ?1 AND rowid >= ?2 LIMIT ?3)",
+	[ST_SEARCH_QCOUNT] =
+	    "SELECT count(*) FROM (SELECT rowid FROM quotes_fts"
+	    " WHERE quotes_fts MATCH ?1 AND rowid >= ?2 LIMIT ?3)",
+	[ST_MAX_ARTICLE] = "SELECT max(id) FROM articles",
+	[ST_MAX_QUOTE] = "SELECT max(id) FROM quotes",
+	/* With filters, the articles row is needed to choose. */
+	[ST_SEARCH_ARTICLES_FILTERED] =
+	    "SELECT a.id, 0, a.date, a.source, a.title, NULL,"
+	    " snippet(articles_fts, -1, char(1), char(2), '…', 20),"
+	    " bm25(articles_fts, 4.0, 1.0)"
+	    " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+	    " WHERE articles_fts MATCH ?1 AND articles_fts.rowid IN"
+	    " (SELECT f.rowid FROM articles_fts f"
+	    "   JOIN articles a ON a.id = f.rowid"
+	    "   WHERE articles_fts MATCH ?1" SEARCH_FILTERS
+	    "   ORDER BY bm25(articles_fts, 4.0, 1.0) LIMIT ?5)"
+	    " ORDER BY bm25(articles_fts, 4.0, 1.0)",
+	[ST_SEARCH_QUOTES] =
+	    "SELECT q.article_id, q.id, a.date, a.source, a.title, s.name,"
+	    " snippet(quotes_fts, 0, char(1), char(2), '…', 20),"
+	    " bm25(quotes_fts)"
+	    " FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid"
+	    " JOIN articles a ON a.id = q.article_id"
+	    " LEFT JOIN speakers s ON s.id = q.speaker_id"
+	    " WHERE quotes_fts MATCH ?1 AND quotes_fts.rowid >= ?7"
+	    " AND quotes_fts.rowid IN"
+	    " (SELECT f.rowid FROM quotes_fts f"
+	    "   JOIN quotes q ON q.id = f.rowid"
+	    "   JOIN articles a ON a.id = q.article_id"
+	    "   WHERE quotes_fts MATCH ?1 AND f.rowid >= ?7" SEARCH_FILTERS
+	    "   AND (?6 IS NULL OR q.speaker_id IN"
+	    "     (SELECT value FROM json_each(?6)))"
+	    "   ORDER BY bm25(quotes_fts) LIMIT ?5)"
+	    " ORDER BY bm25(quotes_fts)",
+	[ST_LIST_QUOTES] =
+	    "SELECT q.article_id, q.id, a.date, a.source, a.title, s.name,"
+	    " CAST(substr(CAST(a.text AS BLOB), q.start + 1,"
+	    "   q.\"end\" - q.start) AS TEXT), 0"
+	    " FROM quotes q JOIN articles a ON a.id = q.article_id"
+	    " LEFT JOIN speakers s ON s.id = q.speaker_id"
+	    " WHERE q.speaker_id IN (SELECT value FROM json_each(?6))"
+	    SEARCH_FILTERS " ORDER BY a.date DESC, a.id DESC, q.start LIMIT ?5",
+	[ST_LIST_ARTICLES] =
+	    "SELECT a.id, 0, a.date, a.source, a.title, NULL,"
+	    " substr(a.text, 1, 200), 0 FROM articles a WHERE 1" SEARCH_FILTERS
+	    " ORDER BY a.date DESC, a.id DESC LIMIT ?5",
+	[ST_SPEAKER_FTS] =
+	    "SELECT rowid FROM speakers_fts WHERE speakers_fts MATCH ?1"
+	    " ORDER BY rank LIMIT 64",
 	[ST_BEGIN] = "BEGIN IMMEDIATE",
 	[ST_COMMIT] = "COMMIT",
 	[ST_ROLLBACK] = "ROLLBACK",
@@ -262,6 +413,7 @@ struct db {
 	sqlite3		*h;
 	char		*path;
 	int		 readonly;
+	long long	 window;	/* first search window, in rows */
 	sqlite3_stmt	*st[ST__COUNT];
 };
 
@@ -271,8 +423,18 @@ static int	 db_migrate(struct db *, int, char **);
 static int	 db_prepare_all(struct db *, char **);
 static int	 db_probe(struct db *, const char *, int, int, int *, int *,
 		    int *);
+static int	 db_register(struct db *);
+static int	 fts_create(void *, const char **, int, Fts5Tokenizer **);
+static void	 fts_delete(Fts5Tokenizer *);
+static int	 fts_token(void *, const char *, size_t, size_t, size_t);
+static int	 fts_tokenize(Fts5Tokenizer *, void *, int, const char *, int,
+		    int (*)(void *, int, const char *, int, int, int));
+static void	 sql_fold(sqlite3_context *, int, sqlite3_value **);
+static char	*ids_json(const long long *, long);
+static long long search_window(struct db *, const char *, int, int, char **);
 static sqlite3_stmt *db_stmt(struct db *, enum db_stmt_id);
 static int	 db_done(struct db *, sqlite3_stmt *, int, char **);
+static int	 db_rows_end(struct db *, sqlite3_stmt *, int, char **);
 static void	 bind_text(sqlite3_stmt *, int, const char *);
 static void	 bind_span(sqlite3_stmt *, int, const char *, size_t, size_t);
 static const char *col_text(sqlite3_stmt *, int);
@@ -362,6 +524,96 @@ db_prepare_all(struct db *db, char **cause)
 }
 
 /*
+ * The FTS5 tokenizer "citata": words folded and stemmed by stem.c, the
+ * same for indexed text and for queries.  One stemmer per tokenizer
+ * instance, since Snowball stemmers keep state.
+ */
+static int
+fts_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
+{
+	(void)ctx;
+	(void)argv;
+	(void)argc;
+	*out = (Fts5Tokenizer *)stem_new();
+	return SQLITE_OK;
+}
+
+static void
+fts_delete(Fts5Tokenizer *t)
+{
+	stem_free((struct stemmer *)t);
+}
+
+struct fts_call {
+	void	*ctx;
+	int	(*token)(void *, int, const char *, int, int, int);
+};
+
+static int
+fts_token(void *ctx, const char *tok, size_t len, size_t start, size_t end)
+{
+	struct fts_call	*c = ctx;
+
+	return c->token(c->ctx, 0, tok, (int)len, (int)start, (int)end);
+}
+
+static int
+fts_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text,
+    int n, int (*token)(void *, int, const char *, int, int, int))
+{
+	struct fts_call	c;
+
+	c.ctx = ctx;
+	c.token = token;
+	if (n <= 0)
+		return SQLITE_OK;
+	return stem_tokenize((struct stemmer *)t, text, (size_t)n,
+	    (flags & FTS5_TOKENIZE_AUX) != 0, fts_token,
+	    &c);
+}
+
+/* citata_fold(x): speakers_fold() for SQL, so that filters compare case
+ * and ё folded. */
+static void
+sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char	*s;
+	char		*f;
+
+	(void)argc;
+	if ((s = (const char *)sqlite3_value_text(argv[0])) == NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	f = speakers_fold(s);
+	sqlite3_result_text(ctx, f, -1, free);
+}
+
+/* Registers the tokenizer and the SQL function on a new connection. */
+static int
+db_register(struct db *db)
+{
+	static fts5_tokenizer	 tok = { fts_create, fts_delete, fts_tokenize };
+	sqlite3_stmt		*st;
+	fts5_api		*api = NULL;
+	int			 rc;
+
+	rc = sqlite3_create_function(db->h, "citata_fold", 1, SQLITE_UTF8 |
+	    SQLITE_DETERMINISTIC, NULL, sql_fold, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	if ((rc = sqlite3_prepare_v2(db->h, "SELECT fts5(?1)", -1, &st,
+	    NULL)) != SQLITE_OK)
+		return rc;
+	sqlite3_bind_pointer(st, 1, &api, "fts5_api_ptr", NULL);
+	sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (api == NULL)
+		return SQLITE_ERROR;
+	return api->xCreateTokenizer(api, "citata", NULL, &tok, NULL);
+}
+
+/*
  * Opens path (as an immutable file when asked) and reads its schema
  * version, application id and number of schema objects.  Returns
  * SQLITE_ROW on success, else an SQLite error code; db->h is left open
@@ -395,6 +647,8 @@ db_probe(struct db *db, const char *path, int flags, int immutable,
 		return rc;
 	}
 	sqlite3_busy_timeout(db->h, 5000);
+	if ((rc = db_register(db)) != SQLITE_OK)
+		return rc;
 	rc = sqlite3_prepare_v2(db->h, "SELECT (SELECT user_version FROM"
 	    " pragma_user_version), (SELECT application_id FROM"
 	    " pragma_application_id), (SELECT count(*) FROM sqlite_master)",
@@ -416,6 +670,7 @@ db_open(const char *path, enum db_mode mode, char **cause)
 
 	db = xcalloc(1, sizeof(*db));
 	db->path = xstrdup(path);
+	db->window = DB_SEARCH_WINDOW;
 	if (mode == DB_WRITE)
 		flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 	else if (access(path, F_OK) != 0) {
@@ -523,6 +778,19 @@ db_stmt(struct db *db, enum db_stmt_id id)
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	return st;
+}
+
+/* Ends a loop over the rows of st, which stopped with rc (SQLITE_DONE
+ * when all went well).  Returns 0, or -1 with *cause set. */
+static int
+db_rows_end(struct db *db, sqlite3_stmt *st, int rc, char **cause)
+{
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		*cause = db_error(db, "cannot read the archive");
+		return -1;
+	}
+	return 0;
 }
 
 /* Steps a statement that returns no rows. */
@@ -865,12 +1133,7 @@ db_articles(struct db *db, db_article_fn fn, void *ctx, char **cause)
 			break;
 		}
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		*cause = db_error(db, "cannot read the archive");
-		return -1;
-	}
-	return 0;
+	return db_rows_end(db, st, rc, cause);
 }
 
 int
@@ -888,12 +1151,7 @@ db_export(struct db *db, db_export_fn fn, void *ctx, char **cause)
 	}
 	if (stop)
 		rc = SQLITE_DONE;
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		*cause = db_error(db, "cannot read the archive");
-		return -1;
-	}
-	return 0;
+	return db_rows_end(db, st, rc, cause);
 }
 
 int
@@ -969,12 +1227,7 @@ db_quotes(struct db *db, long long speaker_id, long long article_id,
 			break;
 		}
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		*cause = db_error(db, "cannot read the archive");
-		return -1;
-	}
-	return 0;
+	return db_rows_end(db, st, rc, cause);
 }
 
 int
@@ -998,12 +1251,7 @@ db_speakers(struct db *db, db_speaker_fn fn, void *ctx, char **cause)
 			break;
 		}
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		*cause = db_error(db, "cannot read the archive");
-		return -1;
-	}
-	return 0;
+	return db_rows_end(db, st, rc, cause);
 }
 
 long
@@ -1038,6 +1286,29 @@ db_speaker_find(struct db *db, const char *name, long long **ids,
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 64)
 			if (speakers_same(col_text(st, 1), name))
 				(*ids)[n++] = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			goto fail;
+	}
+	/* Else the speaker index, which stems: "Булекпаева", "Тулегеновой". */
+	if (n == 0) {
+		struct buf	q;
+
+		/* Every word of the name, in any order and form. */
+		buf_init(&q);
+		buf_adds(&q, "name : \"");
+		for (sp = fold; *sp != '\0'; sp++) {
+			if (*sp == ' ')
+				buf_adds(&q, "\" AND name : \"");
+			else if (*sp != '"')
+				buf_addc(&q, *sp);
+		}
+		buf_addc(&q, '"');
+		st = db_stmt(db, ST_SPEAKER_FTS);
+		bind_text(st, 1, q.data);
+		buf_free(&q);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 64)
+			(*ids)[n++] = sqlite3_column_int64(st, 0);
 		sqlite3_reset(st);
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 			goto fail;
@@ -1173,4 +1444,149 @@ db_state_set(struct db *db, const char *key, const char *value,
 	bind_text(st, 1, key);
 	bind_text(st, 2, value);
 	return db_done(db, st, SQLITE_DONE, cause);
+}
+
+/* The ids as a JSON array, for json_each() in SQL.  The caller frees it. */
+static char *
+ids_json(const long long *ids, long n)
+{
+	struct buf	b;
+	long		i;
+
+	buf_init(&b);
+	buf_addc(&b, '[');
+	for (i = 0; i < n; i++)
+		buf_printf(&b, "%s%lld", i > 0 ? "," : "", ids[i]);
+	buf_addc(&b, ']');
+	return buf_steal(&b);
+}
+
+/*
+ * The lowest rowid a search without filters looks at.  Ranking costs a
+ * lookup per match, so a common word in a large archive would take
+ * seconds: the newest DB_SEARCH_WINDOW rows are searched first, and the
+ * window grows tenfold until it holds limit matches or the whole archive.
+ * Only the start of each doclist past the window is read to count.
+ */
+static long long
+search_window(struct db *db, const char *expr, int quotes, int limit,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+	long long	 max, w, from, n;
+
+	max = db_one_int(db, db_stmt(db, quotes ? ST_MAX_QUOTE :
+	    ST_MAX_ARTICLE), cause);
+	if (max < 0)
+		return *cause != NULL ? -1 : 0;
+	for (w = db->window; ; w *= 10) {
+		from = max - w;
+		if (from <= 0)
+			return 0;
+		st = db_stmt(db, quotes ? ST_SEARCH_QCOUNT : ST_SEARCH_COUNT);
+		bind_text(st, 1, expr);
+		sqlite3_bind_int64(st, 2, from);
+		sqlite3_bind_int(st, 3, limit);
+		if ((n = db_one_int(db, st, cause)) < 0)
+			return -1;
+		if (n >= limit)
+			return from;
+	}
+}
+
+void
+db_search_window(struct db *db, long long rows)
+{
+	db->window = rows > 0 ? rows : DB_SEARCH_WINDOW;
+}
+
+long
+db_search(struct db *db, const struct search_query *sq, int quotes,
+    int limit, db_hit_fn fn, void *ctx, char **cause)
+{
+	sqlite3_stmt	*st;
+	struct db_hit	 h;
+	long long	*ids = NULL;
+	long		 nids = 0, n = 0;
+	long long	 from = 0;
+	char		*expr, *json = NULL, *src = NULL;
+	int		 rc;
+
+	*cause = NULL;
+	if (sq->speaker != NULL) {
+		if ((nids = db_speaker_find(db, sq->speaker, &ids, cause)) < 0)
+			return -1;
+		if (nids == 0) {
+			free(ids);
+			return 0;
+		}
+		json = ids_json(ids, nids);
+		free(ids);
+		quotes = 1;
+	}
+	expr = search_fts_expr(sq);
+	if (expr != NULL)
+		st = db_stmt(db, quotes ? ST_SEARCH_QUOTES :
+		    sq->source != NULL || sq->since != NULL ||
+		    sq->until != NULL ? ST_SEARCH_ARTICLES_FILTERED :
+		    ST_SEARCH_ARTICLES);
+	else
+		st = db_stmt(db, json != NULL ? ST_LIST_QUOTES :
+		    ST_LIST_ARTICLES);
+	if (st == db->st[ST_SEARCH_ARTICLES] ||
+	    (st == db->st[ST_SEARCH_QUOTES] && json == NULL &&
+	    sq->source == NULL && sq->since == NULL && sq->until == NULL)) {
+		if ((from = search_window(db, expr,
+		    st == db->st[ST_SEARCH_QUOTES], limit, cause)) < 0) {
+			free(expr);
+			free(json);
+			return -1;
+		}
+	}
+	if (sqlite3_bind_parameter_index(st, "?7") > 0)
+		sqlite3_bind_int64(st, 7, from);
+	if (expr != NULL)
+		bind_text(st, 1, expr);
+	if (sq->source != NULL && sqlite3_bind_parameter_index(st, "?2") > 0) {
+		src = speakers_fold(sq->source);
+		bind_text(st, 2, src);
+	}
+	if (sqlite3_bind_parameter_index(st, "?3") > 0) {
+		bind_text(st, 3, sq->since);
+		bind_text(st, 4, sq->until);
+	}
+	sqlite3_bind_int(st, 5, limit);
+	if (json != NULL && sqlite3_bind_parameter_index(st, "?6") > 0)
+		bind_text(st, 6, json);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		h.article_id = sqlite3_column_int64(st, 0);
+		h.quote_id = sqlite3_column_int64(st, 1);
+		h.date = col_text(st, 2);
+		h.source = col_text(st, 3);
+		h.title = col_text(st, 4);
+		h.speaker = col_text(st, 5);
+		h.snippet = col_text(st, 6);
+		h.rank = sqlite3_column_double(st, 7);
+		n++;
+		if (fn(ctx, &h) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_reset(st);
+	free(expr);
+	free(json);
+	free(src);
+	if (rc != SQLITE_DONE) {
+		*cause = db_error(db, "cannot search the archive");
+		return -1;
+	}
+	return n;
+}
+
+int
+db_fts_rebuild(struct db *db, char **cause)
+{
+	return db_exec(db, "INSERT INTO articles_fts(articles_fts)"
+	    " VALUES ('rebuild')", cause);
 }

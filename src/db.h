@@ -17,7 +17,7 @@ struct db;
 
 /* The schema this build writes; db_open() upgrades older archives step
  * by step and refuses newer ones. */
-#define DB_SCHEMA_VERSION	3
+#define DB_SCHEMA_VERSION	4
 
 enum db_mode {
 	DB_READ,	/* read; upgrade the schema when the file is writable */
@@ -162,6 +162,44 @@ long long db_article_rank(struct db *, const struct db_article_key *key,
 char	*db_state_get(struct db *, const char *key);
 int	 db_state_set(struct db *, const char *key, const char *value,
 	    char **cause);
+
+struct search_query;
+
+/* One search result: an article, or a quote (quote_id > 0).  The snippet
+ * marks each match with \001 before and \002 after it. */
+struct db_hit {
+	long long	 article_id;
+	long long	 quote_id;
+	const char	*date;
+	const char	*source;	/* may be NULL */
+	const char	*title;
+	const char	*speaker;	/* quotes only; may be NULL */
+	const char	*snippet;
+	double		 rank;		/* bm25: lower is better */
+};
+typedef int	(*db_hit_fn)(void *ctx, const struct db_hit *);
+
+/*
+ * Searches the archive, best match first, at most limit results: articles
+ * (title and text), or quotes when quotes is set or the query names a
+ * speaker.  A query without words lists the newest articles or quotes
+ * that pass its filters.  Returns the number of results, or -1 with
+ * *cause set.
+ *
+ * Without filters, ranking looks at the newest rows first: a window of
+ * 10,000 articles (or quotes), grown tenfold until it holds limit matches
+ * or the whole archive, so that a common word costs the same in a large
+ * archive as in a small one.
+ */
+long	db_search(struct db *, const struct search_query *sq, int quotes,
+	    int limit, db_hit_fn fn, void *ctx, char **cause);
+
+/* Sets the first search window (rows; 0 for the default): for tests. */
+void	db_search_window(struct db *, long long rows);
+
+/* Rebuilds the article search index from the articles (for measuring
+ * and repair).  Returns 0 or -1 with *cause set. */
+int	db_fts_rebuild(struct db *, char **cause);
 
 struct db_counts {
 	long long	articles;

@@ -15,6 +15,7 @@
 #include "util.h"
 
 static size_t	utf8_seq(const unsigned char *, size_t);
+static size_t	escape_one(struct buf *, const unsigned char *, size_t);
 
 /*
  * Length of the valid UTF-8 sequence at s (at most n bytes), 0 when the
@@ -90,11 +91,33 @@ export_json_str(struct buf *b, const char *s)
 	export_json_string(b, s, s != NULL ? strlen(s) : 0);
 }
 
+/*
+ * Appends the character at p (n bytes left) as is, or as \xNN escapes
+ * when it is a control (C0, DEL, C1) or not valid UTF-8.  Returns the
+ * bytes consumed.
+ */
+static size_t
+escape_one(struct buf *b, const unsigned char *p, size_t n)
+{
+	size_t	k;
+
+	if (p[0] < 0x20 || p[0] == 0x7f || (k = utf8_seq(p, n)) == 0) {
+		buf_printf(b, "\\x%02x", p[0]);
+		return 1;
+	}
+	if (k == 2 && p[0] == 0xc2 && p[1] < 0xa0) {
+		buf_printf(b, "\\xc2\\x%02x", p[1]);
+		return 2;
+	}
+	buf_add(b, p, k);
+	return k;
+}
+
 void
 export_tsv_field(struct buf *b, const char *s, size_t len)
 {
 	const unsigned char	*p = (const unsigned char *)s;
-	size_t			 i = 0, n;
+	size_t			 i = 0;
 
 	if (s == NULL)
 		return;
@@ -113,16 +136,7 @@ export_tsv_field(struct buf *b, const char *s, size_t len)
 			buf_adds(b, "\\\\"), i++;
 			continue;
 		}
-		if (p[i] < 0x20 || p[i] == 0x7f ||
-		    (n = utf8_seq(p + i, len - i)) == 0) {
-			buf_printf(b, "\\x%02x", p[i++]);
-		} else if (n == 2 && p[i] == 0xc2 && p[i + 1] < 0xa0) {
-			buf_printf(b, "\\xc2\\x%02x", p[i + 1]);
-			i += 2;
-		} else {
-			buf_add(b, p + i, n);
-			i += n;
-		}
+		i += escape_one(b, p + i, len - i);
 	}
 }
 
@@ -130,19 +144,10 @@ void
 export_escape(struct buf *b, const char *s)
 {
 	const unsigned char	*p = (const unsigned char *)s;
-	size_t			 i = 0, n, len = strlen(s);
+	size_t			 i = 0, len = strlen(s);
 
 	while (i < len) {
-		if (p[i] < 0x20 || p[i] == 0x7f ||
-		    (n = utf8_seq(p + i, len - i)) == 0) {
-			buf_printf(b, "\\x%02x", p[i++]);
-		} else if (n == 2 && p[i] == 0xc2 && p[i + 1] < 0xa0) {
-			buf_printf(b, "\\xc2\\x%02x", p[i + 1]);
-			i += 2;
-		} else {
-			buf_add(b, p + i, n);
-			i += n;
-		}
+		i += escape_one(b, p + i, len - i);
 	}
 }
 

@@ -18,10 +18,12 @@ struct lex_table {
 	struct lex_entry	*e;
 	size_t			 n, cap;
 	size_t			*next;		/* chain of entries per key */
-	size_t			*slot;		/* hash slots: entry + 1, 0 empty */
+	size_t			*slot;		/* entry + 1, or 0: empty */
 	size_t			 nslot;
 	int			 has_prefix;
 	size_t			 maxprefix;	/* longest prefix key, bytes */
+	size_t			 plen[64];	/* prefix lengths, desc. */
+	size_t			 nplen;
 };
 
 struct lexicon {
@@ -130,10 +132,26 @@ lexicon_index(struct lex_table *t)
 			h = (h + 1) & (t->nslot - 1);
 		}
 		if (k[len - 1] == '*') {
+			size_t	j;
+
 			t->has_prefix = 1;
 			if (len > t->maxprefix)
 				t->maxprefix = len;
+			for (j = 0; j < t->nplen && t->plen[j] != len - 1; j++)
+				;
+			if (j == t->nplen && t->nplen < 64)
+				t->plen[t->nplen++] = len - 1;
 		}
+	}
+	/* Longest prefixes first. */
+	for (i = 1; i < t->nplen; i++) {
+		size_t	v = t->plen[i], j = i;
+
+		while (j > 0 && t->plen[j - 1] < v) {
+			t->plen[j] = t->plen[j - 1];
+			j--;
+		}
+		t->plen[j] = v;
 	}
 }
 
@@ -330,26 +348,25 @@ lexicon_match(const struct lexicon *lx, enum lex_list which,
 {
 	const struct lex_table	*t = &lx->list[which];
 	const struct lex_entry	*best = NULL;
-	size_t			 bestlen = 0, wl, k;
+	size_t			 bestlen = 0, wl, k, pi;
 	char			 key[128];
 
 	if (n == 0 || t->n == 0)
 		return NULL;
 	wl = strlen(w[0]);
-	/* Try the exact key, then each prefix of w[0] followed by "*". */
-	for (k = wl + 1; k-- > 0;) {
+	/* Try the exact key, then each prefix of w[0] (itself included)
+	 * followed by "*", for the prefix lengths the list has. */
+	for (pi = 0; pi <= t->nplen; pi++) {
 		size_t	h, klen;
 
-		if (k == wl) {
+		if (pi == 0) {
 			if (wl >= sizeof(key))
 				continue;
 			memcpy(key, w[0], wl);
 			klen = wl;
 		} else {
-			if (!t->has_prefix || k + 1 > t->maxprefix || k == 0)
-				continue;
-			/* Only cut at character boundaries. */
-			if (((unsigned char)w[0][k] & 0xc0) == 0x80)
+			k = t->plen[pi - 1];
+			if (k > wl || k + 1 >= sizeof(key))
 				continue;
 			memcpy(key, w[0], k);
 			key[k] = '*';
@@ -384,8 +401,6 @@ lexicon_match(const struct lexicon *lx, enum lex_list which,
 			}
 			h = (h + 1) & (t->nslot - 1);
 		}
-		if (!t->has_prefix)
-			break;
 	}
 	if (len != NULL)
 		*len = bestlen;

@@ -17,7 +17,7 @@
  */
 
 enum lex_list {
-	LEX_VERBS,		/* verbs.txt: speech verb forms, tag = classes */
+	LEX_VERBS,		/* verbs.txt: speech verbs, tag = classes */
 	LEX_PHRASES,		/* phrases.txt: framing phrases, tag = type */
 	LEX_ROLES,		/* roles.txt: role nouns */
 	LEX_GROUPS,		/* groups.txt: group nouns */

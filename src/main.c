@@ -23,7 +23,9 @@
 #include "import.h"
 #include "lexicon.h"
 #include "quotes.h"
+#include "search.h"
 #include "text.h"
+#include "ui.h"
 #include "util.h"
 
 /* Exit statuses, documented in citata(1). */
@@ -52,6 +54,7 @@ static int	 cmd_extract(int, char **);
 static int	 cmd_quotes(int, char **);
 static int	 cmd_speakers(int, char **);
 static int	 cmd_reextract(int, char **);
+static int	 cmd_search(int, char **);
 static void	 usage(FILE *);
 static void	 cmd_usage(const struct cmd *, FILE *);
 static const struct cmd *cmd_find(const char *);
@@ -82,6 +85,9 @@ static const struct cmd cmds[] = {
 	  "list stored quotes" },
 	{ "speakers", cmd_speakers, "[--format=text|tsv|jsonl]",
 	  "list speakers, most quoted first" },
+	{ "search", cmd_search,
+	  "[--quotes] [--limit=N] [--format=text|tsv|jsonl] QUERY...",
+	  "full-text search of articles or quotes, any word form" },
 	{ "reextract", cmd_reextract, "",
 	  "find quotes again after the word lists changed; manual ones stay" },
 	{ NULL, NULL, NULL, NULL }
@@ -264,7 +270,9 @@ enum {
 	OPT_FORMAT = 256,
 	OPT_WIDTH,
 	OPT_SPEAKER,
-	OPT_ARTICLE
+	OPT_ARTICLE,
+	OPT_QUOTES,
+	OPT_LIMIT
 };
 
 static const struct option sub_options[] = {
@@ -272,6 +280,8 @@ static const struct option sub_options[] = {
 	{ "width", required_argument, NULL, OPT_WIDTH },
 	{ "speaker", required_argument, NULL, OPT_SPEAKER },
 	{ "article", required_argument, NULL, OPT_ARTICLE },
+	{ "quotes", no_argument, NULL, OPT_QUOTES },
+	{ "limit", required_argument, NULL, OPT_LIMIT },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 }
 };
@@ -281,6 +291,8 @@ struct sub_args {
 	int		 width;
 	const char	*speaker;
 	long long	 article;
+	int		 quotes;
+	int		 limit;
 	int		 allow;		/* OPT_* bits this command takes */
 };
 
@@ -326,6 +338,19 @@ sub_parse(int argc, char **argv, struct sub_args *sa)
 		case OPT_SPEAKER:
 			sa->speaker = optarg;
 			break;
+		case OPT_QUOTES:
+			sa->quotes = 1;
+			break;
+		case OPT_LIMIT:
+			n = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || n < 1 ||
+			    n > 1000000) {
+				warnx("%s: bad limit '%s' (want 1 to 1000000)",
+				    cmd_current->name, optarg);
+				goto bad;
+			}
+			sa->limit = (int)n;
+			break;
 		case OPT_ARTICLE:
 			n = strtol(optarg, &end, 10);
 			if (*optarg == '\0' || *end != '\0' || n < 1) {
@@ -345,6 +370,38 @@ sub_parse(int argc, char **argv, struct sub_args *sa)
 bad:
 	cmd_usage(cmd_current, stderr);
 	return -1;
+}
+
+/* sub_parse() for a command that takes no operands. */
+static int
+sub_parse_none(int argc, char **argv, struct sub_args *sa)
+{
+	struct buf	e;
+	int		first;
+
+	if ((first = sub_parse(argc, argv, sa)) < 0)
+		return -1;
+	if (first < argc) {
+		buf_init(&e);
+		export_escape(&e, argv[first]);
+		warnx("%s: unexpected argument '%s'", cmd_current->name,
+		    e.data);
+		buf_free(&e);
+		return -1;
+	}
+	return 0;
+}
+
+/* Appends s[0..len) made safe for a terminal (text_sanitize()). */
+static void
+add_sanitized(struct buf *b, const char *s, size_t len)
+{
+	char	*t;
+	size_t	 n;
+
+	t = text_sanitize(s, len, &n);
+	buf_add(b, t, n);
+	free(t);
 }
 
 /* The import run: each article is extracted and stored as it comes. */
@@ -393,7 +450,7 @@ cmd_import(int argc, char **argv)
 	struct sigaction	 act;
 	char			**files, *data, *cause = NULL;
 	size_t			 nfiles, i, len, missing = 0;
-	int			 first;
+	int			 first, rc = EXIT_OK;
 
 	if ((first = sub_parse(argc, argv, &sa)) < 0)
 		return EXIT_FAIL;
@@ -420,7 +477,7 @@ cmd_import(int argc, char **argv)
 	run.lx = open_lexicon();
 	if (db_begin(run.db, &cause) != 0)
 		fatal("%s", cause);
-	for (i = 0; i < nfiles && !interrupted; i++) {
+	for (i = 0; i < nfiles && !interrupted && rc == EXIT_OK; i++) {
 		if ((data = import_read_file(files[i], &len, &cause)) == NULL) {
 			diag_print(NULL, files[i], 0, 0, cause);
 			free(cause);
@@ -431,32 +488,36 @@ cmd_import(int argc, char **argv)
 		if (import_parse(files[i], data, len,
 		    import_format_guess(files[i], data, len), import_one,
 		    diag_print, &run, &res) != 0) {
-			free(data);
-			db_rollback(run.db);
 			warnx("%s; nothing was imported", run.cause != NULL ?
 			    run.cause : "import stopped");
-			return EXIT_FAIL;
+			rc = EXIT_FAIL;
 		}
 		free(data);
 	}
-	if (interrupted) {
-		db_rollback(run.db);
+	if (rc == EXIT_OK && interrupted) {
 		warnx("interrupted; nothing was imported");
-		return EXIT_FAIL;
+		rc = EXIT_FAIL;
 	}
-	if (db_commit(run.db, &cause) != 0) {
-		db_rollback(run.db);
+	if (rc == EXIT_OK && db_commit(run.db, &cause) != 0) {
 		warnx("%s; nothing was imported", cause);
-		return EXIT_FAIL;
+		rc = EXIT_FAIL;
 	}
-	printf("imported %zu, duplicates %zu, skipped %zu (%zu quotes)\n",
-	    run.stored, run.duplicates, res.skipped + missing, run.quotes);
+	if (rc == EXIT_OK) {
+		printf("imported %zu, duplicates %zu, skipped %zu "
+		    "(%zu quotes)\n", run.stored, run.duplicates,
+		    res.skipped + missing, run.quotes);
+		if (res.skipped + missing > 0)
+			rc = EXIT_PARTIAL;
+	} else
+		db_rollback(run.db);
 	for (i = 0; i < nfiles; i++)
 		free(files[i]);
 	free(files);
+	free(cause);
+	free(run.cause);
 	lexicon_free(run.lx);
 	db_close(run.db);
-	return res.skipped + missing > 0 ? EXIT_PARTIAL : EXIT_OK;
+	return rc;
 }
 
 struct list_ctx {
@@ -516,14 +577,9 @@ cmd_list(int argc, char **argv)
 	struct list_ctx	 lc;
 	struct db	*db;
 	char		*cause = NULL;
-	int		 first;
 
-	if ((first = sub_parse(argc, argv, &sa)) < 0)
+	if (sub_parse_none(argc, argv, &sa) != 0)
 		return EXIT_FAIL;
-	if (first < argc) {
-		warnx("list: unexpected argument '%s'", argv[first]);
-		return EXIT_FAIL;
-	}
 	db = open_db(DB_READ);
 	buf_init(&lc.out);
 	lc.format = sa.format;
@@ -627,14 +683,9 @@ cmd_export(int argc, char **argv)
 	struct db	*db;
 	struct buf	 b;
 	char		*cause = NULL;
-	int		 first;
 
-	if ((first = sub_parse(argc, argv, &sa)) < 0)
+	if (sub_parse_none(argc, argv, &sa) != 0)
 		return EXIT_FAIL;
-	if (first < argc) {
-		warnx("export: unexpected argument '%s'", argv[first]);
-		return EXIT_FAIL;
-	}
 	db = open_db(DB_READ);
 	buf_init(&b);
 	if (db_export(db, export_one, &b, &cause) != 0)
@@ -672,7 +723,6 @@ extract_one(void *ctx, struct article *a)
 	struct quote_list	 ql;
 	struct quote		*q;
 	struct buf		*b = &run->out;
-	char			*s;
 	size_t			 i;
 
 	run->ordinal++;
@@ -686,15 +736,11 @@ extract_one(void *ctx, struct article *a)
 		if (run->format == FORMAT_TEXT) {
 			export_escape(b, run->file);
 			buf_printf(b, ":%ld: ", run->ordinal);
-			s = text_sanitize(q->speaker != NULL ? q->speaker : "?",
-			    q->speaker != NULL ? strlen(q->speaker) : 1, NULL);
-			buf_adds(b, s);
-			free(s);
+			add_sanitized(b, q->speaker != NULL ? q->speaker : "?",
+			    q->speaker != NULL ? strlen(q->speaker) : 1);
 			buf_printf(b, " [%s]: ", quote_kind_name(q->kind));
-			s = text_sanitize(a->text + q->start,
-			    q->end - q->start, NULL);
-			buf_adds(b, s);
-			free(s);
+			add_sanitized(b, a->text + q->start,
+			    q->end - q->start);
 			buf_addc(b, '\n');
 			continue;
 		}
@@ -776,7 +822,6 @@ quotes_row(void *ctx, const struct db_quote_row *r)
 {
 	struct quotes_ctx	*qc = ctx;
 	struct buf		*b = &qc->out;
-	char			*s;
 
 	switch (qc->format) {
 	case FORMAT_JSONL:
@@ -813,14 +858,10 @@ quotes_row(void *ctx, const struct db_quote_row *r)
 		break;
 	default:
 		buf_printf(b, "%lld  %s  ", r->article_id, r->date);
-		s = text_sanitize(r->speaker != NULL ? r->speaker : "?",
-		    r->speaker != NULL ? strlen(r->speaker) : 1, NULL);
-		buf_adds(b, s);
-		free(s);
+		add_sanitized(b, r->speaker != NULL ? r->speaker : "?",
+		    r->speaker != NULL ? strlen(r->speaker) : 1);
 		buf_printf(b, " (%s): ", r->kind);
-		s = text_sanitize(r->text, r->len, NULL);
-		buf_adds(b, s);
-		free(s);
+		add_sanitized(b, r->text, r->len);
 		buf_addc(b, '\n');
 		break;
 	}
@@ -839,14 +880,9 @@ cmd_quotes(int argc, char **argv)
 	long long		*ids = NULL;
 	char			*cause = NULL;
 	long			 n = 0, i;
-	int			 first;
 
-	if ((first = sub_parse(argc, argv, &sa)) < 0)
+	if (sub_parse_none(argc, argv, &sa) != 0)
 		return EXIT_FAIL;
-	if (first < argc) {
-		warnx("quotes: unexpected argument '%s'", argv[first]);
-		return EXIT_FAIL;
-	}
 	db = open_db(DB_READ);
 	qc.format = sa.format;
 	buf_init(&qc.out);
@@ -880,7 +916,6 @@ speakers_row(void *ctx, const struct db_speaker_row *r)
 {
 	struct quotes_ctx	*qc = ctx;
 	struct buf		*b = &qc->out;
-	char			*s;
 
 	switch (qc->format) {
 	case FORMAT_JSONL:
@@ -906,14 +941,10 @@ speakers_row(void *ctx, const struct db_speaker_row *r)
 		break;
 	default:
 		buf_printf(b, "%5ld %4ld  ", r->nquotes, r->narticles);
-		s = text_sanitize(r->name, strlen(r->name), NULL);
-		buf_adds(b, s);
-		free(s);
+		add_sanitized(b, r->name, strlen(r->name));
 		if (r->roles != NULL) {
 			buf_adds(b, " — ");
-			s = text_sanitize(r->roles, strlen(r->roles), NULL);
-			buf_adds(b, s);
-			free(s);
+			add_sanitized(b, r->roles, strlen(r->roles));
 		}
 		buf_addc(b, '\n');
 		break;
@@ -929,14 +960,9 @@ cmd_speakers(int argc, char **argv)
 	struct quotes_ctx	 qc;
 	struct db		*db;
 	char			*cause = NULL;
-	int			 first;
 
-	if ((first = sub_parse(argc, argv, &sa)) < 0)
+	if (sub_parse_none(argc, argv, &sa) != 0)
 		return EXIT_FAIL;
-	if (first < argc) {
-		warnx("speakers: unexpected argument '%s'", argv[first]);
-		return EXIT_FAIL;
-	}
 	db = open_db(DB_READ);
 	qc.format = sa.format;
 	buf_init(&qc.out);
@@ -981,14 +1007,9 @@ cmd_reextract(int argc, char **argv)
 	struct sub_args		 sa = { 0 };
 	struct reextract_run	 run = { 0 };
 	char			*cause = NULL;
-	int			 first;
 
-	if ((first = sub_parse(argc, argv, &sa)) < 0)
+	if (sub_parse_none(argc, argv, &sa) != 0)
 		return EXIT_FAIL;
-	if (first < argc) {
-		warnx("reextract: unexpected argument '%s'", argv[first]);
-		return EXIT_FAIL;
-	}
 	run.db = open_db(DB_WRITE);
 	run.lx = open_lexicon();
 	if (db_begin(run.db, &cause) != 0)
@@ -1006,15 +1027,146 @@ cmd_reextract(int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* Appends a snippet with its \001/\002 match marks as [ and ], on one
+ * line. */
+static void
+snippet_mark(struct buf *b, const char *s)
+{
+	for (; s != NULL && *s != '\0'; s++) {
+		if (*s == '\001')
+			buf_addc(b, '[');
+		else if (*s == '\002')
+			buf_addc(b, ']');
+		else if (*s == '\n')
+			buf_addc(b, ' ');
+		else
+			buf_addc(b, *s);
+	}
+}
+
+struct search_ctx {
+	struct buf	 out;
+	struct buf	 tmp;
+	enum format	 format;
+};
+
+static int
+search_row(void *ctx, const struct db_hit *h)
+{
+	struct search_ctx	*sc = ctx;
+	struct buf		*b = &sc->out;
+	const char		*who;
+
+	buf_reset(&sc->tmp);
+	snippet_mark(&sc->tmp, h->snippet);
+	switch (sc->format) {
+	case FORMAT_JSONL:
+		buf_printf(b, "{\"article\":%lld,", h->article_id);
+		if (h->quote_id > 0)
+			buf_printf(b, "\"quote\":%lld,", h->quote_id);
+		buf_adds(b, "\"date\":");
+		export_json_str(b, h->date);
+		buf_adds(b, ",\"source\":");
+		export_json_str(b, h->source);
+		buf_adds(b, ",\"title\":");
+		export_json_str(b, h->title);
+		if (h->quote_id > 0) {
+			buf_adds(b, ",\"speaker\":");
+			export_json_str(b, h->speaker);
+		}
+		buf_adds(b, ",\"snippet\":");
+		export_json_string(b, sc->tmp.data, sc->tmp.len);
+		buf_printf(b, ",\"rank\":%.4f}\n", h->rank);
+		break;
+	case FORMAT_TSV:
+		buf_printf(b, "%lld\t%lld\t%s\t", h->article_id, h->quote_id,
+		    h->date);
+		if (h->source != NULL)
+			export_tsv_field(b, h->source, strlen(h->source));
+		buf_addc(b, '\t');
+		if (h->speaker != NULL)
+			export_tsv_field(b, h->speaker, strlen(h->speaker));
+		buf_addc(b, '\t');
+		export_tsv_field(b, h->title, strlen(h->title));
+		buf_addc(b, '\t');
+		export_tsv_field(b, sc->tmp.data, sc->tmp.len);
+		buf_addc(b, '\n');
+		break;
+	default:
+		buf_printf(b, "%lld  %s  ", h->article_id, h->date);
+		who = h->quote_id == 0 ? h->title : h->speaker != NULL ?
+		    h->speaker : "?";
+		add_sanitized(b, who, strlen(who));
+		buf_adds(b, "\n    ");
+		add_sanitized(b, sc->tmp.data, sc->tmp.len);
+		buf_addc(b, '\n');
+		break;
+	}
+	out_flush(b, 0);
+	return 0;
+}
+
+static int
+cmd_search(int argc, char **argv)
+{
+	struct sub_args		 sa = { .allow = ALLOW(OPT_FORMAT) |
+				    ALLOW(OPT_QUOTES) | ALLOW(OPT_LIMIT) };
+	struct search_ctx	 sc;
+	struct search_query	*sq;
+	struct db		*db;
+	struct buf		 q, e;
+	char			*cause = NULL;
+	long			 n;
+	int			 first, i;
+
+	if ((first = sub_parse(argc, argv, &sa)) < 0)
+		return EXIT_FAIL;
+	if (first >= argc) {
+		warnx("search: no query given");
+		cmd_usage(cmd_current, stderr);
+		return EXIT_FAIL;
+	}
+	buf_init(&q);
+	for (i = first; i < argc; i++) {
+		if (i > first)
+			buf_addc(&q, ' ');
+		buf_adds(&q, argv[i]);
+	}
+	if ((sq = search_parse(q.data, &cause)) == NULL) {
+		buf_init(&e);
+		export_escape(&e, cause);
+		warnx("search: malformed query: %s", e.data);
+		buf_free(&e);
+		free(cause);
+		buf_free(&q);
+		return EXIT_FAIL;
+	}
+	buf_free(&q);
+	db = open_db(DB_READ);
+	sc.format = sa.format;
+	buf_init(&sc.out);
+	buf_init(&sc.tmp);
+	n = db_search(db, sq, sa.quotes, sa.limit > 0 ? sa.limit : 20,
+	    search_row, &sc, &cause);
+	if (n < 0)
+		fatal("%s", cause);
+	out_flush(&sc.out, 1);
+	buf_free(&sc.out);
+	buf_free(&sc.tmp);
+	search_free(sq);
+	db_close(db);
+	return n > 0 ? EXIT_OK : EXIT_PARTIAL;
+}
+
 static int
 run_reader(void)
 {
 	struct db	*db = open_db(DB_READ);
+	int		 rc;
 
+	rc = ui_run(db, db_path);
 	db_close(db);
-	warnx("the interactive reader is not built yet; use 'citata list', "
-	    "'citata show ID' and 'citata quotes' meanwhile");
-	return EXIT_PARTIAL;
+	return rc;
 }
 
 int

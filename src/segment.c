@@ -110,6 +110,16 @@ segment_is_quote(uint32_t c)
 	    c == 0x201a || c == 0x2039 || c == 0x203a || c == 0x201f;
 }
 
+int
+segment_starts_upper(const char *s)
+{
+	int	n;
+
+	if (*s == '\0')
+		return 0;
+	return segment_is_upper(seg_decode(s, strlen(s), 0, &n));
+}
+
 static uint32_t
 seg_lower(uint32_t c)
 {
@@ -422,10 +432,11 @@ segment_text(const char *text, size_t len)
 					    !((prev < 0x80 && e < 0x80 &&
 					    prev >= '0' && prev <= '9' &&
 					    e >= '0' && e <= '9') ||
-					    (d == '.' && prev < 0x80 &&
-					    e < 0x80 &&
+					    (d == '.' &&
 					    segment_is_letter(prev) &&
-					    segment_is_letter(e))))
+					    segment_is_letter(e) &&
+					    ((prev < 0x80 && e < 0x80) ||
+					    !segment_is_upper(e)))))
 						break;
 					p += m;
 					continue;

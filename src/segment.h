@@ -43,7 +43,7 @@ struct seg_range {
 struct segmentation {
 	struct token		*t;
 	size_t			 n;
-	char			*fold;		/* folded forms, NUL-separated */
+	char			*fold;		/* folded forms, NUL-ended */
 	size_t			 foldlen, foldcap;
 	struct seg_range	*sent;
 	size_t			 nsent;
@@ -70,5 +70,7 @@ int		 segment_is_letter(uint32_t);
 int		 segment_is_upper(uint32_t);
 int		 segment_is_dash(uint32_t);
 int		 segment_is_quote(uint32_t);
+/* Does NUL-terminated s start with an upper-case letter? */
+int		 segment_starts_upper(const char *s);
 
 #endif /* SEGMENT_H */

@@ -26,7 +26,7 @@ static char	*spk_inflect(const struct lexicon *, const char *,
 static enum gender spk_surname_gender(const char *);
 
 static const char *const spk_case_names[] = {
-	"nom", "gen", "acc", "dat", "ins"
+	"nom", "gen", "acc", "dat", "ins", "prep"
 };
 
 /* Does folded s end with folded e? */
@@ -171,8 +171,9 @@ spk_inflect(const struct lexicon *lx, const char *w, enum speakers_case c,
 		enum gender	 rg;
 		char		*out;
 
+		/* The case names differ in their first letter. */
 		if (e[i].nwords != 2 ||
-		    strcmp(e[i].words[0], spk_case_names[c]) != 0)
+		    e[i].words[0][0] != spk_case_names[c][0])
 			continue;
 		end = e[i].words[1];
 		if (*end == '+') {
@@ -183,10 +184,13 @@ spk_inflect(const struct lexicon *lx, const char *w, enum speakers_case c,
 		    GENDER_FEMALE : GENDER_UNKNOWN;
 		if (*g != GENDER_UNKNOWN && rg != GENDER_UNKNOWN && rg != *g)
 			continue;
-		if (strstr(tag, "first") != NULL && !first)
-			continue;
-		if (strstr(tag, "sur") != NULL && first)
-			continue;
+		/* tag is "G WHICH": WHICH is first, sur or any. */
+		if (tag[0] != '\0' && tag[1] == ' ') {
+			if (tag[2] == 'f' && !first)
+				continue;
+			if (tag[2] == 's' && first)
+				continue;
+		}
 		if (!spk_ends(f, end))
 			continue;
 		el = strlen(end);
@@ -300,7 +304,23 @@ speakers_normalize(const struct lexicon *lx, const char *const *w,
 		/* Initials (Е.) stay as they are. */
 		if (l <= 3 && l > 0 && words[i][l - 1] == '.')
 			out = xstrdup(words[i]);
-		else
+		else if (nw == 1 && c != SPEAKERS_NOM) {
+			/* A lone word: a first name when its nominative
+			 * is a known one (Ольги), else a surname. */
+			enum gender	 t = *g;
+			char		*ff = NULL;
+
+			out = spk_inflect(lx, words[i], c, &t, 1);
+			segment_fold_string(out, strlen(out), &ff);
+			if (strcmp(out, words[i]) != 0 &&
+			    lexicon_word(lx, LEX_FIRSTNAMES, ff) != NULL)
+				*g = t;
+			else {
+				free(out);
+				out = spk_inflect(lx, words[i], c, g, 0);
+			}
+			free(ff);
+		} else
 			out = spk_inflect(lx, words[i], c, g, first);
 		if (i > 0)
 			buf_addc(&b, ' ');
@@ -330,7 +350,8 @@ speakers_fold(const char *name)
 		left -= (size_t)n;
 		if (c == 0x301 || c == 0xad)
 			continue;
-		if (uc_is_property_alphabetic(c) || uc_is_property_numeric(c)) {
+		if (uc_is_property_alphabetic(c) ||
+		    uc_is_property_numeric(c)) {
 			if (space && b.len > 0)
 				buf_addc(&b, ' ');
 			space = 0;

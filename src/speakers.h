@@ -20,7 +20,8 @@ enum speakers_case {
 	SPEAKERS_GEN,		/* по словам Булекпаева */
 	SPEAKERS_ACC,		/* цитирует Булекпаева */
 	SPEAKERS_DAT,
-	SPEAKERS_INS
+	SPEAKERS_INS,
+	SPEAKERS_PREP
 };
 
 /*

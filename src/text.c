@@ -35,7 +35,7 @@ struct run {
 	int		 simple;	/* one cluster per character */
 	int		 plain;		/* simple, and no controls either */
 	size_t		 nchars;	/* characters, when plain */
-	char		*gb;		/* u8_grapheme_breaks() unless simple */
+	char		*gb;		/* grapheme breaks, unless simple */
 	size_t		 cap;
 };
 
@@ -68,6 +68,7 @@ struct wrap {
 
 static enum text_mode	text_mode_current = TEXT_UTF8;
 
+static int	is_utf8_codeset(const char *);
 static size_t	simple_len(const uint8_t *, size_t);
 static int	is_cf(ucs4_t);
 static int	is_line_sep(ucs4_t);
@@ -816,7 +817,7 @@ wrap_rules(const uint8_t *s, size_t n, char *lb)
 			lb[i] = UC_BREAK_PROHIBITED;	/* LB29: т.е. */
 		else if ((c == 0x2014 || c == 0x2013) && prev == ' ' &&
 		    (i + 3 >= n || s[i + 3] == ' ' || s[i + 3] == '\t'))
-			lb[i] = UC_BREAK_PROHIBITED;	/* no line starts " — " */
+			lb[i] = UC_BREAK_PROHIBITED;	/* no "— " line start */
 		else if (prev == ' ' && is_glue(s, n, i, c))
 			lb[i] = TEXT_BREAK_GLUE;
 	}
@@ -833,7 +834,7 @@ blank_width(const uint8_t *s, size_t a, size_t b, int col)
 	return x - col;
 }
 
-/* Whether s[a..b) holds only punctuation. */
+/* Whether s[a..b) holds only punctuation and blanks (" —", "»."). */
 static int
 only_punct(const uint8_t *s, size_t a, size_t b)
 {
@@ -841,7 +842,7 @@ only_punct(const uint8_t *s, size_t a, size_t b)
 
 	while (a < b) {
 		a += (size_t)u8_mbtouc(&c, s + a, b - a);
-		if (!uc_is_punct(c))
+		if (!uc_is_punct(c) && c != ' ' && c != '\t')
 			return 0;
 	}
 	return 1;
@@ -916,23 +917,28 @@ static int
 wrap_long(struct wrap *w, size_t a, const struct piece *pc, size_t *lstart)
 {
 	size_t	i = a, j, last = a;
-	int	x = 0, cw, lastw = 0;
+	int	x = 0, cw, lastw = 0, w0;
 
 	*lstart = a;
 	while (i < pc->cend) {
 		j = run_next(&w->run, i);
 		cw = run_width(&w->run, i, j, x, 1);
 		if (x + cw > w->cols && x > 0) {
-			if (last > *lstart && lastw + cw <= w->cols &&
-			    only_punct(w->s + w->base, i, pc->cend)) {
+			/* Widths are measured again where they move to, as
+			 * a TAB's depends on its column. */
+			w0 = run_width(&w->run, last, i, 0, 1);
+			if (last > *lstart &&
+			    only_punct(w->s + w->base, i, pc->cend) &&
+			    w0 + run_width(&w->run, i, j, w0, 1) <= w->cols) {
 				wrap_emit(w, *lstart, last, x - lastw, 0);
 				*lstart = last;
-				x = lastw;
+				x = w0;
 			} else {
 				wrap_emit(w, *lstart, i, x, 0);
 				*lstart = i;
 				x = 0;
 			}
+			cw = run_width(&w->run, i, j, x, 1);
 		}
 		last = i;
 		lastw = cw;

@@ -8,7 +8,7 @@
  * display width, fitting and wrapping.  Every string that reaches the
  * terminal goes through it.
  *
- * The display policy (see /work/shared/width-vectors.md for the evidence):
+ * The display policy (../shared/width-vectors.md has the evidence):
  * text is first sanitized, grapheme cluster by grapheme cluster, so that
  * what ncursesw is handed has a width every terminal agrees on:
  *
@@ -132,8 +132,9 @@ struct text_line {
  * Breaks come from UAX #14 (u8_possible_linebreaks) with Russian
  * corrections: no break after . , : ; before a letter ("т.е.", "г.Алматы"),
  * none before a dash with spaces around it (no line starts with " — "),
- * and "т. е.", "г. Алматы", "А. С. Пушкин" kept on one line when they
- * fit in cols.  Filling is greedy; trailing spaces are not counted; a
+ * and "т. е.", "г. Алматы", "А. С. Пушкин", "12 400" kept on one line
+ * when the unit they make fits in cols (a word bound to a dash after it
+ * is part of the unit).  Filling is greedy; trailing spaces are not counted; a
  * word wider than cols is cut between grapheme clusters (carrying one
  * more cluster down rather than starting a line with its closing
  * punctuation); a line broken after a soft hyphen shows "-".  TAB expands

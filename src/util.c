@@ -188,6 +188,7 @@ buf_grow(struct buf *b, size_t n)
 	while (b->cap < need)
 		b->cap = b->cap > SIZE_MAX / 2 ? need : b->cap * 2;
 	b->data = xreallocarray(b->data, b->cap, 1);
+	b->data[b->len] = '\0';	/* a new buffer is a valid empty string */
 }
 
 void
@@ -231,7 +232,7 @@ buf_steal(struct buf *b)
 	char	*p;
 
 	if (b->data == NULL)
-		buf_grow(b, 0), b->data[0] = '\0';
+		buf_grow(b, 0);
 	p = b->data;
 	buf_init(b);
 	return p;

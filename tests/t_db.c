@@ -11,6 +11,7 @@
 
 #include "article.h"
 #include "db.h"
+#include "search.h"
 #include "util.h"
 
 #include "tap.h"
@@ -48,7 +49,19 @@ add(struct quote_list *ql, const struct article *a, const char *words,
 struct collect {
 	struct buf	b;
 	int		n;
+	long long	min_id;
 };
+
+static int
+hit_row(void *ctx, const struct db_hit *h)
+{
+	struct collect	*c = ctx;
+
+	if (c->n == 1 || h->article_id < c->min_id)
+		c->min_id = h->article_id;
+	c->n++;
+	return 0;
+}
 
 static int
 speaker_row(void *ctx, const struct db_speaker_row *r)
@@ -162,8 +175,11 @@ main(void)
 	k = db_speaker_find(db, "Булекпаев", &ids, &cause);
 	ok(k == 1, "a bare surname finds the alias it was stored as");
 	free(ids);
-	k = db_speaker_find(db, "Тулегенова Айгерим", &ids, &cause);
-	ok(k == 0, "an unknown form finds nothing");
+	k = db_speaker_find(db, "Тулегеновой Айгерим", &ids, &cause);
+	ok(k == 1, "surname first and declined: found through the index");
+	free(ids);
+	k = db_speaker_find(db, "Айгерим Сапарова", &ids, &cause);
+	ok(k == 0, "another surname finds nothing");
 	free(ids);
 
 	memset(&c, 0, sizeof(c));
@@ -227,6 +243,41 @@ main(void)
 	got = db_article_get(db, 999, &cause);
 	ok(got == NULL && cause == NULL, "a missing id is not an error");
 	ok(db_article_set_read(db, a1->id, 1, &cause) == 0, "marked read");
+
+	/* Search windows: 30 more articles, "редкость" only in the oldest,
+	 * "новость" in all. */
+	{
+		struct search_query	*sq;
+		struct article		*x;
+		char			*t;
+		int			 i;
+
+		db_begin(db, &cause);
+		for (i = 0; i < 30; i++) {
+			t = xasprintf("Новость номер %d.%s", i, i == 0 ?
+			    " Редкость." : "");
+			x = mk("2026-04-01", t);
+			db_article_put(db, x, NULL, &cause);
+			article_free(x);
+			free(t);
+		}
+		db_commit(db, &cause);
+		db_search_window(db, 5);
+		memset(&c, 0, sizeof(c));
+		sq = search_parse("редкости", &cause);
+		ok(db_search(db, sq, 0, 20, hit_row, &c, &cause) == 1,
+		    "a rare word in the oldest article: the window grows "
+		    "to find it");
+		search_free(sq);
+		sq = search_parse("новости", &cause);
+		ok(db_search(db, sq, 0, 3, hit_row, &c, &cause) == 3,
+		    "a common word: three results");
+		ok(c.n == 4 && c.min_id >= 33 - 5,
+		    "all from the newest window of 5 (lowest id %lld)",
+		    c.min_id);
+		search_free(sq);
+		db_search_window(db, 0);
+	}
 
 	db_close(db);
 	article_free(a1);

@@ -25,6 +25,7 @@ static void	test_fit(void);
 static void	test_simple_ranges(void);
 static void	test_ascii(void);
 static void	test_line_col(void);
+static void	test_locale(void);
 static size_t	unhex(const char *, char *);
 static size_t	unesc(const char *, char *);
 static void	test_vectors(void);
@@ -224,6 +225,31 @@ test_line_col(void)
 	free(l);
 }
 
+/* In the plain C locale, text_locale_setup() moves to C.UTF-8. */
+static void
+test_locale(void)
+{
+	char	*note = NULL, *was;
+
+	was = xstrdup(setlocale(LC_CTYPE, NULL));
+	if (setlocale(LC_CTYPE, "C") == NULL) {
+		ok(1, "# SKIP cannot set the C locale");
+		free(was);
+		return;
+	}
+	ok(text_locale_setup(&note) == TEXT_UTF8 && note != NULL,
+	    "C locale: switched to UTF-8, with a note");
+	ok(text_width("Привет", strlen("Привет")) == 6,
+	    "C locale: widths work after the switch");
+	if (note != NULL)
+		tap_diag("note: %s", note);
+	free(note);
+	setlocale(LC_CTYPE, was);
+	ok(text_locale_setup(&note) == TEXT_UTF8 && note == NULL,
+	    "UTF-8 locale: nothing to say");
+	free(was);
+}
+
 /* Decodes hex digits into out; returns the byte count. */
 static size_t
 unhex(const char *h, char *out)
@@ -322,7 +348,8 @@ test_vectors(void)
 				break;
 			continue;
 		}
-		if (nf <= col[V_FS] || strlen(f[col[V_HEX]]) / 2 >= sizeof in ||
+		if (nf <= col[V_FS] ||
+		    strlen(f[col[V_HEX]]) / 2 >= sizeof in ||
 		    strlen(f[col[V_PS]]) >= sizeof want ||
 		    strlen(f[col[V_FS]]) >= sizeof want)
 			continue;
@@ -369,6 +396,7 @@ main(void)
 	test_simple_ranges();
 	test_ascii();
 	test_line_col();
+	test_locale();
 	test_vectors();
 	return tap_done();
 }

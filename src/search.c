@@ -1,0 +1,285 @@
+/*
+ * search.c: parse the search query language (see search.h) and build the
+ * FTS5 expression for it.  Stemming happens in the index's tokenizer,
+ * which FTS5 applies to the query's quoted strings too.
+ */
+#include "config.h"
+
+#include "search.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unictype.h>
+#include <unistr.h>
+
+#include "import.h"
+#include "stem.h"
+#include "util.h"
+
+static void	 list_add(char ***, size_t *, char *);
+static void	 fts_quote(struct buf *, const char *);
+static int	 has_word(const char *);
+static int	 read_value(const char **, char **, char **, const char *);
+static int	 collect_stem(void *, const char *, size_t, size_t, size_t);
+static int	 match_word(void *, const char *, size_t, size_t, size_t);
+
+static void
+list_add(char ***v, size_t *n, char *s)
+{
+	*v = xreallocarray(*v, *n + 1, sizeof(**v));
+	(*v)[(*n)++] = s;
+}
+
+/* Whether s holds a letter or digit: a term of only punctuation would
+ * make an empty FTS5 phrase. */
+static int
+has_word(const char *s)
+{
+	const uint8_t	*p = (const uint8_t *)s;
+	size_t		 n = strlen(s);
+	ucs4_t		 c;
+	int		 k;
+
+	while (n > 0) {
+		k = u8_mbtouc(&c, p, n);
+		if (uc_is_property_alphabetic(c) ||
+		    uc_is_general_category(c, UC_CATEGORY_Nd))
+			return 1;
+		p += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+/*
+ * Reads a word or a "quoted phrase" at *p, stores a copy in *out and moves
+ * *p past it.  Returns -1 with *cause set for an unbalanced quotation
+ * mark; q is the whole query, to give the column in characters.
+ */
+static int
+read_value(const char **p, char **out, char **cause, const char *q)
+{
+	const char	*s = *p, *e;
+	size_t		 col0;
+
+	if (*s == '"') {
+		if ((e = strchr(s + 1, '"')) == NULL) {
+			col0 = u8_mbsnlen((const uint8_t *)q, (size_t)(s - q));
+			*cause = xasprintf("unbalanced '\"' at column %zu",
+			    col0 + 1);
+			return -1;
+		}
+		*out = xstrndup(s + 1, (size_t)(e - s - 1));
+		*p = e + 1;
+		return 0;
+	}
+	e = s;
+	while (*e != '\0' && *e != ' ' && *e != '\t' && *e != '\n')
+		e++;
+	*out = xstrndup(s, (size_t)(e - s));
+	*p = e;
+	return 0;
+}
+
+struct search_query *
+search_parse(const char *q, char **cause)
+{
+	static const char	*keys[] = { "speaker:", "source:", "since:",
+				    "until:", NULL };
+	struct search_query	*sq = xcalloc(1, sizeof(*sq));
+	const char		*p = q;
+	char			*v, **slot;
+	size_t			 k, kl;
+	int			 neg;
+
+	*cause = NULL;
+	while (*p != '\0') {
+		if (*p == ' ' || *p == '\t' || *p == '\n') {
+			p++;
+			continue;
+		}
+		slot = NULL;
+		for (k = 0; keys[k] != NULL; k++) {
+			kl = strlen(keys[k]);
+			if (strncmp(p, keys[k], kl) == 0)
+				break;
+		}
+		if (keys[k] != NULL) {
+			p += kl;
+			if (read_value(&p, &v, cause, q) != 0)
+				goto bad;
+			slot = k == 0 ? &sq->speaker : k == 1 ? &sq->source :
+			    k == 2 ? &sq->since : &sq->until;
+			if (*v == '\0') {
+				*cause = xasprintf("'%.*s' needs a value",
+				    (int)kl, keys[k]);
+				free(v);
+				goto bad;
+			}
+			if (k >= 2 && import_date_valid(v, strlen(v)) != 0) {
+				*cause = xasprintf("bad date '%s' after '%s' "
+				    "(want YYYY-MM-DD)", v, keys[k]);
+				free(v);
+				goto bad;
+			}
+			if (*slot != NULL) {
+				*cause = xasprintf("'%s' given twice",
+				    keys[k]);
+				free(v);
+				goto bad;
+			}
+			*slot = v;
+			continue;
+		}
+		neg = *p == '-';
+		if (neg)
+			p++;
+		if (read_value(&p, &v, cause, q) != 0)
+			goto bad;
+		if (!has_word(v)) {
+			free(v);	/* "-", "—", "..." mean nothing */
+			continue;
+		}
+		if (neg)
+			list_add(&sq->excluded, &sq->nexcluded, v);
+		else
+			list_add(&sq->terms, &sq->nterms, v);
+	}
+	if (sq->nterms == 0 && sq->nexcluded > 0) {
+		*cause = xstrdup("only exclusions: say what to look for too");
+		goto bad;
+	}
+	if (sq->nterms == 0 && sq->speaker == NULL && sq->source == NULL &&
+	    sq->since == NULL && sq->until == NULL) {
+		*cause = xstrdup("nothing to search for");
+		goto bad;
+	}
+	if (sq->since != NULL && sq->until != NULL &&
+	    strcmp(sq->since, sq->until) > 0) {
+		*cause = xasprintf("since:%s is after until:%s", sq->since,
+		    sq->until);
+		goto bad;
+	}
+	return sq;
+bad:
+	search_free(sq);
+	return NULL;
+}
+
+void
+search_free(struct search_query *sq)
+{
+	size_t	i;
+
+	if (sq == NULL)
+		return;
+	for (i = 0; i < sq->nterms; i++)
+		free(sq->terms[i]);
+	for (i = 0; i < sq->nexcluded; i++)
+		free(sq->excluded[i]);
+	free(sq->terms);
+	free(sq->excluded);
+	free(sq->speaker);
+	free(sq->source);
+	free(sq->since);
+	free(sq->until);
+	free(sq);
+}
+
+/* Appends s as an FTS5 string: in double quotes, inner ones doubled. */
+static void
+fts_quote(struct buf *b, const char *s)
+{
+	buf_addc(b, '"');
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			buf_addc(b, '"');
+		buf_addc(b, *s);
+	}
+	buf_addc(b, '"');
+}
+
+char *
+search_fts_expr(const struct search_query *sq)
+{
+	struct buf	b;
+	size_t		i;
+
+	if (sq->nterms == 0)
+		return NULL;
+	buf_init(&b);
+	for (i = 0; i < sq->nterms; i++) {
+		if (i > 0)
+			buf_adds(&b, " AND ");
+		fts_quote(&b, sq->terms[i]);
+	}
+	for (i = 0; i < sq->nexcluded; i++) {
+		buf_adds(&b, " NOT ");
+		fts_quote(&b, sq->excluded[i]);
+	}
+	return buf_steal(&b);
+}
+
+/* The stems of the query's words, and the spans found so far. */
+struct match_ctx {
+	struct buf		  stems;	/* NUL-separated */
+	struct search_span	 *spans;
+	size_t			  n, cap;
+};
+
+static int
+collect_stem(void *ctx, const char *tok, size_t len, size_t start,
+    size_t end)
+{
+	struct match_ctx	*m = ctx;
+
+	(void)start;
+	(void)end;
+	buf_add(&m->stems, tok, len);
+	buf_addc(&m->stems, '\0');
+	return 0;
+}
+
+static int
+match_word(void *ctx, const char *tok, size_t len, size_t start, size_t end)
+{
+	struct match_ctx	*m = ctx;
+	const char		*p = m->stems.data, *e = p + m->stems.len;
+	size_t			 l;
+
+	for (; p < e; p += l + 1) {
+		l = strlen(p);
+		if (l != len || memcmp(p, tok, len) != 0)
+			continue;
+		if (m->n == m->cap) {
+			m->cap = m->cap == 0 ? 16 : m->cap * 2;
+			m->spans = xreallocarray(m->spans, m->cap,
+			    sizeof(*m->spans));
+		}
+		m->spans[m->n].start = start;
+		m->spans[m->n].end = end;
+		m->n++;
+		break;
+	}
+	return 0;
+}
+
+size_t
+search_matches(struct stemmer *st, const struct search_query *sq,
+    const char *text, size_t len, struct search_span **spans)
+{
+	struct match_ctx	m;
+	size_t			i;
+
+	memset(&m, 0, sizeof(m));
+	buf_init(&m.stems);
+	for (i = 0; i < sq->nterms; i++)
+		stem_tokenize(st, sq->terms[i], strlen(sq->terms[i]), 0,
+		    collect_stem, &m);
+	if (m.stems.len > 0)
+		stem_tokenize(st, text, len, 0, match_word, &m);
+	buf_free(&m.stems);
+	*spans = m.spans;
+	return m.n;
+}

@@ -1,0 +1,60 @@
+#ifndef SEARCH_H
+#define SEARCH_H
+
+#include <stddef.h>
+
+/*
+ * search.c: the search query language, parsed into its parts; db.c turns
+ * them into SQL.  Pure: no I/O.
+ *
+ *   words        every word must match, in any inflected form
+ *   "a phrase"   the words in this order
+ *   -word        excludes; also -"a phrase"
+ *   speaker:X    only quotes of speaker X, any form of the name;
+ *                speaker:"Имя Фамилия" for several words
+ *   source:X     only articles of source X (case-insensitive)
+ *   since:DATE   only articles of DATE (YYYY-MM-DD) or later
+ *   until:DATE   only articles of DATE or earlier
+ */
+
+struct search_query {
+	char	**terms;	/* words and phrases, as typed */
+	size_t	  nterms;
+	char	**excluded;	/* words and phrases after '-' */
+	size_t	  nexcluded;
+	char	 *speaker;	/* NULL when not given */
+	char	 *source;
+	char	 *since;
+	char	 *until;
+};
+
+/* Parses q.  Returns NULL and sets *cause (the caller frees it) when q is
+ * malformed: an unbalanced quotation mark, an empty filter, a bad date,
+ * nothing to search for, or only exclusions.  The caller frees the result
+ * with search_free(). */
+struct search_query	*search_parse(const char *q, char **cause);
+void			 search_free(struct search_query *);
+
+struct stemmer;
+
+/* A match in a text: a byte span. */
+struct search_span {
+	size_t	start, end;
+};
+
+/*
+ * Finds in text[0..len) every word matching a word of the query's terms
+ * (each word of a phrase counts on its own), compared as the index
+ * compares them (stem.c).  Stores the spans, in text order, in a new
+ * array *spans (the caller frees it; NULL when none) and returns their
+ * number.  For highlighting the matches of a search in an article.
+ */
+size_t	search_matches(struct stemmer *st, const struct search_query *sq,
+	    const char *text, size_t len, struct search_span **spans);
+
+/* The FTS5 expression matching the query's terms (each one quoted, so no
+ * input can be read as FTS5 syntax), or NULL when it has no terms.  The
+ * caller frees it. */
+char	*search_fts_expr(const struct search_query *);
+
+#endif /* SEARCH_H */

@@ -1,0 +1,210 @@
+/*
+ * stem.c: split, fold and stem words for the full-text index and for
+ * queries, so that both see the same terms.  libunistring classifies
+ * characters; Snowball (libstemmer) stems.
+ */
+#include "config.h"
+
+#include "stem.h"
+
+#include <libstemmer.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <unistr.h>
+
+#include "util.h"
+
+/* Longest word indexed whole; longer ones are cut (a 300-letter "word"
+ * is noise, not something anyone will type). */
+#define STEM_MAX_WORD	64
+
+struct stemmer {
+	struct sb_stemmer	*ru;
+	struct sb_stemmer	*en;
+	struct buf		 word;
+};
+
+static int	first_word(void *, const char *, size_t, size_t, size_t);
+
+struct stemmer *
+stem_new(void)
+{
+	struct stemmer	*st = xcalloc(1, sizeof(*st));
+
+	st->ru = sb_stemmer_new("russian", "UTF_8");
+	st->en = sb_stemmer_new("english", "UTF_8");
+	if (st->ru == NULL || st->en == NULL)
+		fatal("cannot start the Snowball stemmers");
+	buf_init(&st->word);
+	return st;
+}
+
+void
+stem_free(struct stemmer *st)
+{
+	if (st == NULL)
+		return;
+	sb_stemmer_delete(st->ru);
+	sb_stemmer_delete(st->en);
+	buf_free(&st->word);
+	free(st);
+}
+
+/*
+ * The character classes, with fast paths for ASCII and the Russian
+ * alphabet, which are nearly all of the text; libunistring decides the
+ * rest.
+ */
+static inline int
+is_mark(ucs4_t c)
+{
+	return c >= 0x0300 && uc_is_general_category(c, UC_CATEGORY_M);
+}
+
+static inline int
+is_word_char(ucs4_t c)
+{
+	if (c < 0x80)
+		return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' &&
+		    (c | 0x20) <= 'z');
+	if ((c >= 0x0410 && c <= 0x044f) || c == 0x0401 || c == 0x0451)
+		return 1;
+	return uc_is_property_alphabetic(c) || uc_is_general_category(c,
+	    UC_CATEGORY_Nd) || is_mark(c);
+}
+
+static inline ucs4_t
+fold_char(ucs4_t c)
+{
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z' ? c + 0x20 : c;
+	if (c >= 0x0410 && c <= 0x042f)
+		return c + 0x20;
+	if (c >= 0x0430 && c <= 0x044f)
+		return c;
+	c = uc_tolower(c);
+	return c == 0x0451 ? 0x0435 : c;	/* ё */
+}
+
+/* Decodes one character at p (n > 0 bytes left); returns its length. */
+static inline int
+decode(const uint8_t *p, size_t n, ucs4_t *c)
+{
+	if (p[0] < 0x80) {
+		*c = p[0];
+		return 1;
+	}
+	if (p[0] >= 0xc2 && p[0] < 0xe0 && n >= 2 && (p[1] & 0xc0) == 0x80) {
+		*c = ((ucs4_t)(p[0] & 0x1f) << 6) | (p[1] & 0x3f);
+		return 2;
+	}
+	return u8_mbtouc(c, p, n);
+}
+
+int
+stem_tokenize(struct stemmer *st, const char *s, size_t n, int spans_only,
+    stem_token_fn fn, void *ctx)
+{
+	const uint8_t	*p = (const uint8_t *)s;
+	struct sb_stemmer *sb;
+	const sb_symbol	*stem;
+	struct buf	*w = &st->word;
+	size_t		 off = 0, start, end, letters;
+	ucs4_t		 c;
+	uint8_t		 enc[6];
+	int		 len, k, has_cyr, has_lat, has_digit, rc, round;
+
+	while (off < n) {
+		len = decode(p + off, n - off, &c);
+		if (!is_word_char(c) || is_mark(c)) {
+			off += (size_t)len;
+			continue;
+		}
+		start = off;
+		if (spans_only) {
+			while (off < n) {
+				len = decode(p + off, n - off, &c);
+				if (!is_word_char(c))
+					break;
+				off += (size_t)len;
+			}
+			if ((rc = fn(ctx, s + start, off - start, start,
+			    off)) != 0)
+				return rc;
+			continue;
+		}
+		buf_reset(w);
+		letters = 0;
+		has_cyr = has_lat = has_digit = 0;
+		while (off < n) {
+			len = decode(p + off, n - off, &c);
+			if (!is_word_char(c))
+				break;
+			off += (size_t)len;
+			if (is_mark(c) || letters >= STEM_MAX_WORD)
+				continue;	/* stress marks fold away */
+			c = fold_char(c);
+			if (c >= 0x0400 && c <= 0x052f)
+				has_cyr = 1;
+			else if (c < 0x0250 && uc_is_property_alphabetic(c))
+				has_lat = 1;
+			else if (uc_is_general_category(c, UC_CATEGORY_Nd))
+				has_digit = 1;
+			if (c < 0x80)
+				buf_addc(w, (char)c);
+			else if ((k = u8_uctomb(enc, c, sizeof(enc))) > 0)
+				buf_add(w, enc, (size_t)k);
+			letters++;
+		}
+		end = off;
+		if (w->len == 0)
+			continue;
+		sb = NULL;
+		if (!has_digit && has_cyr && !has_lat)
+			sb = st->ru;
+		else if (!has_digit && has_lat && !has_cyr)
+			sb = st->en;
+		/*
+		 * Stemmed until it stops shrinking (at most three rounds):
+		 * Snowball takes "-ев" of "Булекпаев" for an ending but only
+		 * "-а" of "Булекпаева", and "Өскемен"/"Өскемене" likewise;
+		 * both forms meet at the fixed point.
+		 */
+		for (round = 0; sb != NULL && round < 3; round++) {
+			stem = sb_stemmer_stem(sb, (const sb_symbol *)w->data,
+			    (int)w->len);
+			k = sb_stemmer_length(sb);
+			if (stem == NULL || k <= 0 || (size_t)k >= w->len)
+				break;
+			buf_reset(w);
+			buf_add(w, stem, (size_t)k);
+		}
+		rc = fn(ctx, w->data, w->len, start, end);
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
+static int
+first_word(void *ctx, const char *tok, size_t len, size_t start, size_t end)
+{
+	char	**out = ctx;
+
+	(void)start;
+	(void)end;
+	*out = xstrndup(tok, len);
+	return 1;
+}
+
+char *
+stem_word(struct stemmer *st, const char *s)
+{
+	char	*out = NULL;
+
+	stem_tokenize(st, s, strlen(s), 0, first_word, &out);
+	return out != NULL ? out : xstrdup("");
+}

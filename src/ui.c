@@ -1,0 +1,990 @@
+/*
+ * ui.c: the reader's terminal, main loop, views, status line and colours.
+ * The panes themselves live in ui_list.c, ui_article.c, ui_speakers.c and
+ * ui_help.c; this file places them, routes keys to them and draws what
+ * they mark dirty, with one doupdate() per key.
+ */
+#include "config.h"
+
+#include "ui.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "db.h"
+#include "keys.h"
+#include "layout.h"
+#include "speakers.h"
+#include "text.h"
+#include "util.h"
+
+/* What fills the screen; the views form a stack, "back" pops it. */
+enum ui_view {
+	VIEW_ARTICLES,		/* the list (wide: with the article beside) */
+	VIEW_ARTICLE,		/* one article and its quotes */
+	VIEW_SPEAKERS,		/* speakers (wide: with their quotes beside) */
+	VIEW_SPQUOTES,		/* one speaker's quotes */
+	VIEW_HELP
+};
+
+struct ui_frame {
+	enum ui_view		view;
+	enum ui_pane_id		focus;
+};
+
+#define UI_STACK	16
+
+struct ui {
+	struct db		*db;
+	const char		*path;
+	struct pane		 panes[PANE_COUNT];
+	int			 shown[PANE_COUNT];	/* on screen now */
+	struct ui_frame		 stack[UI_STACK];
+	int			 depth;
+	struct layout		 lay;
+	SCREEN			*screen;
+	WINDOW			*statusw;
+	int			 dirty;		/* REDRAW_* bits */
+	char			*msg;		/* until the next key */
+	int			 msg_is_error;
+	int			 prompting;	/* typing a filter */
+	struct buf		 input;
+	char			*applied[PANE_COUNT];	/* filters set */
+	int			 quit;
+	int			 ascii;
+	int			 told_readonly;
+};
+
+struct ui_color_def {
+	short	fg, bg;
+	attr_t	color_attr;	/* with colour */
+	attr_t	mono_attr;	/* without: bold, underline, reverse only */
+};
+
+/* The colour table.  Without colour (NO_COLOR, a monochrome terminal)
+ * direct speech is bold, reported speech underlined and the current
+ * quote reversed, so the three stay apart. */
+static const struct ui_color_def ui_colors[UI_COLOR_COUNT] = {
+	[UI_NORMAL] =		{ -1, -1, A_NORMAL, A_NORMAL },
+	[UI_SELECTED] =		{ COLOR_BLACK, COLOR_CYAN, A_NORMAL,
+				  A_REVERSE },
+	[UI_SELECTED_IDLE] =	{ -1, -1, A_REVERSE | A_DIM, A_UNDERLINE },
+	[UI_HEADER] =		{ -1, -1, A_BOLD, A_BOLD },
+	[UI_DIM] =		{ COLOR_BLUE, -1, A_NORMAL, A_NORMAL },
+	[UI_UNREAD] =		{ -1, -1, A_BOLD, A_BOLD },
+	[UI_DIRECT] =		{ COLOR_YELLOW, -1, A_BOLD, A_BOLD },
+	[UI_INDIRECT] =		{ COLOR_CYAN, -1, A_NORMAL, A_UNDERLINE },
+	[UI_CURRENT] =		{ COLOR_BLACK, COLOR_YELLOW, A_NORMAL,
+				  A_REVERSE },
+	[UI_STATUS] =		{ -1, -1, A_REVERSE, A_REVERSE },
+	[UI_ERROR] =		{ COLOR_WHITE, COLOR_RED, A_BOLD,
+				  A_REVERSE | A_BOLD },
+	[UI_BORDER] =		{ COLOR_BLUE, -1, A_NORMAL, A_NORMAL }
+};
+
+static int			 ui_has_color;
+static volatile sig_atomic_t	 ui_signalled;
+static int			 ui_sigpipe[2] = { -1, -1 };
+static struct ui		*ui_current;	/* for the fatal hook */
+
+/* Terminal types tried, in order, when $TERM is unknown. */
+static const char *const ui_fallback_terms[] = {
+	"xterm-256color", "xterm", "vt220", "vt100", "ansi", NULL
+};
+
+static void	 ui_on_signal(int);
+static void	 ui_fatal_hook(void);
+static int	 ui_term_open(struct ui *);
+static void	 ui_colors_init(void);
+static void	 ui_relayout(struct ui *);
+static void	 ui_normalize(struct ui *);
+static void	 ui_place(struct ui *, enum ui_pane_id, const struct rect *);
+static void	 ui_border(const struct rect *, int);
+static void	 ui_draw(struct ui *);
+static void	 ui_draw_status(struct ui *);
+static int	 ui_wait(void);
+static const char *ui_key_name(int, wint_t, char *, size_t);
+static int	 ui_key(struct ui *, int, wint_t);
+static int	 ui_prompt_key(struct ui *, int, wint_t);
+static int	 ui_action(struct ui *, enum keys_action);
+static int	 ui_push(struct ui *, enum ui_view, enum ui_pane_id);
+static void	 ui_sync(struct ui *);
+static int	 ui_cycle_focus(struct ui *);
+static struct ui_frame *ui_top(struct ui *);
+
+static void
+ui_on_signal(int sig)
+{
+	int	saved = errno;
+
+	ui_signalled = sig;
+	if (ui_sigpipe[1] != -1)
+		(void)write(ui_sigpipe[1], "", 1);
+	errno = saved;
+}
+
+/* fatal() calls this before it writes: give the terminal back first. */
+static void
+ui_fatal_hook(void)
+{
+	if (ui_current != NULL && !isendwin())
+		endwin();
+}
+
+/* Starts curses on the terminal; when $TERM is unknown, on the first
+ * known fallback, with a warning.  Returns 0, or -1 with a message. */
+static int
+ui_term_open(struct ui *ui)
+{
+	const char	*term = getenv("TERM");
+	const char	*const *t;
+	SCREEN		*scr = NULL;
+
+	if (term != NULL && *term != '\0')
+		scr = newterm(term, stdout, stdin);
+	for (t = ui_fallback_terms; scr == NULL && *t != NULL; t++) {
+		if ((scr = newterm(*t, stdout, stdin)) != NULL)
+			ui_message(ui, "unknown terminal type '%s'; using %s",
+			    term != NULL ? term : "", *t);
+	}
+	if (scr == NULL) {
+		warnx("cannot start the terminal (TERM=%s)",
+		    term != NULL ? term : "");
+		return -1;
+	}
+	set_term(scr);
+	ui->screen = scr;
+	return 0;
+}
+
+static void
+ui_colors_init(void)
+{
+	const char	*nc = getenv("NO_COLOR");
+	int		 i;
+
+	ui_has_color = 0;
+	if ((nc != NULL && *nc != '\0') || !has_colors() || start_color() !=
+	    OK || COLORS < 8 || COLOR_PAIRS < UI_COLOR_COUNT)
+		return;
+	use_default_colors();
+	for (i = 1; i < UI_COLOR_COUNT; i++)
+		init_pair((short)i, ui_colors[i].fg, ui_colors[i].bg);
+	ui_has_color = 1;
+}
+
+int
+ui_attr(enum ui_color c)
+{
+	if (!ui_has_color)
+		return (int)ui_colors[c].mono_attr;
+	if (c == UI_NORMAL)
+		return A_NORMAL;
+	return (int)(ui_colors[c].color_attr | COLOR_PAIR(c));
+}
+
+static struct ui_frame *
+ui_top(struct ui *ui)
+{
+	return &ui->stack[ui->depth - 1];
+}
+
+struct db *
+ui_db(struct ui *ui)
+{
+	return ui->db;
+}
+
+struct pane *
+ui_pane(struct ui *ui, enum ui_pane_id id)
+{
+	return &ui->panes[id];
+}
+
+int
+ui_is_wide(struct ui *ui)
+{
+	return ui->lay.wide;
+}
+
+const char *
+ui_mark_unread(struct ui *ui)
+{
+	return ui->ascii ? "*" : "\xe2\x80\xa2";	/* U+2022 */
+}
+
+void
+ui_message(struct ui *ui, const char *fmt, ...)
+{
+	va_list	ap;
+
+	free(ui->msg);
+	va_start(ap, fmt);
+	ui->msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	ui->msg_is_error = 0;
+	ui->dirty |= REDRAW_STATUS;
+}
+
+void
+ui_error(struct ui *ui, const char *fmt, ...)
+{
+	va_list	ap;
+
+	free(ui->msg);
+	va_start(ap, fmt);
+	ui->msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	ui->msg_is_error = 1;
+	ui->dirty |= REDRAW_STATUS;
+}
+
+void
+ui_put(struct pane *p, int y, const char *s, enum ui_color c)
+{
+	WINDOW	*w = p->win;
+
+	if (w == NULL || s == NULL || y < 0 || y >= p->h)
+		return;
+	wattrset(w, ui_attr(c));
+	mvwaddstr(w, y, 0, s);
+	wattrset(w, A_NORMAL);
+}
+
+void
+ui_put_row(struct pane *p, int y, const char *s, enum ui_color c)
+{
+	char	*t;
+
+	if (s == NULL)		/* an empty struct buf */
+		s = "";
+	t = text_pad(s, strlen(s), p->w);
+
+	ui_put(p, y, t, c);
+	free(t);
+}
+
+void
+ui_paint(struct pane *p, int y, int x, int n, enum ui_color c)
+{
+	WINDOW	*w = p->win;
+	int	 a = ui_attr(c);
+
+	if (w == NULL || y < 0 || y >= p->h || x >= p->w || n <= 0)
+		return;
+	if (x + n > p->w)
+		n = p->w - x;
+	mvwchgat(w, y, x, n, (attr_t)a & ~A_COLOR, (short)PAIR_NUMBER(a),
+	    NULL);
+}
+
+int
+ui_match(const char *hay, const char *needle)
+{
+	char	*f;
+	int	 found;
+
+	if (needle == NULL || *needle == '\0')
+		return 1;
+	f = speakers_fold(hay);
+	found = strstr(f, needle) != NULL;
+	free(f);
+	return found;
+}
+
+/* Gives pane id the rectangle r and a window there. */
+static void
+ui_place(struct ui *ui, enum ui_pane_id id, const struct rect *r)
+{
+	struct pane	*p = &ui->panes[id];
+	WINDOW		*w;
+
+	if (r->h <= 0 || r->w <= 0)
+		return;
+	if ((w = newwin(r->h, r->w, r->y, r->x)) == NULL)
+		return;
+	leaveok(w, TRUE);
+	p->win = w;
+	p->h = r->h;
+	p->w = r->w;
+	ui->shown[id] = 1;
+	p->ops->resize(p, r);
+}
+
+/* Draws a border on stdscr: a column when r is one wide, else a row. */
+static void
+ui_border(const struct rect *r, int ascii)
+{
+	attrset(ui_attr(UI_BORDER));
+	if (r->w == 1 && r->h > 0) {
+		if (ascii)
+			mvvline(r->y, r->x, '|', r->h);
+		else
+			mvvline_set(r->y, r->x, WACS_VLINE, r->h);
+	} else if (r->h == 1 && r->w > 0) {
+		if (ascii)
+			mvhline(r->y, r->x, '-', r->w);
+		else
+			mvhline_set(r->y, r->x, WACS_HLINE, r->w);
+	}
+	attrset(A_NORMAL);
+}
+
+/*
+ * Views change shape with the width: a wide terminal shows the list and
+ * the article (or speakers and their quotes) side by side, a narrow one
+ * one of them.  After a resize, turn the view stack into the one that
+ * shows the same place: the article focused beside the list becomes an
+ * article view of its own, and back.
+ */
+static void
+ui_normalize(struct ui *ui)
+{
+	struct ui_frame	*f = ui_top(ui);
+	struct ui_frame	*below = ui->depth > 1 ? f - 1 : NULL;
+
+	enum ui_pane_id	 focus = f->focus;
+
+	if (!ui->lay.wide) {
+		if (f->view == VIEW_ARTICLES && focus != PANE_LIST) {
+			f->focus = PANE_LIST;
+			ui_push(ui, VIEW_ARTICLE, focus);
+		} else if (f->view == VIEW_SPEAKERS &&
+		    focus != PANE_SPEAKERS) {
+			f->focus = PANE_SPEAKERS;
+			ui_push(ui, VIEW_SPQUOTES, PANE_SPQUOTES);
+		}
+		return;
+	}
+	if (below == NULL)
+		return;
+	if (f->view == VIEW_ARTICLE && below->view == VIEW_ARTICLES &&
+	    ui_article_id(ui) == ui_list_selected(ui)) {
+		below->focus = f->focus;
+		ui->depth--;
+	} else if (f->view == VIEW_SPQUOTES && below->view == VIEW_SPEAKERS &&
+	    ui_speakers_quotes_id(ui) == ui_speakers_selected(ui)) {
+		below->focus = PANE_SPQUOTES;
+		ui->depth--;
+	}
+}
+
+/* Computes the layout for the terminal's size and the top view, makes
+ * the windows, draws the borders, and marks everything dirty. */
+static void
+ui_relayout(struct ui *ui)
+{
+	struct rect	 a, border, b;
+	struct ui_frame	*f;
+	int		 rows, cols, i;
+
+	for (i = 0; i < PANE_COUNT; i++) {
+		if (ui->panes[i].win != NULL)
+			delwin(ui->panes[i].win);
+		ui->panes[i].win = NULL;
+		ui->panes[i].focused = 0;
+		ui->shown[i] = 0;
+	}
+	if (ui->statusw != NULL)
+		delwin(ui->statusw);
+	ui->statusw = NULL;
+
+	getmaxyx(stdscr, rows, cols);
+	werase(stdscr);
+	layout_compute(cols, rows, &ui->lay);
+	if (!ui->lay.too_small)
+		ui_normalize(ui);
+	f = ui_top(ui);
+	if (!ui->lay.too_small)
+		ui_sync(ui);
+	if ((ui->statusw = newwin(1, ui->lay.status.w, ui->lay.status.y,
+	    0)) != NULL)
+		leaveok(ui->statusw, TRUE);
+	if (ui->lay.too_small) {
+		wnoutrefresh(stdscr);
+		ui->dirty = REDRAW_STATUS;
+		return;
+	}
+
+	switch (f->view) {
+	case VIEW_ARTICLES:
+		ui_place(ui, PANE_LIST, &ui->lay.left);
+		if (ui->lay.wide) {
+			ui_border(&ui->lay.vline, ui->ascii);
+			layout_split(&ui->lay.right, 1, &a, &border, &b);
+			ui_place(ui, PANE_TEXT, &a);
+			ui_border(&border, ui->ascii);
+			ui_place(ui, PANE_SIDE, &b);
+		}
+		break;
+	case VIEW_ARTICLE:
+		layout_split(&ui->lay.full, ui->lay.wide, &a, &border, &b);
+		ui_place(ui, PANE_TEXT, &a);
+		ui_border(&border, ui->ascii);
+		ui_place(ui, PANE_SIDE, &b);
+		break;
+	case VIEW_SPEAKERS:
+		ui_place(ui, PANE_SPEAKERS, &ui->lay.left);
+		if (ui->lay.wide) {
+			ui_border(&ui->lay.vline, ui->ascii);
+			ui_place(ui, PANE_SPQUOTES, &ui->lay.right);
+		}
+		break;
+	case VIEW_SPQUOTES:
+		ui_place(ui, PANE_SPQUOTES, &ui->lay.full);
+		break;
+	case VIEW_HELP:
+		ui_place(ui, PANE_HELP, &ui->lay.full);
+		break;
+	}
+	if (!ui->shown[f->focus]) {
+		for (i = 0; i < PANE_COUNT && !ui->shown[i]; i++)
+			;
+		if (i < PANE_COUNT)
+			f->focus = (enum ui_pane_id)i;
+	}
+	ui->panes[f->focus].focused = 1;
+	wnoutrefresh(stdscr);
+	ui->dirty = REDRAW_STATUS;
+	for (i = 0; i < PANE_COUNT; i++)
+		if (ui->shown[i])
+			ui->dirty |= REDRAW_PANE(i);
+}
+
+static void
+ui_draw_status(struct ui *ui)
+{
+	struct pane	*p;
+	struct buf	 left;
+	const char	*right = "?:help";
+	char		*l, *r;
+	int		 cols, rw, lw;
+
+	if (ui->statusw == NULL)
+		return;
+	cols = ui->lay.status.w;
+	buf_init(&left);
+	if (ui->lay.too_small) {
+		buf_printf(&left, "terminal too small: %dx%d, need %dx%d",
+		    cols, LINES, LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS);
+		right = "";
+	} else if (ui->prompting) {
+		buf_addc(&left, '/');
+		if (ui->input.len > 0)
+			buf_adds(&left, ui->input.data);
+		buf_adds(&left, ui->ascii ? "_" : "\xe2\x96\x8f");
+		right = "Enter:apply Esc:cancel";
+	} else if (ui->msg != NULL)
+		buf_adds(&left, ui->msg);
+	else {
+		p = &ui->panes[ui_top(ui)->focus];
+		if (p->ops->status != NULL)
+			p->ops->status(p, &left);
+	}
+	rw = text_width(right, strlen(right));
+	if (rw + 2 > cols / 2)
+		rw = 0, right = "";
+	r = text_pad(right, strlen(right), rw);
+	/* " left  right " */
+	lw = cols - rw - (rw > 0 ? 2 : 0) - 1;
+	l = text_pad(left.len > 0 ? left.data : "", left.len, lw > 0 ? lw :
+	    0);
+	buf_reset(&left);
+	buf_addc(&left, ' ');
+	buf_adds(&left, l);
+	if (rw > 0) {
+		buf_addc(&left, ' ');
+		buf_adds(&left, r);
+		buf_addc(&left, ' ');
+	}
+	free(l);
+	free(r);
+	wattrset(ui->statusw, ui_attr(ui->msg != NULL && ui->msg_is_error &&
+	    !ui->prompting ? UI_ERROR : UI_STATUS));
+	mvwaddstr(ui->statusw, 0, 0, left.data);
+	wattrset(ui->statusw, A_NORMAL);
+	buf_free(&left);
+	wnoutrefresh(ui->statusw);
+}
+
+/* Draws the dirty panes, refreshes each into the virtual screen, then
+ * sends the difference to the terminal in one go. */
+static void
+ui_draw(struct ui *ui)
+{
+	int	i;
+
+	if (ui->dirty & REDRAW_ALL)
+		ui_relayout(ui);
+	for (i = 0; i < PANE_COUNT; i++) {
+		if (!(ui->dirty & REDRAW_PANE(i)) || !ui->shown[i] ||
+		    ui->panes[i].win == NULL)
+			continue;
+		ui->panes[i].ops->draw(&ui->panes[i]);
+		wnoutrefresh(ui->panes[i].win);
+	}
+	if (ui->dirty & REDRAW_STATUS)
+		ui_draw_status(ui);
+	ui->dirty = 0;
+	doupdate();
+}
+
+/* Sleeps until there is input or a signal; no timer, so an idle reader
+ * uses no CPU.  Returns -1 when a terminating signal came. */
+static int
+ui_wait(void)
+{
+	struct pollfd	pfd[2];
+	char		c;
+
+	pfd[0].fd = STDIN_FILENO;
+	pfd[0].events = POLLIN;
+	pfd[1].fd = ui_sigpipe[0];
+	pfd[1].events = POLLIN;
+	if (poll(pfd, 2, -1) < 0 && errno != EINTR)
+		return -1;
+	if (pfd[1].revents & POLLIN)
+		while (read(ui_sigpipe[0], &c, 1) == 1)
+			;
+	if (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL))
+		return -1;
+	return ui_signalled ? -1 : 0;
+}
+
+/* The key table's name for what get_wch() returned, or NULL. */
+static const char *
+ui_key_name(int rc, wint_t wc, char *tmp, size_t size)
+{
+	mbstate_t	ps;
+	size_t		n;
+
+	if (rc == KEY_CODE_YES) {
+		switch (wc) {
+		case KEY_DOWN:	return "Down";
+		case KEY_UP:	return "Up";
+		case KEY_LEFT:	return "Left";
+		case KEY_RIGHT:	return "Right";
+		case KEY_NPAGE:	return "PgDn";
+		case KEY_PPAGE:	return "PgUp";
+		case KEY_HOME:	return "Home";
+		case KEY_END:	return "End";
+		case KEY_ENTER:	return "Enter";
+		default:	return NULL;
+		}
+	}
+	switch (wc) {
+	case '\n':
+	case '\r':	return "Enter";
+	case '\t':	return "Tab";
+	case 033:	return "Esc";
+	case ' ':	return "Space";
+	case 'L' - '@':	return "C-l";
+	case 'Z' - '@':	return "C-z";
+	default:
+		break;
+	}
+	if (wc < ' ' || wc == 0x7f)
+		return NULL;
+	memset(&ps, 0, sizeof(ps));
+	if (size < MB_LEN_MAX + 1 || (n = wcrtomb(tmp, (wchar_t)wc, &ps)) ==
+	    (size_t)-1)
+		return NULL;
+	tmp[n] = '\0';
+	return tmp;
+}
+
+/* Typing a filter in the status line.  Panes other than the article
+ * list filter as you type; the list, which may have to read the whole
+ * archive, on Enter. */
+static int
+ui_prompt_key(struct ui *ui, int rc, wint_t wc)
+{
+	struct pane	*p = &ui->panes[ui_top(ui)->focus];
+	char		 tmp[MB_LEN_MAX + 1];
+	mbstate_t	 ps;
+	size_t		 n;
+	int		 bits = REDRAW_STATUS, live;
+
+	live = ui_top(ui)->focus != PANE_LIST;
+	if ((rc == KEY_CODE_YES && wc == KEY_ENTER) || (rc == OK &&
+	    (wc == '\n' || wc == '\r'))) {
+		ui->prompting = 0;
+		free(ui->applied[ui_top(ui)->focus]);
+		ui->applied[ui_top(ui)->focus] = ui->input.len > 0 ?
+		    xstrdup(ui->input.data) : NULL;
+		if (!live || ui->input.len == 0)
+			bits |= p->ops->filter(p, ui->input.len > 0 ?
+			    ui->input.data : NULL);
+		return bits;
+	}
+	if (rc == OK && wc == 033) {
+		ui->prompting = 0;
+		if (live)
+			bits |= p->ops->filter(p,
+			    ui->applied[ui_top(ui)->focus]);
+		return bits;
+	}
+	if ((rc == KEY_CODE_YES && wc == KEY_BACKSPACE) || (rc == OK &&
+	    (wc == 0x7f || wc == '\b'))) {
+		while (ui->input.len > 0 &&
+		    (ui->input.data[--ui->input.len] & 0xc0) == 0x80)
+			;
+		ui->input.data[ui->input.len] = '\0';
+	} else if (rc == OK && wc == 'U' - '@')
+		buf_reset(&ui->input);
+	else if (rc == OK && wc >= ' ' && ui->input.len < 200) {
+		memset(&ps, 0, sizeof(ps));
+		if ((n = wcrtomb(tmp, (wchar_t)wc, &ps)) == (size_t)-1)
+			return 0;
+		buf_add(&ui->input, tmp, n);
+	} else
+		return 0;
+	if (live)
+		bits |= p->ops->filter(p, ui->input.len > 0 ? ui->input.data :
+		    NULL);
+	return bits;
+}
+
+static int
+ui_key(struct ui *ui, int rc, wint_t wc)
+{
+	char		 tmp[MB_LEN_MAX + 1];
+	const char	*name;
+	int		 bits = 0;
+
+	if (rc == KEY_CODE_YES && wc == KEY_RESIZE)
+		return REDRAW_ALL;
+	if (ui->msg != NULL) {
+		free(ui->msg);
+		ui->msg = NULL;
+		bits |= REDRAW_STATUS;
+	}
+	if (ui->lay.too_small) {
+		if (rc == OK && wc == 'q')
+			ui->quit = 1;
+		return bits;
+	}
+	if (ui->prompting)
+		return bits | ui_prompt_key(ui, rc, wc);
+	if ((name = ui_key_name(rc, wc, tmp, sizeof(tmp))) == NULL)
+		return bits;
+	return bits | ui_action(ui, keys_lookup(name));
+}
+
+static int
+ui_push(struct ui *ui, enum ui_view v, enum ui_pane_id focus)
+{
+	if (ui->depth == UI_STACK)
+		ui->depth--;
+	ui->stack[ui->depth].view = v;
+	ui->stack[ui->depth].focus = focus;
+	ui->depth++;
+	return REDRAW_ALL;
+}
+
+/* On a wide terminal, what is shown beside a list follows the list's
+ * cursor: reload it when the view comes back into sight. */
+static void
+ui_sync(struct ui *ui)
+{
+	struct ui_frame	*f = ui_top(ui);
+	long long	 id;
+
+	if (!ui->lay.wide)
+		return;
+	if (f->view == VIEW_ARTICLES && (id = ui_list_selected(ui)) !=
+	    ui_article_id(ui))
+		ui_article_load(ui, id, 0);
+	if (f->view == VIEW_SPEAKERS && (id = ui_speakers_selected(ui)) !=
+	    ui_speakers_quotes_id(ui))
+		ui_speakers_load_quotes(ui, id, NULL);
+}
+
+int
+ui_focus(struct ui *ui, enum ui_pane_id id)
+{
+	struct ui_frame	*f = ui_top(ui);
+	enum ui_pane_id	 old = f->focus;
+
+	if (!ui->shown[id] || old == id)
+		return 0;
+	ui->panes[old].focused = 0;
+	f->focus = id;
+	ui->panes[id].focused = 1;
+	return REDRAW_PANE(id) | REDRAW_PANE(old) | REDRAW_STATUS;
+}
+
+static int
+ui_cycle_focus(struct ui *ui)
+{
+	struct ui_frame	*f = ui_top(ui);
+	int		 i, id;
+
+	for (i = 1; i < PANE_COUNT; i++) {
+		id = (f->focus + i) % PANE_COUNT;
+		if (ui->shown[id])
+			return ui_focus(ui, (enum ui_pane_id)id);
+	}
+	return 0;
+}
+
+int
+ui_back(struct ui *ui)
+{
+	struct ui_frame	*f = ui_top(ui);
+
+	if (f->view == VIEW_ARTICLES && f->focus != PANE_LIST)
+		return ui_focus(ui, PANE_LIST);
+	if (f->view == VIEW_SPEAKERS && f->focus != PANE_SPEAKERS)
+		return ui_focus(ui, PANE_SPEAKERS);
+	if (f->view == VIEW_ARTICLE && f->focus == PANE_SIDE &&
+	    ui->shown[PANE_TEXT])
+		return ui_focus(ui, PANE_TEXT);
+	if (ui->depth == 1)
+		return 0;
+	ui->depth--;
+	f = ui_top(ui);
+	if (f->view == VIEW_ARTICLES)
+		f->focus = PANE_LIST;
+	else if (f->view == VIEW_SPEAKERS)
+		f->focus = PANE_SPEAKERS;
+	return REDRAW_ALL;
+}
+
+int
+ui_set_read(struct ui *ui, long long id, int is_read)
+{
+	char	*cause = NULL;
+
+	if (db_readonly(ui->db)) {
+		if (!ui->told_readonly)
+			ui_message(ui, "the archive is read-only: read marks "
+			    "last until you quit");
+		ui->told_readonly = 1;
+	} else if (db_article_set_read(ui->db, id, is_read, &cause) != 0) {
+		ui_error(ui, "%s", cause);
+		free(cause);
+		return -1;
+	}
+	ui_list_mark(ui, id, is_read);
+	return 0;
+}
+
+int
+ui_open_article(struct ui *ui, long long id, long long quote_id)
+{
+	struct ui_frame	*f = ui_top(ui);
+
+	if (id <= 0)
+		return 0;
+	ui_set_read(ui, id, 1);
+	ui_article_load(ui, id, quote_id);
+	if (f->view == VIEW_ARTICLES && ui->lay.wide)
+		return ui_focus(ui, PANE_TEXT) | REDRAW_ALL;
+	return ui_push(ui, VIEW_ARTICLE, PANE_TEXT);
+}
+
+int
+ui_open_speaker(struct ui *ui, long long speaker_id, const char *name)
+{
+	struct ui_frame	*f = ui_top(ui);
+
+	if (speaker_id <= 0) {
+		ui_message(ui, "this quote has no known speaker");
+		return REDRAW_STATUS;
+	}
+	ui_speakers_load_quotes(ui, speaker_id, name);
+	if (f->view == VIEW_SPEAKERS && ui->lay.wide)
+		return ui_focus(ui, PANE_SPQUOTES) | REDRAW_ALL;
+	return ui_push(ui, VIEW_SPQUOTES, PANE_SPQUOTES);
+}
+
+/* Global keys here; the rest go to the focused pane. */
+static int
+ui_action(struct ui *ui, enum keys_action act)
+{
+	struct ui_frame	*f = ui_top(ui);
+	struct pane	*p = &ui->panes[f->focus];
+	int		 bits;
+
+	switch (act) {
+	case KEYS_NONE:
+		return 0;
+	case KEYS_QUIT:
+		if (f->view == VIEW_HELP)
+			return ui_back(ui);
+		if (ui->depth == 1 && f->focus == PANE_LIST) {
+			ui->quit = 1;
+			return 0;
+		}
+		return ui_back(ui);
+	case KEYS_HELP:
+		if (f->view == VIEW_HELP)
+			return ui_back(ui);
+		return ui_push(ui, VIEW_HELP, PANE_HELP);
+	case KEYS_REDRAW:
+		clearok(curscr, TRUE);
+		return REDRAW_ALL;
+	case KEYS_SUSPEND:
+		/* ncurses' SIGTSTP handler restores and resumes the
+		 * screen; ^Z only arrives here when the tty does not send
+		 * the signal itself. */
+		raise(SIGTSTP);
+		return REDRAW_ALL;
+	case KEYS_PANE:
+		return ui_cycle_focus(ui);
+	case KEYS_SPEAKERS_ALL:
+		if (f->view == VIEW_SPEAKERS)
+			return ui_focus(ui, PANE_SPEAKERS);
+		return ui_push(ui, VIEW_SPEAKERS, PANE_SPEAKERS);
+	case KEYS_SPEAKERS:
+		if (f->view == VIEW_ARTICLES && !ui->lay.wide) {
+			ui_open_article(ui, ui_list_selected(ui), 0);
+			f = ui_top(ui);
+			f->focus = PANE_SIDE;
+			ui->panes[PANE_SIDE].ops->key(&ui->panes[PANE_SIDE],
+			    act);
+			return REDRAW_ALL;
+		}
+		if (!ui->shown[PANE_SIDE])
+			return 0;
+		bits = ui_focus(ui, PANE_SIDE);
+		return bits | ui->panes[PANE_SIDE].ops->key(
+		    &ui->panes[PANE_SIDE], act);
+	case KEYS_QUOTE_NEXT:
+	case KEYS_QUOTE_PREV:
+		if (!ui->shown[PANE_TEXT])
+			return 0;
+		return ui->panes[PANE_TEXT].ops->key(&ui->panes[PANE_TEXT],
+		    act);
+	case KEYS_FILTER:
+		if (p->ops->filter == NULL) {
+			ui_message(ui, "nothing to filter here");
+			return REDRAW_STATUS;
+		}
+		ui->prompting = 1;
+		buf_reset(&ui->input);
+		return REDRAW_STATUS;
+	default:
+		break;
+	}
+	bits = p->ops->key(p, act);
+	if (bits != 0 && act == KEYS_BACK) {
+		/* A list takes "back" to drop its filter. */
+		free(ui->applied[f->focus]);
+		ui->applied[f->focus] = NULL;
+	}
+	if (bits == 0 && act == KEYS_BACK)
+		bits = ui_back(ui);
+	return bits;
+}
+
+int
+ui_run(struct db *db, const char *path)
+{
+	struct ui		 ui;
+	struct sigaction	 act;
+	wint_t			 wc;
+	int			 i, rc, flags;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		warnx("the reader needs a terminal; 'citata list' and "
+		    "'citata show ID' work in pipes");
+		return 2;
+	}
+	memset(&ui, 0, sizeof(ui));
+	ui.db = db;
+	ui.path = path;
+	ui.ascii = text_mode_get() == TEXT_ASCII;
+	buf_init(&ui.input);
+	ui.stack[0].view = VIEW_ARTICLES;
+	ui.stack[0].focus = PANE_LIST;
+	ui.depth = 1;
+
+	if (pipe(ui_sigpipe) != 0)
+		fatal("pipe: %s", strerror(errno));
+	for (i = 0; i < 2; i++) {
+		flags = fcntl(ui_sigpipe[i], F_GETFL);
+		fcntl(ui_sigpipe[i], F_SETFL, flags | O_NONBLOCK);
+		fcntl(ui_sigpipe[i], F_SETFD, FD_CLOEXEC);
+	}
+	memset(&act, 0, sizeof(act));
+	act.sa_handler = ui_on_signal;
+	sigemptyset(&act.sa_mask);
+	sigaction(SIGINT, &act, NULL);
+	sigaction(SIGTERM, &act, NULL);
+	sigaction(SIGHUP, &act, NULL);
+
+	set_escdelay(50);
+	if (ui_term_open(&ui) != 0)
+		return 2;
+	ui_current = &ui;
+	util_set_fatal_hook(ui_fatal_hook);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	curs_set(0);
+	ui_colors_init();
+	if (ui.ascii)
+		ui_message(&ui, "the terminal is not UTF-8: showing text "
+		    "in ASCII");
+
+	ui.panes[PANE_LIST].ui = &ui;
+	ui_list_init(&ui.panes[PANE_LIST]);
+	ui.panes[PANE_TEXT].ui = &ui;
+	ui_article_init_text(&ui.panes[PANE_TEXT]);
+	ui.panes[PANE_SIDE].ui = &ui;
+	ui_article_init_side(&ui.panes[PANE_SIDE]);
+	ui.panes[PANE_SPEAKERS].ui = &ui;
+	ui_speakers_init(&ui.panes[PANE_SPEAKERS]);
+	ui.panes[PANE_SPQUOTES].ui = &ui;
+	ui_speakers_init_quotes(&ui.panes[PANE_SPQUOTES]);
+	ui.panes[PANE_HELP].ui = &ui;
+	ui_help_init(&ui.panes[PANE_HELP]);
+	ui.dirty = REDRAW_ALL;
+	while (!ui.quit && !ui_signalled) {
+		ui_draw(&ui);
+		/* Keys typed ahead are all handled before drawing, each on
+		 * the layout the previous one made. */
+		while (!ui.quit && (rc = get_wch(&wc)) != ERR) {
+			ui.dirty |= ui_key(&ui, rc, wc);
+			if (ui.dirty & REDRAW_ALL)
+				ui_relayout(&ui);
+		}
+		if (ui.dirty != 0 || ui.quit)
+			continue;
+		if (ui_wait() != 0)
+			break;
+	}
+
+	ui_list_save(&ui);
+	endwin();
+	ui_current = NULL;
+	util_set_fatal_hook(NULL);
+	for (i = 0; i < PANE_COUNT; i++)
+		ui.panes[i].ops->free(&ui.panes[i]);
+	delscreen(ui.screen);
+	free(ui.msg);
+	for (i = 0; i < PANE_COUNT; i++)
+		free(ui.applied[i]);
+	buf_free(&ui.input);
+	close(ui_sigpipe[0]);
+	close(ui_sigpipe[1]);
+	ui_sigpipe[0] = ui_sigpipe[1] = -1;
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGHUP, SIG_DFL);
+	return 0;
+}

@@ -1,0 +1,775 @@
+/*
+ * ui_article.c: one article on screen.  Two panes share one document:
+ * the text pane (title, date and source, the text wrapped with its quotes
+ * highlighted) and the side pane (the article's quotes as "Speaker: first
+ * words…", then its speakers with role and count).  Moving through the
+ * quotes in either pane moves the current quote in both.
+ */
+#include "config.h"
+
+#include "ui.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "db.h"
+#include "keys.h"
+#include "layout.h"
+#include "text.h"
+#include "util.h"
+
+struct doc_quote {
+	long long	 id;
+	long long	 speaker_id;	/* 0 when unknown */
+	int		 is_direct;
+	size_t		 start, end;	/* in the article's text */
+	char		*speaker;	/* NULL when unknown */
+};
+
+struct doc_speaker {
+	long long	 id;
+	char		*name;
+	char		*role;		/* NULL when none */
+	long		 n;		/* quotes in this article */
+};
+
+enum doc_line_kind {
+	LINE_TITLE,
+	LINE_META,
+	LINE_BLANK,
+	LINE_TEXT
+};
+
+/* A display line: a wrapped line of the title or of the text. */
+struct doc_line {
+	enum doc_line_kind	kind;
+	struct text_line	l;
+};
+
+/* The document both panes show; owned by the text pane. */
+struct doc {
+	long long		 id;		/* 0: no article */
+	struct article		*a;
+	char			*meta;		/* "date · source" */
+	struct doc_quote	*q;		/* in text order */
+	size_t			 nq;
+	struct doc_speaker	*sp;		/* most quoted first */
+	size_t			 nsp;
+	struct doc_line		*lines;
+	size_t			 nlines;
+	int			 wrapw;		/* lines are wrapped to this */
+	long			 top;		/* first line shown */
+	long			 cur;		/* current quote, or -1 */
+	long			 side_sel;	/* item: quotes, speakers */
+	long			 side_top;	/* first side row shown */
+};
+
+static void	 text_draw(struct pane *);
+static int	 text_key(struct pane *, int);
+static void	 text_resize(struct pane *, const struct rect *);
+static void	 text_free(struct pane *);
+static void	 text_status(struct pane *, struct buf *);
+static void	 side_draw(struct pane *);
+static int	 side_key(struct pane *, int);
+static void	 side_resize(struct pane *, const struct rect *);
+static void	 side_free(struct pane *);
+static void	 side_status(struct pane *, struct buf *);
+static void	 doc_clear(struct doc *);
+static void	 doc_wrap(struct doc *, int);
+static int	 doc_quote_row(void *, const struct db_quote_row *);
+static long	 doc_line_of(const struct doc *, size_t);
+static void	 doc_scroll_to(struct doc *, int, long);
+static void	 doc_clamp(struct doc *, int);
+static long	 side_row_of(const struct doc *, long);
+static void	 side_show(struct doc *, int);
+static int	 doc_set_quote(struct ui *, long);
+static struct doc *doc_of(struct ui *);
+static int	 doc_quote_cmp(const void *, const void *);
+static void	 doc_sort_speakers(struct doc *);
+static long	 side_rows(const struct doc *);
+
+static const struct pane_ops text_ops = {
+	"Article", text_draw, text_key, text_resize, text_free, NULL,
+	text_status
+};
+
+static const struct pane_ops side_ops = {
+	"Quotes", side_draw, side_key, side_resize, side_free, NULL,
+	side_status
+};
+
+static struct doc *
+doc_of(struct ui *ui)
+{
+	return ui_pane(ui, PANE_TEXT)->data;
+}
+
+void
+ui_article_init_text(struct pane *p)
+{
+	struct doc	*d = xcalloc(1, sizeof(*d));
+
+	d->cur = -1;
+	p->ops = &text_ops;
+	p->data = d;
+}
+
+void
+ui_article_init_side(struct pane *p)
+{
+	p->ops = &side_ops;
+	p->data = NULL;		/* the text pane's document */
+}
+
+static void
+doc_clear(struct doc *d)
+{
+	size_t	i;
+
+	for (i = 0; i < d->nq; i++)
+		free(d->q[i].speaker);
+	for (i = 0; i < d->nsp; i++) {
+		free(d->sp[i].name);
+		free(d->sp[i].role);
+	}
+	free(d->q);
+	free(d->sp);
+	free(d->lines);
+	free(d->meta);
+	article_free(d->a);
+	memset(d, 0, sizeof(*d));
+	d->cur = -1;
+}
+
+static void
+text_free(struct pane *p)
+{
+	if (p->data != NULL)
+		doc_clear(p->data);
+	free(p->data);
+	p->data = NULL;
+}
+
+static void
+side_free(struct pane *p)
+{
+	p->data = NULL;
+}
+
+long long
+ui_article_id(struct ui *ui)
+{
+	return doc_of(ui)->id;
+}
+
+/* Collects the quotes of the article and counts them by speaker. */
+static int
+doc_quote_row(void *ctx, const struct db_quote_row *r)
+{
+	struct doc		*d = ctx;
+	struct doc_quote	*q;
+	size_t			 i;
+
+	d->q = xreallocarray(d->q, d->nq + 1, sizeof(*d->q));
+	q = &d->q[d->nq++];
+	q->id = r->id;
+	q->speaker_id = r->speaker_id;
+	q->is_direct = r->kind != NULL && strcmp(r->kind, "direct") == 0;
+	q->start = r->start;
+	q->end = r->end;
+	q->speaker = r->speaker != NULL ? xstrdup(r->speaker) : NULL;
+	if (r->speaker == NULL)
+		return 0;
+	for (i = 0; i < d->nsp; i++)
+		if (d->sp[i].id == r->speaker_id &&
+		    strcmp(d->sp[i].name, r->speaker) == 0)
+			break;
+	if (i == d->nsp) {
+		d->sp = xreallocarray(d->sp, d->nsp + 1, sizeof(*d->sp));
+		d->sp[i].id = r->speaker_id;
+		d->sp[i].name = xstrdup(r->speaker);
+		d->sp[i].role = r->role != NULL ? xstrdup(r->role) : NULL;
+		d->sp[i].n = 0;
+		d->nsp++;
+	}
+	if (d->sp[i].role == NULL && r->role != NULL)
+		d->sp[i].role = xstrdup(r->role);
+	d->sp[i].n++;
+	return 0;
+}
+
+/* Quote order is text order; the archive gives it, but make sure. */
+static int
+doc_quote_cmp(const void *a, const void *b)
+{
+	const struct doc_quote	*x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->end < y->end ? -1 : x->end > y->end;
+}
+
+/* Most quoted first; ties keep their order of appearance. */
+static void
+doc_sort_speakers(struct doc *d)
+{
+	struct doc_speaker	t;
+	size_t			i, j;
+
+	for (i = 1; i < d->nsp; i++) {
+		t = d->sp[i];
+		for (j = i; j > 0 && d->sp[j - 1].n < t.n; j--)
+			d->sp[j] = d->sp[j - 1];
+		d->sp[j] = t;
+	}
+}
+
+int
+ui_article_load(struct ui *ui, long long id, long long quote_id)
+{
+	struct doc	*d = doc_of(ui);
+	struct pane	*tp = ui_pane(ui, PANE_TEXT);
+	char		*cause = NULL;
+	size_t		 i;
+	int		 bits;
+
+	bits = REDRAW_PANE(PANE_TEXT) | REDRAW_PANE(PANE_SIDE) |
+	    REDRAW_STATUS;
+
+	if (id == d->id && quote_id == 0)
+		return 0;
+	if (id != d->id) {
+		doc_clear(d);
+		if (id <= 0)
+			return bits;
+		if ((d->a = db_article_get(ui_db(ui), id, &cause)) == NULL) {
+			if (cause != NULL) {
+				ui_error(ui, "%s", cause);
+				free(cause);
+			} else
+				ui_error(ui, "article %lld is gone", id);
+			return bits;
+		}
+		d->id = id;
+		if (db_quotes(ui_db(ui), 0, id, doc_quote_row, d,
+		    &cause) != 0) {
+			ui_error(ui, "%s", cause);
+			free(cause);
+		}
+		if (d->nq > 1)
+			qsort(d->q, d->nq, sizeof(*d->q), doc_quote_cmp);
+		doc_sort_speakers(d);
+		if (d->a->source != NULL)
+			d->meta = xasprintf("%s %s %s", d->a->date,
+			    text_mode_get() == TEXT_ASCII ? "-" :
+			    "\xc2\xb7", d->a->source);
+		else
+			d->meta = xstrdup(d->a->date);
+		if (tp->w > 0)
+			doc_wrap(d, tp->w);
+	}
+	for (i = 0; i < d->nq; i++)
+		if (d->q[i].id == quote_id) {
+			d->cur = (long)i;
+			d->side_sel = (long)i;
+			doc_scroll_to(d, tp->h, doc_line_of(d, i));
+			side_show(d, ui_pane(ui, PANE_SIDE)->h);
+		}
+	return bits;
+}
+
+/*
+ * Wraps the title and the text to the pane's width less a margin of one
+ * column on each side, keeping the first line shown on the same words.
+ */
+static void
+doc_wrap(struct doc *d, int w)
+{
+	struct text_line	*tl;
+	size_t			 n, i, k, anchor = (size_t)-1;
+	int			 cols = w - 2 > 0 ? w - 2 : 1;
+
+	if (d->a == NULL || cols == d->wrapw)
+		return;
+	if (d->lines != NULL && d->top >= 0 && (size_t)d->top < d->nlines &&
+	    d->lines[d->top].kind == LINE_TEXT)
+		anchor = d->lines[d->top].l.start;
+	free(d->lines);
+	d->lines = NULL;
+	d->nlines = 0;
+	d->wrapw = cols;
+
+	/* A title made from the first sentence would show it twice. */
+	n = d->a->title_derived ? 0 : text_wrap(d->a->title,
+	    strlen(d->a->title), cols, &tl);
+	if (n == 0)
+		tl = NULL;
+	d->lines = xreallocarray(NULL, n + 2, sizeof(*d->lines));
+	for (i = 0; i < n; i++) {
+		d->lines[d->nlines].kind = LINE_TITLE;
+		d->lines[d->nlines++].l = tl[i];
+	}
+	free(tl);
+	memset(&d->lines[d->nlines], 0, 2 * sizeof(*d->lines));
+	d->lines[d->nlines++].kind = LINE_META;
+	d->lines[d->nlines++].kind = LINE_BLANK;
+
+	n = text_wrap(d->a->text, d->a->len, cols, &tl);
+	d->lines = xreallocarray(d->lines, d->nlines + n, sizeof(*d->lines));
+	for (i = 0; i < n; i++) {
+		d->lines[d->nlines].kind = LINE_TEXT;
+		d->lines[d->nlines++].l = tl[i];
+	}
+	free(tl);
+
+	if (anchor != (size_t)-1) {
+		for (k = 0; k < d->nlines; k++)
+			if (d->lines[k].kind == LINE_TEXT &&
+			    d->lines[k].l.start <= anchor)
+				d->top = (long)k;
+	}
+}
+
+/* The display line where quote i starts. */
+static long
+doc_line_of(const struct doc *d, size_t i)
+{
+	size_t	k;
+	long	found = 0;
+
+	if (i >= d->nq)
+		return 0;
+	for (k = 0; k < d->nlines; k++) {
+		if (d->lines[k].kind != LINE_TEXT)
+			continue;
+		if (d->lines[k].l.start > d->q[i].start)
+			break;
+		found = (long)k;
+	}
+	return found;
+}
+
+static void
+doc_clamp(struct doc *d, int h)
+{
+	long	max = (long)d->nlines - h;
+
+	if (d->top > max)
+		d->top = max;
+	if (d->top < 0)
+		d->top = 0;
+}
+
+/* Scrolls so that line is in view, a third down when it was not. */
+static void
+doc_scroll_to(struct doc *d, int h, long line)
+{
+	if (h <= 0)
+		return;
+	if (line < d->top || line >= d->top + h)
+		d->top = line - h / 3;
+	doc_clamp(d, h);
+}
+
+static void
+text_resize(struct pane *p, const struct rect *r)
+{
+	struct doc	*d = p->data;
+
+	doc_wrap(d, r->w);
+	if (d->cur >= 0)
+		doc_scroll_to(d, r->h, doc_line_of(d, (size_t)d->cur));
+	doc_clamp(d, r->h);
+}
+
+static void
+text_draw(struct pane *p)
+{
+	struct doc		*d = p->data;
+	struct doc_line		*dl;
+	struct doc_quote	*q;
+	struct buf		 b;
+	char			*s;
+	size_t			 len, i, from, to;
+	int			 y, c0, c1;
+
+	buf_init(&b);
+	if (d->a == NULL) {
+		for (y = 0; y < p->h; y++)
+			ui_put_row(p, y, "", UI_NORMAL);
+		buf_free(&b);
+		return;
+	}
+	for (y = 0; y < p->h; y++) {
+		buf_reset(&b);
+		if (d->top + y >= (long)d->nlines) {
+			ui_put_row(p, y, "", UI_NORMAL);
+			continue;
+		}
+		dl = &d->lines[d->top + y];
+		switch (dl->kind) {
+		case LINE_TITLE:
+			s = text_line_render(d->a->title, &dl->l, NULL);
+			buf_addc(&b, ' ');
+			buf_adds(&b, s);
+			free(s);
+			ui_put_row(p, y, b.data, UI_HEADER);
+			break;
+		case LINE_META:
+			buf_addc(&b, ' ');
+			buf_adds(&b, d->meta);
+			ui_put_row(p, y, b.data, UI_DIM);
+			break;
+		case LINE_BLANK:
+			ui_put_row(p, y, "", UI_NORMAL);
+			break;
+		case LINE_TEXT:
+			s = text_line_render(d->a->text, &dl->l, &len);
+			buf_addc(&b, ' ');
+			buf_add(&b, s, len);
+			free(s);
+			for (c0 = 1 + dl->l.width; c0 < p->w; c0++)
+				buf_addc(&b, ' ');
+			ui_put(p, y, b.data, UI_NORMAL);
+			for (i = 0; i < d->nq; i++) {
+				q = &d->q[i];
+				if (q->start >= dl->l.end ||
+				    q->end <= dl->l.start)
+					continue;
+				from = q->start > dl->l.start ? q->start :
+				    dl->l.start;
+				to = q->end < dl->l.end ? q->end : dl->l.end;
+				c0 = text_line_col(d->a->text, &dl->l, from);
+				c1 = text_line_col(d->a->text, &dl->l, to);
+				ui_paint(p, y, 1 + c0, c1 - c0, q->is_direct ?
+				    UI_DIRECT : UI_INDIRECT);
+				if ((long)i == d->cur)
+					ui_paint(p, y, 1 + c0, c1 - c0,
+					    UI_CURRENT);
+			}
+			break;
+		}
+	}
+	buf_free(&b);
+}
+
+/* Makes quote i current in both panes; -1 clears it. */
+static int
+doc_set_quote(struct ui *ui, long i)
+{
+	struct doc	*d = doc_of(ui);
+
+	d->cur = i;
+	if (i >= 0) {
+		d->side_sel = i;
+		doc_scroll_to(d, ui_pane(ui, PANE_TEXT)->h,
+		    doc_line_of(d, (size_t)i));
+		side_show(d, ui_pane(ui, PANE_SIDE)->h);
+	}
+	return REDRAW_PANE(PANE_TEXT) | REDRAW_PANE(PANE_SIDE) |
+	    REDRAW_STATUS;
+}
+
+static int
+text_key(struct pane *p, int action)
+{
+	struct doc	*d = p->data;
+	long		 page = p->h > 2 ? p->h - 1 : 1, old = d->top, i;
+	long		 line;
+	int		 visible;
+
+	if (d->a == NULL)
+		return 0;
+	switch (action) {
+	case KEYS_DOWN:
+		d->top++;
+		break;
+	case KEYS_UP:
+		d->top--;
+		break;
+	case KEYS_PAGE_DOWN:
+		d->top += page;
+		break;
+	case KEYS_PAGE_UP:
+		d->top -= page;
+		break;
+	case KEYS_TOP:
+		d->top = 0;
+		break;
+	case KEYS_BOTTOM:
+		d->top = (long)d->nlines;
+		break;
+	case KEYS_QUOTE_NEXT:
+	case KEYS_QUOTE_PREV:
+		if (d->nq == 0) {
+			ui_message(p->ui, "no quotes in this article");
+			return REDRAW_STATUS;
+		}
+		visible = 0;
+		if (d->cur >= 0) {
+			line = doc_line_of(d, (size_t)d->cur);
+			visible = line >= d->top && line < d->top + p->h;
+		}
+		if (visible)
+			i = d->cur + (action == KEYS_QUOTE_NEXT ? 1 : -1);
+		else if (action == KEYS_QUOTE_NEXT) {
+			for (i = 0; i < (long)d->nq; i++)
+				if (doc_line_of(d, (size_t)i) >= d->top)
+					break;
+		} else {
+			for (i = (long)d->nq - 1; i >= 0; i--)
+				if (doc_line_of(d, (size_t)i) < d->top + p->h)
+					break;
+		}
+		if (i < 0 || i >= (long)d->nq) {
+			ui_message(p->ui, action == KEYS_QUOTE_NEXT ?
+			    "no more quotes below" : "no more quotes above");
+			return REDRAW_STATUS;
+		}
+		return doc_set_quote(p->ui, i);
+	case KEYS_OPEN:
+		if (d->cur < 0) {
+			ui_message(p->ui, "] selects a quote; Enter then "
+			    "shows its speaker's quotes");
+			return REDRAW_STATUS;
+		}
+		return ui_open_speaker(p->ui, d->q[d->cur].speaker_id,
+		    d->q[d->cur].speaker);
+	case KEYS_READ:
+		return ui_article_toggle_read(p->ui);
+	case KEYS_MATCH_NEXT:
+	case KEYS_MATCH_PREV:
+		ui_message(p->ui, "/ filters lists; the text has no search "
+		    "yet");
+		return REDRAW_STATUS;
+	default:
+		return 0;
+	}
+	doc_clamp(d, p->h);
+	return d->top != old ? REDRAW_PANE(PANE_TEXT) | REDRAW_STATUS : 0;
+}
+
+int
+ui_article_toggle_read(struct ui *ui)
+{
+	struct doc	*d = doc_of(ui);
+	int		 is_read;
+
+	if (d->id == 0)
+		return 0;
+	is_read = ui_list_read(ui, d->id);
+	is_read = is_read < 0 ? 0 : !is_read;
+	if (ui_set_read(ui, d->id, is_read) != 0)
+		return REDRAW_STATUS;
+	if (!db_readonly(ui_db(ui)))
+		ui_message(ui, "marked %s", is_read ? "read" : "unread");
+	return REDRAW_PANE(PANE_LIST) | REDRAW_STATUS;
+}
+
+static void
+text_status(struct pane *p, struct buf *b)
+{
+	struct doc	*d = p->data;
+	long		 last = d->top + p->h;
+
+	if (d->a == NULL) {
+		buf_adds(b, "Article");
+		return;
+	}
+	if (last > (long)d->nlines)
+		last = (long)d->nlines;
+	buf_printf(b, "Article %ld-%ld/%zu", d->top + 1, last, d->nlines);
+	if (d->nq > 0) {
+		if (d->cur >= 0)
+			buf_printf(b, "  quote %ld/%zu", d->cur + 1, d->nq);
+		else
+			buf_printf(b, "  %zu quotes", d->nq);
+	}
+}
+
+/*
+ * The side pane's rows:
+ *
+ *	Quotes (3)
+ *	 Сарсенбаев: В прошлом году мы…
+ *	 ...
+ *	(blank)
+ *	Speakers (2)
+ *	 Ермек Сарсенбаев, заместитель акима   3
+ */
+static long
+side_row_of(const struct doc *d, long item)
+{
+	if (item < (long)d->nq)
+		return 1 + item;
+	return 1 + (d->nq > 0 ? (long)d->nq : 1) + 2 + (item - (long)d->nq);
+}
+
+static long
+side_rows(const struct doc *d)
+{
+	return side_row_of(d, (long)(d->nq + (d->nsp > 0 ? d->nsp : 1)));
+}
+
+/* Scrolls the side pane so that the selected item is in view. */
+static void
+side_show(struct doc *d, int h)
+{
+	long	row = side_row_of(d, d->side_sel);
+
+	if (h <= 0)
+		return;
+	if (row < d->side_top)
+		d->side_top = row == 1 ? 0 : row;
+	if (row >= d->side_top + h)
+		d->side_top = row - h + 1;
+	if (d->side_top < 0)
+		d->side_top = 0;
+}
+
+static void
+side_resize(struct pane *p, const struct rect *r)
+{
+	p->data = doc_of(p->ui);
+	side_show(p->data, r->h);
+}
+
+static void
+side_draw(struct pane *p)
+{
+	struct doc		*d = doc_of(p->ui);
+	struct doc_quote	*q;
+	struct doc_speaker	*sp;
+	struct buf		 b;
+	char			*s, *cnt;
+	long			 row, item, nitems;
+	int			 y, cw;
+	enum ui_color		 c;
+
+	p->data = d;
+	buf_init(&b);
+	nitems = (long)(d->nq + d->nsp);
+	for (y = 0; y < p->h; y++) {
+		row = d->side_top + y;
+		buf_reset(&b);
+		c = UI_NORMAL;
+		if (d->a == NULL || row >= side_rows(d)) {
+			ui_put_row(p, y, "", UI_NORMAL);
+			continue;
+		}
+		for (item = 0; item < nitems; item++)
+			if (side_row_of(d, item) == row)
+				break;
+		if (item < nitems && item == d->side_sel)
+			c = p->focused ? UI_SELECTED : UI_SELECTED_IDLE;
+		if (row == 0) {
+			buf_printf(&b, " Quotes (%zu)", d->nq);
+			c = UI_HEADER;
+		} else if (item < (long)d->nq) {
+			q = &d->q[item];
+			buf_addc(&b, ' ');
+			buf_adds(&b, q->speaker != NULL ? q->speaker : "?");
+			buf_adds(&b, ": ");
+			buf_add(&b, d->a->text + q->start, q->end - q->start);
+		} else if (item < nitems) {
+			sp = &d->sp[item - (long)d->nq];
+			cnt = xasprintf(" %ld ", sp->n);
+			cw = (int)strlen(cnt);
+			buf_addc(&b, ' ');
+			buf_adds(&b, sp->name);
+			if (sp->role != NULL) {
+				buf_adds(&b, ", ");
+				buf_adds(&b, sp->role);
+			}
+			s = text_pad(b.data, b.len, p->w - cw);
+			buf_reset(&b);
+			buf_adds(&b, s);
+			buf_adds(&b, cnt);
+			free(s);
+			free(cnt);
+		} else if (row == side_row_of(d, (long)d->nq) - 1)
+			buf_printf(&b, " Speakers (%zu)", d->nsp);
+		else if (row == 1 && d->nq == 0)
+			buf_adds(&b, "  No quotes found.");
+		else if (row == side_row_of(d, (long)d->nq) && d->nsp == 0)
+			buf_adds(&b, "  No speakers.");
+		if (row == side_row_of(d, (long)d->nq) - 1)
+			c = UI_HEADER;
+		ui_put_row(p, y, b.data, c);
+	}
+	buf_free(&b);
+}
+
+static int
+side_key(struct pane *p, int action)
+{
+	struct doc	*d = doc_of(p->ui);
+	long		 n = (long)(d->nq + d->nsp), old = d->side_sel;
+	long		 page = p->h > 2 ? p->h - 1 : 1;
+	struct doc_speaker *sp;
+
+	p->data = d;
+	if (d->a == NULL || n == 0)
+		return 0;
+	switch (action) {
+	case KEYS_DOWN:
+		d->side_sel++;
+		break;
+	case KEYS_UP:
+		d->side_sel--;
+		break;
+	case KEYS_PAGE_DOWN:
+		d->side_sel += page;
+		break;
+	case KEYS_PAGE_UP:
+		d->side_sel -= page;
+		break;
+	case KEYS_TOP:
+		d->side_sel = 0;
+		break;
+	case KEYS_BOTTOM:
+		d->side_sel = n - 1;
+		break;
+	case KEYS_SPEAKERS:
+		if (d->nsp == 0) {
+			ui_message(p->ui, "no known speakers in this article");
+			return REDRAW_STATUS;
+		}
+		d->side_sel = (long)d->nq;
+		break;
+	case KEYS_OPEN:
+		if (d->side_sel < (long)d->nq)
+			return doc_set_quote(p->ui, d->side_sel) |
+			    ui_focus(p->ui, PANE_TEXT);
+		sp = &d->sp[d->side_sel - (long)d->nq];
+		return ui_open_speaker(p->ui, sp->id, sp->name);
+	case KEYS_READ:
+		return ui_article_toggle_read(p->ui);
+	default:
+		return 0;
+	}
+	if (d->side_sel >= n)
+		d->side_sel = n - 1;
+	if (d->side_sel < 0)
+		d->side_sel = 0;
+	side_show(d, p->h);
+	if (d->side_sel < (long)d->nq && d->side_sel != d->cur)
+		return doc_set_quote(p->ui, d->side_sel);
+	return d->side_sel != old ? REDRAW_PANE(PANE_SIDE) | REDRAW_STATUS :
+	    REDRAW_STATUS;
+}
+
+static void
+side_status(struct pane *p, struct buf *b)
+{
+	struct doc	*d = doc_of(p->ui);
+
+	if (d->a == NULL)
+		buf_adds(b, "Quotes");
+	else if (d->side_sel < (long)d->nq)
+		buf_printf(b, "Quotes %ld/%zu", d->side_sel + 1, d->nq);
+	else
+		buf_printf(b, "Speakers %ld/%zu", d->side_sel + 1 -
+		    (long)d->nq, d->nsp);
+}

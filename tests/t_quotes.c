@@ -1,0 +1,179 @@
+/*
+ * t_quotes.c: the extractor on short articles given as strings: which
+ * quotes it finds, their kind, speaker and exact span, and what it must
+ * leave alone.  The golden articles in tests/extract cover whole texts.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "article.h"
+#include "lexicon.h"
+#include "quotes.h"
+#include "tap.h"
+#include "util.h"
+
+static struct lexicon	*lx;
+
+static size_t	extract(const char *, struct quote_list *);
+static char	*span(const char *, size_t, size_t);
+static void	check_one(const char *, size_t, enum quote_kind,
+		    const char *, const char *, const char *);
+static void	check_lexicon_errors(void);
+
+/* Runs the extractor over text; the caller frees ql. */
+static size_t
+extract(const char *text, struct quote_list *ql)
+{
+	struct article	a;
+
+	memset(&a, 0, sizeof(a));
+	a.text = (char *)text;
+	a.len = strlen(text);
+	quote_list_init(ql);
+	return quotes_extract(lx, &a, ql);
+}
+
+static char *
+span(const char *text, size_t s, size_t e)
+{
+	return xstrndup(text + s, e - s);
+}
+
+/* Quote number k of text must have this kind, speaker and content. */
+static void
+check_one(const char *text, size_t k, enum quote_kind kind,
+    const char *speaker, const char *content, const char *name)
+{
+	struct quote_list	 ql;
+	char			*got;
+
+	extract(text, &ql);
+	if (!ok(ql.n > k, "%s: quote %zu found", name, k + 1)) {
+		quote_list_free(&ql);
+		return;
+	}
+	ok(ql.q[k].kind == kind, "%s: kind", name);
+	is(ql.q[k].speaker, speaker, name);
+	got = span(text, ql.q[k].start, ql.q[k].end);
+	is(got, content, name);
+	free(got);
+	quote_list_free(&ql);
+}
+
+/* A missing or malformed list is reported as FILE:LINE: reason. */
+static void
+check_lexicon_errors(void)
+{
+	struct lexicon	*bad;
+	char		 dir[] = "/tmp/t_quotes.XXXXXX", *path, *cause = NULL;
+	FILE		*f;
+
+	bad = lexicon_load("/nonexistent/lexicon", &cause);
+	ok(bad == NULL && cause != NULL && strstr(cause, "verbs.txt:0:") !=
+	    NULL, "a missing list is an error naming the file");
+	free(cause);
+	cause = NULL;
+	if (mkdtemp(dir) == NULL)
+		return;
+	path = xasprintf("%s/verbs.txt", dir);
+	if ((f = fopen(path, "w")) != NULL) {
+		fputs("# a comment\nсказал\tc\nзаяв(ил|ила\tc\n", f);
+		fclose(f);
+	}
+	bad = lexicon_load(dir, &cause);
+	ok(bad == NULL && cause != NULL && strstr(cause, "verbs.txt:3: "
+	    "unclosed (") != NULL, "a malformed line is reported with its "
+	    "number");
+	if (cause != NULL)
+		tap_diag("%s", cause);
+	free(cause);
+	remove(path);
+	rmdir(dir);
+	free(path);
+}
+
+int
+main(void)
+{
+	const char		*dir = getenv("CITATA_DATADIR");
+	char			*path, *cause = NULL, *got;
+	struct quote_list	 ql;
+	const char		*t;
+	size_t			 i;
+
+	path = xasprintf("%s/lexicon", dir != NULL ? dir : "data");
+	if ((lx = lexicon_load(path, &cause)) == NULL) {
+		printf("1..0 # SKIP no lexicon: %s\n", cause);
+		free(cause);
+		free(path);
+		return 0;
+	}
+	free(path);
+
+	check_one("«Работы идут по графику», — сказал аким района Марат "
+	    "Ахметов.", 0, QUOTE_DIRECT, "Марат Ахметов",
+	    "Работы идут по графику", "quote then dash and attribution");
+	t = "— Школу откроем в сентябре, — подчеркнул Нурлан Жумабеков. "
+	    "— Осталось немного.";
+	check_one(t, 0, QUOTE_DIRECT, "Нурлан Жумабеков",
+	    "Школу откроем в сентябре", "dash dialogue, first part");
+	check_one(t, 1, QUOTE_DIRECT, "Нурлан Жумабеков", "Осталось немного.",
+	    "dash dialogue, part after the attribution");
+	check_one("Аким Ерлан Булатов отметил, что котельные готовы к зиме.",
+	    0, QUOTE_INDIRECT, "Ерлан Булатов", "котельные готовы к зиме",
+	    "что-clause without its final period");
+	check_one("По словам Марии Захаровой, переговоры продолжатся.", 0,
+	    QUOTE_INDIRECT, "Мария Захарова", "переговоры продолжатся",
+	    "по словам with a genitive feminine name");
+	check_one("Иван Петров рассказал о новых планах.\n\nМария Петрова "
+	    "заявила, что планов нет.\n\nОн отметил, что планы есть.", 2,
+	    QUOTE_INDIRECT, "Иван Петров", "планы есть",
+	    "a pronoun agrees in gender with its person");
+	check_one("Серик Беркамалов выступил на форуме.\n\n— Закон нужен "
+	    "всем, — отметил он.", 0, QUOTE_DIRECT, "Серик Беркамалов",
+	    "Закон нужен всем", "a pronoun refers to the person named before");
+	check_one("Ерболат Закиров подчеркнул значение реформ для школ."
+	    "\n\n— Молодёжь готова, — считает партийный деятель.", 1,
+	    QUOTE_DIRECT,
+	    "Ерболат Закиров", "Молодёжь готова",
+	    "a role noun refers to the person named before");
+	check_one("Участники круглого стола затронули вопросы экологии.", 0,
+	    QUOTE_INDIRECT, "участники круглого стола", "вопросы экологии",
+	    "a group speaks for itself, in lower case");
+
+	/* What is not a quote. */
+	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
+	    "Напомним, что мост построили давно.\n\n"
+	    "Работы начнутся в мае, сообщается на сайте.\n\n"
+	    "Депутаты приняли закон «О дорожном движении».";
+	ok(extract(t, &ql) == 0, "media sourcing, newsroom voice, "
+	    "impersonal reports and titles are no quotes");
+	quote_list_free(&ql);
+
+	/* Spans are byte offsets into the text, in text order. */
+	t = "«Первое предложение тут», — сказал Иван Петров. "
+	    "«Второе предложение здесь», — добавил он.";
+	extract(t, &ql);
+	ok(ql.n == 2, "two quotes");
+	for (i = 0; i + 1 < ql.n; i++)
+		ok(ql.q[i].start < ql.q[i + 1].start, "quotes in text order");
+	if (ql.n == 2) {
+		got = span(t, ql.q[1].cue_start, ql.q[1].cue_end);
+		is(got, "добавил", "cue span");
+		free(got);
+		got = span(t, ql.q[1].mention_start, ql.q[1].mention_end);
+		is(got, "он", "mention span");
+		free(got);
+	}
+	quote_list_free(&ql);
+
+	ok(extract("", &ql) == 0, "an empty article has no quotes");
+	quote_list_free(&ql);
+	check_lexicon_errors();
+	lexicon_free(lx);
+	return tap_done();
+}

@@ -1,0 +1,136 @@
+#!/bin/sh
+# t_ui.sh: end-to-end tests of the reader.  Each tests/ui/NAME.keys is
+# played in a private tmux server (its own socket, no config file) on a
+# fresh copy of an archive imported from tests/ui/articles/, with
+# LANG=C.UTF-8 and NO_COLOR; the screen at the end must equal
+# tests/ui/NAME.screen, and at each "check N" step tests/ui/NAME.N.screen.
+# See tests/ui/README for the steps.  To accept new screens after checking
+# them by eye: CITATA_BLESS=1 make check.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+tmux=${TMUX_BIN:-tmux}
+[ "$tmux" = ":" ] && skip_all "tmux not installed"
+command -v "$tmux" >/dev/null 2>&1 || skip_all "tmux not installed"
+border=${top_builddir:-.}/tests/t_border
+[ -x "$border" ] || skip_all "tests/t_border not built"
+unset TMUX TMUX_PANE
+
+dir="$top_srcdir/tests/ui"
+sock=citata-test-$$
+trap 'T kill-server >/dev/null 2>&1; rm -rf "$TMPD"' EXIT
+T() {
+	"$tmux" -L "$sock" -f /dev/null "$@"
+}
+
+# The terminal the reader is told it runs in.
+uiterm=tmux-256color
+infocmp "$uiterm" >/dev/null 2>&1 || uiterm=screen
+
+# A session that outlives the tests' ones, so that the server does not
+# exit (and race the next new-session) between two tests.
+T new-session -d -s keep -x 20 -y 5 "exec sleep 3600" ||
+    skip_all "tmux cannot start a server"
+
+fixture="$TMPD/fixture.db"
+"$CITATA" -d "$fixture" import "$dir/articles" >"$TMPD/import" 2>&1
+rc=$?
+if [ $rc -gt 1 ]; then
+	sed 's/^/# /' "$TMPD/import"
+	skip_all "cannot build the fixture archive"
+fi
+
+# run DB: the reader, then its exit status, then nothing until killed.
+cat >"$TMPD/run" <<EOS
+#!/bin/sh
+trap '' INT	# ^C is for the reader; the reader sets its own handler
+LANG=C.UTF-8 LC_ALL=C.UTF-8 NO_COLOR=1 CITATA_DATADIR='$CITATA_DATADIR' \\
+    TERM=\${UI_TERM:-$uiterm} '$CITATA' -d "\$1"
+echo "exit \$?"
+exec sleep 600
+EOS
+chmod +x "$TMPD/run"
+
+# Captures the pane once it has stopped changing.
+settle() {
+	prev=
+	i=0
+	while [ $i -lt 50 ]; do
+		sleep 0.1
+		T capture-pane -p -t ui >"$TMPD/cap" 2>/dev/null
+		cur=$(cksum <"$TMPD/cap")
+		if [ -s "$TMPD/cap" ] && grep -q . "$TMPD/cap" &&
+		    [ "$cur" = "$prev" ]; then
+			return 0
+		fi
+		prev=$cur
+		i=$((i + 1))
+	done
+}
+
+compare() {
+	if [ -n "${CITATA_BLESS:-}" ]; then
+		cp "$TMPD/cap" "$2"
+	fi
+	same "$TMPD/cap" "$2" "$1"
+}
+
+for keys in "$dir"/*.keys; do
+	name=$(basename "$keys" .keys)
+	db="$TMPD/$name.db"
+	rm -f "$db" "$db-wal" "$db-shm"
+	cp "$fixture" "$db"
+	started=0
+	term=
+	while read -r cmd args; do
+		case $cmd in
+		''|'#'*)
+			continue ;;
+		term)
+			term=$args ;;
+		size)
+			set -- $args
+			if [ $started -eq 0 ]; then
+				T new-session -d -s ui -x "$1" -y "$2" \
+				    "UI_TERM=$term $TMPD/run $db"
+				started=1
+			else
+				T resize-window -t ui -x "$1" -y "$2"
+			fi
+			settle ;;
+		keys)
+			# shellcheck disable=SC2086
+			T send-keys -t ui $args
+			settle ;;
+		type)
+			T send-keys -t ui -l "$args"
+			settle ;;
+		restart)
+			T respawn-pane -k -t ui "UI_TERM=$term $TMPD/run $db"
+			settle ;;
+		signal)
+			# The reader is the only child of the pane's shell.
+			pp=$(T display-message -p -t ui '#{pane_pid}')
+			if command -v pkill >/dev/null 2>&1; then
+				pkill -"$args" -P "$pp"
+			else
+				kill -"$args" $(ps -o pid= --ppid "$pp")
+			fi
+			settle ;;
+		check)
+			compare "$name: screen $args" \
+			    "$dir/$name.$args.screen" ;;
+		border)
+			"$border" -c <"$TMPD/cap" >"$TMPD/border"
+			st=$?
+			[ $st -ne 0 ] && sed 's/^/# /' "$TMPD/border"
+			ok $st "$name: borders in the same columns on every row"
+			;;
+		*)
+			echo "# $name: unknown step '$cmd'"
+			ok 1 "$name: steps" ;;
+		esac
+	done <"$keys"
+	compare "$name" "$dir/$name.screen"
+	T kill-session -t ui >/dev/null 2>&1
+done
+done_testing
