@@ -78,4 +78,21 @@ done
 "$CITATA" -d "$TMPD/s.db" show 1 >"$TMPD/o"
 if LC_ALL=C grep -q "$(printf '\033')" "$TMPD/o"; then st=1; else st=0; fi
 ok $st "show has no ESC byte"
+# show wraps every sample article, the hostile one too, within N columns
+# as wcswidth() counts them, and no control byte reaches the output.
+mw="${top_builddir:-.}/tests/maxwidth"
+if [ -x "$mw" ]; then
+	"$CITATA" -d "$TMPD/d.db" import "$top_srcdir/data/articles" >/dev/null 2>&1
+	for w in 1 7 20 40 79 132; do
+		worst=0
+		bad=0
+		for id in $("$CITATA" -d "$TMPD/d.db" list --format=tsv | cut -f1); do
+			m=$("$CITATA" -d "$TMPD/d.db" show --width=$w "$id" | "$mw") || bad=1
+			[ "$m" -gt "$worst" ] && worst=$m
+		done
+		ok $(( worst > w || bad )) "show --width=$w: widest line $worst, no control byte"
+	done
+else
+	echo "# $mw not built: width checks skipped"
+fi
 done_testing
