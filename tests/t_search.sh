@@ -73,6 +73,17 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	# The index's own shadow table: one row per indexed quote.
 	q=$(sqlite3 "$db" 'SELECT (SELECT count(*) FROM quotes) = (SELECT count(*) FROM quotes_fts_docsize)')
 	ok $(( q != 1 )) "one quote index row per quote"
+	# A speaker quoted in many articles with one role: the role is
+	# indexed once (it once grew, and was rewritten, with every quote).
+	i=0
+	while [ $i -lt 40 ]; do
+		printf ' date 2025-06-01 Выпуск %d.\n\n«Всё будет готово к сроку %d», — сказал аким области Асхат Нуриев.\n\n' $i $i
+		i=$((i + 1))
+	done >"$TMPD/same.txt"
+	"$CITATA" -d "$TMPD/same.db" import "$TMPD/same.txt" >/dev/null
+	r=$(sqlite3 "$TMPD/same.db" "SELECT c1 FROM speakers_fts_content")
+	[ "$(echo $r)" = "аким области" ]
+	ok $? "40 quotes with one role index the role once ('$(echo $r)')"
 	sqlite3 "$TMPD/v1.db" <"$top_srcdir/tests/fixtures/schema-v1.sql"
 	got=$("$CITATA" -d "$TMPD/v1.db" search --format=tsv 'архива' | cut -f1)
 	ok $(( got != 1 )) "an upgraded version 1 archive is searchable without re-import"
