@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "article.h"
+#include "import.h"
 #include "lexicon.h"
 #include "quotes.h"
 #include "util.h"
@@ -38,22 +39,14 @@ now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* The whole file; the caller frees it.  NULL if it cannot be read. */
 static char *
 slurp(const char *path, size_t *len)
 {
-	struct buf	 b;
-	char		 tmp[65536];
-	size_t		 n;
-	FILE		*fp;
+	char	*cause = NULL, *s = import_read_file(path, len, &cause);
 
-	if ((fp = fopen(path, "rb")) == NULL)
-		return NULL;
-	buf_init(&b);
-	while ((n = fread(tmp, 1, sizeof tmp, fp)) > 0)
-		buf_add(&b, tmp, n);
-	fclose(fp);
-	*len = b.len;
-	return buf_steal(&b);
+	free(cause);
+	return s;
 }
 
 /*

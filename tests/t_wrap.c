@@ -21,6 +21,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "import.h"
 #include "tap.h"
 #include "text.h"
 #include "util.h"
@@ -42,22 +43,14 @@ static void	 test_cases(void);
 static void	 test_ascii(const char *);
 
 /* Reads a whole file; the caller frees it.  NULL if it cannot be read. */
+/* The whole file; the caller frees it.  NULL if it cannot be read. */
 static char *
 slurp(const char *path, size_t *len)
 {
-	struct buf	 b;
-	char		 tmp[8192];
-	size_t		 n;
-	FILE		*fp;
+	char	*cause = NULL, *s = import_read_file(path, len, &cause);
 
-	if ((fp = fopen(path, "rb")) == NULL)
-		return NULL;
-	buf_init(&b);
-	while ((n = fread(tmp, 1, sizeof tmp, fp)) > 0)
-		buf_add(&b, tmp, n);
-	fclose(fp);
-	*len = b.len;
-	return buf_steal(&b);
+	free(cause);
+	return s;
 }
 
 /* wcswidth() of a UTF-8 string: what any checker would measure. */
