@@ -351,7 +351,7 @@ static const char *db_sql[ST__COUNT] = {
 	[ST_SEARCH_ARTICLES] =
 	    "SELECT a.id, 0, a.date, a.source, a.title, NULL,"
 	    " snippet(articles_fts, -1, char(1), char(2), '…', 20),"
-	    " bm25(articles_fts, 4.0, 1.0)"
+	    " bm25(articles_fts, 4.0, 1.0), a.nquotes, a.is_read"
 	    " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
 	    " WHERE articles_fts MATCH ?1 AND articles_fts.rowid >= ?7"
 	    " AND articles_fts.rowid IN"
@@ -371,7 +371,7 @@ static const char *db_sql[ST__COUNT] = {
 	[ST_SEARCH_ARTICLES_FILTERED] =
 	    "SELECT a.id, 0, a.date, a.source, a.title, NULL,"
 	    " snippet(articles_fts, -1, char(1), char(2), '…', 20),"
-	    " bm25(articles_fts, 4.0, 1.0)"
+	    " bm25(articles_fts, 4.0, 1.0), a.nquotes, a.is_read"
 	    " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
 	    " WHERE articles_fts MATCH ?1 AND articles_fts.rowid IN"
 	    " (SELECT f.rowid FROM articles_fts f"
@@ -382,7 +382,7 @@ static const char *db_sql[ST__COUNT] = {
 	[ST_SEARCH_QUOTES] =
 	    "SELECT q.article_id, q.id, a.date, a.source, a.title, s.name,"
 	    " snippet(quotes_fts, 0, char(1), char(2), '…', 20),"
-	    " bm25(quotes_fts)"
+	    " bm25(quotes_fts), a.nquotes, a.is_read"
 	    " FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid"
 	    " JOIN articles a ON a.id = q.article_id"
 	    " LEFT JOIN speakers s ON s.id = q.speaker_id"
@@ -399,14 +399,15 @@ static const char *db_sql[ST__COUNT] = {
 	[ST_LIST_QUOTES] =
 	    "SELECT q.article_id, q.id, a.date, a.source, a.title, s.name,"
 	    " CAST(substr(CAST(a.text AS BLOB), q.start + 1,"
-	    "   q.\"end\" - q.start) AS TEXT), 0"
+	    "   q.\"end\" - q.start) AS TEXT), 0, a.nquotes, a.is_read"
 	    " FROM quotes q JOIN articles a ON a.id = q.article_id"
 	    " LEFT JOIN speakers s ON s.id = q.speaker_id"
 	    " WHERE q.speaker_id IN (SELECT value FROM json_each(?6))"
 	    SEARCH_FILTERS " ORDER BY a.date DESC, a.id DESC, q.start LIMIT ?5",
 	[ST_LIST_ARTICLES] =
 	    "SELECT a.id, 0, a.date, a.source, a.title, NULL,"
-	    " substr(a.text, 1, 200), 0 FROM articles a WHERE 1" SEARCH_FILTERS
+	    " substr(a.text, 1, 200), 0, a.nquotes, a.is_read"
+	    " FROM articles a WHERE 1" SEARCH_FILTERS
 	    " ORDER BY a.date DESC, a.id DESC LIMIT ?5",
 	[ST_SPEAKER_FTS] =
 	    "SELECT rowid FROM speakers_fts WHERE speakers_fts MATCH ?1"
@@ -1574,6 +1575,8 @@ db_search(struct db *db, const struct search_query *sq, int quotes,
 		h.speaker = col_text(st, 5);
 		h.snippet = col_text(st, 6);
 		h.rank = sqlite3_column_double(st, 7);
+		h.nquotes = sqlite3_column_int64(st, 8);
+		h.is_read = sqlite3_column_int(st, 9);
 		n++;
 		if (fn(ctx, &h) != 0) {
 			rc = SQLITE_DONE;

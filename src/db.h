@@ -176,6 +176,8 @@ struct db_hit {
 	const char	*speaker;	/* quotes only; may be NULL */
 	const char	*snippet;
 	double		 rank;		/* bm25: lower is better */
+	long		 nquotes;	/* of the article */
+	int		 is_read;	/* the article */
 };
 typedef int	(*db_hit_fn)(void *ctx, const struct db_hit *);
 

@@ -73,7 +73,8 @@ struct ui_color_def {
 
 /* The colour table.  Without colour (NO_COLOR, a monochrome terminal)
  * direct speech is bold, reported speech underlined and the current
- * quote reversed, so the three stay apart. */
+ * quote reversed, so the three stay apart; a search's matches are
+ * reversed too, the current one also bold and underlined. */
 static const struct ui_color_def ui_colors[UI_COLOR_COUNT] = {
 	[UI_NORMAL] =		{ -1, -1, A_NORMAL, A_NORMAL },
 	[UI_SELECTED] =		{ COLOR_BLACK, COLOR_CYAN, A_NORMAL,
@@ -86,6 +87,10 @@ static const struct ui_color_def ui_colors[UI_COLOR_COUNT] = {
 	[UI_INDIRECT] =		{ COLOR_CYAN, -1, A_NORMAL, A_UNDERLINE },
 	[UI_CURRENT] =		{ COLOR_BLACK, COLOR_YELLOW, A_NORMAL,
 				  A_REVERSE },
+	[UI_MATCH] =		{ COLOR_BLACK, COLOR_GREEN, A_NORMAL,
+				  A_REVERSE },
+	[UI_MATCH_CURRENT] =	{ COLOR_BLACK, COLOR_MAGENTA, A_BOLD,
+				  A_REVERSE | A_BOLD | A_UNDERLINE },
 	[UI_STATUS] =		{ -1, -1, A_REVERSE, A_REVERSE },
 	[UI_ERROR] =		{ COLOR_WHITE, COLOR_RED, A_BOLD,
 				  A_REVERSE | A_BOLD },
@@ -116,6 +121,7 @@ static int	 ui_wait(void);
 static const char *ui_key_name(int, wint_t, char *, size_t);
 static int	 ui_key(struct ui *, int, wint_t);
 static int	 ui_prompt_key(struct ui *, int, wint_t);
+static int	 ui_prompt_live(struct ui *);
 static int	 ui_action(struct ui *, enum keys_action);
 static int	 ui_push(struct ui *, enum ui_view, enum ui_pane_id);
 static void	 ui_sync(struct ui *);
@@ -483,7 +489,8 @@ ui_draw_status(struct ui *ui)
 		if (ui->input.len > 0)
 			buf_adds(&left, ui->input.data);
 		buf_adds(&left, ui->ascii ? "_" : "\xe2\x96\x8f");
-		right = "Enter:apply Esc:cancel";
+		right = ui_prompt_live(ui) ? "Enter:apply Esc:cancel" :
+		    "Enter:search Esc:cancel";
 	} else if (ui->msg != NULL)
 		buf_adds(&left, ui->msg);
 	else {
@@ -603,9 +610,18 @@ ui_key_name(int rc, wint_t wc, char *tmp, size_t size)
 	return tmp;
 }
 
-/* Typing a filter in the status line.  Panes other than the article
- * list filter as you type; the list, which may have to read the whole
- * archive, on Enter. */
+/* Typing a filter or a search in the status line.  The lists of
+ * speakers and of a speaker's quotes filter as you type; the article
+ * list and the text search, on Enter. */
+/* Whether the focused pane filters as the user types. */
+static int
+ui_prompt_live(struct ui *ui)
+{
+	int	focus = ui_top(ui)->focus;
+
+	return focus != PANE_LIST && focus != PANE_TEXT;
+}
+
 static int
 ui_prompt_key(struct ui *ui, int rc, wint_t wc)
 {
@@ -615,7 +631,7 @@ ui_prompt_key(struct ui *ui, int rc, wint_t wc)
 	size_t		 n;
 	int		 bits = REDRAW_STATUS, live;
 
-	live = ui_top(ui)->focus != PANE_LIST;
+	live = ui_prompt_live(ui);
 	if ((rc == KEY_CODE_YES && wc == KEY_ENTER) || (rc == OK &&
 	    (wc == '\n' || wc == '\r'))) {
 		ui->prompting = 0;
@@ -869,7 +885,8 @@ ui_action(struct ui *ui, enum keys_action act)
 		    act);
 	case KEYS_FILTER:
 		if (p->ops->filter == NULL) {
-			ui_message(ui, "nothing to filter here");
+			ui_message(ui, "/ searches in the list, the text "
+			    "and the speakers");
 			return REDRAW_STATUS;
 		}
 		ui->prompting = 1;

@@ -54,6 +54,8 @@ enum ui_color {
 	UI_DIRECT,		/* direct speech */
 	UI_INDIRECT,		/* reported speech */
 	UI_CURRENT,		/* the current quote */
+	UI_MATCH,		/* a word a search matched */
+	UI_MATCH_CURRENT,	/* the current match */
 	UI_STATUS,
 	UI_ERROR,
 	UI_BORDER,
@@ -131,6 +133,10 @@ int	ui_back(struct ui *);
  * positioned on quote quote_id when it is not 0. */
 int	ui_article_load(struct ui *, long long id, long long quote_id);
 long long ui_article_id(struct ui *);
+/* Highlights the words of search query (NULL: none) in every article
+ * shown from now on, and moves to the first match of the article shown;
+ * returns REDRAW_* bits.  A malformed query is shown as an error. */
+int	ui_article_search(struct ui *, const char *query);
 /* Toggles the read mark of the article shown. */
 int	ui_article_toggle_read(struct ui *);
 /* Loads the quotes of speaker id into the speaker-quotes pane. */

@@ -3,7 +3,9 @@
  * the text pane (title, date and source, the text wrapped with its quotes
  * highlighted) and the side pane (the article's quotes as "Speaker: first
  * words…", then its speakers with role and count).  Moving through the
- * quotes in either pane moves the current quote in both.
+ * quotes in either pane moves the current quote in both.  A search ("/"
+ * here, or in the list) highlights the words it matches in the text, in
+ * any inflected form; n and N move through them.
  */
 #include "config.h"
 
@@ -16,6 +18,8 @@
 #include "db.h"
 #include "keys.h"
 #include "layout.h"
+#include "search.h"
+#include "stem.h"
 #include "text.h"
 #include "util.h"
 
@@ -63,6 +67,22 @@ struct doc {
 	long			 cur;		/* current quote, or -1 */
 	long			 side_sel;	/* item: quotes, speakers */
 	long			 side_top;	/* first side row shown */
+	struct search_span	*m;		/* the search's matches */
+	size_t			 nm;
+	long			 mcur;		/* current match, or -1 */
+};
+
+/* The search highlighted, kept across articles. */
+struct doc_search {
+	char			*query;		/* as typed; NULL for none */
+	struct search_query	*sq;
+	struct stemmer		*st;
+};
+
+/* The text pane's state. */
+struct text {
+	struct doc		 doc;
+	struct doc_search	 search;
 };
 
 static void	 text_draw(struct pane *);
@@ -70,6 +90,11 @@ static int	 text_key(struct pane *, int);
 static void	 text_resize(struct pane *, const struct rect *);
 static void	 text_free(struct pane *);
 static void	 text_status(struct pane *, struct buf *);
+static int	 text_search(struct pane *, const char *);
+static void	 doc_find(struct doc *, const struct doc_search *);
+static int	 doc_set_match(struct ui *, long);
+static int	 doc_match_step(struct pane *, int);
+static long	 doc_line_at(const struct doc *, size_t);
 static void	 side_draw(struct pane *);
 static int	 side_key(struct pane *, int);
 static void	 side_resize(struct pane *, const struct rect *);
@@ -85,12 +110,15 @@ static long	 side_row_of(const struct doc *, long);
 static void	 side_show(struct doc *, int);
 static int	 doc_set_quote(struct ui *, long);
 static struct doc *doc_of(struct ui *);
+static struct text *text_of(struct ui *);
+static int	 doc_search_set(struct text *, const char *, char **);
+static size_t	 doc_match_from(const struct doc *, size_t);
 static int	 doc_quote_cmp(const void *, const void *);
 static void	 doc_sort_speakers(struct doc *);
 static long	 side_rows(const struct doc *);
 
 static const struct pane_ops text_ops = {
-	"Article", text_draw, text_key, text_resize, text_free, NULL,
+	"Article", text_draw, text_key, text_resize, text_free, text_search,
 	text_status
 };
 
@@ -99,20 +127,27 @@ static const struct pane_ops side_ops = {
 	side_status
 };
 
+static struct text *
+text_of(struct ui *ui)
+{
+	return ui_pane(ui, PANE_TEXT)->data;
+}
+
 static struct doc *
 doc_of(struct ui *ui)
 {
-	return ui_pane(ui, PANE_TEXT)->data;
+	return &text_of(ui)->doc;
 }
 
 void
 ui_article_init_text(struct pane *p)
 {
-	struct doc	*d = xcalloc(1, sizeof(*d));
+	struct text	*t = xcalloc(1, sizeof(*t));
 
-	d->cur = -1;
+	t->doc.cur = -1;
+	t->doc.mcur = -1;
 	p->ops = &text_ops;
-	p->data = d;
+	p->data = t;
 }
 
 void
@@ -137,17 +172,25 @@ doc_clear(struct doc *d)
 	free(d->sp);
 	free(d->lines);
 	free(d->meta);
+	free(d->m);
 	article_free(d->a);
 	memset(d, 0, sizeof(*d));
 	d->cur = -1;
+	d->mcur = -1;
 }
 
 static void
 text_free(struct pane *p)
 {
-	if (p->data != NULL)
-		doc_clear(p->data);
-	free(p->data);
+	struct text	*t = p->data;
+
+	if (t == NULL)
+		return;
+	doc_clear(&t->doc);
+	free(t->search.query);
+	search_free(t->search.sq);
+	stem_free(t->search.st);
+	free(t);
 	p->data = NULL;
 }
 
@@ -231,7 +274,7 @@ ui_article_load(struct ui *ui, long long id, long long quote_id)
 	struct doc	*d = doc_of(ui);
 	struct pane	*tp = ui_pane(ui, PANE_TEXT);
 	char		*cause = NULL;
-	size_t		 i;
+	size_t		 i, k;
 	int		 bits;
 
 	bits = REDRAW_PANE(PANE_TEXT) | REDRAW_PANE(PANE_SIDE) |
@@ -260,6 +303,7 @@ ui_article_load(struct ui *ui, long long id, long long quote_id)
 		if (d->nq > 1)
 			qsort(d->q, d->nq, sizeof(*d->q), doc_quote_cmp);
 		doc_sort_speakers(d);
+		doc_find(d, &text_of(ui)->search);
 		if (d->a->source != NULL)
 			d->meta = xasprintf("%s %s %s", d->a->date,
 			    text_mode_get() == TEXT_ASCII ? "-" :
@@ -268,6 +312,8 @@ ui_article_load(struct ui *ui, long long id, long long quote_id)
 			d->meta = xstrdup(d->a->date);
 		if (tp->w > 0)
 			doc_wrap(d, tp->w);
+		if (quote_id == 0 && d->nm > 0)
+			doc_set_match(ui, 0);
 	}
 	for (i = 0; i < d->nq; i++)
 		if (d->q[i].id == quote_id) {
@@ -275,8 +321,147 @@ ui_article_load(struct ui *ui, long long id, long long quote_id)
 			d->side_sel = (long)i;
 			doc_scroll_to(d, tp->h, doc_line_of(d, i));
 			side_show(d, ui_pane(ui, PANE_SIDE)->h);
+			/* A search's quote: its first match. */
+			k = doc_match_from(d, d->q[i].start);
+			if (k < d->nm && d->m[k].start < d->q[i].end)
+				doc_set_match(ui, (long)k);
 		}
 	return bits;
+}
+
+/* Finds the search's matches in the article. */
+static void
+doc_find(struct doc *d, const struct doc_search *s)
+{
+	free(d->m);
+	d->m = NULL;
+	d->nm = 0;
+	d->mcur = -1;
+	if (d->a == NULL || s->sq == NULL)
+		return;
+	d->nm = search_matches(s->st, s->sq, d->a->text, d->a->len, &d->m);
+}
+
+/* The first match ending after byte off (d->nm when none). */
+static size_t
+doc_match_from(const struct doc *d, size_t off)
+{
+	size_t	lo = 0, hi = d->nm, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (d->m[mid].end <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Sets the search (NULL: none) and finds its matches in the article
+ * shown.  Returns -1 with *cause set when query is malformed, leaving
+ * the search as it was. */
+static int
+doc_search_set(struct text *t, const char *query, char **cause)
+{
+	struct doc_search	*s = &t->search;
+	struct search_query	*sq = NULL;
+
+	if (query != NULL && (sq = search_parse(query, cause)) == NULL)
+		return -1;
+	free(s->query);
+	search_free(s->sq);
+	s->query = query != NULL ? xstrdup(query) : NULL;
+	s->sq = sq;
+	if (sq != NULL && s->st == NULL)
+		s->st = stem_new();
+	doc_find(&t->doc, s);
+	return 0;
+}
+
+/* Makes match i current and scrolls to it. */
+static int
+doc_set_match(struct ui *ui, long i)
+{
+	struct doc	*d = doc_of(ui);
+
+	d->mcur = i;
+	doc_scroll_to(d, ui_pane(ui, PANE_TEXT)->h,
+	    doc_line_at(d, d->m[i].start));
+	return REDRAW_PANE(PANE_TEXT) | REDRAW_STATUS;
+}
+
+int
+ui_article_search(struct ui *ui, const char *query)
+{
+	struct text	*t = text_of(ui);
+	char		*cause = NULL;
+	int		 bits = REDRAW_PANE(PANE_TEXT) | REDRAW_STATUS;
+
+	if (doc_search_set(t, query, &cause) != 0) {
+		ui_error(ui, "search: %s", cause);
+		free(cause);
+		return REDRAW_STATUS;
+	}
+	if (t->doc.nm > 0)
+		bits |= doc_match_step(ui_pane(ui, PANE_TEXT),
+		    KEYS_MATCH_NEXT);
+	return bits;
+}
+
+/* "/" in the text: the search as in the list, for this article. */
+static int
+text_search(struct pane *p, const char *query)
+{
+	struct doc	*d = doc_of(p->ui);
+	int		 bits;
+
+	bits = ui_article_search(p->ui, query);
+	if (query != NULL && d->a != NULL && d->nm == 0 &&
+	    text_of(p->ui)->search.sq != NULL &&
+	    strcmp(text_of(p->ui)->search.query, query) == 0)
+		ui_message(p->ui, "'%s' is not in this article", query);
+	return bits;
+}
+
+/*
+ * n and N: the next match below the current one (when it is on screen)
+ * or below the top of the screen; the previous one likewise; past the
+ * last, the first again.
+ */
+static int
+doc_match_step(struct pane *p, int action)
+{
+	struct doc	*d = doc_of(p->ui);
+	long		 i, line;
+	int		 visible = 0, next = action == KEYS_MATCH_NEXT;
+
+	if (d->nm == 0) {
+		ui_message(p->ui, text_of(p->ui)->search.sq == NULL ?
+		    "no search: / searches" : "no match in this article");
+		return REDRAW_STATUS;
+	}
+	if (d->mcur >= 0) {
+		line = doc_line_at(d, d->m[d->mcur].start);
+		visible = line >= d->top && line < d->top + p->h;
+	}
+	if (visible)
+		i = d->mcur + (next ? 1 : -1);
+	else if (next) {
+		for (i = 0; i < (long)d->nm; i++)
+			if (doc_line_at(d, d->m[i].start) >= d->top)
+				break;
+	} else {
+		for (i = (long)d->nm - 1; i >= 0; i--)
+			if (doc_line_at(d, d->m[i].start) < d->top + p->h)
+				break;
+	}
+	if (i < 0 || i >= (long)d->nm) {
+		i = next ? 0 : (long)d->nm - 1;
+		ui_message(p->ui, next ? "last match; from the first" :
+		    "first match; from the last");
+	}
+	return doc_set_match(p->ui, i);
 }
 
 /*
@@ -335,15 +520,22 @@ doc_wrap(struct doc *d, int w)
 static long
 doc_line_of(const struct doc *d, size_t i)
 {
+	if (i >= d->nq)
+		return 0;
+	return doc_line_at(d, d->q[i].start);
+}
+
+/* The display line holding byte off of the text. */
+static long
+doc_line_at(const struct doc *d, size_t off)
+{
 	size_t	k;
 	long	found = 0;
 
-	if (i >= d->nq)
-		return 0;
 	for (k = 0; k < d->nlines; k++) {
 		if (d->lines[k].kind != LINE_TEXT)
 			continue;
-		if (d->lines[k].l.start > d->q[i].start)
+		if (d->lines[k].l.start > off)
 			break;
 		found = (long)k;
 	}
@@ -375,10 +567,12 @@ doc_scroll_to(struct doc *d, int h, long line)
 static void
 text_resize(struct pane *p, const struct rect *r)
 {
-	struct doc	*d = p->data;
+	struct doc	*d = doc_of(p->ui);
 
 	doc_wrap(d, r->w);
-	if (d->cur >= 0)
+	if (d->mcur >= 0)
+		doc_scroll_to(d, r->h, doc_line_at(d, d->m[d->mcur].start));
+	else if (d->cur >= 0)
 		doc_scroll_to(d, r->h, doc_line_of(d, (size_t)d->cur));
 	doc_clamp(d, r->h);
 }
@@ -386,7 +580,7 @@ text_resize(struct pane *p, const struct rect *r)
 static void
 text_draw(struct pane *p)
 {
-	struct doc		*d = p->data;
+	struct doc		*d = doc_of(p->ui);
 	struct doc_line		*dl;
 	struct doc_quote	*q;
 	struct buf		 b;
@@ -448,6 +642,18 @@ text_draw(struct pane *p)
 					ui_paint(p, y, 1 + c0, c1 - c0,
 					    UI_CURRENT);
 			}
+			for (i = doc_match_from(d, dl->l.start); i < d->nm &&
+			    d->m[i].start < dl->l.end; i++) {
+				from = d->m[i].start > dl->l.start ?
+				    d->m[i].start : dl->l.start;
+				to = d->m[i].end < dl->l.end ? d->m[i].end :
+				    dl->l.end;
+				c0 = text_line_col(d->a->text, &dl->l, from);
+				c1 = text_line_col(d->a->text, &dl->l, to);
+				ui_paint(p, y, 1 + c0, c1 - c0,
+				    (long)i == d->mcur ? UI_MATCH_CURRENT :
+				    UI_MATCH);
+			}
 			break;
 		}
 	}
@@ -474,7 +680,7 @@ doc_set_quote(struct ui *ui, long i)
 static int
 text_key(struct pane *p, int action)
 {
-	struct doc	*d = p->data;
+	struct doc	*d = doc_of(p->ui);
 	long		 page = p->h > 2 ? p->h - 1 : 1, old = d->top, i;
 	long		 line;
 	int		 visible;
@@ -540,9 +746,7 @@ text_key(struct pane *p, int action)
 		return ui_article_toggle_read(p->ui);
 	case KEYS_MATCH_NEXT:
 	case KEYS_MATCH_PREV:
-		ui_message(p->ui, "/ filters lists; the text has no search "
-		    "yet");
-		return REDRAW_STATUS;
+		return doc_match_step(p, action);
 	default:
 		return 0;
 	}
@@ -570,7 +774,7 @@ ui_article_toggle_read(struct ui *ui)
 static void
 text_status(struct pane *p, struct buf *b)
 {
-	struct doc	*d = p->data;
+	struct doc	*d = doc_of(p->ui);
 	long		 last = d->top + p->h;
 
 	if (d->a == NULL) {
@@ -585,6 +789,12 @@ text_status(struct pane *p, struct buf *b)
 			buf_printf(b, "  quote %ld/%zu", d->cur + 1, d->nq);
 		else
 			buf_printf(b, "  %zu quotes", d->nq);
+	}
+	if (d->nm > 0) {
+		if (d->mcur >= 0)
+			buf_printf(b, "  match %ld/%zu", d->mcur + 1, d->nm);
+		else
+			buf_printf(b, "  %zu matches", d->nm);
 	}
 }
 

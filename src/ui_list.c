@@ -1,7 +1,8 @@
 /*
  * ui_list.c: the article list pane, newest first.  Rows come from the
  * archive a screenful at a time (db_articles_page), so the list opens at
- * once on any archive; only a filter reads the whole archive, once.
+ * once on any archive.  "/" replaces the rows with the results of a
+ * full-text search (db_search), best first; Esc brings the list back.
  */
 #include "config.h"
 
@@ -14,27 +15,29 @@
 #include "db.h"
 #include "keys.h"
 #include "layout.h"
-#include "speakers.h"
+#include "search.h"
 #include "text.h"
 #include "util.h"
 
 #define LIST_STATE_KEY	"reader.position"
+#define LIST_SEARCH_MAX	1000	/* results a search shows */
 
 /* One row; strings owned. */
 struct list_row {
 	long long	 id;
+	long long	 quote_id;	/* a search's quote, or 0 */
 	char		 date[11];
 	char		*source;	/* NULL when unknown */
-	char		*title;
+	char		*title;		/* or "Speaker: the quote…" */
 	long		 nquotes;
 	int		 is_read;
 };
 
 /*
  * The rows held are a window [first, first + n) of the list, by rank
- * (0 is the newest article).  Without a filter the window moves with the
+ * (0 is the newest article).  Without a search the window moves with the
  * cursor, a page at a time, and is trimmed to a few screens; with one,
- * rows holds every match and first is 0.
+ * rows holds every result and first is 0.
  */
 struct list {
 	struct list_row	*rows;
@@ -42,24 +45,26 @@ struct list {
 	long long	 first;
 	long long	 total;
 	long long	 sel, top;
-	char		*filter;	/* folded; NULL without a filter */
-	char		*shown_filter;	/* as typed */
+	char		*query;		/* as typed; NULL without a search */
+	struct db_article_key	 back;	/* where Esc goes back to */
 };
 
 /* Rows handed over by a query. */
 struct list_fetch {
 	struct list_row	*rows;
 	size_t		 n, cap;
-	const char	*filter;
 };
 
 static void	 list_draw(struct pane *);
 static int	 list_key(struct pane *, int);
 static void	 list_resize(struct pane *, const struct rect *);
 static void	 list_free(struct pane *);
-static int	 list_filter(struct pane *, const char *);
+static int	 list_search(struct pane *, const char *);
 static void	 list_status(struct pane *, struct buf *);
 static int	 list_fetch_row(void *, const struct db_article_row *);
+static int	 list_hit_row(void *, const struct db_hit *);
+static struct list_row *list_fetch_add(struct list_fetch *);
+static int	 list_show(struct pane *);
 static void	 list_row_free(struct list_row *);
 static void	 list_clear(struct list *);
 static int	 list_page(struct pane *, const struct list_row *, int, long,
@@ -72,7 +77,7 @@ static int	 list_move(struct pane *, long long);
 
 static const struct pane_ops list_ops = {
 	"Articles", list_draw, list_key, list_resize, list_free,
-	list_filter, list_status
+	list_search, list_status
 };
 
 static void
@@ -95,25 +100,58 @@ list_clear(struct list *l)
 	l->first = 0;
 }
 
-static int
-list_fetch_row(void *ctx, const struct db_article_row *r)
+/* A new zeroed row at the end of f. */
+static struct list_row *
+list_fetch_add(struct list_fetch *f)
 {
-	struct list_fetch	*f = ctx;
-	struct list_row		*lr;
-
-	if (f->filter != NULL && !ui_match(r->title, f->filter))
-		return 0;
 	if (f->n == f->cap) {
 		f->cap = f->cap == 0 ? 64 : f->cap * 2;
 		f->rows = xreallocarray(f->rows, f->cap, sizeof(*f->rows));
 	}
-	lr = &f->rows[f->n++];
+	memset(&f->rows[f->n], 0, sizeof(*f->rows));
+	return &f->rows[f->n++];
+}
+
+static int
+list_fetch_row(void *ctx, const struct db_article_row *r)
+{
+	struct list_row	*lr = list_fetch_add(ctx);
+
 	lr->id = r->id;
 	snprintf(lr->date, sizeof(lr->date), "%s", r->date);
 	lr->source = r->source != NULL ? xstrdup(r->source) : NULL;
 	lr->title = xstrdup(r->title);
 	lr->nquotes = r->nquotes;
 	lr->is_read = r->is_read;
+	return 0;
+}
+
+/* A search result as a row: an article by its title, a quote as
+ * "Speaker: its words…" with the snippet's match marks dropped. */
+static int
+list_hit_row(void *ctx, const struct db_hit *h)
+{
+	struct list_row	*lr = list_fetch_add(ctx);
+	struct buf	 b;
+	const char	*s;
+
+	lr->id = h->article_id;
+	lr->quote_id = h->quote_id;
+	snprintf(lr->date, sizeof(lr->date), "%s", h->date);
+	lr->source = h->source != NULL ? xstrdup(h->source) : NULL;
+	if (h->quote_id == 0 || h->snippet == NULL)
+		lr->title = xstrdup(h->title);
+	else {
+		buf_init(&b);
+		if (h->speaker != NULL)
+			buf_printf(&b, "%s: ", h->speaker);
+		for (s = h->snippet; *s != '\0'; s++)
+			if (*s != '\001' && *s != '\002')
+				buf_addc(&b, *s);
+		lr->title = buf_steal(&b);
+	}
+	lr->nquotes = h->nquotes;
+	lr->is_read = h->is_read;
 	return 0;
 }
 
@@ -152,7 +190,7 @@ list_trim(struct list *l, long long lo, long long hi)
 	long long	keep = (hi - lo) * 3 + 64;
 	size_t		drop, i;
 
-	if (l->filter != NULL || (long long)l->n <= keep)
+	if (l->query != NULL || (long long)l->n <= keep)
 		return;
 	if (lo - l->first > keep / 3) {
 		drop = (size_t)(lo - l->first - keep / 3);
@@ -185,7 +223,7 @@ list_ensure(struct pane *p, long long lo, long long hi)
 		lo = 0;
 	if (hi > l->total)
 		hi = l->total;
-	if (lo >= hi || l->filter != NULL)
+	if (lo >= hi || l->query != NULL)
 		return 0;
 	if (l->n > 0 && lo >= l->first && hi <= end)
 		return 0;
@@ -330,7 +368,7 @@ ui_list_save(struct ui *ui)
 	struct list_row	*r = list_at(l, l->sel);
 	char		*v, *cause = NULL;
 
-	if (r == NULL || l->filter != NULL)
+	if (r == NULL || l->query != NULL)
 		return;
 	v = xasprintf("%s %lld", r->date, r->id);
 	if (db_state_set(ui_db(ui), LIST_STATE_KEY, v, &cause) != 0)
@@ -378,8 +416,7 @@ list_free(struct pane *p)
 	if (l == NULL)
 		return;
 	list_clear(l);
-	free(l->filter);
-	free(l->shown_filter);
+	free(l->query);
 	free(l);
 	p->data = NULL;
 }
@@ -421,8 +458,8 @@ list_draw(struct pane *p)
 		r = list_at(l, l->top + y);
 		if (r == NULL) {
 			if (y == 0 && l->total == 0)
-				buf_adds(&b, l->filter != NULL ?
-				    "  No article title matches." :
+				buf_adds(&b, l->query != NULL ?
+				    "  Nothing matches the search." :
 				    "  The archive is empty: "
 				    "citata import FILE... adds articles.");
 			ui_put_row(p, y, b.data, UI_NORMAL);
@@ -475,9 +512,23 @@ list_move(struct pane *p, long long rank)
 		l->top = oldtop;
 		return REDRAW_STATUS;
 	}
-	if (l->sel != old && ui_is_wide(p->ui))
-		bits |= ui_article_load(p->ui, ui_list_selected(p->ui), 0);
+	if (l->sel != old)
+		bits |= list_show(p);
 	return l->sel != old || l->top != oldtop ? bits : 0;
+}
+
+/* Shows the selected row's article beside the list when there is room,
+ * at the row's quote for a search's quote. */
+static int
+list_show(struct pane *p)
+{
+	struct list	*l = p->data;
+	struct list_row	*r = list_at(l, l->sel);
+
+	if (!ui_is_wide(p->ui))
+		return 0;
+	return ui_article_load(p->ui, r != NULL ? r->id : 0,
+	    r != NULL ? r->quote_id : 0);
 }
 
 static int
@@ -512,7 +563,7 @@ list_key(struct pane *p, int action)
 	case KEYS_OPEN:
 		if (r == NULL)
 			return 0;
-		return ui_open_article(p->ui, r->id, 0);
+		return ui_open_article(p->ui, r->id, r->quote_id);
 	case KEYS_READ:
 		if (r == NULL)
 			return 0;
@@ -524,106 +575,109 @@ list_key(struct pane *p, int action)
 		return REDRAW_PANE(PANE_LIST) | REDRAW_STATUS;
 	case KEYS_MATCH_NEXT:
 	case KEYS_MATCH_PREV:
-		if (l->filter == NULL) {
-			ui_message(p->ui, "no filter: / sets one");
+		if (l->query == NULL) {
+			ui_message(p->ui, "no search: / searches the archive");
 			return REDRAW_STATUS;
 		}
 		if (l->total == 0)
 			return 0;
 		old = l->sel;
 		if (action == KEYS_MATCH_NEXT && l->sel + 1 >= l->total) {
-			ui_message(p->ui, "last match; from the first");
+			ui_message(p->ui, "last result; from the first");
 			return list_move(p, 0) | REDRAW_STATUS;
 		}
 		if (action == KEYS_MATCH_PREV && l->sel == 0) {
-			ui_message(p->ui, "first match; from the last");
+			ui_message(p->ui, "first result; from the last");
 			return list_move(p, l->total - 1) | REDRAW_STATUS;
 		}
 		return list_move(p, old + (action == KEYS_MATCH_NEXT ? 1 :
 		    -1));
 	case KEYS_BACK:
-		if (l->filter == NULL)
+		if (l->query == NULL)
 			return 0;
-		bits = list_filter(p, NULL);
+		bits = list_search(p, NULL);
 		return bits;
 	default:
 		return 0;
 	}
 }
 
-/* Filters the list by title (case and ё folded), reading the whole
- * archive once; NULL goes back to the whole list, on the same article. */
+/*
+ * Replaces the rows with the results of a full-text search of the
+ * archive (the query language of citata search), best first; NULL goes
+ * back to the whole list, on the article selected before the search.
+ * The article pane highlights the query's words.
+ */
 static int
-list_filter(struct pane *p, const char *pattern)
+list_search(struct pane *p, const char *query)
 {
 	struct list		*l = p->data;
 	struct list_row		*r = list_at(l, l->sel);
-	struct db_article_key	 key;
+	struct search_query	*sq;
 	struct list_fetch	 f;
-	char			*cause = NULL, *folded;
-	long long		 id = r != NULL ? r->id : 0;
-	size_t			 i;
-	int			 has_key = r != NULL;
+	char			*cause = NULL;
+	long			 n;
+	int			 bits = REDRAW_PANE(PANE_LIST) | REDRAW_STATUS;
 
-	if (has_key) {
-		snprintf(key.date, sizeof(key.date), "%s", r->date);
-		key.id = r->id;
-	}
-	if (pattern == NULL) {
-		if (l->filter == NULL)
+	if (query == NULL) {
+		if (l->query == NULL)
 			return 0;
-		free(l->filter);
-		free(l->shown_filter);
-		l->filter = l->shown_filter = NULL;
+		free(l->query);
+		l->query = NULL;
+		bits |= ui_article_search(p->ui, NULL);
 		if ((l->total = db_article_total(ui_db(p->ui), &cause)) < 0) {
 			ui_error(p->ui, "%s", cause);
 			free(cause);
 			l->total = 0;
 		}
-		if (has_key)
-			list_restore(p, &key);
-		else {
-			list_clear(l);
-			l->sel = l->top = 0;
+		list_clear(l);
+		l->sel = l->top = 0;
+		if (l->back.id > 0)
+			list_restore(p, &l->back);
+		else
 			list_ensure(p, 0, p->h);
-		}
-		return REDRAW_PANE(PANE_LIST) | REDRAW_STATUS |
-		    (ui_is_wide(p->ui) ? ui_article_load(p->ui,
-		    ui_list_selected(p->ui), 0) : 0);
+		return bits | list_show(p);
 	}
-	folded = speakers_fold(pattern);
-	memset(&f, 0, sizeof(f));
-	f.filter = folded;
-	if (db_articles(ui_db(p->ui), list_fetch_row, &f, &cause) != 0) {
-		ui_error(p->ui, "%s", cause);
+	if ((sq = search_parse(query, &cause)) == NULL) {
+		ui_error(p->ui, "search: %s", cause);
 		free(cause);
-		for (i = 0; i < f.n; i++)
-			list_row_free(&f.rows[i]);
-		free(f.rows);
-		free(folded);
 		return REDRAW_STATUS;
 	}
+	memset(&f, 0, sizeof(f));
+	n = db_search(ui_db(p->ui), sq, 0, LIST_SEARCH_MAX, list_hit_row, &f,
+	    &cause);
+	search_free(sq);
+	if (n < 0) {
+		ui_error(p->ui, "%s", cause);
+		free(cause);
+		while (f.n > 0)
+			list_row_free(&f.rows[--f.n]);
+		free(f.rows);
+		return REDRAW_STATUS;
+	}
+	if (l->query == NULL) {
+		memset(&l->back, 0, sizeof(l->back));
+		if (r != NULL) {
+			snprintf(l->back.date, sizeof(l->back.date), "%s",
+			    r->date);
+			l->back.id = r->id;
+		}
+	}
 	list_clear(l);
-	free(l->filter);
-	free(l->shown_filter);
-	l->filter = folded;
-	l->shown_filter = xstrdup(pattern);
+	free(l->query);
+	l->query = xstrdup(query);
 	l->rows = f.rows;
 	l->n = f.n;
 	l->first = 0;
 	l->total = (long long)f.n;
 	l->sel = l->top = 0;
-	for (i = 0; i < f.n; i++)
-		if (f.rows[i].id == id)
-			l->sel = (long long)i;
-	if (l->sel >= p->h)
-		l->top = l->sel - p->h / 3;
+	bits |= ui_article_search(p->ui, query);
 	if (f.n == 0)
-		ui_message(p->ui, "no title matches '%s'; Esc shows all",
-		    pattern);
-	return REDRAW_PANE(PANE_LIST) | REDRAW_STATUS |
-	    (ui_is_wide(p->ui) ? ui_article_load(p->ui,
-	    ui_list_selected(p->ui), 0) : 0);
+		ui_message(p->ui, "nothing matches '%s'; Esc shows all",
+		    query);
+	else if (f.n >= LIST_SEARCH_MAX)
+		ui_message(p->ui, "the best %d results", LIST_SEARCH_MAX);
+	return bits | list_show(p);
 }
 
 static void
@@ -631,8 +685,8 @@ list_status(struct pane *p, struct buf *b)
 {
 	struct list	*l = p->data;
 
-	buf_printf(b, "Articles %lld/%lld", l->total > 0 ? l->sel + 1 : 0,
-	    l->total);
-	if (l->filter != NULL)
-		buf_printf(b, "  filter: %s", l->shown_filter);
+	buf_printf(b, "%s %lld/%lld", l->query != NULL ? "Results" :
+	    "Articles", l->total > 0 ? l->sel + 1 : 0, l->total);
+	if (l->query != NULL)
+		buf_printf(b, "  search: %s", l->query);
 }

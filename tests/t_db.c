@@ -50,6 +50,8 @@ struct collect {
 	struct buf	b;
 	int		n;
 	long long	min_id;
+	long		nquotes;	/* of the last hit */
+	int		is_read;
 };
 
 static int
@@ -59,6 +61,8 @@ hit_row(void *ctx, const struct db_hit *h)
 
 	if (c->n == 1 || h->article_id < c->min_id)
 		c->min_id = h->article_id;
+	c->nquotes = h->nquotes;
+	c->is_read = h->is_read;
 	c->n++;
 	return 0;
 }
@@ -243,6 +247,24 @@ main(void)
 	got = db_article_get(db, 999, &cause);
 	ok(got == NULL && cause == NULL, "a missing id is not an error");
 	ok(db_article_set_read(db, a1->id, 1, &cause) == 0, "marked read");
+	{
+		struct search_query	*sq = search_parse("мосты", &cause);
+		long			 n;
+
+		memset(&c, 0, sizeof(c));
+		n = db_search(db, sq, 0, 20, hit_row, &c, &cause);
+		ok(n == 1 && c.is_read == 1 && c.nquotes == 1,
+		    "a result says its article is read, with 1 quote "
+		    "(%ld results: %d, %ld)", n, c.is_read, c.nquotes);
+		search_free(sq);
+		sq = search_parse("speaker:Ермаганбета построим", &cause);
+		memset(&c, 0, sizeof(c));
+		n = db_search(db, sq, 0, 20, hit_row, &c, &cause);
+		ok(n == 1 && c.is_read == 1 && c.nquotes == 1,
+		    "so does a quote's result (%ld results: %d, %ld)", n,
+		    c.is_read, c.nquotes);
+		search_free(sq);
+	}
 
 	/* Search windows: 30 more articles, "редкость" only in the oldest,
 	 * "новость" in all. */

@@ -67,6 +67,58 @@ settle() {
 	done
 }
 
+# attr_at SGR TEXT <capture: whether a run of text that starts with TEXT
+# is drawn with exactly the attributes SGR ("1;4;7": bold, underline,
+# reverse; "0": none).  capture-pane -e sends only the changes from one
+# run to the next, so the attributes in force are followed along each
+# line; colours are ignored.
+attr_at() {
+	awk -v want="$1" -v text="$2" '
+	function norm(s,   n, a, i, o) {
+		n = split(s, a, ";")
+		o = ""
+		for (i = 1; i <= n; i++)
+			if (a[i] != "0" && a[i] != "")
+				o = o ";" a[i]
+		return o
+	}
+	BEGIN { want = norm(want); found = 0 }
+	{
+		delete on
+		n = split($0, seg, "\033\\[")
+		for (i = 1; i <= n; i++) {
+			t = seg[i]
+			if (i > 1) {
+				m = index(t, "m")
+				np = split(substr(t, 1, m - 1), p, ";")
+				if (np == 0)
+					delete on
+				for (k = 1; k <= np; k++) {
+					v = p[k] + 0
+					if (v == 0)
+						delete on
+					else if (v == 1 || v == 2 || v == 4 ||
+					    v == 7)
+						on[v] = 1
+					else if (v == 22) {
+						delete on[1]
+						delete on[2]
+					} else if (v == 24 || v == 27)
+						delete on[v - 20]
+				}
+				t = substr(t, m + 1)
+			}
+			have = ""
+			for (v = 1; v <= 7; v++)
+				if (v in on)
+					have = have ";" v
+			if (index(t, text) == 1 && have == want)
+				found = 1
+		}
+	}
+	END { exit !found }'
+}
+
 compare() {
 	if [ -n "${CITATA_BLESS:-}" ]; then
 		cp "$TMPD/cap" "$2"
@@ -119,6 +171,14 @@ for keys in "$dir"/*.keys; do
 		check)
 			compare "$name: screen $args" \
 			    "$dir/$name.$args.screen" ;;
+		attr)
+			# attr SGR TEXT: TEXT is drawn with exactly the
+			# attributes SGR (e.g. 7 reverse, 1;4;7 also bold
+			# and underlined), as capture-pane -e shows them.
+			set -- $args
+			T capture-pane -p -e -t ui >"$TMPD/attr"
+			attr_at "$1" "$2" <"$TMPD/attr"
+			ok $? "$name: '$2' drawn with attributes $1" ;;
 		border)
 			"$border" -c <"$TMPD/cap" >"$TMPD/border"
 			st=$?
