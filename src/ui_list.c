@@ -20,7 +20,7 @@
 #include "util.h"
 
 #define LIST_STATE_KEY	"reader.position"
-#define LIST_SEARCH_MAX	1000	/* results a search shows */
+#define LIST_SEARCH_MAX	200	/* results a search shows */
 
 /* One row; strings owned. */
 struct list_row {
@@ -676,7 +676,8 @@ list_search(struct pane *p, const char *query)
 		ui_message(p->ui, "nothing matches '%s'; Esc shows all",
 		    query);
 	else if (f.n >= LIST_SEARCH_MAX)
-		ui_message(p->ui, "the best %d results", LIST_SEARCH_MAX);
+		ui_message(p->ui, "the best %d results; more words narrow "
+		    "the search", LIST_SEARCH_MAX);
 	return bits | list_show(p);
 }
 
