@@ -249,19 +249,19 @@ main(void)
 	ok(db_article_set_read(db, a1->id, 1, &cause) == 0, "marked read");
 	{
 		struct search_query	*sq = search_parse("мосты", &cause);
-		long			 n;
+		long			 nhits;
 
 		memset(&c, 0, sizeof(c));
-		n = db_search(db, sq, 0, 20, hit_row, &c, &cause);
-		ok(n == 1 && c.is_read == 1 && c.nquotes == 1,
+		nhits = db_search(db, sq, 0, 20, hit_row, &c, &cause);
+		ok(nhits == 1 && c.is_read == 1 && c.nquotes == 1,
 		    "a result says its article is read, with 1 quote "
-		    "(%ld results: %d, %ld)", n, c.is_read, c.nquotes);
+		    "(%ld results: %d, %ld)", nhits, c.is_read, c.nquotes);
 		search_free(sq);
 		sq = search_parse("speaker:Ермаганбета построим", &cause);
 		memset(&c, 0, sizeof(c));
-		n = db_search(db, sq, 0, 20, hit_row, &c, &cause);
-		ok(n == 1 && c.is_read == 1 && c.nquotes == 1,
-		    "so does a quote's result (%ld results: %d, %ld)", n,
+		nhits = db_search(db, sq, 0, 20, hit_row, &c, &cause);
+		ok(nhits == 1 && c.is_read == 1 && c.nquotes == 1,
+		    "so does a quote's result (%ld results: %d, %ld)", nhits,
 		    c.is_read, c.nquotes);
 		search_free(sq);
 	}
