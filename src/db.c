@@ -9,6 +9,8 @@
  *   3  a key-value table for the reader's remembered state
  *   4  full-text indexes (FTS5 with our own tokenizer "citata", see
  *      stem.c) of articles, quotes and speakers, kept in step by triggers
+ *   5  the number of articles of each day, kept by triggers, so that the
+ *      reader's total and rank read a few thousand rows, not the archive
  */
 #include "config.h"
 
@@ -186,6 +188,32 @@ static const char *db_migrations[DB_SCHEMA_VERSION] = {
 	" BEGIN"
 	"  UPDATE speakers_fts SET roles = roles || ' ' || NEW.role"
 	"    WHERE rowid = NEW.speaker_id;"
+	" END;",
+
+	/*
+	 * 4 -> 5: articles per day.  count(*) over the articles reads a
+	 * whole index, a second or more at a million articles; a sum over
+	 * the days (ten years are 3,653 rows) does not grow with the
+	 * archive.  Existing articles are counted here, once.
+	 */
+	"CREATE TABLE article_days ("
+	"  date TEXT PRIMARY KEY,"
+	"  n INTEGER NOT NULL"
+	") WITHOUT ROWID;"
+	"INSERT INTO article_days (date, n)"
+	"  SELECT date, count(*) FROM articles GROUP BY date;"
+	"CREATE TRIGGER article_days_ins AFTER INSERT ON articles BEGIN"
+	"  INSERT INTO article_days (date, n) VALUES (NEW.date, 1)"
+	"    ON CONFLICT (date) DO UPDATE SET n = n + 1;"
+	" END;"
+	"CREATE TRIGGER article_days_del AFTER DELETE ON articles BEGIN"
+	"  UPDATE article_days SET n = n - 1 WHERE date = OLD.date;"
+	" END;"
+	"CREATE TRIGGER article_days_upd AFTER UPDATE OF date ON articles"
+	" BEGIN"
+	"  UPDATE article_days SET n = n - 1 WHERE date = OLD.date;"
+	"  INSERT INTO article_days (date, n) VALUES (NEW.date, 1)"
+	"    ON CONFLICT (date) DO UPDATE SET n = n + 1;"
 	" END;"
 };
 
@@ -334,9 +362,12 @@ static const char *db_sql[ST__COUNT] = {
 	[ST_PAGE_NEWER] =
 	    "SELECT id, date, source, title, nquotes, is_read FROM articles"
 	    " WHERE (date, id) > (?1, ?2) ORDER BY date, id LIMIT ?3",
-	[ST_TOTAL] = "SELECT count(*) FROM articles",
+	[ST_TOTAL] = "SELECT coalesce(sum(n), 0) FROM article_days",
+	/* The newer days, then the newer articles of the same day. */
 	[ST_RANK] =
-	    "SELECT count(*) FROM articles WHERE (date, id) > (?1, ?2)",
+	    "SELECT (SELECT coalesce(sum(n), 0) FROM article_days"
+	    "   WHERE date > ?1)"
+	    " + (SELECT count(*) FROM articles WHERE date = ?1 AND id > ?2)",
 	[ST_STATE_GET] = "SELECT value FROM state WHERE key = ?1",
 	[ST_STATE_SET] =
 	    "INSERT INTO state (key, value) VALUES (?1, ?2)"
