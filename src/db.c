@@ -447,6 +447,38 @@ static const char *db_sql[ST__COUNT] = {
 	[ST_ROLLBACK] = "ROLLBACK",
 };
 
+/* The statements the reader runs, named for db_explain(). */
+static const struct {
+	enum db_stmt_id	 id;
+	const char	*name;
+} db_reader_stmts[] = {
+	{ ST_PAGE_FIRST, "list page from the newest" },
+	{ ST_PAGE_LAST, "list page from the oldest" },
+	{ ST_PAGE_OLDER, "list page, older than a key" },
+	{ ST_PAGE_NEWER, "list page, newer than a key" },
+	{ ST_TOTAL, "article total" },
+	{ ST_RANK, "rank of a key" },
+	{ ST_STATE_GET, "state get" },
+	{ ST_STATE_SET, "state set" },
+	{ ST_ARTICLE_GET, "article get" },
+	{ ST_ARTICLE_SET_READ, "article set read" },
+	{ ST_QUOTES_ARTICLE, "quotes of an article" },
+	{ ST_SPEAKERS, "speakers list" },
+	{ ST_QUOTES_SPEAKER, "quotes of a speaker" },
+	{ ST_SPEAKER_BY_ALIAS, "speaker by name" },
+	{ ST_SPEAKER_BY_SURNAME, "speaker by surname" },
+	{ ST_SPEAKER_FTS, "speaker by indexed name" },
+	{ ST_MAX_ARTICLE, "search: newest article id" },
+	{ ST_MAX_QUOTE, "search: newest quote id" },
+	{ ST_SEARCH_COUNT, "search: matches in a window" },
+	{ ST_SEARCH_QCOUNT, "search: quote matches in a window" },
+	{ ST_SEARCH_ARTICLES, "search: articles" },
+	{ ST_SEARCH_ARTICLES_FILTERED, "search: articles, filtered" },
+	{ ST_SEARCH_QUOTES, "search: quotes" },
+	{ ST_LIST_QUOTES, "search: a speaker's quotes, no words" },
+	{ ST_LIST_ARTICLES, "search: articles, no words" }
+};
+
 struct db {
 	sqlite3		*h;
 	char		*path;
@@ -1627,4 +1659,35 @@ db_fts_rebuild(struct db *db, char **cause)
 {
 	return db_exec(db, "INSERT INTO articles_fts(articles_fts)"
 	    " VALUES ('rebuild')", cause);
+}
+
+int
+db_explain(struct db *db, db_explain_fn fn, void *ctx, char **cause)
+{
+	sqlite3_stmt	*st;
+	const char	*sql;
+	char		*q;
+	size_t		 i;
+	int		 rc, stop = 0;
+
+	for (i = 0; i < sizeof(db_reader_stmts) / sizeof(db_reader_stmts[0]) &&
+	    !stop; i++) {
+		sql = db_sql[db_reader_stmts[i].id];
+		q = xasprintf("EXPLAIN QUERY PLAN %s", sql);
+		rc = sqlite3_prepare_v2(db->h, q, -1, &st, NULL);
+		free(q);
+		if (rc != SQLITE_OK) {
+			*cause = db_error(db, "cannot explain a statement");
+			return -1;
+		}
+		while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
+			stop = fn(ctx, db_reader_stmts[i].name, sql,
+			    col_text(st, 3));
+		sqlite3_finalize(st);
+		if (!stop && rc != SQLITE_DONE) {
+			*cause = db_error(db, "cannot explain a statement");
+			return -1;
+		}
+	}
+	return 0;
 }

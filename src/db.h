@@ -203,6 +203,16 @@ void	db_search_window(struct db *, long long rows);
  * and repair).  Returns 0 or -1 with *cause set. */
 int	db_fts_rebuild(struct db *, char **cause);
 
+/*
+ * For tests: calls fn for each line of the query plan (EXPLAIN QUERY
+ * PLAN) of each statement the reader runs, with the statement's name and
+ * SQL, until fn returns non-zero.  The strings are borrowed for the call.
+ * Returns 0, or -1 with *cause set.
+ */
+typedef int	(*db_explain_fn)(void *ctx, const char *name, const char *sql,
+		    const char *plan);
+int	db_explain(struct db *, db_explain_fn fn, void *ctx, char **cause);
+
 struct db_counts {
 	long long	articles;
 	long long	quotes;
