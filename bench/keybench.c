@@ -89,8 +89,9 @@ run_start(struct run *r, const char *db, const char *cgout)
 	return 0;
 }
 
-/* Reads until the reader has been quiet for a while; returns the bytes
- * read, or -1 when it went away. */
+/* Reads until the reader has been quiet for a while after its first
+ * output (waited for up to ten times as long, for a loaded machine);
+ * returns the bytes read, or -1 when it went away. */
 static long
 run_drain(struct run *r)
 {
@@ -102,7 +103,8 @@ run_drain(struct run *r)
 	pfd.fd = r->fd;
 	pfd.events = POLLIN;
 	for (;;) {
-		if (poll(&pfd, 1, r->quiet_ms) <= 0)
+		if (poll(&pfd, 1, total == 0 ? 10 * r->quiet_ms :
+		    r->quiet_ms) <= 0)
 			return total;
 		if ((n = read(r->fd, buf, sizeof(buf))) <= 0)
 			return total > 0 ? total : -1;
@@ -125,16 +127,18 @@ run_stop(struct run *r)
 {
 	int	status, i, done = 0;
 
-	for (i = 0; i < 6 && !done; i++) {
+	for (i = 0; i < 12 && !done; i++) {
 		if (waitpid(r->pid, &status, WNOHANG) == r->pid)
 			done = 1;
 		else if (run_key(r, i == 0 ? "\033" : i == 1 ? "g" : "q") < 0)
 			done = waitpid(r->pid, &status, 0) == r->pid;
 	}
 	if (!done) {
+		warnx("the reader did not quit after q; killed");
 		kill(r->pid, SIGTERM);
 		waitpid(r->pid, &status, 0);
-	}
+	} else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		warnx("the reader ended with status %d", status);
 	close(r->fd);
 	return done && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }

@@ -1,0 +1,106 @@
+#!/bin/sh
+# scalebench.sh: the archive-scale figures of bench/README in one run:
+# import throughput and memory, reader start-up at 1,000 and N articles
+# (and newsboat's on the same articles), the cost of a key, and three
+# commands on the big archive.  "make bench-scale" runs it.
+#
+#	scalebench.sh [-f] [-V] [-n N] [-r runs] [-d DIR]
+#
+# -n N       the big archive (default 100000; 1000000 for the full run)
+# -d DIR     where archives and import sets go (default /tmp/citata-scale);
+#            archives already there are used again, -f makes them anew
+# -r runs    start-up runs per program (default 5)
+# -V         instructions per key under callgrind too (slow)
+#
+# Environment: CITATA (the program), BENCH (the directory of the bench
+# programs), top_srcdir, CITATA_DATADIR.
+set -e
+n=100000
+dir=/tmp/citata-scale
+runs=5
+fresh=
+kv=
+while getopts fVn:r:d: o; do
+	case $o in
+	f) fresh=1 ;;
+	V) kv=-V ;;
+	n) n=$OPTARG ;;
+	r) runs=$OPTARG ;;
+	d) dir=$OPTARG ;;
+	*) echo "usage: scalebench.sh [-f] [-V] [-n N] [-r runs] [-d DIR]" >&2
+	   exit 2 ;;
+	esac
+done
+citata=$(cd "$(dirname "${CITATA:-./src/citata}")" && pwd)/$(basename "${CITATA:-./src/citata}")
+bench=${BENCH:-./bench}
+: "${top_srcdir:=.}"
+export top_srcdir
+pool=$top_srcdir/../shared/corpus/pool/articles.txt
+mkdir -p "$dir"
+
+echo "== import"
+if [ -r "$pool" ]; then
+	rm -f "$dir/pool.db" "$dir/pool.db-wal" "$dir/pool.db-shm"
+	/usr/bin/time -f '%e %M' -o "$dir/pool.time" \
+	    "$citata" -d "$dir/pool.db" import "$pool" >/dev/null
+	read -r s kb <"$dir/pool.time"
+	echo "pool: $(wc -c <"$pool" | awk '{printf "%.1f", $1 / 1e6}') MB, 2,018 articles, imported in $s s (target 3 s), peak RSS $((kb / 1024)) MB"
+else
+	echo "pool: $pool not found; the import sets come from data/articles"
+fi
+for k in 1000 "$n"; do
+	if [ -n "$fresh" ] || [ ! -f "$dir/a$k.db" ]; then
+		[ -d "$dir/gen$k" ] && [ -z "$fresh" ] ||
+		    { rm -rf "$dir/gen$k"; "$bench/archivegen" -n "$k" -o "$dir/gen$k"; }
+		"$bench/importbench" -c "$citata" -d "$dir/a$k.db" "$dir/gen$k"
+	else
+		echo "a$k: $dir/a$k.db is there already (-f to make it anew)"
+	fi
+done
+
+echo "== newsboat caches"
+have_nb=
+if command -v newsboat >/dev/null 2>&1 && command -v sqlite3 >/dev/null 2>&1; then
+	have_nb=1
+	for k in 1000 "$n"; do
+		if [ -n "$fresh" ] || [ ! -f "$dir/nb$k/cache.db" ]; then
+			sh "$top_srcdir/bench/nbcache.sh" "$dir/a$k.db" "$k" "$dir/nb$k"
+		fi
+	done
+else
+	echo "newsboat or sqlite3 missing: no peer measurement"
+fi
+
+echo "== start-up"
+set -- -n "$runs" -s 120x40 -w "Articles " -m 40 \
+    "citata-1k=$citata -d $dir/a1000.db" "citata-$n=$citata -d $dir/a$n.db"
+if [ -n "$have_nb" ]; then
+	for k in 1000 "$n"; do
+		set -- "$@" -w "Your feeds" -m 39 "newsboat-$k=env HOME=$dir/nb$k newsboat -c $dir/nb$k/cache.db -u $dir/nb$k/urls -C $dir/nb$k/config"
+	done
+fi
+"$bench/startbench" "$@"
+
+echo "== keys"
+"$bench/keybench" $kv -c "$citata" -s 120x40 -n 20 \
+    "1k=$dir/a1000.db" "$n=$dir/a$n.db"
+
+echo "== commands on $n articles (median of 5, warm cache; wall time and peak RSS)"
+# The speaker most quoted in the small archive, and a word of the pool.
+speaker=$("$citata" -d "$dir/a1000.db" speakers --format=tsv | head -1 | cut -f2)
+timeit() {
+	label=$1
+	shift
+	for i in 1 2 3 4 5; do
+		t0=$(date +%s%N)
+		/usr/bin/time -f '%M' -o "$dir/cmd.time" sh -c "$*" >/dev/null 2>&1 || true
+		t1=$(date +%s%N)
+		echo "$(( (t1 - t0) / 1000 )) $(cat "$dir/cmd.time")"
+	done | sort -n | sed -n 3p |
+	    awk -v l="$label" '{ printf "  %-44s %8.1f ms %6.1f MB\n", l, $1 / 1000, $2 / 1024 }'
+}
+timeit "citata list | head" "'$citata' -d '$dir/a$n.db' list | head"
+timeit "citata quotes --speaker '$speaker'" "'$citata' -d '$dir/a$n.db' quotes --speaker='$speaker' | wc -l"
+echo "  ($("$citata" -d "$dir/a$n.db" quotes --speaker="$speaker" | wc -l) lines of quotes)"
+timeit "citata search правительство" "'$citata' -d '$dir/a$n.db' search правительство"
+timeit "citata search --quotes заявил" "'$citata' -d '$dir/a$n.db' search --quotes заявил"
