@@ -4,9 +4,11 @@
 # (and newsboat's on the same articles), the cost of a key, and three
 # commands on the big archive.  "make bench-scale" runs it.
 #
-#	scalebench.sh [-f] [-V] [-n N] [-r runs] [-d DIR]
+#	scalebench.sh [-f] [-V] [-n N] [-p P] [-r runs] [-d DIR]
 #
 # -n N       the big archive (default 100000; 1000000 for the full run)
+# -p P       newsboat is measured on 1,000 and P articles, and so is
+#            citata (default: N, at most 100000)
 # -d DIR     where archives and import sets go (default /tmp/citata-scale);
 #            archives already there are used again, -f makes them anew
 # -r runs    start-up runs per program (default 5)
@@ -16,21 +18,25 @@
 # programs), top_srcdir, CITATA_DATADIR.
 set -e
 n=100000
+peer=
 dir=/tmp/citata-scale
 runs=5
 fresh=
 kv=
-while getopts fVn:r:d: o; do
+while getopts fVn:p:r:d: o; do
 	case $o in
 	f) fresh=1 ;;
 	V) kv=-V ;;
 	n) n=$OPTARG ;;
+	p) peer=$OPTARG ;;
 	r) runs=$OPTARG ;;
 	d) dir=$OPTARG ;;
-	*) echo "usage: scalebench.sh [-f] [-V] [-n N] [-r runs] [-d DIR]" >&2
+	*) echo "usage: scalebench.sh [-f] [-V] [-n N] [-p P] [-r runs] [-d DIR]" >&2
 	   exit 2 ;;
 	esac
 done
+[ -n "$peer" ] || peer=$(( n < 100000 ? n : 100000 ))
+sizes=$(printf '%s\n' 1000 "$peer" "$n" | sort -nu)
 citata=$(cd "$(dirname "${CITATA:-./src/citata}")" && pwd)/$(basename "${CITATA:-./src/citata}")
 bench=${BENCH:-./bench}
 : "${top_srcdir:=.}"
@@ -48,7 +54,7 @@ if [ -r "$pool" ]; then
 else
 	echo "pool: $pool not found; the import sets come from data/articles"
 fi
-for k in 1000 "$n"; do
+for k in $sizes; do
 	if [ -n "$fresh" ] || [ ! -f "$dir/a$k.db" ]; then
 		[ -d "$dir/gen$k" ] && [ -z "$fresh" ] ||
 		    { rm -rf "$dir/gen$k"; "$bench/archivegen" -n "$k" -o "$dir/gen$k"; }
@@ -62,7 +68,7 @@ echo "== newsboat caches"
 have_nb=
 if command -v newsboat >/dev/null 2>&1 && command -v sqlite3 >/dev/null 2>&1; then
 	have_nb=1
-	for k in 1000 "$n"; do
+	for k in $(printf '%s\n' 1000 "$peer" | sort -nu); do
 		if [ -n "$fresh" ] || [ ! -f "$dir/nb$k/cache.db" ]; then
 			sh "$top_srcdir/bench/nbcache.sh" "$dir/a$k.db" "$k" "$dir/nb$k"
 		fi
@@ -72,10 +78,12 @@ else
 fi
 
 echo "== start-up"
-set -- -n "$runs" -s 120x40 -w "Articles " -m 40 \
-    "citata-1k=$citata -d $dir/a1000.db" "citata-$n=$citata -d $dir/a$n.db"
+set -- -n "$runs" -s 120x40 -w "Articles " -m 40
+for k in $sizes; do
+	set -- "$@" "citata-$k=$citata -d $dir/a$k.db"
+done
 if [ -n "$have_nb" ]; then
-	for k in 1000 "$n"; do
+	for k in $(printf '%s\n' 1000 "$peer" | sort -nu); do
 		set -- "$@" -w "Your feeds" -m 39 "newsboat-$k=env HOME=$dir/nb$k newsboat -c $dir/nb$k/cache.db -u $dir/nb$k/urls -C $dir/nb$k/config"
 	done
 fi
@@ -83,7 +91,7 @@ fi
 
 echo "== keys"
 "$bench/keybench" $kv -c "$citata" -s 120x40 -n 20 \
-    "1k=$dir/a1000.db" "$n=$dir/a$n.db"
+    "1000=$dir/a1000.db" "$n=$dir/a$n.db"
 
 echo "== commands on $n articles (median of 5, warm cache; wall time and peak RSS)"
 # The speaker most quoted in the small archive, and a word of the pool.
