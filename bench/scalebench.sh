@@ -46,11 +46,16 @@ mkdir -p "$dir"
 
 echo "== import"
 if [ -r "$pool" ]; then
-	rm -f "$dir/pool.db" "$dir/pool.db-wal" "$dir/pool.db-shm"
-	/usr/bin/time -f '%e %M' -o "$dir/pool.time" \
-	    "$citata" -d "$dir/pool.db" import "$pool" >/dev/null
-	read -r s kb <"$dir/pool.time"
-	echo "pool: $(wc -c <"$pool" | awk '{printf "%.1f", $1 / 1e6}') MB, 2,018 articles, imported in $s s (target 3 s), peak RSS $((kb / 1024)) MB"
+	# The best of three, and its CPU time: the machine is shared.
+	for i in 1 2 3; do
+		rm -f "$dir/pool.db" "$dir/pool.db-wal" "$dir/pool.db-shm"
+		/usr/bin/time -f '%e %U %S %M' -o "$dir/pool.time" \
+		    "$citata" -d "$dir/pool.db" import "$pool" >/dev/null
+		cat "$dir/pool.time"
+	done | sort -n | head -1 | awk -v mb="$(wc -c <"$pool")" '{
+		printf "pool: %.1f MB, 2,018 articles, imported in %.2f s " \
+		    "(best of 3; CPU %.2f s; target 3 s), peak RSS %.0f MB\n",
+		    mb / 1e6, $1, $2 + $3, $4 / 1024 }'
 else
 	echo "pool: $pool not found; the import sets come from data/articles"
 fi
