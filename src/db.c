@@ -9,6 +9,8 @@
  *   3  a key-value table for the reader's remembered state
  *   4  full-text indexes (FTS5 with our own tokenizer "citata", see
  *      stem.c) of articles, quotes and speakers, kept in step by triggers
+ *   5  the number of articles of each day, kept by triggers, so that the
+ *      reader's total and rank read a few thousand rows, not the archive
  */
 #include "config.h"
 
@@ -186,6 +188,32 @@ static const char *db_migrations[DB_SCHEMA_VERSION] = {
 	" BEGIN"
 	"  UPDATE speakers_fts SET roles = roles || ' ' || NEW.role"
 	"    WHERE rowid = NEW.speaker_id;"
+	" END;",
+
+	/*
+	 * 4 -> 5: articles per day.  count(*) over the articles reads a
+	 * whole index, a second or more at a million articles; a sum over
+	 * the days (ten years are 3,653 rows) does not grow with the
+	 * archive.  Existing articles are counted here, once.
+	 */
+	"CREATE TABLE article_days ("
+	"  date TEXT PRIMARY KEY,"
+	"  n INTEGER NOT NULL"
+	") WITHOUT ROWID;"
+	"INSERT INTO article_days (date, n)"
+	"  SELECT date, count(*) FROM articles GROUP BY date;"
+	"CREATE TRIGGER article_days_ins AFTER INSERT ON articles BEGIN"
+	"  INSERT INTO article_days (date, n) VALUES (NEW.date, 1)"
+	"    ON CONFLICT (date) DO UPDATE SET n = n + 1;"
+	" END;"
+	"CREATE TRIGGER article_days_del AFTER DELETE ON articles BEGIN"
+	"  UPDATE article_days SET n = n - 1 WHERE date = OLD.date;"
+	" END;"
+	"CREATE TRIGGER article_days_upd AFTER UPDATE OF date ON articles"
+	" BEGIN"
+	"  UPDATE article_days SET n = n - 1 WHERE date = OLD.date;"
+	"  INSERT INTO article_days (date, n) VALUES (NEW.date, 1)"
+	"    ON CONFLICT (date) DO UPDATE SET n = n + 1;"
 	" END;"
 };
 
@@ -334,9 +362,12 @@ static const char *db_sql[ST__COUNT] = {
 	[ST_PAGE_NEWER] =
 	    "SELECT id, date, source, title, nquotes, is_read FROM articles"
 	    " WHERE (date, id) > (?1, ?2) ORDER BY date, id LIMIT ?3",
-	[ST_TOTAL] = "SELECT count(*) FROM articles",
+	[ST_TOTAL] = "SELECT coalesce(sum(n), 0) FROM article_days",
+	/* The newer days, then the newer articles of the same day. */
 	[ST_RANK] =
-	    "SELECT count(*) FROM articles WHERE (date, id) > (?1, ?2)",
+	    "SELECT (SELECT coalesce(sum(n), 0) FROM article_days"
+	    "   WHERE date > ?1)"
+	    " + (SELECT count(*) FROM articles WHERE date = ?1 AND id > ?2)",
 	[ST_STATE_GET] = "SELECT value FROM state WHERE key = ?1",
 	[ST_STATE_SET] =
 	    "INSERT INTO state (key, value) VALUES (?1, ?2)"
@@ -415,6 +446,38 @@ static const char *db_sql[ST__COUNT] = {
 	[ST_BEGIN] = "BEGIN IMMEDIATE",
 	[ST_COMMIT] = "COMMIT",
 	[ST_ROLLBACK] = "ROLLBACK",
+};
+
+/* The statements the reader runs, named for db_explain(). */
+static const struct {
+	enum db_stmt_id	 id;
+	const char	*name;
+} db_reader_stmts[] = {
+	{ ST_PAGE_FIRST, "list page from the newest" },
+	{ ST_PAGE_LAST, "list page from the oldest" },
+	{ ST_PAGE_OLDER, "list page, older than a key" },
+	{ ST_PAGE_NEWER, "list page, newer than a key" },
+	{ ST_TOTAL, "article total" },
+	{ ST_RANK, "rank of a key" },
+	{ ST_STATE_GET, "state get" },
+	{ ST_STATE_SET, "state set" },
+	{ ST_ARTICLE_GET, "article get" },
+	{ ST_ARTICLE_SET_READ, "article set read" },
+	{ ST_QUOTES_ARTICLE, "quotes of an article" },
+	{ ST_SPEAKERS, "speakers list" },
+	{ ST_QUOTES_SPEAKER, "quotes of a speaker" },
+	{ ST_SPEAKER_BY_ALIAS, "speaker by name" },
+	{ ST_SPEAKER_BY_SURNAME, "speaker by surname" },
+	{ ST_SPEAKER_FTS, "speaker by indexed name" },
+	{ ST_MAX_ARTICLE, "search: newest article id" },
+	{ ST_MAX_QUOTE, "search: newest quote id" },
+	{ ST_SEARCH_COUNT, "search: matches in a window" },
+	{ ST_SEARCH_QCOUNT, "search: quote matches in a window" },
+	{ ST_SEARCH_ARTICLES, "search: articles" },
+	{ ST_SEARCH_ARTICLES_FILTERED, "search: articles, filtered" },
+	{ ST_SEARCH_QUOTES, "search: quotes" },
+	{ ST_LIST_QUOTES, "search: a speaker's quotes, no words" },
+	{ ST_LIST_ARTICLES, "search: articles, no words" }
 };
 
 struct db {
@@ -1599,4 +1662,35 @@ db_fts_rebuild(struct db *db, char **cause)
 {
 	return db_exec(db, "INSERT INTO articles_fts(articles_fts)"
 	    " VALUES ('rebuild')", cause);
+}
+
+int
+db_explain(struct db *db, db_explain_fn fn, void *ctx, char **cause)
+{
+	sqlite3_stmt	*st;
+	const char	*sql;
+	char		*q;
+	size_t		 i;
+	int		 rc, stop = 0;
+
+	for (i = 0; i < sizeof(db_reader_stmts) / sizeof(db_reader_stmts[0]) &&
+	    !stop; i++) {
+		sql = db_sql[db_reader_stmts[i].id];
+		q = xasprintf("EXPLAIN QUERY PLAN %s", sql);
+		rc = sqlite3_prepare_v2(db->h, q, -1, &st, NULL);
+		free(q);
+		if (rc != SQLITE_OK) {
+			*cause = db_error(db, "cannot explain a statement");
+			return -1;
+		}
+		while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
+			stop = fn(ctx, db_reader_stmts[i].name, sql,
+			    col_text(st, 3));
+		sqlite3_finalize(st);
+		if (!stop && rc != SQLITE_DONE) {
+			*cause = db_error(db, "cannot explain a statement");
+			return -1;
+		}
+	}
+	return 0;
 }

@@ -17,7 +17,7 @@ struct db;
 
 /* The schema this build writes; db_open() upgrades older archives step
  * by step and refuses newer ones. */
-#define DB_SCHEMA_VERSION	4
+#define DB_SCHEMA_VERSION	5
 
 enum db_mode {
 	DB_READ,	/* read; upgrade the schema when the file is writable */
@@ -149,11 +149,13 @@ struct db_article_key {
 long	db_articles_page(struct db *, const struct db_article_key *key,
 	    int older, int limit, db_article_fn fn, void *ctx, char **cause);
 
-/* The number of articles; -1 with *cause set on error. */
+/* The number of articles; -1 with *cause set on error.  Sums the
+ * per-day counts: as many rows as days, whatever the archive's size. */
 long long db_article_total(struct db *, char **cause);
 
 /* How many articles come before key in the list (are newer); -1 on
- * error.  Reads the index up to key: use once, at start. */
+ * error.  Sums the per-day counts of newer days and counts the newer
+ * articles of key's own day. */
 long long db_article_rank(struct db *, const struct db_article_key *key,
 	    char **cause);
 
@@ -202,6 +204,16 @@ void	db_search_window(struct db *, long long rows);
 /* Rebuilds the article search index from the articles (for measuring
  * and repair).  Returns 0 or -1 with *cause set. */
 int	db_fts_rebuild(struct db *, char **cause);
+
+/*
+ * For tests: calls fn for each line of the query plan (EXPLAIN QUERY
+ * PLAN) of each statement the reader runs, with the statement's name and
+ * SQL, until fn returns non-zero.  The strings are borrowed for the call.
+ * Returns 0, or -1 with *cause set.
+ */
+typedef int	(*db_explain_fn)(void *ctx, const char *name, const char *sql,
+		    const char *plan);
+int	db_explain(struct db *, db_explain_fn fn, void *ctx, char **cause);
 
 struct db_counts {
 	long long	articles;

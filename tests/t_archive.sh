@@ -42,11 +42,16 @@ sqlite3 "$TMPD/v1.db" <"$top_srcdir/tests/fixtures/schema-v1.sql"
 ok $? "a version 1 archive opens"
 contains "$TMPD/o" "Старая статья" "its articles are listed"
 v=$(sqlite3 "$TMPD/v1.db" 'PRAGMA user_version')
-ok $(( v != 4 )) "it was upgraded to version 4 ($v)"
+ok $(( v != 5 )) "it was upgraded to version 5 ($v)"
+days=$(sqlite3 "$TMPD/v1.db" "SELECT group_concat(date || '=' || n, ' ') FROM article_days")
+ok $(( $(printf '%s' "$days" | grep -c '^2024-01-10=1 2024-01-11=1$') != 1 )) \
+    "the upgrade counted the articles of each day ($days)"
 r=$(sqlite3 "$TMPD/v1.db" "SELECT is_read || nquotes FROM articles WHERE id = 1")
 ok $(( r != 10 )) "read flag kept, quote count column added"
 "$CITATA" -d "$TMPD/v1.db" import "$articles" >/dev/null 2>&1
 ok $(( $(count "$TMPD/v1.db") != n + 2 )) "an upgraded archive takes imports"
+d=$(sqlite3 "$TMPD/v1.db" 'SELECT sum(n) FROM article_days')
+ok $(( d != n + 2 )) "and counts them by day ($d)"
 
 # A newer schema is refused and left untouched.
 cp "$db" "$TMPD/new.db"

@@ -301,6 +301,29 @@ main(void)
 		db_search_window(db, 0);
 	}
 
+	/* Total and rank from the counts per day: the 30 articles above
+	 * share 2026-04-01, ids 4 to 33. */
+	{
+		struct db_article_key	 key;
+
+		ok(db_article_total(db, &cause) == 33, "total of 33");
+		memcpy(key.date, "2026-04-01", 11);
+		key.id = 4;
+		ok(db_article_rank(db, &key, &cause) == 29,
+		    "rank within a day: 29 newer articles of the same day");
+		key.id = 33;
+		ok(db_article_rank(db, &key, &cause) == 0,
+		    "the newest article has rank 0");
+		memcpy(key.date, "2026-03-12", 11);
+		key.id = 2;
+		ok(db_article_rank(db, &key, &cause) == 30,
+		    "rank across days: the 30 of a newer day");
+		memcpy(key.date, "2026-03-09", 11);
+		key.id = 99;
+		ok(db_article_rank(db, &key, &cause) == 33,
+		    "a key older than every article ranks after all of them");
+	}
+
 	db_close(db);
 	article_free(a1);
 	article_free(a2);
