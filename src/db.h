@@ -17,7 +17,7 @@ struct db;
 
 /* The schema this build writes; db_open() upgrades older archives step
  * by step and refuses newer ones. */
-#define DB_SCHEMA_VERSION	5
+#define DB_SCHEMA_VERSION	6
 
 enum db_mode {
 	DB_READ,	/* read; upgrade the schema when the file is writable */
@@ -112,7 +112,9 @@ struct db_speaker_row {
 	const char	*name;
 	const char	*kind;		/* person, group, institution */
 	const char	*gender;	/* "male", "female" or NULL */
-	const char	*roles;		/* latest roles, "; "-separated, or NULL */
+	const char	*roles;		/* up to 3 roles of the articles
+					 * imported last, "; "-separated, or
+					 * NULL */
 	long		 nquotes;
 	long		 narticles;
 	const char	*forms;		/* every folded form of the name, "|"-separated */
