@@ -403,15 +403,16 @@ parse_text(struct parser *p, const char *data, size_t len)
 			n -= rest;
 		}
 		prev_blank = 0;
-		if (text_utf8_check(s, n, &bad) != 0) {
-			parser_diag(p, line, (long)(s - ls + bad + 1),
+		/* The whole line: a header's title is kept too. */
+		if (text_utf8_check(ls, (size_t)(s - ls) + n, &bad) != 0) {
+			parser_diag(p, line, (long)(bad + 1),
 			    "invalid UTF-8, %s",
 			    r.open ? "article skipped" : "line skipped");
 			if (r.open)
 				r.bad = 1;
 			continue;
 		}
-		if (memchr(s, '\0', n) != NULL) {
+		if (memchr(ls, '\0', (size_t)(s - ls) + n) != NULL) {
 			parser_diag(p, line, 0, "NUL byte (binary data), %s",
 			    r.open ? "article skipped" : "line skipped");
 			if (r.open)

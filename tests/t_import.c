@@ -163,6 +163,16 @@ test_text_errors(void)
 	got_free(&g);
 	buf_free(&big);
 
+	/* Found by fuzz_import_text: the title before "date" was not
+	 * checked, so an article could carry invalid UTF-8 in its title. */
+	s = "Заголовок \xff date 2026-01-01 Текст.\n";
+	r = parse(&g, "title.txt", s, strlen(s));
+	ok(r.records == 0 && r.skipped == 1, "invalid UTF-8 in a title "
+	    "skips the article");
+	is(g.diags.data, "title.txt:1:20: invalid UTF-8, article skipped\n",
+	    "and names the column in the title");
+	got_free(&g);
+
 	r = parse(&g, "bin.txt", "\x89PNG\r\n\x1a\n\0\0\0", 11);
 	ok(r.records == 0 && r.skipped == 1, "binary file skipped");
 	is(g.diags.data, "bin.txt:1:0: binary data (NUL bytes), file "
