@@ -721,6 +721,10 @@ import_derive(const char *p, size_t len, char **title, char **source)
 	/* Drop the closing point of a plain sentence; keep ! and ?. */
 	if (end < len && p[end] != '.' && (*source == NULL || as >= end))
 		buf_add(&b, p + end, p[end] == '\xe2' ? 3 : 1);
+	/* No trailing blanks ("Конец ."): import trims a given title, so
+	 * the exported article would come back with another one. */
+	while (b.len > 0 && isspace((unsigned char)b.data[b.len - 1]))
+		b.data[--b.len] = '\0';
 	/* At most 160 characters, cut at a space. */
 	for (i = 0; i < b.len; i++) {
 		if (((unsigned char)b.data[i] & 0xc0) == 0x80)

@@ -121,6 +121,15 @@ test_titles(void)
 	    "'корреспондент' and 'со ссылкой' dropped from the source");
 	is(g.a[3]->title, "Открылся мост", "attribution stripped");
 	got_free(&g);
+
+	/* Found by fuzz_import_jsonl: a title made from "Конец ." kept
+	 * the space, and import of the exported article then trimmed it,
+	 * so export and import disagreed on the title. */
+	s = " date 2025-01-06 Конец . Дальше.\n";
+	parse(&g, "t.txt", s, strlen(s));
+	is(g.n == 1 ? g.a[0]->title : NULL, "Конец",
+	    "a derived title has no trailing space");
+	got_free(&g);
 }
 
 static void
