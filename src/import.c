@@ -227,13 +227,13 @@ record_begin(struct record *r, const char *s, size_t n, long line,
 	const char	*t = s + ts;
 	size_t		 tl = te - ts;
 
-	(void)n;
 	r->open = 1;
 	r->bad = 0;
 	r->line = line;
 	trim(&t, &tl);
 	r->title = tl > 0 ? xstrndup(t, tl) : NULL;
-	r->date = xstrndup(s + ds, 10);
+	/* A bad date may be shorter, at the very end of the input. */
+	r->date = xstrndup(s + ds, n - ds < 10 ? n - ds : 10);
 	buf_reset(&r->text);
 	r->para_break = 0;
 	r->in_para = 0;

@@ -4,9 +4,12 @@
  */
 #include "config.h"
 
+#include <sys/mman.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "article.h"
 #include "import.h"
@@ -235,6 +238,61 @@ test_jsonl(void)
 	    ".json is JSON Lines");
 }
 
+/*
+ * Parses s placed so that its last byte is the last before a page that
+ * cannot be read: a parser that reads past the end of its input crashes
+ * here even without AddressSanitizer.  Returns the counts, or records
+ * (size_t)-1 when the pages cannot be had.
+ */
+static struct import_result
+parse_guarded(struct got *g, const char *name, const char *s)
+{
+	struct import_result	 res = { (size_t)-1, 0 };
+	size_t			 len = strlen(s), page;
+	char			*m;
+
+	page = (size_t)sysconf(_SC_PAGESIZE);
+	memset(g, 0, sizeof(*g));
+	buf_init(&g->diags);
+	buf_adds(&g->diags, "");
+	if (len > page)
+		return res;
+	m = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (m == MAP_FAILED)
+		return res;
+	if (mprotect(m + page, page, PROT_NONE) != 0) {
+		munmap(m, 2 * page);
+		return res;
+	}
+	memcpy(m + page - len, s, len);
+	res.records = 0;
+	import_parse(name, m + page - len, len, IMPORT_TEXT, emit, diag, g,
+	    &res);
+	munmap(m, 2 * page);
+	return res;
+}
+
+/* Found by fuzz_import_text: a header with a short bad date on the last
+ * line made record_begin() copy ten bytes of date past the input. */
+static void
+test_short_date(void)
+{
+	struct got		g;
+	struct import_result	r;
+
+	r = parse_guarded(&g, "short.txt", " date 2025-0");
+	if (r.records == (size_t)-1)
+		ok(1, "# SKIP cannot map a guard page");
+	else {
+		ok(r.records == 0 && r.skipped == 1, "a short bad date at "
+		    "the end of the input skips its record");
+		is(g.diags.data, "short.txt:1:7: bad date '2025-0' (want "
+		    "YYYY-MM-DD), article skipped\n", "and says so");
+	}
+	got_free(&g);
+}
+
 static void
 test_dates(void)
 {
@@ -254,6 +312,7 @@ main(void)
 	test_titles();
 	test_text_errors();
 	test_jsonl();
+	test_short_date();
 	test_dates();
 	return tap_done();
 }
