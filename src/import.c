@@ -55,6 +55,7 @@ static void	 record_begin(struct record *, const char *, size_t, long,
 static void	 record_add_line(struct record *, const char *, size_t);
 static void	 record_end(struct parser *, struct record *);
 static void	 record_clear(struct record *);
+static void	 nfc_replace(char **);
 static int	 article_finish(struct parser *, struct article *, long);
 static void	 trim(const char **, size_t *);
 static char	*normalize_newlines(const char *, size_t, size_t *);
@@ -289,9 +290,23 @@ record_end(struct parser *p, struct record *r)
 	record_clear(r);
 }
 
+/* Replaces the string *s, if any, with its NFC form. */
+static void
+nfc_replace(char **s)
+{
+	char	*t;
+	size_t	 n;
+
+	if (*s == NULL)
+		return;
+	t = text_nfc(*s, strlen(*s), &n);
+	free(*s);
+	*s = t;
+}
+
 /*
- * Common end of both formats: NFC, derived title and source, then the
- * article goes to the caller.
+ * Common end of both formats: NFC for every string, derived title and
+ * source, then the article goes to the caller.
  */
 static int
 article_finish(struct parser *p, struct article *a, long line)
@@ -319,11 +334,10 @@ article_finish(struct parser *p, struct article *a, long line)
 		}
 		free(title);
 		free(source);
-	} else {
-		t = text_nfc(a->title, strlen(a->title), &n);
-		free(a->title);
-		a->title = t;
 	}
+	nfc_replace(&a->title);
+	nfc_replace(&a->source);
+	nfc_replace(&a->url);
 	a->origin = xstrdup(p->name);
 	a->line = line;
 	p->res->records++;

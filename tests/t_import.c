@@ -230,6 +230,25 @@ test_jsonl(void)
 	    "empty text named");
 	got_free(&g);
 
+	/* Found by fuzz_import_jsonl: a given source, and a given title
+	 * when the source was not given, were kept as written, not in NFC
+	 * as article.h promises. */
+	s = "{\"text\":\"Т.\",\"date\":\"2025-05-05\",\"title\":\"Cafe\\u0301\","
+	    "\"source\":\"BAQ.KZ\\u0301\",\"url\":\"http://e\\u0301\"}\n"
+	    "{\"text\":\"Т.\",\"date\":\"2025-05-05\",\"title\":\"Cafe\\u0301\"}\n"
+	    "{\"text\":\"Т.\",\"date\":\"2025-05-05\",\"source\":\"Te\\u0301\"}\n";
+	r = parse(&g, "nfc.jsonl", s, strlen(s));
+	ok(r.records == 3, "three articles to normalize");
+	ok(g.n == 3 && strcmp(g.a[0]->title, "Café") == 0 &&
+	    strcmp(g.a[0]->source, "BAQ.KŹ") == 0 &&
+	    strcmp(g.a[0]->url, "http://é") == 0,
+	    "given title, source and url are in NFC");
+	ok(g.n == 3 && strcmp(g.a[1]->title, "Café") == 0,
+	    "a given title without a source is in NFC");
+	ok(g.n == 3 && strcmp(g.a[2]->source, "Té") == 0,
+	    "a given source with a derived title is in NFC");
+	got_free(&g);
+
 	ok(import_format_guess("-", "  {\"a\":1}", 9) == IMPORT_JSONL,
 	    "standard input starting with { is JSON Lines");
 	ok(import_format_guess("-", " date 2020-01-01 x", 18) == IMPORT_TEXT,
