@@ -241,16 +241,25 @@ record_begin(struct record *r, const char *s, size_t n, long line,
 }
 
 /* Adds one non-blank line: a new paragraph after a blank line, else a
- * hard line break inside the paragraph. */
+ * hard line break inside the paragraph.  A CR inside it is a line break
+ * too. */
 static void
 record_add_line(struct record *r, const char *s, size_t n)
 {
+	size_t	i;
+
 	trim(&s, &n);
 	if (n == 0)
 		return;
 	if (r->text.len > 0)
 		buf_adds(&r->text, r->para_break ? "\n\n" : "\n");
+	/* A lone CR is a line break, as in JSON Lines text, so that an
+	 * exported article imports again unchanged. */
+	i = r->text.len;
 	buf_add(&r->text, s, n);
+	for (; i < r->text.len; i++)
+		if (r->text.data[i] == '\r')
+			r->text.data[i] = '\n';
 	r->para_break = 0;
 	r->in_para = 1;
 }

@@ -175,6 +175,17 @@ test_text_errors(void)
 	got_free(&g);
 	buf_free(&big);
 
+	/* Found by fuzz_import_text: a lone CR inside a line stayed in
+	 * the text, where JSON Lines import makes it a line break, so an
+	 * exported article came back with another text. */
+	s = " date 2026-01-01 Первая\rвторая.\n";
+	r = parse(&g, "cr.txt", s, strlen(s));
+	ok(r.records == 1 && strcmp(g.a[0]->text, "Первая\nвторая.") == 0,
+	    "a lone CR in a line is a line break, as in JSON Lines");
+	is(r.records == 1 ? g.a[0]->title : NULL, "Первая",
+	    "and ends the title");
+	got_free(&g);
+
 	/* Found by fuzz_import_text: the title before "date" was not
 	 * checked, so an article could carry invalid UTF-8 in its title. */
 	s = "Заголовок \xff date 2026-01-01 Текст.\n";
