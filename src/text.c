@@ -466,8 +466,10 @@ cluster_put(const uint8_t *s, size_t n, int col, int tabs, struct buf *out)
 		if (is_cf(c) || (c >= 0xfe00 && c <= 0xfe0f) ||
 		    (c >= 0xe0100 && c <= 0xe01ef))
 			continue;
-		if (has_base && c >= 0x1f3fb && c <= 0x1f3ff)
-			continue;	/* skin tone */
+		/* A skin tone, even with no emoji before it: kept there, it
+		 * would be dropped when the text is sanitized again. */
+		if (c >= 0x1f3fb && c <= 0x1f3ff)
+			continue;
 		cw = wcwidth((wchar_t)c);
 		if (cw < 0) {		/* unassigned here, noncharacter */
 			put_uc(out, 0xfffd);
