@@ -12,9 +12,9 @@
  * they promise; and text_wrap() obeys what tests/t_wrap.c asserts: every
  * rendered line is as wide as its width and no wider than cols, holds no
  * control character, spans are in order with only blanks and line breaks
- * between them and give back the sanitized text, no line starts with a
- * spaced dash that could have stayed with the word before it, and
- * text_line_col() grows from 0 to the line's width.
+ * between them and give back the sanitized text, no span ends in a blank,
+ * no line starts with a spaced dash that could have stayed with the word
+ * before it, and text_line_col() grows from 0 to the line's width.
  */
 #include "config.h"
 
@@ -30,8 +30,8 @@ static void	check_utf8(const char *, size_t);
 static void	check_clean(const char *, const char *, size_t);
 static char	*check_sanitize(const char *, size_t);
 static void	check_fit(const char *, size_t, const char *, int, int);
-static int	dash_could_stay(const char *, const struct text_line *,
-		    const struct text_line *, int);
+static int	dash_could_stay(const char *, size_t,
+		    const struct text_line *, const struct text_line *, int);
 static void	check_line_col(const char *, const struct text_line *);
 static void	check_wrap(const char *, size_t, int, const char *);
 
@@ -184,21 +184,37 @@ check_fit(const char *s, size_t n, const char *t, int total, int cols)
 }
 
 /*
- * Whether the spaced dash that starts line l (after line prev of the
- * same paragraph) could have stayed on a line with the word before it:
- * that word, a space and the dash fit in cols.
+ * Whether line l of s[0..len), after line prev of the same paragraph,
+ * starts with a spaced dash that could have stayed with the word before
+ * it.  That is when a word follows the dash (so nothing glues to the
+ * dash's right: "— !" may move as a whole) and the word before, the
+ * spaces and the dash fit in cols.
  */
 static int
-dash_could_stay(const char *s, const struct text_line *prev,
+dash_could_stay(const char *s, size_t len, const struct text_line *prev,
     const struct text_line *l, int cols)
 {
-	size_t	a = prev->end;
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 a, i = l->start;
 
-	if (prev->hyphen || !is_gap(s, prev->end, l->start))
+	if (l->start == 0 || s[l->start - 1] != ' ' || len - i < 5 ||
+	    (strncmp(s + i, "— ", 4) != 0 && strncmp(s + i, "– ", 4) != 0))
 		return 0;
+	if (!((u[i + 4] >= 'a' && u[i + 4] <= 'z') ||
+	    (u[i + 4] >= 'A' && u[i + 4] <= 'Z') ||
+	    (u[i + 4] >= '0' && u[i + 4] <= '9') ||
+	    ((u[i + 4] == 0xd0 || u[i + 4] == 0xd1) && len - i >= 6 &&
+	    (u[i + 5] & 0xc0) == 0x80)))
+		return 0;
+	for (a = prev->end; a < l->start; a++)
+		if (s[a] != ' ')
+			return 0;
+	if (prev->hyphen)
+		return 0;
+	a = prev->end;
 	while (a > prev->start && s[a - 1] != ' ')
 		a--;
-	return text_width(s + a, prev->end - a) + 2 <= cols;
+	return text_width(s + a, l->start + 3 - a) <= cols;
 }
 
 /* text_line_col() at the start of each character (at most 64 of them),
@@ -258,11 +274,11 @@ check_wrap(const char *s, size_t len, int cols, const char *all)
 		buf_adds(&joined, t);
 		free(t);
 		pos = l[i].end;
-		if (wcols >= 3 && i > 0 && l[i].start > 0 &&
-		    s[l[i].start - 1] == ' ' && len - l[i].start >= 4 &&
-		    (strncmp(s + l[i].start, "— ", 4) == 0 ||
-		    strncmp(s + l[i].start, "– ", 4) == 0) &&
-		    dash_could_stay(s, &l[i - 1], &l[i], wcols))
+		if (l[i].end > l[i].start && (s[l[i].end - 1] == ' ' ||
+		    s[l[i].end - 1] == '\t'))
+			fuzz_fail("line %zu at %d columns ends in a blank: "
+			    "'%s'", i, wcols, r);
+		if (i > 0 && dash_could_stay(s, len, &l[i - 1], &l[i], wcols))
 			fuzz_fail("line %zu at %d columns starts with a "
 			    "spaced dash", i, wcols);
 		check_line_col(s, &l[i]);
