@@ -20,6 +20,8 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unigbrk.h>
+#include <unistr.h>
 
 #include "fuzz.h"
 #include "text.h"
@@ -32,6 +34,7 @@ static char	*check_sanitize(const char *, size_t);
 static void	check_fit(const char *, size_t, const char *, int, int);
 static int	dash_could_stay(const char *, size_t,
 		    const struct text_line *, const struct text_line *, int);
+static int	ends_in_blank(const char *, const struct text_line *);
 static void	check_line_col(const char *, const struct text_line *);
 static void	check_wrap(const char *, size_t, int, const char *);
 
@@ -217,6 +220,25 @@ dash_could_stay(const char *s, size_t len, const struct text_line *prev,
 	return text_width(s + a, l->start + 3 - a) <= cols;
 }
 
+/*
+ * Whether line l of s ends in a blank that is a grapheme cluster of its
+ * own: after a Prepend character (U+0600 ARABIC NUMBER SIGN) a space is
+ * part of its cluster, and the wrapper rightly keeps it.
+ */
+static int
+ends_in_blank(const char *s, const struct text_line *l)
+{
+	const uint8_t	*u = (const uint8_t *)s, *p;
+	ucs4_t		 c;
+
+	if (l->end == l->start || (s[l->end - 1] != ' ' &&
+	    s[l->end - 1] != '\t'))
+		return 0;
+	p = u8_prev(&c, u + l->end - 1, u + l->start);
+	return p == NULL || uc_graphemeclusterbreak_property(c) !=
+	    GBP_PREPEND;
+}
+
 /* text_line_col() at the start of each character (at most 64 of them),
  * and at both ends. */
 static void
@@ -274,8 +296,7 @@ check_wrap(const char *s, size_t len, int cols, const char *all)
 		buf_adds(&joined, t);
 		free(t);
 		pos = l[i].end;
-		if (l[i].end > l[i].start && (s[l[i].end - 1] == ' ' ||
-		    s[l[i].end - 1] == '\t'))
+		if (ends_in_blank(s, &l[i]))
 			fuzz_fail("line %zu at %d columns ends in a blank: "
 			    "'%s'", i, wcols, r);
 		if (i > 0 && dash_could_stay(s, len, &l[i - 1], &l[i], wcols))
