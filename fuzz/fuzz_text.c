@@ -239,12 +239,12 @@ ends_in_blank(const char *s, const struct text_line *l)
 	    GBP_PREPEND;
 }
 
-/* text_line_col() at the start of each character (at most 64 of them),
+/* text_line_col() at the start of each character (at most 8 of them),
  * and at both ends. */
 static void
 check_line_col(const char *s, const struct text_line *l)
 {
-	size_t	off, step = (l->end - l->start) / 64 + 1;
+	size_t	off, step = (l->end - l->start) / 8 + 1;
 	int	col, last = 0, max = l->width - l->hyphen;
 
 	if (text_line_col(s, l, l->start) != 0)
