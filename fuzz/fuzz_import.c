@@ -22,7 +22,7 @@
 /* What one parse produced. */
 struct fuzz_got {
 	const char	 *name;		/* file name given to the parser */
-	long		  lines;	/* lines in the input, for diagnostics */
+	long		  lines;	/* lines in the input */
 	struct article	**a;
 	size_t		  n;
 	size_t		  ndiag;

@@ -94,8 +94,8 @@ for t in "$@"; do
 		crashed=$((crashed + 1))
 		input=$(sed -n 's/.*Test unit written to \(.*\)/\1/p' "$log" |
 		    tail -1)
-		why=$(grep -m1 -E '^fuzz: invariant broken|ERROR: |runtime error' \
-		    "$log")
+		why=$(grep -m1 -E \
+		    '^fuzz: invariant broken|ERROR: |runtime error' "$log")
 		echo "$t: CRASH (status $st) after ${execs:-?} execs:" \
 		    "${why:-see the log}"
 		echo "$t:   input ${input:-none written}, log $log"

@@ -244,10 +244,13 @@ test_jsonl(void)
 	/* Found by fuzz_import_jsonl: a given source, and a given title
 	 * when the source was not given, were kept as written, not in NFC
 	 * as article.h promises. */
-	s = "{\"text\":\"Т.\",\"date\":\"2025-05-05\",\"title\":\"Cafe\\u0301\","
-	    "\"source\":\"BAQ.KZ\\u0301\",\"url\":\"http://e\\u0301\"}\n"
-	    "{\"text\":\"Т.\",\"date\":\"2025-05-05\",\"title\":\"Cafe\\u0301\"}\n"
-	    "{\"text\":\"Т.\",\"date\":\"2025-05-05\",\"source\":\"Te\\u0301\"}\n";
+	s = "{\"text\":\"Т.\",\"date\":\"2025-05-05\","
+	    "\"title\":\"Cafe\\u0301\",\"source\":\"BAQ.KZ\\u0301\","
+	    "\"url\":\"http://e\\u0301\"}\n"
+	    "{\"text\":\"Т.\",\"date\":\"2025-05-05\","
+	    "\"title\":\"Cafe\\u0301\"}\n"
+	    "{\"text\":\"Т.\",\"date\":\"2025-05-05\","
+	    "\"source\":\"Te\\u0301\"}\n";
 	r = parse(&g, "nfc.jsonl", s, strlen(s));
 	ok(r.records == 3, "three articles to normalize");
 	ok(g.n == 3 && strcmp(g.a[0]->title, "Café") == 0 &&
