@@ -55,6 +55,7 @@ static void	 record_begin(struct record *, const char *, size_t, long,
 static void	 record_add_line(struct record *, const char *, size_t);
 static void	 record_end(struct parser *, struct record *);
 static void	 record_clear(struct record *);
+static void	 nfc_replace(char **);
 static int	 article_finish(struct parser *, struct article *, long);
 static void	 trim(const char **, size_t *);
 static char	*normalize_newlines(const char *, size_t, size_t *);
@@ -227,29 +228,38 @@ record_begin(struct record *r, const char *s, size_t n, long line,
 	const char	*t = s + ts;
 	size_t		 tl = te - ts;
 
-	(void)n;
 	r->open = 1;
 	r->bad = 0;
 	r->line = line;
 	trim(&t, &tl);
 	r->title = tl > 0 ? xstrndup(t, tl) : NULL;
-	r->date = xstrndup(s + ds, 10);
+	/* A bad date may be shorter, at the very end of the input. */
+	r->date = xstrndup(s + ds, n - ds < 10 ? n - ds : 10);
 	buf_reset(&r->text);
 	r->para_break = 0;
 	r->in_para = 0;
 }
 
 /* Adds one non-blank line: a new paragraph after a blank line, else a
- * hard line break inside the paragraph. */
+ * hard line break inside the paragraph.  A CR inside it is a line break
+ * too. */
 static void
 record_add_line(struct record *r, const char *s, size_t n)
 {
+	size_t	i;
+
 	trim(&s, &n);
 	if (n == 0)
 		return;
 	if (r->text.len > 0)
 		buf_adds(&r->text, r->para_break ? "\n\n" : "\n");
+	/* A lone CR is a line break, as in JSON Lines text, so that an
+	 * exported article imports again unchanged. */
+	i = r->text.len;
 	buf_add(&r->text, s, n);
+	for (; i < r->text.len; i++)
+		if (r->text.data[i] == '\r')
+			r->text.data[i] = '\n';
 	r->para_break = 0;
 	r->in_para = 1;
 }
@@ -289,9 +299,23 @@ record_end(struct parser *p, struct record *r)
 	record_clear(r);
 }
 
+/* Replaces the string *s, if any, with its NFC form. */
+static void
+nfc_replace(char **s)
+{
+	char	*t;
+	size_t	 n;
+
+	if (*s == NULL)
+		return;
+	t = text_nfc(*s, strlen(*s), &n);
+	free(*s);
+	*s = t;
+}
+
 /*
- * Common end of both formats: NFC, derived title and source, then the
- * article goes to the caller.
+ * Common end of both formats: NFC for every string, derived title and
+ * source, then the article goes to the caller.
  */
 static int
 article_finish(struct parser *p, struct article *a, long line)
@@ -319,11 +343,10 @@ article_finish(struct parser *p, struct article *a, long line)
 		}
 		free(title);
 		free(source);
-	} else {
-		t = text_nfc(a->title, strlen(a->title), &n);
-		free(a->title);
-		a->title = t;
 	}
+	nfc_replace(&a->title);
+	nfc_replace(&a->source);
+	nfc_replace(&a->url);
 	a->origin = xstrdup(p->name);
 	a->line = line;
 	p->res->records++;
@@ -403,15 +426,16 @@ parse_text(struct parser *p, const char *data, size_t len)
 			n -= rest;
 		}
 		prev_blank = 0;
-		if (text_utf8_check(s, n, &bad) != 0) {
-			parser_diag(p, line, (long)(s - ls + bad + 1),
+		/* The whole line: a header's title is kept too. */
+		if (text_utf8_check(ls, (size_t)(s - ls) + n, &bad) != 0) {
+			parser_diag(p, line, (long)(bad + 1),
 			    "invalid UTF-8, %s",
 			    r.open ? "article skipped" : "line skipped");
 			if (r.open)
 				r.bad = 1;
 			continue;
 		}
-		if (memchr(s, '\0', n) != NULL) {
+		if (memchr(ls, '\0', (size_t)(s - ls) + n) != NULL) {
 			parser_diag(p, line, 0, "NUL byte (binary data), %s",
 			    r.open ? "article skipped" : "line skipped");
 			if (r.open)
@@ -720,6 +744,10 @@ import_derive(const char *p, size_t len, char **title, char **source)
 	/* Drop the closing point of a plain sentence; keep ! and ?. */
 	if (end < len && p[end] != '.' && (*source == NULL || as >= end))
 		buf_add(&b, p + end, p[end] == '\xe2' ? 3 : 1);
+	/* No trailing blanks ("Конец ."): import trims a given title, so
+	 * the exported article would come back with another one. */
+	while (b.len > 0 && isspace((unsigned char)b.data[b.len - 1]))
+		b.data[--b.len] = '\0';
 	/* At most 160 characters, cut at a space. */
 	for (i = 0; i < b.len; i++) {
 		if (((unsigned char)b.data[i] & 0xc0) == 0x80)

@@ -96,6 +96,7 @@ static int	only_punct(const uint8_t *, size_t, size_t);
 static void	wrap_piece(struct wrap *, size_t, int, int, struct piece *);
 static void	wrap_measure(struct wrap *, size_t, int, struct piece *);
 static void	wrap_emit(struct wrap *, size_t, size_t, int, int);
+static void	wrap_emit_cut(struct wrap *, size_t, size_t);
 static int	wrap_long(struct wrap *, size_t, const struct piece *,
 		    size_t *);
 static void	wrap_hard(struct wrap *, size_t, size_t);
@@ -466,8 +467,10 @@ cluster_put(const uint8_t *s, size_t n, int col, int tabs, struct buf *out)
 		if (is_cf(c) || (c >= 0xfe00 && c <= 0xfe0f) ||
 		    (c >= 0xe0100 && c <= 0xe01ef))
 			continue;
-		if (has_base && c >= 0x1f3fb && c <= 0x1f3ff)
-			continue;	/* skin tone */
+		/* A skin tone, even with no emoji before it: kept there, it
+		 * would be dropped when the text is sanitized again. */
+		if (c >= 0x1f3fb && c <= 0x1f3ff)
+			continue;
 		cw = wcwidth((wchar_t)c);
 		if (cw < 0) {		/* unassigned here, noncharacter */
 			put_uc(out, 0xfffd);
@@ -908,6 +911,27 @@ wrap_emit(struct wrap *w, size_t start, size_t end, int width, int shy)
 }
 
 /*
+ * Emits the line [start, end) of the hard line without its trailing
+ * blanks, which a piece cut inside (" — !") can leave; measures what is
+ * left.
+ */
+static void
+wrap_emit_cut(struct wrap *w, size_t start, size_t end)
+{
+	const uint8_t	*s = w->s + w->base;
+	size_t		 i, j;
+	int		 x = 0;
+
+	while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\t'))
+		end--;
+	for (i = start; i < end; i = j) {
+		j = run_next(&w->run, i);
+		x += run_width(&w->run, i, j, x, 1);
+	}
+	wrap_emit(w, start, end, x, 0);
+}
+
+/*
  * Lays out a piece wider than a line, which starts a line, cut between
  * grapheme clusters.  Never starts a line with the closing punctuation
  * of the word: one more cluster moves down with it.  Emits all lines but
@@ -916,8 +940,9 @@ wrap_emit(struct wrap *w, size_t start, size_t end, int width, int shy)
 static int
 wrap_long(struct wrap *w, size_t a, const struct piece *pc, size_t *lstart)
 {
-	size_t	i = a, j, last = a;
-	int	x = 0, cw, lastw = 0, w0;
+	const uint8_t	*s = w->s + w->base;
+	size_t		 i = a, j, last = a;
+	int		 x = 0, cw, w0;
 
 	*lstart = a;
 	while (i < pc->cend) {
@@ -927,21 +952,19 @@ wrap_long(struct wrap *w, size_t a, const struct piece *pc, size_t *lstart)
 			/* Widths are measured again where they move to, as
 			 * a TAB's depends on its column. */
 			w0 = run_width(&w->run, last, i, 0, 1);
-			if (last > *lstart &&
-			    only_punct(w->s + w->base, i, pc->cend) &&
+			if (last > *lstart && only_punct(s, i, pc->cend) &&
 			    w0 + run_width(&w->run, i, j, w0, 1) <= w->cols) {
-				wrap_emit(w, *lstart, last, x - lastw, 0);
+				wrap_emit_cut(w, *lstart, last);
 				*lstart = last;
 				x = w0;
 			} else {
-				wrap_emit(w, *lstart, i, x, 0);
+				wrap_emit_cut(w, *lstart, i);
 				*lstart = i;
 				x = 0;
 			}
 			cw = run_width(&w->run, i, j, x, 1);
 		}
 		last = i;
-		lastw = cw;
 		x += cw;
 		i = j;
 	}

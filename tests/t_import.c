@@ -4,9 +4,12 @@
  */
 #include "config.h"
 
+#include <sys/mman.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "article.h"
 #include "import.h"
@@ -121,6 +124,15 @@ test_titles(void)
 	    "'корреспондент' and 'со ссылкой' dropped from the source");
 	is(g.a[3]->title, "Открылся мост", "attribution stripped");
 	got_free(&g);
+
+	/* Found by fuzz_import_jsonl: a title made from "Конец ." kept
+	 * the space, and import of the exported article then trimmed it,
+	 * so export and import disagreed on the title. */
+	s = " date 2025-01-06 Конец . Дальше.\n";
+	parse(&g, "t.txt", s, strlen(s));
+	is(g.n == 1 ? g.a[0]->title : NULL, "Конец",
+	    "a derived title has no trailing space");
+	got_free(&g);
 }
 
 static void
@@ -162,6 +174,27 @@ test_text_errors(void)
 	    g.diags.data, "and says so");
 	got_free(&g);
 	buf_free(&big);
+
+	/* Found by fuzz_import_text: a lone CR inside a line stayed in
+	 * the text, where JSON Lines import makes it a line break, so an
+	 * exported article came back with another text. */
+	s = " date 2026-01-01 Первая\rвторая.\n";
+	r = parse(&g, "cr.txt", s, strlen(s));
+	ok(r.records == 1 && strcmp(g.a[0]->text, "Первая\nвторая.") == 0,
+	    "a lone CR in a line is a line break, as in JSON Lines");
+	is(r.records == 1 ? g.a[0]->title : NULL, "Первая",
+	    "and ends the title");
+	got_free(&g);
+
+	/* Found by fuzz_import_text: the title before "date" was not
+	 * checked, so an article could carry invalid UTF-8 in its title. */
+	s = "Заголовок \xff date 2026-01-01 Текст.\n";
+	r = parse(&g, "title.txt", s, strlen(s));
+	ok(r.records == 0 && r.skipped == 1, "invalid UTF-8 in a title "
+	    "skips the article");
+	is(g.diags.data, "title.txt:1:20: invalid UTF-8, article skipped\n",
+	    "and names the column in the title");
+	got_free(&g);
 
 	r = parse(&g, "bin.txt", "\x89PNG\r\n\x1a\n\0\0\0", 11);
 	ok(r.records == 0 && r.skipped == 1, "binary file skipped");
@@ -208,12 +241,89 @@ test_jsonl(void)
 	    "empty text named");
 	got_free(&g);
 
+	/* Found by fuzz_import_jsonl: a given source, and a given title
+	 * when the source was not given, were kept as written, not in NFC
+	 * as article.h promises. */
+	s = "{\"text\":\"Т.\",\"date\":\"2025-05-05\","
+	    "\"title\":\"Cafe\\u0301\",\"source\":\"BAQ.KZ\\u0301\","
+	    "\"url\":\"http://e\\u0301\"}\n"
+	    "{\"text\":\"Т.\",\"date\":\"2025-05-05\","
+	    "\"title\":\"Cafe\\u0301\"}\n"
+	    "{\"text\":\"Т.\",\"date\":\"2025-05-05\","
+	    "\"source\":\"Te\\u0301\"}\n";
+	r = parse(&g, "nfc.jsonl", s, strlen(s));
+	ok(r.records == 3, "three articles to normalize");
+	ok(g.n == 3 && strcmp(g.a[0]->title, "Café") == 0 &&
+	    strcmp(g.a[0]->source, "BAQ.KŹ") == 0 &&
+	    strcmp(g.a[0]->url, "http://é") == 0,
+	    "given title, source and url are in NFC");
+	ok(g.n == 3 && strcmp(g.a[1]->title, "Café") == 0,
+	    "a given title without a source is in NFC");
+	ok(g.n == 3 && strcmp(g.a[2]->source, "Té") == 0,
+	    "a given source with a derived title is in NFC");
+	got_free(&g);
+
 	ok(import_format_guess("-", "  {\"a\":1}", 9) == IMPORT_JSONL,
 	    "standard input starting with { is JSON Lines");
 	ok(import_format_guess("-", " date 2020-01-01 x", 18) == IMPORT_TEXT,
 	    "standard input otherwise is text");
 	ok(import_format_guess("x.json", "", 0) == IMPORT_JSONL,
 	    ".json is JSON Lines");
+}
+
+/*
+ * Parses s placed so that its last byte is the last before a page that
+ * cannot be read: a parser that reads past the end of its input crashes
+ * here even without AddressSanitizer.  Returns the counts, or records
+ * (size_t)-1 when the pages cannot be had.
+ */
+static struct import_result
+parse_guarded(struct got *g, const char *name, const char *s)
+{
+	struct import_result	 res = { (size_t)-1, 0 };
+	size_t			 len = strlen(s), page;
+	char			*m;
+
+	page = (size_t)sysconf(_SC_PAGESIZE);
+	memset(g, 0, sizeof(*g));
+	buf_init(&g->diags);
+	buf_adds(&g->diags, "");
+	if (len > page)
+		return res;
+	m = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (m == MAP_FAILED)
+		return res;
+	if (mprotect(m + page, page, PROT_NONE) != 0) {
+		munmap(m, 2 * page);
+		return res;
+	}
+	memcpy(m + page - len, s, len);
+	res.records = 0;
+	import_parse(name, m + page - len, len, IMPORT_TEXT, emit, diag, g,
+	    &res);
+	munmap(m, 2 * page);
+	return res;
+}
+
+/* Found by fuzz_import_text: a header with a short bad date on the last
+ * line made record_begin() copy ten bytes of date past the input. */
+static void
+test_short_date(void)
+{
+	struct got		g;
+	struct import_result	r;
+
+	r = parse_guarded(&g, "short.txt", " date 2025-0");
+	if (r.records == (size_t)-1)
+		ok(1, "# SKIP cannot map a guard page");
+	else {
+		ok(r.records == 0 && r.skipped == 1, "a short bad date at "
+		    "the end of the input skips its record");
+		is(g.diags.data, "short.txt:1:7: bad date '2025-0' (want "
+		    "YYYY-MM-DD), article skipped\n", "and says so");
+	}
+	got_free(&g);
 }
 
 static void
@@ -235,6 +345,7 @@ main(void)
 	test_titles();
 	test_text_errors();
 	test_jsonl();
+	test_short_date();
 	test_dates();
 	return tap_done();
 }

@@ -1,6 +1,6 @@
 #!/bin/sh
 # t_lint.sh: the man page lints clean, documents every command, and the
-# sources use none of the banned calls.
+# sources (the fuzz targets too) use none of the banned calls.
 . "${top_srcdir:-.}/tests/lib.sh"
 
 man="$top_srcdir/man/citata.1"
@@ -20,7 +20,7 @@ for c in $(sed -n 's/^  \([a-z]*\)  .*/\1/p' "$TMPD/help"); do
 	ok $? "man page documents the '$c' command"
 done
 
-for f in "$top_srcdir"/src/*.c; do
+for f in "$top_srcdir"/src/*.c "$top_srcdir"/fuzz/*.c; do
 	case $f in */util.c) continue ;; esac
 	if grep -nE '\b(strcpy|strcat|sprintf|vsprintf|gets)\(|[^xa-z_](malloc|calloc|realloc|strdup)\(' "$f" >"$TMPD/banned"; then
 		ok 1 "$(basename "$f") uses no banned call"

@@ -113,6 +113,15 @@ test_basic(void)
 	    "truncated sequence at the end is U+FFFD");
 	check_sanitize("5\xc2\xa0" "000", 0, "5\xc2\xa0" "000",
 	    "no-break space is kept");
+	/* Found by fuzz_text: a skin tone with no emoji before it was
+	 * kept, then dropped by a second pass (after the space that LF
+	 * became), so sanitized text changed width when sanitized again. */
+	check_sanitize("\n\xf0\x9f\x8f\xbd", 0, " ",
+	    "a skin tone after a line break is dropped");
+	check_sanitize("\x01\xf0\x9f\x8f\xbd", 0, "\xef\xbf\xbd",
+	    "a skin tone after a control is dropped");
+	check_width("\n\xe2\x80\x8d\xf0\x9f\x8f\xbd", 1,
+	    "a skin tone after a lone ZWJ is dropped");
 }
 
 static void

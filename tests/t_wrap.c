@@ -360,6 +360,13 @@ test_cases(void)
 	is(r, "т. е.", "т. е. stays on one line");
 	free(r);
 	free(l);
+	/* Found by fuzz_text: a piece wider than the line, cut inside,
+	 * gave a line ending in a blank, counted in its width. */
+	s = "a – !";
+	n = text_wrap(s, strlen(s), 3, &l);
+	ok(n == 2 && l[0].end == 1 && l[0].width == 1,
+	    "a cut piece leaves no trailing blank");
+	free(l);
 	s = "\x1b]0;title\x07\x1b[2J";
 	n = text_wrap(s, strlen(s), 5, &l);
 	for (i = 0, bad = 0; i < n; i++) {

@@ -1,0 +1,27 @@
+/*
+ * fuzz_import_jsonl.c: libFuzzer target for the JSON Lines format of
+ * import.c; the input is the file.  The checks are in fuzz_import.c.
+ */
+#include "config.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fuzz.h"
+#include "import.h"
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	fuzz_locale_setup();
+	return 0;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	fuzz_import(data, size, IMPORT_JSONL);
+	return 0;
+}

@@ -1,0 +1,104 @@
+#!/bin/sh
+# run.sh: runs the libFuzzer targets for a while each and says, one line a
+# target, how many inputs it ran, how fast, how much code it reached, how
+# much memory it took, and whether it crashed.  Each target starts from a
+# copy of its seed corpus (so the committed corpus never grows) plus the
+# crash inputs kept in regress/; its log, and the input of a crash, stay
+# in BINDIR/logs.
+#
+#   fuzz/run.sh [-b BINDIR] [-c FUZZDIR] [-s SECONDS] [TARGET...]
+#
+# BINDIR holds the built targets ("make fuzz" puts them in fuzz/ of the
+# build directory; default ./fuzz), FUZZDIR the corpus/, dict/ and
+# regress/ directories (default: where this script is), SECONDS the time
+# per target (default 30).  A TARGET is a name such as fuzz_text; the
+# default is all five.  Exit status: 0 when no target crashed, 1 when one
+# did, 2 on a usage error.
+set -u
+
+bindir=./fuzz
+fuzzdir=$(dirname "$0")
+secs=30
+while getopts b:c:s: opt; do
+	case $opt in
+	b)	bindir=$OPTARG ;;
+	c)	fuzzdir=$OPTARG ;;
+	s)	secs=$OPTARG ;;
+	*)	echo "usage: run.sh [-b bindir] [-c fuzzdir] [-s seconds]" \
+		    "[target ...]" >&2
+		exit 2 ;;
+	esac
+done
+shift $((OPTIND - 1))
+if [ $# -eq 0 ]; then
+	set -- fuzz_import_text fuzz_import_jsonl fuzz_extract fuzz_text \
+	    fuzz_search
+fi
+
+# The longest input each target is given: whole files for the importer,
+# an article for the extractor and the text module, a query for search.
+max_len() {
+	case $1 in
+	fuzz_import_*)	echo 65536 ;;
+	fuzz_search)	echo 4096 ;;
+	*)		echo 16384 ;;
+	esac
+}
+
+logs=$bindir/logs
+mkdir -p "$logs" || exit 2
+crashed=0
+for t in "$@"; do
+	bin=$bindir/$t
+	if [ ! -x "$bin" ]; then
+		echo "$t: not built (make fuzz)"
+		crashed=$((crashed + 1))
+		continue
+	fi
+	work=$(mktemp -d "${TMPDIR:-/tmp}/citata-fuzz.XXXXXX") || exit 2
+	if [ -d "$fuzzdir/corpus/$t" ]; then
+		cp "$fuzzdir/corpus/$t"/* "$work"/ 2>/dev/null
+	fi
+	# The corpus directories, as arguments (the list of targets was
+	# expanded when the loop began).
+	set -- "$work"
+	if [ -d "$fuzzdir/regress/$t" ]; then
+		set -- "$@" "$fuzzdir/regress/$t"
+	fi
+	dict=
+	if [ -f "$fuzzdir/dict/$t.dict" ]; then
+		dict=-dict=$fuzzdir/dict/$t.dict
+	fi
+	log=$logs/$t.log
+	rm -f "$logs/$t"-crash-* "$logs/$t"-leak-* "$logs/$t"-timeout-* \
+	    "$logs/$t"-oom-*
+	# shellcheck disable=SC2086
+	"$bin" -max_total_time="$secs" -max_len="$(max_len "$t")" \
+	    -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	    -artifact_prefix="$logs/$t-" $dict "$@" >"$log" 2>&1
+	st=$?
+	rm -rf "$work"
+
+	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+	speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
+	rss=$(sed -n 's/^stat::peak_rss_mb: *//p' "$log")
+	last=$(grep ' cov: ' "$log" | tail -1)
+	cov=$(echo "$last" | sed -n 's/.* cov: \([0-9]*\).*/\1/p')
+	ft=$(echo "$last" | sed -n 's/.* ft: \([0-9]*\).*/\1/p')
+	corp=$(echo "$last" | sed -n 's/.* corp: \([0-9]*\).*/\1/p')
+	if [ "$st" -eq 0 ]; then
+		echo "$t: $secs s, ${execs:-?} execs (${speed:-?}/s)," \
+		    "cov ${cov:-?}, ft ${ft:-?}, corpus ${corp:-?}," \
+		    "rss ${rss:-?} MB: ok"
+	else
+		crashed=$((crashed + 1))
+		input=$(sed -n 's/.*Test unit written to \(.*\)/\1/p' "$log" |
+		    tail -1)
+		why=$(grep -m1 -E \
+		    '^fuzz: invariant broken|ERROR: |runtime error' "$log")
+		echo "$t: CRASH (status $st) after ${execs:-?} execs:" \
+		    "${why:-see the log}"
+		echo "$t:   input ${input:-none written}, log $log"
+	fi
+done
+[ "$crashed" -eq 0 ]
