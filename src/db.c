@@ -469,6 +469,19 @@ db_error(struct db *db, const char *what)
 		    what);
 	case SQLITE_FULL:
 		return xasprintf("%s: %s: disk full", db->path, what);
+	case SQLITE_IOERR:
+		/* A write that failed at once, not a short one. */
+		switch (sqlite3_system_errno(db->h)) {
+		case ENOSPC:
+		case EDQUOT:
+			return xasprintf("%s: %s: disk full", db->path, what);
+		case EFBIG:
+			return xasprintf("%s: %s: the file size limit was "
+			    "reached (ulimit -f)", db->path, what);
+		default:
+			return xasprintf("%s: %s: %s", db->path, what,
+			    sqlite3_errmsg(db->h));
+		}
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
 		return xasprintf("%s: %s: the archive is damaged or not an "

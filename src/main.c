@@ -1186,6 +1186,9 @@ main(int argc, char **argv)
 	text_locale_setup(&note);
 	free(note);		/* only the reader tells */
 	signal(SIGPIPE, SIG_DFL);
+	/* Past a file size limit (ulimit -f) write() then fails with EFBIG
+	 * and the import rolls back with a message, instead of dying. */
+	signal(SIGXFSZ, SIG_IGN);
 
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, "+d:hV", opts, NULL)) != -1) {
