@@ -431,6 +431,7 @@ static int	 db_prepare_all(struct db *, char **);
 static int	 db_probe(struct db *, const char *, int, int, int *, int *,
 		    int *);
 static int	 db_register(struct db *);
+static int	 db_dir_writable(const char *);
 static int	 fts_create(void *, const char **, int, Fts5Tokenizer **);
 static void	 fts_delete(Fts5Tokenizer *);
 static int	 fts_token(void *, const char *, size_t, size_t, size_t);
@@ -682,11 +683,27 @@ db_probe(struct db *db, const char *path, int flags, int immutable,
 	return rc;
 }
 
+/* Whether the directory that holds path can take new files. */
+static int
+db_dir_writable(const char *path)
+{
+	const char	*slash = strrchr(path, '/');
+	char		*dir;
+	int		 rc;
+
+	if (slash == NULL)
+		return access(".", W_OK | X_OK) == 0;
+	dir = slash == path ? xstrdup("/") : xstrndup(path, slash - path);
+	rc = access(dir, W_OK | X_OK) == 0;
+	free(dir);
+	return rc;
+}
+
 struct db *
 db_open(const char *path, enum db_mode mode, char **cause)
 {
 	struct db	*db;
-	int		 flags, version = 0, appid = 0, ntables = 0, rc;
+	int		 flags, version = 0, appid = 0, ntables = 0, rc, cant;
 
 	db = xcalloc(1, sizeof(*db));
 	db->path = xstrdup(path);
@@ -703,13 +720,43 @@ db_open(const char *path, enum db_mode mode, char **cause)
 	else
 		flags = SQLITE_OPEN_READONLY, db->readonly = 1;
 	rc = db_probe(db, path, flags, 0, &version, &appid, &ntables);
+	cant = rc == SQLITE_CANTOPEN || rc == SQLITE_READONLY;
+	/*
+	 * SQLite keeps a WAL archive's -wal and -shm files beside it.  In a
+	 * directory we cannot write to, a writable archive is read as a
+	 * read-only one; an import cannot go on.
+	 */
+	if (cant && !db_dir_writable(path)) {
+		if (mode == DB_WRITE) {
+			if (access(path, F_OK) != 0)
+				*cause = xasprintf("%s: cannot create the "
+				    "archive: its directory is not writable",
+				    path);
+			else if (access(path, W_OK) != 0)
+				*cause = xasprintf("%s: the archive is "
+				    "read-only", path);
+			else
+				*cause = xasprintf("%s: cannot write in the "
+				    "archive's directory, where SQLite keeps "
+				    "its -wal and -shm files", path);
+			db_close(db);
+			return NULL;
+		}
+		if (!db->readonly) {
+			sqlite3_close(db->h);
+			db->h = NULL;
+			flags = SQLITE_OPEN_READONLY, db->readonly = 1;
+			rc = db_probe(db, path, flags, 0, &version, &appid,
+			    &ntables);
+			cant = rc == SQLITE_CANTOPEN || rc == SQLITE_READONLY;
+		}
+	}
 	/*
 	 * A read-only WAL archive in a directory we cannot write to cannot
 	 * get its -shm file; nobody can be writing it then, so it is read
 	 * as immutable.
 	 */
-	if (rc != SQLITE_ROW && db->readonly && (rc == SQLITE_CANTOPEN ||
-	    rc == SQLITE_READONLY)) {
+	if (rc != SQLITE_ROW && db->readonly && cant) {
 		sqlite3_close(db->h);
 		db->h = NULL;
 		rc = db_probe(db, path, flags, 1, &version, &appid, &ntables);

@@ -96,4 +96,44 @@ else
 	echo "# cannot mount a tmpfs here: the file size limit stands for it"
 fi
 
+# --- A read-only directory.  Root ignores file modes, so the commands
+# then run as nobody; the archive itself is nobody's and writable.
+as_user=""
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1 &&
+    id nobody >/dev/null 2>&1; then
+	as_user="setpriv --reuid=nobody --regid=$(id -g nobody) --clear-groups"
+fi
+if [ "$(id -u)" -ne 0 ] || [ -n "$as_user" ]; then
+	rod="$TMPD/rod"
+	mkdir "$rod"
+	cp "$base" "$rod/a.db"
+	[ -n "$as_user" ] && chown nobody "$rod/a.db"
+	chmod 755 "$TMPD"
+	chmod 555 "$rod"
+	$as_user "$CITATA" -d "$rod/a.db" list --format=tsv >"$TMPD/o" \
+	    2>"$TMPD/e"
+	st=$?
+	ok $st "writable archive, read-only directory: list exits 0 (got $st)"
+	ok $(( $(wc -l <"$TMPD/o") != n )) "and lists all $n articles"
+	$as_user "$CITATA" -d "$rod/a.db" show 1 >"$TMPD/o" 2>"$TMPD/e"
+	ok $? "and show works"
+	$as_user "$CITATA" -d "$rod/a.db" quotes >"$TMPD/o" 2>"$TMPD/e"
+	ok $? "and quotes works"
+	$as_user "$CITATA" -d "$rod/a.db" import "$uiarticles" \
+	    >"$TMPD/o" 2>"$TMPD/e"
+	ok $(( $? != 2 )) "import there exits 2"
+	contains "$TMPD/e" "cannot write in the archive's directory" \
+	    "and says why"
+	$as_user "$CITATA" -d "$rod/new.db" import "$uiarticles" \
+	    >"$TMPD/o" 2>"$TMPD/e"
+	ok $(( $? != 2 )) "a new archive there: import exits 2"
+	contains "$TMPD/e" "cannot create the archive: its directory is not writable" \
+	    "and says why"
+	chmod 755 "$rod"
+	intact "$rod/a.db" "$n" "read-only directory"
+	ok $([ ! -e "$rod/new.db" ]; echo $?) "and no new file was made"
+else
+	echo "# no way to drop root here: read-only directory tests skipped"
+fi
+
 done_testing
