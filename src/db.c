@@ -424,6 +424,9 @@ struct db {
 	sqlite3_stmt	*st[ST__COUNT];
 };
 
+/* How long to wait for another process's lock: db_busy_timeout_set(). */
+static int	 db_busy_ms = DB_BUSY_TIMEOUT;
+
 static char	*db_error(struct db *, const char *);
 static int	 db_exec(struct db *, const char *, char **);
 static int	 db_migrate(struct db *, int, char **);
@@ -464,7 +467,8 @@ db_error(struct db *db, const char *what)
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return xasprintf("%s: %s: the archive is locked by another "
-		    "process (gave up after 5 s)", db->path, what);
+		    "process (gave up after %g s)", db->path, what,
+		    db_busy_ms / 1000.0);
 	case SQLITE_READONLY:
 		return xasprintf("%s: %s: the archive is read-only", db->path,
 		    what);
@@ -667,7 +671,7 @@ db_probe(struct db *db, const char *path, int flags, int immutable,
 		db->h = NULL;
 		return rc;
 	}
-	sqlite3_busy_timeout(db->h, 5000);
+	sqlite3_busy_timeout(db->h, db_busy_ms);
 	if ((rc = db_register(db)) != SQLITE_OK)
 		return rc;
 	rc = sqlite3_prepare_v2(db->h, "SELECT (SELECT user_version FROM"
@@ -697,6 +701,12 @@ db_dir_writable(const char *path)
 	rc = access(dir, W_OK | X_OK) == 0;
 	free(dir);
 	return rc;
+}
+
+void
+db_busy_timeout_set(int ms)
+{
+	db_busy_ms = ms;
 }
 
 struct db *

@@ -24,6 +24,13 @@ enum db_mode {
 	DB_WRITE	/* read and write; create the file when missing */
 };
 
+/* Milliseconds an archive waits for another process's write lock before
+ * an operation fails with "locked by another process". */
+#define DB_BUSY_TIMEOUT		5000
+
+/* Sets that wait for archives opened from now on; 0 does not wait. */
+void		 db_busy_timeout_set(int ms);
+
 /* Opens (and creates or upgrades) the archive at path.  Returns NULL and
  * sets *cause (the caller frees it) when it cannot. */
 struct db	*db_open(const char *path, enum db_mode mode, char **cause);

@@ -59,6 +59,7 @@ static void	 usage(FILE *);
 static void	 cmd_usage(const struct cmd *, FILE *);
 static const struct cmd *cmd_find(const char *);
 static char	*db_path_default(void);
+static void	 busy_timeout_setup(void);
 static struct db *open_db(enum db_mode);
 static struct lexicon *open_lexicon(void);
 static int	 parse_format(const char *, enum format *, int);
@@ -160,6 +161,29 @@ make_parents(const char *path)
 		*p = '/';
 	}
 	free(dir);
+}
+
+/* $CITATA_BUSY_TIMEOUT: seconds to wait for another process's lock, to
+ * the millisecond ("2", "0.25"); read by hand, since strtod() would take
+ * a decimal comma in some locales. */
+static void
+busy_timeout_setup(void)
+{
+	const char	*env = getenv("CITATA_BUSY_TIMEOUT"), *p;
+	long		 ms = 0, unit = 1000;
+
+	if (env == NULL || *env == '\0')
+		return;
+	for (p = env; *p >= '0' && *p <= '9' && ms <= 3600000; p++)
+		ms = ms * 10 + (*p - '0') * 1000;
+	if (*p == '.' && p > env)
+		for (p++; *p >= '0' && *p <= '9'; p++)
+			ms += (*p - '0') * (unit /= 10);
+	if (*p != '\0' || p == env || ms > 3600000) {
+		warnx("ignoring CITATA_BUSY_TIMEOUT: want seconds, 0 to 3600");
+		return;
+	}
+	db_busy_timeout_set((int)ms);
 }
 
 static struct db *
@@ -476,7 +500,7 @@ cmd_import(int argc, char **argv)
 	run.db = open_db(DB_WRITE);
 	run.lx = open_lexicon();
 	if (db_begin(run.db, &cause) != 0)
-		fatal("%s", cause);
+		fatal("%s; nothing was imported", cause);
 	for (i = 0; i < nfiles && !interrupted && rc == EXIT_OK; i++) {
 		if ((data = import_read_file(files[i], &len, &cause)) == NULL) {
 			diag_print(NULL, files[i], 0, 0, cause);
@@ -1210,6 +1234,7 @@ main(int argc, char **argv)
 	}
 	if (db_path == NULL)
 		db_path = path = db_path_default();
+	busy_timeout_setup();
 	if (optind >= argc) {
 		rc = run_reader();
 		free(path);

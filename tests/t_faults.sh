@@ -42,7 +42,7 @@ ok $(( n < 15 )) "base archive: $n articles"
 
 # A file of many articles, each a distinct copy of a sample one.
 big="$TMPD/big.txt"
-awk -v copies=60 '
+awk -v copies=30 '
 	{ line[n++] = (FNR == 1 ? "\001" : "") $0 }
 	END {
 		for (i = 0; i < copies; i++)
@@ -135,5 +135,126 @@ if [ "$(id -u)" -ne 0 ] || [ -n "$as_user" ]; then
 else
 	echo "# no way to drop root here: read-only directory tests skipped"
 fi
+
+# --- Another writer holds the lock: sqlite3 in a transaction, fed from a
+# fifo so the test decides when it ends.
+
+# hold DB: starts sqlite3 holding DB's write lock; release ends it.
+hold() {
+	rm -f "$TMPD/fifo"
+	mkfifo "$TMPD/fifo"
+	sqlite3 -cmd ".timeout 10000" "$1" <"$TMPD/fifo" >/dev/null 2>&1 &
+	holder=$!
+	exec 3>"$TMPD/fifo"
+	echo 'BEGIN IMMEDIATE;' >&3
+	i=0
+	while [ $i -lt 50 ] &&
+	    sqlite3 -cmd '.timeout 0' "$1" 'BEGIN IMMEDIATE; ROLLBACK' \
+	    >/dev/null 2>&1; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
+release() {
+	echo 'ROLLBACK;' >&3
+	exec 3>&-
+	wait $holder
+}
+
+# elapsed COMMAND...: runs it, sets st and secs (whole seconds taken).
+elapsed() {
+	t0=$(date +%s)
+	"$@"
+	st=$?
+	secs=$(( $(date +%s) - t0 ))
+}
+
+lk="$TMPD/lk.db"
+cp "$base" "$lk"
+hold "$lk"
+elapsed "$CITATA" -d "$lk" import "$uiarticles" >"$TMPD/o" 2>"$TMPD/e"
+ok $(( st != 2 )) "locked archive: import exits 2 (got $st)"
+contains "$TMPD/e" "the archive is locked by another process (gave up after 5 s); nothing was imported" \
+    "and says so"
+ok $(( secs < 4 || secs > 9 )) "after the default busy timeout, 5 s ($secs s)"
+CITATA_BUSY_TIMEOUT=0.5 elapsed "$CITATA" -d "$lk" import "$uiarticles" \
+    >"$TMPD/o" 2>"$TMPD/e"
+ok $(( st != 2 || secs > 3 )) \
+    "CITATA_BUSY_TIMEOUT=0.5: exits 2 sooner ($secs s)"
+contains "$TMPD/e" "(gave up after 0.5 s)" "and says how long it waited"
+CITATA_BUSY_TIMEOUT=0 "$CITATA" -d "$lk" reextract >"$TMPD/o" 2>"$TMPD/e"
+ok $(( $? != 2 )) "reextract on a locked archive exits 2"
+contains "$TMPD/e" "locked by another process (gave up after 0 s)" \
+    "and says so"
+CITATA_BUSY_TIMEOUT=soon "$CITATA" -d "$lk" list >"$TMPD/o" 2>"$TMPD/e"
+ok $? "reading is not blocked by the writer (WAL)"
+ok $(( $(wc -l <"$TMPD/o") != n )) "and lists all $n articles"
+contains "$TMPD/e" "ignoring CITATA_BUSY_TIMEOUT" "a bad timeout is named"
+# The lock goes away while an import waits: the import then goes on.
+CITATA_BUSY_TIMEOUT=30 "$CITATA" -d "$lk" import "$uiarticles" \
+    >"$TMPD/o" 2>"$TMPD/e" &
+waiter=$!
+sleep 1
+release
+wait $waiter
+st=$?
+ok $st "an import waiting for the lock goes on when it is released ($st)"
+nui=$(sed -n 's/^imported \([0-9]*\),.*/\1/p' "$TMPD/o")
+intact "$lk" $((n + nui)) "after the lock"
+# The writer dies holding the lock: the kernel drops it, the import goes on.
+hold "$lk"
+CITATA_BUSY_TIMEOUT=30 "$CITATA" -d "$lk" import "$big" \
+    >"$TMPD/o" 2>"$TMPD/e" &
+waiter=$!
+sleep 1
+kill -9 $holder
+exec 3>&-
+wait $holder 2>/dev/null
+wait $waiter
+st=$?
+ok $st "an import waiting on a writer that is killed goes on ($st)"
+intact "$lk" $((n + nui + nbig)) "after the killed writer"
+
+# Two imports at once into one archive: the second waits for the first,
+# both store everything.
+cp "$base" "$TMPD/two.db"
+sed 's/Выпуск/Номер/' "$big" >"$TMPD/big2.txt"
+"$CITATA" -d "$TMPD/two.db" import "$big" >"$TMPD/o1" 2>"$TMPD/e1" &
+p1=$!
+"$CITATA" -d "$TMPD/two.db" import "$TMPD/big2.txt" >"$TMPD/o2" \
+    2>"$TMPD/e2" &
+p2=$!
+wait $p1
+s1=$?
+wait $p2
+s2=$?
+ok $(( s1 || s2 )) "two imports at once: both exit 0 ($s1, $s2)"
+intact "$TMPD/two.db" $((n + 2 * nbig)) "two imports at once"
+# And with no patience: one of them may give up, as a whole.
+cp "$base" "$TMPD/two.db"
+CITATA_BUSY_TIMEOUT=0 "$CITATA" -d "$TMPD/two.db" import "$big" \
+    >"$TMPD/o1" 2>"$TMPD/e1" &
+p1=$!
+CITATA_BUSY_TIMEOUT=0 "$CITATA" -d "$TMPD/two.db" import "$TMPD/big2.txt" \
+    >"$TMPD/o2" 2>"$TMPD/e2" &
+p2=$!
+wait $p1
+s1=$?
+wait $p2
+s2=$?
+want=$n
+[ $s1 -eq 0 ] && want=$((want + nbig))
+[ $s2 -eq 0 ] && want=$((want + nbig))
+bad=0
+for i in 1 2; do
+	eval "s=\$s$i"
+	if [ "$s" -ne 0 ] && ! grep -q "locked by another process" "$TMPD/e$i"
+	then
+		bad=1
+		sed 's/^/# /' "$TMPD/e$i"
+	fi
+done
+ok $bad "two impatient imports: each stores all or says it was locked ($s1, $s2)"
+intact "$TMPD/two.db" $want "two impatient imports"
 
 done_testing
