@@ -211,11 +211,16 @@ open_lexicon(void)
 	struct lexicon	*lx;
 	const char	*env = getenv("CITATA_DATADIR");
 	char		*dir, *cause = NULL;
+	struct buf	 b;
 
 	dir = xasprintf("%s/lexicon", env != NULL && *env != '\0' ? env :
 	    PKGDATADIR);
-	if ((lx = lexicon_load(dir, &cause)) == NULL)
-		fatal("cannot load the word lists: %s", cause);
+	if ((lx = lexicon_load(dir, &cause)) == NULL) {
+		buf_init(&b);
+		export_escape(&b, cause);
+		fatal("cannot load the word lists: %s (CITATA_DATADIR names "
+		    "the directory that holds lexicon/)", b.data);
+	}
 	free(dir);
 	return lx;
 }
@@ -497,8 +502,9 @@ cmd_import(int argc, char **argv)
 	sigaction(SIGTERM, &act, NULL);
 	sigaction(SIGHUP, &act, NULL);
 
-	run.db = open_db(DB_WRITE);
+	/* The word lists first: without them nothing is created. */
 	run.lx = open_lexicon();
+	run.db = open_db(DB_WRITE);
 	if (db_begin(run.db, &cause) != 0)
 		fatal("%s; nothing was imported", cause);
 	for (i = 0; i < nfiles && !interrupted && rc == EXIT_OK; i++) {
@@ -1034,10 +1040,10 @@ cmd_reextract(int argc, char **argv)
 
 	if (sub_parse_none(argc, argv, &sa) != 0)
 		return EXIT_FAIL;
-	run.db = open_db(DB_WRITE);
 	run.lx = open_lexicon();
+	run.db = open_db(DB_WRITE);
 	if (db_begin(run.db, &cause) != 0)
-		fatal("%s", cause);
+		fatal("%s; nothing was changed", cause);
 	if (db_article_ids(run.db, reextract_one, &run, &cause) != 0 ||
 	    run.cause != NULL || db_commit(run.db, &cause) != 0) {
 		db_rollback(run.db);

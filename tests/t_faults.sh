@@ -257,4 +257,60 @@ done
 ok $bad "two impatient imports: each stores all or says it was locked ($s1, $s2)"
 intact "$TMPD/two.db" $want "two impatient imports"
 
+# --- Missing or unreadable word lists (data/lexicon): the commands that
+# extract quotes stop before touching anything, the others do not care.
+lexcopy() {
+	rm -rf "$TMPD/data"
+	mkdir -p "$TMPD/data"
+	cp -R "$CITATA_DATADIR/lexicon" "$TMPD/data/lexicon"
+	chmod -R u+w "$TMPD/data"
+}
+cp "$base" "$TMPD/lx.db"
+nq=$(sqlite3 "$TMPD/lx.db" 'SELECT count(*) FROM quotes')
+CITATA_DATADIR="$TMPD/none" "$CITATA" -d "$TMPD/new.db" import "$uiarticles" \
+    >"$TMPD/o" 2>"$TMPD/e"
+ok $(( $? != 2 )) "no word lists: import exits 2"
+contains "$TMPD/e" "cannot load the word lists: $TMPD/none/lexicon/verbs.txt: No such file or directory" \
+    "and names the missing file"
+contains "$TMPD/e" "CITATA_DATADIR" "and the variable to set"
+ok $([ ! -e "$TMPD/new.db" ]; echo $?) "and creates no archive"
+CITATA_DATADIR="$TMPD/none" "$CITATA" -d "$TMPD/lx.db" import "$uiarticles" \
+    >"$TMPD/o" 2>"$TMPD/e"
+ok $(( $? != 2 )) "no word lists: import into an archive exits 2"
+intact "$TMPD/lx.db" "$n" "no word lists"
+CITATA_DATADIR="$TMPD/none" "$CITATA" -d "$TMPD/lx.db" reextract \
+    >"$TMPD/o" 2>"$TMPD/e"
+ok $(( $? != 2 )) "no word lists: reextract exits 2"
+ok $(( $(sqlite3 "$TMPD/lx.db" 'SELECT count(*) FROM quotes') != nq )) \
+    "and keeps all $nq quotes"
+CITATA_DATADIR="$TMPD/none" "$CITATA" extract "$uiarticles/01-bridge.txt" \
+    >"$TMPD/o" 2>"$TMPD/e"
+ok $(( $? != 2 )) "no word lists: extract exits 2"
+for c in list "show 1" quotes speakers "search Павлодар" export; do
+	# shellcheck disable=SC2086
+	CITATA_DATADIR="$TMPD/none" "$CITATA" -d "$TMPD/lx.db" $c \
+	    >"$TMPD/o" 2>"$TMPD/e"
+	st=$?
+	ok $(( st > 1 )) "no word lists: $c still works (exit $st)"
+done
+lexcopy
+rm "$TMPD/data/lexicon/roles.txt"
+mkdir "$TMPD/data/lexicon/roles.txt"
+CITATA_DATADIR="$TMPD/data" "$CITATA" extract "$uiarticles/01-bridge.txt" \
+    >"$TMPD/o" 2>"$TMPD/e"
+ok $(( $? != 2 )) "a directory for a word list: extract exits 2"
+contains "$TMPD/e" "lexicon/roles.txt: Is a directory" "and says so"
+if [ -n "$as_user" ]; then
+	lexcopy
+	chmod -R a+rX "$TMPD/data"
+	chmod 000 "$TMPD/data/lexicon/verbs.txt"
+	cp "$base" "$TMPD/data/lx.db"
+	chown nobody "$TMPD/data" "$TMPD/data/lx.db"
+	CITATA_DATADIR="$TMPD/data" $as_user "$CITATA" -d "$TMPD/data/lx.db" \
+	    import "$uiarticles" >"$TMPD/o" 2>"$TMPD/e"
+	ok $(( $? != 2 )) "an unreadable word list: import exits 2"
+	contains "$TMPD/e" "lexicon/verbs.txt: Permission denied" "and says so"
+	intact "$TMPD/data/lx.db" "$n" "an unreadable word list"
+fi
+
 done_testing
