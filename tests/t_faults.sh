@@ -313,4 +313,98 @@ if [ -n "$as_user" ]; then
 	intact "$TMPD/data/lx.db" "$n" "an unreadable word list"
 fi
 
+# --- Damaged archives: a clear message, never a crash.  Garbage (a
+# fixed pattern) over the header, over the root page of each table, and
+# over one page after another through the whole file.
+garbage() {
+	# garbage FILE OFFSET BYTES
+	awk -v n="$3" 'BEGIN { for (i = 0; i < n; i++) printf "%c", 33 + (i * 7) % 90 }' |
+	    dd of="$1" bs=1 seek="$2" conv=notrunc 2>/dev/null
+}
+# damaged NAME DB: every command on DB ends by itself, any "damaged"
+# message is the clear one.
+damaged() {
+	worst=0
+	said=0
+	for c in list "show 1" "show 5" quotes speakers "search Павлодар" \
+	    "search --quotes мост" export reextract "import $uiarticles"; do
+		cp "$2" "$TMPD/dmg.db"
+		# shellcheck disable=SC2086
+		"$CITATA" -d "$TMPD/dmg.db" $c >/dev/null 2>"$TMPD/e"
+		st=$?
+		[ $st -gt $worst ] && worst=$st
+		if grep -q 'Sanitizer\|runtime error' "$TMPD/e"; then
+			worst=99
+			sed 's/^/# /' "$TMPD/e" | head -5
+		fi
+		if [ $st -eq 2 ]; then
+			if grep -q 'damaged or not an SQLite file' "$TMPD/e"; then
+				said=$((said + 1))
+			else
+				echo "# $1: $c: $(cat "$TMPD/e")"
+				worst=98
+			fi
+		fi
+	done
+	ok $(( worst > 2 )) "$1: no crash, the damage is named ($said times)"
+}
+cp "$base" "$TMPD/d0.db"
+garbage "$TMPD/d0.db" 16 84
+damaged "garbage in the header" "$TMPD/d0.db"
+psize=$(sqlite3 "$base" 'PRAGMA page_size')
+npages=$(sqlite3 "$base" 'PRAGMA page_count')
+for t in articles quotes speakers articles_fts; do
+	root=$(sqlite3 "$base" "SELECT rootpage FROM sqlite_master WHERE name = '$t'")
+	cp "$base" "$TMPD/d1.db"
+	garbage "$TMPD/d1.db" $(( (root - 1) * psize + 8 )) 200
+	damaged "garbage in the root page of $t" "$TMPD/d1.db"
+done
+cp "$base" "$TMPD/d1.db"
+root=$(sqlite3 "$base" "SELECT rootpage FROM sqlite_master WHERE name = 'articles'")
+garbage "$TMPD/d1.db" $(( (root - 1) * psize + 8 )) 200
+"$CITATA" -d "$TMPD/d1.db" list >"$TMPD/o" 2>"$TMPD/e"
+ok $(( $? != 2 )) "a damaged article table: list exits 2"
+contains "$TMPD/e" "the archive is damaged or not an SQLite file" "and says so"
+step=$(( npages / 12 + 1 ))
+p=2
+while [ $p -le "$npages" ]; do
+	cp "$base" "$TMPD/d2.db"
+	garbage "$TMPD/d2.db" $(( (p - 1) * psize + 100 )) 1000
+	damaged "garbage in page $p of $npages" "$TMPD/d2.db"
+	p=$((p + step))
+done
+head -c $(( psize * npages / 2 )) "$base" >"$TMPD/d3.db"
+damaged "the archive cut in half" "$TMPD/d3.db"
+: >"$TMPD/d4.db"
+"$CITATA" -d "$TMPD/d4.db" list >"$TMPD/o" 2>"$TMPD/e"
+ok $? "an empty file is an empty archive"
+
+# --- Output to a closed pipe: no message, exit 0 or SIGPIPE's.
+"$CITATA" -d "$big.db" import "$big" >/dev/null 2>&1
+for c in list "list --format=jsonl" quotes speakers export \
+    "search --limit=1000 Казахстан"; do
+	# shellcheck disable=SC2086
+	st=$( { "$CITATA" -d "$big.db" $c 2>"$TMPD/e"; echo $? >"$TMPD/st"; } |
+	    head -c 10 >/dev/null; cat "$TMPD/st")
+	[ "$st" -eq 0 ] || [ "$st" -eq 141 ]
+	ok $? "$c | head -c 10: exit $st"
+	[ ! -s "$TMPD/e" ]
+	ok $? "and no message"
+	[ -s "$TMPD/e" ] && sed 's/^/# /' "$TMPD/e" | head -3
+done
+"$CITATA" -d "$big.db" list | head -1 >"$TMPD/o" 2>"$TMPD/e"
+ok $(( $(wc -l <"$TMPD/o") != 1 )) "list | head -1 prints one line"
+{ "$CITATA" -d "$big.db" show 1 2>"$TMPD/e"; echo $? >"$TMPD/st"; } | true
+st=$(cat "$TMPD/st")
+[ "$st" -eq 0 ] || [ "$st" -eq 141 ]
+ok $? "show into a pipe closed at once: exit $st"
+# Started with SIGPIPE ignored (as some daemons leave it): the same.
+st=$( (trap '' PIPE
+	{ "$CITATA" -d "$big.db" export 2>"$TMPD/e"; echo $? >"$TMPD/st"; } |
+	    head -c 10 >/dev/null); cat "$TMPD/st")
+[ "$st" -eq 0 ] || [ "$st" -eq 141 ]
+ok $? "SIGPIPE ignored by the parent: export exits $st"
+[ ! -s "$TMPD/e" ]
+ok $? "and says nothing"
+
 done_testing
