@@ -420,6 +420,7 @@ struct db {
 	sqlite3		*h;
 	char		*path;
 	int		 readonly;
+	int		 busy_ms;	/* its wait for a lock */
 	long long	 window;	/* first search window, in rows */
 	sqlite3_stmt	*st[ST__COUNT];
 };
@@ -445,6 +446,7 @@ static char	*ids_json(const long long *, long);
 static long long search_window(struct db *, const char *, int, int, char **);
 static sqlite3_stmt *db_stmt(struct db *, enum db_stmt_id);
 static int	 db_done(struct db *, sqlite3_stmt *, int, char **);
+static int	 db_done_nowait(struct db *, sqlite3_stmt *, char **);
 static int	 db_rows_end(struct db *, sqlite3_stmt *, int, char **);
 static void	 bind_text(sqlite3_stmt *, int, const char *);
 static void	 bind_span(sqlite3_stmt *, int, const char *, size_t, size_t);
@@ -468,7 +470,7 @@ db_error(struct db *db, const char *what)
 	case SQLITE_LOCKED:
 		return xasprintf("%s: %s: the archive is locked by another "
 		    "process (gave up after %g s)", db->path, what,
-		    db_busy_ms / 1000.0);
+		    db->busy_ms / 1000.0);
 	case SQLITE_READONLY:
 		return xasprintf("%s: %s: the archive is read-only", db->path,
 		    what);
@@ -671,7 +673,8 @@ db_probe(struct db *db, const char *path, int flags, int immutable,
 		db->h = NULL;
 		return rc;
 	}
-	sqlite3_busy_timeout(db->h, db_busy_ms);
+	db->busy_ms = db_busy_ms;
+	sqlite3_busy_timeout(db->h, db->busy_ms);
 	if ((rc = db_register(db)) != SQLITE_OK)
 		return rc;
 	rc = sqlite3_prepare_v2(db->h, "SELECT (SELECT user_version FROM"
@@ -877,6 +880,32 @@ db_done(struct db *db, sqlite3_stmt *st, int want, char **cause)
 	int	rc = sqlite3_step(st);
 
 	if (rc != want) {
+		*cause = db_error(db, "cannot update the archive");
+		sqlite3_reset(st);
+		return -1;
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
+/*
+ * db_done() for the reader's small writes, which must not freeze the
+ * screen while an import holds the write lock for minutes: no waiting.
+ * Returns 0, 1 when the archive is locked (nothing done), or -1.
+ */
+static int
+db_done_nowait(struct db *db, sqlite3_stmt *st, char **cause)
+{
+	int	rc;
+
+	sqlite3_busy_timeout(db->h, 0);
+	rc = sqlite3_step(st);
+	sqlite3_busy_timeout(db->h, db->busy_ms);
+	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+		sqlite3_reset(st);
+		return 1;
+	}
+	if (rc != SQLITE_DONE) {
 		*cause = db_error(db, "cannot update the archive");
 		sqlite3_reset(st);
 		return -1;
@@ -1193,7 +1222,7 @@ db_article_set_read(struct db *db, long long id, int is_read, char **cause)
 
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, is_read != 0);
-	return db_done(db, st, SQLITE_DONE, cause);
+	return db_done_nowait(db, st, cause);
 }
 
 int
@@ -1520,7 +1549,7 @@ db_state_set(struct db *db, const char *key, const char *value,
 	st = db_stmt(db, ST_STATE_SET);
 	bind_text(st, 1, key);
 	bind_text(st, 2, value);
-	return db_done(db, st, SQLITE_DONE, cause);
+	return db_done_nowait(db, st, cause);
 }
 
 /* The ids as a JSON array, for json_each() in SQL.  The caller frees it. */

@@ -10,6 +10,19 @@
 
 command -v sqlite3 >/dev/null 2>&1 || skip_all "sqlite3 not installed"
 
+mnt="$TMPD/mnt"
+tmux=${TMUX_BIN:-tmux}
+sock=citata-faults-$$
+T() {
+	"$tmux" -L "$sock" -f /dev/null "$@"
+}
+cleanup() {
+	T kill-server >/dev/null 2>&1
+	umount "$mnt" 2>/dev/null
+	rm -rf "$TMPD"
+}
+trap cleanup EXIT
+
 articles="$top_srcdir/data/articles"
 uiarticles="$top_srcdir/tests/ui/articles"
 
@@ -74,11 +87,9 @@ ok $? "and the archive still lists"
 
 # A small tmpfs, when this system lets us mount one (root, not in a
 # container that forbids it).
-mnt="$TMPD/mnt"
 mkdir "$mnt"
 if [ "$(id -u)" -eq 0 ] &&
     mount -t tmpfs -o size=768k tmpfs "$mnt" 2>/dev/null; then
-	trap 'umount "$mnt" 2>/dev/null; rm -rf "$TMPD"' EXIT
 	cp "$base" "$mnt/f.db"
 	"$CITATA" -d "$mnt/f.db" import "$big" >"$TMPD/o" 2>"$TMPD/e"
 	st=$?
@@ -406,5 +417,127 @@ st=$( (trap '' PIPE
 ok $? "SIGPIPE ignored by the parent: export exits $st"
 [ ! -s "$TMPD/e" ]
 ok $? "and says nothing"
+
+# --- The reader open while an import runs: it goes on working, read
+# marks wait for the import to end, and C-l or R shows the new articles.
+if [ "$tmux" = ":" ] || ! command -v "$tmux" >/dev/null 2>&1; then
+	echo "# tmux not installed: reader tests skipped"
+	done_testing
+fi
+unset TMUX TMUX_PANE
+uiterm=tmux-256color
+infocmp "$uiterm" >/dev/null 2>&1 || uiterm=screen
+cat >"$TMPD/run" <<EOS
+#!/bin/sh
+LANG=C.UTF-8 LC_ALL=C.UTF-8 NO_COLOR=1 CITATA_DATADIR='$CITATA_DATADIR' \\
+    TERM=$uiterm '$CITATA' -d "\$1"
+echo "exit \$?"
+exec sleep 600
+EOS
+chmod +x "$TMPD/run"
+
+# settle: leaves the screen in $TMPD/cap once it stops changing.
+settle() {
+	prev=
+	i=0
+	while [ $i -lt 50 ]; do
+		sleep 0.1
+		T capture-pane -p -t ui >"$TMPD/cap" 2>/dev/null
+		cur=$(cksum <"$TMPD/cap")
+		if grep -q . "$TMPD/cap" && [ "$cur" = "$prev" ]; then
+			return 0
+		fi
+		prev=$cur
+		i=$((i + 1))
+	done
+}
+status() {
+	tail -1 "$TMPD/cap" | sed 's/  *?:help *$//; s/^ *//'
+}
+is_read() {
+	sqlite3 "$rd" "SELECT is_read FROM articles WHERE id = $1"
+}
+
+rd="$TMPD/rd.db"
+cp "$base" "$rd"
+T new-session -d -s ui -x 80 -y 24 "$TMPD/run $rd" ||
+    { echo "# tmux cannot start a server: reader tests skipped"; done_testing; }
+settle
+contains "$TMPD/cap" "Articles 1/$n" "the reader shows $n articles"
+first=$(sqlite3 "$rd" 'SELECT id FROM articles ORDER BY date DESC, id DESC LIMIT 1')
+second=$(sqlite3 "$rd" 'SELECT id FROM articles ORDER BY date DESC, id DESC LIMIT 1 OFFSET 1')
+sqlite3 "$rd" "UPDATE articles SET is_read = 0"
+# An import holds the write lock (held here, so the test need not race
+# a real one): keys are answered at once, the read mark waits.
+hold "$rd"
+t0=$(date +%s)
+T send-keys -t ui Enter
+settle
+secs=$(( $(date +%s) - t0 ))
+ok $(( secs > 3 )) "with the archive locked, Enter opens at once ($secs s)"
+contains "$TMPD/cap" "another process is writing the archive: read marks wait for it" \
+    "the status line says the read mark waits: $(status)"
+if grep -q 'locked\|error\|cannot' "$TMPD/cap"; then st=1; else st=0; fi
+ok $st "and shows no error"
+T send-keys -t ui q j
+settle
+contains "$TMPD/cap" "Articles 2/$n" "the list still moves"
+T send-keys -t ui r
+settle
+contains "$TMPD/cap" "marked read" "r marks the article"
+ok $(( $(is_read "$first") + $(is_read "$second") )) \
+    "nothing is written while the lock is held"
+CITATA_BUSY_TIMEOUT=30 "$CITATA" -d "$rd" import "$big" \
+    >"$TMPD/o" 2>"$TMPD/e" &
+importer=$!
+sleep 0.5
+release
+wait $importer
+ok $? "the import waiting behind the lock ends well"
+sleep 1.5
+T send-keys -t ui k
+settle
+ok $(( $(is_read "$first") != 1 || $(is_read "$second") != 1 )) \
+    "the two read marks are written when the lock is free"
+contains "$TMPD/cap" "Articles 1/$n" "the list shows the old count until asked"
+T send-keys -t ui R
+settle
+contains "$TMPD/cap" "$nbig new articles" "R says how many articles are new"
+T send-keys -t ui j
+settle
+contains "$TMPD/cap" "Articles 2/$((n + nbig))" "and the list has them all"
+# A real import, while the reader moves, opens and marks.
+sed 's/Выпуск/Часть/' "$big" >"$TMPD/big3.txt"
+"$CITATA" -d "$rd" import "$TMPD/big3.txt" >"$TMPD/o" 2>"$TMPD/e" &
+importer=$!
+for k in G Enter q g j Enter q r S j Enter q q; do
+	T send-keys -t ui $k
+	sleep 0.05
+done
+wait $importer
+ok $? "an import while the reader is busy ends well"
+T send-keys -t ui C-l
+settle
+contains "$TMPD/cap" "$nbig new articles" "C-l also reads the archive again"
+if grep -q 'locked\|error\|cannot\|damaged' "$TMPD/cap"; then st=1; else st=0; fi
+ok $st "no error on the screen: $(status)"
+T send-keys -t ui q
+settle
+contains "$TMPD/cap" "exit 0" "the reader quits with 0"
+intact "$rd" $((n + 2 * nbig)) "the reader and two imports"
+T kill-session -t ui
+# Quitting while the lock is still held: the marks are lost, with a word.
+T new-session -d -s ui -x 80 -y 24 "$TMPD/run $rd"
+settle
+hold "$rd"
+T send-keys -t ui Enter
+settle
+T send-keys -t ui q q
+settle
+contains "$TMPD/cap" "citata: 1 read mark was not saved: another process was writing the archive" \
+    "quitting with a mark unsaved says so"
+contains "$TMPD/cap" "exit 0" "and exits 0"
+release
+T kill-session -t ui
 
 done_testing
