@@ -159,6 +159,8 @@ ui_term_open(struct ui *ui)
 	const char	*term = getenv("TERM");
 	const char	*const *t;
 	SCREEN		*scr = NULL;
+	struct buf	 tried;
+	char		*shown;
 
 	if (term != NULL && *term != '\0')
 		scr = newterm(term, stdout, stdin);
@@ -168,8 +170,17 @@ ui_term_open(struct ui *ui)
 			    term != NULL ? term : "", *t);
 	}
 	if (scr == NULL) {
-		warnx("cannot start the terminal (TERM=%s)",
-		    term != NULL ? term : "");
+		/* $TERM may hold anything: shown sanitized. */
+		shown = text_sanitize(term != NULL ? term : "",
+		    term != NULL ? strlen(term) : 0, NULL);
+		buf_init(&tried);
+		for (t = ui_fallback_terms; *t != NULL; t++)
+			buf_printf(&tried, "%s%s", t == ui_fallback_terms ?
+			    "" : t[1] == NULL ? " or " : ", ", *t);
+		warnx("cannot start the terminal: no terminfo entry for "
+		    "TERM='%s', nor for %s", shown, tried.data);
+		buf_free(&tried);
+		free(shown);
 		return -1;
 	}
 	set_term(scr);

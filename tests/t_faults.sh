@@ -540,4 +540,69 @@ contains "$TMPD/cap" "exit 0" "and exits 0"
 release
 T kill-session -t ui
 
+# No terminfo entry at all, neither $TERM's nor a fallback's: a clear
+# message and exit 2.  The terminfo directories are hidden under empty
+# tmpfs mounts in a private mount namespace, where the system allows it.
+if unshare -m true 2>/dev/null; then
+	cat >"$TMPD/run2" <<EOS
+#!/bin/sh
+for d in /usr/share/terminfo /lib/terminfo /etc/terminfo \\
+    /usr/lib/terminfo "\$HOME/.terminfo"; do
+	[ -d "\$d" ] && mount -t tmpfs none "\$d"
+done
+LANG=C.UTF-8 LC_ALL=C.UTF-8 TERMINFO= TERMINFO_DIRS= \\
+    TERM="\$(printf 'no-such\\033]0;x\\007')" '$CITATA' -d "\$1"
+echo "exit \$?"
+exec sleep 600
+EOS
+	chmod +x "$TMPD/run2"
+	T new-session -d -s ui -x 80 -y 24 "unshare -m $TMPD/run2 $rd"
+	settle
+	contains "$TMPD/cap" "citata: cannot start the terminal: no terminfo entry for TERM='no-such�]0;x�'" \
+	    "no terminfo at all: a clear message, \$TERM shown safe"
+	contains "$TMPD/cap" "exit 2" "and exit 2"
+	T kill-session -t ui
+else
+	echo "# no private mount namespace here: no-terminfo test skipped"
+fi
+
+# The terminal goes away under the reader (the ssh connection drops, the
+# window is closed): the reader must end, not spin on a dead terminal,
+# and leave the archive whole with its place saved.
+cat >"$TMPD/run1" <<EOS
+#!/bin/sh
+echo \$\$ >"$TMPD/pid"
+LANG=C.UTF-8 LC_ALL=C.UTF-8 NO_COLOR=1 CITATA_DATADIR='$CITATA_DATADIR' \\
+    TERM=$uiterm exec '$CITATA' -d "\$1"
+EOS
+chmod +x "$TMPD/run1"
+for how in kill-pane kill-server; do
+	rm -f "$TMPD/pid"
+	sqlite3 "$rd" "DELETE FROM state"
+	T new-session -d -s ui -x 80 -y 24 "$TMPD/run1 $rd"
+	settle
+	T send-keys -t ui j j j
+	settle
+	pid=$(cat "$TMPD/pid")
+	if [ "$how" = kill-pane ]; then
+		T kill-pane -t ui
+	else
+		T kill-server
+	fi
+	i=0
+	while kill -0 "$pid" 2>/dev/null && [ $i -lt 50 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	if kill -0 "$pid" 2>/dev/null; then
+		ok 1 "$how: the reader ends when its terminal closes"
+		kill -9 "$pid"
+	else
+		ok 0 "$how: the reader ends when its terminal closes"
+	fi
+	intact "$rd" $((n + 2 * nbig)) "$how"
+	pos=$(sqlite3 "$rd" "SELECT count(*) FROM state")
+	ok $(( pos != 1 )) "$how: and its place in the list was saved"
+done
+
 done_testing
