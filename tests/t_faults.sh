@@ -418,6 +418,50 @@ ok $? "SIGPIPE ignored by the parent: export exits $st"
 [ ! -s "$TMPD/e" ]
 ok $? "and says nothing"
 
+# --- Inputs of extreme shape, smaller than bench/extreme.sh makes them:
+# each must end by itself, with a sane status, in bounded time (limits
+# far above today's times, far below what quadratic work took).
+
+# timed NAME LIMIT COMMAND...: ok when COMMAND exits 0 or 1 within LIMIT
+# seconds; its output is left in $TMPD/o and $TMPD/e.
+timed() {
+	name=$1
+	lim=$2
+	shift 2
+	t0=$(date +%s.%N)
+	"$@" >"$TMPD/o" 2>"$TMPD/e"
+	st=$?
+	secs=$(awk -v a="$t0" -v b="$(date +%s.%N)" \
+	    'BEGIN { printf "%.2f", b - a }')
+	[ $st -le 1 ] && awk -v s="$secs" -v l="$lim" 'BEGIN { exit !(s <= l) }'
+	ok $? "$name: exit $st in $secs s (limit $lim s)"
+}
+x="$TMPD/x"
+mkdir "$x"
+para='«Мост номер %d построили за три года», — сказал аким города Асхат Нуриев. По его словам, движение откроют в апреле, а ремонт старого моста начнётся осенью.'
+# A 3 MB article, two quotes in each of its 11,000 paragraphs: storing a
+# quote rewrote the whole article row and reading one read the whole
+# text, so both were quadratic; FTS5's snippet() is too.
+awk -v n=11000 -v p="$para" 'BEGIN {
+	print " date 2025-01-01 Большая статья о новом мосте через реку."
+	for (i = 0; i < n; i++) { print ""; printf p "\n", i }
+}' >"$x/big.txt"
+timed "a 3 MB article with 22,000 quotes: import" 30 \
+    "$CITATA" -d "$x/big.db" import "$x/big.txt"
+contains "$TMPD/o" "imported 1, duplicates 0, skipped 0 (22000 quotes)" \
+    "  all its quotes are found"
+ok $(( $(sqlite3 "$x/big.db" 'SELECT nquotes FROM articles') != 22000 )) \
+    "  and counted"
+timed "  show" 10 "$CITATA" -d "$x/big.db" show --width=80 1
+timed "  quotes --article" 10 "$CITATA" -d "$x/big.db" quotes --article=1
+ok $(( $(wc -l <"$TMPD/o") != 22000 )) "  lists 22,000 quotes"
+timed "  search" 10 "$CITATA" -d "$x/big.db" search мост
+contains "$TMPD/o" "Большая статья" "  finds it"
+timed "  search --quotes" 10 "$CITATA" -d "$x/big.db" search --quotes осенью
+timed "  reextract" 30 "$CITATA" -d "$x/big.db" reextract
+ok $(( $(sqlite3 "$x/big.db" 'SELECT nquotes FROM articles') != 22000 )) \
+    "  the count is right after reextract"
+
 # --- The reader open while an import runs: it goes on working, read
 # marks wait for the import to end, and C-l or R shows the new articles.
 if [ "$tmux" = ":" ] || ! command -v "$tmux" >/dev/null 2>&1; then
