@@ -461,6 +461,24 @@ timed "  search --quotes" 10 "$CITATA" -d "$x/big.db" search --quotes осень
 timed "  reextract" 30 "$CITATA" -d "$x/big.db" reextract
 ok $(( $(sqlite3 "$x/big.db" 'SELECT nquotes FROM articles') != 22000 )) \
     "  the count is right after reextract"
+# 10,000 quotes by 8,000 speakers: every speaker was compared with every
+# other, folding both names each time.
+awk -v n=10000 'BEGIN {
+	split("ба ве га да жа за ка ла ма на па ра са та фа ха ца ча ша ща",
+	    s, " ")
+	print " date 2025-01-01 Десять тысяч цитат."
+	for (i = 0; i < n; i++) {
+		nm = "Ер" s[i % 20 + 1] s[int(i / 20) % 20 + 1] \
+		    s[int(i / 400) % 20 + 1] "ов"
+		printf "\n«Мы построили мост номер %d», — сказал аким города " \
+		    "Иван %s.\n", i, nm
+	}
+}' >"$x/quotes.txt"
+timed "10,000 quotes by 8,000 speakers: import" 20 \
+    "$CITATA" -d "$x/q.db" import "$x/quotes.txt"
+contains "$TMPD/o" "(10000 quotes)" "  all found"
+timed "  speakers" 10 "$CITATA" -d "$x/q.db" speakers --format=tsv
+ok $(( $(wc -l <"$TMPD/o") != 8000 )) "  8,000 speakers"
 
 # --- The reader open while an import runs: it goes on working, read
 # marks wait for the import to end, and C-l or R shows the new articles.
