@@ -14,6 +14,8 @@
  *   6  each speaker's number of articles, kept by triggers, and an index
  *      of roles by speaker, role and article, so that the list of
  *      speakers reads one row per speaker and role, not their quotes
+ *   7  an article's quote count and its quotes' index rows are written by
+ *      db.c once per article, not by triggers once per quote
  */
 #include "config.h"
 
@@ -256,7 +258,23 @@ static const char *db_migrations[DB_SCHEMA_VERSION] = {
 	" END;"
 	"CREATE INDEX speaker_roles_recent"
 	"  ON speaker_roles(speaker_id, role, article_id);"
-	"DROP INDEX speaker_roles_role;"
+	"DROP INDEX speaker_roles_role;",
+
+	/* 6 -> 7: a trigger per quote rewrote the whole article row, text
+	 * and all, to count it, and read the whole text again to index it:
+	 * quadratic in an article with many quotes.  db.c now stores the
+	 * count with the article and indexes each quote from its text in
+	 * memory (quotes_insert()); the speakers' counts stay triggers, as
+	 * their rows are small. */
+	"DROP TRIGGER IF EXISTS quotes_fts_ins;"
+	"DROP TRIGGER IF EXISTS quotes_count_ins;"
+	"DROP TRIGGER IF EXISTS quotes_count_del;"
+	"CREATE TRIGGER quotes_count_ins AFTER INSERT ON quotes BEGIN"
+	"  UPDATE speakers SET nquotes = nquotes + 1 WHERE id = NEW.speaker_id;"
+	" END;"
+	"CREATE TRIGGER quotes_count_del AFTER DELETE ON quotes BEGIN"
+	"  UPDATE speakers SET nquotes = nquotes - 1 WHERE id = OLD.speaker_id;"
+	" END;"
 };
 
 enum db_stmt_id {
@@ -268,6 +286,8 @@ enum db_stmt_id {
 	ST_EXPORT,
 	ST_IDS,
 	ST_QUOTE_INSERT,
+	ST_QUOTE_FTS_INSERT,
+	ST_ARTICLE_COUNT_QUOTES,
 	ST_QUOTES_DELETE_AUTO,
 	ST_QUOTES_ALL,
 	ST_QUOTES_ARTICLE,
@@ -306,13 +326,24 @@ enum db_stmt_id {
 	ST__COUNT
 };
 
+/* The quote's text is read by quote_text(), not selected here. */
 #define QUOTE_COLUMNS \
 	"SELECT q.id, q.article_id, q.speaker_id, a.date, a.source, s.name," \
-	" q.role, q.kind, q.cue, q.mention, q.origin," \
-	" substr(CAST(a.text AS BLOB), q.start + 1, q.\"end\" - q.start)," \
-	" q.start, q.\"end\"" \
+	" q.role, q.kind, q.cue, q.mention, q.origin, q.start, q.\"end\"" \
 	" FROM quotes q JOIN articles a ON a.id = q.article_id" \
 	" LEFT JOIN speakers s ON s.id = q.speaker_id"
+
+/*
+ * A search hit's snippet, from FTS5's snippet(), whose cost grows with
+ * the square of the matches in the text: minutes for a 50 MB article.
+ * Past SNIPPET_MAX characters (some 200 KB of Cyrillic, ten times a long
+ * read) the snippet is the start of the text instead, unmarked.
+ */
+#define SNIPPET_MAX	"100000"
+#define SNIPPET(table, col, text) \
+	" CASE WHEN length(" text ") > " SNIPPET_MAX \
+	" THEN substr(" text ", 1, 120) || '…'" \
+	" ELSE snippet(" table ", " col ", char(1), char(2), '…', 20) END,"
 
 /* The filters every search statement shares: ?2 source (folded), ?3 and
  * ?4 the date range; NULL means no filter. */
@@ -325,8 +356,8 @@ static const char *db_sql[ST__COUNT] = {
 	    "SELECT id FROM articles WHERE hash = ?1 AND text = ?2",
 	[ST_ARTICLE_INSERT] =
 	    "INSERT INTO articles (date, title, title_derived, source, url,"
-	    " text, origin, origin_line, hash, imported)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	    " text, origin, origin_line, hash, imported, nquotes)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
 	[ST_ARTICLE_GET] =
 	    "SELECT id, date, title, title_derived, source, url, text, origin,"
 	    " origin_line FROM articles WHERE id = ?1",
@@ -344,6 +375,11 @@ static const char *db_sql[ST__COUNT] = {
 	    "INSERT INTO quotes (article_id, speaker_id, kind, start, \"end\","
 	    " cue, mention, role, origin)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'auto')",
+	[ST_QUOTE_FTS_INSERT] =
+	    "INSERT INTO quotes_fts (rowid, text) VALUES (?1, ?2)",
+	[ST_ARTICLE_COUNT_QUOTES] =
+	    "UPDATE articles SET nquotes ="
+	    " (SELECT count(*) FROM quotes WHERE article_id = ?1) WHERE id = ?1",
 	[ST_QUOTES_DELETE_AUTO] =
 	    "DELETE FROM quotes WHERE article_id = ?1 AND origin = 'auto'",
 	[ST_QUOTES_ALL] =
@@ -421,7 +457,7 @@ static const char *db_sql[ST__COUNT] = {
 	 */
 	[ST_SEARCH_ARTICLES] =
 	    "SELECT a.id, 0, a.date, a.source, a.title, NULL,"
-	    " snippet(articles_fts, -1, char(1), char(2), '…', 20),"
+	    SNIPPET("articles_fts", "-1", "a.text")
 	    " bm25(articles_fts, 4.0, 1.0), a.nquotes, a.is_read"
 	    " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
 	    " WHERE articles_fts MATCH ?1 AND articles_fts.rowid >= ?7"
@@ -441,7 +477,7 @@ static const char *db_sql[ST__COUNT] = {
 	/* With filters, the articles row is needed to choose. */
 	[ST_SEARCH_ARTICLES_FILTERED] =
 	    "SELECT a.id, 0, a.date, a.source, a.title, NULL,"
-	    " snippet(articles_fts, -1, char(1), char(2), '…', 20),"
+	    SNIPPET("articles_fts", "-1", "a.text")
 	    " bm25(articles_fts, 4.0, 1.0), a.nquotes, a.is_read"
 	    " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
 	    " WHERE articles_fts MATCH ?1 AND articles_fts.rowid IN"
@@ -452,7 +488,7 @@ static const char *db_sql[ST__COUNT] = {
 	    " ORDER BY bm25(articles_fts, 4.0, 1.0)",
 	[ST_SEARCH_QUOTES] =
 	    "SELECT q.article_id, q.id, a.date, a.source, a.title, s.name,"
-	    " snippet(quotes_fts, 0, char(1), char(2), '…', 20),"
+	    SNIPPET("quotes_fts", "0", "quotes_fts.text")
 	    " bm25(quotes_fts), a.nquotes, a.is_read"
 	    " FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid"
 	    " JOIN articles a ON a.id = q.article_id"
@@ -524,9 +560,13 @@ struct db {
 	sqlite3		*h;
 	char		*path;
 	int		 readonly;
+	int		 busy_ms;	/* its wait for a lock */
 	long long	 window;	/* first search window, in rows */
 	sqlite3_stmt	*st[ST__COUNT];
 };
+
+/* How long to wait for another process's lock: db_busy_timeout_set(). */
+static int	 db_busy_ms = DB_BUSY_TIMEOUT;
 
 static char	*db_error(struct db *, const char *);
 static int	 db_exec(struct db *, const char *, char **);
@@ -535,6 +575,7 @@ static int	 db_prepare_all(struct db *, char **);
 static int	 db_probe(struct db *, const char *, int, int, int *, int *,
 		    int *);
 static int	 db_register(struct db *);
+static int	 db_dir_writable(const char *);
 static int	 fts_create(void *, const char **, int, Fts5Tokenizer **);
 static void	 fts_delete(Fts5Tokenizer *);
 static int	 fts_token(void *, const char *, size_t, size_t, size_t);
@@ -545,6 +586,7 @@ static char	*ids_json(const long long *, long);
 static long long search_window(struct db *, const char *, int, int, char **);
 static sqlite3_stmt *db_stmt(struct db *, enum db_stmt_id);
 static int	 db_done(struct db *, sqlite3_stmt *, int, char **);
+static int	 db_done_nowait(struct db *, sqlite3_stmt *, char **);
 static int	 db_rows_end(struct db *, sqlite3_stmt *, int, char **);
 static void	 bind_text(sqlite3_stmt *, int, const char *);
 static void	 bind_span(sqlite3_stmt *, int, const char *, size_t, size_t);
@@ -552,9 +594,13 @@ static const char *col_text(sqlite3_stmt *, int);
 static char	*content_hash(const char *, size_t);
 static long long speaker_resolve(struct db *, const struct quote *,
 		    const char *, char **);
+static long	 quotes_storable(const struct article *,
+		    const struct quote_list *);
 static int	 quotes_insert(struct db *, const struct article *,
 		    const struct quote_list *, char **);
 static int	 article_row_read(sqlite3_stmt *, struct article *);
+static int	 quote_text(struct db *, sqlite3_blob **, long long *,
+		    long long, size_t, size_t, struct buf *);
 static void	 article_row_fill(sqlite3_stmt *, struct db_article_row *);
 static long long db_one_int(struct db *, sqlite3_stmt *, char **);
 
@@ -567,12 +613,26 @@ db_error(struct db *db, const char *what)
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return xasprintf("%s: %s: the archive is locked by another "
-		    "process (gave up after 5 s)", db->path, what);
+		    "process (gave up after %g s)", db->path, what,
+		    db->busy_ms / 1000.0);
 	case SQLITE_READONLY:
 		return xasprintf("%s: %s: the archive is read-only", db->path,
 		    what);
 	case SQLITE_FULL:
 		return xasprintf("%s: %s: disk full", db->path, what);
+	case SQLITE_IOERR:
+		/* A write that failed at once, not a short one. */
+		switch (sqlite3_system_errno(db->h)) {
+		case ENOSPC:
+		case EDQUOT:
+			return xasprintf("%s: %s: disk full", db->path, what);
+		case EFBIG:
+			return xasprintf("%s: %s: the file size limit was "
+			    "reached (ulimit -f)", db->path, what);
+		default:
+			return xasprintf("%s: %s: %s", db->path, what,
+			    sqlite3_errmsg(db->h));
+		}
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
 		return xasprintf("%s: %s: the archive is damaged or not an "
@@ -757,7 +817,8 @@ db_probe(struct db *db, const char *path, int flags, int immutable,
 		db->h = NULL;
 		return rc;
 	}
-	sqlite3_busy_timeout(db->h, 5000);
+	db->busy_ms = db_busy_ms;
+	sqlite3_busy_timeout(db->h, db->busy_ms);
 	if ((rc = db_register(db)) != SQLITE_OK)
 		return rc;
 	rc = sqlite3_prepare_v2(db->h, "SELECT (SELECT user_version FROM"
@@ -773,11 +834,33 @@ db_probe(struct db *db, const char *path, int flags, int immutable,
 	return rc;
 }
 
+/* Whether the directory that holds path can take new files. */
+static int
+db_dir_writable(const char *path)
+{
+	const char	*slash = strrchr(path, '/');
+	char		*dir;
+	int		 rc;
+
+	if (slash == NULL)
+		return access(".", W_OK | X_OK) == 0;
+	dir = slash == path ? xstrdup("/") : xstrndup(path, slash - path);
+	rc = access(dir, W_OK | X_OK) == 0;
+	free(dir);
+	return rc;
+}
+
+void
+db_busy_timeout_set(int ms)
+{
+	db_busy_ms = ms;
+}
+
 struct db *
 db_open(const char *path, enum db_mode mode, char **cause)
 {
 	struct db	*db;
-	int		 flags, version = 0, appid = 0, ntables = 0, rc;
+	int		 flags, version = 0, appid = 0, ntables = 0, rc, cant;
 
 	db = xcalloc(1, sizeof(*db));
 	db->path = xstrdup(path);
@@ -794,13 +877,43 @@ db_open(const char *path, enum db_mode mode, char **cause)
 	else
 		flags = SQLITE_OPEN_READONLY, db->readonly = 1;
 	rc = db_probe(db, path, flags, 0, &version, &appid, &ntables);
+	cant = rc == SQLITE_CANTOPEN || rc == SQLITE_READONLY;
+	/*
+	 * SQLite keeps a WAL archive's -wal and -shm files beside it.  In a
+	 * directory we cannot write to, a writable archive is read as a
+	 * read-only one; an import cannot go on.
+	 */
+	if (cant && !db_dir_writable(path)) {
+		if (mode == DB_WRITE) {
+			if (access(path, F_OK) != 0)
+				*cause = xasprintf("%s: cannot create the "
+				    "archive: its directory is not writable",
+				    path);
+			else if (access(path, W_OK) != 0)
+				*cause = xasprintf("%s: the archive is "
+				    "read-only", path);
+			else
+				*cause = xasprintf("%s: cannot write in the "
+				    "archive's directory, where SQLite keeps "
+				    "its -wal and -shm files", path);
+			db_close(db);
+			return NULL;
+		}
+		if (!db->readonly) {
+			sqlite3_close(db->h);
+			db->h = NULL;
+			flags = SQLITE_OPEN_READONLY, db->readonly = 1;
+			rc = db_probe(db, path, flags, 0, &version, &appid,
+			    &ntables);
+			cant = rc == SQLITE_CANTOPEN || rc == SQLITE_READONLY;
+		}
+	}
 	/*
 	 * A read-only WAL archive in a directory we cannot write to cannot
 	 * get its -shm file; nobody can be writing it then, so it is read
 	 * as immutable.
 	 */
-	if (rc != SQLITE_ROW && db->readonly && (rc == SQLITE_CANTOPEN ||
-	    rc == SQLITE_READONLY)) {
+	if (rc != SQLITE_ROW && db->readonly && cant) {
 		sqlite3_close(db->h);
 		db->h = NULL;
 		rc = db_probe(db, path, flags, 1, &version, &appid, &ntables);
@@ -911,6 +1024,32 @@ db_done(struct db *db, sqlite3_stmt *st, int want, char **cause)
 	int	rc = sqlite3_step(st);
 
 	if (rc != want) {
+		*cause = db_error(db, "cannot update the archive");
+		sqlite3_reset(st);
+		return -1;
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
+/*
+ * db_done() for the reader's small writes, which must not freeze the
+ * screen while an import holds the write lock for minutes: no waiting.
+ * Returns 0, 1 when the archive is locked (nothing done), or -1.
+ */
+static int
+db_done_nowait(struct db *db, sqlite3_stmt *st, char **cause)
+{
+	int	rc;
+
+	sqlite3_busy_timeout(db->h, 0);
+	rc = sqlite3_step(st);
+	sqlite3_busy_timeout(db->h, db->busy_ms);
+	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+		sqlite3_reset(st);
+		return 1;
+	}
+	if (rc != SQLITE_DONE) {
 		*cause = db_error(db, "cannot update the archive");
 		sqlite3_reset(st);
 		return -1;
@@ -1084,6 +1223,21 @@ out:
 	return id;
 }
 
+/* How many of ql's quotes quotes_insert() stores. */
+static long
+quotes_storable(const struct article *a, const struct quote_list *ql)
+{
+	size_t	i;
+	long	n = 0;
+
+	for (i = 0; ql != NULL && i < ql->n; i++)
+		if (ql->q[i].end <= a->len && ql->q[i].start <= ql->q[i].end)
+			n++;
+	return n;
+}
+
+/* Stores ql's quotes of article a, with their index rows, and resolves
+ * their speakers.  The article's quote count is the caller's. */
 static int
 quotes_insert(struct db *db, const struct article *a,
     const struct quote_list *ql, char **cause)
@@ -1111,6 +1265,12 @@ quotes_insert(struct db *db, const struct article *a,
 		bind_span(st, 6, a->text, q->cue_start, q->cue_end);
 		bind_span(st, 7, a->text, q->mention_start, q->mention_end);
 		bind_text(st, 8, q->role);
+		if (db_done(db, st, SQLITE_DONE, cause) != 0)
+			return -1;
+		st = db_stmt(db, ST_QUOTE_FTS_INSERT);
+		sqlite3_bind_int64(st, 1, sqlite3_last_insert_rowid(db->h));
+		sqlite3_bind_text(st, 2, a->text + q->start,
+		    (int)(q->end - q->start), SQLITE_STATIC);
 		if (db_done(db, st, SQLITE_DONE, cause) != 0)
 			return -1;
 		if (sid > 0 && q->role != NULL) {
@@ -1160,6 +1320,7 @@ db_article_put(struct db *db, struct article *a, const struct quote_list *ql,
 	sqlite3_bind_int64(st, 8, a->line);
 	bind_text(st, 9, hash);
 	sqlite3_bind_int64(st, 10, (sqlite3_int64)time(NULL));
+	sqlite3_bind_int64(st, 11, quotes_storable(a, ql));
 	free(hash);
 	if (db_done(db, st, SQLITE_DONE, cause) != 0)
 		return -1;
@@ -1178,7 +1339,11 @@ db_quotes_replace(struct db *db, const struct article *a,
 	sqlite3_bind_int64(st, 1, a->id);
 	if (db_done(db, st, SQLITE_DONE, cause) != 0)
 		return -1;
-	return quotes_insert(db, a, ql, cause);
+	if (quotes_insert(db, a, ql, cause) != 0)
+		return -1;
+	st = db_stmt(db, ST_ARTICLE_COUNT_QUOTES);
+	sqlite3_bind_int64(st, 1, a->id);
+	return db_done(db, st, SQLITE_DONE, cause);
 }
 
 /* Fills a from a row of ST_ARTICLE_GET or ST_EXPORT. */
@@ -1227,7 +1392,7 @@ db_article_set_read(struct db *db, long long id, int is_read, char **cause)
 
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, is_read != 0);
-	return db_done(db, st, SQLITE_DONE, cause);
+	return db_done_nowait(db, st, cause);
 }
 
 int
@@ -1295,12 +1460,59 @@ db_article_ids(struct db *db, int (*fn)(void *, long long), void *ctx,
 	return 0;
 }
 
+/*
+ * Reads the bytes [start, end) of article id's text into b (cut at the
+ * end of the text), through a blob handle kept in *bp between calls, on
+ * article *bid.  Selecting substr() of the text instead read the whole
+ * text once per quote: quadratic in an article with many quotes, where
+ * incremental blob I/O reads only the pages of the span.  Returns 0, or
+ * -1 with the error left on the connection.
+ */
+static int
+quote_text(struct db *db, sqlite3_blob **bp, long long *bid, long long id,
+    size_t start, size_t end, struct buf *b)
+{
+	size_t	n;
+	int	rc = SQLITE_OK;
+
+	buf_reset(b);
+	if (*bp != NULL && *bid != id && (rc = sqlite3_blob_reopen(*bp,
+	    id)) != SQLITE_OK) {
+		sqlite3_blob_close(*bp);
+		*bp = NULL;
+	}
+	if (*bp == NULL)
+		rc = sqlite3_blob_open(db->h, "main", "articles", "text", id, 0,
+		    bp);
+	if (rc != SQLITE_OK) {
+		*bp = NULL;
+		*bid = 0;
+		return -1;
+	}
+	*bid = id;
+	n = (size_t)sqlite3_blob_bytes(*bp);
+	if (end > n)
+		end = n;
+	if (start > end)
+		start = end;
+	buf_grow(b, end - start);
+	if (end > start && sqlite3_blob_read(*bp, b->data, (int)(end - start),
+	    (int)start) != SQLITE_OK)
+		return -1;
+	b->len = end - start;
+	b->data[b->len] = '\0';
+	return 0;
+}
+
 int
 db_quotes(struct db *db, long long speaker_id, long long article_id,
     db_quote_fn fn, void *ctx, char **cause)
 {
 	sqlite3_stmt		*st;
+	sqlite3_blob		*blob = NULL;
 	struct db_quote_row	 r;
+	struct buf		 text;
+	long long		 blob_id = 0;
 	int			 rc;
 
 	if (speaker_id > 0 && article_id > 0) {
@@ -1315,6 +1527,7 @@ db_quotes(struct db *db, long long speaker_id, long long article_id,
 		sqlite3_bind_int64(st, 1, article_id);
 	} else
 		st = db_stmt(db, ST_QUOTES_ALL);
+	buf_init(&text);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		r.id = sqlite3_column_int64(st, 0);
 		r.article_id = sqlite3_column_int64(st, 1);
@@ -1327,18 +1540,24 @@ db_quotes(struct db *db, long long speaker_id, long long article_id,
 		r.cue = col_text(st, 8);
 		r.mention = col_text(st, 9);
 		r.origin = col_text(st, 10);
-		r.text = sqlite3_column_blob(st, 11);
-		r.len = (size_t)sqlite3_column_bytes(st, 11);
-		if (r.text == NULL)
-			r.text = "";
-		r.start = (size_t)sqlite3_column_int64(st, 12);
-		r.end = (size_t)sqlite3_column_int64(st, 13);
+		r.start = (size_t)sqlite3_column_int64(st, 11);
+		r.end = (size_t)sqlite3_column_int64(st, 12);
+		if (quote_text(db, &blob, &blob_id, r.article_id, r.start,
+		    r.end, &text) != 0) {
+			rc = sqlite3_errcode(db->h);
+			break;
+		}
+		r.text = text.data;
+		r.len = text.len;
 		if (fn(ctx, &r) != 0) {
 			rc = SQLITE_DONE;
 			break;
 		}
 	}
-	return db_rows_end(db, st, rc, cause);
+	rc = db_rows_end(db, st, rc, cause);
+	sqlite3_blob_close(blob);
+	buf_free(&text);
+	return rc;
 }
 
 int
@@ -1554,7 +1773,7 @@ db_state_set(struct db *db, const char *key, const char *value,
 	st = db_stmt(db, ST_STATE_SET);
 	bind_text(st, 1, key);
 	bind_text(st, 2, value);
-	return db_done(db, st, SQLITE_DONE, cause);
+	return db_done_nowait(db, st, cause);
 }
 
 /* The ids as a JSON array, for json_each() in SQL.  The caller frees it. */

@@ -17,12 +17,19 @@ struct db;
 
 /* The schema this build writes; db_open() upgrades older archives step
  * by step and refuses newer ones. */
-#define DB_SCHEMA_VERSION	6
+#define DB_SCHEMA_VERSION	7
 
 enum db_mode {
 	DB_READ,	/* read; upgrade the schema when the file is writable */
 	DB_WRITE	/* read and write; create the file when missing */
 };
+
+/* Milliseconds an archive waits for another process's write lock before
+ * an operation fails with "locked by another process". */
+#define DB_BUSY_TIMEOUT		5000
+
+/* Sets that wait for archives opened from now on; 0 does not wait. */
+void		 db_busy_timeout_set(int ms);
 
 /* Opens (and creates or upgrades) the archive at path.  Returns NULL and
  * sets *cause (the caller frees it) when it cannot. */
@@ -56,7 +63,10 @@ int	db_quotes_replace(struct db *, const struct article *a,
  * no such article.  The caller frees it with article_free(). */
 struct article	*db_article_get(struct db *, long long id, char **cause);
 
-/* Marks article id read (1) or unread (0). */
+/* Marks article id read (1) or unread (0).  For the reader, so it never
+ * waits for another writer: returns 0 when done, 1 when another process
+ * (an import) holds the write lock and nothing was done, or -1 with
+ * *cause set. */
 int	db_article_set_read(struct db *, long long id, int is_read,
 	    char **cause);
 
@@ -162,7 +172,9 @@ long long db_article_rank(struct db *, const struct db_article_key *key,
 	    char **cause);
 
 /* The reader's remembered state: a value by key, NULL when unset (the
- * caller frees it).  Setting is a no-op on a read-only archive. */
+ * caller frees it).  Setting is a no-op on a read-only archive, and
+ * like db_article_set_read() never waits: 1 means the archive is locked
+ * and nothing was done. */
 char	*db_state_get(struct db *, const char *key);
 int	 db_state_set(struct db *, const char *key, const char *value,
 	    char **cause);

@@ -45,7 +45,8 @@ static const struct keys_binding keys_bindings[] = {
 	  "go to the previous match of the search" },
 	{ KEYS_READ, { "r", NULL }, "mark the article read or unread" },
 	{ KEYS_HELP, { "?", NULL }, "show this list of keys" },
-	{ KEYS_REDRAW, { "C-l", NULL }, "redraw the screen" },
+	{ KEYS_REDRAW, { "C-l", "R", NULL },
+	  "redraw and read the archive again" },
 	{ KEYS_SUSPEND, { "C-z", NULL },
 	  "suspend; the shell's fg command resumes" },
 	{ KEYS_NONE, { NULL }, NULL }

@@ -230,7 +230,7 @@ lexicon_read(struct lex_table *t, const char *path, char **cause)
 	ssize_t	 got;
 
 	if ((f = fopen(path, "r")) == NULL) {
-		*cause = xasprintf("%s:0: %s", path, strerror(errno));
+		*cause = xasprintf("%s: %s", path, strerror(errno));
 		return -1;
 	}
 	while ((got = getline(&line, &cap, f)) != -1) {
@@ -272,7 +272,8 @@ lexicon_read(struct lex_table *t, const char *path, char **cause)
 		}
 	}
 	if (ferror(f)) {
-		*cause = xasprintf("%s:%ld: %s", path, lineno,
+		*cause = lineno == 0 ? xasprintf("%s: %s", path,
+		    strerror(errno)) : xasprintf("%s:%ld: %s", path, lineno,
 		    strerror(errno));
 		goto fail;
 	}

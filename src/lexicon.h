@@ -39,8 +39,8 @@ struct lex_entry {
 struct lexicon;
 
 /* Loads every list from directory dir.  Returns NULL and sets *cause
- * ("FILE:LINE: reason"; the caller frees it) when a file is missing,
- * unreadable or malformed.  The caller frees the result with
+ * ("FILE: reason" for a file missing or unreadable, "FILE:LINE: reason"
+ * for a malformed line; the caller frees it).  The caller frees the result with
  * lexicon_free(). */
 struct lexicon	*lexicon_load(const char *dir, char **cause);
 void		 lexicon_free(struct lexicon *);

@@ -59,12 +59,16 @@ static void	 usage(FILE *);
 static void	 cmd_usage(const struct cmd *, FILE *);
 static const struct cmd *cmd_find(const char *);
 static char	*db_path_default(void);
+static void	 busy_timeout_setup(void);
 static struct db *open_db(enum db_mode);
 static struct lexicon *open_lexicon(void);
 static int	 parse_format(const char *, enum format *, int);
 static int	 terminal_width(void);
 static void	 out_flush(struct buf *, int);
 static void	 diag_print(void *, const char *, long, long, const char *);
+static char	*escaped(const char *);
+static void	 fatal_cause(const char *, const char *)
+		    __attribute__((noreturn));
 
 static const char	*db_path;	/* from -d, else the default */
 static const struct cmd	*cmd_current;
@@ -162,21 +166,63 @@ make_parents(const char *path)
 	free(dir);
 }
 
+/* $CITATA_BUSY_TIMEOUT: seconds to wait for another process's lock, to
+ * the millisecond ("2", "0.25"); read by hand, since strtod() would take
+ * a decimal comma in some locales. */
+static void
+busy_timeout_setup(void)
+{
+	const char	*env = getenv("CITATA_BUSY_TIMEOUT"), *p;
+	long		 ms = 0, unit = 1000;
+
+	if (env == NULL || *env == '\0')
+		return;
+	for (p = env; *p >= '0' && *p <= '9' && ms <= 3600000; p++)
+		ms = ms * 10 + (*p - '0') * 1000;
+	if (*p == '.' && p > env)
+		for (p++; *p >= '0' && *p <= '9'; p++)
+			ms += (*p - '0') * (unit /= 10);
+	if (*p != '\0' || p == env || ms > 3600000) {
+		warnx("ignoring CITATA_BUSY_TIMEOUT: want seconds, 0 to 3600");
+		return;
+	}
+	db_busy_timeout_set((int)ms);
+}
+
+/*
+ * s as diagnostics quote it: controls and bytes that are not UTF-8 as
+ * \xNN (export_escape()), since a path, an argument or an archive's
+ * content may hold escape sequences.  The caller frees it.
+ */
+static char *
+escaped(const char *s)
+{
+	struct buf	b;
+
+	buf_init(&b);
+	buf_adds(&b, "");
+	export_escape(&b, s != NULL ? s : "");
+	return buf_steal(&b);
+}
+
+/* fatal() with a cause from another module (it may quote a path or a
+ * name), escaped; suffix follows as it is. */
+static void
+fatal_cause(const char *cause, const char *suffix)
+{
+	fatal("%s%s", escaped(cause), suffix);
+}
+
 static struct db *
 open_db(enum db_mode mode)
 {
 	struct db	*db;
 	char		*cause = NULL;
-	struct buf	 b;
 
 	if (mode == DB_WRITE)
 		make_parents(db_path);
-	if ((db = db_open(db_path, mode, &cause)) == NULL) {
-		buf_init(&b);
-		export_escape(&b, cause);
-		free(cause);
-		fatal("%s", b.data);
-	}
+	if ((db = db_open(db_path, mode, &cause)) == NULL)
+		fatal_cause(cause, "");
 	return db;
 }
 
@@ -191,7 +237,8 @@ open_lexicon(void)
 	dir = xasprintf("%s/lexicon", env != NULL && *env != '\0' ? env :
 	    PKGDATADIR);
 	if ((lx = lexicon_load(dir, &cause)) == NULL)
-		fatal("cannot load the word lists: %s", cause);
+		fatal("cannot load the word lists: %s (CITATA_DATADIR names "
+		    "the directory that holds lexicon/)", escaped(cause));
 	free(dir);
 	return lx;
 }
@@ -199,6 +246,8 @@ open_lexicon(void)
 static int
 parse_format(const char *arg, enum format *f, int allow_tsv)
 {
+	char	*e;
+
 	if (strcmp(arg, "text") == 0)
 		*f = FORMAT_TEXT;
 	else if (strcmp(arg, "jsonl") == 0)
@@ -206,8 +255,10 @@ parse_format(const char *arg, enum format *f, int allow_tsv)
 	else if (allow_tsv && strcmp(arg, "tsv") == 0)
 		*f = FORMAT_TSV;
 	else {
+		e = escaped(arg);
 		warnx("%s: unknown format '%s' (use text%s or jsonl)",
-		    cmd_current->name, arg, allow_tsv ? ", tsv" : "");
+		    cmd_current->name, e, allow_tsv ? ", tsv" : "");
+		free(e);
 		return -1;
 	}
 	return 0;
@@ -303,7 +354,7 @@ struct sub_args {
 static int
 sub_parse(int argc, char **argv, struct sub_args *sa)
 {
-	char	*end;
+	char	*end, *e = NULL;
 	long	 n;
 	int	 ch;
 
@@ -315,8 +366,9 @@ sub_parse(int argc, char **argv, struct sub_args *sa)
 			exit(EXIT_OK);
 		}
 		if (ch >= OPT_FORMAT && !(sa->allow & ALLOW(ch))) {
+			e = escaped(argv[optind - 1]);
 			warnx("%s: option '%s' does not apply", cmd_current->name,
-			    argv[optind - 1]);
+			    e);
 			goto bad;
 		}
 		switch (ch) {
@@ -329,8 +381,9 @@ sub_parse(int argc, char **argv, struct sub_args *sa)
 			n = strtol(optarg, &end, 10);
 			if (*optarg == '\0' || *end != '\0' || n < 1 ||
 			    n > 10000) {
+				e = escaped(optarg);
 				warnx("%s: bad width '%s' (want 1 to 10000)",
-				    cmd_current->name, optarg);
+				    cmd_current->name, e);
 				goto bad;
 			}
 			sa->width = (int)n;
@@ -345,8 +398,9 @@ sub_parse(int argc, char **argv, struct sub_args *sa)
 			n = strtol(optarg, &end, 10);
 			if (*optarg == '\0' || *end != '\0' || n < 1 ||
 			    n > 1000000) {
+				e = escaped(optarg);
 				warnx("%s: bad limit '%s' (want 1 to 1000000)",
-				    cmd_current->name, optarg);
+				    cmd_current->name, e);
 				goto bad;
 			}
 			sa->limit = (int)n;
@@ -354,20 +408,23 @@ sub_parse(int argc, char **argv, struct sub_args *sa)
 		case OPT_ARTICLE:
 			n = strtol(optarg, &end, 10);
 			if (*optarg == '\0' || *end != '\0' || n < 1) {
+				e = escaped(optarg);
 				warnx("%s: bad article id '%s'",
-				    cmd_current->name, optarg);
+				    cmd_current->name, e);
 				goto bad;
 			}
 			sa->article = n;
 			break;
 		default:
+			e = escaped(argv[optind - 1]);
 			warnx("%s: unknown option '%s'", cmd_current->name,
-			    argv[optind - 1]);
+			    e);
 			goto bad;
 		}
 	}
 	return optind;
 bad:
+	free(e);
 	cmd_usage(cmd_current, stderr);
 	return -1;
 }
@@ -448,7 +505,7 @@ cmd_import(int argc, char **argv)
 	struct import_run	 run = { 0 };
 	struct import_result	 res = { 0, 0 };
 	struct sigaction	 act;
-	char			**files, *data, *cause = NULL;
+	char			**files, *data, *cause = NULL, *e;
 	size_t			 nfiles, i, len, missing = 0;
 	int			 first, rc = EXIT_OK;
 
@@ -473,10 +530,11 @@ cmd_import(int argc, char **argv)
 	sigaction(SIGTERM, &act, NULL);
 	sigaction(SIGHUP, &act, NULL);
 
-	run.db = open_db(DB_WRITE);
+	/* The word lists first: without them nothing is created. */
 	run.lx = open_lexicon();
+	run.db = open_db(DB_WRITE);
 	if (db_begin(run.db, &cause) != 0)
-		fatal("%s", cause);
+		fatal_cause(cause, "; nothing was imported");
 	for (i = 0; i < nfiles && !interrupted && rc == EXIT_OK; i++) {
 		if ((data = import_read_file(files[i], &len, &cause)) == NULL) {
 			diag_print(NULL, files[i], 0, 0, cause);
@@ -488,8 +546,10 @@ cmd_import(int argc, char **argv)
 		if (import_parse(files[i], data, len,
 		    import_format_guess(files[i], data, len), import_one,
 		    diag_print, &run, &res) != 0) {
-			warnx("%s; nothing was imported", run.cause != NULL ?
-			    run.cause : "import stopped");
+			e = escaped(run.cause != NULL ? run.cause :
+			    "import stopped");
+			warnx("%s; nothing was imported", e);
+			free(e);
 			rc = EXIT_FAIL;
 		}
 		free(data);
@@ -499,7 +559,9 @@ cmd_import(int argc, char **argv)
 		rc = EXIT_FAIL;
 	}
 	if (rc == EXIT_OK && db_commit(run.db, &cause) != 0) {
-		warnx("%s; nothing was imported", cause);
+		e = escaped(cause);
+		warnx("%s; nothing was imported", e);
+		free(e);
 		rc = EXIT_FAIL;
 	}
 	if (rc == EXIT_OK) {
@@ -588,7 +650,7 @@ cmd_list(int argc, char **argv)
 	if (isatty(STDOUT_FILENO) && lc.cols < 10)
 		lc.cols = 10;
 	if (db_articles(db, list_row, &lc, &cause) != 0)
-		fatal("%s", cause);
+		fatal_cause(cause, "");
 	out_flush(&lc.out, 1);
 	buf_free(&lc.out);
 	db_close(db);
@@ -644,7 +706,7 @@ cmd_show(int argc, char **argv)
 	db = open_db(DB_READ);
 	if ((a = db_article_get(db, id, &cause)) == NULL) {
 		if (cause != NULL)
-			fatal("%s", cause);
+			fatal_cause(cause, "");
 		warnx("show: no article %lld", id);
 		db_close(db);
 		return EXIT_PARTIAL;
@@ -689,7 +751,7 @@ cmd_export(int argc, char **argv)
 	db = open_db(DB_READ);
 	buf_init(&b);
 	if (db_export(db, export_one, &b, &cause) != 0)
-		fatal("%s", cause);
+		fatal_cause(cause, "");
 	out_flush(&b, 1);
 	buf_free(&b);
 	db_close(db);
@@ -888,7 +950,7 @@ cmd_quotes(int argc, char **argv)
 	buf_init(&qc.out);
 	if (sa.speaker != NULL) {
 		if ((n = db_speaker_find(db, sa.speaker, &ids, &cause)) < 0)
-			fatal("%s", cause);
+			fatal_cause(cause, "");
 		if (n == 0) {
 			buf_init(&e);
 			export_escape(&e, sa.speaker);
@@ -901,9 +963,9 @@ cmd_quotes(int argc, char **argv)
 		for (i = 0; i < n; i++)
 			if (db_quotes(db, ids[i], sa.article, quotes_row, &qc,
 			    &cause) != 0)
-				fatal("%s", cause);
+				fatal_cause(cause, "");
 	} else if (db_quotes(db, 0, sa.article, quotes_row, &qc, &cause) != 0)
-		fatal("%s", cause);
+		fatal_cause(cause, "");
 	out_flush(&qc.out, 1);
 	buf_free(&qc.out);
 	free(ids);
@@ -967,7 +1029,7 @@ cmd_speakers(int argc, char **argv)
 	qc.format = sa.format;
 	buf_init(&qc.out);
 	if (db_speakers(db, speakers_row, &qc, &cause) != 0)
-		fatal("%s", cause);
+		fatal_cause(cause, "");
 	out_flush(&qc.out, 1);
 	buf_free(&qc.out);
 	db_close(db);
@@ -1010,15 +1072,15 @@ cmd_reextract(int argc, char **argv)
 
 	if (sub_parse_none(argc, argv, &sa) != 0)
 		return EXIT_FAIL;
-	run.db = open_db(DB_WRITE);
 	run.lx = open_lexicon();
+	run.db = open_db(DB_WRITE);
 	if (db_begin(run.db, &cause) != 0)
-		fatal("%s", cause);
+		fatal_cause(cause, "; nothing was changed");
 	if (db_article_ids(run.db, reextract_one, &run, &cause) != 0 ||
 	    run.cause != NULL || db_commit(run.db, &cause) != 0) {
 		db_rollback(run.db);
-		fatal("%s; nothing was changed", run.cause != NULL ?
-		    run.cause : cause);
+		fatal_cause(run.cause != NULL ? run.cause : cause,
+		    "; nothing was changed");
 	}
 	printf("re-extracted %zu articles: %zu quotes\n", run.articles,
 	    run.quotes);
@@ -1149,7 +1211,7 @@ cmd_search(int argc, char **argv)
 	n = db_search(db, sq, sa.quotes, sa.limit > 0 ? sa.limit : 20,
 	    search_row, &sc, &cause);
 	if (n < 0)
-		fatal("%s", cause);
+		fatal_cause(cause, "");
 	out_flush(&sc.out, 1);
 	buf_free(&sc.out);
 	buf_free(&sc.tmp);
@@ -1186,6 +1248,9 @@ main(int argc, char **argv)
 	text_locale_setup(&note);
 	free(note);		/* only the reader tells */
 	signal(SIGPIPE, SIG_DFL);
+	/* Past a file size limit (ulimit -f) write() then fails with EFBIG
+	 * and the import rolls back with a message, instead of dying. */
+	signal(SIGXFSZ, SIG_IGN);
 
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, "+d:hV", opts, NULL)) != -1) {
@@ -1200,13 +1265,16 @@ main(int argc, char **argv)
 			printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
 			return EXIT_OK;
 		default:
-			warnx("unknown option '%s'", argv[optind - 1]);
+			note = escaped(argv[optind - 1]);
+			warnx("unknown option '%s'", note);
+			free(note);
 			usage(stderr);
 			return EXIT_FAIL;
 		}
 	}
 	if (db_path == NULL)
 		db_path = path = db_path_default();
+	busy_timeout_setup();
 	if (optind >= argc) {
 		rc = run_reader();
 		free(path);

@@ -82,6 +82,7 @@ struct cand {
 /* A person, group or institution of the article. */
 struct ent {
 	char			*name;
+	char			*surname;	/* folded last word */
 	char			*role;
 	enum gender		 g;
 	enum speaker_kind	 kind;
@@ -94,6 +95,7 @@ struct ex {
 	struct segmentation		*sg;
 	const char			**w;	/* folded form of each token */
 	unsigned char			*mask;	/* 1: inside a direct quote */
+	unsigned char			*ind;	/* 1: inside an indirect one */
 	unsigned int			*tf;	/* TF_* of each token */
 	unsigned char			*vlen;	/* verb_at() length, cached */
 	unsigned char			*vcls;	/* verb_at() classes, cached */
@@ -170,6 +172,8 @@ static size_t	 indirect_at(struct ex *, size_t, size_t);
 static void	 pass_indirect(struct ex *);
 static void	 pass_names(struct ex *);
 static int	 cand_cmp(const void *, const void *);
+static int	 cand_pos_cmp(const void *, const void *);
+static char	*ent_surname(const char *);
 static int	 ent_person(struct ex *, const struct mention *, enum agr,
 		    size_t);
 static int	 ent_literal(struct ex *, const char *, enum speaker_kind,
@@ -1586,11 +1590,13 @@ add_indirect(struct ex *x, size_t s, size_t e, size_t cs, size_t ce,
 		e--;
 	if (words < 2)
 		return;
-	/* The same content found twice (a framing phrase and a verb). */
-	for (i = 0; i < x->nc; i++)
-		if (x->c[i].is_quote && x->c[i].ts < e && s < x->c[i].te &&
-		    x->c[i].kind == QUOTE_INDIRECT)
+	/* The same content found twice (a framing phrase and a verb): the
+	 * tokens of indirect quotes are marked, rather than every quote so
+	 * far compared, which was quadratic in their number. */
+	for (i = s; i < e; i++)
+		if (x->ind[i])
 			return;
+	memset(x->ind + s, 1, e - s);
 	c = cand_add(x);
 	c->is_quote = 1;
 	c->kind = QUOTE_INDIRECT;
@@ -1944,6 +1950,22 @@ pass_names(struct ex *x)
 	}
 }
 
+/* A candidate's place when the quotes are put in text order. */
+struct cand_pos {
+	size_t	ts;	/* content start */
+	size_t	k;	/* index among the candidates */
+};
+
+static int
+cand_pos_cmp(const void *a, const void *b)
+{
+	const struct cand_pos	*x = a, *y = b;
+
+	if (x->ts != y->ts)
+		return x->ts < y->ts ? -1 : 1;
+	return x->k < y->k ? -1 : x->k > y->k;
+}
+
 static int
 cand_cmp(const void *a, const void *b)
 {
@@ -2069,7 +2091,7 @@ static int
 ent_person(struct ex *x, const struct mention *m, enum agr a, size_t at)
 {
 	const char	*w[8];
-	char		*words[8], *name, *role;
+	char		*words[8], *name, *role, *sur;
 	size_t		 n = 0, i, j;
 	enum gender	 g = a == AGR_M ? GENDER_MALE : a == AGR_F ?
 			    GENDER_FEMALE : GENDER_UNKNOWN;
@@ -2094,10 +2116,15 @@ ent_person(struct ex *x, const struct mention *m, enum agr a, size_t at)
 	for (i = 0; i < n; i++)
 		free(words[i]);
 	role = role_text(x, m);
+	/* speakers_same() wants the same surname first: compared here
+	 * folded once, not folded again for every person of a long
+	 * article (quadratic with thousands of speakers). */
+	sur = ent_surname(name);
 	for (j = x->ne; j-- > 0;) {
 		struct ent	*e = &x->e[j];
 
-		if (e->kind != SPEAKER_PERSON || !speakers_same(e->name, name))
+		if (e->kind != SPEAKER_PERSON || strcmp(e->surname, sur) != 0 ||
+		    !speakers_same(e->name, name))
 			continue;
 		if (e->g != GENDER_UNKNOWN && g != GENDER_UNKNOWN && e->g != g)
 			continue;
@@ -2117,6 +2144,7 @@ ent_person(struct ex *x, const struct mention *m, enum agr a, size_t at)
 		e->seen = at;
 		free(name);
 		free(role);
+		free(sur);
 		return (int)j;
 	}
 	if (x->ne == x->cape) {
@@ -2124,11 +2152,24 @@ ent_person(struct ex *x, const struct mention *m, enum agr a, size_t at)
 		x->e = xreallocarray(x->e, x->cape, sizeof(*x->e));
 	}
 	x->e[x->ne].name = name;
+	x->e[x->ne].surname = sur;
 	x->e[x->ne].role = role;
 	x->e[x->ne].g = g;
 	x->e[x->ne].kind = SPEAKER_PERSON;
 	x->e[x->ne].seen = at;
 	return (int)x->ne++;
+}
+
+/* The folded last word of name, which speakers_same() compares first.
+ * The caller frees it. */
+static char *
+ent_surname(const char *name)
+{
+	char	*f = speakers_fold(name), *s = strrchr(f, ' '), *r;
+
+	r = xstrdup(s != NULL ? s + 1 : f);
+	free(f);
+	return r;
 }
 
 /* Finds or adds a group or institution by its text; takes name. */
@@ -2148,6 +2189,7 @@ ent_literal(struct ex *x, const char *name, enum speaker_kind kind,
 		x->e = xreallocarray(x->e, x->cape, sizeof(*x->e));
 	}
 	x->e[x->ne].name = xstrdup(name);
+	x->e[x->ne].surname = ent_surname(name);
 	x->e[x->ne].role = NULL;
 	x->e[x->ne].g = GENDER_UNKNOWN;
 	x->e[x->ne].kind = kind;
@@ -2414,12 +2456,14 @@ emit(struct ex *x, struct quote_list *ql, const int *who)
 
 		if (!c->is_quote || who[i] < 0 || c->ts >= c->te)
 			continue;
-		/* A direct quote found twice keeps the first record. */
-		for (j = 0; j < i; j++)
-			if (x->c[j].is_quote && who[j] >= 0 &&
-			    x->c[j].ts == c->ts && x->c[j].te == c->te)
+		/* A direct quote found twice keeps the first record.  The
+		 * candidates are in content order, so only those starting
+		 * where this one does can be the same. */
+		for (j = i; j > 0 && x->c[j - 1].ts == c->ts; j--)
+			if (x->c[j - 1].is_quote && who[j - 1] >= 0 &&
+			    x->c[j - 1].te == c->te)
 				break;
-		if (j < i)
+		if (j > 0 && x->c[j - 1].ts == c->ts)
 			continue;
 		e = &x->e[full_name(x, who[i])];
 		q = quote_list_add(ql);
@@ -2467,6 +2511,7 @@ quotes_extract(const struct lexicon *lx, const struct article *a,
 	for (i = 0; i < x.sg->n; i++)
 		x.w[i] = segment_fold(x.sg, i);
 	x.mask = xcalloc(x.sg->n, 1);
+	x.ind = xcalloc(x.sg->n, 1);
 	x.tf = xcalloc(x.sg->n, sizeof(*x.tf));
 	x.vlen = xcalloc(x.sg->n, 1);
 	x.vcls = xcalloc(x.sg->n, 1);
@@ -2483,28 +2528,24 @@ quotes_extract(const struct lexicon *lx, const struct article *a,
 	for (i = 0; i < x.nc; i++)
 		x.c[i].order = x.c[i].ts;
 	{
-		/* Sort candidate indexes by content start, keeping who. */
-		size_t	*idx = xcalloc(x.nc + 1, sizeof(*idx));
+		/* Sort the quotes by content start, keeping who; equal
+		 * starts keep their order.  (An insertion sort here was
+		 * quadratic in an article with thousands of quotes.) */
+		struct cand_pos	*idx = xcalloc(x.nc + 1, sizeof(*idx));
 		struct cand *c2 = xcalloc(x.nc + 1, sizeof(*c2));
 		int	*w2 = xcalloc(x.nc + 1, sizeof(*w2));
 		size_t	 k, n = 0;
 
 		for (k = 0; k < x.nc; k++)
-			if (x.c[k].is_quote)
-				idx[n++] = k;
-		/* Insertion sort: articles hold few quotes. */
-		for (k = 1; k < n; k++) {
-			size_t	v = idx[k], j = k;
-
-			while (j > 0 && x.c[idx[j - 1]].ts > x.c[v].ts) {
-				idx[j] = idx[j - 1];
-				j--;
+			if (x.c[k].is_quote) {
+				idx[n].ts = x.c[k].ts;
+				idx[n++].k = k;
 			}
-			idx[j] = v;
-		}
+		if (n > 0)
+			qsort(idx, n, sizeof(*idx), cand_pos_cmp);
 		for (k = 0; k < n; k++) {
-			c2[k] = x.c[idx[k]];
-			w2[k] = who[idx[k]];
+			c2[k] = x.c[idx[k].k];
+			w2[k] = who[idx[k].k];
 		}
 		free(x.c);
 		free(who);
@@ -2516,6 +2557,7 @@ quotes_extract(const struct lexicon *lx, const struct article *a,
 	emit(&x, ql, who);
 	for (i = 0; i < x.ne; i++) {
 		free(x.e[i].name);
+		free(x.e[i].surname);
 		free(x.e[i].role);
 	}
 	free(x.e);
@@ -2523,6 +2565,7 @@ quotes_extract(const struct lexicon *lx, const struct article *a,
 	free(who);
 	free(x.w);
 	free(x.mask);
+	free(x.ind);
 	free(x.tf);
 	free(x.vlen);
 	free(x.vcls);

@@ -44,6 +44,12 @@ struct ui_frame {
 
 #define UI_STACK	16
 
+/* A read mark not yet written: another process held the write lock. */
+struct ui_mark {
+	long long	id;
+	int		is_read;
+};
+
 struct ui {
 	struct db		*db;
 	const char		*path;
@@ -63,6 +69,9 @@ struct ui {
 	int			 quit;
 	int			 ascii;
 	int			 told_readonly;
+	struct ui_mark		*pending;	/* read marks to write */
+	size_t			 npending;
+	int			 told_busy;
 };
 
 struct ui_color_def {
@@ -117,7 +126,7 @@ static void	 ui_place(struct ui *, enum ui_pane_id, const struct rect *);
 static void	 ui_border(const struct rect *, int);
 static void	 ui_draw(struct ui *);
 static void	 ui_draw_status(struct ui *);
-static int	 ui_wait(void);
+static int	 ui_wait(int);
 static const char *ui_key_name(int, wint_t, char *, size_t);
 static int	 ui_key(struct ui *, int, wint_t);
 static int	 ui_prompt_key(struct ui *, int, wint_t);
@@ -127,6 +136,7 @@ static int	 ui_push(struct ui *, enum ui_view, enum ui_pane_id);
 static void	 ui_sync(struct ui *);
 static int	 ui_cycle_focus(struct ui *);
 static struct ui_frame *ui_top(struct ui *);
+static int	 ui_pending_flush(struct ui *);
 
 static void
 ui_on_signal(int sig)
@@ -155,6 +165,8 @@ ui_term_open(struct ui *ui)
 	const char	*term = getenv("TERM");
 	const char	*const *t;
 	SCREEN		*scr = NULL;
+	struct buf	 tried;
+	char		*shown;
 
 	if (term != NULL && *term != '\0')
 		scr = newterm(term, stdout, stdin);
@@ -164,8 +176,17 @@ ui_term_open(struct ui *ui)
 			    term != NULL ? term : "", *t);
 	}
 	if (scr == NULL) {
-		warnx("cannot start the terminal (TERM=%s)",
-		    term != NULL ? term : "");
+		/* $TERM may hold anything: shown sanitized. */
+		shown = text_sanitize(term != NULL ? term : "",
+		    term != NULL ? strlen(term) : 0, NULL);
+		buf_init(&tried);
+		for (t = ui_fallback_terms; *t != NULL; t++)
+			buf_printf(&tried, "%s%s", t == ui_fallback_terms ?
+			    "" : t[1] == NULL ? " or " : ", ", *t);
+		warnx("cannot start the terminal: no terminfo entry for "
+		    "TERM='%s', nor for %s", shown, tried.data);
+		buf_free(&tried);
+		free(shown);
 		return -1;
 	}
 	set_term(scr);
@@ -564,10 +585,11 @@ ui_draw(struct ui *ui)
 	doupdate();
 }
 
-/* Sleeps until there is input or a signal; no timer, so an idle reader
- * uses no CPU.  Returns -1 when a terminating signal came. */
+/* Sleeps until there is input or a signal, or for ms milliseconds
+ * unless ms is -1: an idle reader uses no CPU.  Returns -1 when a
+ * terminating signal came or the terminal went away. */
 static int
-ui_wait(void)
+ui_wait(int ms)
 {
 	struct pollfd	pfd[2];
 	char		c;
@@ -576,7 +598,7 @@ ui_wait(void)
 	pfd[0].events = POLLIN;
 	pfd[1].fd = ui_sigpipe[0];
 	pfd[1].events = POLLIN;
-	if (poll(pfd, 2, -1) < 0 && errno != EINTR)
+	if (poll(pfd, 2, ms) < 0 && errno != EINTR)
 		return -1;
 	if (pfd[1].revents & POLLIN)
 		while (read(ui_sigpipe[0], &c, 1) == 1)
@@ -795,20 +817,65 @@ ui_back(struct ui *ui)
 	return REDRAW_ALL;
 }
 
+/*
+ * Writes the read marks kept while another process (an import) held the
+ * archive's write lock, oldest first, until the lock is met again.
+ * Returns how many are still pending, or -1 after showing an error.
+ */
+static int
+ui_pending_flush(struct ui *ui)
+{
+	char	*cause = NULL;
+	size_t	 done;
+	int	 rc = 0;
+
+	for (done = 0; done < ui->npending; done++) {
+		rc = db_article_set_read(ui->db, ui->pending[done].id,
+		    ui->pending[done].is_read, &cause);
+		if (rc != 0)
+			break;
+	}
+	memmove(ui->pending, ui->pending + done, (ui->npending - done) *
+	    sizeof(*ui->pending));
+	ui->npending -= done;
+	if (ui->npending == 0)
+		ui->told_busy = 0;
+	if (rc < 0) {
+		ui_error(ui, "%s", cause);
+		free(cause);
+		ui->npending = 0;
+		return -1;
+	}
+	return (int)ui->npending;
+}
+
 int
 ui_set_read(struct ui *ui, long long id, int is_read)
 {
-	char	*cause = NULL;
-
 	if (db_readonly(ui->db)) {
 		if (!ui->told_readonly)
 			ui_message(ui, "the archive is read-only: read marks "
 			    "last until you quit");
 		ui->told_readonly = 1;
-	} else if (db_article_set_read(ui->db, id, is_read, &cause) != 0) {
-		ui_error(ui, "%s", cause);
-		free(cause);
+		ui_list_mark(ui, id, is_read);
+		return 0;
+	}
+	ui->pending = xreallocarray(ui->pending, ui->npending + 1,
+	    sizeof(*ui->pending));
+	ui->pending[ui->npending].id = id;
+	ui->pending[ui->npending].is_read = is_read;
+	ui->npending++;
+	switch (ui_pending_flush(ui)) {
+	case -1:
 		return -1;
+	case 0:
+		break;
+	default:
+		if (!ui->told_busy)
+			ui_message(ui, "another process is writing the "
+			    "archive: read marks wait for it");
+		ui->told_busy = 1;
+		break;
 	}
 	ui_list_mark(ui, id, is_read);
 	return 0;
@@ -867,8 +934,12 @@ ui_action(struct ui *ui, enum keys_action act)
 			return ui_back(ui);
 		return ui_push(ui, VIEW_HELP, PANE_HELP);
 	case KEYS_REDRAW:
+		/* As in less, also read again what may have changed. */
 		clearok(curscr, TRUE);
-		return REDRAW_ALL;
+		if (ui->npending > 0)
+			ui_pending_flush(ui);
+		return REDRAW_ALL | ui_list_reload(ui) |
+		    ui_speakers_reload(ui);
 	case KEYS_SUSPEND:
 		/* ncurses' SIGTSTP handler restores and resumes the
 		 * screen; ^Z only arrives here when the tty does not send
@@ -990,6 +1061,8 @@ ui_run(struct db *db, const char *path)
 	ui_help_init(&ui.panes[PANE_HELP]);
 	ui.dirty = REDRAW_ALL;
 	while (!ui.quit && !ui_signalled) {
+		if (ui.npending > 0)
+			ui_pending_flush(&ui);
 		ui_draw(&ui);
 		/* Keys typed ahead are all handled before drawing, each on
 		 * the layout the previous one made. */
@@ -1000,12 +1073,20 @@ ui_run(struct db *db, const char *path)
 		}
 		if (ui.dirty != 0 || ui.quit)
 			continue;
-		if (ui_wait() != 0)
+		/* Pending read marks are retried every second. */
+		if (ui_wait(ui.npending > 0 ? 1000 : -1) != 0)
 			break;
 	}
 
 	ui_list_save(&ui);
+	if (ui.npending > 0)
+		ui_pending_flush(&ui);
 	endwin();
+	if (ui.npending > 0)
+		warnx("%zu read mark%s not saved: another process was "
+		    "writing the archive", ui.npending, ui.npending > 1 ?
+		    "s were" : " was");
+	free(ui.pending);
 	ui_current = NULL;
 	util_set_fatal_hook(NULL);
 	for (i = 0; i < PANE_COUNT; i++)

@@ -154,6 +154,11 @@ int	ui_list_read(struct ui *, long long id);
 void	ui_list_mark(struct ui *, long long id, int is_read);
 /* Saves the list position in the archive. */
 void	ui_list_save(struct ui *);
+/* Read the archive again after another process changed it (an import),
+ * each list keeping its cursor on the same row and its filter; the
+ * article list says how many articles are new. */
+int	ui_list_reload(struct ui *);
+int	ui_speakers_reload(struct ui *);
 
 /* Case- and ё-insensitive substring test: is folded needle (from
  * speakers_fold) in hay? */

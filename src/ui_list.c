@@ -376,6 +376,46 @@ ui_list_save(struct ui *ui)
 	free(v);
 }
 
+int
+ui_list_reload(struct ui *ui)
+{
+	struct pane		*p = ui_pane(ui, PANE_LIST);
+	struct list		*l = p->data;
+	struct list_row		*r = list_at(l, l->sel);
+	struct db_article_key	 key;
+	char			*cause = NULL, *pattern;
+	long long		 before = l->total, total;
+	int			 bits;
+
+	if (l->query != NULL) {
+		pattern = xstrdup(l->query);
+		bits = list_search(p, pattern);
+		free(pattern);
+		return bits;
+	}
+	if ((total = db_article_total(ui_db(ui), &cause)) < 0) {
+		ui_error(ui, "%s", cause);
+		free(cause);
+		return REDRAW_STATUS;
+	}
+	l->total = total;
+	if (r != NULL) {
+		snprintf(key.date, sizeof(key.date), "%s", r->date);
+		key.id = r->id;
+		list_restore(p, &key);
+	} else {
+		list_clear(l);
+		l->sel = l->top = 0;
+		list_ensure(p, 0, p->h);
+	}
+	if (total > before)
+		ui_message(ui, "%lld new article%s", total - before,
+		    total - before > 1 ? "s" : "");
+	else
+		ui_message(ui, "no new articles");
+	return REDRAW_PANE(PANE_LIST) | REDRAW_STATUS;
+}
+
 long long
 ui_list_selected(struct ui *ui)
 {

@@ -74,6 +74,8 @@ static void	 sp_status(struct pane *, struct buf *);
 static void	 sp_load(struct pane *);
 static int	 sp_row(void *, const struct db_speaker_row *);
 static void	 sp_apply(struct speakers *);
+static void	 sp_clear(struct speakers *);
+static void	 sp_select(struct pane *, long long);
 static int	 sp_follow(struct pane *);
 static struct sp_row *sp_selected(struct speakers *);
 static void	 spq_draw(struct pane *);
@@ -224,11 +226,11 @@ sp_apply(struct speakers *s)
 	s->nav.sel = s->nav.top = 0;
 }
 
+/* Frees the rows read. */
 static void
-sp_free(struct pane *p)
+sp_clear(struct speakers *s)
 {
-	struct speakers	*s = p->data;
-	size_t		 i;
+	size_t	i;
 
 	for (i = 0; i < s->n; i++) {
 		free(s->rows[i].name);
@@ -236,6 +238,48 @@ sp_free(struct pane *p)
 		free(s->rows[i].forms);
 	}
 	free(s->rows);
+	s->rows = NULL;
+	s->n = 0;
+}
+
+/* Puts the cursor on speaker id when it is shown. */
+static void
+sp_select(struct pane *p, long long id)
+{
+	struct speakers	*s = p->data;
+	long		 i;
+
+	for (i = 0; i < s->nav.n; i++)
+		if (s->rows[s->idx[i]].id == id) {
+			s->nav.sel = i;
+			if (i >= p->h)
+				s->nav.top = i - p->h / 3;
+		}
+}
+
+int
+ui_speakers_reload(struct ui *ui)
+{
+	struct pane	*p = ui_pane(ui, PANE_SPEAKERS);
+	struct speakers	*s = p->data;
+	struct sp_row	*r = sp_selected(s);
+	long long	 id = r != NULL ? r->id : 0;
+
+	if (!s->loaded)
+		return 0;
+	sp_clear(s);
+	s->loaded = 0;
+	sp_load(p);
+	sp_select(p, id);
+	return REDRAW_PANE(PANE_SPEAKERS) | REDRAW_STATUS;
+}
+
+static void
+sp_free(struct pane *p)
+{
+	struct speakers	*s = p->data;
+
+	sp_clear(s);
 	free(s->idx);
 	free(s->filter);
 	free(s->shown_filter);
@@ -364,7 +408,6 @@ sp_filter(struct pane *p, const char *pattern)
 	struct speakers	*s = p->data;
 	struct sp_row	*r = sp_selected(s);
 	long long	 id = r != NULL ? r->id : 0;
-	long		 i;
 
 	sp_load(p);
 	free(s->filter);
@@ -375,12 +418,7 @@ sp_filter(struct pane *p, const char *pattern)
 		s->shown_filter = xstrdup(pattern);
 	}
 	sp_apply(s);
-	for (i = 0; i < s->nav.n; i++)
-		if (s->rows[s->idx[i]].id == id) {
-			s->nav.sel = i;
-			if (i >= p->h)
-				s->nav.top = i - p->h / 3;
-		}
+	sp_select(p, id);
 	return REDRAW_PANE(PANE_SPEAKERS) | REDRAW_STATUS | sp_follow(p);
 }
 

@@ -42,7 +42,7 @@ sqlite3 "$TMPD/v1.db" <"$top_srcdir/tests/fixtures/schema-v1.sql"
 ok $? "a version 1 archive opens"
 contains "$TMPD/o" "Старая статья" "its articles are listed"
 v=$(sqlite3 "$TMPD/v1.db" 'PRAGMA user_version')
-ok $(( v != 6 )) "it was upgraded to version 6 ($v)"
+ok $(( v != 7 )) "it was upgraded to version 7 ($v)"
 days=$(sqlite3 "$TMPD/v1.db" "SELECT group_concat(date || '=' || n, ' ') FROM article_days")
 ok $(( $(printf '%s' "$days" | grep -c '^2024-01-10=1 2024-01-11=1$') != 1 )) \
     "the upgrade counted the articles of each day ($days)"
@@ -79,6 +79,45 @@ ok $? "a version 5 archive with quotes opens"
 same "$TMPD/sp5" "$TMPD/sp6" "its speakers list as before, upgraded to 6"
 ok $(( $(wrong_narticles "$TMPD/re.db") != 0 )) \
     "the upgrade counted each speaker's articles"
+
+# Migration from schema version 6, whose triggers (from version 4)
+# counted and indexed every quote on its own: an archive is taken back to
+# version 6 (its triggers as they were), then upgraded by use; counts and the quotes'
+# index must stay right for the articles imported after.
+cp "$db" "$TMPD/v4.db"
+sqlite3 "$TMPD/v4.db" "BEGIN;
+DROP TRIGGER quotes_count_ins; DROP TRIGGER quotes_count_del;
+CREATE TRIGGER quotes_count_ins AFTER INSERT ON quotes BEGIN
+  UPDATE articles SET nquotes = nquotes + 1 WHERE id = NEW.article_id;
+  UPDATE speakers SET nquotes = nquotes + 1 WHERE id = NEW.speaker_id;
+END;
+CREATE TRIGGER quotes_count_del AFTER DELETE ON quotes BEGIN
+  UPDATE articles SET nquotes = nquotes - 1 WHERE id = OLD.article_id;
+  UPDATE speakers SET nquotes = nquotes - 1 WHERE id = OLD.speaker_id;
+END;
+CREATE TRIGGER quotes_fts_ins AFTER INSERT ON quotes BEGIN
+  INSERT INTO quotes_fts(rowid, text)
+    SELECT NEW.id, CAST(substr(CAST(a.text AS BLOB), NEW.start + 1,
+      NEW.\"end\" - NEW.start) AS TEXT)
+    FROM articles a WHERE a.id = NEW.article_id;
+END;
+PRAGMA user_version = 6; COMMIT;"
+"$CITATA" -d "$TMPD/v4.db" import "$top_srcdir/tests/ui/articles" \
+    >/dev/null 2>&1
+ok $(( $(sqlite3 "$TMPD/v4.db" 'PRAGMA user_version') != 7 )) \
+    "a version 6 archive is upgraded to 7"
+t=$(sqlite3 "$TMPD/v4.db" "SELECT count(*) FROM sqlite_master
+    WHERE name = 'quotes_fts_ins' OR sql LIKE '%UPDATE articles%'")
+ok $(( t != 0 )) "its per-quote triggers on articles are gone"
+"$CITATA" -d "$TMPD/v4.db" reextract >/dev/null 2>&1
+bad=$(sqlite3 "$TMPD/v4.db" "SELECT count(*) FROM articles a
+    WHERE nquotes <> (SELECT count(*) FROM quotes WHERE article_id = a.id)")
+ok $(( bad != 0 )) "every article's quote count is right after imports"
+ok $(( $(sqlite3 "$TMPD/v4.db" 'SELECT count(*) FROM quotes_fts_docsize') \
+    != $(sqlite3 "$TMPD/v4.db" 'SELECT count(*) FROM quotes') )) \
+    "every quote has its row in the index"
+"$CITATA" -d "$TMPD/v4.db" search --quotes --format=tsv мост >"$TMPD/o"
+ok $? "and quotes imported after the upgrade are found"
 
 # A newer schema is refused and left untouched.
 cp "$db" "$TMPD/new.db"

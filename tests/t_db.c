@@ -266,6 +266,33 @@ main(void)
 		search_free(sq);
 	}
 
+	/* The reader's writes do not wait for another writer. */
+	{
+		struct db	*other, *third;
+
+		other = db_open(path, DB_WRITE, &cause);
+		ok(other != NULL && db_begin(other, &cause) == 0,
+		    "a second connection holds the write lock");
+		ok(db_article_set_read(db, a1->id, 0, &cause) == 1,
+		    "marking read then says the archive is locked");
+		ok(db_state_set(db, "pos", "y", &cause) == 1,
+		    "and so does saving the state");
+		db_busy_timeout_set(300);
+		third = db_open(path, DB_WRITE, &cause);
+		ok(third != NULL && db_begin(third, &cause) == -1 &&
+		    cause != NULL && strstr(cause, "locked by another process "
+		    "(gave up after 0.3 s)") != NULL,
+		    "an import waits 0.3 s, then gives up, saying so");
+		free(cause);
+		cause = NULL;
+		db_close(third);
+		db_busy_timeout_set(DB_BUSY_TIMEOUT);
+		db_rollback(other);
+		db_close(other);
+		ok(db_article_set_read(db, a1->id, 1, &cause) == 0,
+		    "free again, it marks");
+	}
+
 	/* Search windows: 30 more articles, "редкость" only in the oldest,
 	 * "новость" in all. */
 	{

@@ -29,4 +29,14 @@ for f in "$top_srcdir"/src/*.c "$top_srcdir"/fuzz/*.c; do
 		ok 0 "$(basename "$f") uses no banned call"
 	fi
 done
+
+# citata runs no other program; if it ever does (an opener, a pager), it
+# passes the arguments as a vector, never a command line to a shell.
+if grep -nE '\b(system|popen)\(|"/bin/sh"|"sh", "-c"' "$top_srcdir"/src/*.c \
+    >"$TMPD/shell"; then
+	ok 1 "no command goes through a shell"
+	sed 's/^/# /' "$TMPD/shell"
+else
+	ok 0 "no command goes through a shell"
+fi
 done_testing
