@@ -744,18 +744,24 @@ cmd_export(int argc, char **argv)
 	struct sub_args	 sa = { 0 };
 	struct db	*db;
 	struct buf	 b;
-	char		*cause = NULL;
+	char		*cause = NULL, *e;
+	int		 rc;
 
 	if (sub_parse_none(argc, argv, &sa) != 0)
 		return EXIT_FAIL;
 	db = open_db(DB_READ);
 	buf_init(&b);
-	if (db_export(db, export_one, &b, &cause) != 0)
-		fatal_cause(cause, "");
+	rc = db_export(db, export_one, &b, &cause);
 	out_flush(&b, 1);
 	buf_free(&b);
+	if (rc != 0) {
+		e = escaped(cause);
+		warnx("%s", e);
+		free(e);
+		free(cause);
+	}
 	db_close(db);
-	return EXIT_OK;
+	return rc != 0 ? EXIT_FAIL : EXIT_OK;
 }
 
 /* The extract run: quotes of each article of one file. */
