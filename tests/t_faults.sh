@@ -502,6 +502,48 @@ timed "20,000 tiny articles: import" 30 \
     "$CITATA" -d "$x/tiny.db" import "$x/tiny20k.txt"
 ok $(( $(count "$x/tiny.db") != 20000 )) "  all stored"
 timed "  list" 10 "$CITATA" -d "$x/tiny.db" list
+# A line of exactly 1 MiB is taken, one byte more is not.
+for len in 1048576 1048577; do
+	LC_ALL=C awk -v n=$len 'BEGIN {
+		print " date 2025-01-01 Длинная строка номер " n "."
+		print ""
+		l = ""
+		while (length(l) + 12 <= n) l = l "слово "
+		while (length(l) < n) l = l "x"
+		print l
+	}' >"$x/line$len.txt"
+done
+timed "a line of 1 MiB: import" 10 \
+    "$CITATA" -d "$x/line.db" import "$x/line1048576.txt"
+contains "$TMPD/o" "imported 1," "  is taken"
+"$CITATA" -d "$x/line.db" import "$x/line1048577.txt" >"$TMPD/o" 2>"$TMPD/e"
+ok $(( $? != 1 )) "a line of 1 MiB and a byte: skipped, exit 1"
+contains "$TMPD/e" "line1048577.txt:3: error: line longer than 1 MiB (1048577 bytes), article skipped" \
+    "  with a message"
+timed "  show of the 1 MiB line" 10 \
+    "$CITATA" -d "$x/line.db" show --width=80 1
+# Quotation marks nested 10,000 deep, and a speaker name of 10,000
+# characters.
+awk -v n=10000 'BEGIN {
+	print " date 2025-01-01 Вложенные кавычки."
+	print ""
+	s = ""
+	for (i = 0; i < n; i++) s = s (i % 2 ? "„" : "«")
+	s = s "Слово"
+	for (i = n - 1; i >= 0; i--) s = s (i % 2 ? "“" : "»")
+	print s ", — сказал Иван Петров."
+	print ""
+	name = "Ас"
+	for (i = 2; i < n; i++) name = name "а"
+	print "«Мы построили мост», — сказал аким города Иван " name "."
+}' >"$x/odd.txt"
+timed "nested quotation marks, a long name: import" 10 \
+    "$CITATA" -d "$x/odd.db" import "$x/odd.txt"
+timed "  extract" 10 "$CITATA" extract "$x/odd.txt"
+timed "  speakers" 10 "$CITATA" -d "$x/odd.db" speakers --format=tsv
+l=$(cut -f2 "$TMPD/o" | awk '{ n = length($0) } END { print n + 0 }')
+ok $(( l < 10000 )) "  the long name is kept whole ($l bytes)"
+timed "  show" 10 "$CITATA" -d "$x/odd.db" show --width=80 1
 
 # --- The reader open while an import runs: it goes on working, read
 # marks wait for the import to end, and C-l or R shows the new articles.
