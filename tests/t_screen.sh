@@ -30,28 +30,33 @@ sock="citata-t-screen-$$"	# private: never the user's server
 tmpd=$(mktemp -d "${TMPDIR:-/tmp}/t_screen.XXXXXX") || exit 1
 # kill-server leaves the socket file behind; remove it too.
 sockfile="${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"
-trap '"$tmux" -L "$sock" kill-server >/dev/null 2>&1; rm -rf "$tmpd";
-    rm -f "$sockfile"' EXIT INT TERM
+trap '"$tmux" -L "$sock-$draws" kill-server >/dev/null 2>&1; rm -rf "$tmpd";
+    rm -f "$sockfile"-*' EXIT INT TERM
+draws=0
 
 n=0
 failed=0
 
 # draw WIDTH [-r | -a]: runs boxdraw in a fresh pane, leaves the capture in
 # $tmpd/cap; returns non-zero if the drawing never finished.
+# Each drawing has a server of its own: a new session on the server
+# just killed could meet it still exiting ("server exited unexpectedly").
 draw() {
-	"$tmux" -L "$sock" -u -f /dev/null new-session -d -x 100 -y 130 \
+	draws=$((draws + 1))
+	s="$sock-$draws"
+	"$tmux" -L "$s" -u -f /dev/null new-session -d -x 100 -y 130 \
 	    "$box -w $1 $2 $vectors" || return 1
 	i=0
 	while [ $i -lt 300 ]; do	# 30 s at most: CI machines are slow
-		"$tmux" -L "$sock" capture-pane -p > "$tmpd/cap" 2>/dev/null
+		"$tmux" -L "$s" capture-pane -p > "$tmpd/cap" 2>/dev/null
 		if grep -q '^END' "$tmpd/cap"; then
-			"$tmux" -L "$sock" kill-server >/dev/null 2>&1
+			"$tmux" -L "$s" kill-server >/dev/null 2>&1
 			return 0
 		fi
 		sleep 0.1
 		i=$((i + 1))
 	done
-	"$tmux" -L "$sock" kill-server >/dev/null 2>&1
+	"$tmux" -L "$s" kill-server >/dev/null 2>&1
 	return 1
 }
 
