@@ -469,6 +469,9 @@ struct import_run {
 	char			*cause;
 };
 
+/* Set by SIGINT, SIGTERM and SIGHUP during an import. */
+static volatile sig_atomic_t	interrupted;
+
 static int
 import_one(void *ctx, struct article *a)
 {
@@ -476,6 +479,12 @@ import_one(void *ctx, struct article *a)
 	struct quote_list	 ql;
 	int			 rc;
 
+	/* A signal stops the import at the next article, not at the end
+	 * of a file that may hold 100,000 of them. */
+	if (interrupted) {
+		article_free(a);
+		return -1;
+	}
 	quote_list_init(&ql);
 	quotes_extract(run->lx, a, &ql);
 	rc = db_article_put(run->db, a, &ql, &run->cause);
@@ -488,8 +497,6 @@ import_one(void *ctx, struct article *a)
 	article_free(a);
 	return rc < 0 ? -1 : 0;
 }
-
-static volatile sig_atomic_t	interrupted;
 
 static void
 on_signal(int sig)
@@ -545,7 +552,7 @@ cmd_import(int argc, char **argv)
 		}
 		if (import_parse(files[i], data, len,
 		    import_format_guess(files[i], data, len), import_one,
-		    diag_print, &run, &res) != 0) {
+		    diag_print, &run, &res) != 0 && !interrupted) {
 			e = escaped(run.cause != NULL ? run.cause :
 			    "import stopped");
 			warnx("%s; nothing was imported", e);

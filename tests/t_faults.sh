@@ -479,6 +479,71 @@ timed "10,000 quotes by 8,000 speakers: import" 20 \
 contains "$TMPD/o" "(10000 quotes)" "  all found"
 timed "  speakers" 10 "$CITATA" -d "$x/q.db" speakers --format=tsv
 ok $(( $(wc -l <"$TMPD/o") != 8000 )) "  8,000 speakers"
+# 100,000 tiny articles in one file; SIGINT is answered at the next
+# article, not at the end of the file.
+awk -v n=100000 'BEGIN {
+	for (i = 0; i < n; i++)
+		printf " date 2025-01-01 Новость номер %d о погоде.\n\n", i
+}' >"$x/tiny.txt"
+"$CITATA" -d "$x/tiny.db" import "$x/tiny.txt" >"$TMPD/o" 2>"$TMPD/e" &
+pid=$!
+sleep 0.5
+t0=$(date +%s.%N)
+kill -INT $pid
+wait $pid
+st=$?
+secs=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
+[ $st -eq 2 ] && awk -v s="$secs" 'BEGIN { exit !(s <= 2) }'
+ok $? "100,000 tiny articles: SIGINT answered in $secs s (exit $st)"
+contains "$TMPD/e" "interrupted; nothing was imported" "  and says so"
+ok $(( $(count "$x/tiny.db") != 0 )) "  and stored nothing"
+head -40000 "$x/tiny.txt" >"$x/tiny20k.txt"
+timed "20,000 tiny articles: import" 30 \
+    "$CITATA" -d "$x/tiny.db" import "$x/tiny20k.txt"
+ok $(( $(count "$x/tiny.db") != 20000 )) "  all stored"
+timed "  list" 10 "$CITATA" -d "$x/tiny.db" list
+# A line of exactly 1 MiB is taken, one byte more is not.
+for len in 1048576 1048577; do
+	LC_ALL=C awk -v n=$len 'BEGIN {
+		print " date 2025-01-01 Длинная строка номер " n "."
+		print ""
+		l = ""
+		while (length(l) + 12 <= n) l = l "слово "
+		while (length(l) < n) l = l "x"
+		print l
+	}' >"$x/line$len.txt"
+done
+timed "a line of 1 MiB: import" 10 \
+    "$CITATA" -d "$x/line.db" import "$x/line1048576.txt"
+contains "$TMPD/o" "imported 1," "  is taken"
+"$CITATA" -d "$x/line.db" import "$x/line1048577.txt" >"$TMPD/o" 2>"$TMPD/e"
+ok $(( $? != 1 )) "a line of 1 MiB and a byte: skipped, exit 1"
+contains "$TMPD/e" "line1048577.txt:3: error: line longer than 1 MiB (1048577 bytes), article skipped" \
+    "  with a message"
+timed "  show of the 1 MiB line" 10 \
+    "$CITATA" -d "$x/line.db" show --width=80 1
+# Quotation marks nested 10,000 deep, and a speaker name of 10,000
+# characters.
+awk -v n=10000 'BEGIN {
+	print " date 2025-01-01 Вложенные кавычки."
+	print ""
+	s = ""
+	for (i = 0; i < n; i++) s = s (i % 2 ? "„" : "«")
+	s = s "Слово"
+	for (i = n - 1; i >= 0; i--) s = s (i % 2 ? "“" : "»")
+	print s ", — сказал Иван Петров."
+	print ""
+	name = "Ас"
+	for (i = 2; i < n; i++) name = name "а"
+	print "«Мы построили мост», — сказал аким города Иван " name "."
+}' >"$x/odd.txt"
+timed "nested quotation marks, a long name: import" 10 \
+    "$CITATA" -d "$x/odd.db" import "$x/odd.txt"
+timed "  extract" 10 "$CITATA" extract "$x/odd.txt"
+timed "  speakers" 10 "$CITATA" -d "$x/odd.db" speakers --format=tsv
+l=$(cut -f2 "$TMPD/o" | awk '{ n = length($0) } END { print n + 0 }')
+ok $(( l < 10000 )) "  the long name is kept whole ($l bytes)"
+timed "  show" 10 "$CITATA" -d "$x/odd.db" show --width=80 1
 
 # --- The reader open while an import runs: it goes on working, read
 # marks wait for the import to end, and C-l or R shows the new articles.
@@ -520,10 +585,13 @@ is_read() {
 	sqlite3 "$rd" "SELECT is_read FROM articles WHERE id = $1"
 }
 
+# A session that outlives the others, so that the server does not exit
+# (and race the next new-session) between two of them.
+T new-session -d -s keep -x 20 -y 5 "exec sleep 3600" ||
+    { echo "# tmux cannot start a server: reader tests skipped"; done_testing; }
 rd="$TMPD/rd.db"
 cp "$base" "$rd"
-T new-session -d -s ui -x 80 -y 24 "$TMPD/run $rd" ||
-    { echo "# tmux cannot start a server: reader tests skipped"; done_testing; }
+T new-session -d -s ui -x 80 -y 24 "$TMPD/run $rd"
 settle
 contains "$TMPD/cap" "Articles 1/$n" "the reader shows $n articles"
 first=$(sqlite3 "$rd" 'SELECT id FROM articles ORDER BY date DESC, id DESC LIMIT 1')
