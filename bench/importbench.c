@@ -6,8 +6,9 @@
  * many articles are done, and the reader's resident memory is sampled
  * then, and every 100 ms in between.
  *
- *	importbench [-c citata] [-d DB] DIR
+ *	importbench [-b N] [-c citata] [-d DB] DIR
  *
+ * -b N runs "citata import --batch=N": a commit every N articles.
  * Prints throughput (articles/s and MB/s of input), peak RSS, and RSS at
  * each tenth of the articles, which shows whether memory follows N.
  * DB is removed first.  Exits 1 when the import fails.
@@ -121,6 +122,7 @@ int
 main(int argc, char **argv)
 {
 	const char	*citata = "./src/citata", *db = "/tmp/citata-import.db";
+	char		*batch = NULL;
 	struct file	*fs;
 	struct rusage	 ru;
 	struct pollfd	 pfd;
@@ -134,8 +136,11 @@ main(int argc, char **argv)
 	int		 ch, in, status, next = 1, k;
 
 	util_set_progname("importbench");
-	while ((ch = getopt(argc, argv, "c:d:")) != -1) {
+	while ((ch = getopt(argc, argv, "b:c:d:")) != -1) {
 		switch (ch) {
+		case 'b':
+			batch = xasprintf("--batch=%s", optarg);
+			break;
 		case 'c':
 			citata = optarg;
 			break;
@@ -143,13 +148,13 @@ main(int argc, char **argv)
 			db = optarg;
 			break;
 		default:
-			fprintf(stderr, "usage: importbench [-c citata] [-d DB] "
+			fprintf(stderr, "usage: importbench [-b N] [-c citata] [-d DB] "
 			    "DIR\n");
 			return 2;
 		}
 	}
 	if (optind != argc - 1)
-		fatal("usage: importbench [-c citata] [-d DB] DIR");
+		fatal("usage: importbench [-b N] [-c citata] [-d DB] DIR");
 	nfiles = scan(argv[optind], &fs, &total, &bytes);
 	if (total == 0)
 		fatal("%s: no articles", argv[optind]);
@@ -167,8 +172,12 @@ main(int argc, char **argv)
 	if ((pid = fork()) == -1)
 		fatal("fork: %s", strerror(errno));
 	if (pid == 0) {
-		execl(citata, citata, "-d", db, "import", argv[optind],
-		    (char *)NULL);
+		if (batch != NULL)
+			execl(citata, citata, "-d", db, "import", batch,
+			    argv[optind], (char *)NULL);
+		else
+			execl(citata, citata, "-d", db, "import", argv[optind],
+			    (char *)NULL);
 		_exit(127);
 	}
 	marks_kb[0] = 0;
@@ -234,5 +243,6 @@ main(int argc, char **argv)
 	for (i = 0; i < nfiles; i++)
 		free(fs[i].name);
 	free(fs);
+	free(batch);
 	return 0;
 }

@@ -74,7 +74,7 @@ static const char	*db_path;	/* from -d, else the default */
 static const struct cmd	*cmd_current;
 
 static const struct cmd cmds[] = {
-	{ "import", cmd_import, "PATH...",
+	{ "import", cmd_import, "[--batch=N] PATH...",
 	  "add articles from files, directories or - (standard input)" },
 	{ "list", cmd_list, "[--format=text|tsv|jsonl]",
 	  "list articles, newest first" },
@@ -323,7 +323,8 @@ enum {
 	OPT_SPEAKER,
 	OPT_ARTICLE,
 	OPT_QUOTES,
-	OPT_LIMIT
+	OPT_LIMIT,
+	OPT_BATCH
 };
 
 static const struct option sub_options[] = {
@@ -333,6 +334,7 @@ static const struct option sub_options[] = {
 	{ "article", required_argument, NULL, OPT_ARTICLE },
 	{ "quotes", no_argument, NULL, OPT_QUOTES },
 	{ "limit", required_argument, NULL, OPT_LIMIT },
+	{ "batch", required_argument, NULL, OPT_BATCH },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 }
 };
@@ -344,6 +346,7 @@ struct sub_args {
 	long long	 article;
 	int		 quotes;
 	int		 limit;
+	long		 batch;
 	int		 allow;		/* OPT_* bits this command takes */
 };
 
@@ -405,6 +408,17 @@ sub_parse(int argc, char **argv, struct sub_args *sa)
 			}
 			sa->limit = (int)n;
 			break;
+		case OPT_BATCH:
+			n = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || n < 1 ||
+			    n > 100000000) {
+				e = escaped(optarg);
+				warnx("%s: bad batch '%s' (want 1 to 100000000)",
+				    cmd_current->name, e);
+				goto bad;
+			}
+			sa->batch = n;
+			break;
 		case OPT_ARTICLE:
 			n = strtol(optarg, &end, 10);
 			if (*optarg == '\0' || *end != '\0' || n < 1) {
@@ -461,11 +475,15 @@ add_sanitized(struct buf *b, const char *s, size_t len)
 	free(t);
 }
 
-/* The import run: each article is extracted and stored as it comes. */
+/* The import run: each article is extracted and stored as it comes,
+ * in one transaction or, with --batch, in one per batch articles. */
 struct import_run {
 	struct db		*db;
 	struct lexicon		*lx;
 	size_t			 stored, duplicates, quotes;
+	long			 batch;		/* 0: one transaction */
+	long			 pending;	/* stored since the last commit */
+	size_t			 kept;		/* committed by earlier batches */
 	char			*cause;
 };
 
@@ -495,7 +513,33 @@ import_one(void *ctx, struct article *a)
 		run->duplicates++;
 	quote_list_free(&ql);
 	article_free(a);
+	if (rc == 1 && run->batch > 0 && ++run->pending >= run->batch) {
+		/* The WAL and its index then restart at each checkpoint:
+		 * memory and disk stay within a batch's size. */
+		if (db_commit(run->db, &run->cause) != 0)
+			return -1;
+		run->kept = run->stored;
+		run->pending = 0;
+		if (db_begin(run->db, &run->cause) != 0)
+			return -1;
+	}
 	return rc < 0 ? -1 : 0;
+}
+
+/* Reports a run that failed for reason (escaped here): what of it is
+ * stored, which without --batch is nothing. */
+static void
+import_failed(const struct import_run *run, const char *reason)
+{
+	char	*e = escaped(reason);
+
+	if (run->kept == 0)
+		warnx("%s; nothing was imported", e);
+	else
+		warnx("%s; the first %zu articles were imported, the rest "
+		    "was not (importing the same paths again adds it)", e,
+		    run->kept);
+	free(e);
 }
 
 static void
@@ -508,11 +552,11 @@ on_signal(int sig)
 static int
 cmd_import(int argc, char **argv)
 {
-	struct sub_args		 sa = { 0 };
+	struct sub_args		 sa = { .allow = ALLOW(OPT_BATCH) };
 	struct import_run	 run = { 0 };
 	struct import_result	 res = { 0, 0 };
 	struct sigaction	 act;
-	char			**files, *data, *cause = NULL, *e;
+	char			**files, *data, *cause = NULL;
 	size_t			 nfiles, i, len, missing = 0;
 	int			 first, rc = EXIT_OK;
 
@@ -529,8 +573,8 @@ cmd_import(int argc, char **argv)
 		if (strcmp(argv[i], "-") != 0 && access(argv[i], F_OK) != 0)
 			missing++;
 
-	/* An interrupted run must leave the archive as it was: stop
-	 * between articles and roll back. */
+	/* An interrupted run must leave the archive as it was (or as the
+	 * last batch left it): stop between articles and roll back. */
 	memset(&act, 0, sizeof(act));
 	act.sa_handler = on_signal;
 	sigaction(SIGINT, &act, NULL);
@@ -540,6 +584,7 @@ cmd_import(int argc, char **argv)
 	/* The word lists first: without them nothing is created. */
 	run.lx = open_lexicon();
 	run.db = open_db(DB_WRITE);
+	run.batch = sa.batch;
 	if (db_begin(run.db, &cause) != 0)
 		fatal_cause(cause, "; nothing was imported");
 	for (i = 0; i < nfiles && !interrupted && rc == EXIT_OK; i++) {
@@ -553,22 +598,18 @@ cmd_import(int argc, char **argv)
 		if (import_parse(files[i], data, len,
 		    import_format_guess(files[i], data, len), import_one,
 		    diag_print, &run, &res) != 0 && !interrupted) {
-			e = escaped(run.cause != NULL ? run.cause :
+			import_failed(&run, run.cause != NULL ? run.cause :
 			    "import stopped");
-			warnx("%s; nothing was imported", e);
-			free(e);
 			rc = EXIT_FAIL;
 		}
 		free(data);
 	}
 	if (rc == EXIT_OK && interrupted) {
-		warnx("interrupted; nothing was imported");
+		import_failed(&run, "interrupted");
 		rc = EXIT_FAIL;
 	}
 	if (rc == EXIT_OK && db_commit(run.db, &cause) != 0) {
-		e = escaped(cause);
-		warnx("%s; nothing was imported", e);
-		free(e);
+		import_failed(&run, cause);
 		rc = EXIT_FAIL;
 	}
 	if (rc == EXIT_OK) {

@@ -207,6 +207,45 @@ if kill -INT $pid 2>/dev/null; then
 else
 	wait $pid
 fi
+
+# With --batch=N each N articles are a transaction of their own: SIGINT
+# once a batch is stored keeps the whole batches, says how many, and the
+# same import run again adds the rest.
+bdb="$TMPD/batch.db"
+cp "$db" "$bdb"
+"$CITATA" -d "$bdb" import --batch=100 "$big" >"$TMPD/o" 2>&1 &
+pid=$!
+i=0
+while [ $i -lt 600 ] && [ "$(count "$bdb")" -lt $((base + 100)) ] &&
+    kill -0 $pid 2>/dev/null; do
+	sleep 0.05
+	i=$((i + 1))
+done
+if kill -INT $pid 2>/dev/null; then
+	wait $pid
+	st=$?
+	kept=$(( $(count "$bdb") - base ))
+	ok $(( st != 2 )) "--batch, SIGINT: import exits 2"
+	ok $(( kept < 100 || kept % 100 != 0 )) \
+	    "  and keeps whole batches of 100 ($kept articles)"
+	contains "$TMPD/o" "interrupted; the first $kept articles were imported, the rest was not" \
+	    "  and says how many"
+	ok $([ "$(sqlite3 "$bdb" 'PRAGMA integrity_check')" = ok ]; echo $?) \
+	    "  integrity ok"
+	"$CITATA" -d "$bdb" import --batch=100 "$big" >"$TMPD/o" 2>&1
+	ok $? "  the same import again ends"
+	contains "$TMPD/o" "imported $((nbig - kept)), duplicates $kept," \
+	    "  adding the rest"
+	ok $(( $(count "$bdb") != n + nbig )) "  all $nbig articles are there"
+else
+	wait $pid
+	echo "ok $((tap_n = tap_n + 1)) - # SKIP --batch import ended too soon"
+fi
+"$CITATA" -d "$bdb" import --batch=0 "$big" >"$TMPD/o" 2>&1
+ok $(( $? != 2 )) "--batch=0 is refused"
+contains "$TMPD/o" "import: bad batch '0' (want 1 to 100000000)" \
+    "  with a message"
+
 "$CITATA" -d "$db" import "$big" >"$TMPD/o" 2>&1
 ok $? "the large file imports when left alone"
 ok $(( $(count "$db") != n + nbig )) "all $nbig of its articles"

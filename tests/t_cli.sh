@@ -50,7 +50,7 @@ contains "$TMPD/o" "unknown format 'xml'" "and names it"
 "$CITATA" --version >"$TMPD/o"
 contains "$TMPD/o" "citata " "--version prints the version"
 "$CITATA" import --help >"$TMPD/o"
-contains "$TMPD/o" "usage: citata [-d DB] import PATH..." "command --help"
+contains "$TMPD/o" "usage: citata [-d DB] import [--batch=N] PATH..." "command --help"
 
 # A file name with an escape sequence is escaped in diagnostics.
 esc=$(printf 'evil\033]0;x\007.txt')
