@@ -293,6 +293,8 @@ ui_put(struct pane *p, int y, const char *s, enum ui_color c)
 
 	if (w == NULL || s == NULL || y < 0 || y >= p->h)
 		return;
+	if (p->drawn != NULL)
+		p->drawn[y] = 0;
 	n = strlen(s) + 1;
 	if (n > sizeof(small) / sizeof(small[0]))
 		ws = xreallocarray(NULL, n, sizeof(*ws));
@@ -306,17 +308,34 @@ ui_put(struct pane *p, int y, const char *s, enum ui_color c)
 		free(ws);
 }
 
+/*
+ * Rows that are written again as they are (the list's rows but two on a
+ * step) are not: ncurses would still mark them changed and compare them
+ * with the screen in doupdate().  A row is known by a hash of its text
+ * and colour, forgotten when anything else writes there or the window
+ * is made anew.
+ */
 void
 ui_put_row(struct pane *p, int y, const char *s, enum ui_color c)
 {
-	char	*t;
+	unsigned long long	 h = 0xcbf29ce484222325ULL;
+	const unsigned char	*u;
+	char			*t;
 
 	if (s == NULL)		/* an empty struct buf */
 		s = "";
+	for (u = (const unsigned char *)s; *u != '\0'; u++)
+		h = (h ^ *u) * 0x100000001b3ULL;
+	h = (h ^ (unsigned)c) * 0x100000001b3ULL;
+	if (h == 0)
+		h = 1;
+	if (p->drawn != NULL && y >= 0 && y < p->h && p->drawn[y] == h)
+		return;
 	t = text_pad(s, strlen(s), p->w);
-
 	ui_put(p, y, t, c);
 	free(t);
+	if (p->drawn != NULL && y >= 0 && y < p->h && p->win != NULL)
+		p->drawn[y] = h;
 }
 
 void
@@ -327,6 +346,8 @@ ui_paint(struct pane *p, int y, int x, int n, enum ui_color c)
 
 	if (w == NULL || y < 0 || y >= p->h || x >= p->w || n <= 0)
 		return;
+	if (p->drawn != NULL)
+		p->drawn[y] = 0;
 	if (x + n > p->w)
 		n = p->w - x;
 	mvwchgat(w, y, x, n, (attr_t)a & ~A_COLOR, (short)PAIR_NUMBER(a),
@@ -362,6 +383,7 @@ ui_place(struct ui *ui, enum ui_pane_id id, const struct rect *r)
 	p->win = w;
 	p->h = r->h;
 	p->w = r->w;
+	p->drawn = xcalloc((size_t)r->h, sizeof(*p->drawn));
 	ui->shown[id] = 1;
 	p->ops->resize(p, r);
 }
@@ -437,6 +459,8 @@ ui_relayout(struct ui *ui)
 		if (ui->panes[i].win != NULL)
 			delwin(ui->panes[i].win);
 		ui->panes[i].win = NULL;
+		free(ui->panes[i].drawn);
+		ui->panes[i].drawn = NULL;
 		ui->panes[i].focused = 0;
 		ui->shown[i] = 0;
 	}
@@ -1089,8 +1113,10 @@ ui_run(struct db *db, const char *path)
 	free(ui.pending);
 	ui_current = NULL;
 	util_set_fatal_hook(NULL);
-	for (i = 0; i < PANE_COUNT; i++)
+	for (i = 0; i < PANE_COUNT; i++) {
 		ui.panes[i].ops->free(&ui.panes[i]);
+		free(ui.panes[i].drawn);
+	}
 	delscreen(ui.screen);
 	free(ui.msg);
 	for (i = 0; i < PANE_COUNT; i++)

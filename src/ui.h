@@ -86,6 +86,9 @@ struct pane {
 	int			 h, w;		/* of win */
 	int			 focused;
 	void			*data;		/* the pane's own state */
+	unsigned long long	*drawn;		/* per row of win: a hash of
+						 * what ui_put_row() wrote,
+						 * 0 when unknown */
 };
 
 /* The panes' constructors; each returns the new pane's state in p->data. */
