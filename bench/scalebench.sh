@@ -63,7 +63,7 @@ for k in $sizes; do
 	if [ -n "$fresh" ] || [ ! -f "$dir/a$k.db" ]; then
 		[ -d "$dir/gen$k" ] && [ -z "$fresh" ] ||
 		    { rm -rf "$dir/gen$k"; "$bench/archivegen" -n "$k" -o "$dir/gen$k"; }
-		"$bench/importbench" -c "$citata" -d "$dir/a$k.db" "$dir/gen$k"
+		"$bench/importbench" -b 10000 -c "$citata" -d "$dir/a$k.db" "$dir/gen$k"
 	else
 		echo "a$k: $dir/a$k.db is there already (-f to make it anew)"
 	fi

@@ -47,6 +47,39 @@ skip_all() {
 	exit 0
 }
 
+# tmux_private NAME: a private tmux server for this test (its own socket
+# NAME-PID, no config file): T runs a tmux command on it, tmux_stop stops
+# it and removes its socket file, which kill-server leaves behind.
+tmux_private() {
+	tmux=${TMUX_BIN:-tmux}
+	sock=$1-$$
+	unset TMUX TMUX_PANE
+}
+T() {
+	"$tmux" -L "$sock" -f /dev/null "$@"
+}
+tmux_stop() {
+	T kill-server >/dev/null 2>&1
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"
+}
+
+# settle: leaves the screen of the session "ui" in $TMPD/cap once it has
+# stopped changing (and shows something), or after 5 s.
+settle() {
+	prev=
+	i=0
+	while [ $i -lt 50 ]; do
+		sleep 0.1
+		T capture-pane -p -t ui >"$TMPD/cap" 2>/dev/null
+		cur=$(cksum <"$TMPD/cap")
+		if grep -q . "$TMPD/cap" && [ "$cur" = "$prev" ]; then
+			return 0
+		fi
+		prev=$cur
+		i=$((i + 1))
+	done
+}
+
 : "${CITATA:?CITATA must name the binary}"
 : "${top_srcdir:=.}"
 TMPD=$(mktemp -d "${TMPDIR:-/tmp}/citata-test.XXXXXX")

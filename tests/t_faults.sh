@@ -11,13 +11,9 @@
 command -v sqlite3 >/dev/null 2>&1 || skip_all "sqlite3 not installed"
 
 mnt="$TMPD/mnt"
-tmux=${TMUX_BIN:-tmux}
-sock=citata-faults-$$
-T() {
-	"$tmux" -L "$sock" -f /dev/null "$@"
-}
+tmux_private citata-faults
 cleanup() {
-	T kill-server >/dev/null 2>&1
+	tmux_stop
 	umount "$mnt" 2>/dev/null
 	rm -rf "$TMPD"
 }
@@ -551,7 +547,6 @@ if [ "$tmux" = ":" ] || ! command -v "$tmux" >/dev/null 2>&1; then
 	echo "# tmux not installed: reader tests skipped"
 	done_testing
 fi
-unset TMUX TMUX_PANE
 uiterm=tmux-256color
 infocmp "$uiterm" >/dev/null 2>&1 || uiterm=screen
 cat >"$TMPD/run" <<EOS
@@ -563,21 +558,6 @@ exec sleep 600
 EOS
 chmod +x "$TMPD/run"
 
-# settle: leaves the screen in $TMPD/cap once it stops changing.
-settle() {
-	prev=
-	i=0
-	while [ $i -lt 50 ]; do
-		sleep 0.1
-		T capture-pane -p -t ui >"$TMPD/cap" 2>/dev/null
-		cur=$(cksum <"$TMPD/cap")
-		if grep -q . "$TMPD/cap" && [ "$cur" = "$prev" ]; then
-			return 0
-		fi
-		prev=$cur
-		i=$((i + 1))
-	done
-}
 status() {
 	tail -1 "$TMPD/cap" | sed 's/  *?:help *$//; s/^ *//'
 }

@@ -185,17 +185,12 @@ fi
 # --- The reader, in a private tmux server that would take OSC 52 into a
 # paste buffer (set-clipboard on) and OSC 0/2 as the pane title; its raw
 # output is piped to a file from the first byte.
-tmux=${TMUX_BIN:-tmux}
+tmux_private citata-hostile
 if [ "$tmux" = ":" ] || ! command -v "$tmux" >/dev/null 2>&1; then
 	echo "# tmux not installed: reader tests skipped"
 	done_testing
 fi
-unset TMUX TMUX_PANE
-sock=citata-hostile-$$
-T() {
-	"$tmux" -L "$sock" -f /dev/null "$@"
-}
-trap 'T kill-server >/dev/null 2>&1; rm -rf "$TMPD"' EXIT
+trap 'tmux_stop; rm -rf "$TMPD"' EXIT
 uiterm=tmux-256color
 infocmp "$uiterm" >/dev/null 2>&1 || uiterm=screen
 cat >"$TMPD/run" <<EOS
@@ -206,20 +201,6 @@ echo "exit \$?"
 exec sleep 600
 EOS
 chmod +x "$TMPD/run"
-settle() {
-	prev=
-	i=0
-	while [ $i -lt 50 ]; do
-		sleep 0.1
-		T capture-pane -p -t ui >"$TMPD/cap" 2>/dev/null
-		cur=$(cksum <"$TMPD/cap")
-		if grep -q . "$TMPD/cap" && [ "$cur" = "$prev" ]; then
-			return 0
-		fi
-		prev=$cur
-		i=$((i + 1))
-	done
-}
 T new-session -d -s ui -x 140 -y 40 "$TMPD/run" ||
     skip_all "tmux cannot start a server"
 T set-option -g set-clipboard on

@@ -8,19 +8,14 @@
 # them by eye: CITATA_BLESS=1 make check.
 . "${top_srcdir:-.}/tests/lib.sh"
 
-tmux=${TMUX_BIN:-tmux}
+tmux_private citata-test
 [ "$tmux" = ":" ] && skip_all "tmux not installed"
 command -v "$tmux" >/dev/null 2>&1 || skip_all "tmux not installed"
 border=${top_builddir:-.}/tests/t_border
 [ -x "$border" ] || skip_all "tests/t_border not built"
-unset TMUX TMUX_PANE
 
 dir="$top_srcdir/tests/ui"
-sock=citata-test-$$
-trap 'T kill-server >/dev/null 2>&1; rm -rf "$TMPD"' EXIT
-T() {
-	"$tmux" -L "$sock" -f /dev/null "$@"
-}
+trap 'tmux_stop; rm -rf "$TMPD"' EXIT
 
 # The terminal the reader is told it runs in.
 uiterm=tmux-256color
@@ -50,22 +45,6 @@ exec sleep 600
 EOS
 chmod +x "$TMPD/run"
 
-# Captures the pane once it has stopped changing.
-settle() {
-	prev=
-	i=0
-	while [ $i -lt 50 ]; do
-		sleep 0.1
-		T capture-pane -p -t ui >"$TMPD/cap" 2>/dev/null
-		cur=$(cksum <"$TMPD/cap")
-		if [ -s "$TMPD/cap" ] && grep -q . "$TMPD/cap" &&
-		    [ "$cur" = "$prev" ]; then
-			return 0
-		fi
-		prev=$cur
-		i=$((i + 1))
-	done
-}
 
 # attr_at SGR TEXT <capture: whether a run of text that starts with TEXT
 # is drawn with exactly the attributes SGR ("1;4;7": bold, underline,
