@@ -15,12 +15,20 @@
  *	list page	Space in the article list, from the top
  *	article page	Space and b in turn in the first article longer
  *			than its pane
+ *	quotes open	j and k in turn in the speakers view (S), on its
+ *			first rows: each loads the quotes of the speaker
+ *			under the cursor beside the list (on a wide
+ *			terminal), the most quoted and the next
+ *	quotes step	j in the quotes of the most quoted speaker
+ *	quotes page	Space there
+ *	quotes end	G and g in turn there
  *
  * CPU time is the reader's own (the first field of /proc/PID/schedstat,
- * in ns) from the key to the end of its output.  With -V each kind runs
- * again under callgrind, once with n keys and once without, and the
- * difference of the instruction totals over n is the cost of one key;
- * startup and quit cancel out.
+ * in ns) from the key to the end of its output; RSS is its resident
+ * memory (/proc/PID/status) after the keys of each kind.  With -V each
+ * kind runs again under callgrind, once with n keys and once without,
+ * and the difference of the instruction totals over n is the cost of one
+ * key; startup and quit cancel out.
  */
 #include "config.h"
 
@@ -42,11 +50,16 @@ enum kind {
 	KIND_STEP,
 	KIND_PAGE,
 	KIND_ARTICLE,
+	KIND_QOPEN,
+	KIND_QSTEP,
+	KIND_QPAGE,
+	KIND_QEND,
 	KIND_COUNT
 };
 
 static const char *const kind_names[KIND_COUNT] = {
-	"list step", "list page", "article page"
+	"list step", "list page", "article page", "quotes open",
+	"quotes step", "quotes page", "quotes end"
 };
 
 struct run {
@@ -143,6 +156,24 @@ run_stop(struct run *r)
 	return done && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+/* Resident memory of pid now, in kB, or 0. */
+static long
+rss_kb(pid_t pid)
+{
+	char	 path[64], line[256];
+	FILE	*f;
+	long	 kb = 0;
+
+	snprintf(path, sizeof(path), "/proc/%ld/status", (long)pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return 0;
+	while (fgets(line, sizeof(line), f) != NULL)
+		if (strncmp(line, "VmRSS:", 6) == 0)
+			kb = atol(line + 6);
+	fclose(f);
+	return kb;
+}
+
 /* CPU time of pid so far, in ns. */
 static long long
 cpu_ns(pid_t pid)
@@ -170,6 +201,18 @@ kind_prefix(struct run *r, enum kind k)
 {
 	int	i;
 
+	if (k >= KIND_QOPEN) {
+		/* Back to the article list from wherever the last kind
+		 * left the reader, then the speakers view. */
+		for (i = 0; i < 3; i++)
+			run_key(r, "\033");
+		run_key(r, "g");
+		run_key(r, "S");
+		run_key(r, "g");
+		if (k != KIND_QOPEN)
+			run_key(r, "\r");
+		return;
+	}
 	run_key(r, "g");
 	if (k != KIND_ARTICLE)
 		return;
@@ -203,7 +246,14 @@ kind_key(enum kind k, int i)
 	case KIND_STEP:
 		return "j";
 	case KIND_PAGE:
+	case KIND_QPAGE:
 		return " ";
+	case KIND_QSTEP:
+		return "j";
+	case KIND_QOPEN:
+		return i % 2 == 0 ? "j" : "k";
+	case KIND_QEND:
+		return i % 2 == 0 ? "G" : "g";
 	default:
 		return i % 2 == 0 ? " " : "b";
 	}
@@ -240,9 +290,10 @@ bench_native(const char *label, const char *db, int n)
 			cpu += cpu_ns(r.pid) - t0;
 			bytes += b > 0 ? b : 0;
 		}
-		printf("  %-8s %-14s %8.0f bytes/key %8.1f us CPU/key\n",
-		    label, kind_names[k], (double)bytes / n,
-		    (double)cpu / n / 1000);
+		printf("  %-8s %-14s %8.0f bytes/key %8.1f us CPU/key "
+		    "%7.1f MB RSS\n", label, kind_names[k],
+		    (double)bytes / n, (double)cpu / n / 1000,
+		    rss_kb(r.pid) / 1024.0);
 	}
 	if (run_stop(&r) != 0) {
 		warnx("%s: the reader did not quit cleanly", label);

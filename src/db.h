@@ -17,7 +17,7 @@ struct db;
 
 /* The schema this build writes; db_open() upgrades older archives step
  * by step and refuses newer ones. */
-#define DB_SCHEMA_VERSION	7
+#define DB_SCHEMA_VERSION	8
 
 enum db_mode {
 	DB_READ,	/* read; upgrade the schema when the file is writable */
@@ -113,9 +113,46 @@ typedef int	(*db_quote_fn)(void *ctx, const struct db_quote_row *);
 
 /* Calls fn for the quotes of one speaker (speaker_id > 0), of one article
  * (article_id > 0), or of both filters at once; all quotes when both are
- * 0.  Newest article first, then text order. */
+ * 0.  Newest article first, then text order.  A speaker's quotes come
+ * in the order of db_speaker_quotes_page(), unsorted. */
 int	db_quotes(struct db *, long long speaker_id, long long article_id,
 	    db_quote_fn fn, void *ctx, char **cause);
+
+/* Calls fn for the quotes ids[0..n), in that order, skipping ids that
+ * are gone, until fn returns non-zero.  Returns 0, or -1 with *cause
+ * set.  One look-up by key each. */
+int	db_quotes_get(struct db *, const long long *ids, size_t n,
+	    db_quote_fn fn, void *ctx, char **cause);
+
+/* A place in one speaker's quotes, which run newest article first (date,
+ * then article id, descending), then in text order (start, then id):
+ * the fields of a row.  The reader pages through them from such keys. */
+struct db_quote_key {
+	char		date[11];
+	long long	article_id;
+	size_t		start;
+	long long	id;
+};
+
+/*
+ * Like db_articles_page() for the quotes of speaker speaker_id: calls fn
+ * for at most limit quotes next to key, the following ones in order when
+ * older is non-zero, else the preceding ones nearest first; a NULL key
+ * starts at the first quote (older) or the last (newer).  Returns the
+ * number of rows given to fn, or -1 with *cause set.  Reads the index
+ * quotes_speaker_date from key on: the cost is the page's, whatever the
+ * speaker's number of quotes.
+ */
+long	db_speaker_quotes_page(struct db *, long long speaker_id,
+	    const struct db_quote_key *key, int older, int limit,
+	    db_quote_fn fn, void *ctx, char **cause);
+
+/* The number of quotes of speaker speaker_id (its count kept by
+ * triggers: one row read), 0 when there is no such speaker, -1 with
+ * *cause set on error.  When name is not NULL, *name is set to the
+ * speaker's name (the caller frees it) or NULL. */
+long long db_speaker_quotes_total(struct db *, long long speaker_id,
+	    char **name, char **cause);
 
 struct db_speaker_row {
 	long long	 id;

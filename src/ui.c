@@ -553,7 +553,8 @@ ui_draw_status(struct ui *ui)
 			buf_adds(&left, ui->input.data);
 		buf_adds(&left, ui->ascii ? "_" : "\xe2\x96\x8f");
 		right = ui_prompt_live(ui) ? "Enter:apply Esc:cancel" :
-		    "Enter:search Esc:cancel";
+		    ui_top(ui)->focus == PANE_SPQUOTES ?
+		    "Enter:filter Esc:cancel" : "Enter:search Esc:cancel";
 	} else if (ui->msg != NULL)
 		buf_adds(&left, ui->msg);
 	else {
@@ -674,16 +675,18 @@ ui_key_name(int rc, wint_t wc, char *tmp, size_t size)
 	return tmp;
 }
 
-/* Typing a filter or a search in the status line.  The lists of
- * speakers and of a speaker's quotes filter as you type; the article
- * list and the text search, on Enter. */
+/* Typing a filter or a search in the status line.  The list of
+ * speakers, held whole, filters as you type; the article list, the
+ * text search and a speaker's quotes, on Enter: filtering the quotes
+ * reads all of the speaker's quotes, too much to do at every key. */
 /* Whether the focused pane filters as the user types. */
 static int
 ui_prompt_live(struct ui *ui)
 {
 	int	focus = ui_top(ui)->focus;
 
-	return focus != PANE_LIST && focus != PANE_TEXT;
+	return focus != PANE_LIST && focus != PANE_TEXT &&
+	    focus != PANE_SPQUOTES;
 }
 
 static int

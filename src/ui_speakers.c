@@ -3,7 +3,8 @@
  * archive, most quoted first, filtered as you type by any form of the
  * name; the speaker-quotes pane lists one speaker's quotes across the
  * archive (date, source, text), and Enter on one opens its article on
- * that quote.
+ * that quote.  That pane holds only the rows near the screen, read a
+ * page at a time, so its cost follows the screen, not the speaker.
  */
 #include "config.h"
 
@@ -43,24 +44,50 @@ struct speakers {
 	char		*shown_filter;
 };
 
+/* One quote; strings owned.  id 0: not read (yet). */
 struct spq_row {
 	long long	 id;
 	long long	 article_id;
 	char		 date[11];
+	size_t		 start;
 	char		*source;	/* NULL when unknown */
 	char		*text;
 	size_t		 len;
 };
 
+/*
+ * One speaker's quotes, newest article first.  The rows held are a
+ * window [first, first + n) of the rows by rank, never all of them.
+ * Without a filter the rows are the speaker's quotes, read a page at a
+ * time next to the window (db_speaker_quotes_page) as the cursor moves,
+ * and nav.n is the speaker's count of quotes.  With one, match holds the
+ * ids of the quotes that match, in order, found once when the filter
+ * was set, and the window's rows are read by id.
+ */
 struct spquotes {
 	long long	 speaker_id;	/* 0: none loaded */
 	char		*name;
-	struct spq_row	*rows;
+	long long	 nquotes;	/* the speaker's */
+	struct spq_row	*rows;		/* the window */
 	size_t		 n;
-	size_t		*idx;
-	struct nav	 nav;
-	char		*filter;
+	long		 first;
+	struct nav	 nav;		/* over the rows by rank */
+	long long	*match;		/* with a filter */
+	char		*filter;	/* folded; NULL for none */
 	char		*shown_filter;
+};
+
+/* Rows handed over by a query. */
+struct spq_fetch {
+	struct spq_row	*rows;
+	size_t		 n, cap;
+};
+
+/* The ids of the quotes a filter matches. */
+struct spq_matches {
+	char		*filter;	/* folded */
+	long long	*ids;
+	size_t		 n, cap;
 };
 
 static int	 nav_key(struct nav *, int, int);
@@ -84,9 +111,19 @@ static void	 spq_resize(struct pane *, const struct rect *);
 static void	 spq_free(struct pane *);
 static int	 spq_filter(struct pane *, const char *);
 static void	 spq_status(struct pane *, struct buf *);
-static int	 spq_row(void *, const struct db_quote_row *);
+static void	 spq_row_free(struct spq_row *);
+static void	 spq_rows_clear(struct spquotes *);
 static void	 spq_clear(struct spquotes *);
-static void	 spq_apply(struct spquotes *);
+static int	 spq_fetch_row(void *, const struct db_quote_row *);
+static void	 spq_fetch_free(struct spq_fetch *);
+static int	 spq_page(struct pane *, const struct spq_row *, int, long,
+		    struct spq_fetch *);
+static void	 spq_trim(struct spquotes *, long, long);
+static int	 spq_ensure_match(struct pane *, long, long, long);
+static int	 spq_ensure(struct pane *, long, long);
+static struct spq_row *spq_at(struct spquotes *, long);
+static int	 spq_move(struct pane *, int);
+static int	 spq_match_row(void *, const struct db_quote_row *);
 
 static const struct pane_ops sp_ops = {
 	"Speakers", sp_draw, sp_key, sp_resize, sp_free, sp_filter,
@@ -435,73 +472,296 @@ sp_status(struct pane *p, struct buf *b)
 
 /* ---- one speaker's quotes ---- */
 
-static int
-spq_row(void *ctx, const struct db_quote_row *r)
+static void
+spq_row_free(struct spq_row *r)
 {
-	struct spquotes	*q = ctx;
-	struct spq_row	*qr;
+	free(r->source);
+	free(r->text);
+}
 
-	q->rows = xreallocarray(q->rows, q->n + 1, sizeof(*q->rows));
-	qr = &q->rows[q->n++];
-	qr->id = r->id;
-	qr->article_id = r->article_id;
-	snprintf(qr->date, sizeof(qr->date), "%s", r->date);
-	qr->source = r->source != NULL ? xstrdup(r->source) : NULL;
-	qr->text = xstrndup(r->text, r->len);
-	qr->len = r->len;
-	if (q->name == NULL && r->speaker != NULL)
-		q->name = xstrdup(r->speaker);
-	return 0;
+/* Frees the rows held, keeping the rest. */
+static void
+spq_rows_clear(struct spquotes *q)
+{
+	size_t	i;
+
+	for (i = 0; i < q->n; i++)
+		spq_row_free(&q->rows[i]);
+	free(q->rows);
+	q->rows = NULL;
+	q->n = 0;
+	q->first = 0;
 }
 
 static void
 spq_clear(struct spquotes *q)
 {
-	size_t	i;
-
-	for (i = 0; i < q->n; i++) {
-		free(q->rows[i].source);
-		free(q->rows[i].text);
-	}
-	free(q->rows);
-	free(q->idx);
+	spq_rows_clear(q);
+	free(q->match);
 	free(q->name);
 	free(q->filter);
 	free(q->shown_filter);
 	memset(q, 0, sizeof(*q));
 }
 
-static void
-spq_apply(struct spquotes *q)
+static int
+spq_fetch_row(void *ctx, const struct db_quote_row *r)
 {
-	size_t	i;
+	struct spq_fetch	*f = ctx;
+	struct spq_row		*qr;
 
-	free(q->idx);
-	q->idx = xreallocarray(NULL, q->n + 1, sizeof(*q->idx));
-	q->nav.n = 0;
-	for (i = 0; i < q->n; i++)
-		if (q->filter == NULL || ui_match(q->rows[i].text, q->filter))
-			q->idx[q->nav.n++] = i;
-	q->nav.sel = q->nav.top = 0;
+	if (f->n == f->cap) {
+		f->cap = f->cap == 0 ? 64 : f->cap * 2;
+		f->rows = xreallocarray(f->rows, f->cap, sizeof(*f->rows));
+	}
+	qr = &f->rows[f->n++];
+	qr->id = r->id;
+	qr->article_id = r->article_id;
+	snprintf(qr->date, sizeof(qr->date), "%s", r->date);
+	qr->start = r->start;
+	qr->source = r->source != NULL ? xstrdup(r->source) : NULL;
+	qr->text = xstrndup(r->text, r->len);
+	qr->len = r->len;
+	return 0;
+}
+
+static void
+spq_fetch_free(struct spq_fetch *f)
+{
+	while (f->n > 0)
+		spq_row_free(&f->rows[--f->n]);
+	free(f->rows);
+	f->rows = NULL;
+	f->cap = 0;
+}
+
+/* Reads up to limit quotes next to r (NULL: from an end). */
+static int
+spq_page(struct pane *p, const struct spq_row *r, int older, long limit,
+    struct spq_fetch *f)
+{
+	struct spquotes		*q = p->data;
+	struct db_quote_key	 key;
+	char			*cause = NULL;
+
+	memset(f, 0, sizeof(*f));
+	if (r != NULL) {
+		snprintf(key.date, sizeof(key.date), "%s", r->date);
+		key.article_id = r->article_id;
+		key.start = r->start;
+		key.id = r->id;
+	}
+	if (limit > 100000)
+		limit = 100000;
+	if (db_speaker_quotes_page(ui_db(p->ui), q->speaker_id, r != NULL ?
+	    &key : NULL, older, (int)limit, spq_fetch_row, f, &cause) < 0) {
+		ui_error(p->ui, "%s", cause);
+		free(cause);
+		spq_fetch_free(f);
+		return -1;
+	}
+	return 0;
+}
+
+/* Drops held rows far from [lo, hi), keeping about three screens. */
+static void
+spq_trim(struct spquotes *q, long lo, long hi)
+{
+	long	keep = (hi - lo) * 3 + 64;
+	size_t	drop, i;
+
+	if ((long)q->n <= keep)
+		return;
+	if (lo - q->first > keep / 3) {
+		drop = (size_t)(lo - q->first - keep / 3);
+		for (i = 0; i < drop; i++)
+			spq_row_free(&q->rows[i]);
+		memmove(q->rows, q->rows + drop, (q->n - drop) *
+		    sizeof(*q->rows));
+		q->n -= drop;
+		q->first += (long)drop;
+	}
+	if ((long)q->n > keep) {
+		for (i = (size_t)keep; i < q->n; i++)
+			spq_row_free(&q->rows[i]);
+		q->n = (size_t)keep;
+	}
+}
+
+/*
+ * With a filter: makes matches [lo, hi) available, reading by id those
+ * not held, in a window a screen wider on each side.  A quote gone from
+ * the archive since the filter was set stays as an empty row.
+ */
+static int
+spq_ensure_match(struct pane *p, long lo, long hi, long slack)
+{
+	struct spquotes		*q = p->data;
+	struct spq_fetch	 f;
+	struct spq_row		*rows;
+	size_t			 k;
+	long			 a, b, i, j, end = q->first + (long)q->n;
+	char			*cause = NULL;
+	int			 rc = 0;
+
+	if (q->n > 0 && lo >= q->first && hi <= end)
+		return 0;
+	a = lo - slack > 0 ? lo - slack : 0;
+	b = hi + slack < q->nav.n ? hi + slack : q->nav.n;
+	rows = xcalloc((size_t)(b - a) + 1, sizeof(*rows));
+	for (i = a; i < b; i++)
+		if (i >= q->first && i < end) {
+			rows[i - a] = q->rows[i - q->first];
+			memset(&q->rows[i - q->first], 0, sizeof(*rows));
+		}
+	for (i = a; i < b; i = j) {
+		/* A run [i, j) of rows not held, read in one call. */
+		for (j = i; j < b && rows[j - a].id == 0; j++)
+			;
+		if (j == i) {
+			j = i + 1;
+			continue;
+		}
+		memset(&f, 0, sizeof(f));
+		if (db_quotes_get(ui_db(p->ui), q->match + i, (size_t)(j - i),
+		    spq_fetch_row, &f, &cause) != 0) {
+			ui_error(p->ui, "%s", cause);
+			free(cause);
+			cause = NULL;
+			rc = -1;
+		}
+		/* They come in the order asked, the missing ones skipped. */
+		for (k = 0; i < j; i++) {
+			if (k < f.n && f.rows[k].id == q->match[i])
+				rows[i - a] = f.rows[k++];
+			else {
+				rows[i - a].id = q->match[i];
+				rows[i - a].text = xstrdup("");
+			}
+		}
+		while (k < f.n)
+			spq_row_free(&f.rows[k++]);
+		free(f.rows);
+	}
+	spq_rows_clear(q);
+	q->rows = rows;
+	q->n = (size_t)(b - a);
+	q->first = a;
+	return rc;
+}
+
+/*
+ * Makes rows [lo, hi) available.  Without a filter: reads only what is
+ * missing next to the rows held, or a page from an end of the list,
+ * then trims the window, like the article list's list_ensure().
+ * Returns -1 on error.
+ */
+static int
+spq_ensure(struct pane *p, long lo, long hi)
+{
+	struct spquotes		*q = p->data;
+	struct spq_fetch	 f;
+	long			 end = q->first + (long)q->n;
+	long			 slack = p->h > 1 ? p->h - 1 : 24;
+	size_t			 i;
+
+	if (lo < 0)
+		lo = 0;
+	if (hi > q->nav.n)
+		hi = q->nav.n;
+	if (lo >= hi || q->speaker_id <= 0)
+		return 0;
+	if (q->filter != NULL)
+		return spq_ensure_match(p, lo, hi, slack);
+	if (q->n > 0 && lo >= q->first && hi <= end)
+		return 0;
+	if (q->n > 0 && lo >= q->first && lo <= end) {
+		if (spq_page(p, &q->rows[q->n - 1], 1, hi - end + slack,
+		    &f) != 0)
+			return -1;
+		q->rows = xreallocarray(q->rows, q->n + f.n + 1,
+		    sizeof(*q->rows));
+		memcpy(q->rows + q->n, f.rows, f.n * sizeof(*f.rows));
+		q->n += f.n;
+		if ((long)f.n < hi - end)
+			q->nav.n = q->first + (long)q->n;
+	} else if (q->n > 0 && hi <= end && hi >= q->first) {
+		if (spq_page(p, &q->rows[0], 0, q->first - lo + slack,
+		    &f) != 0)
+			return -1;
+		q->rows = xreallocarray(q->rows, q->n + f.n + 1,
+		    sizeof(*q->rows));
+		memmove(q->rows + f.n, q->rows, q->n * sizeof(*q->rows));
+		for (i = 0; i < f.n; i++)
+			q->rows[f.n - 1 - i] = f.rows[i];
+		q->n += f.n;
+		q->first -= (long)f.n;
+		if (q->first < 0)
+			q->first = 0;
+	} else if (lo == 0 || q->n == 0) {
+		spq_rows_clear(q);
+		if (spq_page(p, NULL, 1, hi + slack, &f) != 0)
+			return -1;
+		q->rows = f.rows;
+		q->n = f.n;
+		f.rows = NULL;
+		if ((long)f.n < hi)
+			q->nav.n = (long)f.n;
+	} else {
+		/* The end of the list, read backwards from the last. */
+		spq_rows_clear(q);
+		if (spq_page(p, NULL, 0, q->nav.n - lo + slack, &f) != 0)
+			return -1;
+		q->rows = xreallocarray(f.rows, f.n + 1, sizeof(*q->rows));
+		f.rows = NULL;
+		for (i = 0; i < f.n / 2; i++) {
+			struct spq_row	t = q->rows[i];
+
+			q->rows[i] = q->rows[f.n - 1 - i];
+			q->rows[f.n - 1 - i] = t;
+		}
+		q->n = f.n;
+		q->first = q->nav.n - (long)f.n;
+		if (q->first < 0)
+			q->first = 0;
+	}
+	free(f.rows);
+	spq_trim(q, lo, hi);
+	return 0;
+}
+
+static struct spq_row *
+spq_at(struct spquotes *q, long rank)
+{
+	if (rank < q->first || rank >= q->first + (long)q->n)
+		return NULL;
+	return &q->rows[rank - q->first];
 }
 
 int
 ui_speakers_load_quotes(struct ui *ui, long long id, const char *name)
 {
-	struct spquotes	*q = ui_pane(ui, PANE_SPQUOTES)->data;
-	char		*cause = NULL;
+	struct pane	*p = ui_pane(ui, PANE_SPQUOTES);
+	struct spquotes	*q = p->data;
+	char		*cause = NULL, *dbname = NULL;
+	long long	 n = 0;
 
 	if (id == q->speaker_id)
 		return 0;
 	spq_clear(q);
 	q->speaker_id = id;
-	if (name != NULL)
-		q->name = xstrdup(name);
-	if (id > 0 && db_quotes(ui_db(ui), id, 0, spq_row, q, &cause) != 0) {
+	if (id > 0 && (n = db_speaker_quotes_total(ui_db(ui), id, &dbname,
+	    &cause)) < 0) {
 		ui_error(ui, "%s", cause);
 		free(cause);
+		n = 0;
 	}
-	spq_apply(q);
+	q->name = name != NULL ? xstrdup(name) : dbname;
+	if (name != NULL)
+		free(dbname);
+	q->nquotes = n;
+	q->nav.n = (long)n;
+	spq_ensure(p, 0, p->h > 1 ? p->h - 1 : 24);
 	return REDRAW_PANE(PANE_SPQUOTES) | REDRAW_STATUS;
 }
 
@@ -521,6 +781,8 @@ spq_resize(struct pane *p, const struct rect *r)
 
 	if (h > 0 && q->nav.sel >= q->nav.top + h)
 		q->nav.top = q->nav.sel - h + 1;
+	if (h > 0)
+		spq_ensure(p, q->nav.top, q->nav.top + h);
 }
 
 /*
@@ -534,21 +796,19 @@ spq_draw(struct pane *p)
 	struct spq_row	*r;
 	struct buf	 b;
 	char		*s;
-	long		 i;
 	int		 y, has_source = p->w >= 60;
 	enum ui_color	 c;
 
 	buf_init(&b);
 	if (q->speaker_id > 0)
-		buf_printf(&b, " %s: %zu quote%s", q->name != NULL ? q->name :
-		    "?", q->n, q->n == 1 ? "" : "s");
+		buf_printf(&b, " %s: %lld quote%s", q->name != NULL ? q->name :
+		    "?", q->nquotes, q->nquotes == 1 ? "" : "s");
 	ui_put_row(p, 0, b.data, UI_HEADER);
 	for (y = 1; y < p->h; y++) {
-		i = q->nav.top + y - 1;
+		r = spq_at(q, q->nav.top + y - 1);
 		buf_reset(&b);
 		c = UI_NORMAL;
-		if (i < q->nav.n) {
-			r = &q->rows[q->idx[i]];
+		if (r != NULL) {
 			buf_printf(&b, " %s ", r->date);
 			if (has_source) {
 				s = text_pad(r->source != NULL ? r->source :
@@ -559,26 +819,44 @@ spq_draw(struct pane *p)
 				free(s);
 			}
 			buf_add(&b, r->text, r->len);
-			if (i == q->nav.sel)
+			if (q->nav.top + y - 1 == q->nav.sel)
 				c = p->focused ? UI_SELECTED :
 				    UI_SELECTED_IDLE;
-		} else if (y == 1 && q->speaker_id > 0 && q->filter != NULL)
+		} else if (y == 1 && q->speaker_id > 0 && q->filter != NULL &&
+		    q->nav.n == 0)
 			buf_adds(&b, "  No quote matches.");
 		ui_put_row(p, y, b.data, c);
 	}
 	buf_free(&b);
 }
 
+/* Moves the cursor for a key and reads the rows it brings on screen;
+ * on error the cursor stays.  Returns 1 when something changed. */
+static int
+spq_move(struct pane *p, int action)
+{
+	struct spquotes	*q = p->data;
+	struct nav	 old = q->nav;
+
+	if (!nav_key(&q->nav, p->h - 1, action))
+		return 0;
+	if (spq_ensure(p, q->nav.top, q->nav.top + p->h - 1) != 0) {
+		q->nav = old;
+		return 0;
+	}
+	return 1;
+}
+
 static int
 spq_key(struct pane *p, int action)
 {
 	struct spquotes	*q = p->data;
-	struct spq_row	*r = q->nav.n > 0 ? &q->rows[q->idx[q->nav.sel]] :
-			    NULL;
+	struct spq_row	*r = spq_at(q, q->nav.sel);
+	struct nav	 old = q->nav;
 
 	switch (action) {
 	case KEYS_OPEN:
-		if (r == NULL)
+		if (r == NULL || r->article_id <= 0)
 			return 0;
 		return ui_open_article(p->ui, r->article_id, r->id);
 	case KEYS_MATCH_NEXT:
@@ -588,31 +866,70 @@ spq_key(struct pane *p, int action)
 			return REDRAW_STATUS;
 		}
 		nav_match(p, &q->nav, action);
+		if (spq_ensure(p, q->nav.top, q->nav.top + p->h - 1) != 0)
+			q->nav = old;
 		return REDRAW_PANE(PANE_SPQUOTES) | REDRAW_STATUS;
 	case KEYS_BACK:
 		if (q->filter == NULL)
 			return 0;
 		return spq_filter(p, NULL);
 	default:
-		if (!nav_key(&q->nav, p->h - 1, action))
+		if (!spq_move(p, action))
 			return 0;
 		return REDRAW_PANE(PANE_SPQUOTES) | REDRAW_STATUS;
 	}
 }
 
 static int
+spq_match_row(void *ctx, const struct db_quote_row *r)
+{
+	struct spq_matches	*m = ctx;
+
+	if (!ui_match(r->text, m->filter))
+		return 0;
+	if (m->n == m->cap) {
+		m->cap = m->cap == 0 ? 256 : m->cap * 2;
+		m->ids = xreallocarray(m->ids, m->cap, sizeof(*m->ids));
+	}
+	m->ids[m->n++] = r->id;
+	return 0;
+}
+
+/*
+ * Sets the filter, or clears it (NULL).  Setting reads every quote of
+ * the speaker once, like a search, and keeps the ids of those that
+ * match; the rows shown are then read by id, a screen at a time.  Both
+ * ways the cursor goes to the first row.
+ */
+static int
 spq_filter(struct pane *p, const char *pattern)
 {
-	struct spquotes	*q = p->data;
+	struct spquotes		*q = p->data;
+	struct spq_matches	 m;
+	char			*cause = NULL;
 
 	free(q->filter);
 	free(q->shown_filter);
+	free(q->match);
 	q->filter = q->shown_filter = NULL;
-	if (pattern != NULL) {
-		q->filter = speakers_fold(pattern);
+	q->match = NULL;
+	spq_rows_clear(q);
+	q->nav.sel = q->nav.top = 0;
+	q->nav.n = (long)q->nquotes;
+	if (pattern != NULL && q->speaker_id > 0) {
+		memset(&m, 0, sizeof(m));
+		m.filter = speakers_fold(pattern);
+		if (db_quotes(ui_db(p->ui), q->speaker_id, 0, spq_match_row,
+		    &m, &cause) != 0) {
+			ui_error(p->ui, "%s", cause);
+			free(cause);
+		}
+		q->filter = m.filter;
 		q->shown_filter = xstrdup(pattern);
+		q->match = m.ids;
+		q->nav.n = (long)m.n;
 	}
-	spq_apply(q);
+	spq_ensure(p, 0, p->h > 1 ? p->h - 1 : 24);
 	return REDRAW_PANE(PANE_SPQUOTES) | REDRAW_STATUS;
 }
 

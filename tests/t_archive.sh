@@ -42,7 +42,7 @@ sqlite3 "$TMPD/v1.db" <"$top_srcdir/tests/fixtures/schema-v1.sql"
 ok $? "a version 1 archive opens"
 contains "$TMPD/o" "Старая статья" "its articles are listed"
 v=$(sqlite3 "$TMPD/v1.db" 'PRAGMA user_version')
-ok $(( v != 7 )) "it was upgraded to version 7 ($v)"
+ok $(( v != 8 )) "it was upgraded to version 8 ($v)"
 days=$(sqlite3 "$TMPD/v1.db" "SELECT group_concat(date || '=' || n, ' ') FROM article_days")
 ok $(( $(printf '%s' "$days" | grep -c '^2024-01-10=1 2024-01-11=1$') != 1 )) \
     "the upgrade counted the articles of each day ($days)"
@@ -80,11 +80,26 @@ same "$TMPD/sp5" "$TMPD/sp6" "its speakers list as before, upgraded to 6"
 ok $(( $(wrong_narticles "$TMPD/re.db") != 0 )) \
     "the upgrade counted each speaker's articles"
 
+# to_v7 DB: takes an archive back to schema 7, whose quotes had no date.
+# The sqlite3 shell cannot drop the column (ALTER TABLE checks the
+# triggers of the full-text tables, whose tokenizer it lacks), so the
+# dates are emptied and the column taken out of the table's definition.
+to_v7() {
+	sqlite3 "$1" "BEGIN; DROP TRIGGER quotes_date_upd;
+DROP INDEX quotes_speaker_date; UPDATE quotes SET date = '';
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema SET sql = replace(sql,
+  ', date TEXT NOT NULL DEFAULT ''''', '') WHERE name = 'quotes';
+PRAGMA writable_schema = OFF;
+PRAGMA user_version = 7; COMMIT;"
+}
+
 # Migration from schema version 6, whose triggers (from version 4)
 # counted and indexed every quote on its own: an archive is taken back to
 # version 6 (its triggers as they were), then upgraded by use; counts and the quotes'
 # index must stay right for the articles imported after.
 cp "$db" "$TMPD/v4.db"
+to_v7 "$TMPD/v4.db"
 sqlite3 "$TMPD/v4.db" "BEGIN;
 DROP TRIGGER quotes_count_ins; DROP TRIGGER quotes_count_del;
 CREATE TRIGGER quotes_count_ins AFTER INSERT ON quotes BEGIN
@@ -104,8 +119,8 @@ END;
 PRAGMA user_version = 6; COMMIT;"
 "$CITATA" -d "$TMPD/v4.db" import "$top_srcdir/tests/ui/articles" \
     >/dev/null 2>&1
-ok $(( $(sqlite3 "$TMPD/v4.db" 'PRAGMA user_version') != 7 )) \
-    "a version 6 archive is upgraded to 7"
+ok $(( $(sqlite3 "$TMPD/v4.db" 'PRAGMA user_version') != 8 )) \
+    "a version 6 archive is upgraded to 8"
 t=$(sqlite3 "$TMPD/v4.db" "SELECT count(*) FROM sqlite_master
     WHERE name = 'quotes_fts_ins' OR sql LIKE '%UPDATE articles%'")
 ok $(( t != 0 )) "its per-quote triggers on articles are gone"
@@ -118,6 +133,40 @@ ok $(( $(sqlite3 "$TMPD/v4.db" 'SELECT count(*) FROM quotes_fts_docsize') \
     "every quote has its row in the index"
 "$CITATA" -d "$TMPD/v4.db" search --quotes --format=tsv мост >"$TMPD/o"
 ok $? "and quotes imported after the upgrade are found"
+
+# Migration from schema version 7, whose quotes had no date: the
+# archive is taken back to version 7, then upgraded by use.  Every quote
+# gets its article's date, the speakers' quotes are listed as before
+# (now along the new index), and an article whose date changes takes its
+# quotes' dates along.
+wrong_dates() {
+	sqlite3 "$1" "SELECT count(*) FROM quotes q JOIN articles a
+	    ON a.id = q.article_id WHERE q.date IS NOT a.date"
+}
+nq=$(sqlite3 "$db" 'SELECT count(*) FROM quotes')
+ok $(( $(wrong_dates "$db") != 0 || nq == 0 )) \
+    "imported quotes carry their article's date ($nq quotes)"
+top=$(sqlite3 "$db" 'SELECT name FROM speakers ORDER BY nquotes DESC LIMIT 1')
+"$CITATA" -d "$db" quotes --speaker "$top" --format=tsv >"$TMPD/q8" 2>&1
+cp "$db" "$TMPD/v7.db"
+to_v7 "$TMPD/v7.db"
+ok $(( $(sqlite3 "$TMPD/v7.db" "SELECT count(*)
+    FROM pragma_table_info('quotes') WHERE name = 'date'") != 0 )) \
+    "an archive taken back to 7 has no quote dates"
+"$CITATA" -d "$TMPD/v7.db" quotes --speaker "$top" --format=tsv \
+    >"$TMPD/q7" 2>&1
+ok $? "a version 7 archive with quotes opens"
+ok $(( $(sqlite3 "$TMPD/v7.db" 'PRAGMA user_version') != 8 )) \
+    "and is upgraded to 8"
+ok $(( $(wrong_dates "$TMPD/v7.db") != 0 )) \
+    "the upgrade gave every quote its article's date"
+ok $(( $(sqlite3 "$TMPD/v7.db" "SELECT count(*) FROM sqlite_master
+    WHERE name = 'quotes_speaker_date'") != 1 )) "and made the index"
+same "$TMPD/q7" "$TMPD/q8" "the quotes of $top are listed as before"
+sqlite3 "$TMPD/v7.db" "UPDATE articles SET date = '2001-02-03'
+    WHERE id = (SELECT article_id FROM quotes LIMIT 1)"
+ok $(( $(wrong_dates "$TMPD/v7.db") != 0 )) \
+    "a changed article date is copied to its quotes"
 
 # A newer schema is refused and left untouched.
 cp "$db" "$TMPD/new.db"

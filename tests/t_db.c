@@ -90,6 +90,83 @@ quote_row(void *ctx, const struct db_quote_row *r)
 	return 0;
 }
 
+/* The ids of quote rows in the order given, and the key of the last. */
+struct pager {
+	long long		ids[64];
+	int			n;
+	struct db_quote_key	last;
+	int			check;		/* count rows out of order */
+	int			disorder;
+};
+
+static int
+page_row(void *ctx, const struct db_quote_row *r)
+{
+	struct pager	*pg = ctx;
+	int		 c;
+
+	if (pg->check && pg->n > 0) {
+		c = strcmp(r->date, pg->last.date);
+		if (c > 0 || (c == 0 && r->article_id > pg->last.article_id) ||
+		    (c == 0 && r->article_id == pg->last.article_id &&
+		    (r->start < pg->last.start || (r->start ==
+		    pg->last.start && r->id < pg->last.id))))
+			pg->disorder++;
+	}
+	if (pg->n < 64)
+		pg->ids[pg->n++] = r->id;
+	snprintf(pg->last.date, sizeof(pg->last.date), "%s", r->date);
+	pg->last.article_id = r->article_id;
+	pg->last.start = r->start;
+	pg->last.id = r->id;
+	return 0;
+}
+
+/* Whether a[0..n) and b[0..n) hold the same ids, b reversed if asked. */
+static int
+same_ids(const long long *a, const long long *b, int n, int reversed)
+{
+	int	i;
+
+	for (i = 0; i < n; i++)
+		if (a[i] != b[reversed ? n - 1 - i : i])
+			return 0;
+	return 1;
+}
+
+/*
+ * Pages through speaker sid's quotes limit rows at a time, from an end
+ * (older: from the first) chaining each page's last key, into *all in
+ * the order the pages give them.  Returns the number of pages read, or
+ * -1 when a page fails or is longer than limit.
+ */
+static int
+page_all(struct db *db, long long sid, int older, int limit,
+    struct pager *all)
+{
+	struct pager		 pg;
+	struct db_quote_key	 key;
+	char			*cause = NULL;
+	long			 n;
+	int			 pages = 0, i;
+
+	memset(all, 0, sizeof(*all));
+	do {
+		memset(&pg, 0, sizeof(pg));
+		n = db_speaker_quotes_page(db, sid, pages == 0 ? NULL : &key,
+		    older, limit, page_row, &pg, &cause);
+		if (n < 0 || n > limit || n != pg.n) {
+			free(cause);
+			return -1;
+		}
+		for (i = 0; i < pg.n && all->n < 64; i++)
+			all->ids[all->n++] = pg.ids[i];
+		key = pg.last;
+		pages++;
+	} while (n == limit && pages < 100);
+	return pages;
+}
+
 static int
 article_row(void *ctx, const struct db_article_row *r)
 {
@@ -349,6 +426,119 @@ main(void)
 		key.id = 99;
 		ok(db_article_rank(db, &key, &cause) == 33,
 		    "a key older than every article ranks after all of them");
+	}
+
+
+	/*
+	 * A speaker's quotes a page at a time: the same rows in the same
+	 * order as db_quotes(), from either end and from a key in the
+	 * middle.  Nine articles over three dates, three on each and
+	 * stored out of date order, hold one to three quotes of Нурлан
+	 * Сапаров each, one other speaker's, and in article 5 two of his
+	 * that start at the same byte (ordered by id).
+	 */
+	{
+		static const char	*dates[] = { "2026-05-02",
+					    "2026-05-01", "2026-05-03" };
+		struct pager		 full, all, pg;
+		struct db_quote_key	 key;
+		struct article		*x;
+		long long		 sid = 0, *sids, total;
+		char			*t, *w, *name = NULL;
+		int			 i, j, m, nq, pages;
+
+		db_begin(db, &cause);
+		for (i = 0; i < 9; i++) {
+			nq = 1 + i % 3;
+			t = xasprintf("«Фраза %d.1» «Фраза %d.2» «Фраза %d.3» "
+			    "«Чужое %d»", i, i, i, i);
+			x = mk(dates[i % 3], t);
+			quote_list_init(&ql);
+			for (j = 1; j <= nq; j++) {
+				w = xasprintf("Фраза %d.%d", i, j);
+				add(&ql, x, w, "Нурлан Сапаров", NULL,
+				    GENDER_MALE);
+				free(w);
+			}
+			w = xasprintf("Чужое %d", i);
+			add(&ql, x, w, "Гульнара Искакова", NULL,
+			    GENDER_FEMALE);
+			free(w);
+			if (i == 5)
+				add(&ql, x, "Фраза", "Нурлан Сапаров", NULL,
+				    GENDER_MALE);
+			db_article_put(db, x, &ql, &cause);
+			quote_list_free(&ql);
+			article_free(x);
+			free(t);
+		}
+		ok(db_commit(db, &cause) == 0, "nine articles for paging");
+		if (db_speaker_find(db, "Нурлан Сапаров", &sids, &cause) == 1)
+			sid = sids[0];
+		free(sids);
+		total = db_speaker_quotes_total(db, sid, &name, &cause);
+		ok(total == 19 && name != NULL &&
+		    strcmp(name, "Нурлан Сапаров") == 0,
+		    "the speaker's total and name from its row (%lld)", total);
+		free(name);
+		ok(db_speaker_quotes_total(db, 9999, &name, &cause) == 0 &&
+		    name == NULL, "no such speaker: 0 quotes, no name");
+
+		memset(&full, 0, sizeof(full));
+		full.check = 1;
+		db_quotes(db, sid, 0, page_row, &full, &cause);
+		ok(full.n == 19, "db_quotes gives his 19 quotes");
+		ok(full.disorder == 0, "newest date first, then the higher "
+		    "article id, then text order, then id");
+		for (m = 0, i = 1; i < full.n; i++)
+			m += full.ids[i] == full.ids[i - 1];
+		ok(m == 0, "each once");
+
+		for (i = 1; i <= 4; i++) {
+			pages = page_all(db, sid, 1, i, &all);
+			ok(pages > 0 && all.n == full.n &&
+			    same_ids(all.ids, full.ids, full.n, 0),
+			    "forward in pages of %d: the same rows in the "
+			    "same order (%d pages)", i, pages);
+			pages = page_all(db, sid, 0, i, &all);
+			ok(pages > 0 && all.n == full.n &&
+			    same_ids(all.ids, full.ids, full.n, 1),
+			    "backward in pages of %d from the end: the same "
+			    "rows, nearest first (%d pages)", i, pages);
+		}
+		for (m = 0; m < full.n; m += 6) {
+			memset(&pg, 0, sizeof(pg));
+			db_quotes_get(db, &full.ids[m], 1, page_row, &pg,
+			    &cause);
+			key = pg.last;
+			memset(&pg, 0, sizeof(pg));
+			db_speaker_quotes_page(db, sid, &key, 1, 64, page_row,
+			    &pg, &cause);
+			ok(pg.n == full.n - m - 1 && same_ids(pg.ids,
+			    full.ids + m + 1, pg.n, 0),
+			    "older than row %d: the %d rows after it", m,
+			    full.n - m - 1);
+			memset(&pg, 0, sizeof(pg));
+			db_speaker_quotes_page(db, sid, &key, 0, 64, page_row,
+			    &pg, &cause);
+			ok(pg.n == m && same_ids(pg.ids, full.ids, m, 1),
+			    "newer than row %d: the %d rows before it, "
+			    "nearest first", m, m);
+		}
+		memset(&pg, 0, sizeof(pg));
+		ok(db_speaker_quotes_page(db, sid, NULL, 1, 0, page_row, &pg,
+		    &cause) == 0 && pg.n == 0, "a page of 0 rows is empty");
+		memset(&pg, 0, sizeof(pg));
+		{
+			long long	 want[3] = { full.ids[4], 987654,
+					    full.ids[2] };
+
+			ok(db_quotes_get(db, want, 3, page_row, &pg,
+			    &cause) == 0 && pg.n == 2 &&
+			    pg.ids[0] == want[0] && pg.ids[1] == want[2],
+			    "quotes by id, in the order asked, a missing one "
+			    "skipped");
+		}
 	}
 
 	db_close(db);

@@ -10,6 +10,12 @@
  * after the rows it returns.  Searches, lookups of a row by key ("SEARCH
  * ... USING INDEX", "USING INTEGER PRIMARY KEY") and scans of the small
  * tables or of the full-text indexes pass.
+ *
+ * The statements that page (names with "page") and a speaker's quotes
+ * must also come in the order of their index: a "USE TEMP B-TREE FOR
+ * ORDER BY" line means every matching row is read and sorted before
+ * the first is returned, whatever the LIMIT.  A speaker's quote pages
+ * must walk the index quotes_speaker_date.
  */
 #include "config.h"
 
@@ -28,6 +34,8 @@ struct plans {
 	char		*name;		/* the statement being read */
 	struct buf	 lines;		/* its plan */
 	int		 scans;		/* lines that scan a big table */
+	int		 sorts;		/* lines that sort for ORDER BY */
+	int		 uses_index;	/* of quotes_speaker_date */
 	int		 n;		/* statements seen */
 };
 
@@ -54,18 +62,33 @@ full_scan(const char *sql, const char *detail)
 	return 1;
 }
 
+/* Whether statement name must return rows in index order. */
+static int
+must_stream(const char *name)
+{
+	return strstr(name, "page") != NULL ||
+	    strcmp(name, "quotes of a speaker") == 0;
+}
+
 static void
 plans_flush(struct plans *p)
 {
 	if (p->name == NULL)
 		return;
 	ok(p->scans == 0, "%s: no scan of articles or quotes", p->name);
+	if (must_stream(p->name))
+		ok(p->sorts == 0, "%s: in index order, no sort", p->name);
+	if (strncmp(p->name, "speaker quotes page", 19) == 0 ||
+	    strcmp(p->name, "quotes of a speaker") == 0)
+		ok(p->uses_index, "%s: along quotes_speaker_date", p->name);
 	if (p->lines.len > 0)
 		printf("%s", p->lines.data);
 	free(p->name);
 	p->name = NULL;
 	buf_reset(&p->lines);
 	p->scans = 0;
+	p->sorts = 0;
+	p->uses_index = 0;
 }
 
 static int
@@ -80,6 +103,9 @@ plan_line(void *ctx, const char *name, const char *sql, const char *plan)
 	}
 	buf_printf(&p->lines, "#   %s\n", plan);
 	p->scans += full_scan(sql, plan);
+	p->sorts += strstr(plan, "TEMP B-TREE FOR ORDER BY") != NULL ||
+	    strstr(plan, "TEMP B-TREE FOR RIGHT PART OF ORDER BY") != NULL;
+	p->uses_index += strstr(plan, "INDEX quotes_speaker_date ") != NULL;
 	return 0;
 }
 
@@ -120,7 +146,7 @@ main(void)
 	i = db_explain(db, plan_line, &p, &cause);
 	plans_flush(&p);
 	ok(i == 0, "plans read");
-	ok(p.n >= 20, "the plans of %d statements", p.n);
+	ok(p.n >= 32, "the plans of %d statements", p.n);
 	buf_free(&p.lines);
 
 	/* The rule itself. */

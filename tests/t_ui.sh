@@ -118,6 +118,17 @@ for keys in "$dir"/*.keys; do
 			continue ;;
 		term)
 			term=$args ;;
+		archive)
+			# Another fixture archive, imported once from
+			# tests/ui/NAME/ (before size starts the reader).
+			other="$TMPD/fixture-$args.db"
+			if [ ! -f "$other" ]; then
+				"$CITATA" -d "$other" import "$dir/$args" \
+				    >"$TMPD/import" 2>&1 ||
+				    sed 's/^/# /' "$TMPD/import"
+			fi
+			rm -f "$db" "$db-wal" "$db-shm"
+			cp "$other" "$db" ;;
 		size)
 			set -- $args
 			if [ $started -eq 0 ]; then
