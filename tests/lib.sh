@@ -80,6 +80,18 @@ settle() {
 	done
 }
 
+# settle_until TEXT: settle, then waits (up to 10 s more) until the
+# screen shows TEXT: for what comes late under a sanitizer or valgrind.
+settle_until() {
+	settle
+	i=0
+	while ! grep -qF -- "$1" "$TMPD/cap" && [ $i -lt 100 ]; do
+		sleep 0.1
+		T capture-pane -p -t ui >"$TMPD/cap" 2>/dev/null
+		i=$((i + 1))
+	done
+}
+
 : "${CITATA:?CITATA must name the binary}"
 : "${top_srcdir:=.}"
 TMPD=$(mktemp -d "${TMPDIR:-/tmp}/citata-test.XXXXXX")

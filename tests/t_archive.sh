@@ -68,22 +68,11 @@ cp "$db" "$TMPD/re.db"
 "$CITATA" -d "$TMPD/re.db" reextract >/dev/null 2>&1
 ok $(( $(wrong_narticles "$TMPD/re.db") != 0 )) \
     "and still do after re-extraction"
-sqlite3 "$TMPD/re.db" "DROP TRIGGER speakers_narticles_ins;
-    DROP TRIGGER speakers_narticles_del; DROP TRIGGER speakers_narticles_upd;
-    DROP INDEX speaker_roles_recent;
-    CREATE INDEX speaker_roles_role ON speaker_roles(speaker_id, role);
-    ALTER TABLE speakers DROP COLUMN narticles; PRAGMA user_version = 5"
-"$CITATA" -d "$TMPD/re.db" speakers --format=tsv >"$TMPD/sp5" 2>&1
-ok $? "a version 5 archive with quotes opens"
-"$CITATA" -d "$db" speakers --format=tsv >"$TMPD/sp6" 2>&1
-same "$TMPD/sp5" "$TMPD/sp6" "its speakers list as before, upgraded to 6"
-ok $(( $(wrong_narticles "$TMPD/re.db") != 0 )) \
-    "the upgrade counted each speaker's articles"
-
 # to_v7 DB: takes an archive back to schema 7, whose quotes had no date.
 # The sqlite3 shell cannot drop the column (ALTER TABLE checks the
 # triggers of the full-text tables, whose tokenizer it lacks), so the
-# dates are emptied and the column taken out of the table's definition.
+# dates are emptied and the column taken out of the table's definition
+# (it is the last one, so the rows still read right).
 to_v7() {
 	sqlite3 "$1" "BEGIN; DROP TRIGGER quotes_date_upd;
 DROP INDEX quotes_speaker_date; UPDATE quotes SET date = '';
@@ -93,6 +82,35 @@ UPDATE sqlite_schema SET sql = replace(sql,
 PRAGMA writable_schema = OFF;
 PRAGMA user_version = 7; COMMIT;"
 }
+
+# to_v5 DB: back to schema 5, whose speakers had no article count (in
+# the same way: the counts are zeroed and the column taken out).
+to_v5() {
+	to_v7 "$1"
+	sqlite3 "$1" "BEGIN; DROP TRIGGER speakers_narticles_ins;
+DROP TRIGGER speakers_narticles_del; DROP TRIGGER speakers_narticles_upd;
+DROP INDEX speaker_roles_recent;
+CREATE INDEX speaker_roles_role ON speaker_roles(speaker_id, role);
+UPDATE speakers SET narticles = 0;
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema SET sql = replace(sql,
+  ', narticles INTEGER NOT NULL DEFAULT 0', '') WHERE name = 'speakers';
+PRAGMA writable_schema = OFF;
+PRAGMA user_version = 5; COMMIT;"
+}
+
+to_v5 "$TMPD/re.db"
+ok $(( $(sqlite3 "$TMPD/re.db" "SELECT count(*)
+    FROM pragma_table_info('speakers') WHERE name = 'narticles'") != 0 )) \
+    "an archive taken back to 5 has no article counts"
+"$CITATA" -d "$TMPD/re.db" speakers --format=tsv >"$TMPD/sp5" 2>&1
+ok $? "a version 5 archive with quotes opens"
+ok $(( $(sqlite3 "$TMPD/re.db" 'PRAGMA user_version') != 8 )) \
+    "and is upgraded to 8"
+"$CITATA" -d "$db" speakers --format=tsv >"$TMPD/sp6" 2>&1
+same "$TMPD/sp5" "$TMPD/sp6" "its speakers list as before the upgrade"
+ok $(( $(wrong_narticles "$TMPD/re.db") != 0 )) \
+    "the upgrade counted each speaker's articles"
 
 # Migration from schema version 6, whose triggers (from version 4)
 # counted and indexed every quote on its own: an archive is taken back to

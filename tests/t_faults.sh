@@ -632,7 +632,7 @@ contains "$TMPD/cap" "$nbig new articles" "C-l also reads the archive again"
 if grep -q 'locked\|error\|cannot\|damaged' "$TMPD/cap"; then st=1; else st=0; fi
 ok $st "no error on the screen: $(status)"
 T send-keys -t ui q
-settle
+settle_until "exit "
 contains "$TMPD/cap" "exit 0" "the reader quits with 0"
 intact "$rd" $((n + 2 * nbig)) "the reader and two imports"
 T kill-session -t ui
@@ -643,7 +643,7 @@ hold "$rd"
 T send-keys -t ui Enter
 settle
 T send-keys -t ui q q
-settle
+settle_until "exit "
 contains "$TMPD/cap" "citata: 1 read mark was not saved: another process was writing the archive" \
     "quitting with a mark unsaved says so"
 contains "$TMPD/cap" "exit 0" "and exits 0"
@@ -667,7 +667,7 @@ exec sleep 600
 EOS
 	chmod +x "$TMPD/run2"
 	T new-session -d -s ui -x 80 -y 24 "unshare -m $TMPD/run2 $rd"
-	settle
+	settle_until "exit "
 	contains "$TMPD/cap" "citata: cannot start the terminal: no terminfo entry for TERM='no-such�]0;x�'" \
 	    "no terminfo at all: a clear message, \$TERM shown safe"
 	contains "$TMPD/cap" "exit 2" "and exit 2"

@@ -228,7 +228,7 @@ contains "$TMPD/screens" " выдержат����  " "reader, article: U+F
 contains "$TMPD/screens" "Иван Петров�]0;pwned������P1;2" \
     "reader, speakers: the injected name shown with U+FFFD"
 T send-keys -t ui q q q
-settle
+settle_until "exit "
 contains "$TMPD/cap" "exit 0" "the reader quits with 0"
 T pipe-pane -t ui
 sleep 0.2
