@@ -350,6 +350,7 @@ enum db_stmt_id {
 	ST_MAX_QUOTE,
 	ST_SEARCH_QUOTES,
 	ST_LIST_QUOTES,
+	ST_LIST_QUOTES_ONE,
 	ST_LIST_ARTICLES,
 	ST_SPEAKER_FTS,
 	ST_BEGIN,
@@ -581,7 +582,18 @@ static const char *db_sql[ST__COUNT] = {
 	    " FROM quotes q JOIN articles a ON a.id = q.article_id"
 	    " LEFT JOIN speakers s ON s.id = q.speaker_id"
 	    " WHERE q.speaker_id IN (SELECT value FROM json_each(?6))"
-	    SEARCH_FILTERS " ORDER BY a.date DESC, a.id DESC, q.start LIMIT ?5",
+	    SEARCH_FILTERS
+	    " ORDER BY q.date DESC, q.article_id DESC, q.start, q.id LIMIT ?5",
+	/* One speaker (the usual case): along quotes_speaker_date, so the
+	 * newest limit quotes are read, not all of them and sorted. */
+	[ST_LIST_QUOTES_ONE] =
+	    "SELECT q.article_id, q.id, a.date, a.source, a.title, s.name,"
+	    " CAST(substr(CAST(a.text AS BLOB), q.start + 1,"
+	    "   q.\"end\" - q.start) AS TEXT), 0, a.nquotes, a.is_read"
+	    " FROM quotes q JOIN articles a ON a.id = q.article_id"
+	    " LEFT JOIN speakers s ON s.id = q.speaker_id"
+	    " WHERE q.speaker_id = ?8" SEARCH_FILTERS
+	    " ORDER BY q.date DESC, q.article_id DESC, q.start, q.id LIMIT ?5",
 	[ST_LIST_ARTICLES] =
 	    "SELECT a.id, 0, a.date, a.source, a.title, NULL,"
 	    " substr(a.text, 1, 200), 0, a.nquotes, a.is_read"
@@ -631,7 +643,8 @@ static const struct {
 	{ ST_SEARCH_ARTICLES, "search: articles" },
 	{ ST_SEARCH_ARTICLES_FILTERED, "search: articles, filtered" },
 	{ ST_SEARCH_QUOTES, "search: quotes" },
-	{ ST_LIST_QUOTES, "search: a speaker's quotes, no words" },
+	{ ST_LIST_QUOTES, "search: speakers' quotes, no words" },
+	{ ST_LIST_QUOTES_ONE, "search: a speaker's quotes, no words" },
 	{ ST_LIST_ARTICLES, "search: articles, no words" }
 };
 
@@ -2045,7 +2058,7 @@ db_search(struct db *db, const struct search_query *sq, int quotes,
 {
 	sqlite3_stmt	*st;
 	struct db_hit	 h;
-	long long	*ids = NULL;
+	long long	*ids = NULL, one = 0;
 	long		 nids = 0, n = 0;
 	long long	 from = 0;
 	char		*expr, *json = NULL, *src = NULL;
@@ -2060,6 +2073,7 @@ db_search(struct db *db, const struct search_query *sq, int quotes,
 			return 0;
 		}
 		json = ids_json(ids, nids);
+		one = nids == 1 ? ids[0] : 0;
 		free(ids);
 		quotes = 1;
 	}
@@ -2070,8 +2084,8 @@ db_search(struct db *db, const struct search_query *sq, int quotes,
 		    sq->until != NULL ? ST_SEARCH_ARTICLES_FILTERED :
 		    ST_SEARCH_ARTICLES);
 	else
-		st = db_stmt(db, json != NULL ? ST_LIST_QUOTES :
-		    ST_LIST_ARTICLES);
+		st = db_stmt(db, one > 0 ? ST_LIST_QUOTES_ONE :
+		    json != NULL ? ST_LIST_QUOTES : ST_LIST_ARTICLES);
 	if (st == db->st[ST_SEARCH_ARTICLES] ||
 	    (st == db->st[ST_SEARCH_QUOTES] && json == NULL &&
 	    sq->source == NULL && sq->since == NULL && sq->until == NULL)) {
@@ -2097,6 +2111,8 @@ db_search(struct db *db, const struct search_query *sq, int quotes,
 	sqlite3_bind_int(st, 5, limit);
 	if (json != NULL && sqlite3_bind_parameter_index(st, "?6") > 0)
 		bind_text(st, 6, json);
+	if (sqlite3_bind_parameter_index(st, "?8") > 0)
+		sqlite3_bind_int64(st, 8, one);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		h.article_id = sqlite3_column_int64(st, 0);
 		h.quote_id = sqlite3_column_int64(st, 1);
