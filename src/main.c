@@ -352,6 +352,24 @@ struct sub_args {
 
 #define ALLOW(o)	(1 << ((o) - OPT_FORMAT))
 
+/* The value of a numeric option, 1 to max; -1 after a message naming
+ * it (what) when it is not one. */
+static long
+parse_count(const char *s, const char *what, long max)
+{
+	char	*end, *e;
+	long	 n;
+
+	n = strtol(s, &end, 10);
+	if (*s != '\0' && *end == '\0' && n >= 1 && n <= max)
+		return n;
+	e = escaped(s);
+	warnx("%s: bad %s '%s' (want 1 to %ld)", cmd_current->name, what, e,
+	    max);
+	free(e);
+	return -1;
+}
+
 /* Parses a subcommand's options; returns the index of the first operand,
  * or -1 after a usage message. */
 static int
@@ -381,14 +399,8 @@ sub_parse(int argc, char **argv, struct sub_args *sa)
 				goto bad;
 			break;
 		case OPT_WIDTH:
-			n = strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0' || n < 1 ||
-			    n > 10000) {
-				e = escaped(optarg);
-				warnx("%s: bad width '%s' (want 1 to 10000)",
-				    cmd_current->name, e);
+			if ((n = parse_count(optarg, "width", 10000)) < 0)
 				goto bad;
-			}
 			sa->width = (int)n;
 			break;
 		case OPT_SPEAKER:
@@ -398,25 +410,13 @@ sub_parse(int argc, char **argv, struct sub_args *sa)
 			sa->quotes = 1;
 			break;
 		case OPT_LIMIT:
-			n = strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0' || n < 1 ||
-			    n > 1000000) {
-				e = escaped(optarg);
-				warnx("%s: bad limit '%s' (want 1 to 1000000)",
-				    cmd_current->name, e);
+			if ((n = parse_count(optarg, "limit", 1000000)) < 0)
 				goto bad;
-			}
 			sa->limit = (int)n;
 			break;
 		case OPT_BATCH:
-			n = strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0' || n < 1 ||
-			    n > 100000000) {
-				e = escaped(optarg);
-				warnx("%s: bad batch '%s' (want 1 to 100000000)",
-				    cmd_current->name, e);
+			if ((n = parse_count(optarg, "batch", 100000000)) < 0)
 				goto bad;
-			}
 			sa->batch = n;
 			break;
 		case OPT_ARTICLE:
