@@ -977,6 +977,8 @@ side_status(struct pane *p, struct buf *b)
 
 	if (d->a == NULL)
 		buf_adds(b, "Quotes");
+	else if (d->nq == 0 && d->nsp == 0)
+		buf_adds(b, "Quotes 0/0");
 	else if (d->side_sel < (long)d->nq)
 		buf_printf(b, "Quotes %ld/%zu", d->side_sel + 1, d->nq);
 	else
