@@ -1,0 +1,489 @@
+/*
+ * direct.c: direct speech.  Quotation marks with their attribution
+ * after them or a colon before, quotes split by their attribution, dash
+ * dialogue, paragraphs introduced by a colon, quote paragraphs followed
+ * by a "— Name, role" line.  No I/O.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+#include "lexicon.h"
+#include "segment.h"
+
+static int	 attribution(struct ex *, size_t, size_t, struct cand *,
+		    size_t *);
+static int	 find_split(struct ex *, size_t, size_t, size_t *, size_t *,
+		    struct cand *);
+static void	 add_direct(struct ex *, size_t, size_t, const struct cand *);
+static int	 intro_name(const struct ex *, const struct mention *);
+static int	 attr_line(struct ex *, size_t, struct cand *);
+
+/*
+ * Parses an attribution clause in tokens [s, e): "— подчеркнул Ермаганбет
+ * Булекпаев", "— Калинкин заявил", "— цитирует ИА Regnum Минченко",
+ * "— говорится в сообщении МВД".  Fills the cue and mention of c;
+ * *end gets the first token after the clause.  Returns 0 when it holds
+ * no speech verb near its start.
+ */
+static int
+attribution(struct ex *x, size_t s, size_t e, struct cand *c, size_t *end)
+{
+	size_t			 i, len = 0, stop;
+	unsigned		 cls = 0;
+	const struct lex_entry	*le;
+	size_t			 k;
+
+	while (s < e && (tok_dash(x, s) || tok_punct(x, s, ',')))
+		s++;
+	/* The clause ends at the end of the sentence. */
+	for (*end = s; *end < e && !tok_sentend(x, *end) &&
+	    !tok_punct(x, *end, ':') && !tok_punct(x, *end, ';'); (*end)++)
+		if (*end > s && tok_dash(x, *end) &&
+		    tok_punct(x, *end - 1, ','))
+			break;
+	e = *end;
+	if ((le = lexicon_match(x->lx, LEX_PHRASES, x->w + s, e - s,
+	    &k)) != NULL && strcmp(le->tag, "doc") == 0) {
+		c->cs = s;
+		c->ce = s + k;
+		c->agr = AGR_NONE;
+		if (!mention_np(x, s + k, e, &c->m, MNP_LEFT | MNP_OBL))
+			c->m.type = MEN_NONE;	/* "— говорится в интервью" */
+		c->m.cas = SPEAKERS_GEN;
+		return 1;
+	}
+	for (i = s; i < e && i < s + 5; i++)
+		if (tok_verb(x, i, e, &len, &cls))
+			break;
+	if (i >= e || i >= s + 5)
+		return 0;
+	if (i > s && tok_is(x, i - 1, "не") && !(cls & VC_NEG))
+		return 0;
+	c->cs = i;
+	c->ce = i + len;
+	c->agr = tok_agr(x->w[i]);
+	if (cls & VC_RELAY) {
+		/* The speaker is the object: skip the medium. */
+		size_t	j;
+
+		for (j = i + len; j < e; j++) {
+			size_t	n;
+
+			if (tok_name(x, j + 1) && j + 1 < e)
+				continue;	/* the run goes on */
+			mention_name_run(x, i + len, j, &n);
+			if (n > 0 && !tok_media(x,
+			    j - n > i ? j - n : j + 1 - n, j + 1)) {
+				memset(&c->m, 0, sizeof(c->m));
+				c->m.type = MEN_NAME;
+				c->m.s = j + 1 - n;
+				c->m.e = j + 1;
+				c->m.ns = j + 1 - n;
+				c->m.ne = j + 1;
+				c->m.cas = SPEAKERS_ACC;
+				c->agr = AGR_NONE;
+				return 1;
+			}
+		}
+		for (j = i + len; j < e; j++)
+			if (tok_is(x, j, "его") || tok_is(x, j, "ее") ||
+			    tok_is(x, j, "их")) {
+				memset(&c->m, 0, sizeof(c->m));
+				c->m.type = MEN_PRON;
+				c->m.s = c->m.ns = j;
+				c->m.e = c->m.ne = j + 1;
+				c->agr = tok_is(x, j, "ее") ? AGR_F :
+				    tok_is(x, j, "их") ? AGR_PL : AGR_M;
+				return 1;
+			}
+		return 0;
+	}
+	if (i > s) {
+		/* "— Калинкин заявил". */
+		if (!mention_np(x, s, i, &c->m, 0))
+			return 0;
+	} else if (!mention_after(x, i + len, e, &c->m, &stop, MNP_COMMA |
+	    (c->agr == AGR_PL ? MNP_LOC : 0))) {
+		memset(&c->m, 0, sizeof(c->m));
+		c->m.type = MEN_NONE;
+	}
+	if (c->m.type != MEN_NONE && mention_media(x, &c->m) &&
+	    (cls & VC_MEDIA))
+		return 0;
+	return 1;
+}
+
+/*
+ * Looks in tokens [s, e) of a quotation for an attribution that splits
+ * it: "Q1, — подчеркнул X. — Q2".  Returns 1 with *q1e (end of the first
+ * part) and *q2s (start of the second, e when none) set and the cue and
+ * mention in c.
+ */
+static int
+find_split(struct ex *x, size_t s, size_t e, size_t *q1e, size_t *q2s,
+    struct cand *c)
+{
+	size_t	i, end;
+
+	for (i = s + 1; i + 1 < e; i++) {
+		if (!tok_dash(x, i))
+			continue;
+		if (!(tok_punct(x, i - 1, ',') || tok_punct(x, i - 1, '!') ||
+		    tok_punct(x, i - 1, '?') || tok_punct(x, i - 1, 0x2026) ||
+		    tok_punct(x, i - 1, '.')))
+			continue;
+		if (!attribution(x, i + 1, e, c, &end))
+			continue;
+		*q1e = tok_punct(x, i - 1, ',') ? i - 1 : i;
+		/* Past the attribution: ". — Q2" or the end. */
+		while (end < e && (tok_sentend(x, end) ||
+		    tok_punct(x, end, ':') || tok_punct(x, end, ',')))
+			end++;
+		if (end < e && tok_dash(x, end))
+			end++;
+		*q2s = end;
+		return 1;
+	}
+	return 0;
+}
+
+/* Records a direct quote with content tokens [s, e). */
+static void
+add_direct(struct ex *x, size_t s, size_t e, const struct cand *proto)
+{
+	struct cand	*c;
+	size_t		 i;
+
+	while (e > s && (tok_dash(x, e - 1) || tok_punct(x, e - 1, ',')))
+		e--;
+	while (s < e && tok_dash(x, s))
+		s++;
+	if (s >= e)
+		return;
+	c = quotes_cand_add(x);
+	*c = *proto;
+	c->is_quote = 1;
+	c->kind = QUOTE_DIRECT;
+	c->ts = s;
+	c->te = e;
+	c->order = s;
+	for (i = s; i < e; i++)
+		x->mask[i] = 1;
+	if (proto->ce > proto->cs)
+		for (i = proto->cs; i < proto->ce; i++)
+			x->mask[i] = 1;
+}
+
+/*
+ * May a mention without a verb introduce a quote ("Дина Сарсенова,
+ * учитель:")?  Only a full name, or a name with its role: a lone
+ * capitalised word before a colon is a heading ("Смотрите:").
+ */
+static int
+intro_name(const struct ex *x, const struct mention *m)
+{
+	char	*role;
+
+	if (m->type != MEN_NAME)
+		return 0;
+	if (m->ne - m->ns >= 2 && tok_has(x, m->ns, TF_FIRST))
+		return 1;
+	if ((role = people_role_text(x, m)) == NULL)
+		return 0;
+	free(role);
+	return 1;
+}
+
+/*
+ * Is paragraph p a line "— Имя Фамилия, должность" that attributes the
+ * paragraph before it?  Fills c when it is.
+ */
+static int
+attr_line(struct ex *x, size_t p, struct cand *c)
+{
+	size_t	s = x->sg->para[p].first, e = x->sg->para[p].last, i, n;
+
+	if (e - s > 25 || !tok_dash(x, s))
+		return 0;
+	for (i = s + 1; i < e; i++)
+		if (tok_verb(x, i, e, NULL, NULL))
+			return 0;
+	for (i = s + 1; i < e && x->sg->t[i].type == SEG_WORD; i++)
+		;
+	if (i == s + 1)
+		return 0;
+	mention_name_run(x, s + 1, i - 1, &n);
+	if (n == 0 || i - n != s + 1)
+		return 0;
+	if (i < e && !tok_punct(x, i, ',') && !tok_sentend(x, i))
+		return 0;
+	memset(c, 0, sizeof(*c));
+	c->m.type = MEN_NAME;
+	c->m.s = s + 1;
+	c->m.e = e;
+	c->m.ns = s + 1;
+	c->m.ne = i;
+	c->colon_cue = 1;
+	c->cue_tok = s;
+	return 1;
+}
+
+/*
+ * Direct speech: quotation marks with an attribution after them or a
+ * colon before, quotes split by their attribution, dash dialogue,
+ * paragraphs introduced by a colon, quote paragraphs followed by a
+ * "— Name, role" line, and runs of dialogue that continue a speaker.
+ */
+void
+direct_pass(struct ex *x)
+{
+	struct segmentation	*sg = x->sg;
+	size_t			 p;
+	int			 prev_quote = 0;	/* paragraph before */
+	struct cand		 intro;
+	int			 has_intro = 0;
+
+	for (p = 0; p < sg->npara; p++) {
+		size_t		ps = sg->para[p].first, pe = sg->para[p].last;
+		size_t		i, q1e, q2s, end;
+		struct cand	c;
+		int		this_quote = 0;
+
+		if (ps >= pe)
+			continue;
+		if (attr_line(x, p, &c)) {
+			/* Attributes the quote paragraph above, if it is no
+			 * quote of its own yet. */
+			size_t	s = p > 0 ? sg->para[p - 1].first : 0;
+			size_t	e = p > 0 ? sg->para[p - 1].last : 0;
+
+			if (p > 0 && tok_open_quote(x, s))
+				s++;
+			if (e > s && tok_sentend(x, e - 1) &&
+			    tok_close_quote(x, e - 2))
+				e--;
+			if (e > s && tok_close_quote(x, e - 1))
+				e--;
+			if (p > 0 && s < e && !x->mask[s])
+				add_direct(x, s, e, &c);
+			for (i = ps; i < pe; i++)
+				x->mask[i] = 1;
+			prev_quote = 0;
+			continue;
+		}
+		if (tok_dash(x, ps)) {
+			/* Dash dialogue. */
+			memset(&c, 0, sizeof(c));
+			if (find_split(x, ps + 1, pe, &q1e, &q2s, &c)) {
+				add_direct(x, ps + 1, q1e, &c);
+				if (q2s < pe) {
+					struct cand	c2 = c;
+
+					c2.cs = c2.ce = 0;
+					c2.m.type = MEN_CONT;
+					add_direct(x, q2s, pe, &c2);
+				}
+				this_quote = 1;
+			} else if (prev_quote || has_intro) {
+				if (has_intro)
+					c = intro;
+				else
+					c.m.type = MEN_CONT;
+				add_direct(x, ps + 1, pe, &c);
+				this_quote = 1;
+			}
+			has_intro = 0;
+			prev_quote = this_quote;
+			continue;
+		}
+		if (has_intro) {
+			/* A paragraph after "X сказал:" is the quote. */
+			size_t	s = ps, e = pe;
+
+			if (tok_open_quote(x, s))
+				s++;
+			if (e > s && tok_close_quote(x, e - 1))
+				e--;
+			add_direct(x, s, e, &intro);
+			has_intro = 0;
+			prev_quote = 1;
+			continue;
+		}
+		/* Quotation marks. */
+		for (i = ps; i < pe; i++) {
+			size_t	o = i, cl, depth = 0, words = 0, k;
+			int	straight = tok_punct(x, i, '"');
+			int	sent_start, after_colon, attributed = 0;
+
+			if (!(tok_punct(x, i, 0xab) ||
+			    tok_punct(x, i, 0x201e) ||
+			    tok_punct(x, i, 0x201c) || straight))
+				continue;
+			if (x->mask[i])
+				continue;
+			for (cl = o + 1; cl < pe; cl++) {
+				if (straight) {
+					if (tok_punct(x, cl, '"'))
+						break;
+					continue;
+				}
+				if (tok_punct(x, cl, 0xab) ||
+				    tok_punct(x, cl, 0x201e))
+					depth++;
+				else if (tok_punct(x, cl, 0xbb) ||
+				    tok_punct(x, cl, 0x201c) ||
+				    tok_punct(x, cl, 0x201d)) {
+					if (depth == 0)
+						break;
+					depth--;
+				}
+			}
+			for (k = o + 1; k < cl; k++)
+				if (sg->t[k].type == SEG_WORD)
+					words++;
+			sent_start = o == ps || tok_sentend(x, o - 1) ||
+			    sg->t[o].sent != sg->t[o - 1].sent;
+			after_colon = o > ps && tok_punct(x, o - 1, ':');
+			memset(&c, 0, sizeof(c));
+			if (words >= 3 && cl + 1 < pe &&
+			    (tok_punct(x, cl + 1, ',') ||
+			    tok_dash(x, cl + 1)) &&
+			    attribution(x, cl + 1, pe, &c, &end)) {
+				attributed = 1;
+				if (!sent_start && !after_colon) {
+					/* Only "... «Q», — V X" where the
+					 * quote opens its sentence. */
+					size_t	j = o;
+
+					while (j > ps &&
+					    !tok_sentend(x, j - 1))
+						j--;
+					if (j != o && !tok_dash(x, o - 1))
+						attributed = 0;
+				}
+			}
+			if (attributed) {
+				size_t	a, b;
+				struct cand c2;
+
+				memset(&c2, 0, sizeof(c2));
+				if (find_split(x, o + 1, cl, &a, &b, &c2)) {
+					add_direct(x, o + 1, a, &c2);
+					c2.cs = c2.ce = 0;
+					c2.m.type = MEN_CONT;
+					add_direct(x, b, cl, &c2);
+				} else
+					add_direct(x, o + 1, cl, &c);
+				this_quote = 1;
+				i = end > cl ? end - 1 : cl;
+				continue;
+			}
+			if (words >= 3 && !after_colon) {
+				/* «Q1, — V X. — Q2» */
+				size_t	a, b;
+				struct cand c2;
+
+				memset(&c2, 0, sizeof(c2));
+				if (find_split(x, o + 1, cl, &a, &b, &c2)) {
+					add_direct(x, o + 1, a, &c2);
+					c2.cs = c2.ce = 0;
+					c2.m.type = MEN_CONT;
+					add_direct(x, b, cl, &c2);
+					this_quote = 1;
+					i = cl;
+					continue;
+				}
+			}
+			if (words >= 3 && after_colon) {
+				/* "X сказал: «Q»" or "X: «Q»". */
+				size_t	j = o - 1, v, len;
+				unsigned cls;
+
+				while (j > ps && !tok_sentend(x, j - 1) &&
+				    !(sg->t[j].flags & SEG_PARA))
+					j--;
+				for (v = j; v < o - 1; v++)
+					if (tok_verb(x, v, o - 1, &len, &cls))
+						break;
+				memset(&c, 0, sizeof(c));
+				if (v < o - 1) {
+					c.cs = v;
+					c.ce = v + len;
+					c.agr = tok_agr(x->w[v]);
+					if (!mention_before(x, j, v, &c.m,
+					    c.agr) &&
+					    !mention_after(x, v + len, o - 1,
+					    &c.m, &end, 0))
+						c.m.type = MEN_NONE;
+					if (c.m.type == MEN_NONE &&
+					    (v + len < o - 1 &&
+					    tok_is(x, v + len, "что")))
+						c.m.type = MEN_NONE;
+				} else if (!mention_np(x, j, o - 1, &c.m, 0) ||
+				    !intro_name(x, &c.m)) {
+					continue;
+				} else {
+					c.colon_cue = 1;
+					c.cue_tok = o - 1;
+				}
+				add_direct(x, o + 1, cl, &c);
+				this_quote = 1;
+				i = cl;
+				continue;
+			}
+			if (words >= 3 && o == ps && cl + 2 >= pe &&
+			    p + 1 < sg->npara && attr_line(x, p + 1, &c)) {
+				/* Left for the "— Name, role" line. */
+				i = cl;
+				continue;
+			}
+			if (words >= 3 && sent_start && (prev_quote ||
+			    this_quote || o == ps) && (cl + 1 >= pe ||
+			    (cl + 2 == pe && tok_sentend(x, cl + 1)))) {
+				/* A further quote of the same source. */
+				c.m.type = MEN_CONT;
+				add_direct(x, o + 1, cl, &c);
+				this_quote = 1;
+				i = cl;
+				continue;
+			}
+			i = cl;
+		}
+		/* A paragraph ending in ":" introduces the next one. */
+		if (pe - ps >= 2 && tok_punct(x, pe - 1, ':') &&
+		    !x->mask[pe - 1]) {
+			size_t	j = pe - 1, v, len;
+			unsigned cls;
+
+			while (j > ps && !tok_sentend(x, j - 1))
+				j--;
+			memset(&intro, 0, sizeof(intro));
+			for (v = j; v < pe - 1; v++)
+				if (tok_verb(x, v, pe - 1, &len, &cls))
+					break;
+			if (v < pe - 1) {
+				intro.cs = v;
+				intro.ce = v + len;
+				intro.agr = tok_agr(x->w[v]);
+				if (!mention_before(x, j, v, &intro.m,
+				    intro.agr) &&
+				    !mention_after(x, v + len, pe - 1,
+				    &intro.m, &end, 0))
+					intro.m.type = MEN_NONE;
+				has_intro = 1;
+			} else if (mention_np(x, j, pe - 1, &intro.m, 0) &&
+			    intro_name(x, &intro.m)) {
+				intro.colon_cue = 1;
+				intro.cue_tok = pe - 1;
+				has_intro = 1;
+			}
+			if (has_intro)
+				for (v = intro.cs; v < intro.ce; v++)
+					x->mask[v] = 1;
+		}
+		prev_quote = this_quote;
+	}
+}

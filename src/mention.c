@@ -1,0 +1,468 @@
+/*
+ * mention.c: the source a cue names.  Reads the noun phrase before a
+ * verb (its subject), after it (postposed: "заявил Булекпаев"), or a
+ * framing phrase's object, as a person's name, a pronoun, a role, a
+ * group or an institution.  No I/O.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+#include "lexicon.h"
+#include "segment.h"
+#include "speakers.h"
+#include "util.h"
+
+static int	 name_ok(const struct ex *, size_t, size_t, int);
+
+/* Is the source of a mention a medium (передает BAQ.KZ, сообщает
+ * агентство Reuters)?  Looks at the head and the word before a name. */
+int
+mention_media(const struct ex *x, const struct mention *m)
+{
+	size_t	s = m->ns;
+
+	if (m->ne <= m->ns)
+		return tok_media(x, m->s, m->e);
+	if (m->type != MEN_NAME)
+		return tok_media(x, s, s + 1);	/* the head noun */
+	if (s > m->s)
+		s--;
+	return tok_media(x, s, m->ne);
+}
+
+/*
+ * The run of name words that ends at token last (inclusive), not before
+ * token lo: up to a first name, an initial and a patronymic before the
+ * surname.  Returns the first token; *n gets the number of tokens, 0 if
+ * token last is no name.
+ */
+size_t
+mention_name_run(const struct ex *x, size_t lo, size_t last, size_t *n)
+{
+	size_t	s = last, words = 1;
+
+	*n = 0;
+	if (!tok_name(x, last))
+		return last;
+	while (s > lo && words < 3) {
+		/* An initial: "Е." or "Е.Булекпаев". */
+		if (s >= lo + 2 && tok_punct(x, s - 1, '.') &&
+		    x->sg->t[s - 2].type == SEG_WORD &&
+		    (x->sg->t[s - 2].flags & SEG_CAP) &&
+		    x->w[s - 2][0] != '\0' &&
+		    x->sg->t[s - 2].end - x->sg->t[s - 2].start <= 2) {
+			s -= 2;
+			words++;
+			continue;
+		}
+		if (tok_name(x, s - 1) &&
+		    ((x->sg->t[s - 1].flags & SEG_LATIN) ==
+		    (x->sg->t[last].flags & SEG_LATIN))) {
+			const char	*f = x->w[s - 1];
+
+			if (words == 2 && !speakers_is_patronymic(x->w[s]))
+				break;
+			if (words == 1 && !speakers_is_patronymic(f) &&
+			    lexicon_word(x->lx, LEX_FIRSTNAMES, f) == NULL) {
+				size_t	l = strlen(f);
+
+				/* A genitive place before a surname
+				 * (Польши Чапутович) is no first name. */
+				if (l > 4 && (tok_ends(f, "ии") ||
+				    tok_ends(f, "ы") || tok_ends(f, "ой") ||
+				    tok_ends(f, "ом")) &&
+				    tok_oblique_first(x, s - 1) == SPEAKERS_NOM)
+					break;
+			}
+			s--;
+			words++;
+			continue;
+		}
+		break;
+	}
+	/* A name right after a preposition is a place or an object. */
+	if (s > lo && tok_prep(x, s - 1) && s == last)
+		return last;
+	*n = last - s + 1;
+	return s;
+}
+
+/*
+ * May the name run of n tokens at first be a speaker?  Not a title in
+ * quotation marks, not the object of a preposition, and not a form that
+ * is plainly oblique (Бориса Джонсона, Великобритании).
+ */
+static int
+name_ok(const struct ex *x, size_t first, size_t n, int oblique)
+{
+	if (first > 0 && (tok_prep(x, first - 1) ||
+	    tok_open_quote(x, first - 1)))
+		return 0;
+	if (oblique)
+		return 1;
+	if (tok_oblique(x->w[first + n - 1]))
+		return 0;
+	if (n == 1) {
+		enum gender	 g = GENDER_UNKNOWN;
+		const char	*w1[1];
+		char		*nom, *f = NULL;
+		int		 obl;
+
+		/* "Владимира" alone is a first name in the genitive. */
+		if (tok_has(x, first, TF_FIRST))
+			return 1;
+		w1[0] = x->w[first];
+		nom = speakers_normalize(x->lx, w1, 1, SPEAKERS_GEN, &g);
+		segment_fold_string(nom, strlen(nom), &f);
+		obl = strcmp(f, x->w[first]) != 0 &&
+		    lexicon_word(x->lx, LEX_FIRSTNAMES, f) != NULL;
+		free(f);
+		free(nom);
+		return !obl;
+	}
+	if (!tok_has(x, first, TF_FIRST) &&
+	    x->sg->t[first].end - x->sg->t[first].start > 2) {
+		enum gender	 g = GENDER_UNKNOWN;
+		const char	*w1[1];
+		char		*nom, *f = NULL;
+		int		 obl;
+
+		w1[0] = x->w[first];
+		nom = speakers_normalize(x->lx, w1, 1, SPEAKERS_GEN, &g);
+		segment_fold_string(nom, strlen(nom), &f);
+		obl = lexicon_word(x->lx, LEX_FIRSTNAMES, f) != NULL;
+		free(f);
+		free(nom);
+		if (obl)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Reads the noun phrase in tokens [s, e) as a mention: a person's name
+ * (the rightmost name run, or the leftmost with MNP_LEFT), else a
+ * pronoun, a group, an institution or a role.  With MNP_LOC, "в Кремле"
+ * counts as the institution.  Returns 0 when nothing in it can be a
+ * source.
+ */
+int
+mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
+    int flags)
+{
+	size_t	i, n, first, k;
+	enum gender g;
+	int	allow_loc = flags & MNP_LOC;
+	const struct lex_entry *le = NULL;
+
+	memset(m, 0, sizeof(m[0]));
+	if (s >= e)
+		return 0;
+	m->s = s;
+	m->e = e;
+	/* "... Саджиду Джавиду он написал": a pronoun right before the
+	 * verb is the subject, whatever names stand before it. */
+	if (!(flags & MNP_LEFT) && tok_pronoun(x, e - 1, &g)) {
+		m->type = MEN_PRON;
+		m->ns = e - 1;
+		m->ne = e;
+		return 1;
+	}
+	for (k = 0; k < e - s && !(flags & MNP_NONAME); k++) {
+		size_t	last;
+
+		if (flags & MNP_LEFT) {
+			i = s + k;
+			if (!tok_name(x, i))
+				continue;
+			last = i;
+			while (last + 1 < e && last < i + 3 &&
+			    (tok_name(x, last + 1) ||
+			    (tok_punct(x, last + 1, '.') && last + 2 < e &&
+			    tok_name(x, last + 2))))
+				last += tok_punct(x, last + 1, '.') ? 2 : 1;
+		} else
+			last = e - 1 - k;
+		first = mention_name_run(x, s, last, &n);
+		if ((flags & MNP_LEFT) && n > 0) {
+			size_t	j;
+
+			/* "сказал президент на заседании Госсовета": a
+			 * name inside a prepositional phrase is no
+			 * subject. */
+			for (j = first; j > s; j--)
+				if (tok_prep(x, j - 1) ||
+				    tok_has(x, j - 1, TF_ROLE))
+					break;
+			/* A first name in the nominative makes it a
+			 * subject after all ("в четверг Владимир Путин"). */
+			if (j > s && tok_prep(x, j - 1) &&
+			    !(n >= 2 && tok_has(x, first, TF_FIRST)))
+				continue;
+		}
+		/* "президент Эквадора", "пресс-секретарь Трампа": one
+		 * word in the genitive after a role is no name. */
+		if (n == 1 && first > s && !(flags & MNP_OBL) &&
+		    !(x->sg->t[first - 1].flags & (SEG_CAP | SEG_ALLCAPS)) &&
+		    (tok_has(x, first - 1, TF_ROLE) ||
+		    tok_has(x, first - 1, TF_INST)) &&
+		    (tok_ends(x->w[first], "а") || tok_ends(x->w[first], "я")))
+			continue;
+		if (n > 0 && name_ok(x, first, n, flags & MNP_OBL)) {
+			m->type = MEN_NAME;
+			m->ns = first;
+			m->ne = last + 1;
+			return 1;
+		}
+	}
+	/* Multi-word institutions written with capitals (Белый дом). */
+	for (i = s; i < e; i++)
+		if ((x->sg->t[i].flags & SEG_CAP) && (le = lexicon_match(x->lx,
+		    LEX_INSTITUTIONS, x->w + i, e - i, &k)) != NULL && k > 1) {
+			m->type = MEN_INST;
+			m->ns = i;
+			m->ne = i + k;
+			if (i > s && (tok_is(x, i - 1, "в") ||
+			    tok_is(x, i - 1, "во")))
+				m->literal = le->tag;
+			return 1;
+		}
+	for (i = s; i < e; i++)
+		if (tok_pronoun(x, i, &g) || tok_is(x, i, "его") ||
+		    tok_is(x, i, "ее") || tok_is(x, i, "их")) {
+			m->type = MEN_PRON;
+			m->ns = i;
+			m->ne = i + 1;
+			return 1;
+		}
+	for (i = s; i < e; i++) {
+		size_t		 st = i;
+		enum men	 type = MEN_NONE;
+
+		if (x->sg->t[i].type != SEG_WORD)
+			continue;
+		if (tok_has(x, i, TF_GROUP))
+			type = MEN_GROUP;
+		else if ((le = lexicon_match(x->lx, LEX_INSTITUTIONS,
+		    x->w + i, e - i, &k)) != NULL)
+			type = MEN_INST;
+		else if (tok_has(x, i, TF_ROLE))
+			type = tok_ends(x->w[i], "ов") ||
+			    tok_ends(x->w[i], "ев") ||
+			    tok_ends(x->w[i], "ей") ? MEN_GROUP : MEN_ROLE;
+		if (type == MEN_NONE)
+			continue;
+		for (st = i; st > s && !tok_stop(x, st - 1) &&
+		    (tok_adjective(x, st - 1) || tok_ends(x->w[st - 1], "ом") ||
+		    tok_ends(x->w[st - 1], "ем") ||
+		    tok_ends(x->w[st - 1], "ей")); st--)
+			;
+		if (st > s && (tok_is(x, st - 1, "в") ||
+		    tok_is(x, st - 1, "во")) && allow_loc && le != NULL &&
+		    type == MEN_INST) {
+			m->type = MEN_INST;
+			m->ns = i;
+			m->ne = i + k;
+			m->literal = le->tag;
+			return 1;
+		}
+		if (i > s && tok_prep(x, i - 1))
+			continue;
+		m->type = type;
+		m->ns = st;
+		m->ne = e;
+		return 1;
+	}
+	/* "Радикально настроенные мусульмане призывали": a plural noun
+	 * phrase before a plural verb is a group. */
+	if (allow_loc && e - s <= 4 && x->sg->t[e - 1].type == SEG_WORD &&
+	    !tok_prep(x, s) && !tok_stop(x, e - 1) &&
+	    !(x->sg->t[e - 1].flags & SEG_CAP)) {
+		size_t		 l = strlen(x->w[e - 1]);
+		const char	*f = x->w[e - 1];
+
+		if (l > 6 && (tok_ends(f, "е") || tok_ends(f, "ы") ||
+		    tok_ends(f, "и"))) {
+			m->type = MEN_GROUP;
+			m->ns = s;
+			m->ne = e;
+			return 1;
+		}
+	}
+	/* "В Ryanair сообщили": a capitalised place as the source. */
+	for (i = s + 1; allow_loc && i < e; i++)
+		if ((x->sg->t[i].flags & (SEG_CAP | SEG_ALLCAPS)) &&
+		    x->sg->t[i].type == SEG_WORD &&
+		    (tok_is(x, i - 1, "в") || tok_is(x, i - 1, "во"))) {
+			size_t	j = i + 1;
+
+			while (j < e && (x->sg->t[j].flags &
+			    (SEG_CAP | SEG_ALLCAPS)))
+				j++;
+			m->type = MEN_INST;
+			m->ns = i;
+			m->ne = j;
+			return 1;
+		}
+	return 0;
+}
+
+/*
+ * The subject of the verb at token v, looked for in [lo, v): the noun
+ * phrase right before it, past adverbs, back to a comma or the start.
+ */
+int
+mention_before(struct ex *x, size_t lo, size_t v, struct mention *m,
+    enum agr a)
+{
+	size_t	e = v, s;
+
+	/* Skip adverbs and short phrases between subject and verb. */
+	while (e > lo && x->sg->t[e - 1].type == SEG_WORD &&
+	    tok_stop(x, e - 1) && !tok_pronoun(x, e - 1, &(enum gender){0}) &&
+	    !tok_is(x, e - 1, "и") && !tok_is(x, e - 1, "а") &&
+	    !tok_is(x, e - 1, "но") && !tok_is(x, e - 1, "мы") &&
+	    !tok_is(x, e - 1, "я"))
+		e--;
+	s = e;
+	/* "Мы рассказывали": the newsroom, no source. */
+	if (e > lo && (tok_is(x, e - 1, "мы") || tok_is(x, e - 1, "я"))) {
+		memset(m, 0, sizeof(*m));
+		m->type = MEN_SELF;
+		return 1;
+	}
+	while (s > lo) {
+		const struct token	*t = &x->sg->t[s - 1];
+
+		if (t->type == SEG_PUNCT) {
+			/* Inner marks of a name in quotes, initials. */
+			if (t->uc == '.' && s >= 2 + lo &&
+			    x->sg->t[s - 2].end - x->sg->t[s - 2].start <= 2 &&
+			    (x->sg->t[s - 2].flags & SEG_CAP)) {
+				s--;
+				continue;
+			}
+			if (t->uc == 0xab || t->uc == 0xbb || t->uc == '"') {
+				s--;
+				continue;
+			}
+			break;
+		}
+		if (tok_is(x, s - 1, "что") || tok_is(x, s - 1, "который") ||
+		    tok_is(x, s - 1, "которая") || tok_is(x, s - 1, "и") ||
+		    tok_is(x, s - 1, "а") || tok_is(x, s - 1, "но") ||
+		    tok_verb(x, s - 1, v, NULL, NULL))
+			break;
+		s--;
+	}
+	if (!mention_np(x, s, e, m, a == AGR_PL ? MNP_LOC : 0))
+		return 0;
+	/* Agreement: a plural verb has no single person for subject
+	 * ("Британцы высказались" is a group; "Биби попросили" has an
+	 * object in front), a neuter one no person at all. */
+	if (m->type == MEN_NAME && (a == AGR_PL || a == AGR_N)) {
+		if (a == AGR_PL && m->ne == m->ns + 1 && m->ns == s &&
+		    !tok_has(x, m->ns, TF_FIRST) &&
+		    !(x->sg->t[m->ns].flags & SEG_LATIN) &&
+		    (tok_ends(x->w[m->ns], "ы") || tok_ends(x->w[m->ns], "и") ||
+		    tok_ends(x->w[m->ns], "е"))) {
+			m->type = MEN_GROUP;
+			return 1;
+		}
+		/* "В российском МИД уход Джонсона расценили": look for
+		 * the institution instead. */
+		return mention_np(x, s, e, m, MNP_LOC | MNP_NONAME) &&
+		    m->type != MEN_NAME;
+	}
+	/* "Анна Соколовская, профессор МГУ, отметила": a role phrase in
+	 * commas after a name. */
+	if (m->type == MEN_ROLE && s > lo + 1 && tok_punct(x, s - 1, ',')) {
+		struct mention	m2;
+		size_t		s2 = s - 1;
+
+		while (s2 > lo && x->sg->t[s2 - 1].type == SEG_WORD)
+			s2--;
+		if (mention_np(x, s2, s - 1, &m2, 0) && m2.type == MEN_NAME &&
+		    m2.ne == s - 1) {
+			m2.e = e;
+			*m = m2;
+		}
+	}
+	return 1;
+}
+
+/*
+ * A verb coordinated with an earlier one ("обвиняемые принесли
+ * извинения, а также заявили о ...") shares its subject: find the
+ * earlier verb of the same agreement in [lo, v) and its subject.
+ */
+int
+mention_subject_left(struct ex *x, size_t lo, size_t v, struct mention *m,
+    enum agr a)
+{
+	size_t	u;
+
+	if (a == AGR_NONE || a == AGR_SG)
+		return 0;
+	for (u = v; u-- > lo;) {
+		if (x->sg->t[u].type != SEG_WORD || u + 1 == v)
+			continue;
+		if (tok_stop(x, u) || tok_name(x, u))
+			continue;
+		if (tok_agr(x->w[u]) == a && strlen(x->w[u]) > 4 &&
+		    !tok_adjective(x, u))
+			return mention_before(x, lo, u, m, a);
+	}
+	return 0;
+}
+
+/*
+ * The subject after the verb (postposed: "заявил Булекпаев", "отметил
+ * он", "считает партийный деятель"), from token i to a comma or the end
+ * of the clause before end.  *stop gets the first token after it.
+ */
+int
+mention_after(struct ex *x, size_t i, size_t end, struct mention *m,
+    size_t *stop, int flags)
+{
+	size_t	e = i;
+
+	while (e < end) {
+		const struct token	*t = &x->sg->t[e];
+
+		if (t->type == SEG_PUNCT) {
+			if (t->uc == '.' && e > i &&
+			    x->sg->t[e - 1].end - x->sg->t[e - 1].start <= 2 &&
+			    (x->sg->t[e - 1].flags & SEG_CAP) &&
+			    e + 1 < end && (x->sg->t[e + 1].flags & SEG_CAP)) {
+				e++;
+				continue;
+			}
+			if ((t->uc == 0xab || t->uc == 0xbb || t->uc == '"') &&
+			    e > i) {
+				e++;
+				continue;
+			}
+			/* An attribution clause runs on past commas:
+			 * "говорит член Ассоциации, партнер фирмы X". */
+			if (t->uc == ',' && (flags & MNP_COMMA) && e > i) {
+				e++;
+				continue;
+			}
+			break;
+		}
+		if (tok_is(x, e, "что") || tok_is(x, e, "чтобы"))
+			break;
+		e++;
+		if (e - i > ((flags & MNP_COMMA) ? 24 : 14))
+			break;
+	}
+	*stop = e;
+	if (e == i)
+		return 0;
+	return mention_np(x, i, e, m,
+	    MNP_LEFT | (flags & (MNP_LOC | MNP_OBL)));
+}
