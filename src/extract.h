@@ -71,6 +71,7 @@ struct mention {
 	enum speakers_case	 cas;
 	const char		*literal;	/* nominative from the lexicon;
 						 * borrowed */
+	int			 subj;		/* in subject position */
 };
 
 /* A candidate quote or a name seen in passing (is_quote 0). */
@@ -89,11 +90,15 @@ struct cand {
 /* A person, group or institution of the article. */
 struct ent {
 	char			*name;
-	char			*surname;	/* folded last word */
+	char			*surname;	/* stem of the folded last word */
+	int			 q;		/* how sure the name's case is */
 	char			*role;
 	enum gender		 g;
 	enum speaker_kind	 kind;
 	size_t			 seen;		/* last mention, token */
+	unsigned int		 nquotes;	/* quotes attributed so far */
+	unsigned int		 sal;		/* salience at sentence sal_sent */
+	unsigned int		 sal_sent;
 };
 
 /* The state of one extraction; quotes.c owns it and every array. */
@@ -170,6 +175,11 @@ int		 mention_before(struct ex *, size_t lo, size_t v,
 		    struct mention *, enum agr);
 int		 mention_after(struct ex *, size_t i, size_t end,
 		    struct mention *, size_t *stop, int flags);
+/* The case of the name that starts at token i, judged from its first
+ * word and the word before it. */
+enum speakers_case mention_name_case(const struct ex *, size_t i);
+/* Is token i a first name that keeps its form in every case (Мишель)? */
+int		 mention_first_indeclinable(const struct ex *, size_t i);
 int		 mention_subject_left(struct ex *, size_t lo, size_t v,
 		    struct mention *, enum agr);
 

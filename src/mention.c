@@ -15,6 +15,8 @@
 #include "speakers.h"
 #include "util.h"
 
+static size_t	 skip_inserted(const struct ex *, size_t, size_t);
+static int	 tok_participle(const char *);
 static int	 name_ok(const struct ex *, size_t, size_t, int);
 
 /* Is the source of a mention a medium (передает BAQ.KZ, сообщает
@@ -211,6 +213,11 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 		    tok_has(x, first - 1, TF_INST)) &&
 		    (tok_ends(x->w[first], "а") || tok_ends(x->w[first], "я")))
 			continue;
+		/* "леди США в интервью телеведущей Опре Уинфри": a name
+		 * in an oblique case is no subject. */
+		if (n > 0 && !(flags & (MNP_OBL | MNP_LEFT)) &&
+		    mention_name_case(x, first) != SPEAKERS_NOM)
+			continue;
 		if (n > 0 && name_ok(x, first, n, flags & MNP_OBL)) {
 			m->type = MEN_NAME;
 			m->ns = first;
@@ -311,6 +318,68 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 }
 
 /*
+ * When token e - 1 closes a relative or participial clause set off by
+ * commas ("..., который ...,", "..., отрывок из которого ...,",
+ * "..., находящийся с визитом в ...,"), returns where the clause opens,
+ * so the subject is looked for before it; else e.
+ */
+static size_t
+skip_inserted(const struct ex *x, size_t lo, size_t e)
+{
+	size_t	k, j;
+	int	rel = 0;
+
+	if (e <= lo + 2 || !tok_punct(x, e - 1, ','))
+		return e;
+	for (k = e - 1; k > lo && !tok_punct(x, k - 1, ','); k--) {
+		if (tok_sentend(x, k - 1) || tok_punct(x, k - 1, ':') ||
+		    tok_dash(x, k - 1) || x->mask[k - 1])
+			return e;
+		if (strncmp(x->w[k - 1], "котор", 10) == 0 ||
+		    tok_is(x, k - 1, "где") || tok_is(x, k - 1, "чей") ||
+		    tok_is(x, k - 1, "чья"))
+			rel = 1;
+	}
+	if (k <= lo + 1 || e - k > 25)
+		return e;
+	j = k;		/* the first word of the clause */
+	if (!rel && !tok_participle(x->w[j]))
+		return e;
+	return k - 1;
+}
+
+/* Does folded word f end like a participle (находящийся, показанном,
+ * заявившего)? */
+static int
+tok_participle(const char *f)
+{
+	static const char *const suf[] = { "вш", "щ", "нн", "ем", "им", NULL };
+	static const char *const end[] = {
+		"ий", "ая", "ее", "ие", "его", "ей", "ему", "им", "ем", "их",
+		"ый", "ое", "ые", "ого", "ой", "ому", "ым", "ом", "ых",
+		"ийся", "аяся", "иеся", "егося", "ейся", NULL
+	};
+	size_t	l = strlen(f), i, k;
+
+	if (l < 12)
+		return 0;
+	for (k = 0; end[k] != NULL; k++) {
+		size_t	le = strlen(end[k]);
+
+		if (l <= le || memcmp(f + l - le, end[k], le) != 0)
+			continue;
+		for (i = 0; suf[i] != NULL; i++) {
+			size_t	ls = strlen(suf[i]);
+
+			if (l > le + ls &&
+			    memcmp(f + l - le - ls, suf[i], ls) == 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/*
  * The subject of the verb at token v, looked for in [lo, v): the noun
  * phrase right before it, past adverbs, back to a comma or the start.
  */
@@ -327,6 +396,9 @@ mention_before(struct ex *x, size_t lo, size_t v, struct mention *m,
 	    !tok_is(x, e - 1, "но") && !tok_is(x, e - 1, "мы") &&
 	    !tok_is(x, e - 1, "я"))
 		e--;
+	/* "X, отрывок из которого был показан в эфире, выразила": a
+	 * clause in commas between the subject and its verb. */
+	e = skip_inserted(x, lo, e);
 	s = e;
 	/* "Мы рассказывали": the newsroom, no source. */
 	if (e > lo && (tok_is(x, e - 1, "мы") || tok_is(x, e - 1, "я"))) {
@@ -465,4 +537,46 @@ mention_after(struct ex *x, size_t i, size_t end, struct mention *m,
 		return 0;
 	return mention_np(x, i, e, m,
 	    MNP_LEFT | (flags & (MNP_LOC | MNP_OBL)));
+}
+
+/* Is token i a first name that keeps its form in every case: a woman's
+ * ending in a consonant (Мишель, Айгерим) or in -и, -о, -е? */
+int
+mention_first_indeclinable(const struct ex *x, size_t i)
+{
+	const char	*w = x->w[i];
+
+	if (speakers_first_gender(x->lx, w) != GENDER_FEMALE)
+		return 0;
+	return !tok_ends(w, "а") && !tok_ends(w, "я");
+}
+
+/* The case in which the name that starts at token i stands, judged from
+ * its first word and the word before it. */
+enum speakers_case
+mention_name_case(const struct ex *x, size_t i)
+{
+	enum speakers_case	 c;
+
+	if (tok_has(x, i, TF_FIRST)) {
+		/* "Мишель Обамы": a first name that does not decline
+		 * leaves the case to the surname. */
+		if (mention_first_indeclinable(x, i) && tok_name(x, i + 1) &&
+		    (tok_ends(x->w[i + 1], "ы") || tok_ends(x->w[i + 1], "ой") ||
+		    tok_ends(x->w[i + 1], "у") || tok_ends(x->w[i + 1], "е")))
+			return SPEAKERS_GEN;
+		return SPEAKERS_NOM;
+	}
+	if ((c = tok_oblique_first(x, i)) != SPEAKERS_NOM)
+		return c;
+	if (i > 0 && tok_prep(x, i - 1))
+		return SPEAKERS_GEN;
+	/* In apposition to a role noun, the noun's case: "телеведущей
+	 * Опре Уинфри". */
+	if (i > 0 && tok_has(x, i - 1, TF_ROLE) &&
+	    !(x->sg->t[i - 1].flags & SEG_CAP) &&
+	    (tok_oblique(x->w[i - 1]) || tok_ends(x->w[i - 1], "ей") ||
+	    tok_ends(x->w[i - 1], "у") || tok_ends(x->w[i - 1], "ю")))
+		return SPEAKERS_DAT;
+	return SPEAKERS_NOM;
 }

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 #include "extract.h"
 #include "lexicon.h"
@@ -20,48 +21,118 @@
 static char	*span_text(const struct ex *, size_t, size_t, int);
 static void	 group_nominative(char **);
 static int	 ent_person(struct ex *, const struct mention *, enum agr,
-		    size_t);
+		    size_t, int);
 static char	*ent_surname(const char *);
+static char	*name_stem(const char *);
+static void	 name_words(const char *, char **, char **, char **);
+static int	 name_first_same(const char *, const char *);
+static int	 name_quality(const struct ex *, const struct mention *,
+		    enum agr, int);
+static char	*name_merge(const char *, int, const char *, int);
+static struct ent *ent_new(struct ex *);
 static int	 ent_literal(struct ex *, const char *, enum speaker_kind,
 		    size_t);
-static int	 ent_recent(const struct ex *, enum gender, int, int);
+static int	 ent_recent(const struct ex *, enum gender, int, int,
+		    const struct cand *);
+static unsigned	 ent_sal(const struct ex *, const struct ent *, size_t);
+static void	 ent_touch(struct ex *, int, size_t, unsigned);
+static int	 name_surname_like(const char *);
 static int	 ent_named(const struct ex *, const char *);
 static int	 ent_next(struct ex *, size_t, enum agr);
 static int	 role_person(struct ex *, const struct cand *, size_t,
 		    enum gender);
 
-/* Records every full name (a known first name and a surname) seen
- * anywhere, so later surname-only mentions find the full form. */
+/*
+ * Salience, in the manner of Lappin and Leass: every mention of an entity
+ * adds a weight, and what it has halves with each sentence that passes,
+ * so a pronoun or a role noun finds the person the text is about rather
+ * than the last name it passed.
+ */
+#define SAL_MENTION	100	/* any mention */
+#define SAL_SUBJECT	80	/* ... in subject position */
+#define SAL_SPEAKER	120	/* the speaker of a quote */
+
+/* Does folded word w end like a surname in the nominative? */
+static int
+name_surname_like(const char *w)
+{
+	static const char *const end[] = {
+		"ов", "ев", "ёв", "ин", "ын", "ова", "ева", "ина", "ына",
+		"ский", "цкий", "ская", "цкая", "енко", "ко", "ук", "юк",
+		"ян", "дзе", "швили", "улы", "кызы", "ич", "ль", NULL
+	};
+	size_t	k;
+
+	for (k = 0; end[k] != NULL; k++)
+		if (tok_ends(w, end[k]) && strlen(w) > strlen(end[k]) + 2)
+			return 1;
+	return 0;
+}
+
+/*
+ * Records every mention of a person seen anywhere, so that later
+ * surname-only mentions find the full form and pronouns the person the
+ * text is about: a known first name and a surname; two name words inside
+ * a sentence (Даррен Битти); a surname after a role noun (скульптор
+ * Франгулян).  Names in quotation marks are titles, not people.
+ */
 void
 people_names(struct ex *x)
 {
-	size_t	i, n;
+	size_t	i, n, first, last;
 
-	for (i = 0; i + 1 < x->sg->n; i++) {
-		struct cand		*c;
-		size_t			 first;
-		enum speakers_case	 cas;
+	for (i = 0; i < x->sg->n; i++) {
+		struct cand	*c;
+		int		 known = 0;
 
-		if (!tok_name(x, i + 1) ||
-		    (!(x->sg->t[i].flags & SEG_CAP)))
+		if (!tok_name(x, i) || (i > 0 && tok_name(x, i - 1)) ||
+		    x->mask[i] || (x->sg->t[i].flags & SEG_LATIN))
 			continue;
-		first = mention_name_run(x, 0, i + 1, &n);
-		if (n < 2 || first != i)
+		for (last = i; last + 1 < x->sg->n && last < i + 3 &&
+		    tok_name(x, last + 1); last++)
+			;
+		first = mention_name_run(x, i, last, &n);
+		if (n == 0)
 			continue;
-		/* A full name starts with a first name, in the nominative
-		 * or in the case the construction gave it. */
-		cas = SPEAKERS_NOM;
-		if (!tok_has(x, first, TF_FIRST) &&
-		    (cas = tok_oblique_first(x, first)) == SPEAKERS_NOM)
+		/* A first name inside the run starts the name: "Отставка
+		 * Бориса Джонсона". */
+		for (; first < last; first++)
+			if (tok_has(x, first, TF_FIRST) ||
+			    tok_oblique_first(x, first) != SPEAKERS_NOM) {
+				known = 1;
+				break;
+			}
+		if (!known)
+			first = last + 1 - n;
+		n = last + 1 - first;
+		if (first > 0 && tok_open_quote(x, first - 1))
 			continue;
+		if (n >= 2 && !known) {
+			/* Two unknown words: a name inside a sentence, and
+			 * not an adjective and its noun (Северная Корея). */
+			if (tok_adjective(x, first) ||
+			    x->sg->t[first].flags & SEG_PARA ||
+			    (first > 0 && tok_sentend(x, first - 1)))
+				continue;
+		} else if (n == 1) {
+			/* A lone word after a role noun, shaped like a
+			 * surname (not "президент России"). */
+			if (first == 0 || !tok_has(x, first - 1, TF_ROLE) ||
+			    (x->sg->t[first - 1].flags & SEG_CAP) ||
+			    !name_surname_like(x->w[first]))
+				continue;
+		}
 		c = quotes_cand_add(x);
 		c->is_quote = 0;
 		c->order = first;
 		c->m.type = MEN_NAME;
-		c->m.s = c->m.ns = first;
-		c->m.e = c->m.ne = i + 2;
-		c->m.cas = cas;
-		i++;
+		c->m.s = n == 1 ? first - 1 : first;
+		c->m.ns = first;
+		c->m.e = c->m.ne = last + 1;
+		c->m.cas = mention_name_case(x, first);
+		c->m.subj = c->m.cas == SPEAKERS_NOM &&
+		    !(first > 0 && tok_prep(x, first - 1));
+		i = last;
 	}
 }
 
@@ -175,13 +246,150 @@ group_nominative(char **s)
 	*s = out;
 }
 
+/* Appends a zeroed entity; borrowed until the next append. */
+static struct ent *
+ent_new(struct ex *x)
+{
+	struct ent	*e;
+
+	if (x->ne == x->cape) {
+		x->cape = x->cape * 2 + 8;
+		x->e = xreallocarray(x->e, x->cape, sizeof(*x->e));
+	}
+	e = &x->e[x->ne++];
+	memset(e, 0, sizeof(*e));
+	return e;
+}
+
+/*
+ * The stem of folded word f: f without a case ending, so that the forms
+ * of one name share it (Камменос, Камменоса; Обама, Обамы; Захарова,
+ * Захаровой).  At least three letters stay.  The caller frees it.
+ */
+static char *
+name_stem(const char *f)
+{
+	static const char *const end[] = {
+		"ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ий",
+		"ый", "ая", "яя", "ую", "юю", "ом", "ем", "ым", "им", "ою",
+		"ею", "а", "я", "у", "ю", "е", "ы", "и", "ь", NULL
+	};
+	size_t	l = strlen(f), k;
+
+	for (k = 0; end[k] != NULL; k++) {
+		size_t	le = strlen(end[k]);
+
+		if (l >= le + 6 && memcmp(f + l - le, end[k], le) == 0)
+			return xstrndup(f, l - le);
+	}
+	return xstrdup(f);
+}
+
+/* The folded first and last words of a name, and the last one's stem;
+ * *first is NULL for a one-word name.  The caller frees all three. */
+static void
+name_words(const char *name, char **first, char **last, char **stem)
+{
+	char	*f = speakers_fold(name), *sp = strrchr(f, ' ');
+
+	*last = xstrdup(sp != NULL ? sp + 1 : f);
+	*first = sp != NULL ? xstrndup(f, (size_t)(strchr(f, ' ') - f)) :
+	    NULL;
+	*stem = name_stem(*last);
+	free(f);
+}
+
+/* May first names a and b (folded, NULL when absent) be one person's?
+ * Absent, an initial of the other, or the same stem. */
+static int
+name_first_same(const char *a, const char *b)
+{
+	char	*sa, *sb;
+	int	 same, ia, ib;
+
+	if (a == NULL || b == NULL)
+		return 1;
+	ia = strlen(a) <= 3 && strchr(a, '.') != NULL;
+	ib = strlen(b) <= 3 && strchr(b, '.') != NULL;
+	if (ia || ib)
+		return u8_mblen((const uint8_t *)a, strlen(a)) ==
+		    u8_mblen((const uint8_t *)b, strlen(b)) &&
+		    memcmp(a, b, (size_t)u8_mblen((const uint8_t *)a,
+		    strlen(a))) == 0;
+	sa = name_stem(a);
+	sb = name_stem(b);
+	same = strcmp(sa, sb) == 0;
+	free(sa);
+	free(sb);
+	return same;
+}
+
+/*
+ * How sure the nominative of a name mention is: 2 when a first name, the
+ * agreement of its verb or the construction (по словам X) says which
+ * case the name stands in; 1 when it is only not seen to be oblique; 0
+ * when an oblique case was guessed.
+ */
+static int
+name_quality(const struct ex *x, const struct mention *m, enum agr a,
+    int is_quote)
+{
+	if (is_quote)
+		return m->cas != SPEAKERS_NOM || a == AGR_M || a == AGR_F ?
+		    2 : 1;
+	if (m->cas != SPEAKERS_NOM)
+		return tok_oblique_first(x, m->ns) != SPEAKERS_NOM ? 2 : 0;
+	if (m->ne > m->ns + 1 && tok_has(x, m->ns, TF_FIRST) &&
+	    !mention_first_indeclinable(x, m->ns))
+		return 2;
+	if (m->subj && (a == AGR_M || a == AGR_F))
+		return 2;
+	return 1;
+}
+
+/*
+ * The name of a person seen as old (quality oq) and now as new (quality
+ * nq): the fuller one, and between forms of the same length the surer.
+ * When the surer form has only the surname, the other's first name
+ * loses the ending its surname lost ("Паноса Камменоса" and "Камменос"
+ * give "Панос Камменос").  The caller frees the result.
+ */
+static char *
+name_merge(const char *old, int oq, const char *new, int nq)
+{
+	const char	*full, *sure, *sp;
+	size_t		 lf, ls, cut;
+
+	if ((strchr(old, ' ') != NULL) == (strchr(new, ' ') != NULL))
+		return xstrdup(nq > oq ? new : old);
+	full = strchr(old, ' ') != NULL ? old : new;
+	sure = full == old ? new : old;
+	if ((full == old ? oq : nq) >= (full == old ? nq : oq))
+		return xstrdup(full);
+	/* The surer surname, and the first name cut the same way. */
+	sp = strrchr(full, ' ');
+	lf = strlen(sp + 1);
+	ls = strlen(sure);
+	if (lf <= ls || strncmp(sp + 1, sure, 2) != 0)
+		return xstrdup(full);
+	cut = lf - ls;
+	if ((size_t)(sp - full) > cut + 4 &&
+	    memcmp(sp - cut, sp + 1 + ls, cut) == 0)
+		return xasprintf("%.*s %s", (int)(sp - full - cut), full,
+		    sure);
+	return xasprintf("%.*s %s", (int)(sp - full), full, sure);
+}
+
 /* Finds or adds the person a name mention refers to. */
 static int
-ent_person(struct ex *x, const struct mention *m, enum agr a, size_t at)
+ent_person(struct ex *x, const struct mention *m, enum agr a, size_t at,
+    int is_quote)
 {
 	const char	*w[8];
-	char		*words[8], *name, *role, *sur;
+	char		*words[8], *name, *role, *first, *last, *stem;
 	size_t		 n = 0, i, j;
+	struct ent	*ne;
+	int		 q;
 	enum gender	 g = a == AGR_M ? GENDER_MALE : a == AGR_F ?
 			    GENDER_FEMALE : GENDER_UNKNOWN;
 
@@ -204,26 +412,30 @@ ent_person(struct ex *x, const struct mention *m, enum agr a, size_t at)
 	name = speakers_normalize(x->lx, w, n, m->cas, &g);
 	for (i = 0; i < n; i++)
 		free(words[i]);
+	q = name_quality(x, m, a, is_quote);
 	role = people_role_text(x, m);
-	/* speakers_same() wants the same surname first: compared here
-	 * folded once, not folded again for every person of a long
-	 * article (quadratic with thousands of speakers). */
-	sur = ent_surname(name);
+	name_words(name, &first, &last, &stem);
 	for (j = x->ne; j-- > 0;) {
 		struct ent	*e = &x->e[j];
+		char		*ef, *el, *es;
+		int		 same;
 
-		if (e->kind != SPEAKER_PERSON || strcmp(e->surname, sur) != 0 ||
-		    !speakers_same(e->name, name))
+		if (e->kind != SPEAKER_PERSON || strcmp(e->surname, stem) != 0)
 			continue;
 		if (e->g != GENDER_UNKNOWN && g != GENDER_UNKNOWN && e->g != g)
 			continue;
-		/* The fuller form wins; the first full one stays. */
-		if (strchr(e->name, ' ') == NULL &&
-		    strchr(name, ' ') != NULL) {
-			free(e->name);
-			e->name = name;
-			name = NULL;
-		}
+		name_words(e->name, &ef, &el, &es);
+		same = name_first_same(ef, first);
+		free(ef);
+		free(el);
+		free(es);
+		if (!same)
+			continue;
+		ef = name_merge(e->name, e->q, name, q);
+		free(e->name);
+		e->name = ef;
+		if (q > e->q)
+			e->q = q;
 		if (e->g == GENDER_UNKNOWN)
 			e->g = g;
 		if (role != NULL && e->role == NULL) {
@@ -233,32 +445,35 @@ ent_person(struct ex *x, const struct mention *m, enum agr a, size_t at)
 		e->seen = at;
 		free(name);
 		free(role);
-		free(sur);
+		free(first);
+		free(last);
+		free(stem);
 		return (int)j;
 	}
-	if (x->ne == x->cape) {
-		x->cape = x->cape * 2 + 8;
-		x->e = xreallocarray(x->e, x->cape, sizeof(*x->e));
-	}
-	x->e[x->ne].name = name;
-	x->e[x->ne].surname = sur;
-	x->e[x->ne].role = role;
-	x->e[x->ne].g = g;
-	x->e[x->ne].kind = SPEAKER_PERSON;
-	x->e[x->ne].seen = at;
-	return (int)x->ne++;
+	ne = ent_new(x);
+	ne->name = name;
+	ne->surname = stem;
+	ne->q = q;
+	ne->role = role;
+	ne->g = g;
+	ne->kind = SPEAKER_PERSON;
+	ne->seen = at;
+	free(first);
+	free(last);
+	return (int)(ne - x->e);
 }
 
-/* The folded last word of name, which speakers_same() compares first.
- * The caller frees it. */
+/* The key under which entities of a name are found: the stem of its
+ * folded last word.  The caller frees it. */
 static char *
 ent_surname(const char *name)
 {
-	char	*f = speakers_fold(name), *s = strrchr(f, ' '), *r;
+	char	*first, *last, *stem;
 
-	r = xstrdup(s != NULL ? s + 1 : f);
-	free(f);
-	return r;
+	name_words(name, &first, &last, &stem);
+	free(first);
+	free(last);
+	return stem;
 }
 
 /* Finds or adds a group or institution by its text; takes name. */
@@ -266,36 +481,75 @@ static int
 ent_literal(struct ex *x, const char *name, enum speaker_kind kind,
     size_t at)
 {
-	size_t	j;
+	size_t		 j;
+	struct ent	*e;
 
 	for (j = 0; j < x->ne; j++)
 		if (x->e[j].kind == kind && strcmp(x->e[j].name, name) == 0) {
 			x->e[j].seen = at;
 			return (int)j;
 		}
-	if (x->ne == x->cape) {
-		x->cape = x->cape * 2 + 8;
-		x->e = xreallocarray(x->e, x->cape, sizeof(*x->e));
-	}
-	x->e[x->ne].name = xstrdup(name);
-	x->e[x->ne].surname = ent_surname(name);
-	x->e[x->ne].role = NULL;
-	x->e[x->ne].g = GENDER_UNKNOWN;
-	x->e[x->ne].kind = kind;
-	x->e[x->ne].seen = at;
-	return (int)x->ne++;
+	e = ent_new(x);
+	e->name = xstrdup(name);
+	e->surname = ent_surname(name);
+	e->kind = kind;
+	e->seen = at;
+	return (int)(e - x->e);
 }
 
-/* The most recently seen entity of the kind (-1 any) and gender; with
- * person_only 1 a named person, with 2 any person, role or name. */
-static int
-ent_recent(const struct ex *x, enum gender g, int kind, int person_only)
+/* The salience of entity e at token at. */
+static unsigned
+ent_sal(const struct ex *x, const struct ent *e, size_t at)
 {
-	size_t	j, best = 0;
-	int	found = -1;
+	unsigned	s = e->sal, d;
 
+	d = x->sg->t[at].sent - e->sal_sent;
+	if (x->sg->t[at].sent < e->sal_sent)
+		d = 0;
+	for (; d > 0 && s > 0; d--)
+		s /= 2;
+	return s;
+}
+
+/* A mention of entity k at token at, of weight w. */
+static void
+ent_touch(struct ex *x, int k, size_t at, unsigned w)
+{
+	struct ent	*e = &x->e[k];
+
+	e->sal = ent_sal(x, e, at) + w;
+	e->sal_sent = x->sg->t[at].sent;
+	e->seen = at;
+}
+
+/*
+ * The most salient entity, for candidate c, of the kind (-1 any) and
+ * gender; with person_only 1 a named person, with 2 any person, role or
+ * name.  An entity named between c's mention and its cue is not one it
+ * can refer to: "леди ... в интервью телеведущей Опре Уинфри ...
+ * выразила" is not Oprah.
+ */
+static int
+ent_recent(const struct ex *x, enum gender g, int kind, int person_only,
+    const struct cand *c)
+{
+	size_t		j, seen = 0, xs, xe;
+	unsigned	best = 0;
+	int		found = -1;
+
+	xs = c->m.ne > c->m.s ? c->m.s : c->order;
+	/* No subject was found before the verb: nobody named in its
+	 * clause is one. */
+	if (c->m.type == MEN_NONE && c->ce > c->cs)
+		xs = x->sg->sent[x->sg->t[c->cs].sent].first;
+	if (c->ce > c->cs && c->cs < xs)
+		xs = c->cs;
+	xe = c->ce > c->cs ? c->ce : c->order;
+	if (c->m.ne > c->m.s && c->m.e > xe)
+		xe = c->m.e;
 	for (j = 0; j < x->ne; j++) {
 		const struct ent	*e = &x->e[j];
+		unsigned		 s;
 
 		if (person_only && e->kind != SPEAKER_PERSON)
 			continue;
@@ -306,9 +560,13 @@ ent_recent(const struct ex *x, enum gender g, int kind, int person_only)
 			continue;
 		if (g != GENDER_UNKNOWN && e->g != GENDER_UNKNOWN && e->g != g)
 			continue;
-		if (found < 0 || e->seen >= best) {
+		if (e->seen >= xs && e->seen < xe)
+			continue;
+		s = ent_sal(x, e, c->order);
+		if (found < 0 || s > best || (s == best && e->seen >= seen)) {
 			found = (int)j;
-			best = e->seen;
+			best = s;
+			seen = e->seen;
 		}
 	}
 	return found;
@@ -349,7 +607,7 @@ ent_next(struct ex *x, size_t ci, enum agr a)
 		if (x->c[k].m.type == MEN_NAME &&
 		    x->c[k].m.cas == SPEAKERS_NOM &&
 		    (x->c[k].is_quote || x->c[k].m.ne - x->c[k].m.ns >= 2))
-			return ent_person(x, &x->c[k].m, a, x->c[ci].order);
+			return ent_person(x, &x->c[k].m, a, x->c[ci].order, 0);
 	return -1;
 }
 
@@ -381,7 +639,7 @@ role_person(struct ex *x, const struct cand *c, size_t ci, enum gender g)
 	/* "собеседник агентства" (tagged "back") may also be an unnamed
 	 * speaker described before; other nouns want a named person. */
 	if ((r = ent_recent(x, g, SPEAKER_PERSON,
-	    strcmp(le->tag, "back") == 0 ? 2 : 1)) >= 0)
+	    strcmp(le->tag, "back") == 0 ? 2 : 1, c)) >= 0)
 		return r;
 	return ent_next(x, ci, c->agr);
 }
@@ -403,7 +661,7 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 
 	switch (m->type) {
 	case MEN_NAME:
-		r = ent_person(x, m, c->agr, c->order);
+		r = ent_person(x, m, c->agr, c->order, c->is_quote);
 		break;
 	case MEN_PRON:
 		if (tok_is(x, m->ns, "она") || tok_is(x, m->ns, "ее"))
@@ -415,16 +673,12 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 				r = *last;
 			else
 				r = ent_recent(x, GENDER_UNKNOWN,
-				    SPEAKER_GROUP, 0);
+				    SPEAKER_GROUP, 0, c);
 			if (r < 0)
 				r = *last;
 			break;
 		}
-		if (*last >= 0 && x->e[*last].kind == SPEAKER_PERSON &&
-		    (x->e[*last].g == g || x->e[*last].g == GENDER_UNKNOWN))
-			r = *last;
-		else
-			r = ent_recent(x, g, SPEAKER_PERSON, 1);
+		r = ent_recent(x, g, SPEAKER_PERSON, 1, c);
 		if (r < 0)
 			r = ent_next(x, ci, c->agr);
 		break;
@@ -486,12 +740,15 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 		    x->e[*last].kind != SPEAKER_PERSON))
 			r = *last;
 		else
-			r = ent_recent(x, g, SPEAKER_PERSON, 1);
+			r = ent_recent(x, g, SPEAKER_PERSON, 1, c);
 		break;
 	}
 	if (r >= 0) {
-		x->e[r].seen = c->order;
+		ent_touch(x, r, c->order, SAL_MENTION +
+		    (m->subj || c->is_quote ? SAL_SUBJECT : 0) +
+		    (c->is_quote ? SAL_SPEAKER : 0));
 		if (c->is_quote) {
+			x->e[r].nquotes++;
 			*last = r;
 			*lastq = r;
 		}

@@ -13,6 +13,7 @@
 #include "segment.h"
 #include "speakers.h"
 
+static int	 tok_straight_opens(const struct ex *, size_t);
 static int	 tok_name_uncached(const struct ex *, size_t);
 static int	 verb_find(const struct ex *, size_t, size_t, size_t *,
 		    unsigned *);
@@ -52,18 +53,37 @@ tok_sentend(const struct ex *x, size_t i)
 	    tok_punct(x, i, '?') || tok_punct(x, i, 0x2026);
 }
 
+/*
+ * A straight quotation mark opens when it stands after a space (or at
+ * the start of a paragraph) with a word right after it, and closes when
+ * it is glued to the word before: `канала" Илья` closes, `"Первого`
+ * opens.
+ */
+static int
+tok_straight_opens(const struct ex *x, size_t i)
+{
+	const struct token	*t = &x->sg->t[i];
+
+	if (i + 1 >= x->sg->n || (x->sg->t[i + 1].flags & SEG_SPACE))
+		return 0;
+	return i == 0 || (t->flags & (SEG_SPACE | SEG_PARA)) ||
+	    x->sg->t[i - 1].type == SEG_PUNCT;
+}
+
 int
 tok_open_quote(const struct ex *x, size_t i)
 {
 	return tok_punct(x, i, 0xab) || tok_punct(x, i, 0x201e) ||
-	    tok_punct(x, i, '"') || tok_punct(x, i, 0x201c);
+	    tok_punct(x, i, 0x201c) ||
+	    (tok_punct(x, i, '"') && tok_straight_opens(x, i));
 }
 
 int
 tok_close_quote(const struct ex *x, size_t i)
 {
 	return tok_punct(x, i, 0xbb) || tok_punct(x, i, 0x201c) ||
-	    tok_punct(x, i, '"') || tok_punct(x, i, 0x201d);
+	    tok_punct(x, i, 0x201d) ||
+	    (tok_punct(x, i, '"') && !tok_straight_opens(x, i));
 }
 
 /* Is token i in word list k (TF_ROLE ... TF_FIRST)?  Each answer is

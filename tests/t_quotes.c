@@ -142,6 +142,37 @@ main(void)
 	    QUOTE_DIRECT,
 	    "Ерболат Закиров", "Молодёжь готова",
 	    "a role noun refers to the person named before");
+
+	/* The article's people: one person under every form of the name,
+	 * pronouns and role nouns resolved by who the text is about. */
+	t = "Министр обороны Греции встретился с гостями. Встречу главы "
+	    "ведомства Паноса Камменоса с послом описали коротко.\n\n"
+	    "Ситуация сложная, сообщил Камменос.";
+	check_one(t, 0, QUOTE_INDIRECT, "Панос Камменос", "Ситуация сложная",
+	    "an oblique full name and a nominative surname make one "
+	    "nominative name");
+	t = "Первым об угрозе заговорил бывший советник Даррен Уэйд. Он "
+	    "утверждал, что выборы сорвут. Такие планы, по мнению Уэйда, "
+	    "знакомы по странам, где правили Виктор Орлов и Борис Ким. "
+	    "Он утверждает, что всё повторится.";
+	check_one(t, 2, QUOTE_INDIRECT, "Даррен Уэйд", "всё повторится",
+	    "a pronoun finds the person the text is about, not the last "
+	    "name it passed");
+	t = "Это сказала Мишель Ларю.\n\nПервая леди в интервью "
+	    "телеведущей Анне Орловой, показанном в эфире вчера, выразила "
+	    "мнение, что эпоха завершилась.";
+	check_one(t, 0, QUOTE_INDIRECT, "Мишель Ларю", "эпоха завершилась",
+	    "a role noun is not a person named between it and its verb");
+	t = "Как сообщил руководитель службы \"Первого канала\" Илья "
+	    "Петров, сделка заключена.";
+	extract(t, &ql);
+	if (ok(ql.n == 1, "a quote after a title in straight quotes")) {
+		got = span(t, ql.q[0].mention_start, ql.q[0].mention_end);
+		is(got, "Илья Петров", "a straight quotation mark glued to the "
+		    "word before closes: the name after it is the mention");
+		free(got);
+	}
+	quote_list_free(&ql);
 	check_one("Участники круглого стола затронули вопросы экологии.", 0,
 	    QUOTE_INDIRECT, "участники круглого стола", "вопросы экологии",
 	    "a group speaks for itself, in lower case");
