@@ -156,6 +156,8 @@ enum agr	 tok_agr(const char *f);
  * in tokens in *len and its VC_* classes in *cls (either may be NULL). */
 int		 tok_verb(const struct ex *, size_t i, size_t end, size_t *len,
 		    unsigned *cls);
+/* Is token i a past-tense verb, lower case (посетил)? */
+int		 tok_finite_past(const struct ex *, size_t i);
 /* Do tokens [s, e) name a medium? */
 int		 tok_media(const struct ex *, size_t s, size_t e);
 /* Does folded word f end like an oblique case? */

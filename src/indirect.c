@@ -12,7 +12,7 @@
 #include "lexicon.h"
 #include "segment.h"
 
-static size_t	 content_end(const struct ex *, size_t, size_t);
+static size_t	 content_end(const struct ex *, size_t, size_t, int);
 static void	 add_indirect(struct ex *, size_t, size_t, size_t, size_t,
 		    enum agr, const struct mention *);
 static size_t	 indirect_at(struct ex *, size_t, size_t);
@@ -20,12 +20,16 @@ static size_t	 indirect_at(struct ex *, size_t, size_t);
 /*
  * Where the content that starts at token s ends: at the end of the
  * sentence, or before a coordinated clause with its own speech verb
- * ("..., но признал, что ...").  Returns the end token (exclusive).
+ * ("..., но признал, что ...", "... и призвал ...", "..., а Россия
+ * уверена, что ...").  When np is set the content is a noun phrase (the
+ * object of назвал, the topic of рассказал о), which also ends before a
+ * coordinated verb ("..., и посетил посёлок").  Returns the end token
+ * (exclusive).
  */
 static size_t
-content_end(const struct ex *x, size_t s, size_t e)
+content_end(const struct ex *x, size_t s, size_t e, int np)
 {
-	size_t	i, len;
+	size_t	i, j, k, len;
 	unsigned cls;
 
 	for (i = s; i < e; i++) {
@@ -39,22 +43,41 @@ content_end(const struct ex *x, size_t s, size_t e)
 				i--;
 			return i;
 		}
-		if ((tok_punct(x, i, ',') || tok_is(x, i, "но") ||
-		    tok_is(x, i, "а") || tok_is(x, i, "и")) && i + 1 < e) {
-			size_t	j = i + 1;
-
-			if (tok_is(x, j, "но") || tok_is(x, j, "а") ||
-			    tok_is(x, j, "и") || tok_is(x, j, "также"))
-				j++;
-			if (tok_is(x, j, "также"))
-				j++;
-			if (tok_verb(x, j, e, &len, &cls) &&
-			    (cls & VC_CLAUSE) &&
-			    j + len + 1 < e && (tok_is(x, j + len, "что") ||
-			    (tok_punct(x, j + len, ',') &&
-			    tok_is(x, j + len + 1, "что"))))
-				return i;
-		}
+		if (i == s || !(tok_punct(x, i, ',') || tok_is(x, i, "но") ||
+		    tok_is(x, i, "а") || tok_is(x, i, "и") ||
+		    tok_is(x, i, "однако")) || i + 1 >= e)
+			continue;
+		j = i + 1;
+		if (tok_is(x, j, "но") || tok_is(x, j, "а") ||
+		    tok_is(x, j, "и") || tok_is(x, j, "однако"))
+			j++;
+		if (tok_is(x, j, "также") || tok_is(x, j, "еще") ||
+		    tok_is(x, j, "затем") || tok_is(x, j, "тут"))
+			j++;
+		if (tok_verb(x, j, e, &len, &cls) && j > i + (tok_punct(x, i,
+		    ',') ? 1 : 0) && tok_agr(x->w[j]) != AGR_NONE)
+			return i;	/* "... и призвал ..." */
+		if (tok_verb(x, j, e, &len, &cls) && (cls & VC_CLAUSE) &&
+		    j + len + 1 < e && (tok_is(x, j + len, "что") ||
+		    (tok_punct(x, j + len, ',') &&
+		    tok_is(x, j + len + 1, "что"))))
+			return i;
+		/* ", а Россия уверена, что": another subject, then its
+		 * verb and что.  (After "но" the clause is more often part
+		 * of what is reported: "сообщил, что ..., но власти
+		 * надеются, что ...".) */
+		if (tok_punct(x, i, ',') && tok_is(x, i + 1, "а"))
+			for (k = j; k < e && k < j + 4 &&
+			    x->sg->t[k].type == SEG_WORD; k++)
+				if (tok_verb(x, k, e, &len, &cls) &&
+				    (cls & VC_CLAUSE) && k + len + 1 < e &&
+				    tok_punct(x, k + len, ',') &&
+				    tok_is(x, k + len + 1, "что"))
+					return i;
+		if (np && j > i && (tok_is(x, i, "и") ||
+		    tok_is(x, i + 1, "и") || tok_is(x, i + 1, "а")) &&
+		    tok_finite_past(x, j))
+			return i;	/* "..., и посетил посёлок" */
 	}
 	while (e > s && (tok_sentend(x, e - 1) || tok_punct(x, e - 1, ',') ||
 	    tok_punct(x, e - 1, ':') || tok_punct(x, e - 1, ';')))
@@ -181,7 +204,7 @@ indirect_at(struct ex *x, size_t si, size_t i)
 				j++;
 			if (tok_is(x, j, "что"))
 				add_indirect(x, j + 1,
-				    content_end(x, j + 1, s1),
+				    content_end(x, j + 1, s1, 0),
 				    i, i + k, a, &m);
 			else
 				add_indirect(x, s0, i, i,
@@ -303,7 +326,7 @@ indirect_at(struct ex *x, size_t si, size_t i)
 		} else if (tok_is(x, stop + 1, "что") ||
 		    tok_is(x, stop + 1, "чтобы")) {
 			add_indirect(x, stop + 2,
-			    content_end(x, stop + 2, s1), i,
+			    content_end(x, stop + 2, s1, 0), i,
 			    i + len, a, &m);
 		} else
 			add_indirect(x, s0, ce, i, i + len, a,
@@ -339,7 +362,7 @@ indirect_at(struct ex *x, size_t si, size_t i)
 	if ((cls & VC_CLAUSE) && j < s1 &&
 	    (tok_is(x, j, "что") || tok_is(x, j, "чтобы") ||
 	    tok_is(x, j, "будто"))) {
-		add_indirect(x, j + 1, content_end(x, j + 1, s1),
+		add_indirect(x, j + 1, content_end(x, j + 1, s1, 0),
 		    i, i + len, a, &m);
 		i = j;
 		return i;
@@ -357,7 +380,7 @@ indirect_at(struct ex *x, size_t si, size_t i)
 		    tok_punct(x, j + 1, ',') &&
 		    tok_is(x, j + 2, "что"))
 			j += 3;
-		add_indirect(x, j, content_end(x, j, s1), i,
+		add_indirect(x, j, content_end(x, j, s1, 1), i,
 		    i + len, a, &m);
 		i = stop - 1;
 		return i;
@@ -373,7 +396,7 @@ indirect_at(struct ex *x, size_t si, size_t i)
 			else
 				return i;
 		}
-		add_indirect(x, j, content_end(x, j, s1), i,
+		add_indirect(x, j, content_end(x, j, s1, 1), i,
 		    i + len, a, &m);
 		i = j - 1;
 		return i;
@@ -388,7 +411,7 @@ indirect_at(struct ex *x, size_t si, size_t i)
 	    (m.type == MEN_NAME || m.type == MEN_PRON ||
 	    m.type == MEN_ROLE)) {
 		/* "отметил экономическую мощь Пекина". */
-		add_indirect(x, stop, content_end(x, stop, s1),
+		add_indirect(x, stop, content_end(x, stop, s1, 1),
 		    i, i + len, a, &m);
 		i = stop - 1;
 		return i;
@@ -397,7 +420,7 @@ indirect_at(struct ex *x, size_t si, size_t i)
 	    x->sg->t[stop].type == SEG_WORD &&
 	    !tok_is(x, stop, "это") && !tok_is(x, stop, "этот") &&
 	    !tok_is(x, stop, "эти") && !tok_is(x, stop, "эту")) {
-		add_indirect(x, stop, content_end(x, stop, s1),
+		add_indirect(x, stop, content_end(x, stop, s1, 1),
 		    i, i + len, a, &m);
 		i = stop - 1;
 		return i;

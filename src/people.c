@@ -730,9 +730,12 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 		r = -1;
 		break;
 	case MEN_NONE:
-		if (c->agr == AGR_PL && *last >= 0 &&
-		    x->e[*last].kind == SPEAKER_PERSON) {
-			r = -1;		/* "попросили": nobody named */
+		/* "её критиковали": nobody named; but "Там добавили"
+		 * after a body's statement is that body. */
+		if (c->agr == AGR_PL && !(*last >= 0 &&
+		    x->e[*last].kind != SPEAKER_PERSON &&
+		    x->sg->t[c->order].sent <= x->e[*last].sal_sent + 2)) {
+			r = -1;
 			break;
 		}
 		if (*last >= 0 && (g == GENDER_UNKNOWN ||

@@ -429,3 +429,25 @@ tok_oblique_first(const struct ex *x, size_t i)
 	}
 	return SPEAKERS_NOM;
 }
+
+/* Is token i a finite verb in the past tense, lower case, long enough
+ * not to be a noun (посетил, заявила, провели)? */
+int
+tok_finite_past(const struct ex *x, size_t i)
+{
+	static const char *const end[] = {
+		"ил", "ила", "или", "ал", "ала", "али", "ял", "яла", "яли",
+		"ел", "ела", "ели", "ул", "ула", "ули", "ился", "илась",
+		"ились", "ался", "алась", "ались", NULL
+	};
+	size_t	k, l;
+
+	if (i >= x->sg->n || x->sg->t[i].type != SEG_WORD ||
+	    (x->sg->t[i].flags & SEG_CAP))
+		return 0;
+	l = strlen(x->w[i]);
+	for (k = 0; end[k] != NULL; k++)
+		if (l >= strlen(end[k]) + 6 && tok_ends(x->w[i], end[k]))
+			return 1;
+	return 0;
+}

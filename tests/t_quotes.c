@@ -173,6 +173,24 @@ main(void)
 		free(got);
 	}
 	quote_list_free(&ql);
+	/* Where a content ends, and cues of unseen kinds. */
+	t = "Астана считает, что долг составляет сто миллионов, а Ташкент "
+	    "уверен, что долга нет.";
+	check_one(t, 0, QUOTE_INDIRECT, "Астана",
+	    "долг составляет сто миллионов", "a clause ends before \"а\" "
+	    "and another subject's cue");
+	check_one(t, 1, QUOTE_INDIRECT, "Ташкент", "долга нет",
+	    "and the second subject has its own quote");
+	check_one("Министр Арман Сеитов рассказал о новых школах района и "
+	    "посетил стройку.", 0, QUOTE_INDIRECT, "Арман Сеитов",
+	    "новых школах района", "a topic ends before a coordinated verb");
+	check_one("Президент Касым Ибраев поручил правительству разработать "
+	    "план.", 0, QUOTE_INDIRECT, "Касым Ибраев",
+	    "правительству разработать план", "поручил with an infinitive");
+	t = "Её неоднократно критиковали за резкие слова.";
+	ok(extract(t, &ql) == 0, "a plural verb without a subject names "
+	    "nobody");
+	quote_list_free(&ql);
 	check_one("Участники круглого стола затронули вопросы экологии.", 0,
 	    QUOTE_INDIRECT, "участники круглого стола", "вопросы экологии",
 	    "a group speaks for itself, in lower case");
