@@ -158,6 +158,8 @@ int		 tok_verb(const struct ex *, size_t i, size_t end, size_t *len,
 		    unsigned *cls);
 /* Is token i a past-tense verb, lower case (посетил)? */
 int		 tok_finite_past(const struct ex *, size_t i);
+/* Is folded word f an adverbial participle (обвиняя, отметив)? */
+int		 tok_gerund(const char *f);
 /* Do tokens [s, e) name a medium? */
 int		 tok_media(const struct ex *, size_t s, size_t e);
 /* Does folded word f end like an oblique case? */

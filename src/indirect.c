@@ -300,7 +300,7 @@ indirect_at(struct ex *x, size_t si, size_t i)
 	memset(&m, 0, sizeof(m));
 	stop = i + len;
 	if (i > s0 && (tok_punct(x, i - 1, ',') ||
-	    tok_dash(x, i - 1)) &&
+	    tok_dash(x, i - 1)) && !tok_gerund(x->w[i]) &&
 	    mention_after(x, i + len, s1, &m, &stop, 0) &&
 	    (stop >= s1 || tok_sentend(x, stop) ||
 	    tok_punct(x, stop, ','))) {
@@ -336,8 +336,15 @@ indirect_at(struct ex *x, size_t si, size_t i)
 	}
 	memset(&m, 0, sizeof(m));
 	if (!mention_before(x, s0, i, &m, a) &&
-	    !mention_subject_left(x, s0, i, &m, a)) {
+	    !mention_subject_left(x, s0, i, &m, a) &&
+	    !(tok_gerund(x->w[i]) &&
+	    mention_subject_left(x, s0, i, &m, AGR_NONE))) {
 		size_t	st;
+
+		/* A gerund shares the subject of its clause, never one
+		 * after it: "..., обвиняя демократов в ...". */
+		if (tok_gerund(x->w[i]) && i > s0)
+			goto gerund;
 
 		if (mention_after(x, i + len, s1, &m, &st, 0) &&
 		    mention_media(x, &m))
@@ -346,6 +353,7 @@ indirect_at(struct ex *x, size_t si, size_t i)
 		    m.type == MEN_INST || m.type == MEN_GROUP) {
 			stop = st;
 		} else {
+gerund:
 			memset(&m, 0, sizeof(m));
 			m.type = MEN_NONE;
 		}

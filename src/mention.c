@@ -476,17 +476,21 @@ mention_subject_left(struct ex *x, size_t lo, size_t v, struct mention *m,
     enum agr a)
 {
 	size_t	u;
+	enum agr ua;
 
-	if (a == AGR_NONE || a == AGR_SG)
+	if (a == AGR_SG)
 		return 0;
 	for (u = v; u-- > lo;) {
 		if (x->sg->t[u].type != SEG_WORD || u + 1 == v)
 			continue;
 		if (tok_stop(x, u) || tok_name(x, u))
 			continue;
-		if (tok_agr(x->w[u]) == a && strlen(x->w[u]) > 4 &&
-		    !tok_adjective(x, u))
-			return mention_before(x, lo, u, m, a);
+		ua = tok_agr(x->w[u]);
+		/* With a of AGR_NONE (a gerund), any finite verb. */
+		if ((a == AGR_NONE ? ua != AGR_NONE && ua != AGR_N : ua == a) &&
+		    strlen(x->w[u]) > 4 && !tok_adjective(x, u) &&
+		    !(x->sg->t[u].flags & SEG_CAP))
+			return mention_before(x, lo, u, m, ua);
 	}
 	return 0;
 }

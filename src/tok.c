@@ -451,3 +451,12 @@ tok_finite_past(const struct ex *x, size_t i)
 			return 1;
 	return 0;
 }
+
+/* Is folded word f, a speech verb, an adverbial participle (обвиняя,
+ * отметив, пожаловавшись)? */
+int
+tok_gerund(const char *f)
+{
+	return strlen(f) >= 8 && (tok_ends(f, "в") || tok_ends(f, "я") ||
+	    tok_ends(f, "вшись") || tok_ends(f, "ясь"));
+}

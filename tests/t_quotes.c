@@ -187,6 +187,10 @@ main(void)
 	check_one("Президент Касым Ибраев поручил правительству разработать "
 	    "план.", 0, QUOTE_INDIRECT, "Касым Ибраев",
 	    "правительству разработать план", "поручил with an infinitive");
+	check_one("Депутаты повторяют старые тезисы, обвиняя министров в "
+	    "провале реформы.", 0, QUOTE_INDIRECT, "депутаты",
+	    "министров в провале реформы", "a gerund shares the subject of "
+	    "its clause");
 	t = "Её неоднократно критиковали за резкие слова.";
 	ok(extract(t, &ql) == 0, "a plural verb without a subject names "
 	    "nobody");
