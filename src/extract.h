@@ -160,6 +160,8 @@ int		 tok_verb(const struct ex *, size_t i, size_t end, size_t *len,
 int		 tok_finite_past(const struct ex *, size_t i);
 /* Is folded word f an adverbial participle (обвиняя, отметив)? */
 int		 tok_gerund(const char *f);
+/* Is token i a word of time (a month, a weekday, году)? */
+int		 tok_time(const struct ex *, size_t i);
 /* Do tokens [s, e) name a medium? */
 int		 tok_media(const struct ex *, size_t s, size_t e);
 /* Does folded word f end like an oblique case? */

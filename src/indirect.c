@@ -74,6 +74,20 @@ content_end(const struct ex *x, size_t s, size_t e, int np)
 				    tok_punct(x, k + len, ',') &&
 				    tok_is(x, k + len + 1, "что"))
 					return i;
+		/* ", расследователи заявляли о ...": a new subject and its
+		 * speech verb. */
+		if (tok_punct(x, i, ',') && j == i + 1 &&
+		    strncmp(x->w[j], "котор", 10) != 0 &&
+		    !tok_prep(x, j) && !tok_stop(x, j))
+			for (k = j + 1; k < e && k < j + 4 &&
+			    x->sg->t[k - 1].type == SEG_WORD &&
+			    !tok_is(x, k - 1, "не") &&
+			    strncmp(x->w[k - 1], "котор", 10) != 0; k++)
+				if (tok_verb(x, k, e, &len, &cls) &&
+				    (cls & (VC_CLAUSE | VC_TOPIC |
+				    VC_OBJECT)) && !(cls & VC_RELAY) &&
+				    tok_agr(x->w[k]) != AGR_NONE)
+					return i;
 		if (np && j > i && (tok_is(x, i, "и") ||
 		    tok_is(x, i + 1, "и") || tok_is(x, i + 1, "а")) &&
 		    tok_finite_past(x, j))
@@ -296,6 +310,10 @@ indirect_at(struct ex *x, size_t si, size_t i)
 	if (i > s0 && tok_is(x, i - 1, "не") &&
 	    !(cls & VC_NEG))
 		return i;
+	/* "сообщило со ссылкой на X": X speaks, found at the phrase. */
+	if ((le = lexicon_match(x->lx, LEX_PHRASES, x->w + i + len,
+	    s1 - i - len, &k)) != NULL && strcmp(le->tag, "ref") == 0)
+		return i;
 	a = tok_agr(x->w[i]);
 	memset(&m, 0, sizeof(m));
 	stop = i + len;
@@ -396,6 +414,11 @@ gerund:
 	if ((cls & VC_TOPIC) && (tok_is(x, stop, "о") ||
 	    tok_is(x, stop, "об") || tok_is(x, stop, "обо"))) {
 		j = stop + 1;
+		/* "объявила о ее начале": only anaphoric. */
+		if ((tok_is(x, j, "ее") || tok_is(x, j, "его") ||
+		    tok_is(x, j, "их")) && j + 2 < s1 &&
+		    !(x->sg->t[j + 2].type == SEG_WORD))
+			return i;
 		if (tok_is(x, j, "этом") || tok_is(x, j, "том"))
 		{
 			if (tok_punct(x, j + 1, ',') &&

@@ -16,6 +16,7 @@
 #include "util.h"
 
 static size_t	 skip_inserted(const struct ex *, size_t, size_t);
+static size_t	 mention_np_end(const struct ex *, size_t, size_t);
 static int	 tok_participle(const char *);
 static int	 name_ok(const struct ex *, size_t, size_t, int);
 
@@ -145,6 +146,41 @@ name_ok(const struct ex *x, size_t first, size_t n, int oblique)
 }
 
 /*
+ * Where the noun phrase of a group, body or role whose head is token h
+ * ends, not past e: before an adverb that follows it ("США
+ * неоднократно", "Киев категорически").
+ */
+static size_t
+mention_np_end(const struct ex *x, size_t h, size_t e)
+{
+	static const char *const adv[] = {
+		"ранее", "вчера", "сегодня", "также", "тоже", "неоднократно",
+		"категорически", "официально", "публично", "открыто", "прямо",
+		"резко", "вновь", "снова", "тогда", "затем", "впервые",
+		"повторно", "уже", "еще", "ещё", "давно", "недавно", "всегда",
+		"накануне", "позже", "позднее", "теперь", "сейчас", NULL
+	};
+	size_t	i, k;
+
+	for (i = h + 1; i < e; i++) {
+		if (x->sg->t[i].type != SEG_WORD ||
+		    (x->sg->t[i].flags & SEG_CAP))
+			continue;
+		for (k = 0; adv[k] != NULL; k++)
+			if (strcmp(x->w[i], adv[k]) == 0)
+				return i;
+		if (strncmp(x->w[i], "по-", 5) == 0)
+			return i;	/* по-разному, по-прежнему */
+		/* "Россия в сентябре 2015 года": a time is no part. */
+		if ((tok_is(x, i, "в") || tok_is(x, i, "во")) && i + 1 < e &&
+		    (tok_time(x, i + 1) ||
+		    (x->sg->t[i + 1].flags & SEG_DIGIT)))
+			return i;
+	}
+	return e;
+}
+
+/*
  * Reads the noun phrase in tokens [s, e) as a mention: a person's name
  * (the rightmost name run, or the leftmost with MNP_LEFT), else a
  * pronoun, a group, an institution or a role.  With MNP_LOC, "в Кремле"
@@ -159,8 +195,10 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 	enum gender g;
 	int	allow_loc = flags & MNP_LOC;
 	const struct lex_entry *le = NULL;
+	struct mention loc;
 
 	memset(m, 0, sizeof(m[0]));
+	memset(&loc, 0, sizeof(loc));
 	if (s >= e)
 		return 0;
 	m->s = s;
@@ -270,17 +308,28 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 		if (st > s && (tok_is(x, st - 1, "в") ||
 		    tok_is(x, st - 1, "во")) && allow_loc && le != NULL &&
 		    type == MEN_INST) {
-			m->type = MEN_INST;
-			m->ns = i;
-			m->ne = i + k;
-			m->literal = le->tag;
-			return 1;
+			/* "В Италии профсоюзы призывали": a subject after
+			 * the place is the source, else the place. */
+			if (loc.type == MEN_NONE) {
+				loc.type = MEN_INST;
+				loc.s = m->s;
+				loc.e = m->e;
+				loc.ns = i;
+				loc.ne = i + k;
+				loc.literal = le->tag;
+			}
+			i += k - 1;
+			continue;
 		}
 		if (i > s && tok_prep(x, i - 1))
 			continue;
 		m->type = type;
 		m->ns = st;
-		m->ne = e;
+		m->ne = mention_np_end(x, i, e);
+		return 1;
+	}
+	if (loc.type != MEN_NONE) {
+		*m = loc;
 		return 1;
 	}
 	/* "Радикально настроенные мусульмане призывали": a plural noun
@@ -392,10 +441,23 @@ mention_before(struct ex *x, size_t lo, size_t v, struct mention *m,
 	/* Skip adverbs and short phrases between subject and verb. */
 	while (e > lo && x->sg->t[e - 1].type == SEG_WORD &&
 	    tok_stop(x, e - 1) && !tok_pronoun(x, e - 1, &(enum gender){0}) &&
+	    strncmp(x->w[e - 1], "котор", 10) != 0 &&
 	    !tok_is(x, e - 1, "и") && !tok_is(x, e - 1, "а") &&
 	    !tok_is(x, e - 1, "но") && !tok_is(x, e - 1, "мы") &&
 	    !tok_is(x, e - 1, "я"))
 		e--;
+	/* "министр, который заявил": the relative's antecedent;
+	 * "мать, казни которой требуют жители": the subject is after
+	 * the verb. */
+	if (e > lo && strncmp(x->w[e - 1], "котор", 10) == 0) {
+		if ((tok_is(x, e - 1, "который") ||
+		    tok_is(x, e - 1, "которая") ||
+		    tok_is(x, e - 1, "которое") ||
+		    tok_is(x, e - 1, "которые")) && e >= lo + 2 &&
+		    tok_punct(x, e - 2, ','))
+			return mention_before(x, lo, e - 2, m, a);
+		return 0;
+	}
 	/* "X, отрывок из которого был показан в эфире, выразила": a
 	 * clause in commas between the subject and its verb. */
 	e = skip_inserted(x, lo, e);
@@ -423,8 +485,9 @@ mention_before(struct ex *x, size_t lo, size_t v, struct mention *m,
 			}
 			break;
 		}
-		if (tok_is(x, s - 1, "что") || tok_is(x, s - 1, "который") ||
-		    tok_is(x, s - 1, "которая") || tok_is(x, s - 1, "и") ||
+		if (tok_is(x, s - 1, "что") ||
+		    strncmp(x->w[s - 1], "котор", 10) == 0 ||
+		    tok_is(x, s - 1, "и") ||
 		    tok_is(x, s - 1, "а") || tok_is(x, s - 1, "но") ||
 		    tok_verb(x, s - 1, v, NULL, NULL))
 			break;

@@ -23,6 +23,7 @@ static void	 group_nominative(char **);
 static int	 ent_person(struct ex *, const struct mention *, enum agr,
 		    size_t, int);
 static char	*ent_surname(const char *);
+static int	 proper_noun(const struct ex *, size_t);
 static char	*name_stem(const char *);
 static void	 name_words(const char *, char **, char **, char **);
 static int	 name_first_same(const char *, const char *);
@@ -476,6 +477,26 @@ ent_surname(const char *name)
 	return stem;
 }
 
+/*
+ * Is token i a proper noun, to keep its capital in a group's or a body's
+ * name: capitalised inside a sentence, or a body whose nominative in
+ * institutions.txt is capitalised (Астана, Минск at a sentence's start).
+ */
+static int
+proper_noun(const struct ex *x, size_t i)
+{
+	const struct lex_entry	*le;
+	size_t			 k;
+
+	if (!(x->sg->t[i].flags & SEG_CAP))
+		return 0;
+	if (!(x->sg->t[i].flags & SEG_PARA) && i > 0 && !tok_sentend(x, i - 1))
+		return 1;
+	le = lexicon_match(x->lx, LEX_INSTITUTIONS, x->w + i, x->sg->n - i,
+	    &k);
+	return le != NULL && segment_starts_upper(le->tag);
+}
+
 /* Finds or adds a group or institution by its text; takes name. */
 static int
 ent_literal(struct ex *x, const char *name, enum speaker_kind kind,
@@ -715,7 +736,7 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 				e--;
 			if (e <= m->ns)
 				e = m->ne;
-			s = span_text(x, m->ns, e, 1);
+			s = span_text(x, m->ns, e, !proper_noun(x, m->ns));
 			if (m->type == MEN_GROUP && m->cas != SPEAKERS_NOM)
 				group_nominative(&s);
 			r = ent_literal(x, s, m->type == MEN_GROUP ?

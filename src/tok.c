@@ -460,3 +460,24 @@ tok_gerund(const char *f)
 	return strlen(f) >= 8 && (tok_ends(f, "в") || tok_ends(f, "я") ||
 	    tok_ends(f, "вшись") || tok_ends(f, "ясь"));
 }
+
+/* Is token i a word of time: a month, a day of the week, год, время? */
+int
+tok_time(const struct ex *x, size_t i)
+{
+	static const char *const w[] = {
+		"январ", "феврал", "март", "апрел", "мае", "мая", "май", "июн",
+		"июл", "август", "сентябр", "октябр", "ноябр", "декабр",
+		"понедельник", "вторник", "сред", "четверг", "пятниц", "суббот",
+		"воскресень", "году", "года", "время", "ходе", "прошлом",
+		"этом", "начале", "конце", "середине", NULL
+	};
+	size_t	k;
+
+	if (i >= x->sg->n || x->sg->t[i].type != SEG_WORD)
+		return 0;
+	for (k = 0; w[k] != NULL; k++)
+		if (strncmp(x->w[i], w[k], strlen(w[k])) == 0)
+			return 1;
+	return 0;
+}
