@@ -13,6 +13,9 @@
 #include "lexicon.h"
 #include "segment.h"
 
+static size_t	 quote_close(const struct ex *, size_t, size_t);
+static int	 chain_links(const struct ex *, size_t, size_t);
+static int	 speech_noun(struct ex *, size_t, size_t, struct cand *);
 static int	 attribution(struct ex *, size_t, size_t, struct cand *,
 		    size_t *);
 static int	 find_split(struct ex *, size_t, size_t, size_t *, size_t *,
@@ -20,6 +23,94 @@ static int	 find_split(struct ex *, size_t, size_t, size_t *, size_t *,
 static void	 add_direct(struct ex *, size_t, size_t, const struct cand *);
 static int	 intro_name(const struct ex *, const struct mention *);
 static int	 attr_line(struct ex *, size_t, struct cand *);
+
+/*
+ * Do the tokens between a quotation closing at token a and one opening at
+ * token b only join them ("«A» и «B»", "«A», «B»", "«A» «B»")?
+ */
+static int
+chain_links(const struct ex *x, size_t a, size_t b)
+{
+	size_t	i;
+
+	if (b <= a)
+		return 0;
+	for (i = a + 1; i < b; i++)
+		if (!tok_punct(x, i, ',') && !tok_is(x, i, "и") &&
+		    !tok_is(x, i, "а") && !tok_is(x, i, "также"))
+			return 0;
+	return 1;
+}
+
+/*
+ * A speech noun before a colon, and whose words it names: "комментарии
+ * пользователей интернета:", "слова министра:".  Fills c's cue (the
+ * colon) and mention.
+ */
+static int
+speech_noun(struct ex *x, size_t s, size_t e, struct cand *c)
+{
+	static const char *const noun[] = {
+		"комментари", "слова", "реплик", "высказывани", "заявлени",
+		"отзыв", "призыв", "лозунг", "ответ", NULL
+	};
+	size_t	i, k;
+
+	for (i = s; i < e; i++)
+		for (k = 0; noun[k] != NULL; k++)
+			if (strncmp(x->w[i], noun[k], strlen(noun[k])) == 0 &&
+			    i + 1 < e &&
+			    mention_np(x, i + 1, e, &c->m, MNP_LEFT | MNP_OBL) &&
+			    c->m.type != MEN_PRON) {
+				c->m.cas = SPEAKERS_GEN;
+				c->colon_cue = 1;
+				c->cue_tok = e;
+				return 1;
+			}
+	return 0;
+}
+
+/*
+ * The closing mark of the quotation that opens at token o, or pe when it
+ * does not close in its paragraph.  «» nest with „“ inside; straight
+ * marks nest too, an inner one opening after a space before a word
+ * ("Столько врать миру про "руку Кремля", ... люди", - написала) and
+ * closing glued to the word before it.
+ */
+static size_t
+quote_close(const struct ex *x, size_t o, size_t pe)
+{
+	size_t	cl, depth = 0, inner = 0;
+
+	if (tok_punct(x, o, '"')) {
+		for (cl = o + 1; cl < pe; cl++) {
+			if (!tok_punct(x, cl, '"'))
+				continue;
+			if (tok_open_quote(x, cl) && cl + 1 < pe) {
+				inner++;
+				continue;
+			}
+			if (inner == 0)
+				return cl;
+			inner--;
+		}
+		/* Unbalanced: the first mark after o, as before. */
+		for (cl = o + 1; cl < pe && !tok_punct(x, cl, '"'); cl++)
+			;
+		return cl;
+	}
+	for (cl = o + 1; cl < pe; cl++) {
+		if (tok_punct(x, cl, 0xab) || tok_punct(x, cl, 0x201e))
+			depth++;
+		else if (tok_punct(x, cl, 0xbb) ||
+		    tok_punct(x, cl, 0x201c) || tok_punct(x, cl, 0x201d)) {
+			if (depth == 0)
+				return cl;
+			depth--;
+		}
+	}
+	return cl;
+}
 
 /*
  * Parses an attribution clause in tokens [s, e): "— подчеркнул Ермаганбет
@@ -45,6 +136,27 @@ attribution(struct ex *x, size_t s, size_t e, struct cand *c, size_t *end)
 		    tok_punct(x, *end - 1, ','))
 			break;
 	e = *end;
+	/* "— так говорится в заявлении", "— это было отмечено в ...". */
+	if ((tok_is(x, s, "так") || tok_is(x, s, "это")) && s + 1 < e &&
+	    (le = lexicon_match(x->lx, LEX_PHRASES, x->w + s + 1,
+	    e - s - 1, &k)) != NULL && strcmp(le->tag, "doc") == 0)
+		s++;
+	/* "— с этими словами Квачков отправился": the source follows. */
+	if ((le = lexicon_match(x->lx, LEX_PHRASES, x->w + s, e - s,
+	    &k)) != NULL && strcmp(le->tag, "attr") == 0) {
+		c->cs = s;
+		c->ce = s + k;
+		c->agr = AGR_NONE;
+		if (!mention_np(x, s + k, e, &c->m, MNP_LEFT))
+			return 0;
+		for (i = s + k; i < e; i++)
+			if (tok_agr(x->w[i]) != AGR_NONE &&
+			    tok_finite_past(x, i)) {
+				c->agr = tok_agr(x->w[i]);
+				break;
+			}
+		return 1;
+	}
 	if ((le = lexicon_match(x->lx, LEX_PHRASES, x->w + s, e - s,
 	    &k)) != NULL && strcmp(le->tag, "doc") == 0) {
 		c->cs = s;
@@ -250,7 +362,9 @@ direct_pass(struct ex *x)
 		size_t		ps = sg->para[p].first, pe = sg->para[p].last;
 		size_t		i, q1e, q2s, end;
 		struct cand	c;
-		int		this_quote = 0;
+		int		this_quote = 0, has_chain = 0;
+		struct cand	chain;
+		size_t		chain_end = 0;
 
 		if (ps >= pe)
 			continue;
@@ -314,7 +428,7 @@ direct_pass(struct ex *x)
 		}
 		/* Quotation marks. */
 		for (i = ps; i < pe; i++) {
-			size_t	o = i, cl, depth = 0, words = 0, k;
+			size_t	o = i, cl, words = 0, k;
 			int	straight = tok_punct(x, i, '"');
 			int	sent_start, after_colon, attributed = 0;
 
@@ -324,23 +438,7 @@ direct_pass(struct ex *x)
 				continue;
 			if (x->mask[i])
 				continue;
-			for (cl = o + 1; cl < pe; cl++) {
-				if (straight) {
-					if (tok_punct(x, cl, '"'))
-						break;
-					continue;
-				}
-				if (tok_punct(x, cl, 0xab) ||
-				    tok_punct(x, cl, 0x201e))
-					depth++;
-				else if (tok_punct(x, cl, 0xbb) ||
-				    tok_punct(x, cl, 0x201c) ||
-				    tok_punct(x, cl, 0x201d)) {
-					if (depth == 0)
-						break;
-					depth--;
-				}
-			}
+			cl = quote_close(x, o, pe);
 			for (k = o + 1; k < cl; k++)
 				if (sg->t[k].type == SEG_WORD)
 					words++;
@@ -348,7 +446,7 @@ direct_pass(struct ex *x)
 			    sg->t[o].sent != sg->t[o - 1].sent;
 			after_colon = o > ps && tok_punct(x, o - 1, ':');
 			memset(&c, 0, sizeof(c));
-			if (words >= 3 && cl + 1 < pe &&
+			if (words >= 2 && cl + 1 < pe &&
 			    (tok_punct(x, cl + 1, ',') ||
 			    tok_dash(x, cl + 1)) &&
 			    attribution(x, cl + 1, pe, &c, &end)) {
@@ -397,7 +495,7 @@ direct_pass(struct ex *x)
 					continue;
 				}
 			}
-			if (words >= 3 && after_colon) {
+			if (words >= 2 && after_colon) {
 				/* "X сказал: «Q»" or "X: «Q»". */
 				size_t	j = o - 1, v, len;
 				unsigned cls;
@@ -415,13 +513,13 @@ direct_pass(struct ex *x)
 					c.agr = tok_agr(x->w[v]);
 					if (!mention_before(x, j, v, &c.m,
 					    c.agr) &&
+					    !mention_subject_left(x, j, v, &c.m,
+					    c.agr) &&
 					    !mention_after(x, v + len, o - 1,
 					    &c.m, &end, 0))
 						c.m.type = MEN_NONE;
-					if (c.m.type == MEN_NONE &&
-					    (v + len < o - 1 &&
-					    tok_is(x, v + len, "что")))
-						c.m.type = MEN_NONE;
+				} else if (speech_noun(x, j, o - 1, &c)) {
+					/* "комментарии пользователей:" */
 				} else if (!mention_np(x, j, o - 1, &c.m, 0) ||
 				    !intro_name(x, &c.m)) {
 					continue;
@@ -430,6 +528,20 @@ direct_pass(struct ex *x)
 					c.cue_tok = o - 1;
 				}
 				add_direct(x, o + 1, cl, &c);
+				chain = c;
+				chain_end = cl;
+				has_chain = 1;
+				this_quote = 1;
+				i = cl;
+				continue;
+			}
+			if (words >= 2 && has_chain && chain_links(x, chain_end,
+			    o)) {
+				/* "скандировали: «A» и «B»": B has A's source. */
+				c = chain;
+				c.m.type = MEN_CONT;
+				add_direct(x, o + 1, cl, &c);
+				chain_end = cl;
 				this_quote = 1;
 				i = cl;
 				continue;

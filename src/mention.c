@@ -235,8 +235,9 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 			 * subject. */
 			for (j = first; j > s; j--)
 				if (tok_prep(x, j - 1) ||
-				    tok_has(x, j - 1, TF_ROLE))
-					break;
+				    tok_has(x, j - 1, TF_ROLE) ||
+				    tok_punct(x, j - 1, ','))
+					break;	/* ", 62-летний Хоакин Ортис" */
 			/* A first name in the nominative makes it a
 			 * subject after all ("в четверг Владимир Путин"). */
 			if (j > s && tok_prep(x, j - 1) &&
@@ -303,7 +304,10 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 		for (st = i; st > s && !tok_stop(x, st - 1) &&
 		    (tok_adjective(x, st - 1) || tok_ends(x->w[st - 1], "ом") ||
 		    tok_ends(x->w[st - 1], "ем") ||
-		    tok_ends(x->w[st - 1], "ей")); st--)
+		    tok_ends(x->w[st - 1], "ей") ||
+		    /* "радикально настроенные" */
+		    (st < i && tok_ends(x->w[st - 1], "о") &&
+		    tok_adjective(x, st) && strlen(x->w[st - 1]) > 8)); st--)
 			;
 		if (st > s && (tok_is(x, st - 1, "в") ||
 		    tok_is(x, st - 1, "во")) && allow_loc && le != NULL &&

@@ -20,6 +20,7 @@
 
 static char	*span_text(const struct ex *, size_t, size_t, int);
 static void	 group_nominative(char **);
+static char	*group_text(const struct ex *, size_t, size_t);
 static int	 ent_person(struct ex *, const struct mention *, enum agr,
 		    size_t, int);
 static char	*ent_surname(const char *);
@@ -381,6 +382,67 @@ name_merge(const char *old, int oq, const char *new, int nq)
 	return xasprintf("%.*s %s", (int)(sp - full), full, sure);
 }
 
+/*
+ * A group's name in the nominative from tokens [s, e): its head noun as
+ * groups.txt gives it, the adjectives before it in the nominative plural,
+ * what follows as written ("российских общественных деятелей" ->
+ * "российские общественные деятели", "пользователей Tumblr" ->
+ * "пользователи Tumblr").  NULL when no word of groups.txt is there.
+ * The caller frees the result.
+ */
+static char *
+group_text(const struct ex *x, size_t s, size_t e)
+{
+	const struct lex_entry	*le = NULL;
+	struct buf		 b;
+	size_t			 h, i;
+	char			*rest;
+
+	for (h = s; h < e; h++)
+		if (x->sg->t[h].type == SEG_WORD &&
+		    (le = lexicon_word(x->lx, LEX_GROUPS, x->w[h])) != NULL &&
+		    le->tag[0] != '\0')
+			break;
+	if (h >= e)
+		return NULL;
+	buf_init(&b);
+	for (i = s; i < h; i++) {
+		const char	*f = x->w[i];
+		size_t		 l = strlen(f);
+
+		if (x->sg->t[i].type != SEG_WORD)
+			continue;
+		if (b.len > 0)
+			buf_addc(&b, ' ');
+		if (l > 4 && (tok_ends(f, "ых") || tok_ends(f, "ым"))) {
+			buf_add(&b, f, l - 4);
+			buf_adds(&b, "ые");
+		} else if (l > 4 && (tok_ends(f, "их") || tok_ends(f, "им"))) {
+			buf_add(&b, f, l - 4);
+			buf_adds(&b, "ие");
+		} else
+			buf_adds(&b, f);
+	}
+	if (b.len > 0)
+		buf_addc(&b, ' ');
+	buf_adds(&b, le->tag);
+	/* Genitives and "в X" stay; another preposition ends it:
+	 * "пользователи интернета по этому поводу". */
+	for (i = h + 1; i < e; i++)
+		if (tok_prep(x, i) && !tok_is(x, i, "в") &&
+		    !tok_is(x, i, "во") && !tok_is(x, i, "из") &&
+		    !tok_is(x, i, "при"))
+			break;
+	e = i;
+	if (h + 1 < e) {
+		rest = span_text(x, h + 1, e, 0);
+		buf_addc(&b, ' ');
+		buf_adds(&b, rest);
+		free(rest);
+	}
+	return buf_steal(&b);
+}
+
 /* Finds or adds the person a name mention refers to. */
 static int
 ent_person(struct ex *x, const struct mention *m, enum agr a, size_t at,
@@ -736,9 +798,16 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 				e--;
 			if (e <= m->ns)
 				e = m->ne;
-			s = span_text(x, m->ns, e, !proper_noun(x, m->ns));
-			if (m->type == MEN_GROUP && m->cas != SPEAKERS_NOM)
-				group_nominative(&s);
+			if (m->type == MEN_GROUP &&
+			    (s = group_text(x, m->ns, e)) != NULL)
+				;
+			else {
+				s = span_text(x, m->ns, e,
+				    !proper_noun(x, m->ns));
+				if (m->type == MEN_GROUP &&
+				    m->cas != SPEAKERS_NOM)
+					group_nominative(&s);
+			}
 			r = ent_literal(x, s, m->type == MEN_GROUP ?
 			    SPEAKER_GROUP : SPEAKER_INSTITUTION, c->order);
 			free(s);

@@ -199,6 +199,25 @@ main(void)
 	    QUOTE_INDIRECT, "источники в правительстве Чили",
 	    "переговоры продолжатся", "\"сообщило со ссылкой на X\": X "
 	    "speaks");
+	t = "Участники митинга несли флаги и скандировали: «Земля наша!» "
+	    "и «Нет свалке у реки!». Потом они разошлись.";
+	check_one(t, 0, QUOTE_DIRECT, "участники митинга", "Земля наша!",
+	    "a colon quote's speaker is the subject of the verb before it");
+	check_one(t, 1, QUOTE_DIRECT, "участники митинга",
+	    "Нет свалке у реки!", "quotes joined by \"и\" after a colon "
+	    "have one source");
+	check_one("Вот некоторые комментарии жителей района по этому поводу: "
+	    "«Наконец-то построили дорогу».", 0, QUOTE_DIRECT,
+	    "жители района", "Наконец-то построили дорогу",
+	    "\"комментарии X:\" gives the words of X, in the nominative");
+	check_one("Он напомнил об этом. \"Хватит говорить про \"руку "
+	    "Москвы\", \"угрозы\" и прочее. Это уже опасно\", - написала "
+	    "Айгуль Серикова.", 0, QUOTE_DIRECT, "Айгуль Серикова",
+	    "Хватит говорить про \"руку Москвы\", \"угрозы\" и прочее. "
+	    "Это уже опасно", "straight quotation marks nest");
+	check_one("«Это мечта», — сказал один из зрителей, 60-летний Хоакин "
+	    "Ортис.", 0, QUOTE_DIRECT, "Хоакин Ортис", "Это мечта",
+	    "a name in apposition after a comma is the speaker");
 	t = "Её неоднократно критиковали за резкие слова.";
 	ok(extract(t, &ql) == 0, "a plural verb without a subject names "
 	    "nobody");
