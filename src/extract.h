@@ -92,13 +92,15 @@ struct ent {
 	char			*name;
 	char			*surname;	/* stem of the folded last word */
 	int			 q;		/* how sure the name's case is */
-	char			*role;
+	char			*role;		/* the first role, as written */
+	char			*roles;		/* every role, folded */
 	enum gender		 g;
 	enum speaker_kind	 kind;
 	size_t			 seen;		/* last mention, token */
 	unsigned int		 nquotes;	/* quotes attributed so far */
 	unsigned int		 sal;		/* salience at sentence sal_sent */
 	unsigned int		 sal_sent;
+	size_t			 mention;	/* last mention's token + 1 */
 };
 
 /* The state of one extraction; quotes.c owns it and every array. */

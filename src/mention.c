@@ -649,5 +649,14 @@ mention_name_case(const struct ex *x, size_t i)
 	    (tok_oblique(x->w[i - 1]) || tok_ends(x->w[i - 1], "ей") ||
 	    tok_ends(x->w[i - 1], "у") || tok_ends(x->w[i - 1], "ю")))
 		return SPEAKERS_DAT;
+	/* After any noun in the dative: "своему преемнику Джереми
+	 * Ханту". */
+	if (i > 0 && x->sg->t[i - 1].type == SEG_WORD &&
+	    !(x->sg->t[i - 1].flags & SEG_CAP) &&
+	    strlen(x->w[i - 1]) > 8 && (tok_ends(x->w[i - 1], "ику") ||
+	    tok_ends(x->w[i - 1], "телю") || tok_ends(x->w[i - 1], "ому") ||
+	    tok_ends(x->w[i - 1], "ему") || tok_ends(x->w[i - 1], "ру") ||
+	    tok_ends(x->w[i - 1], "ту")) && !tok_stop(x, i - 1))
+		return SPEAKERS_DAT;
 	return SPEAKERS_NOM;
 }

@@ -24,6 +24,8 @@ static char	*group_text(const struct ex *, size_t, size_t);
 static int	 ent_person(struct ex *, const struct mention *, enum agr,
 		    size_t, int);
 static char	*ent_surname(const char *);
+static int	 role_before(const struct ex *, size_t, size_t, size_t *);
+static char	*role_span(const struct ex *, size_t, size_t);
 static int	 proper_noun(const struct ex *, size_t);
 static char	*name_stem(const char *);
 static void	 name_words(const char *, char **, char **, char **);
@@ -32,6 +34,7 @@ static int	 name_quality(const struct ex *, const struct mention *,
 		    enum agr, int);
 static char	*name_merge(const char *, int, const char *, int);
 static struct ent *ent_new(struct ex *);
+static void	 ent_add_role(struct ent *, const char *);
 static int	 ent_literal(struct ex *, const char *, enum speaker_kind,
 		    size_t);
 static int	 ent_recent(const struct ex *, enum gender, int, int,
@@ -39,6 +42,7 @@ static int	 ent_recent(const struct ex *, enum gender, int, int,
 static unsigned	 ent_sal(const struct ex *, const struct ent *, size_t);
 static void	 ent_touch(struct ex *, int, size_t, unsigned);
 static int	 name_surname_like(const char *);
+static size_t	 role_start(const struct ex *, size_t);
 static int	 ent_named(const struct ex *, const char *);
 static int	 ent_next(struct ex *, size_t, enum agr);
 static int	 role_person(struct ex *, const struct cand *, size_t,
@@ -52,7 +56,18 @@ static int	 role_person(struct ex *, const struct cand *, size_t,
  */
 #define SAL_MENTION	100	/* any mention */
 #define SAL_SUBJECT	80	/* ... in subject position */
-#define SAL_SPEAKER	120	/* the speaker of a quote */
+#define SAL_SPEAKER	50	/* the speaker of a quote */
+
+/* Where the role phrase before the name that starts at token first
+ * begins, so that the role is the person's; first when there is none. */
+static size_t
+role_start(const struct ex *x, size_t first)
+{
+	size_t	rs;
+
+	return role_before(x, first > 10 ? first - 10 : 0, first, &rs) ?
+	    rs : first;
+}
 
 /* Does folded word w end like a surname in the nominative? */
 static int
@@ -128,7 +143,7 @@ people_names(struct ex *x)
 		c->is_quote = 0;
 		c->order = first;
 		c->m.type = MEN_NAME;
-		c->m.s = n == 1 ? first - 1 : first;
+		c->m.s = role_start(x, first);
 		c->m.ns = first;
 		c->m.e = c->m.ne = last + 1;
 		c->m.cas = mention_name_case(x, first);
@@ -181,35 +196,109 @@ span_text(const struct ex *x, size_t s, size_t e, int lower)
 	return buf_steal(&b);
 }
 
-/* The role words of a name mention: the phrase before the name. */
+/*
+ * The role phrase before a name that starts at token first, not before
+ * lo: from the leftmost role noun of the chain, with its adjectives, to
+ * the name ("Младший брат", "заместитель акима", "посол Ирландии в
+ * США", "лидер «Лиги»").  Returns 0 when there is none.
+ */
+static int
+role_before(const struct ex *x, size_t lo, size_t first, size_t *rs)
+{
+	size_t	i, found = first;
+
+	for (i = first; i > lo && first - i < 9; i--) {
+		const struct token	*t = &x->sg->t[i - 1];
+
+		if (t->type == SEG_PUNCT) {
+			if (tok_open_quote(x, i - 1) || tok_close_quote(x, i - 1))
+				continue;
+			break;
+		}
+		if (tok_has(x, i - 1, TF_ROLE)) {
+			found = i - 1;
+			continue;
+		}
+		/* "посол Ирландии в США", "комитета по безопасности", but
+		 * not "леди в интервью телеведущей". */
+		if (tok_prep(x, i - 1) && !tok_is(x, i - 1, "по") &&
+		    !tok_is(x, i - 1, "при") && !((tok_is(x, i - 1, "в") ||
+		    tok_is(x, i - 1, "во")) && i < first &&
+		    (x->sg->t[i].flags & (SEG_CAP | SEG_ALLCAPS))))
+			break;
+		if (tok_verb(x, i - 1, x->sg->n, NULL, NULL) ||
+		    tok_is(x, i - 1, "и") ||
+		    tok_is(x, i - 1, "а") || tok_is(x, i - 1, "что"))
+			break;
+		/* A capitalised word is a complement only in the genitive
+		 * ("Украины") or as an abbreviation. */
+		if ((t->flags & SEG_CAP) && !(t->flags & SEG_ALLCAPS) &&
+		    !tok_has(x, i - 1, TF_ROLE) && !tok_oblique(x->w[i - 1]) &&
+		    !tok_ends(x->w[i - 1], "а") && !tok_ends(x->w[i - 1], "ы") &&
+		    !tok_ends(x->w[i - 1], "и") && !tok_ends(x->w[i - 1], "я") &&
+		    found == first)
+			break;
+	}
+	if (found == first)
+		return 0;
+	/* Its adjectives: "Младший брат", "генеральный секретарь". */
+	while (found > lo && tok_adjective(x, found - 1) &&
+	    !tok_stop(x, found - 1) && !tok_has(x, found - 1, TF_ROLE))
+		found--;
+	*rs = found;
+	return 1;
+}
+
+/* The text of a role in tokens [s, e): trailing punctuation dropped but
+ * a closing quotation mark whose opening one is inside kept. */
+static char *
+role_span(const struct ex *x, size_t s, size_t e)
+{
+	size_t	i;
+	int	open = 0;
+
+	for (i = s; i < e; i++)
+		if (tok_open_quote(x, i) && !tok_close_quote(x, i))
+			open++;
+		else if (tok_close_quote(x, i) && open > 0)
+			open--;
+	while (e > s && x->sg->t[e - 1].type == SEG_PUNCT &&
+	    !(open == 0 && tok_close_quote(x, e - 1) && e - 1 > s &&
+	    !tok_open_quote(x, e - 1)))
+		e--;
+	if (e <= s)
+		return NULL;
+	return span_text(x, s, e, !proper_noun(x, s));
+}
+
+/* The role words of a name mention: the role phrase before the name
+ * ("министр иностранных дел Сергей Лавров"), or one after it in commas
+ * ("Анна Соколовская, профессор МГУ,").  The caller frees the result;
+ * NULL when there is none. */
 char *
 people_role_text(const struct ex *x, const struct mention *m)
 {
-	size_t	s = m->s, e = m->ns, i;
+	size_t	s, i, e;
 
-	for (i = s; i < e; i++)
+	if (m->ns > m->s && role_before(x, m->s, m->ns, &s))
+		return role_span(x, s, m->ns);
+	/* Or after it, in commas. */
+	s = m->ne;
+	if (s < m->e && tok_punct(x, s, ','))
+		s++;
+	if (s >= m->e || !tok_has(x, s, TF_ROLE))
+		for (i = s; i < m->e && i < s + 3; i++)
+			if (tok_has(x, i, TF_ROLE) && tok_adjective(x, s))
+				break;
+	for (i = s; i < m->e && i < s + 3; i++)
 		if (tok_has(x, i, TF_ROLE))
 			break;
-	if (i >= e) {
-		/* Or after it, in commas. */
-		s = m->ne;
-		if (s < m->e && tok_punct(x, s, ','))
-			s++;
-		for (i = s; i < m->e; i++)
-			if (tok_has(x, i, TF_ROLE))
-				break;
-		if (i >= m->e)
-			return NULL;
-		e = m->e;
-		while (e > i && x->sg->t[e - 1].type == SEG_PUNCT)
-			e--;
-		return span_text(x, i, e, 1);
-	}
-	while (e > i && x->sg->t[e - 1].type == SEG_PUNCT)
-		e--;
-	if (e <= i)
+	if (i >= m->e || i >= s + 3)
 		return NULL;
-	return span_text(x, i, e, 1);
+	for (e = s; e < m->e && e < s + 8 && !tok_punct(x, e, ',') &&
+	    !tok_sentend(x, e); e++)
+		;
+	return role_span(x, s, e);
 }
 
 /*
@@ -246,6 +335,25 @@ group_nominative(char **s)
 	out = xasprintf("%.*s%s%s", (int)(hl - cut), *s, rep, *s + hl);
 	free(*s);
 	*s = out;
+}
+
+/* Adds role (as written; may be NULL) to e's folded roles. */
+static void
+ent_add_role(struct ent *e, const char *role)
+{
+	char	*f = NULL, *all;
+
+	if (role == NULL)
+		return;
+	segment_fold_string(role, strlen(role), &f);
+	if (e->roles == NULL)
+		e->roles = f;
+	else {
+		all = xasprintf("%s %s", e->roles, f);
+		free(e->roles);
+		free(f);
+		e->roles = all;
+	}
 }
 
 /* Appends a zeroed entity; borrowed until the next append. */
@@ -501,6 +609,7 @@ ent_person(struct ex *x, const struct mention *m, enum agr a, size_t at,
 			e->q = q;
 		if (e->g == GENDER_UNKNOWN)
 			e->g = g;
+		ent_add_role(e, role);
 		if (role != NULL && e->role == NULL) {
 			e->role = role;
 			role = NULL;
@@ -517,6 +626,7 @@ ent_person(struct ex *x, const struct mention *m, enum agr a, size_t at,
 	ne->name = name;
 	ne->surname = stem;
 	ne->q = q;
+	ent_add_role(ne, role);
 	ne->role = role;
 	ne->g = g;
 	ne->kind = SPEAKER_PERSON;
@@ -621,6 +731,14 @@ ent_recent(const struct ex *x, enum gender g, int kind, int person_only,
 	int		found = -1;
 
 	xs = c->m.ne > c->m.s ? c->m.s : c->order;
+	/* A pronoun subject is nobody named in its own clause: "В
+	 * обращении к Джереми Ханту он написал" is not Hunt. */
+	if (c->m.type == MEN_PRON && c->m.ne > c->m.s) {
+		while (xs > 0 && !tok_sentend(x, xs - 1) &&
+		    !tok_punct(x, xs - 1, ',') && !tok_punct(x, xs - 1, ':') &&
+		    !tok_dash(x, xs - 1) && !(x->sg->t[xs].flags & SEG_PARA))
+			xs--;
+	}
 	/* No subject was found before the verb: nobody named in its
 	 * clause is one. */
 	if (c->m.type == MEN_NONE && c->ce > c->cs)
@@ -702,23 +820,51 @@ role_person(struct ex *x, const struct cand *c, size_t ci, enum gender g)
 	const struct lex_entry	*le = NULL;
 	size_t			 i, j;
 	char			 stem[16];
-	int			 r;
+	int			 r, found = -1;
+	unsigned		 best = 0;
 
 	for (i = m->ns; i < m->ne; i++)
 		if ((le = lexicon_word(x->lx, LEX_ROLES, x->w[i])) != NULL)
 			break;
 	if (le == NULL || strcmp(le->tag, "literal") == 0)
 		return -1;
-	/* The noun's first five letters find it in a stored role. */
+	/* The noun's first five letters find it in a stored role; among
+	 * those who hold it, the one whose roles share most words with
+	 * the mention ("президента США"), then the most salient. */
 	snprintf(stem, sizeof(stem), "%s", x->w[i]);
 	if (strlen(stem) > 10)
 		stem[10] = '\0';
-	for (j = x->ne; j-- > 0;)
-		if (x->e[j].kind == SPEAKER_PERSON && x->e[j].role != NULL &&
-		    strstr(x->e[j].role, stem) != NULL &&
-		    (g == GENDER_UNKNOWN || x->e[j].g == GENDER_UNKNOWN ||
-		    x->e[j].g == g))
-			return (int)j;
+	for (j = 0; j < x->ne; j++) {
+		const struct ent	*e = &x->e[j];
+		unsigned		 score;
+
+		size_t			 k;
+
+		if (e->kind != SPEAKER_PERSON || e->roles == NULL ||
+		    strstr(e->roles, stem) == NULL ||
+		    !(g == GENDER_UNKNOWN || e->g == GENDER_UNKNOWN ||
+		    e->g == g))
+			continue;
+		score = ent_sal(x, e, c->order) + 1;
+		for (k = m->ns; k < m->ne; k++) {
+			char	w[16];
+
+			if (k == i || x->sg->t[k].type != SEG_WORD ||
+			    strlen(x->w[k]) < 6)
+				continue;
+			snprintf(w, sizeof(w), "%s", x->w[k]);
+			if (strlen(w) > 8)
+				w[8] = '\0';
+			if (strstr(e->roles, w) != NULL)
+				score += 10000;
+		}
+		if (score > best) {
+			best = score;
+			found = (int)j;
+		}
+	}
+	if (found >= 0)
+		return found;
 	/* "собеседник агентства" (tagged "back") may also be an unnamed
 	 * speaker described before; other nouns want a named person. */
 	if ((r = ent_recent(x, g, SPEAKER_PERSON,
@@ -837,9 +983,17 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 		break;
 	}
 	if (r >= 0) {
-		ent_touch(x, r, c->order, SAL_MENTION +
-		    (m->subj || c->is_quote ? SAL_SUBJECT : 0) +
-		    (c->is_quote ? SAL_SPEAKER : 0));
+		/* One mention counts once: a quote's mention that the
+		 * name scan counted already adds only the speaker's part. */
+		if (m->ne > m->ns && x->e[r].mention == m->ns + 1)
+			ent_touch(x, r, c->order,
+			    c->is_quote ? SAL_SPEAKER : 0);
+		else
+			ent_touch(x, r, c->order, SAL_MENTION +
+			    (m->subj || c->is_quote ? SAL_SUBJECT : 0) +
+			    (c->is_quote ? SAL_SPEAKER : 0));
+		if (m->ne > m->ns)
+			x->e[r].mention = m->ns + 1;
 		if (c->is_quote) {
 			x->e[r].nquotes++;
 			*last = r;
@@ -892,6 +1046,7 @@ people_free(struct ex *x)
 		free(x->e[i].name);
 		free(x->e[i].surname);
 		free(x->e[i].role);
+		free(x->e[i].roles);
 	}
 	free(x->e);
 	x->e = NULL;

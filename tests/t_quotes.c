@@ -218,6 +218,23 @@ main(void)
 	check_one("«Это мечта», — сказал один из зрителей, 60-летний Хоакин "
 	    "Ортис.", 0, QUOTE_DIRECT, "Хоакин Ортис", "Это мечта",
 	    "a name in apposition after a comma is the speaker");
+	t = "Скульптор Тимур Ахметов открыл выставку в Костанае. Её "
+	    "посетил аким города Нурлан Сеитов.\n\nПо мнению скульптора, "
+	    "бронза долговечнее мрамора.";
+	check_one(t, 0, QUOTE_INDIRECT, "Тимур Ахметов",
+	    "бронза долговечнее мрамора", "a role noun finds the person "
+	    "the article gave that role");
+	extract(t, &ql);
+	if (ok(ql.n == 1, "one quote"))
+		is(ql.q[0].role, "скульптор", "the role is the phrase before "
+		    "the name");
+	quote_list_free(&ql);
+	t = "Ранее министр Хайко Ланц заявил, что проект важен.\n\n"
+	    "Президент Богдан Лысенко предостерег партнеров. В качестве "
+	    "альтернативы он предложил модернизацию сети.";
+	check_one(t, 1, QUOTE_INDIRECT, "Богдан Лысенко",
+	    "модернизацию сети", "a pronoun is the subject of the sentence "
+	    "before, not an earlier speaker");
 	t = "Её неоднократно критиковали за резкие слова.";
 	ok(extract(t, &ql) == 0, "a plural verb without a subject names "
 	    "nobody");
