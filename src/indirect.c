@@ -13,6 +13,7 @@
 #include "segment.h"
 
 static size_t	 content_end(const struct ex *, size_t, size_t, int);
+static size_t	 words_between(const struct ex *, size_t, size_t);
 static void	 add_indirect(struct ex *, size_t, size_t, size_t, size_t,
 		    enum agr, const struct mention *);
 static size_t	 indirect_at(struct ex *, size_t, size_t);
@@ -97,6 +98,18 @@ content_end(const struct ex *x, size_t s, size_t e, int np)
 	    tok_punct(x, e - 1, ':') || tok_punct(x, e - 1, ';')))
 		e--;
 	return e;
+}
+
+/* The number of words in tokens [s, e). */
+static size_t
+words_between(const struct ex *x, size_t s, size_t e)
+{
+	size_t	n = 0;
+
+	for (; s < e; s++)
+		if (x->sg->t[s].type == SEG_WORD)
+			n++;
+	return n;
 }
 
 static void
@@ -295,10 +308,16 @@ indirect_at(struct ex *x, size_t si, size_t i)
 			return i;
 		}
 		a = tok_agr(x->w[v]);
+		/* At the start, or in the middle with the content after
+		 * it ("..., но как отметил X, сроки сместятся"). */
 		if (i == s0 || (i == s0 + 1 &&
-		    sg->t[s0].type == SEG_WORD))
-			add_indirect(x, stop, s1, i, v + len, a,
-			    &m);
+		    sg->t[s0].type == SEG_WORD) ||
+		    (tok_punct(x, stop, ',') && words_between(x, stop,
+		    content_end(x, stop, s1, 0)) >= 3 &&
+		    (tok_is(x, i - 1, "но") || tok_is(x, i - 1, "а") ||
+		    tok_is(x, i - 1, "однако") || tok_is(x, i - 1, "и"))))
+			add_indirect(x, stop, content_end(x, stop + 1, s1, 0),
+			    i, v + len, a, &m);
 		else
 			add_indirect(x, s0, i, i, v + len, a,
 			    &m);
@@ -406,6 +425,12 @@ gerund:
 		    tok_punct(x, j + 1, ',') &&
 		    tok_is(x, j + 2, "что"))
 			j += 3;
+		/* "выразил надежду на то, что C": C. */
+		if ((tok_is(x, j, "на") || tok_is(x, j, "в")) &&
+		    (tok_is(x, j + 1, "то") || tok_is(x, j + 1, "том")) &&
+		    tok_punct(x, j + 2, ',') && (tok_is(x, j + 3, "что") ||
+		    tok_is(x, j + 3, "чтобы")))
+			j += 4;
 		add_indirect(x, j, content_end(x, j, s1, 1), i,
 		    i + len, a, &m);
 		i = stop - 1;

@@ -66,7 +66,13 @@ mention_name_run(const struct ex *x, size_t lo, size_t last, size_t *n)
 		    (x->sg->t[last].flags & SEG_LATIN))) {
 			const char	*f = x->w[s - 1];
 
-			if (words == 2 && !speakers_is_patronymic(x->w[s]))
+			/* A third word: a patronymic in the middle, three
+			 * short words (Пан Ги Мун), or a known first name
+			 * and two more (Мухаммед Афзал Кадри). */
+			if (words == 2 && !speakers_is_patronymic(x->w[s]) &&
+			    !(strlen(f) <= 6 && strlen(x->w[s]) <= 6 &&
+			    strlen(x->w[last]) <= 6) &&
+			    lexicon_word(x->lx, LEX_FIRSTNAMES, f) == NULL)
 				break;
 			if (words == 1 && !speakers_is_patronymic(f) &&
 			    lexicon_word(x->lx, LEX_FIRSTNAMES, f) == NULL) {

@@ -42,6 +42,10 @@ static int	 ent_recent(const struct ex *, enum gender, int, int,
 static unsigned	 ent_sal(const struct ex *, const struct ent *, size_t);
 static void	 ent_touch(struct ex *, int, size_t, unsigned);
 static int	 name_surname_like(const char *);
+static void	 people_bodies(struct ex *);
+static int	 body_noun(const char *);
+static int	 ent_named_body(const struct ent *);
+static int	 legal_suffix(const char *);
 static size_t	 role_start(const struct ex *, size_t);
 static int	 ent_named(const struct ex *, const char *);
 static int	 ent_next(struct ex *, size_t, enum agr);
@@ -86,6 +90,105 @@ name_surname_like(const char *w)
 	return 0;
 }
 
+/* Is folded word w the legal form after a company's name? */
+static int
+legal_suffix(const char *w)
+{
+	static const char *const sfx[] = {
+		"holdings", "holding", "plc", "inc", "ltd", "llc", "ag", "sa",
+		"corp", "corporation", "group", "gmbh", "co", "nv", "se", NULL
+	};
+	size_t	k;
+
+	for (k = 0; sfx[k] != NULL; k++)
+		if (strcmp(w, sfx[k]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Was e named by the body scan, with a generic noun of its own? */
+static int
+ent_named_body(const struct ent *e)
+{
+	return e->roles != NULL;
+}
+
+/* Is folded word w a noun of a body that bears a name of its own
+ * (компания, холдинг, партия, банк, фонд, ...)? */
+static int
+body_noun(const char *w)
+{
+	static const char *const noun[] = {
+		"компани", "авиакомпани", "холдинг", "концерн", "корпораци",
+		"банк", "фонд", "парти", "движени", "организаци", "клуб",
+		"театр", "музе", "университет", "агентств", "издательств",
+		"телеканал", "радиостанци", "газет", "журнал", "сервис",
+		"сеть", "сети", "производител", "перевозчик", "группа",
+		"групп", "ассоциаци", "союз", "профсоюз", "альянс",
+		"авиаперевозчик", "ритейлер", "оператор", "провайдер",
+		"стартап", "разработчик", "платформ", "автоконцерн",
+		"автопроизводител", "застройщик", "операто", NULL
+	};
+	size_t	k;
+
+	for (k = 0; noun[k] != NULL; k++)
+		if (strncmp(w, noun[k], strlen(noun[k])) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Records every body named by a generic noun and its proper name
+ * ("авиакомпания Ryanair", "холдинг «Газпром-Медиа»", "компания Apple"),
+ * so that a later "авиакомпания заявила" finds it.
+ */
+static void
+people_bodies(struct ex *x)
+{
+	size_t	i, s, e;
+
+	for (i = 0; i + 1 < x->sg->n; i++) {
+		struct cand	*c;
+
+		/* Only nouns of a body with a name of its own; "пресс-служба
+		 * МВД" and "полиция Спрингфилда" are genitives. */
+		if (x->sg->t[i].type != SEG_WORD || proper_noun(x, i) ||
+		    x->mask[i] || !body_noun(x->w[i]))
+			continue;
+		s = i + 1;
+		if (tok_open_quote(x, s)) {
+			/* A name in quotation marks: "холдинг «Газпром»". */
+			s++;
+			for (e = s; e < x->sg->n && e < s + 5 &&
+			    !tok_close_quote(x, e) && !tok_sentend(x, e); e++)
+				;
+			if (e == s || !tok_close_quote(x, e) ||
+			    !(x->sg->t[s].flags & (SEG_CAP | SEG_ALLCAPS)))
+				continue;
+		} else {
+			/* A Latin name: "авиакомпания Ryanair". */
+			for (e = s; e < x->sg->n && e < s + 4 &&
+			    x->sg->t[e].type == SEG_WORD &&
+			    (x->sg->t[e].flags & SEG_LATIN) &&
+			    (x->sg->t[e].flags & (SEG_CAP | SEG_ALLCAPS)); e++)
+				;
+			if (e == s)
+				continue;
+			/* "Ryanair Holdings Plc" is Ryanair. */
+			while (e > s + 1 && legal_suffix(x->w[e - 1]))
+				e--;
+		}
+		c = quotes_cand_add(x);
+		c->is_quote = 0;
+		c->order = s;
+		c->m.type = MEN_INST;
+		c->m.s = i;
+		c->m.ns = s;
+		c->m.e = c->m.ne = e;
+		i = e;
+	}
+}
+
 /*
  * Records every mention of a person seen anywhere, so that later
  * surname-only mentions find the full form and pronouns the person the
@@ -98,6 +201,7 @@ people_names(struct ex *x)
 {
 	size_t	i, n, first, last;
 
+	people_bodies(x);
 	for (i = 0; i < x->sg->n; i++) {
 		struct cand	*c;
 		int		 known = 0;
@@ -783,11 +887,16 @@ ent_named(const struct ex *x, const char *noun)
 	char	*f = NULL, *nf = NULL;
 
 	segment_fold_string(noun, strlen(noun), &nf);
+	/* Its first five letters, so that a case form finds it. */
+	if (strlen(nf) > 10)
+		nf[10] = '\0';
 	for (j = 0; j < x->ne; j++) {
 		if (x->e[j].kind != SPEAKER_INSTITUTION)
 			continue;
 		segment_fold_string(x->e[j].name, strlen(x->e[j].name), &f);
-		if (strstr(f, nf) != NULL && strcmp(f, nf) != 0)
+		if ((strstr(f, nf) != NULL && strncmp(f, nf, strlen(f)) != 0) ||
+		    (x->e[j].roles != NULL &&
+		    strstr(x->e[j].roles, nf) != NULL))
 			found = (int)j;
 	}
 	free(f);
@@ -954,9 +1063,29 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 				    m->cas != SPEAKERS_NOM)
 					group_nominative(&s);
 			}
-			r = ent_literal(x, s, m->type == MEN_GROUP ?
-			    SPEAKER_GROUP : SPEAKER_INSTITUTION, c->order);
+			/* "авиакомпания заявила": the body the article
+			 * named so ("авиакомпания Ryanair"). */
+			r = -1;
+			if (m->type == MEN_INST && e == m->ns + 1 &&
+			    !proper_noun(x, m->ns) &&
+			    (r = ent_named(x, x->w[m->ns])) < 0 &&
+			    body_noun(x->w[m->ns]))
+				r = ent_recent(x, GENDER_UNKNOWN,
+				    SPEAKER_INSTITUTION, 0, c);
+			if (r >= 0 && x->e[r].roles == NULL &&
+			    !ent_named_body(&x->e[r]))
+				r = -1;
+			if (r < 0)
+				r = ent_literal(x, s, m->type == MEN_GROUP ?
+				    SPEAKER_GROUP : SPEAKER_INSTITUTION,
+				    c->order);
 			free(s);
+			/* "авиакомпания Ryanair" seen in passing. */
+			if (!c->is_quote && m->s < m->ns) {
+				s = span_text(x, m->s, m->s + 1, 1);
+				ent_add_role(&x->e[r], s);
+				free(s);
+			}
 		}
 		break;
 	case MEN_CONT:

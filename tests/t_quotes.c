@@ -235,6 +235,18 @@ main(void)
 	check_one(t, 1, QUOTE_INDIRECT, "Богдан Лысенко",
 	    "модернизацию сети", "a pronoun is the subject of the sentence "
 	    "before, not an earlier speaker");
+	t = "Бюджетная авиакомпания AirAsta Holdings отменила рейсы. Как "
+	    "сообщила авиакомпания, пассажиры получат деньги.";
+	check_one(t, 0, QUOTE_INDIRECT, "AirAsta", "пассажиры получат деньги",
+	    "a generic noun is the body the article named so, without its "
+	    "legal form");
+	check_one("Генсек ООН Пан Ги Мун выразил надежду на то, что выборы "
+	    "пройдут мирно.", 0, QUOTE_INDIRECT, "Пан Ги Мун",
+	    "выборы пройдут мирно", "three short words make one name; "
+	    "\"надежду на то, что\" starts at что");
+	check_one("Старт намечен на май, но как отметил министр Арман Сеитов, "
+	    "сроки могут сместиться.", 0, QUOTE_INDIRECT, "Арман Сеитов",
+	    "сроки могут сместиться", "\"но как отметил X, C\" reports C");
 	t = "Её неоднократно критиковали за резкие слова.";
 	ok(extract(t, &ql) == 0, "a plural verb without a subject names "
 	    "nobody");
