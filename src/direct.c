@@ -15,6 +15,9 @@
 
 static size_t	 quote_close(const struct ex *, size_t, size_t);
 static int	 chain_links(const struct ex *, size_t, size_t);
+static int	 intro_clause(const struct ex *, size_t, size_t);
+static int	 doc_intro(struct ex *, size_t, size_t, struct cand *);
+static int	 reports_itself(const struct ex *, size_t, size_t);
 static int	 speech_noun(struct ex *, size_t, size_t, struct cand *);
 static int	 attribution(struct ex *, size_t, size_t, struct cand *,
 		    size_t *);
@@ -23,6 +26,92 @@ static int	 find_split(struct ex *, size_t, size_t, size_t *, size_t *,
 static void	 add_direct(struct ex *, size_t, size_t, const struct cand *);
 static int	 intro_name(const struct ex *, const struct mention *);
 static int	 attr_line(struct ex *, size_t, struct cand *);
+
+/*
+ * "В заявлении X говорится:" (or "сказано", "отмечается") in [s, e):
+ * the statement of X introduces the next paragraph.  Fills c.
+ */
+static int
+doc_intro(struct ex *x, size_t s, size_t e, struct cand *c)
+{
+	static const char *const doc[] = {
+		"заявлени", "сообщени", "пресс-релиз", "обращени", "письм",
+		"коммюнике", "публикаци", "посте", "релизе", NULL
+	};
+	size_t	i, k, v;
+
+	if (e < s + 3 || !(tok_is(x, e - 1, "говорится") ||
+	    tok_is(x, e - 1, "сказано") || tok_is(x, e - 1, "отмечается")))
+		return 0;
+	v = e - 1;
+	for (i = s; i + 1 < v; i++) {
+		if (!tok_is(x, i, "в") && !tok_is(x, i, "во"))
+			continue;
+		for (k = 0; doc[k] != NULL; k++)
+			if (strncmp(x->w[i + 1], doc[k], strlen(doc[k])) == 0)
+				break;
+		if (doc[k] == NULL)
+			continue;
+		memset(c, 0, sizeof(*c));
+		c->cs = v;
+		c->ce = v + 1;
+		if (!mention_np(x, i + 2, v, &c->m, MNP_LEFT | MNP_OBL))
+			c->m.type = MEN_NONE;
+		c->m.cas = SPEAKERS_GEN;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Is paragraph [s, e) a report of its own, in the newsroom's voice: a
+ * speech verb in the past with no first person anywhere ("Гибель X
+ * также подтвердили украинские источники")?  Then it is not the words
+ * of the intro before it, whose quote the crawl lost.
+ */
+static int
+reports_itself(const struct ex *x, size_t s, size_t e)
+{
+	static const char *const first[] = {
+		"я", "мы", "меня", "мне", "мной", "нас", "нам", "нами", "мой",
+		"моя", "мое", "мои", "наш", "наша", "наше", "наши", "нашей",
+		"нашего", "нашим", "наших", "моей", "моего", NULL
+	};
+	size_t	i, k;
+	int	verb = 0;
+
+	if (tok_open_quote(x, s) || tok_dash(x, s))
+		return 0;
+	for (i = s; i < e; i++) {
+		if (x->sg->t[i].type != SEG_WORD)
+			continue;
+		for (k = 0; first[k] != NULL; k++)
+			if (strcmp(x->w[i], first[k]) == 0)
+				return 0;
+		if (tok_verb(x, i, e, NULL, NULL) && tok_finite_past(x, i))
+			verb = 1;
+	}
+	return verb;
+}
+
+/*
+ * Is [s, e) a clause that introduces what follows: a speech verb or a
+ * phrase like "в заявлении говорится" near its end?
+ */
+static int
+intro_clause(const struct ex *x, size_t s, size_t e)
+{
+	size_t	i, k;
+
+	for (i = e; i > s && e - i < 12; i--)
+		if (tok_verb(x, i - 1, e, NULL, NULL) ||
+		    tok_is(x, i - 1, "говорится") ||
+		    tok_is(x, i - 1, "сказано") ||
+		    lexicon_match(x->lx, LEX_PHRASES, x->w + i - 1, e - i + 1,
+		    &k) != NULL)
+			return 1;
+	return 0;
+}
 
 /*
  * Do the tokens between a quotation closing at token a and one opening at
@@ -413,6 +502,14 @@ direct_pass(struct ex *x)
 			prev_quote = this_quote;
 			continue;
 		}
+		if (has_intro && tok_punct(x, pe - 1, ':') &&
+		    intro_clause(x, ps, pe - 1)) {
+			/* "объявил об отставке:" then "В заявлении клуба
+			 * говорится:" -- the second introduces the quote. */
+			has_intro = 0;
+		}
+		if (has_intro && reports_itself(x, ps, pe))
+			has_intro = 0;	/* the crawl lost the quote */
 		if (has_intro) {
 			/* A paragraph after "X сказал:" is the quote. */
 			size_t	s = ps, e = pe;
@@ -585,6 +682,9 @@ direct_pass(struct ex *x)
 				    !mention_after(x, v + len, pe - 1,
 				    &intro.m, &end, 0))
 					intro.m.type = MEN_NONE;
+				has_intro = 1;
+			} else if (doc_intro(x, j, pe - 1, &intro)) {
+				/* "В заявлении клуба говорится:" */
 				has_intro = 1;
 			} else if (mention_np(x, j, pe - 1, &intro.m, 0) &&
 			    intro_name(x, &intro.m)) {

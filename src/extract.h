@@ -72,6 +72,7 @@ struct mention {
 	const char		*literal;	/* nominative from the lexicon;
 						 * borrowed */
 	int			 subj;		/* in subject position */
+	int			 conj;		/* names joined by и */
 };
 
 /* A candidate quote or a name seen in passing (is_quote 0). */
@@ -164,6 +165,10 @@ int		 tok_finite_past(const struct ex *, size_t i);
 int		 tok_gerund(const char *f);
 /* Is token i a word of time (a month, a weekday, году)? */
 int		 tok_time(const struct ex *, size_t i);
+/* Is token i lower case, or capitalised only as a sentence's first? */
+int		 tok_common(const struct ex *, size_t i);
+/* Is folded word f a noun of kin or counsel (муж, адвокат)? */
+int		 tok_kin(const char *f);
 /* Do tokens [s, e) name a medium? */
 int		 tok_media(const struct ex *, size_t s, size_t e);
 /* Does folded word f end like an oblique case? */

@@ -16,6 +16,22 @@ static size_t	 content_end(const struct ex *, size_t, size_t, int);
 static size_t	 words_between(const struct ex *, size_t, size_t);
 static void	 add_indirect(struct ex *, size_t, size_t, size_t, size_t,
 		    enum agr, const struct mention *);
+struct sent;
+static size_t	 cue_frame(struct ex *, const struct sent *, size_t,
+		    const struct lex_entry *, size_t);
+static size_t	 cue_doc(struct ex *, const struct sent *, size_t, size_t);
+static size_t	 cue_prev(struct ex *, const struct sent *, size_t, size_t);
+static size_t	 cue_kak(struct ex *, const struct sent *, size_t, size_t);
+static int	 verb_postposed(struct ex *, const struct sent *, size_t,
+		    size_t, enum agr, size_t *);
+static int	 verb_subject(struct ex *, const struct sent *, size_t,
+		    size_t, enum agr, struct mention *, size_t *);
+static size_t	 verb_complement(struct ex *, const struct sent *, size_t,
+		    size_t, unsigned, enum agr, const struct mention *,
+		    size_t);
+static size_t	 cue_verb(struct ex *, const struct sent *, size_t);
+static int	 verb_inverted(struct ex *, const struct sent *, size_t,
+		    size_t, enum agr, size_t *);
 static size_t	 indirect_at(struct ex *, size_t, size_t);
 
 /*
@@ -160,257 +176,236 @@ add_indirect(struct ex *x, size_t s, size_t e, size_t cs, size_t ce,
 	c->order = cs < s ? cs : s;
 }
 
+/* The sentence a cue stands in: its index and tokens [s0, s1). */
+struct sent {
+	size_t	si, s0, s1;
+};
+
 /*
- * Indirect speech, sentence by sentence: framing phrases (по словам X),
- * "как V X", speech verbs with что-clauses, topics and objects,
- * postposed attributions and "Об этом V X" after the content.
- */
-/*
- * Looks for a cue at token i of sentence si and records the quote it
- * introduces.  Returns the last token it consumed; the caller goes on
- * after it.
+ * "по словам X, C", "C, по словам X, D", "по его мнению, C", "со ссылкой
+ * на X, что C": a framing phrase of k tokens at i, lexicon entry le.
+ * Returns the last token consumed.
  */
 static size_t
-indirect_at(struct ex *x, size_t si, size_t i)
+cue_frame(struct ex *x, const struct sent *st, size_t i,
+    const struct lex_entry *le, size_t k)
 {
-	struct segmentation	*sg = x->sg;
-	size_t			 s0 = sg->sent[si].first;
-	size_t			 s1 = sg->sent[si].last;
-	const struct lex_entry	*le;
-	size_t			 k, len, stop, j;
-	unsigned		 cls;
-	struct mention		 m;
-	enum agr		 a;
-	int			 at_start;
+	struct mention	m;
+	size_t		stop, j;
+	enum agr	a;
+	int		ref = strcmp(le->tag, "ref") == 0, at_start;
 
-	if (x->mask[i] || sg->t[i].type != SEG_WORD)
-		return i;
-	le = lexicon_match(x->lx, LEX_PHRASES, x->w + i,
-	    s1 - i, &k);
-	if (le != NULL && (strcmp(le->tag, "frame") == 0 ||
-	    strcmp(le->tag, "framep") == 0 ||
-	    strcmp(le->tag, "ref") == 0)) {
-		/* по словам X, C / A, по словам X, B */
-		memset(&m, 0, sizeof(m));
-		if (strcmp(le->tag, "framep") == 0) {
-			m.type = MEN_PRON;
-			m.s = m.ns = i + 1;
-			m.e = m.ne = i + 2;
-			stop = i + k;
-			a = tok_is(x, i + 1, "ее") ? AGR_F :
-			    tok_is(x, i + 1, "их") ? AGR_PL :
-			    AGR_M;
-		} else {
-			if (!mention_after(x, i + k, s1, &m,
-			    &stop, MNP_OBL)) {
-				/* "Согласно сообщению, ...":
-				 * the source spoken of. */
-				if (!tok_punct(x, i + k, ',') ||
-				    strcmp(le->tag, "frame") != 0) {
-					i += k - 1;
-					return i;
-				}
-				memset(&m, 0, sizeof(m));
-				m.type = MEN_NONE;
-				stop = i + k + 1;
-			}
-			m.cas = strcmp(le->tag, "ref") == 0 ?
-			    SPEAKERS_ACC : SPEAKERS_GEN;
-			a = AGR_NONE;
-		}
-		if (mention_media(x, &m)) {
-			i += k - 1;
-			return i;
-		}
-		at_start = i == s0 || (i == s0 + 1 &&
-		    sg->t[s0].type == SEG_WORD);
-		if (strcmp(le->tag, "ref") == 0) {
-			/* "... со ссылкой на X, что C". */
-			j = stop;
-			if (tok_punct(x, j, ','))
-				j++;
-			if (tok_is(x, j, "что"))
-				add_indirect(x, j + 1,
-				    content_end(x, j + 1, s1, 0),
-				    i, i + k, a, &m);
-			else
-				add_indirect(x, s0, i, i,
-				    i + k, a, &m);
-		} else if (at_start)
-			add_indirect(x, stop, s1, i, i + k, a,
-			    &m);
-		else
-			add_indirect(x, s0, s1, i, i + k, a,
-			    &m);
-		i = stop > i ? stop - 1 : i;
-		return i;
-	}
-	if (le != NULL && strcmp(le->tag, "doc") == 0) {
-		/* "В заявлении X говорится, что C" is rare;
-		 * "C, говорится в заявлении X." */
-		if (!mention_after(x, i + k, s1, &m, &stop,
-		    MNP_OBL) || i == s0) {
-			i += k - 1;
-			return i;
-		}
-		m.cas = SPEAKERS_GEN;
-		add_indirect(x, s0, i, i, i + k, AGR_NONE, &m);
-		i = stop > i ? stop - 1 : i;
-		return i;
-	}
-	if (le != NULL && strcmp(le->tag, "not") == 0) {
-		i += k - 1;
-		return i;
-	}
-	if (le != NULL && strcmp(le->tag, "prev") == 0) {
-		/* "Об этом сообщил X", "О своих планах X
-		 * рассказал": the content is the sentence
-		 * before. */
-		size_t	v;
-
-		for (v = i + k; v < s1 && v < i + k + 5; v++)
-			if (tok_verb(x, v, s1, &len, &cls))
-				break;
-		if (v >= s1 || v >= i + k + 5 || si == 0) {
-			i += k - 1;
-			return i;
-		}
-		if (!mention_after(x, v + len, s1, &m, &stop,
-		    0)) {
-			/* The subject between: "О своих
-			 * планах Лужков рассказал". */
-			if (v == i + k ||
-			    !mention_np(x, i + k, v, &m, 0)) {
-				i = v + len - 1;
-				return i;
-			}
-			stop = v + len;
-		}
-		if (mention_media(x, &m)) {
-			i = v + len - 1;
-			return i;
-		}
-		add_indirect(x, sg->sent[si - 1].first,
-		    sg->sent[si - 1].last, v, v + len,
-		    tok_agr(x->w[v]), &m);
-		i = stop > i ? stop - 1 : i;
-		return i;
-	}
-	if (tok_is(x, i, "как") &&
-	    tok_verb(x, i + 1, s1, &len, &cls) &&
-	    !(cls & VC_PHRASE)) {
-		/* "Как пояснил X, C" / "C, как сообщил X" */
-		size_t	v = i + 1;
-
-		if (!mention_after(x, v + len, s1, &m, &stop, 0) ||
-		    mention_media(x, &m)) {
-			i = v + len - 1;
-			return i;
-		}
-		a = tok_agr(x->w[v]);
-		/* At the start, or in the middle with the content after
-		 * it ("..., но как отметил X, сроки сместятся"). */
-		if (i == s0 || (i == s0 + 1 &&
-		    sg->t[s0].type == SEG_WORD) ||
-		    (tok_punct(x, stop, ',') && words_between(x, stop,
-		    content_end(x, stop, s1, 0)) >= 3 &&
-		    (tok_is(x, i - 1, "но") || tok_is(x, i - 1, "а") ||
-		    tok_is(x, i - 1, "однако") || tok_is(x, i - 1, "и"))))
-			add_indirect(x, stop, content_end(x, stop + 1, s1, 0),
-			    i, v + len, a, &m);
-		else
-			add_indirect(x, s0, i, i, v + len, a,
-			    &m);
-		i = stop > i ? stop - 1 : i;
-		return i;
-	}
-	if (!tok_verb(x, i, s1, &len, &cls))
-		return i;
-	if (i > s0 && tok_is(x, i - 1, "не") &&
-	    !(cls & VC_NEG))
-		return i;
-	/* "сообщило со ссылкой на X": X speaks, found at the phrase. */
-	if ((le = lexicon_match(x->lx, LEX_PHRASES, x->w + i + len,
-	    s1 - i - len, &k)) != NULL && strcmp(le->tag, "ref") == 0)
-		return i;
-	a = tok_agr(x->w[i]);
 	memset(&m, 0, sizeof(m));
-	stop = i + len;
-	if (i > s0 && (tok_punct(x, i - 1, ',') ||
-	    tok_dash(x, i - 1)) && !tok_gerund(x->w[i]) &&
-	    mention_after(x, i + len, s1, &m, &stop, 0) &&
-	    (stop >= s1 || tok_sentend(x, stop) ||
-	    tok_punct(x, stop, ','))) {
-		/* Postposed: "C, заявил X." or mid-sentence
-		 * "A, заметил X, B". */
-		size_t	ce = i - 1;
-
-		if (mention_media(x, &m))
-			return i;
-		if (tok_dash(x, ce) && ce > s0 &&
-		    tok_punct(x, ce - 1, ','))
-			ce--;
-		if (stop < s1 && tok_punct(x, stop, ',') &&
-		    stop + 1 < s1 && stop <= i + len + 4 &&
-		    !tok_is(x, stop + 1, "что") &&
-		    !tok_sentend(x, stop + 1) &&
-		    strncmp(x->w[stop + 1], "котор", 10) != 0 &&
-		    !tok_is(x, stop + 1, "где") &&
-		    !tok_is(x, stop + 1, "когда") &&
-		    !tok_verb(x, stop + 1, s1, NULL, NULL)) {
-			add_indirect(x, s0, s1, i, i + len, a,
-			    &m);
-		} else if (tok_is(x, stop + 1, "что") ||
-		    tok_is(x, stop + 1, "чтобы")) {
-			add_indirect(x, stop + 2,
-			    content_end(x, stop + 2, s1, 0), i,
-			    i + len, a, &m);
-		} else
-			add_indirect(x, s0, ce, i, i + len, a,
-			    &m);
-		i = stop > i ? stop - 1 : i;
-		return i;
-	}
-	memset(&m, 0, sizeof(m));
-	if (!mention_before(x, s0, i, &m, a) &&
-	    !mention_subject_left(x, s0, i, &m, a) &&
-	    !(tok_gerund(x->w[i]) &&
-	    mention_subject_left(x, s0, i, &m, AGR_NONE))) {
-		size_t	st;
-
-		/* A gerund shares the subject of its clause, never one
-		 * after it: "..., обвиняя демократов в ...". */
-		if (tok_gerund(x->w[i]) && i > s0)
-			goto gerund;
-
-		if (mention_after(x, i + len, s1, &m, &st, 0) &&
-		    mention_media(x, &m))
-			return i;	/* "отмечает издание «Лента.ру»" */
-		if (m.type == MEN_NAME || m.type == MEN_PRON ||
-		    m.type == MEN_INST || m.type == MEN_GROUP) {
-			stop = st;
-		} else {
-gerund:
+	if (strcmp(le->tag, "framep") == 0) {
+		m.type = MEN_PRON;
+		m.s = m.ns = i + 1;
+		m.e = m.ne = i + 2;
+		stop = i + k;
+		a = tok_is(x, i + 1, "ее") ? AGR_F : tok_is(x, i + 1, "их") ?
+		    AGR_PL : AGR_M;
+	} else {
+		if (!mention_after(x, i + k, st->s1, &m, &stop, MNP_OBL)) {
+			/* "Согласно сообщению, ...": the source spoken
+			 * of. */
+			if (!tok_punct(x, i + k, ',') ||
+			    strcmp(le->tag, "frame") != 0)
+				return i + k - 1;
 			memset(&m, 0, sizeof(m));
 			m.type = MEN_NONE;
+			stop = i + k + 1;
+		}
+		m.cas = ref ? SPEAKERS_ACC : SPEAKERS_GEN;
+		a = AGR_NONE;
+	}
+	if (mention_media(x, &m))
+		return i + k - 1;
+	at_start = i == st->s0 || (i == st->s0 + 1 &&
+	    x->sg->t[st->s0].type == SEG_WORD);
+	if (ref) {
+		/* "... со ссылкой на X, что C". */
+		j = stop;
+		if (tok_punct(x, j, ','))
+			j++;
+		if (tok_is(x, j, "что"))
+			add_indirect(x, j + 1, content_end(x, j + 1, st->s1, 0),
+			    i, i + k, a, &m);
+		else
+			add_indirect(x, st->s0, i, i, i + k, a, &m);
+	} else if (at_start)
+		add_indirect(x, stop, st->s1, i, i + k, a, &m);
+	else
+		add_indirect(x, st->s0, st->s1, i, i + k, a, &m);
+	return stop > i ? stop - 1 : i;
+}
+
+/* "C, говорится в заявлении X." (a statement of X after its content). */
+static size_t
+cue_doc(struct ex *x, const struct sent *st, size_t i, size_t k)
+{
+	struct mention	m;
+	size_t		stop;
+
+	if (!mention_after(x, i + k, st->s1, &m, &stop, MNP_OBL) ||
+	    i == st->s0)
+		return i + k - 1;
+	m.cas = SPEAKERS_GEN;
+	add_indirect(x, st->s0, i, i, i + k, AGR_NONE, &m);
+	return stop > i ? stop - 1 : i;
+}
+
+/*
+ * "Об этом сообщил X", "О своих планах X рассказал": the content is the
+ * sentence before.
+ */
+static size_t
+cue_prev(struct ex *x, const struct sent *st, size_t i, size_t k)
+{
+	struct mention	m;
+	size_t		v, len, stop;
+	unsigned	cls;
+
+	for (v = i + k; v < st->s1 && v < i + k + 5; v++)
+		if (tok_verb(x, v, st->s1, &len, &cls))
+			break;
+	if (v >= st->s1 || v >= i + k + 5 || st->si == 0)
+		return i + k - 1;
+	if (!mention_after(x, v + len, st->s1, &m, &stop, 0)) {
+		/* The subject between: "О своих планах Лужков
+		 * рассказал". */
+		if (v == i + k || !mention_np(x, i + k, v, &m, 0))
+			return v + len - 1;
+		stop = v + len;
+	}
+	if (mention_media(x, &m))
+		return v + len - 1;
+	add_indirect(x, x->sg->sent[st->si - 1].first,
+	    x->sg->sent[st->si - 1].last, v, v + len, tok_agr(x->w[v]), &m);
+	return stop > i ? stop - 1 : i;
+}
+
+/* "Как пояснил X, C", "C, как сообщил X", "..., но как отметил X, C". */
+static size_t
+cue_kak(struct ex *x, const struct sent *st, size_t i, size_t len)
+{
+	struct mention	m;
+	size_t		v = i + 1, stop;
+	enum agr	a;
+
+	if (!mention_after(x, v + len, st->s1, &m, &stop, 0) ||
+	    mention_media(x, &m))
+		return v + len - 1;
+	a = tok_agr(x->w[v]);
+	/* At the start, or in the middle with the content after it. */
+	if (i == st->s0 || (i == st->s0 + 1 &&
+	    x->sg->t[st->s0].type == SEG_WORD) ||
+	    (tok_punct(x, stop, ',') && words_between(x, stop,
+	    content_end(x, stop, st->s1, 0)) >= 3 &&
+	    (tok_is(x, i - 1, "но") || tok_is(x, i - 1, "а") ||
+	    tok_is(x, i - 1, "однако") || tok_is(x, i - 1, "и"))))
+		add_indirect(x, stop, content_end(x, stop + 1, st->s1, 0),
+		    i, v + len, a, &m);
+	else
+		add_indirect(x, st->s0, i, i, v + len, a, &m);
+	return stop > i ? stop - 1 : i;
+}
+
+/*
+ * A postposed attribution at the verb i: "C, заявил X." or mid-sentence
+ * "A, заметил X, B".  Returns 1 with *ret set when it is one.
+ */
+static int
+verb_postposed(struct ex *x, const struct sent *st, size_t i, size_t len,
+    enum agr a, size_t *ret)
+{
+	struct mention	m;
+	size_t		stop = i + len, ce = i - 1;
+	size_t		s0 = st->s0, s1 = st->s1;
+
+	memset(&m, 0, sizeof(m));
+	if (!(i > s0 && (tok_punct(x, i - 1, ',') || tok_dash(x, i - 1)) &&
+	    !tok_gerund(x->w[i]) &&
+	    mention_after(x, i + len, s1, &m, &stop, 0) &&
+	    (stop >= s1 || tok_sentend(x, stop) || tok_punct(x, stop, ','))))
+		return 0;
+	*ret = i;
+	if (mention_media(x, &m))
+		return 1;
+	if (tok_dash(x, ce) && ce > s0 && tok_punct(x, ce - 1, ','))
+		ce--;
+	if (stop < s1 && tok_punct(x, stop, ',') && stop + 1 < s1 &&
+	    stop <= i + len + 4 && !tok_is(x, stop + 1, "что") &&
+	    !tok_sentend(x, stop + 1) &&
+	    strncmp(x->w[stop + 1], "котор", 10) != 0 &&
+	    !tok_is(x, stop + 1, "где") && !tok_is(x, stop + 1, "когда") &&
+	    !tok_verb(x, stop + 1, s1, NULL, NULL))
+		add_indirect(x, s0, s1, i, i + len, a, &m);
+	else if (tok_is(x, stop + 1, "что") || tok_is(x, stop + 1, "чтобы"))
+		add_indirect(x, stop + 2, content_end(x, stop + 2, s1, 0), i,
+		    i + len, a, &m);
+	else
+		add_indirect(x, s0, ce, i, i + len, a, &m);
+	*ret = stop > i ? stop - 1 : i;
+	return 1;
+}
+
+/*
+ * The subject of the verb i of agreement a, into m: before it, shared
+ * with a coordinated verb, or after it.  *stop gets the first token
+ * after the verb and a subject that follows it.  Returns 0 when the
+ * verb's subject is a medium (then it is no quote).
+ */
+static int
+verb_subject(struct ex *x, const struct sent *st, size_t i, size_t len,
+    enum agr a, struct mention *m, size_t *stop)
+{
+	size_t	s0 = st->s0, after = i + len;
+
+	memset(m, 0, sizeof(*m));
+	*stop = i + len;
+	if (mention_before(x, s0, i, m, a) ||
+	    mention_subject_left(x, s0, i, m, a) ||
+	    (tok_gerund(x->w[i]) &&
+	    mention_subject_left(x, s0, i, m, AGR_NONE)))
+		return !(m->type != MEN_NONE && mention_media(x, m));
+	/* A gerund shares the subject of its clause, never one after it:
+	 * "..., обвиняя демократов в ...". */
+	if (!(tok_gerund(x->w[i]) && i > s0)) {
+		if (mention_after(x, i + len, st->s1, m, &after, 0) &&
+		    mention_media(x, m))
+			return 0;	/* "отмечает издание «Лента.ру»" */
+		if (m->type == MEN_NAME || m->type == MEN_PRON ||
+		    m->type == MEN_INST || m->type == MEN_GROUP) {
+			*stop = after;
+			return 1;
 		}
 	}
-	if (m.type != MEN_NONE && mention_media(x, &m))
-		return i;
-	/* The complement. */
+	memset(m, 0, sizeof(*m));
+	m->type = MEN_NONE;
+	return 1;
+}
+
+/*
+ * The content the verb i governs after stop, of classes cls: a
+ * что-clause, a topic phrase's content, "о" and a topic, or an object.
+ * Returns the last token consumed.
+ */
+static size_t
+verb_complement(struct ex *x, const struct sent *st, size_t i, size_t len,
+    unsigned cls, enum agr a, const struct mention *m, size_t stop)
+{
+	size_t	j, s1 = st->s1;
+
 	j = stop;
-	while (j < s1 && j < stop + 8 &&
-	    !tok_is(x, j, "что") && !tok_is(x, j, "чтобы") &&
-	    !tok_is(x, j, "будто") && !tok_sentend(x, j) &&
-	    !tok_punct(x, j, ':') && !(cls & VC_PHRASE))
+	while (j < s1 && j < stop + 8 && !tok_is(x, j, "что") &&
+	    !tok_is(x, j, "чтобы") && !tok_is(x, j, "будто") &&
+	    !tok_sentend(x, j) && !tok_punct(x, j, ':') &&
+	    !(cls & VC_PHRASE))
 		j++;
-	if ((cls & VC_CLAUSE) && j < s1 &&
-	    (tok_is(x, j, "что") || tok_is(x, j, "чтобы") ||
-	    tok_is(x, j, "будто"))) {
-		add_indirect(x, j + 1, content_end(x, j + 1, s1, 0),
-		    i, i + len, a, &m);
-		i = j;
-		return i;
+	if ((cls & VC_CLAUSE) && j < s1 && (tok_is(x, j, "что") ||
+	    tok_is(x, j, "чтобы") || tok_is(x, j, "будто"))) {
+		add_indirect(x, j + 1, content_end(x, j + 1, s1, 0), i, i + len,
+		    a, m);
+		return j;
 	}
 	if (stop < s1 && tok_punct(x, stop, ':'))
 		return i;	/* a colon quote, found above */
@@ -421,8 +416,7 @@ gerund:
 		if (tok_is(x, j, "что") || tok_is(x, j, "о") ||
 		    tok_is(x, j, "об"))
 			j++;
-		if (tok_is(x, j, "том") &&
-		    tok_punct(x, j + 1, ',') &&
+		if (tok_is(x, j, "том") && tok_punct(x, j + 1, ',') &&
 		    tok_is(x, j + 2, "что"))
 			j += 3;
 		/* "выразил надежду на то, что C": C. */
@@ -431,10 +425,8 @@ gerund:
 		    tok_punct(x, j + 2, ',') && (tok_is(x, j + 3, "что") ||
 		    tok_is(x, j + 3, "чтобы")))
 			j += 4;
-		add_indirect(x, j, content_end(x, j, s1, 1), i,
-		    i + len, a, &m);
-		i = stop - 1;
-		return i;
+		add_indirect(x, j, content_end(x, j, s1, 1), i, i + len, a, m);
+		return stop - 1;
 	}
 	if ((cls & VC_TOPIC) && (tok_is(x, stop, "о") ||
 	    tok_is(x, stop, "об") || tok_is(x, stop, "обо"))) {
@@ -444,44 +436,141 @@ gerund:
 		    tok_is(x, j, "их")) && j + 2 < s1 &&
 		    !(x->sg->t[j + 2].type == SEG_WORD))
 			return i;
-		if (tok_is(x, j, "этом") || tok_is(x, j, "том"))
-		{
-			if (tok_punct(x, j + 1, ',') &&
-			    tok_is(x, j + 2, "что"))
-				j += 3;
-			else
+		if (tok_is(x, j, "этом") || tok_is(x, j, "том")) {
+			if (!(tok_punct(x, j + 1, ',') &&
+			    tok_is(x, j + 2, "что")))
 				return i;
+			j += 3;
 		}
-		add_indirect(x, j, content_end(x, j, s1, 1), i,
-		    i + len, a, &m);
-		i = j - 1;
-		return i;
+		add_indirect(x, j, content_end(x, j, s1, 1), i, i + len, a, m);
+		return j - 1;
 	}
-	if ((cls & VC_CLAUSE) && !(cls & VC_OBJECT) &&
-	    stop < s1 && x->sg->t[stop].type == SEG_WORD &&
-	    !(x->sg->t[stop].flags & SEG_CAP) &&
-	    !tok_prep(x, stop) && !tok_stop(x, stop) &&
-	    (tok_adjective(x, stop) ||
+	/* "отметил экономическую мощь Пекина". */
+	if ((cls & VC_CLAUSE) && !(cls & VC_OBJECT) && stop < s1 &&
+	    x->sg->t[stop].type == SEG_WORD &&
+	    !(x->sg->t[stop].flags & SEG_CAP) && !tok_prep(x, stop) &&
+	    !tok_stop(x, stop) && (tok_adjective(x, stop) ||
 	    tok_is(x, stop + 1, "и")) &&
 	    (a == AGR_M || a == AGR_F || a == AGR_PL) &&
-	    (m.type == MEN_NAME || m.type == MEN_PRON ||
-	    m.type == MEN_ROLE)) {
-		/* "отметил экономическую мощь Пекина". */
-		add_indirect(x, stop, content_end(x, stop, s1, 1),
-		    i, i + len, a, &m);
-		i = stop - 1;
-		return i;
+	    (m->type == MEN_NAME || m->type == MEN_PRON ||
+	    m->type == MEN_ROLE)) {
+		add_indirect(x, stop, content_end(x, stop, s1, 1), i, i + len,
+		    a, m);
+		return stop - 1;
 	}
 	if ((cls & VC_OBJECT) && stop < s1 &&
-	    x->sg->t[stop].type == SEG_WORD &&
-	    !tok_is(x, stop, "это") && !tok_is(x, stop, "этот") &&
-	    !tok_is(x, stop, "эти") && !tok_is(x, stop, "эту")) {
-		add_indirect(x, stop, content_end(x, stop, s1, 1),
-		    i, i + len, a, &m);
-		i = stop - 1;
-		return i;
+	    x->sg->t[stop].type == SEG_WORD && !tok_is(x, stop, "это") &&
+	    !tok_is(x, stop, "этот") && !tok_is(x, stop, "эти") &&
+	    !tok_is(x, stop, "эту")) {
+		add_indirect(x, stop, content_end(x, stop, s1, 1), i, i + len,
+		    a, m);
+		return stop - 1;
 	}
 	return i;
+}
+
+/* A speech verb at i: its subject and what it governs. */
+static size_t
+cue_verb(struct ex *x, const struct sent *st, size_t i)
+{
+	const struct lex_entry	*le;
+	struct mention		 m;
+	size_t			 len, k, stop, ret;
+	unsigned		 cls;
+	enum agr		 a;
+
+	if (!tok_verb(x, i, st->s1, &len, &cls))
+		return i;
+	if (i > st->s0 && tok_is(x, i - 1, "не") && !(cls & VC_NEG))
+		return i;
+	/* "сообщило со ссылкой на X": X speaks, found at the phrase. */
+	if ((le = lexicon_match(x->lx, LEX_PHRASES, x->w + i + len,
+	    st->s1 - i - len, &k)) != NULL && strcmp(le->tag, "ref") == 0)
+		return i;
+	a = tok_agr(x->w[i]);
+	if (verb_postposed(x, st, i, len, a, &ret))
+		return ret;
+	if (verb_inverted(x, st, i, len, a, &ret))
+		return ret;
+	if (!verb_subject(x, st, i, len, a, &m, &stop))
+		return i;
+	return verb_complement(x, st, i, len, cls, a, &m, stop);
+}
+
+/*
+ * Object, verb, subject: "Гибель командира также подтвердили украинские
+ * источники."  A plural verb whose subject, a group, ends the sentence
+ * after it, with no plural subject before it: the content is what comes
+ * before the verb.
+ */
+static int
+verb_inverted(struct ex *x, const struct sent *st, size_t i, size_t len,
+    enum agr a, size_t *ret)
+{
+	struct mention	m;
+	size_t		stop, e = i;
+
+	if (a != AGR_PL || i < st->s0 + 2 || tok_punct(x, i - 1, ','))
+		return 0;
+	if (tok_prep(x, i + len) ||
+	    !mention_after(x, i + len, st->s1, &m, &stop, 0) ||
+	    (m.type != MEN_GROUP && m.type != MEN_INST &&
+	    m.type != MEN_ROLE) || m.ns > i + len + 2 ||
+	    /* In the nominative plural: not "поручили этому художнику". */
+	    (tok_common(x, m.ns) && !tok_ends(x->w[m.ns], "ые") &&
+	    !tok_ends(x->w[m.ns], "ие") && !tok_ends(x->w[m.ns], "ы") &&
+	    !tok_ends(x->w[m.ns], "и")) ||
+	    !(stop >= st->s1 || tok_sentend(x, stop)) || mention_media(x, &m))
+		return 0;
+	/* Nothing before the verb that could be its plural subject. */
+	if (mention_before(x, st->s0, i, &(struct mention){ 0 }, a))
+		return 0;
+	while (e > st->s0 && tok_stop(x, e - 1) && !tok_is(x, e - 1, "и"))
+		e--;	/* "также" */
+	if (words_between(x, st->s0, e) < 2)
+		return 0;
+	add_indirect(x, st->s0, e, i, i + len, a, &m);
+	*ret = stop > i ? stop - 1 : i;
+	return 1;
+}
+
+/*
+ * Indirect speech, sentence by sentence: looks for a cue at token i of
+ * sentence si -- a framing phrase, a statement ("говорится в заявлении
+ * X"), "Об этом V X", "как V X", a speech verb -- and records the quote
+ * it introduces.  Returns the last token it consumed; the caller goes on
+ * after it.
+ */
+static size_t
+indirect_at(struct ex *x, size_t si, size_t i)
+{
+	const struct lex_entry	*le;
+	struct sent		 st;
+	size_t			 k, len;
+	unsigned		 cls;
+
+	if (x->mask[i] || x->sg->t[i].type != SEG_WORD)
+		return i;
+	st.si = si;
+	st.s0 = x->sg->sent[si].first;
+	st.s1 = x->sg->sent[si].last;
+	le = lexicon_match(x->lx, LEX_PHRASES, x->w + i, st.s1 - i, &k);
+	if (le != NULL) {
+		if (strcmp(le->tag, "frame") == 0 ||
+		    strcmp(le->tag, "framep") == 0 ||
+		    strcmp(le->tag, "ref") == 0)
+			return cue_frame(x, &st, i, le, k);
+		if (strcmp(le->tag, "doc") == 0)
+			return cue_doc(x, &st, i, k);
+		if (strcmp(le->tag, "not") == 0)
+			return i + k - 1;
+		if (strcmp(le->tag, "prev") == 0)
+			return cue_prev(x, &st, i, k);
+	}
+	if (tok_is(x, i, "как") && tok_verb(x, i + 1, st.s1, &len, &cls) &&
+	    !(cls & VC_PHRASE))
+		return cue_kak(x, &st, i, len);
+	return cue_verb(x, &st, i);
 }
 
 void

@@ -16,6 +16,8 @@
 #include "util.h"
 
 static size_t	 skip_inserted(const struct ex *, size_t, size_t);
+static int	 enum_link(const struct ex *, size_t, size_t);
+static int	 conjoined_names(struct ex *, size_t, size_t, struct mention *);
 static size_t	 mention_np_end(const struct ex *, size_t, size_t);
 static int	 tok_participle(const char *);
 static int	 name_ok(const struct ex *, size_t, size_t, int);
@@ -253,11 +255,12 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 		/* "президент Эквадора", "пресс-секретарь Трампа": one
 		 * word in the genitive after a role is no name. */
 		if (n == 1 && first > s && !(flags & MNP_OBL) &&
-		    !(x->sg->t[first - 1].flags & (SEG_CAP | SEG_ALLCAPS)) &&
+		    tok_common(x, first - 1) &&
 		    (tok_has(x, first - 1, TF_ROLE) ||
 		    tok_has(x, first - 1, TF_INST)) &&
-		    (tok_ends(x->w[first], "а") || tok_ends(x->w[first], "я")))
-			continue;
+		    (tok_ends(x->w[first], "а") || tok_ends(x->w[first], "я") ||
+		    tok_kin(x->w[first - 1])))
+			continue;	/* "муж Биби" is the husband */
 		/* "леди США в интервью телеведущей Опре Уинфри": a name
 		 * in an oblique case is no subject. */
 		if (n > 0 && !(flags & (MNP_OBL | MNP_LEFT)) &&
@@ -377,6 +380,61 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 }
 
 /*
+ * Does token k, a comma or "и", join two capitalised words of an
+ * enumeration ("США, Канады и Великобритании", "Меркель и Олланд")?
+ */
+static int
+enum_link(const struct ex *x, size_t lo, size_t k)
+{
+	if (k <= lo || k + 1 >= x->sg->n)
+		return 0;
+	return x->sg->t[k - 1].type == SEG_WORD &&
+	    x->sg->t[k + 1].type == SEG_WORD &&
+	    (x->sg->t[k - 1].flags & (SEG_CAP | SEG_ALLCAPS)) &&
+	    (x->sg->t[k + 1].flags & (SEG_CAP | SEG_ALLCAPS)) &&
+	    !(x->sg->t[k + 1].flags & SEG_PARA);
+}
+
+/*
+ * Tokens [s, e) as two or more people's names joined by "и" and commas
+ * ("Мэттью Хьюлетт и Калеб Тюрон"): fills m as a group of them.
+ */
+static int
+conjoined_names(struct ex *x, size_t s, size_t e, struct mention *m)
+{
+	size_t	i, n, first, names = 0, end = e;
+
+	first = e;
+	while (end > s) {
+		first = mention_name_run(x, s, end - 1, &n);
+		if (n == 0 || (n == 1 && !tok_name(x, first)))
+			break;
+		names++;
+		if (first == s)
+			break;
+		i = first - 1;
+		if (!tok_is(x, i, "и") && !tok_punct(x, i, ','))
+			break;
+		end = i;
+	}
+	if (names < 2)
+		return 0;
+	/* Only their group or role nouns before them: "Школьники Мэттью
+	 * Хьюлетт и Калеб Тюрон". */
+	for (i = s; i < first; i++)
+		if (!tok_has(x, i, TF_GROUP) && !tok_has(x, i, TF_ROLE) &&
+		    !tok_adjective(x, i))
+			return 0;
+	memset(m, 0, sizeof(*m));
+	m->type = MEN_GROUP;
+	m->s = s;
+	m->ns = first;
+	m->e = m->ne = e;
+	m->conj = 1;
+	return 1;
+}
+
+/*
  * When token e - 1 closes a relative or participial clause set off by
  * commas ("..., который ...,", "..., отрывок из которого ...,",
  * "..., находящийся с визитом в ...,"), returns where the clause opens,
@@ -493,7 +551,16 @@ mention_before(struct ex *x, size_t lo, size_t v, struct mention *m,
 				s--;
 				continue;
 			}
+			/* An enumeration: "США, Канады и Великобритании". */
+			if (t->uc == ',' && enum_link(x, lo, s - 1)) {
+				s--;
+				continue;
+			}
 			break;
+		}
+		if (tok_is(x, s - 1, "и") && enum_link(x, lo, s - 1)) {
+			s--;
+			continue;
 		}
 		if (tok_is(x, s - 1, "что") ||
 		    strncmp(x->w[s - 1], "котор", 10) == 0 ||
@@ -503,11 +570,20 @@ mention_before(struct ex *x, size_t lo, size_t v, struct mention *m,
 			break;
 		s--;
 	}
+	/* "Меркель и Олланд призвали": named people together. */
+	if (a == AGR_PL && conjoined_names(x, s, e, m))
+		return 1;
 	if (!mention_np(x, s, e, m, a == AGR_PL ? MNP_LOC : 0))
 		return 0;
 	/* Agreement: a plural verb has no single person for subject
 	 * ("Британцы высказались" is a group; "Биби попросили" has an
 	 * object in front), a neuter one no person at all. */
+	/* "Гибель командира подтвердили": a singular role is no subject
+	 * of a plural verb. */
+	if (m->type == MEN_ROLE && a == AGR_PL && !m->conj &&
+	    !tok_ends(x->w[m->ns], "ы") && !tok_ends(x->w[m->ns], "и") &&
+	    !tok_ends(x->w[m->ns], "е"))
+		return 0;
 	if (m->type == MEN_NAME && (a == AGR_PL || a == AGR_N)) {
 		if (a == AGR_PL && m->ne == m->ns + 1 && m->ns == s &&
 		    !tok_has(x, m->ns, TF_FIRST) &&

@@ -19,13 +19,15 @@
 #include "util.h"
 
 static char	*span_text(const struct ex *, size_t, size_t, int);
-static void	 group_nominative(char **);
 static char	*group_text(const struct ex *, size_t, size_t);
+static char	*word_nominative(const struct ex *, size_t);
+static char	*np_nominative(const struct ex *, size_t, size_t);
+static char	*conjoined_text(const struct ex *, const struct mention *);
 static int	 ent_person(struct ex *, const struct mention *, enum agr,
 		    size_t, int);
 static char	*ent_surname(const char *);
 static int	 role_before(const struct ex *, size_t, size_t, size_t *);
-static char	*role_span(const struct ex *, size_t, size_t);
+static char	*role_span(const struct ex *, size_t, size_t, int);
 static int	 proper_noun(const struct ex *, size_t);
 static char	*name_stem(const char *);
 static void	 name_words(const char *, char **, char **, char **);
@@ -356,7 +358,7 @@ role_before(const struct ex *x, size_t lo, size_t first, size_t *rs)
 /* The text of a role in tokens [s, e): trailing punctuation dropped but
  * a closing quotation mark whose opening one is inside kept. */
 static char *
-role_span(const struct ex *x, size_t s, size_t e)
+role_span(const struct ex *x, size_t s, size_t e, int oblique)
 {
 	size_t	i;
 	int	open = 0;
@@ -372,6 +374,8 @@ role_span(const struct ex *x, size_t s, size_t e)
 		e--;
 	if (e <= s)
 		return NULL;
+	if (oblique)
+		return np_nominative(x, s, e);
 	return span_text(x, s, e, !proper_noun(x, s));
 }
 
@@ -385,7 +389,7 @@ people_role_text(const struct ex *x, const struct mention *m)
 	size_t	s, i, e;
 
 	if (m->ns > m->s && role_before(x, m->s, m->ns, &s))
-		return role_span(x, s, m->ns);
+		return role_span(x, s, m->ns, m->cas != SPEAKERS_NOM);
 	/* Or after it, in commas. */
 	s = m->ne;
 	if (s < m->e && tok_punct(x, s, ','))
@@ -402,43 +406,7 @@ people_role_text(const struct ex *x, const struct mention *m)
 	for (e = s; e < m->e && e < s + 8 && !tok_punct(x, e, ',') &&
 	    !tok_sentend(x, e); e++)
 		;
-	return role_span(x, s, e);
-}
-
-/*
- * "по мнению экспертов": the head noun of a group back to the
- * nominative plural (экспертов -> эксперты, врачей -> врачи).  *s is
- * replaced.
- */
-static void
-group_nominative(char **s)
-{
-	static const char *const velar[] = {
-		"к", "г", "х", "ж", "ш", "ч", "щ", NULL
-	};
-	char	*sp = strchr(*s, ' '), *out;
-	size_t	 hl = sp != NULL ? (size_t)(sp - *s) : strlen(*s), k;
-	const char *rep = NULL;
-	size_t	 cut = 0;
-
-	if (hl > 6 && (memcmp(*s + hl - 4, "ов", 4) == 0 ||
-	    memcmp(*s + hl - 4, "ев", 4) == 0)) {
-		cut = 4;
-		rep = "ы";
-		for (k = 0; velar[k] != NULL; k++)
-			if (memcmp(*s + hl - 6, velar[k], 2) == 0)
-				rep = "и";
-		if (memcmp(*s + hl - 4, "ев", 4) == 0)
-			rep = "и";
-	} else if (hl > 6 && memcmp(*s + hl - 4, "ей", 4) == 0) {
-		cut = 4;
-		rep = "и";
-	}
-	if (rep == NULL)
-		return;
-	out = xasprintf("%.*s%s%s", (int)(hl - cut), *s, rep, *s + hl);
-	free(*s);
-	*s = out;
+	return role_span(x, s, e, 0);
 }
 
 /* Adds role (as written; may be NULL) to e's folded roles. */
@@ -648,6 +616,164 @@ group_text(const struct ex *x, size_t s, size_t e)
 	e = i;
 	if (h + 1 < e) {
 		rest = span_text(x, h + 1, e, 0);
+		buf_addc(&b, ' ');
+		buf_adds(&b, rest);
+		free(rest);
+	}
+	return buf_steal(&b);
+}
+
+/*
+ * The names of a conjoined mention, each in the nominative, joined as
+ * the article joins them: "Мэттью Хьюлетт и Калеб Тюрон".  The caller
+ * frees the result.
+ */
+static char *
+conjoined_text(const struct ex *x, const struct mention *m)
+{
+	struct buf	 b;
+	const char	*w[8];
+	char		*words[8], *name;
+	size_t		 i, n = 0, k;
+	enum gender	 g;
+
+	buf_init(&b);
+	for (i = m->ns; i <= m->ne; i++) {
+		if (i < m->ne && x->sg->t[i].type == SEG_WORD &&
+		    !tok_is(x, i, "и") && n < 8) {
+			words[n] = xstrndup(x->text + x->sg->t[i].start,
+			    x->sg->t[i].end - x->sg->t[i].start);
+			w[n] = words[n];
+			n++;
+			continue;
+		}
+		if (n == 0)
+			continue;
+		g = GENDER_UNKNOWN;
+		name = speakers_normalize(x->lx, w, n, SPEAKERS_NOM, &g);
+		buf_adds(&b, name);
+		free(name);
+		for (k = 0; k < n; k++)
+			free(words[k]);
+		n = 0;
+		if (i < m->ne)
+			buf_adds(&b, tok_is(x, i, "и") ? " и " : ", ");
+	}
+	return buf_steal(&b);
+}
+
+/*
+ * The nominative of one folded word standing in an oblique case, when
+ * it is the head of a role or a body or an adjective before it:
+ * "губернатора" -> "губернатор", "председателя" -> "председатель",
+ * "главного" -> "главный", "пресс-службы" -> "пресс-служба".  Word
+ * lists give bodies and groups; other nouns follow the commonest
+ * endings.  The caller frees the result.
+ */
+static char *
+word_nominative(const struct ex *x, size_t i)
+{
+	static const struct {
+		const char	*end, *nom;
+	} adj[] = {
+		{ "ского", "ский" }, { "ской", "ская" }, { "скому", "ский" },
+		{ "ским", "ский" }, { "ского", "ский" }, { "ного", "ный" },
+		{ "ному", "ный" }, { "ным", "ный" }, { "ной", "ная" },
+		{ "его", "ий" }, { "ему", "ий" }, { "ого", "ый" },
+		{ "ому", "ый" }, { "ей", "яя" }, { "ой", "ая" }, { NULL, NULL }
+	}, noun[] = {
+		{ "теля", "тель" }, { "телю", "тель" }, { "телем", "тель" },
+		{ "аря", "арь" }, { "арю", "арь" }, { "арем", "арь" },
+		{ "ом", "" }, { "ем", "ь" }, { "ой", "а" },
+		{ "а", "" }, { "у", "" }, { "е", "" }, { "ы", "а" },
+		{ "ю", "ь" }, { "я", "ь" }, { NULL, NULL }
+	};
+	const struct lex_entry	*le;
+	const char		*f = x->w[i];
+	size_t			 k, l = strlen(f), le2;
+
+	if ((le = lexicon_word(x->lx, LEX_INSTITUTIONS, f)) != NULL &&
+	    le->tag[0] != '\0')
+		return segment_starts_upper(le->tag) ? xstrdup(le->tag) :
+		    xstrdup(le->tag);
+	if ((le = lexicon_word(x->lx, LEX_GROUPS, f)) != NULL &&
+	    le->tag[0] != '\0')
+		return xstrdup(le->tag);
+	if (tok_adjective(x, i)) {
+		for (k = 0; adj[k].end != NULL; k++) {
+			le2 = strlen(adj[k].end);
+			if (l > le2 + 4 && tok_ends(f, adj[k].end))
+				return xasprintf("%.*s%s", (int)(l - le2), f,
+				    adj[k].nom);
+		}
+		return xstrdup(f);
+	}
+	/* Not a plural: "источники", "эксперты" stay. */
+	if (tok_has(x, i, TF_ROLE) && !tok_ends(f, "ель") &&
+	    !tok_ends(f, "арь") && !tok_ends(f, "ики") && !tok_ends(f, "ты") &&
+	    !tok_ends(f, "ры") && !tok_ends(f, "ги"))
+		for (k = 0; noun[k].end != NULL; k++) {
+			le2 = strlen(noun[k].end);
+			if (l > le2 + 6 && tok_ends(f, noun[k].end))
+				return xasprintf("%.*s%s", (int)(l - le2), f,
+				    noun[k].nom);
+		}
+	return xstrdup(f);
+}
+
+/*
+ * The nominative of the phrase in tokens [s, e) that stands in an
+ * oblique case: its heads (roles, bodies, groups, joined by и) and
+ * their adjectives turned back, their complements as written
+ * ("пресс-секретаря акима" -> "пресс-секретарь акима", "правительства и
+ * губернатора Оренбургской области" -> "правительство и губернатор
+ * Оренбургской области").  The caller frees the result.
+ */
+static char *
+np_nominative(const struct ex *x, size_t s, size_t e)
+{
+	struct buf	 b;
+	size_t		 i, head = s;
+	char		*w, *rest;
+	int		 first = 1;
+
+	/* The heads: adjectives and a noun, more of them after "и";
+	 * what follows is their complement ("пресс-секретаря акима"). */
+	for (;;) {
+		i = head;
+		while (i < e && tok_adjective(x, i) && tok_common(x, i) &&
+		    !tok_has(x, i, TF_ROLE) && !tok_has(x, i, TF_INST))
+			i++;
+		if (i >= e || !tok_common(x, i) || !(tok_has(x, i, TF_ROLE) ||
+		    tok_has(x, i, TF_GROUP) || tok_has(x, i, TF_INST)))
+			break;
+		head = i + 1;
+		if (head + 1 < e && tok_is(x, head, "и"))
+			head++;
+		else
+			break;
+	}
+	if (head > s && tok_is(x, head - 1, "и"))
+		head--;
+	if (head == s)
+		return span_text(x, s, e, !proper_noun(x, s));
+	buf_init(&b);
+	for (i = s; i < head; i++) {
+		if (x->sg->t[i].type != SEG_WORD)
+			continue;
+		if (!first)
+			buf_addc(&b, ' ');
+		first = 0;
+		if (tok_is(x, i, "и"))
+			buf_adds(&b, "и");
+		else {
+			w = word_nominative(x, i);
+			buf_adds(&b, w);
+			free(w);
+		}
+	}
+	if (head < e) {
+		rest = span_text(x, head, e, 0);
 		buf_addc(&b, ' ');
 		buf_adds(&b, rest);
 		free(rest);
@@ -974,6 +1100,14 @@ role_person(struct ex *x, const struct cand *c, size_t ci, enum gender g)
 	}
 	if (found >= 0)
 		return found;
+	/* "муж Биби", "собеседник в МИД ФРГ": a role tied to another
+	 * name or body is its own person, not one seen before. */
+	if (tok_kin(x->w[i]) && i + 1 < m->ne && tok_name(x, i + 1))
+		return -1;
+	if (strcmp(le->tag, "back") == 0 && i + 2 < m->ne &&
+	    (tok_is(x, i + 1, "в") || tok_is(x, i + 1, "из")) &&
+	    (x->sg->t[i + 2].flags & (SEG_CAP | SEG_ALLCAPS)))
+		return -1;
 	/* "собеседник агентства" (tagged "back") may also be an unnamed
 	 * speaker described before; other nouns want a named person. */
 	if ((r = ent_recent(x, g, SPEAKER_PERSON,
@@ -1029,13 +1163,18 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 		r = role_person(x, c, ci, g);
 		if (r >= 0)
 			break;
-		s = span_text(x, m->ns, m->ne, 1);
+		s = m->cas != SPEAKERS_NOM ? np_nominative(x, m->ns, m->ne) :
+		    span_text(x, m->ns, m->ne, 1);
 		r = ent_literal(x, s, SPEAKER_PERSON, c->order);
 		free(s);
 		break;
 	case MEN_GROUP:
 	case MEN_INST:
-		if (m->literal != NULL) {
+		if (m->conj) {
+			s = conjoined_text(x, m);
+			r = ent_literal(x, s, SPEAKER_GROUP, c->order);
+			free(s);
+		} else if (m->literal != NULL) {
 			int	j = -1;
 
 			/* "В холдинге уточнили": the institution named
@@ -1046,23 +1185,31 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 			r = j >= 0 ? j : ent_literal(x, m->literal,
 			    SPEAKER_INSTITUTION, c->order);
 		} else {
-			size_t	e = m->ne;
+			size_t	e = m->ne, k;
+			int	open = 0;
 
 			while (e > m->ns && (x->sg->t[e - 1].type ==
 			    SEG_PUNCT || tok_stop(x, e - 1)))
 				e--;
 			if (e <= m->ns)
 				e = m->ne;
+			/* "клуб «Спартак-Москва»" keeps its closing mark. */
+			for (k = m->ns; k < e; k++)
+				if (tok_open_quote(x, k) &&
+				    !tok_close_quote(x, k))
+					open++;
+				else if (tok_close_quote(x, k) && open > 0)
+					open--;
+			if (open > 0 && e < x->sg->n && tok_close_quote(x, e))
+				e++;
 			if (m->type == MEN_GROUP &&
 			    (s = group_text(x, m->ns, e)) != NULL)
 				;
-			else {
+			else if (m->cas != SPEAKERS_NOM)
+				s = np_nominative(x, m->ns, e);
+			else
 				s = span_text(x, m->ns, e,
 				    !proper_noun(x, m->ns));
-				if (m->type == MEN_GROUP &&
-				    m->cas != SPEAKERS_NOM)
-					group_nominative(&s);
-			}
 			/* "авиакомпания заявила": the body the article
 			 * named so ("авиакомпания Ryanair"). */
 			r = -1;

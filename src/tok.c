@@ -12,9 +12,11 @@
 #include "lexicon.h"
 #include "segment.h"
 #include "speakers.h"
+#include "util.h"
 
 static int	 tok_straight_opens(const struct ex *, size_t);
 static int	 tok_name_uncached(const struct ex *, size_t);
+static int	 tok_particle_name(const struct ex *, size_t);
 static int	 verb_find(const struct ex *, size_t, size_t, size_t *,
 		    unsigned *);
 
@@ -112,6 +114,34 @@ tok_stop(const struct ex *x, size_t i)
 	return tok_has(x, i, TF_STOP);
 }
 
+/* Is token i a name with a lower-case particle glued by a hyphen
+ * (аль-Асад, уль-Малук, ибн-Сауд)? */
+static int
+tok_particle_name(const struct ex *x, size_t i)
+{
+	static const char *const pfx[] = {
+		"аль-", "уль-", "эль-", "ад-", "ас-", "ан-", "ибн-", "бен-",
+		"ди-", "де-", "дю-", "ла-", "ле-", NULL
+	};
+	const struct token	*t = &x->sg->t[i];
+	size_t			 k, l;
+	char			*rest = NULL;
+	int			 cap;
+
+	for (k = 0; pfx[k] != NULL; k++) {
+		l = strlen(pfx[k]);
+		if (strncmp(x->w[i], pfx[k], l) != 0 ||
+		    t->end - t->start <= l + 2)
+			continue;
+		/* The letter after the hyphen is a capital in the text. */
+		rest = xstrndup(x->text + t->start + l, 4);
+		cap = segment_starts_upper(rest);
+		free(rest);
+		return cap;
+	}
+	return 0;
+}
+
 /* Could token i be part of a person's name? */
 int
 tok_name(const struct ex *x, size_t i)
@@ -134,6 +164,9 @@ tok_name_uncached(const struct ex *x, size_t i)
 	const struct token	*t = &x->sg->t[i];
 	size_t			 k;
 
+	if (t->type == SEG_WORD && !(t->flags & SEG_CAP) &&
+	    tok_particle_name(x, i))
+		return 1;	/* уль-Малук, аль-Асад */
 	if (t->type != SEG_WORD || !(t->flags & SEG_CAP) ||
 	    (t->flags & (SEG_ALLCAPS | SEG_DIGIT)))
 		return 0;
@@ -480,4 +513,42 @@ tok_time(const struct ex *x, size_t i)
 		if (strncmp(x->w[i], w[k], strlen(w[k])) == 0)
 			return 1;
 	return 0;
+}
+
+/* Is folded word f a noun of kinship or counsel, which takes the person
+ * it relates to in the genitive (муж Биби, адвокат Биби)? */
+int
+tok_kin(const char *f)
+{
+	static const char *const kin[] = {
+		"муж", "жена", "сын", "дочь", "отец", "мать", "брат", "сестра",
+		"дядя", "тетя", "вдова", "вдовец", "супруг", "супруга",
+		"адвокат", "адвокаты", "защитник", "родственник",
+		"родственники", "родители", "дети", "внук", "внучка",
+		"племянник", "племянница", "пресс-секретарь", "представитель",
+		"помощник", "советник", NULL
+	};
+	size_t	k;
+
+	for (k = 0; kin[k] != NULL; k++)
+		if (strcmp(f, kin[k]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Is token i a common word: lower case, or capitalised only because it
+ * opens a sentence? */
+int
+tok_common(const struct ex *x, size_t i)
+{
+	const struct token	*t;
+
+	if (i >= x->sg->n)
+		return 0;
+	t = &x->sg->t[i];
+	if (t->type != SEG_WORD || (t->flags & SEG_ALLCAPS))
+		return 0;
+	if (!(t->flags & SEG_CAP))
+		return 1;
+	return (t->flags & SEG_PARA) || i == 0 || tok_sentend(x, i - 1);
 }

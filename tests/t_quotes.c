@@ -247,6 +247,37 @@ main(void)
 	check_one("Старт намечен на май, но как отметил министр Арман Сеитов, "
 	    "сроки могут сместиться.", 0, QUOTE_INDIRECT, "Арман Сеитов",
 	    "сроки могут сместиться", "\"но как отметил X, C\" reports C");
+	check_one("Школьники Арман Бекбаев и Борис Ким сообщили о своем "
+	    "открытии банку.", 0, QUOTE_INDIRECT, "Арман Бекбаев и Борис Ким",
+	    "своем открытии банку", "names joined by \"и\" are one group "
+	    "speaker");
+	check_one("Представители Казахстана, Киргизии и Узбекистана объявили "
+	    "о новом соглашении.", 0, QUOTE_INDIRECT, "представители "
+	    "Казахстана, Киргизии и Узбекистана", "новом соглашении",
+	    "an enumeration of countries stays in its group");
+	check_one("Асия Ким вышла на свободу. Муж Ким признался, что семья "
+	    "боится.", 0, QUOTE_INDIRECT, "муж Ким", "семья боится",
+	    "\"муж X\" is the husband, not X");
+	check_one("\"Мы уедем\", - заявил адвокат Саиф уль-Малук.", 0,
+	    QUOTE_DIRECT, "Саиф уль-Малук", "Мы уедем", "a name keeps its "
+	    "lower-case particle");
+	t = "По словам главного врача больницы Асылбека Нурланова, мест "
+	    "хватит.";
+	extract(t, &ql);
+	if (ok(ql.n == 1, "a quote of an oblique name with its role"))
+		is(ql.q[0].role, "главный врач больницы", "the role in the "
+		    "nominative, its complement as written");
+	quote_list_free(&ql);
+	t = "ФК «Кайрат» объявил об уходе тренера:\n\nВ заявлении клуба "
+	    "говорится:\n\nТренер покинул клуб по собственному желанию.";
+	check_one(t, 0, QUOTE_DIRECT, "клуб",
+	    "Тренер покинул клуб по собственному желанию.",
+	    "the last of two colon intros introduces the quote");
+	t = "В министерстве сообщили о гибели командира:\n\nГибель "
+	    "командира также подтвердили местные источники.";
+	check_one(t, 0, QUOTE_INDIRECT, "местные источники",
+	    "Гибель командира", "object, verb, subject: the content is "
+	    "before the verb, and it is no quote of the intro before it");
 	t = "Её неоднократно критиковали за резкие слова.";
 	ok(extract(t, &ql) == 0, "a plural verb without a subject names "
 	    "nobody");
