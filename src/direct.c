@@ -15,6 +15,7 @@
 
 static size_t	 quote_close(const struct ex *, size_t, size_t);
 static int	 chain_links(const struct ex *, size_t, size_t);
+static int	 governs_clause(const struct ex *, size_t, size_t);
 static int	 intro_clause(const struct ex *, size_t, size_t);
 static int	 doc_intro(struct ex *, size_t, size_t, struct cand *);
 static int	 reports_itself(const struct ex *, size_t, size_t);
@@ -373,9 +374,26 @@ add_direct(struct ex *x, size_t s, size_t e, const struct cand *proto)
 	c->order = s;
 	for (i = s; i < e; i++)
 		x->mask[i] = 1;
-	if (proto->ce > proto->cs)
+	/* The cue is used up, unless it governs a что-clause of its own
+	 * ("заявил, что C: «Q»" gives two quotes). */
+	if (proto->ce > proto->cs && !governs_clause(x, proto->ce, s))
 		for (i = proto->cs; i < proto->ce; i++)
 			x->mask[i] = 1;
+}
+
+/* Is there a "что" or "чтобы" between tokens a and b of one sentence? */
+static int
+governs_clause(const struct ex *x, size_t a, size_t b)
+{
+	size_t	i;
+
+	for (i = a; i < b && i < a + 10; i++) {
+		if (tok_is(x, i, "что") || tok_is(x, i, "чтобы"))
+			return 1;
+		if (tok_sentend(x, i))
+			return 0;
+	}
+	return 0;
 }
 
 /*
@@ -516,6 +534,9 @@ direct_pass(struct ex *x)
 
 			if (tok_open_quote(x, s))
 				s++;
+			if (e > s + 1 && tok_sentend(x, e - 1) &&
+			    tok_close_quote(x, e - 2))
+				e--;
 			if (e > s && tok_close_quote(x, e - 1))
 				e--;
 			add_direct(x, s, e, &intro);
@@ -692,7 +713,7 @@ direct_pass(struct ex *x)
 				intro.cue_tok = pe - 1;
 				has_intro = 1;
 			}
-			if (has_intro)
+			if (has_intro && !governs_clause(x, intro.ce, pe))
 				for (v = intro.cs; v < intro.ce; v++)
 					x->mask[v] = 1;
 		}

@@ -14,6 +14,8 @@
 
 static size_t	 content_end(const struct ex *, size_t, size_t, int);
 static size_t	 words_between(const struct ex *, size_t, size_t);
+static int	 predicate_follows(const struct ex *, size_t, size_t);
+static int	 gloss_ends(const struct ex *, size_t, size_t);
 static void	 add_indirect(struct ex *, size_t, size_t, size_t, size_t,
 		    enum agr, const struct mention *);
 struct sent;
@@ -51,6 +53,15 @@ content_end(const struct ex *x, size_t s, size_t e, int np)
 
 	for (i = s; i < e; i++) {
 		if (x->mask[i])
+			return i;
+		/* An object ends before a gloss in parentheses and before
+		 * a contrast: "решение ошибочным, но принимает его". */
+		if (np && i > s && ((tok_punct(x, i, '(') &&
+		    gloss_ends(x, i, e)) || (tok_punct(x, i, ',') &&
+		    (tok_is(x, i + 1, "но") || tok_is(x, i + 1, "однако")) &&
+		    i + 2 < e && x->sg->t[i + 2].type == SEG_WORD &&
+		    tok_agr(x->w[i + 2]) != AGR_NONE &&
+		    !tok_adjective(x, i + 2))))
 			return i;
 		if (tok_is(x, i, "как") && i > s &&
 		    tok_verb(x, i + 1, e, &len, &cls)) {
@@ -114,6 +125,37 @@ content_end(const struct ex *x, size_t s, size_t e, int np)
 	    tok_punct(x, e - 1, ':') || tok_punct(x, e - 1, ';')))
 		e--;
 	return e;
+}
+
+/* Is there a word in the instrumental within the next six words after
+ * token s, before any punctuation ("решение Клинсмана ошибочным")? */
+static int
+predicate_follows(const struct ex *x, size_t s, size_t e)
+{
+	size_t	i;
+
+	for (i = s + 1; i < e && i < s + 7; i++) {
+		if (x->sg->t[i].type != SEG_WORD)
+			return 0;
+		if (strlen(x->w[i]) > 8 && (tok_ends(x->w[i], "ым") ||
+		    tok_ends(x->w[i], "им") || tok_ends(x->w[i], "ой") ||
+		    tok_ends(x->w[i], "ыми") || tok_ends(x->w[i], "ими") ||
+		    tok_ends(x->w[i], "ом") || tok_ends(x->w[i], "ем")))
+			return 1;
+	}
+	return 0;
+}
+
+/* Does the gloss in parentheses that opens at token o close the
+ * sentence ending before e? */
+static int
+gloss_ends(const struct ex *x, size_t o, size_t e)
+{
+	size_t	i;
+
+	for (i = o + 1; i < e && !tok_punct(x, i, ')'); i++)
+		;
+	return i + 1 >= e || tok_sentend(x, i + 1);
 }
 
 /* The number of words in tokens [s, e). */
@@ -403,6 +445,7 @@ verb_complement(struct ex *x, const struct sent *st, size_t i, size_t len,
 		j++;
 	if ((cls & VC_CLAUSE) && j < s1 && (tok_is(x, j, "что") ||
 	    tok_is(x, j, "чтобы") || tok_is(x, j, "будто"))) {
+		/* "объяснил тем, что C" */
 		add_indirect(x, j + 1, content_end(x, j + 1, s1, 0), i, i + len,
 		    a, m);
 		return j;
@@ -444,6 +487,23 @@ verb_complement(struct ex *x, const struct sent *st, size_t i, size_t len,
 		}
 		add_indirect(x, j, content_end(x, j, s1, 1), i, i + len, a, m);
 		return j - 1;
+	}
+	/* "считает решение ошибочным", "признал себя виновным": an
+	 * object and its predicate in the instrumental. */
+	if ((cls & VC_CLAUSE) && stop < s1 && (strncmp(x->w[i], "счита",
+	    10) == 0 || strncmp(x->w[i], "посчита", 14) == 0 ||
+	    strncmp(x->w[i], "призна", 12) == 0) &&
+	    x->sg->t[stop].type == SEG_WORD && !tok_prep(x, stop) &&
+	    /* "признал себя виновным" is a plea, not a statement */
+	    !(strncmp(x->w[i], "призна", 12) == 0 &&
+	    tok_is(x, stop, "себя")) &&
+	    predicate_follows(x, stop, s1) &&
+	    (m->type == MEN_NAME || m->type == MEN_PRON ||
+	    m->type == MEN_ROLE || m->type == MEN_INST ||
+	    m->type == MEN_GROUP)) {
+		add_indirect(x, stop, content_end(x, stop, s1, 1), i, i + len,
+		    a, m);
+		return stop - 1;
 	}
 	/* "отметил экономическую мощь Пекина". */
 	if ((cls & VC_CLAUSE) && !(cls & VC_OBJECT) && stop < s1 &&

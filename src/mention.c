@@ -28,9 +28,18 @@ int
 mention_media(const struct ex *x, const struct mention *m)
 {
 	size_t	s = m->ns;
+	size_t	e = m->ne;
 
 	if (m->ne <= m->ns)
 		return tok_media(x, m->s, m->e);
+	/* A medium named last, right before the verb: "Отставку главы
+	 * ГРУ «Коммерсантъ» объяснил" (its subject after an object). */
+	while (e > m->ns && x->sg->t[e - 1].type == SEG_PUNCT)
+		e--;
+	if (e > m->ns + 1 && tok_media(x, e - 1, e) &&
+	    (x->sg->t[e - 1].flags & (SEG_CAP | SEG_LATIN)) &&
+	    tok_open_quote(x, e - 2) && !tok_prep(x, e - 3))
+		return 1;
 	if (m->type != MEN_NAME)
 		return tok_media(x, s, s + 1);	/* the head noun */
 	if (s > m->s)
@@ -514,6 +523,17 @@ mention_before(struct ex *x, size_t lo, size_t v, struct mention *m,
 	    !tok_is(x, e - 1, "но") && !tok_is(x, e - 1, "мы") &&
 	    !tok_is(x, e - 1, "я"))
 		e--;
+	/* "Юрген Клинсман (Jürgen Klinsmann) назвал": a gloss in
+	 * parentheses between the subject and its verb. */
+	if (e > lo + 2 && tok_punct(x, e - 1, ')')) {
+		size_t	k;
+
+		for (k = e - 1; k > lo && e - k < 14 &&
+		    !tok_punct(x, k - 1, '('); k--)
+			;
+		if (k > lo + 1 && tok_punct(x, k - 1, '('))
+			e = k - 1;
+	}
 	/* "министр, который заявил": the relative's antecedent;
 	 * "мать, казни которой требуют жители": the subject is after
 	 * the verb. */

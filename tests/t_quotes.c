@@ -278,6 +278,29 @@ main(void)
 	check_one(t, 0, QUOTE_INDIRECT, "местные источники",
 	    "Гибель командира", "object, verb, subject: the content is "
 	    "before the verb, and it is no quote of the intro before it");
+	check_one("Тренер Юрген Клинсберг (Jurgen Klinsberg) назвал Ивана "
+	    "Лемова первым вратарём.", 0, QUOTE_INDIRECT, "Юрген Клинсберг",
+	    "Ивана Лемова первым вратарём", "a gloss in parentheses between "
+	    "subject and verb");
+	check_one("Клуб «Кайрат» считает решение тренера ошибочным, но "
+	    "принимает его.", 0, QUOTE_INDIRECT, "клуб «Кайрат»",
+	    "решение тренера ошибочным", "\"считает X Y\": an object and "
+	    "its predicate, up to the contrast");
+	t = "Аким Ерлан Булатов заявил, что дороги готовы: «Мы закончили "
+	    "ремонт».";
+	check_one(t, 0, QUOTE_INDIRECT, "Ерлан Булатов", "дороги готовы",
+	    "\"заявил, что C: «Q»\" gives the indirect C");
+	check_one(t, 1, QUOTE_DIRECT, "Ерлан Булатов", "Мы закончили ремонт",
+	    "and the direct Q");
+	t = "Обвиняемый признал себя виновным по всем эпизодам.";
+	ok(extract(t, &ql) == 0, "\"признал себя виновным\" is a plea, "
+	    "no quote");
+	quote_list_free(&ql);
+	t = "Отставку министра «Курсив» объяснил тем, что президент "
+	    "Касым Ибраев поручил чиновникам уйти из советов директоров.";
+	check_one(t, 0, QUOTE_INDIRECT, "Касым Ибраев",
+	    "чиновникам уйти из советов директоров", "a medium relaying is "
+	    "no speaker, the words it relays are a quote");
 	t = "Её неоднократно критиковали за резкие слова.";
 	ok(extract(t, &ql) == 0, "a plural verb without a subject names "
 	    "nobody");
