@@ -16,6 +16,7 @@ static size_t	 content_end(const struct ex *, size_t, size_t, int);
 static size_t	 words_between(const struct ex *, size_t, size_t);
 static int	 predicate_follows(const struct ex *, size_t, size_t);
 static int	 gloss_ends(const struct ex *, size_t, size_t);
+static int	 contrast_clause(const struct ex *, size_t, size_t);
 static void	 add_indirect(struct ex *, size_t, size_t, size_t, size_t,
 		    enum agr, const struct mention *);
 struct sent;
@@ -59,9 +60,7 @@ content_end(const struct ex *x, size_t s, size_t e, int np)
 		if (np && i > s && ((tok_punct(x, i, '(') &&
 		    gloss_ends(x, i, e)) || (tok_punct(x, i, ',') &&
 		    (tok_is(x, i + 1, "но") || tok_is(x, i + 1, "однако")) &&
-		    i + 2 < e && x->sg->t[i + 2].type == SEG_WORD &&
-		    tok_agr(x->w[i + 2]) != AGR_NONE &&
-		    !tok_adjective(x, i + 2))))
+		    contrast_clause(x, i + 2, e))))
 			return i;
 		if (tok_is(x, i, "как") && i > s &&
 		    tok_verb(x, i + 1, e, &len, &cls)) {
@@ -156,6 +155,23 @@ gloss_ends(const struct ex *x, size_t o, size_t e)
 	for (i = o + 1; i < e && !tok_punct(x, i, ')'); i++)
 		;
 	return i + 1 >= e || tok_sentend(x, i + 1);
+}
+
+/* Does a clause with its own verb start at token s: a verb at once, or
+ * within four words ("..., но суд присяжных наложил ...")? */
+static int
+contrast_clause(const struct ex *x, size_t s, size_t e)
+{
+	size_t	i;
+
+	for (i = s; i < e && i < s + 4; i++) {
+		if (x->sg->t[i].type != SEG_WORD)
+			return 0;
+		if ((i == s && tok_agr(x->w[i]) != AGR_NONE &&
+		    !tok_adjective(x, i)) || tok_finite_past(x, i))
+			return 1;
+	}
+	return 0;
 }
 
 /* The number of words in tokens [s, e). */

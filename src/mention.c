@@ -19,6 +19,8 @@ static size_t	 skip_inserted(const struct ex *, size_t, size_t);
 static int	 enum_link(const struct ex *, size_t, size_t);
 static int	 conjoined_names(struct ex *, size_t, size_t, struct mention *);
 static size_t	 mention_np_end(const struct ex *, size_t, size_t);
+static int	 np_has_noun(const struct ex *, size_t, size_t);
+static int	 body_before(const struct ex *, size_t, size_t);
 static int	 tok_participle(const char *);
 static int	 name_ok(const struct ex *, size_t, size_t, int);
 
@@ -197,6 +199,36 @@ mention_np_end(const struct ex *x, size_t h, size_t e)
 	return e;
 }
 
+/* Is there a common noun of a body in [s, first), and no role noun
+ * after it, before the name at first? */
+static int
+body_before(const struct ex *x, size_t s, size_t first)
+{
+	size_t	i;
+	int	body = 0;
+
+	for (i = s; i < first; i++) {
+		if (tok_has(x, i, TF_ROLE) || tok_punct(x, i, ','))
+			body = 0;
+		else if (tok_has(x, i, TF_INST) && tok_common(x, i))
+			body = 1;
+	}
+	return body;
+}
+
+/* Is there a group, body or role noun in tokens [s, e)?  Then "его"
+ * before it is an object or a possessive, not the subject:
+ * "прибывшие поддержать его украинцы ответили". */
+static int
+np_has_noun(const struct ex *x, size_t s, size_t e)
+{
+	for (; s < e; s++)
+		if (tok_has(x, s, TF_GROUP) || tok_has(x, s, TF_ROLE) ||
+		    tok_has(x, s, TF_INST))
+			return 1;
+	return 0;
+}
+
 /*
  * Reads the noun phrase in tokens [s, e) as a mention: a person's name
  * (the rightmost name run, or the leftmost with MNP_LEFT), else a
@@ -270,6 +302,12 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 		    (tok_ends(x->w[first], "а") || tok_ends(x->w[first], "я") ||
 		    tok_kin(x->w[first - 1])))
 			continue;	/* "муж Биби" is the husband */
+		/* "прокуратура города Павия": a name after a body's noun,
+		 * with no role between, is its complement. */
+		if (n > 0 && !(flags & (MNP_OBL | MNP_LEFT)) &&
+		    !(x->sg->t[first].flags & SEG_LATIN) &&
+		    body_before(x, s, first))
+			continue;
 		/* "леди США в интервью телеведущей Опре Уинфри": a name
 		 * in an oblique case is no subject. */
 		if (n > 0 && !(flags & (MNP_OBL | MNP_LEFT)) &&
@@ -295,8 +333,9 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 			return 1;
 		}
 	for (i = s; i < e; i++)
-		if (tok_pronoun(x, i, &g) || tok_is(x, i, "его") ||
-		    tok_is(x, i, "ее") || tok_is(x, i, "их")) {
+		if (tok_pronoun(x, i, &g) || ((tok_is(x, i, "его") ||
+		    tok_is(x, i, "ее") || tok_is(x, i, "их")) &&
+		    !np_has_noun(x, i + 1, e))) {
 			m->type = MEN_PRON;
 			m->ns = i;
 			m->ne = i + 1;

@@ -585,6 +585,13 @@ group_text(const struct ex *x, size_t s, size_t e)
 			break;
 	if (h >= e)
 		return NULL;
+	/* Only the head's own adjectives before it: not "после
+	 * приговора прибывшие поддержать его". */
+	for (i = h; i > s && (tok_adjective(x, i - 1) ||
+	    (tok_ends(x->w[i - 1], "о") && i < h && strlen(x->w[i - 1]) > 8));
+	    i--)
+		;
+	s = i;
 	buf_init(&b);
 	for (i = s; i < h; i++) {
 		const char	*f = x->w[i];
@@ -821,7 +828,9 @@ ent_person(struct ex *x, const struct mention *m, enum agr a, size_t at,
 		char		*ef, *el, *es;
 		int		 same;
 
-		if (e->kind != SPEAKER_PERSON || strcmp(e->surname, stem) != 0)
+		/* Not a role as described ("адвокат Маркива"). */
+		if (e->kind != SPEAKER_PERSON || strcmp(e->surname, stem) != 0 ||
+		    !segment_starts_upper(e->name))
 			continue;
 		if (e->g != GENDER_UNKNOWN && g != GENDER_UNKNOWN && e->g != g)
 			continue;

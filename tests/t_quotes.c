@@ -301,6 +301,25 @@ main(void)
 	check_one(t, 0, QUOTE_INDIRECT, "Касым Ибраев",
 	    "чиновникам уйти из советов директоров", "a medium relaying is "
 	    "no speaker, the words it relays are a quote");
+	check_one("После приговора прибывшие в зал студенты ответили, что "
+	    "решение справедливо.", 0, QUOTE_INDIRECT, "студенты",
+	    "решение справедливо", "\"После\" at a sentence's start is no "
+	    "ambassador (посол)");
+	t = "Генеральный директор Арман Жумабаев сказал, что деятельность "
+	    "фонда прозрачна.";
+	extract(t, &ql);
+	if (ok(ql.n == 1, "one quote"))
+		is(ql.q[0].role, "генеральный директор", "a role with its "
+		    "adjective");
+	quote_list_free(&ql);
+	check_one("Прокуратура города Павлодар обвинила директора в "
+	    "хищении.", 0, QUOTE_INDIRECT, "прокуратура города Павлодар",
+	    "директора в хищении", "a place after a body's noun is its "
+	    "complement, not the speaker");
+	check_one("Адвокат Маркина заявил, что его подзащитный невиновен. "
+	    "«Я невиновен», — сказал Маркин.", 0, QUOTE_INDIRECT, "адвокат Маркина",
+	    "его подзащитный невиновен", "an unnamed speaker described by "
+	    "another's name is not merged with that person");
 	t = "Её неоднократно критиковали за резкие слова.";
 	ok(extract(t, &ql) == 0, "a plural verb without a subject names "
 	    "nobody");
