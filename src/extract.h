@@ -73,6 +73,7 @@ struct mention {
 						 * borrowed */
 	int			 subj;		/* in subject position */
 	int			 conj;		/* names joined by и */
+	int			 loc;		/* a place: "в НАКе сообщили" */
 };
 
 /* A candidate quote or a name seen in passing (is_quote 0). */

@@ -231,7 +231,9 @@ add_indirect(struct ex *x, size_t s, size_t e, size_t cs, size_t ce,
 	c->ce = ce;
 	c->agr = a;
 	c->m = *m;
-	c->order = cs < s ? cs : s;
+	/* Resolved where its source is named: after a content that comes
+	 * first ("C, сообщается в пресс-релизе компании"). */
+	c->order = cs;
 }
 
 /* The sentence a cue stands in: its index and tokens [s0, s1). */

@@ -422,6 +422,7 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 			m->type = MEN_INST;
 			m->ns = i;
 			m->ne = j;
+			m->loc = 1;
 			return 1;
 		}
 	return 0;

@@ -22,6 +22,7 @@ static char	*span_text(const struct ex *, size_t, size_t, int);
 static char	*group_text(const struct ex *, size_t, size_t);
 static char	*word_nominative(const struct ex *, size_t);
 static char	*np_nominative(const struct ex *, size_t, size_t);
+static char	*loc_nominative(const struct ex *, size_t, size_t);
 static char	*conjoined_text(const struct ex *, const struct mention *);
 static int	 ent_person(struct ex *, const struct mention *, enum agr,
 		    size_t, int);
@@ -36,6 +37,7 @@ static int	 name_quality(const struct ex *, const struct mention *,
 		    enum agr, int);
 static char	*name_merge(const char *, int, const char *, int);
 static struct ent *ent_new(struct ex *);
+static size_t	 ent_first_name(const struct ex *, const char *, enum gender);
 static void	 ent_add_role(struct ent *, const char *);
 static int	 ent_literal(struct ex *, const char *, enum speaker_kind,
 		    size_t);
@@ -428,6 +430,42 @@ ent_add_role(struct ent *e, const char *role)
 	}
 }
 
+/* The one person whose first name is folded word w (a stem match),
+ * of a compatible gender; (size_t)-1 when none or several. */
+static size_t
+ent_first_name(const struct ex *x, const char *w, enum gender g)
+{
+	size_t	j, found = (size_t)-1;
+	char	*ws = name_stem(w), *first, *last, *stem, *fs;
+
+	for (j = 0; j < x->ne; j++) {
+		const struct ent	*e = &x->e[j];
+
+		if (e->kind != SPEAKER_PERSON || !segment_starts_upper(e->name) ||
+		    (g != GENDER_UNKNOWN && e->g != GENDER_UNKNOWN && e->g != g))
+			continue;
+		name_words(e->name, &first, &last, &stem);
+		fs = first != NULL ? name_stem(first) : NULL;
+		if (fs != NULL && strlen(first) > 4 && strcmp(fs, ws) == 0) {
+			if (found != (size_t)-1 && found != j) {
+				free(fs);
+				free(first);
+				free(last);
+				free(stem);
+				found = (size_t)-1;
+				break;
+			}
+			found = j;
+		}
+		free(fs);
+		free(first);
+		free(last);
+		free(stem);
+	}
+	free(ws);
+	return found;
+}
+
 /* Appends a zeroed entity; borrowed until the next append. */
 static struct ent *
 ent_new(struct ex *x)
@@ -788,6 +826,40 @@ np_nominative(const struct ex *x, size_t s, size_t e)
 	return buf_steal(&b);
 }
 
+/*
+ * A body named as a place, back from the locative: "в НАКе" -> НАК,
+ * "в Скотланд-Ярде" -> Скотланд-Ярд, "в Еврокомиссии" -> Еврокомиссия;
+ * a Latin or indeclinable name stays.  The caller frees the result.
+ */
+static char *
+loc_nominative(const struct ex *x, size_t s, size_t e)
+{
+	const struct token	*t;
+	const char		*w;
+	size_t			 l;
+
+	if (e != s + 1)
+		return span_text(x, s, e, 0);
+	t = &x->sg->t[s];
+	w = x->text + t->start;
+	l = t->end - t->start;
+	if (t->flags & SEG_LATIN)
+		return xstrndup(w, l);
+	/* "НАКе", "МИДе": an abbreviation with a case ending. */
+	if (l > 2 && (unsigned char)w[l - 2] == 0xd0 &&
+	    (unsigned char)w[l - 1] == 0xb5 && l >= 6 &&
+	    segment_starts_upper(w + l - 4))
+		return xstrndup(w, l - 2);
+	if (tok_ends(x->w[s], "ии") && l > 8)
+		return xasprintf("%.*sя", (int)(l - 2), w);
+	/* "Скотланд-Ярде": a consonant and -е. */
+	if (tok_ends(x->w[s], "е") && l > 6 &&
+	    !tok_ends(x->w[s], "ее") && !tok_ends(x->w[s], "ие") &&
+	    !tok_ends(x->w[s], "ое"))
+		return xstrndup(w, l - 2);
+	return xstrndup(w, l);
+}
+
 /* Finds or adds the person a name mention refers to. */
 static int
 ent_person(struct ex *x, const struct mention *m, enum agr a, size_t at,
@@ -857,6 +929,16 @@ ent_person(struct ex *x, const struct mention *m, enum agr a, size_t at,
 		free(name);
 		free(role);
 		free(first);
+		free(last);
+		free(stem);
+		return (int)j;
+	}
+	/* "Хоакин" after "Хоакин Ортис": a lone first name of a person
+	 * named in full before. */
+	if (first == NULL && (j = ent_first_name(x, last, g)) != (size_t)-1) {
+		x->e[j].seen = at;
+		free(name);
+		free(role);
 		free(last);
 		free(stem);
 		return (int)j;
@@ -1198,7 +1280,8 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 			int	open = 0;
 
 			while (e > m->ns && (x->sg->t[e - 1].type ==
-			    SEG_PUNCT || tok_stop(x, e - 1)))
+			    SEG_PUNCT || (tok_stop(x, e - 1) &&
+			    !(x->sg->t[e - 1].flags & SEG_ALLCAPS))))
 				e--;
 			if (e <= m->ns)
 				e = m->ne;
@@ -1214,6 +1297,8 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 			if (m->type == MEN_GROUP &&
 			    (s = group_text(x, m->ns, e)) != NULL)
 				;
+			else if (m->loc)
+				s = loc_nominative(x, m->ns, e);
 			else if (m->cas != SPEAKERS_NOM)
 				s = np_nominative(x, m->ns, e);
 			else

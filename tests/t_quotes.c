@@ -320,6 +320,17 @@ main(void)
 	    "«Я невиновен», — сказал Маркин.", 0, QUOTE_INDIRECT, "адвокат Маркина",
 	    "его подзащитный невиновен", "an unnamed speaker described by "
 	    "another's name is not merged with that person");
+	t = "«Это мечта», — сказал зритель Хоакин Ортис. «Я счастлив», — "
+	    "добавил Хоакин.";
+	check_one(t, 1, QUOTE_DIRECT, "Хоакин Ортис", "Я счастлив",
+	    "a lone first name is the person named in full before");
+	check_one("В ответ в НАКе сообщили, что решение временное.", 0,
+	    QUOTE_INDIRECT, "НАК", "решение временное", "a body named as a "
+	    "place comes back from the locative");
+	t = "Бюджетная авиакомпания AirAsta сообщила о росте. Перевозчик "
+	    "подчеркивает, что пассажиры довольны.";
+	check_one(t, 0, QUOTE_INDIRECT, "AirAsta", "пассажиры довольны",
+	    "\"перевозчик\" is the company named before");
 	t = "Её неоднократно критиковали за резкие слова.";
 	ok(extract(t, &ql) == 0, "a plural verb without a subject names "
 	    "nobody");
