@@ -17,6 +17,7 @@ static size_t	 quote_close(const struct ex *, size_t, size_t);
 static int	 chain_links(const struct ex *, size_t, size_t);
 static int	 governs_clause(const struct ex *, size_t, size_t);
 static int	 intro_clause(const struct ex *, size_t, size_t);
+static int	 dash_question(const struct ex *, size_t, size_t);
 static int	 doc_intro(struct ex *, size_t, size_t, struct cand *);
 static int	 reports_itself(const struct ex *, size_t, size_t);
 static int	 speech_noun(struct ex *, size_t, size_t, struct cand *);
@@ -93,6 +94,21 @@ reports_itself(const struct ex *x, size_t s, size_t e)
 			verb = 1;
 	}
 	return verb;
+}
+
+/* Is paragraph [s, e), which opens with a dash, a question and nothing
+ * more (an interviewer's line)? */
+static int
+dash_question(const struct ex *x, size_t s, size_t e)
+{
+	size_t	i;
+
+	if (e < s + 3 || !tok_punct(x, e - 1, '?'))
+		return 0;
+	for (i = s + 1; i + 1 < e; i++)
+		if (tok_dash(x, i) && tok_punct(x, i - 1, ','))
+			return 0;	/* "— Когда? — спросил он" */
+	return 1;
 }
 
 /*
@@ -462,6 +478,7 @@ direct_pass(struct ex *x)
 	struct segmentation	*sg = x->sg;
 	size_t			 p;
 	int			 prev_quote = 0;	/* paragraph before */
+	int			 prev_question = 0;	/* a dash question */
 	struct cand		 intro;
 	int			 has_intro = 0;
 
@@ -508,6 +525,9 @@ direct_pass(struct ex *x)
 					add_direct(x, q2s, pe, &c2);
 				}
 				this_quote = 1;
+			} else if (dash_question(x, ps, pe)) {
+				/* An interviewer's question: no quote. */
+				prev_question = 2;
 			} else if (prev_quote || has_intro) {
 				if (has_intro)
 					c = intro;
@@ -515,9 +535,17 @@ direct_pass(struct ex *x)
 					c.m.type = MEN_CONT;
 				add_direct(x, ps + 1, pe, &c);
 				this_quote = 1;
+			} else if (prev_question) {
+				/* The answer to it: the person the interview
+				 * is with. */
+				c.m.type = MEN_NONE;
+				add_direct(x, ps + 1, pe, &c);
+				this_quote = 1;
 			}
 			has_intro = 0;
 			prev_quote = this_quote;
+			if (prev_question > 0)
+				prev_question--;
 			continue;
 		}
 		if (has_intro && tok_punct(x, pe - 1, ':') &&

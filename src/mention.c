@@ -16,6 +16,7 @@
 #include "util.h"
 
 static size_t	 skip_inserted(const struct ex *, size_t, size_t);
+static int	 tok_name_particle(const struct ex *, size_t);
 static int	 enum_link(const struct ex *, size_t, size_t);
 static int	 conjoined_names(struct ex *, size_t, size_t, struct mention *);
 static size_t	 mention_np_end(const struct ex *, size_t, size_t);
@@ -63,7 +64,22 @@ mention_name_run(const struct ex *x, size_t lo, size_t last, size_t *n)
 	*n = 0;
 	if (!tok_name(x, last))
 		return last;
-	while (s > lo && words < 3) {
+	while (s > lo && words < 4) {
+		/* A particle between two names: "Мухаммед бин Салман",
+		 * "Урсула фон дер Ляйен", "Шарль де Голль". */
+		if (s >= lo + 2 && tok_name_particle(x, s - 1)) {
+			size_t	p = s - 1;
+
+			while (p > lo && tok_name_particle(x, p - 1))
+				p--;
+			if (p > lo && tok_name(x, p - 1)) {
+				s = p;
+				continue;
+			}
+			break;
+		}
+		if (words == 3 && !(s > lo && tok_has(x, s - 1, TF_FIRST)))
+			break;	/* a fourth word: a known first name only */
 		/* An initial: "Е." or "Е.Булекпаев". */
 		if (s >= lo + 2 && tok_punct(x, s - 1, '.') &&
 		    x->sg->t[s - 2].type == SEG_WORD &&
@@ -268,11 +284,24 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 			if (!tok_name(x, i))
 				continue;
 			last = i;
-			while (last + 1 < e && last < i + 3 &&
-			    (tok_name(x, last + 1) ||
-			    (tok_punct(x, last + 1, '.') && last + 2 < e &&
-			    tok_name(x, last + 2))))
+			for (;;) {
+				size_t	p = last + 1;
+
+				/* "Урсула фон дер Ляйен" */
+				while (p < e && p < last + 3 &&
+				    tok_name_particle(x, p))
+					p++;
+				if (p > last + 1 && p < e && tok_name(x, p)) {
+					last = p;
+					continue;
+				}
+				if (!(last + 1 < e && last < i + 3 &&
+				    (tok_name(x, last + 1) ||
+				    (tok_punct(x, last + 1, '.') &&
+				    last + 2 < e && tok_name(x, last + 2)))))
+					break;
 				last += tok_punct(x, last + 1, '.') ? 2 : 1;
+			}
 		} else
 			last = e - 1 - k;
 		first = mention_name_run(x, s, last, &n);
@@ -481,6 +510,26 @@ conjoined_names(struct ex *x, size_t s, size_t e, struct mention *m)
 	m->e = m->ne = e;
 	m->conj = 1;
 	return 1;
+}
+
+/* Is token i a lower-case particle inside a name (бин, фон, дер, де,
+ * ван, аль, ибн, ла, ле, да, ди, дель, дос)? */
+static int
+tok_name_particle(const struct ex *x, size_t i)
+{
+	static const char *const part[] = {
+		"бин", "бен", "ибн", "фон", "дер", "де", "ван", "аль", "эль",
+		"ла", "ле", "да", "ди", "дель", "дос", "дас", "ду", "дю", NULL
+	};
+	size_t	k;
+
+	if (i >= x->sg->n || x->sg->t[i].type != SEG_WORD ||
+	    (x->sg->t[i].flags & SEG_CAP))
+		return 0;
+	for (k = 0; part[k] != NULL; k++)
+		if (strcmp(x->w[i], part[k]) == 0)
+			return 1;
+	return 0;
 }
 
 /*

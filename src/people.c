@@ -47,6 +47,7 @@ static unsigned	 ent_sal(const struct ex *, const struct ent *, size_t);
 static void	 ent_touch(struct ex *, int, size_t, unsigned);
 static int	 name_surname_like(const char *);
 static void	 people_bodies(struct ex *);
+static void	 people_groups(struct ex *);
 static int	 body_noun(const char *);
 static int	 ent_named_body(const struct ent *);
 static int	 legal_suffix(const char *);
@@ -115,6 +116,37 @@ static int
 ent_named_body(const struct ent *e)
 {
 	return e->roles != NULL;
+}
+
+/*
+ * Records every group named as the subject of a plural verb ("Жители
+ * остались довольны"), so that "по их словам" finds it.
+ */
+static void
+people_groups(struct ex *x)
+{
+	const struct lex_entry	*le;
+	size_t			 i, s;
+
+	for (i = 0; i + 1 < x->sg->n; i++) {
+		struct cand	*c;
+
+		if (x->mask[i] || !tok_has(x, i, TF_GROUP) ||
+		    (le = lexicon_word(x->lx, LEX_GROUPS, x->w[i])) == NULL ||
+		    strcmp(le->tag, x->w[i]) != 0 ||
+		    tok_agr(x->w[i + 1]) != AGR_PL || !tok_common(x, i))
+			continue;
+		for (s = i; s > 0 && tok_adjective(x, s - 1) &&
+		    tok_common(x, s - 1); s--)
+			;
+		c = quotes_cand_add(x);
+		c->is_quote = 0;
+		c->order = i;
+		c->m.type = MEN_GROUP;
+		c->m.s = c->m.ns = s;
+		c->m.e = c->m.ne = i + 1;
+		c->m.subj = 1;
+	}
 }
 
 /* Is folded word w a noun of a body that bears a name of its own
@@ -206,6 +238,7 @@ people_names(struct ex *x)
 	size_t	i, n, first, last;
 
 	people_bodies(x);
+	people_groups(x);
 	for (i = 0; i < x->sg->n; i++) {
 		struct cand	*c;
 		int		 known = 0;
@@ -1232,11 +1265,17 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 		else if (tok_is(x, m->ns, "он") || tok_is(x, m->ns, "его"))
 			g = GENDER_MALE;
 		if (tok_is(x, m->ns, "они") || tok_is(x, m->ns, "их")) {
-			if (*last >= 0 && x->e[*last].kind != SPEAKER_PERSON)
-				r = *last;
-			else
-				r = ent_recent(x, GENDER_UNKNOWN,
-				    SPEAKER_GROUP, 0, c);
+			/* The most salient group or body, else the last
+			 * speaker. */
+			int	gr = ent_recent(x, GENDER_UNKNOWN,
+			    SPEAKER_GROUP, 0, c);
+			int	in = ent_recent(x, GENDER_UNKNOWN,
+			    SPEAKER_INSTITUTION, 0, c);
+
+			r = gr;
+			if (in >= 0 && (r < 0 || ent_sal(x, &x->e[in],
+			    c->order) > ent_sal(x, &x->e[r], c->order)))
+				r = in;
 			if (r < 0)
 				r = *last;
 			break;

@@ -17,6 +17,7 @@
 static int	 tok_straight_opens(const struct ex *, size_t);
 static int	 tok_name_uncached(const struct ex *, size_t);
 static int	 tok_particle_name(const struct ex *, size_t);
+static int	 tok_common_noun_shape(const char *);
 static int	 verb_find(const struct ex *, size_t, size_t, size_t *,
 		    unsigned *);
 
@@ -142,6 +143,25 @@ tok_particle_name(const struct ex *x, size_t i)
 	return 0;
 }
 
+/* Does folded word f end like a Russian common noun, not a surname
+ * (-ость, -ство, -ние, -ция, -ие, -ка after a consonant, ...)? */
+static int
+tok_common_noun_shape(const char *f)
+{
+	static const char *const end[] = {
+		"ость", "ости", "ство", "ства", "ние", "ния", "ния", "ции",
+		"ция", "сия", "зия", "тия", "ие", "ья", "ье", "ика", "ики",
+		"тка", "вка", "пка", "нка", "рка", "лка", "жка", "шка",
+		"ения", "ания", "ажа", "изм", "ура", "ары", "ара", NULL
+	};
+	size_t	k, l = strlen(f);
+
+	for (k = 0; end[k] != NULL; k++)
+		if (l >= strlen(end[k]) + 4 && tok_ends(f, end[k]))
+			return 1;
+	return 0;
+}
+
 /* Could token i be part of a person's name? */
 int
 tok_name(const struct ex *x, size_t i)
@@ -193,6 +213,13 @@ tok_name_uncached(const struct ex *x, size_t i)
 	    !tok_has(x, i, TF_FIRST) && !tok_stop(x, i + 1) &&
 	    tok_agr(x->w[i + 1]) == AGR_NONE &&
 	    !tok_verb(x, i + 1, x->sg->n, NULL, NULL))
+		return 0;
+	/* A word shaped like a common noun opening a sentence
+	 * ("Следствие полагает", "Отставка Бориса", "Впечатления"): not
+	 * a name, unless it is a known first name. */
+	if ((t->flags & SEG_PARA || i == 0 || tok_sentend(x, i - 1) ||
+	    tok_open_quote(x, i - 1)) && !tok_has(x, i, TF_FIRST) &&
+	    tok_common_noun_shape(x->w[i]))
 		return 0;
 	/* The first word of a capitalised institution (Белый дом). */
 	if (lexicon_match(x->lx, LEX_INSTITUTIONS, x->w + i, x->sg->n - i,

@@ -331,6 +331,30 @@ main(void)
 	    "подчеркивает, что пассажиры довольны.";
 	check_one(t, 0, QUOTE_INDIRECT, "AirAsta", "пассажиры довольны",
 	    "\"перевозчик\" is the company named before");
+	check_one("По словам Урсулы фон дер Ляйен, переговоры продолжатся.",
+	    0, QUOTE_INDIRECT, "Урсула фон дер Ляйен",
+	    "переговоры продолжатся", "a name keeps its particles");
+	check_one("Президент Андрес Мануэль Лопес Обрадор заявил, что стена "
+	    "не нужна.", 0, QUOTE_INDIRECT, "Андрес Мануэль Лопес Обрадор",
+	    "стена не нужна", "four words after a known first name");
+	t = "Аким Ерлан Ахметов пообещал отремонтировать дорогу. Жители "
+	    "остались довольны. По их словам, дорогу ждали десять лет.";
+	check_one(t, 1, QUOTE_INDIRECT, "жители", "дорогу ждали десять лет",
+	    "\"их\" is the group named as a subject before");
+	t = "Министр Арман Сеитов ответил на вопросы.\n\n— Как вы "
+	    "оцениваете ситуацию?\n\n— Ситуация стабильная.\n\n— Когда "
+	    "закончится ремонт?\n\n— К осени.";
+	extract(t, &ql);
+	ok(ql.n == 2, "an interview: the answers are quotes, the questions "
+	    "not");
+	if (ql.n == 2)
+		is(ql.q[1].speaker, "Арман Сеитов", "an answer is the words "
+		    "of the person interviewed");
+	quote_list_free(&ql);
+	check_one("Пара объявила о помолвке. По словам невесты Мако, "
+	    "свадьба будет летом.", 0, QUOTE_INDIRECT, "Мако",
+	    "свадьба будет летом", "a common noun opening a sentence "
+	    "(\"Пара\") is no name");
 	t = "Её неоднократно критиковали за резкие слова.";
 	ok(extract(t, &ql) == 0, "a plural verb without a subject names "
 	    "nobody");
