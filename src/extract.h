@@ -139,6 +139,9 @@ struct ex {
 #define MNP_COMMA	0x04	/* the phrase runs on past commas */
 #define MNP_OBL		0x08	/* the name stands in an oblique case */
 #define MNP_NONAME	0x10	/* look for no person's name */
+#define MNP_AGR_M	0x20	/* the verb is masculine singular */
+#define MNP_AGR_F	0x40	/* ... feminine singular */
+#define MNP_AGR_PL	0x80	/* ... plural */
 
 /* tok.c.  Token i may be out of range (then the answer is no). */
 int		 tok_ends(const char *s, const char *end);
@@ -189,6 +192,8 @@ int		 mention_before(struct ex *, size_t lo, size_t v,
 		    struct mention *, enum agr);
 int		 mention_after(struct ex *, size_t i, size_t end,
 		    struct mention *, size_t *stop, int flags);
+/* The MNP_AGR_* flag of a verb's agreement, for mention_after(). */
+int		 mention_agr(enum agr);
 /* The case of the name that starts at token i, judged from its first
  * word and the word before it. */
 enum speakers_case mention_name_case(const struct ex *, size_t i);

@@ -14,6 +14,8 @@
 
 static size_t	 content_end(const struct ex *, size_t, size_t, int);
 static size_t	 words_between(const struct ex *, size_t, size_t);
+static int	 mention_after_past_media(struct ex *, size_t, size_t,
+		    struct mention *, size_t *);
 static int	 predicate_follows(const struct ex *, size_t, size_t);
 static int	 gloss_ends(const struct ex *, size_t, size_t);
 static int	 contrast_clause(const struct ex *, size_t, size_t);
@@ -174,6 +176,22 @@ contrast_clause(const struct ex *x, size_t s, size_t e)
 	return 0;
 }
 
+/*
+ * mention_after(), past a medium that is only the addressee: "заявила РИА
+ * Новости официальный представитель МИД Мария Захарова".
+ */
+static int
+mention_after_past_media(struct ex *x, size_t i, size_t e, struct mention *m,
+    size_t *stop)
+{
+	if (!mention_after(x, i, e, m, stop, 0))
+		return 0;
+	if (mention_media(x, m) && m->ne < e && m->ne < *stop &&
+	    x->sg->t[m->ne].type == SEG_WORD)
+		return mention_after(x, m->ne, e, m, stop, 0);
+	return 1;
+}
+
 /* The number of words in tokens [s, e). */
 static size_t
 words_between(const struct ex *x, size_t s, size_t e)
@@ -329,7 +347,7 @@ cue_prev(struct ex *x, const struct sent *st, size_t i, size_t k)
 			break;
 	if (v >= st->s1 || v >= i + k + 5 || st->si == 0)
 		return i + k - 1;
-	if (!mention_after(x, v + len, st->s1, &m, &stop, 0)) {
+	if (!mention_after_past_media(x, v + len, st->s1, &m, &stop)) {
 		/* The subject between: "О своих планах Лужков
 		 * рассказал". */
 		if (v == i + k || !mention_np(x, i + k, v, &m, 0))
@@ -384,7 +402,7 @@ verb_postposed(struct ex *x, const struct sent *st, size_t i, size_t len,
 	memset(&m, 0, sizeof(m));
 	if (!(i > s0 && (tok_punct(x, i - 1, ',') || tok_dash(x, i - 1)) &&
 	    !tok_gerund(x->w[i]) &&
-	    mention_after(x, i + len, s1, &m, &stop, 0) &&
+	    mention_after(x, i + len, s1, &m, &stop, mention_agr(a)) &&
 	    (stop >= s1 || tok_sentend(x, stop) || tok_punct(x, stop, ','))))
 		return 0;
 	*ret = i;
@@ -430,7 +448,8 @@ verb_subject(struct ex *x, const struct sent *st, size_t i, size_t len,
 	/* A gerund shares the subject of its clause, never one after it:
 	 * "..., обвиняя демократов в ...". */
 	if (!(tok_gerund(x->w[i]) && i > s0)) {
-		if (mention_after(x, i + len, st->s1, m, &after, 0) &&
+		if (mention_after(x, i + len, st->s1, m, &after,
+		    mention_agr(a)) &&
 		    mention_media(x, m))
 			return 0;	/* "отмечает издание «Лента.ру»" */
 		if (m->type == MEN_NAME || m->type == MEN_PRON ||
@@ -468,8 +487,18 @@ verb_complement(struct ex *x, const struct sent *st, size_t i, size_t len,
 		    a, m);
 		return j;
 	}
-	if (stop < s1 && tok_punct(x, stop, ':'))
+	if (stop < s1 && tok_punct(x, stop, ':')) {
+		/* "Эксперты уверены: санкции не помогут": a colon with
+		 * no quotation marks after it gives the rest. */
+		if (stop + 2 < s1 && !x->mask[stop + 1] &&
+		    !tok_open_quote(x, stop + 1) && !tok_dash(x, stop + 1) &&
+		    (m->type != MEN_NONE || a != AGR_NONE)) {
+			add_indirect(x, stop + 1, content_end(x, stop + 1, s1,
+			    0), i, i + len, a, m);
+			return s1 - 1;
+		}
 		return i;	/* a colon quote, found above */
+	}
 	if (cls & VC_PHRASE) {
 		j = stop;
 		if (tok_punct(x, j, ','))

@@ -17,6 +17,8 @@
 
 static size_t	 skip_inserted(const struct ex *, size_t, size_t);
 static int	 tok_name_particle(const struct ex *, size_t);
+static int	 noun_subject(const struct ex *, size_t, size_t, enum agr,
+		    struct mention *, int);
 static int	 enum_link(const struct ex *, size_t, size_t);
 static int	 conjoined_names(struct ex *, size_t, size_t, struct mention *);
 static size_t	 mention_np_end(const struct ex *, size_t, size_t);
@@ -683,7 +685,7 @@ mention_before(struct ex *x, size_t lo, size_t v, struct mention *m,
 	if (a == AGR_PL && conjoined_names(x, s, e, m))
 		return 1;
 	if (!mention_np(x, s, e, m, a == AGR_PL ? MNP_LOC : 0))
-		return 0;
+		return noun_subject(x, s, e, a, m, 1);
 	/* Agreement: a plural verb has no single person for subject
 	 * ("Британцы высказались" is a group; "Биби попросили" has an
 	 * object in front), a neuter one no person at all. */
@@ -797,8 +799,81 @@ mention_after(struct ex *x, size_t i, size_t end, struct mention *m,
 	*stop = e;
 	if (e == i)
 		return 0;
-	return mention_np(x, i, e, m,
-	    MNP_LEFT | (flags & (MNP_LOC | MNP_OBL)));
+	if (mention_np(x, i, e, m, MNP_LEFT | (flags & (MNP_LOC | MNP_OBL))))
+		return 1;
+	/* "— сказал швейцар", "— заявил голландец". */
+	return !(flags & MNP_OBL) && e <= i + 3 &&
+	    noun_subject(x, i, e, (flags & MNP_AGR_M) ? AGR_M :
+	    (flags & MNP_AGR_F) ? AGR_F : (flags & MNP_AGR_PL) ? AGR_PL :
+	    AGR_NONE, m, 0);
+}
+
+int
+mention_agr(enum agr a)
+{
+	return a == AGR_M ? MNP_AGR_M : a == AGR_F ? MNP_AGR_F :
+	    a == AGR_PL ? MNP_AGR_PL : 0;
+}
+
+/*
+ * A common noun the word lists do not know, as a subject: the noun in
+ * the nominative right before the verb ("швейцар сказал", "Люди
+ * утверждают") or right after it (first set to 0: "— заявил
+ * голландец"), agreeing with the verb's a, with its adjectives.  Fills m
+ * as a role described (MEN_ROLE).
+ */
+static int
+noun_subject(const struct ex *x, size_t s, size_t e, enum agr a,
+    struct mention *m, int before)
+{
+	size_t		 h, st;
+	const char	*f;
+
+	if (e <= s)
+		return 0;
+	if (before) {
+		h = e - 1;
+		if (e - s > 4)
+			s = e - 4;
+	} else {
+		/* The first word that is no adjective. */
+		for (h = s; h < e && tok_adjective(x, h) && tok_common(x, h);
+		    h++)
+			;
+		if (h >= e)
+			return 0;
+	}
+	f = x->w[h];
+	if (x->sg->t[h].type != SEG_WORD || !tok_common(x, h) ||
+	    tok_stop(x, h) || tok_prep(x, h) || tok_adjective(x, h) ||
+	    tok_verb(x, h, x->sg->n, NULL, NULL) || strlen(f) < 6 ||
+	    tok_agr(f) != AGR_NONE || tok_gerund(f) || tok_oblique(f) ||
+	    tok_ends(f, "о") || tok_ends(f, "у") || tok_ends(f, "ю") ||
+	    tok_ends(f, "ам") || tok_ends(f, "ям") || tok_ends(f, "ах") ||
+	    tok_ends(f, "ях") || tok_ends(f, "ов") || tok_ends(f, "ев") ||
+	    tok_ends(f, "ей") || tok_ends(f, "ие") || tok_ends(f, "ся") ||
+	    tok_has(x, h, TF_MEDIA) || (x->sg->t[h].flags & SEG_DIGIT))
+		return 0;
+	/* Agreement with the verb: a plural noun for a plural verb. */
+	if (a == AGR_PL && !(tok_ends(f, "ы") || tok_ends(f, "и")))
+		return 0;
+	if ((a == AGR_M || a == AGR_F || a == AGR_SG) &&
+	    (tok_ends(f, "ы") || tok_ends(f, "и")))
+		return 0;
+	if (a == AGR_F && !(tok_ends(f, "а") || tok_ends(f, "я") ||
+	    tok_ends(f, "ь")))
+		return 0;
+	if ((a == AGR_M || a == AGR_NONE) && (tok_ends(f, "я") ||
+	    tok_ends(f, "а")))
+		return 0;	/* "концерта" is a genitive */
+	for (st = h; st > s && tok_adjective(x, st - 1) &&
+	    tok_common(x, st - 1); st--)
+		;
+	memset(m, 0, sizeof(*m));
+	m->type = MEN_ROLE;
+	m->s = m->ns = st;
+	m->e = m->ne = h + 1;
+	return 1;
 }
 
 /* Is token i a first name that keeps its form in every case: a woman's

@@ -29,6 +29,7 @@ static int	 ent_person(struct ex *, const struct mention *, enum agr,
 static char	*ent_surname(const char *);
 static int	 role_before(const struct ex *, size_t, size_t, size_t *);
 static char	*role_span(const struct ex *, size_t, size_t, int);
+static int	 role_noun_shape(const struct ex *, size_t);
 static int	 proper_noun(const struct ex *, size_t);
 static char	*name_stem(const char *);
 static void	 name_words(const char *, char **, char **, char **);
@@ -356,7 +357,10 @@ role_before(const struct ex *x, size_t lo, size_t first, size_t *rs)
 				continue;
 			break;
 		}
-		if (tok_has(x, i - 1, TF_ROLE)) {
+		if (tok_has(x, i - 1, TF_ROLE) || (found < first &&
+		    role_noun_shape(x, i - 1))) {
+			/* "биограф знаменитого инженера Фредерик Олесси":
+			 * the head before a role in the genitive. */
 			found = i - 1;
 			continue;
 		}
@@ -380,6 +384,10 @@ role_before(const struct ex *x, size_t lo, size_t first, size_t *rs)
 		    found == first)
 			break;
 	}
+	/* A noun the lists do not know, right before the name:
+	 * "биограф Фредерик Олесси". */
+	if (found == first && first > lo && role_noun_shape(x, first - 1))
+		found = first - 1;
 	if (found == first)
 		return 0;
 	/* Its adjectives: "Младший брат", "генеральный секретарь". */
@@ -388,6 +396,26 @@ role_before(const struct ex *x, size_t lo, size_t first, size_t *rs)
 		found--;
 	*rs = found;
 	return 1;
+}
+
+/* Could token i, a word no list knows, be a noun naming a person's
+ * occupation in the nominative, right before a name ("биограф")? */
+static int
+role_noun_shape(const struct ex *x, size_t i)
+{
+	const char	*f = x->w[i];
+	size_t		 l = strlen(f);
+
+	if (x->sg->t[i].type != SEG_WORD || !tok_common(x, i) ||
+	    tok_stop(x, i) || tok_prep(x, i) || tok_adjective(x, i) ||
+	    tok_verb(x, i, x->sg->n, NULL, NULL) || l < 8 ||
+	    tok_agr(f) != AGR_NONE || tok_oblique(f))
+		return 0;
+	return tok_ends(f, "ор") || tok_ends(f, "ер") || tok_ends(f, "ист") ||
+	    tok_ends(f, "ант") || tok_ends(f, "ент") || tok_ends(f, "ик") ||
+	    tok_ends(f, "ог") || tok_ends(f, "аф") || tok_ends(f, "тель") ||
+	    tok_ends(f, "арь") || tok_ends(f, "ец") || tok_ends(f, "ер") ||
+	    tok_ends(f, "ница") || tok_ends(f, "истка") || tok_ends(f, "ка");
 }
 
 /* The text of a role in tokens [s, e): trailing punctuation dropped but
@@ -1185,7 +1213,27 @@ role_person(struct ex *x, const struct cand *c, size_t ci, enum gender g)
 	for (i = m->ns; i < m->ne; i++)
 		if ((le = lexicon_word(x->lx, LEX_ROLES, x->w[i])) != NULL)
 			break;
-	if (le == NULL || strcmp(le->tag, "literal") == 0)
+	if (le == NULL) {
+		/* A noun the lists do not know ("биограф"): a person the
+		 * article gave it as a role, else one described so. */
+		i = m->ne - 1;
+		snprintf(stem, sizeof(stem), "%s", x->w[i]);
+		if (strlen(stem) > 10)
+			stem[10] = '\0';
+		for (j = 0; j < x->ne; j++)
+			if (x->e[j].kind == SPEAKER_PERSON &&
+			    x->e[j].roles != NULL &&
+			    strstr(x->e[j].roles, stem) != NULL)
+				found = (int)j;
+		/* In news such a noun mostly refers back to the person
+		 * the text is about, when one was named just before. */
+		if (found < 0 && (r = ent_recent(x, g, SPEAKER_PERSON, 1,
+		    c)) >= 0 && x->e[r].sal_sent + 1 >=
+		    x->sg->t[c->order].sent)
+			found = r;
+		return found;
+	}
+	if (strcmp(le->tag, "literal") == 0)
 		return -1;
 	/* The noun's first five letters find it in a stored role; among
 	 * those who hold it, the one whose roles share most words with

@@ -212,7 +212,12 @@ tok_name_uncached(const struct ex *x, size_t i)
 	    !(x->sg->t[i + 1].flags & (SEG_CAP | SEG_DIGIT)) &&
 	    !tok_has(x, i, TF_FIRST) && !tok_stop(x, i + 1) &&
 	    tok_agr(x->w[i + 1]) == AGR_NONE &&
-	    !tok_verb(x, i + 1, x->sg->n, NULL, NULL))
+	    !tok_verb(x, i + 1, x->sg->n, NULL, NULL) &&
+	    /* but "Путин публично заявил": an adverb, then the verb */
+	    !(tok_ends(x->w[i + 1], "о") && i + 2 < x->sg->n &&
+	    tok_verb(x, i + 2, x->sg->n, NULL, NULL) &&
+	    !tok_oblique(x->w[i]) && !tok_ends(x->w[i], "у") &&
+	    !tok_ends(x->w[i], "ю")))
 		return 0;
 	/* A word shaped like a common noun opening a sentence
 	 * ("Следствие полагает", "Отставка Бориса", "Впечатления"): not

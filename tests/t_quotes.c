@@ -355,6 +355,28 @@ main(void)
 	    "свадьба будет летом.", 0, QUOTE_INDIRECT, "Мако",
 	    "свадьба будет летом", "a common noun opening a sentence "
 	    "(\"Пара\") is no name");
+	check_one("«Я хотел бы остаться», — заявил голландец.", 0,
+	    QUOTE_DIRECT, "голландец", "Я хотел бы остаться", "a noun no "
+	    "list knows, after the verb, is an unnamed speaker");
+	check_one("Люди утверждают, что раньше было иначе.", 0,
+	    QUOTE_INDIRECT, "люди", "раньше было иначе", "a plural noun no "
+	    "list knows, before a plural verb");
+	t = "Памятник открыл биограф инженера Фредерик Олесси. «Это был "
+	    "потрясающий момент», — рассказал биограф.";
+	check_one(t, 0, QUOTE_DIRECT, "Фредерик Олесси",
+	    "Это был потрясающий момент", "such a noun is the person the "
+	    "article gave it as a role");
+	check_one("Путин публично заявил, что структура нуждается в "
+	    "расширении прав.", 0, QUOTE_INDIRECT, "Путин",
+	    "структура нуждается в расширении прав", "a name opening a "
+	    "sentence before an adverb and a verb");
+	check_one("Санкции не помогут. Об этом заявила РИА Новости "
+	    "официальный представитель МИД Мария Захарова.", 0,
+	    QUOTE_INDIRECT, "Мария Захарова", "Санкции не помогут",
+	    "a medium after the verb is only its addressee");
+	check_one("Эксперты уверены: санкции не помогут.", 0, QUOTE_INDIRECT,
+	    "эксперты", "санкции не помогут", "a colon with no quotation "
+	    "marks after it");
 	t = "Её неоднократно критиковали за резкие слова.";
 	ok(extract(t, &ql) == 0, "a plural verb without a subject names "
 	    "nobody");
