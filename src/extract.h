@@ -74,6 +74,7 @@ struct mention {
 	int			 subj;		/* in subject position */
 	int			 conj;		/* names joined by и */
 	int			 loc;		/* a place: "в НАКе сообщили" */
+	int			 one_of;	/* "один из советников" */
 };
 
 /* A candidate quote or a name seen in passing (is_quote 0). */
@@ -169,6 +170,8 @@ int		 tok_finite_past(const struct ex *, size_t i);
 int		 tok_gerund(const char *f);
 /* Is token i a word of time (a month, a weekday, году)? */
 int		 tok_time(const struct ex *, size_t i);
+/* Is token i an adverb of manner (публично, постоянно)? */
+int		 tok_adverb(const struct ex *, size_t i);
 /* Is token i lower case, or capitalised only as a sentence's first? */
 int		 tok_common(const struct ex *, size_t i);
 /* Is folded word f a noun of kin or counsel (муж, адвокат)? */

@@ -14,8 +14,10 @@
 
 static size_t	 content_end(const struct ex *, size_t, size_t, int);
 static size_t	 words_between(const struct ex *, size_t, size_t);
+static int	 genitive_group(struct ex *, size_t, size_t, struct mention *,
+		    size_t *);
 static int	 mention_after_past_media(struct ex *, size_t, size_t,
-		    struct mention *, size_t *);
+		    struct mention *, size_t *, int);
 static int	 predicate_follows(const struct ex *, size_t, size_t);
 static int	 gloss_ends(const struct ex *, size_t, size_t);
 static int	 contrast_clause(const struct ex *, size_t, size_t);
@@ -182,13 +184,47 @@ contrast_clause(const struct ex *x, size_t s, size_t e)
  */
 static int
 mention_after_past_media(struct ex *x, size_t i, size_t e, struct mention *m,
+    size_t *stop, int flags)
+{
+	size_t	k;
+
+	if (!mention_after(x, i, e, m, stop, flags))
+		return 0;
+	if (mention_media(x, m) && m->ne < e && m->ne < *stop) {
+		k = m->ne;
+		if (tok_close_quote(x, k))
+			k++;	/* "Деньгам" in quotes */
+		if (k < e && x->sg->t[k].type == SEG_WORD)
+			return mention_after(x, k, e, m, stop, flags);
+	}
+	return 1;
+}
+
+/*
+ * "по мнению некоторых радикальных феминисток": a plural noun phrase in
+ * the genitive that no list knows, ending at a comma, as a group.  Fills
+ * m and *stop.
+ */
+static int
+genitive_group(struct ex *x, size_t s, size_t e, struct mention *m,
     size_t *stop)
 {
-	if (!mention_after(x, i, e, m, stop, 0))
+	size_t	i;
+
+	for (i = s; i < e && i < s + 5 && x->sg->t[i].type == SEG_WORD &&
+	    tok_common(x, i); i++)
+		;
+	if (i == s || i >= e || !tok_punct(x, i, ',') ||
+	    !(tok_ends(x->w[i - 1], "ов") || tok_ends(x->w[i - 1], "ев") ||
+	    tok_ends(x->w[i - 1], "ей") || tok_ends(x->w[i - 1], "ок") ||
+	    tok_ends(x->w[i - 1], "ек")) || strlen(x->w[i - 1]) < 8)
 		return 0;
-	if (mention_media(x, m) && m->ne < e && m->ne < *stop &&
-	    x->sg->t[m->ne].type == SEG_WORD)
-		return mention_after(x, m->ne, e, m, stop, 0);
+	memset(m, 0, sizeof(*m));
+	m->type = MEN_GROUP;
+	m->s = m->ns = s;
+	m->e = m->ne = i;
+	m->cas = SPEAKERS_GEN;
+	*stop = i;
 	return 1;
 }
 
@@ -282,11 +318,14 @@ cue_frame(struct ex *x, const struct sent *st, size_t i,
 		a = tok_is(x, i + 1, "ее") ? AGR_F : tok_is(x, i + 1, "их") ?
 		    AGR_PL : AGR_M;
 	} else {
-		if (!mention_after(x, i + k, st->s1, &m, &stop, MNP_OBL)) {
+		if (!mention_after(x, i + k, st->s1, &m, &stop, MNP_OBL) &&
+		    !genitive_group(x, i + k, st->s1, &m, &stop)) {
 			/* "Согласно сообщению, ...": the source spoken
-			 * of. */
+			 * of.  ("По сообщениям, ..." names nobody.) */
 			if (!tok_punct(x, i + k, ',') ||
-			    strcmp(le->tag, "frame") != 0)
+			    strcmp(le->tag, "frame") != 0 ||
+			    tok_ends(x->w[i + k - 1], "ям") ||
+			    tok_ends(x->w[i + k - 1], "ам"))
 				return i + k - 1;
 			memset(&m, 0, sizeof(m));
 			m.type = MEN_NONE;
@@ -347,7 +386,7 @@ cue_prev(struct ex *x, const struct sent *st, size_t i, size_t k)
 			break;
 	if (v >= st->s1 || v >= i + k + 5 || st->si == 0)
 		return i + k - 1;
-	if (!mention_after_past_media(x, v + len, st->s1, &m, &stop)) {
+	if (!mention_after_past_media(x, v + len, st->s1, &m, &stop, 0)) {
 		/* The subject between: "О своих планах Лужков
 		 * рассказал". */
 		if (v == i + k || !mention_np(x, i + k, v, &m, 0))
@@ -369,10 +408,10 @@ cue_kak(struct ex *x, const struct sent *st, size_t i, size_t len)
 	size_t		v = i + 1, stop;
 	enum agr	a;
 
-	if (!mention_after(x, v + len, st->s1, &m, &stop, 0) ||
-	    mention_media(x, &m))
-		return v + len - 1;
 	a = tok_agr(x->w[v]);
+	if (!mention_after_past_media(x, v + len, st->s1, &m, &stop,
+	    a == AGR_PL ? MNP_LOC : 0) || mention_media(x, &m))
+		return v + len - 1;
 	/* At the start, or in the middle with the content after it. */
 	if (i == st->s0 || (i == st->s0 + 1 &&
 	    x->sg->t[st->s0].type == SEG_WORD) ||
@@ -403,8 +442,16 @@ verb_postposed(struct ex *x, const struct sent *st, size_t i, size_t len,
 	if (!(i > s0 && (tok_punct(x, i - 1, ',') || tok_dash(x, i - 1)) &&
 	    !tok_gerund(x->w[i]) &&
 	    mention_after(x, i + len, s1, &m, &stop, mention_agr(a)) &&
-	    (stop >= s1 || tok_sentend(x, stop) || tok_punct(x, stop, ','))))
+	    (stop >= s1 || tok_sentend(x, stop) || tok_punct(x, stop, ',') ||
+	    tok_punct(x, stop, '('))))
 		return 0;
+	/* "A, утверждает X (a gloss), B": past the gloss. */
+	if (stop < s1 && tok_punct(x, stop, '(')) {
+		while (stop < s1 && !tok_punct(x, stop, ')'))
+			stop++;
+		if (stop < s1)
+			stop++;
+	}
 	*ret = i;
 	if (mention_media(x, &m))
 		return 1;
@@ -487,6 +534,9 @@ verb_complement(struct ex *x, const struct sent *st, size_t i, size_t len,
 		    a, m);
 		return j;
 	}
+	if (stop + 1 < s1 && tok_is(x, stop, "так") &&
+	    tok_punct(x, stop + 1, ':'))
+		stop++;		/* "сказал так: C" */
 	if (stop < s1 && tok_punct(x, stop, ':')) {
 		/* "Эксперты уверены: санкции не помогут": a colon with
 		 * no quotation marks after it gives the rest. */

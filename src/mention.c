@@ -17,6 +17,7 @@
 
 static size_t	 skip_inserted(const struct ex *, size_t, size_t);
 static int	 tok_name_particle(const struct ex *, size_t);
+static int	 one_of(const struct ex *, size_t);
 static int	 noun_subject(const struct ex *, size_t, size_t, enum agr,
 		    struct mention *, int);
 static int	 enum_link(const struct ex *, size_t, size_t);
@@ -25,6 +26,7 @@ static size_t	 mention_np_end(const struct ex *, size_t, size_t);
 static int	 np_has_noun(const struct ex *, size_t, size_t);
 static int	 body_before(const struct ex *, size_t, size_t);
 static int	 tok_participle(const char *);
+static int	 clause_gerund(const struct ex *, size_t, size_t);
 static int	 name_ok(const struct ex *, size_t, size_t, int);
 
 /* Is the source of a mention a medium (передает BAQ.KZ, сообщает
@@ -200,6 +202,10 @@ mention_np_end(const struct ex *x, size_t h, size_t e)
 	size_t	i, k;
 
 	for (i = h + 1; i < e; i++) {
+		/* "Один из ректоров «не для записи» заявил" */
+		if (tok_open_quote(x, i) && i + 1 < e &&
+		    !(x->sg->t[i + 1].flags & (SEG_CAP | SEG_ALLCAPS)))
+			return i;
 		if (x->sg->t[i].type != SEG_WORD ||
 		    (x->sg->t[i].flags & SEG_CAP))
 			continue;
@@ -351,6 +357,16 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 			return 1;
 		}
 	}
+	/* "один из советников губернатора", "одна из экс-гимнасток". */
+	for (i = s; i + 2 < e; i++)
+		if (one_of(x, i) && tok_is(x, i + 1, "из") &&
+		    x->sg->t[i + 2].type == SEG_WORD) {
+			m->type = MEN_ROLE;
+			m->ns = i;
+			m->ne = mention_np_end(x, i + 2, e);
+			m->one_of = 1;
+			return 1;
+		}
 	/* Multi-word institutions written with capitals (Белый дом). */
 	for (i = s; i < e; i++)
 		if ((x->sg->t[i].flags & SEG_CAP) && (le = lexicon_match(x->lx,
@@ -514,6 +530,22 @@ conjoined_names(struct ex *x, size_t s, size_t e, struct mention *m)
 	return 1;
 }
 
+/* Is token i "один" in any case and gender? */
+static int
+one_of(const struct ex *x, size_t i)
+{
+	static const char *const one[] = {
+		"один", "одна", "одно", "одного", "одной", "одному", "одним",
+		"одну", "одном", NULL
+	};
+	size_t	k;
+
+	for (k = 0; one[k] != NULL; k++)
+		if (tok_is(x, i, one[k]))
+			return 1;
+	return 0;
+}
+
 /* Is token i a lower-case particle inside a name (бин, фон, дер, де,
  * ван, аль, ибн, ла, ле, да, ди, дель, дос)? */
 static int
@@ -560,9 +592,29 @@ skip_inserted(const struct ex *x, size_t lo, size_t e)
 	if (k <= lo + 1 || e - k > 25)
 		return e;
 	j = k;		/* the first word of the clause */
-	if (!rel && !tok_participle(x->w[j]))
+	/* A relative or participial clause, a gerund's ("хитро
+	 * улыбаясь"), or an apposition of a role ("многолетний
+	 * председатель общества"). */
+	if (!rel && !tok_participle(x->w[j]) && !clause_gerund(x, j, e - 1) &&
+	    !(tok_has(x, j, TF_ROLE) || (tok_adjective(x, j) &&
+	    tok_has(x, j + 1, TF_ROLE))))
 		return e;
 	return k - 1;
+}
+
+/* Is there a gerund among the first three words of [s, e)? */
+static int
+clause_gerund(const struct ex *x, size_t s, size_t e)
+{
+	size_t	i;
+
+	for (i = s; i < e && i < s + 3; i++)
+		if (x->sg->t[i].type == SEG_WORD && tok_gerund(x->w[i]) &&
+		    (tok_ends(x->w[i], "ясь") || tok_ends(x->w[i], "ая") ||
+		    tok_ends(x->w[i], "яя") || tok_ends(x->w[i], "ив") ||
+		    tok_ends(x->w[i], "ав") || tok_ends(x->w[i], "вшись")))
+			return 1;
+	return 0;
 }
 
 /* Does folded word f end like a participle (находящийся, показанном,
@@ -570,7 +622,9 @@ skip_inserted(const struct ex *x, size_t lo, size_t e)
 static int
 tok_participle(const char *f)
 {
-	static const char *const suf[] = { "вш", "щ", "нн", "ем", "им", NULL };
+	static const char *const suf[] = {
+		"вш", "дш", "сш", "зш", "щ", "нн", "ем", "им", NULL
+	};
 	static const char *const end[] = {
 		"ий", "ая", "ее", "ие", "его", "ей", "ему", "им", "ем", "их",
 		"ый", "ое", "ые", "ого", "ой", "ому", "ым", "ом", "ых",
@@ -608,12 +662,19 @@ mention_before(struct ex *x, size_t lo, size_t v, struct mention *m,
 
 	/* Skip adverbs and short phrases between subject and verb. */
 	while (e > lo && x->sg->t[e - 1].type == SEG_WORD &&
-	    tok_stop(x, e - 1) && !tok_pronoun(x, e - 1, &(enum gender){0}) &&
+	    (tok_stop(x, e - 1) || tok_adverb(x, e - 1)) &&
+	    !tok_has(x, e - 1, TF_INST) &&
+	    !(x->sg->t[e - 1].flags & SEG_ALLCAPS) &&
+	    !tok_pronoun(x, e - 1, &(enum gender){0}) &&
 	    strncmp(x->w[e - 1], "котор", 10) != 0 &&
 	    !tok_is(x, e - 1, "и") && !tok_is(x, e - 1, "а") &&
 	    !tok_is(x, e - 1, "но") && !tok_is(x, e - 1, "мы") &&
 	    !tok_is(x, e - 1, "я"))
 		e--;
+	/* "в один голос утверждают", "не для записи заявил" */
+	if (e >= lo + 3 && tok_is(x, e - 1, "голос") &&
+	    tok_is(x, e - 2, "один") && tok_is(x, e - 3, "в"))
+		e -= 3;
 	/* "Юрген Клинсман (Jürgen Klinsmann) назвал": a gloss in
 	 * parentheses between the subject and its verb. */
 	if (e > lo + 2 && tok_punct(x, e - 1, ')')) {

@@ -23,6 +23,7 @@ static char	*group_text(const struct ex *, size_t, size_t);
 static char	*word_nominative(const struct ex *, size_t);
 static char	*np_nominative(const struct ex *, size_t, size_t);
 static char	*loc_nominative(const struct ex *, size_t, size_t);
+static char	*plural_nominative(const struct ex *, size_t, size_t);
 static char	*conjoined_text(const struct ex *, const struct mention *);
 static int	 ent_person(struct ex *, const struct mention *, enum agr,
 		    size_t, int);
@@ -921,6 +922,59 @@ loc_nominative(const struct ex *x, size_t s, size_t e)
 	return xstrndup(w, l);
 }
 
+/*
+ * A group in the genitive plural that no list knows, in the nominative:
+ * "некоторых радикальных феминисток" -> "радикальные феминистки"
+ * (многие, некоторые dropped, as the guidelines do).  The caller frees
+ * the result.
+ */
+static char *
+plural_nominative(const struct ex *x, size_t s, size_t e)
+{
+	static const struct {
+		const char	*end, *nom;
+	} tab[] = {
+		{ "ых", "ые" }, { "их", "ие" }, { "ок", "ки" }, { "ек", "ки" },
+		{ "ков", "ки" }, { "гов", "ги" }, { "хов", "хи" },
+		{ "цев", "цы" }, { "ов", "ы" }, { "ев", "и" }, { "ей", "и" },
+		{ NULL, NULL }
+	};
+	struct buf	 b;
+	size_t		 i, k, l;
+	const char	*f;
+	char		*rest;
+
+	/* "ряда российских деятелей": "ряд" and its genitive. */
+	if (s + 1 < e && (tok_is(x, s, "ряда") || tok_is(x, s, "ряд"))) {
+		rest = span_text(x, s + 1, e, 0);
+		f = xasprintf("ряд %s", rest);
+		free(rest);
+		return (char *)f;
+	}
+	buf_init(&b);
+	for (i = s; i < e; i++) {
+		if (x->sg->t[i].type != SEG_WORD)
+			continue;
+		f = x->w[i];
+		if (tok_is(x, i, "некоторых") || tok_is(x, i, "многих"))
+			continue;
+		if (b.len > 0)
+			buf_addc(&b, ' ');
+		l = strlen(f);
+		for (k = 0; tab[k].end != NULL; k++)
+			if (l > strlen(tab[k].end) + 4 &&
+			    tok_ends(f, tab[k].end))
+				break;
+		if (tab[k].end == NULL) {
+			buf_adds(&b, f);
+			continue;
+		}
+		buf_add(&b, f, l - strlen(tab[k].end));
+		buf_adds(&b, tab[k].nom);
+	}
+	return buf_steal(&b);
+}
+
 /* Finds or adds the person a name mention refers to. */
 static int
 ent_person(struct ex *x, const struct mention *m, enum agr a, size_t at,
@@ -1333,6 +1387,18 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 			r = ent_next(x, ci, c->agr);
 		break;
 	case MEN_ROLE:
+		if (m->one_of) {
+			/* "один из X": the one it says, X as written. */
+			char	*rest = span_text(x, m->ns + 2, m->ne, 0);
+			int	 fem = tok_ends(x->w[m->ns], "ой") ||
+			    tok_is(x, m->ns, "одна") || tok_is(x, m->ns, "одну");
+
+			s = xasprintf("%s из %s", fem ? "одна" : "один", rest);
+			free(rest);
+			r = ent_literal(x, s, SPEAKER_PERSON, c->order);
+			free(s);
+			break;
+		}
 		/* A role noun refers to a person of the article: one whose
 		 * role has the same noun, else the last speaker, else the
 		 * person named next.  Nouns tagged "literal" in roles.txt
@@ -1381,11 +1447,16 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 					open--;
 			if (open > 0 && e < x->sg->n && tok_close_quote(x, e))
 				e++;
-			if (m->type == MEN_GROUP &&
+			if (m->type == MEN_GROUP && m->ns > 0 &&
+			    tok_is(x, m->ns - 1, "ряда"))
+				s = plural_nominative(x, m->ns - 1, e);
+			else if (m->type == MEN_GROUP &&
 			    (s = group_text(x, m->ns, e)) != NULL)
 				;
 			else if (m->loc)
 				s = loc_nominative(x, m->ns, e);
+			else if (m->type == MEN_GROUP && m->cas == SPEAKERS_GEN)
+				s = plural_nominative(x, m->ns, e);
 			else if (m->cas != SPEAKERS_NOM)
 				s = np_nominative(x, m->ns, e);
 			else

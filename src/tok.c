@@ -584,3 +584,21 @@ tok_common(const struct ex *x, size_t i)
 		return 1;
 	return (t->flags & SEG_PARA) || i == 0 || tok_sentend(x, i - 1);
 }
+
+/* Is token i an adverb of manner (публично, постоянно, открыто, резко):
+ * lower case, in -но, -ло, -ко, -то, -ро, and in no word list? */
+int
+tok_adverb(const struct ex *x, size_t i)
+{
+	const char	*f;
+
+	if (i >= x->sg->n || x->sg->t[i].type != SEG_WORD ||
+	    !tok_common(x, i))
+		return 0;
+	f = x->w[i];
+	if (strlen(f) < 8 || tok_has(x, i, TF_ROLE) ||
+	    tok_has(x, i, TF_GROUP) || tok_has(x, i, TF_INST))
+		return 0;
+	return tok_ends(f, "но") || tok_ends(f, "ло") || tok_ends(f, "ко") ||
+	    tok_ends(f, "то") || tok_ends(f, "ро") || tok_ends(f, "ски");
+}

@@ -377,6 +377,28 @@ main(void)
 	check_one("Эксперты уверены: санкции не помогут.", 0, QUOTE_INDIRECT,
 	    "эксперты", "санкции не помогут", "a colon with no quotation "
 	    "marks after it");
+	check_one("По словам одного из советников губернатора, отставка "
+	    "решена.", 0, QUOTE_INDIRECT, "один из советников губернатора",
+	    "отставка решена", "\"один из X\" is one of them, X as "
+	    "written");
+	check_one("«Судьи ошиблись», — говорит одна из гимнасток.", 0,
+	    QUOTE_DIRECT, "одна из гимнасток", "Судьи ошиблись",
+	    "\"одна из X\" after the verb");
+	check_one("Все это, по мнению некоторых радикальных феминисток, "
+	    "несправедливо.", 0, QUOTE_INDIRECT, "радикальные феминистки",
+	    "Все это, по мнению некоторых радикальных феминисток, "
+	    "несправедливо", "a group no list knows, back in the nominative, "
+	    "without \"некоторых\"");
+	check_one("В своей речи депутаты постоянно подчеркивали, что закон "
+	    "нужен.", 0, QUOTE_INDIRECT, "депутаты", "закон нужен",
+	    "an adverb between subject and verb");
+	check_one("Графиня Уварова, многолетний председатель общества, "
+	    "говорила: «Наука требует денег».", 0, QUOTE_DIRECT,
+	    "Графиня Уварова", "Наука требует денег", "a role in commas "
+	    "between the subject and its verb");
+	check_one("США неоднократно заявляли о желании продавать газ.", 0,
+	    QUOTE_INDIRECT, "США", "желании продавать газ", "a country "
+	    "abbreviation is a subject, not a word to skip");
 	t = "Её неоднократно критиковали за резкие слова.";
 	ok(extract(t, &ql) == 0, "a plural verb without a subject names "
 	    "nobody");
