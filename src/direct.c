@@ -319,6 +319,10 @@ attribution(struct ex *x, size_t s, size_t e, struct cand *c, size_t *end)
 			}
 		return 0;
 	}
+	/* "— с поклоном сказал швейцар": a phrase of manner before the
+	 * verb, the speaker after it. */
+	if (i > s && tok_prep(x, s) && !mention_np(x, s, i, &c->m, 0))
+		s = i;
 	if (i > s) {
 		/* "— Калинкин заявил". */
 		if (!mention_np(x, s, i, &c->m, 0))
@@ -642,7 +646,9 @@ direct_pass(struct ex *x)
 					continue;
 				}
 			}
-			if (words >= 2 && after_colon) {
+			if ((words >= 2 || (words >= 1 && o >= ps + 2 &&
+			    tok_verb(x, o - 2, o - 1, NULL, NULL))) &&
+			    after_colon) {
 				/* "X сказал: «Q»" or "X: «Q»". */
 				size_t	j = o - 1, v, len;
 				unsigned cls;

@@ -27,7 +27,8 @@ struct sent;
 static size_t	 cue_frame(struct ex *, const struct sent *, size_t,
 		    const struct lex_entry *, size_t);
 static size_t	 cue_doc(struct ex *, const struct sent *, size_t, size_t);
-static size_t	 cue_prev(struct ex *, const struct sent *, size_t, size_t);
+static size_t	 cue_prev(struct ex *, const struct sent *, size_t, size_t,
+		    int);
 static size_t	 cue_kak(struct ex *, const struct sent *, size_t, size_t);
 static int	 verb_postposed(struct ex *, const struct sent *, size_t,
 		    size_t, enum agr, size_t *);
@@ -372,10 +373,12 @@ cue_doc(struct ex *x, const struct sent *st, size_t i, size_t k)
 
 /*
  * "Об этом сообщил X", "О своих планах X рассказал": the content is the
- * sentence before.
+ * sentence before; with clause set, "A, о чем заявил X": the clause
+ * before in the same sentence.
  */
 static size_t
-cue_prev(struct ex *x, const struct sent *st, size_t i, size_t k)
+cue_prev(struct ex *x, const struct sent *st, size_t i, size_t k,
+    int clause)
 {
 	struct mention	m;
 	size_t		v, len, stop;
@@ -384,7 +387,8 @@ cue_prev(struct ex *x, const struct sent *st, size_t i, size_t k)
 	for (v = i + k; v < st->s1 && v < i + k + 5; v++)
 		if (tok_verb(x, v, st->s1, &len, &cls))
 			break;
-	if (v >= st->s1 || v >= i + k + 5 || st->si == 0)
+	if (v >= st->s1 || v >= i + k + 5 || (st->si == 0 && !clause) ||
+	    (clause && (i < st->s0 + 3 || !tok_punct(x, i - 1, ','))))
 		return i + k - 1;
 	if (!mention_after_past_media(x, v + len, st->s1, &m, &stop, 0)) {
 		/* The subject between: "О своих планах Лужков
@@ -395,8 +399,12 @@ cue_prev(struct ex *x, const struct sent *st, size_t i, size_t k)
 	}
 	if (mention_media(x, &m))
 		return v + len - 1;
-	add_indirect(x, x->sg->sent[st->si - 1].first,
-	    x->sg->sent[st->si - 1].last, v, v + len, tok_agr(x->w[v]), &m);
+	if (clause)
+		add_indirect(x, st->s0, i, v, v + len, tok_agr(x->w[v]), &m);
+	else
+		add_indirect(x, x->sg->sent[st->si - 1].first,
+		    x->sg->sent[st->si - 1].last, v, v + len,
+		    tok_agr(x->w[v]), &m);
 	return stop > i ? stop - 1 : i;
 }
 
@@ -722,7 +730,9 @@ indirect_at(struct ex *x, size_t si, size_t i)
 		if (strcmp(le->tag, "not") == 0)
 			return i + k - 1;
 		if (strcmp(le->tag, "prev") == 0)
-			return cue_prev(x, &st, i, k);
+			return cue_prev(x, &st, i, k, 0);
+		if (strcmp(le->tag, "prevc") == 0)
+			return cue_prev(x, &st, i, k, 1);
 	}
 	if (tok_is(x, i, "как") && tok_verb(x, i + 1, st.s1, &len, &cls) &&
 	    !(cls & VC_PHRASE))

@@ -595,7 +595,8 @@ skip_inserted(const struct ex *x, size_t lo, size_t e)
 	/* A relative or participial clause, a gerund's ("хитро
 	 * улыбаясь"), or an apposition of a role ("многолетний
 	 * председатель общества"). */
-	if (!rel && !tok_participle(x->w[j]) && !clause_gerund(x, j, e - 1) &&
+	if (!rel && !tok_participle(x->w[j]) && !(tok_adverb(x, j) &&
+	    tok_participle(x->w[j + 1])) && !clause_gerund(x, j, e - 1) &&
 	    !(tok_has(x, j, TF_ROLE) || (tok_adjective(x, j) &&
 	    tok_has(x, j + 1, TF_ROLE))))
 		return e;
@@ -838,8 +839,7 @@ mention_after(struct ex *x, size_t i, size_t end, struct mention *m,
 				e++;
 				continue;
 			}
-			if ((t->uc == 0xab || t->uc == 0xbb || t->uc == '"') &&
-			    e > i) {
+			if (t->uc == 0xab || t->uc == 0xbb || t->uc == '"') {
 				e++;
 				continue;
 			}

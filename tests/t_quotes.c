@@ -399,6 +399,15 @@ main(void)
 	check_one("США неоднократно заявляли о желании продавать газ.", 0,
 	    QUOTE_INDIRECT, "США", "желании продавать газ", "a country "
 	    "abbreviation is a subject, not a word to skip");
+	check_one("Страна провела испытание ракеты, о чем публично заявил "
+	    "премьер-министр Нарендра Моди.", 0, QUOTE_INDIRECT,
+	    "Нарендра Моди", "Страна провела испытание ракеты",
+	    "\"A, о чем заявил X\": the clause before");
+	check_one("«Как вам угодно», — с поклоном сказал швейцар.", 0,
+	    QUOTE_DIRECT, "швейцар", "Как вам угодно", "a phrase of manner "
+	    "between the dash and the verb");
+	check_one("Государь улыбнулся и сказал: «Помню».", 0, QUOTE_DIRECT,
+	    "Государь", "Помню", "one word after \"сказал:\"");
 	t = "Её неоднократно критиковали за резкие слова.";
 	ok(extract(t, &ql) == 0, "a plural verb without a subject names "
 	    "nobody");
