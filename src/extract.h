@@ -117,6 +117,8 @@ struct ex {
 	unsigned int			*tf;	/* TF_* of each token */
 	unsigned char			*vlen;	/* tok_verb() length, cached */
 	unsigned char			*vcls;	/* tok_verb() classes, cached */
+	unsigned char			*ofirst; /* tok_oblique_first() + 1,
+						  * cached; 0: not yet */
 	struct cand			*c;
 	size_t				 nc, capc;
 	struct ent			*e;
@@ -133,6 +135,8 @@ struct ex {
 #define TF_FIRST	5
 #define TF_NAME		6	/* tok_name() */
 #define TF_VERB		7	/* tok_verb() over the rest of the text */
+#define TF_ADJ		8	/* tok_adjective() */
+#define TF_PREP		9	/* tok_prep() */
 
 /* Flags of mention_np(). */
 #define MNP_LOC		0x01	/* "в Кремле" may name the institution */

@@ -190,8 +190,10 @@ people_bodies(struct ex *x)
 
 		/* Only nouns of a body with a name of its own; "пресс-служба
 		 * МВД" and "полиция Спрингфилда" are genitives. */
-		if (x->sg->t[i].type != SEG_WORD || proper_noun(x, i) ||
-		    x->mask[i] || !body_noun(x->w[i]))
+		if (x->sg->t[i].type != SEG_WORD || x->mask[i] ||
+		    !(tok_open_quote(x, i + 1) ||
+		    (x->sg->t[i + 1].flags & SEG_LATIN)) ||
+		    proper_noun(x, i) || !body_noun(x->w[i]))
 			continue;
 		s = i + 1;
 		if (tok_open_quote(x, s)) {

@@ -139,6 +139,7 @@ quotes_extract(const struct lexicon *lx, const struct article *a,
 	x.tf = xcalloc(x.sg->n, sizeof(*x.tf));
 	x.vlen = xcalloc(x.sg->n, 1);
 	x.vcls = xcalloc(x.sg->n, 1);
+	x.ofirst = xcalloc(x.sg->n, 1);
 
 	direct_pass(&x);
 	indirect_pass(&x);
@@ -188,6 +189,7 @@ quotes_extract(const struct lexicon *lx, const struct article *a,
 	free(x.tf);
 	free(x.vlen);
 	free(x.vcls);
+	free(x.ofirst);
 	segment_free(x.sg);
 	return ql->n - before;
 }

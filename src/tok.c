@@ -18,6 +18,7 @@ static int	 tok_straight_opens(const struct ex *, size_t);
 static int	 tok_name_uncached(const struct ex *, size_t);
 static int	 tok_particle_name(const struct ex *, size_t);
 static int	 tok_common_noun_shape(const char *);
+static int	 first_stem_known(const struct ex *, const char *);
 static int	 verb_find(const struct ex *, size_t, size_t, size_t *,
 		    unsigned *);
 
@@ -129,6 +130,8 @@ tok_particle_name(const struct ex *x, size_t i)
 	char			*rest = NULL;
 	int			 cap;
 
+	if (strchr(x->w[i], '-') == NULL)
+		return 0;
 	for (k = 0; pfx[k] != NULL; k++) {
 		l = strlen(pfx[k]);
 		if (strncmp(x->w[i], pfx[k], l) != 0 ||
@@ -254,14 +257,21 @@ tok_prep(const struct ex *x, size_t i)
 		"перед", "после", "без", "через", "между", "про", "против",
 		NULL
 	};
-	size_t	k;
+	unsigned int	known = 1u << (2 * TF_PREP);
+	unsigned int	yes = 1u << (2 * TF_PREP + 1);
+	size_t		k;
 
 	if (i >= x->sg->n || x->sg->t[i].type != SEG_WORD)
 		return 0;
-	for (k = 0; prep[k] != NULL; k++)
-		if (strcmp(x->w[i], prep[k]) == 0)
-			return 1;
-	return 0;
+	if (!(x->tf[i] & known)) {
+		x->tf[i] |= known;
+		for (k = 0; prep[k] != NULL; k++)
+			if (strcmp(x->w[i], prep[k]) == 0) {
+				x->tf[i] |= yes;
+				break;
+			}
+	}
+	return (x->tf[i] & yes) != 0;
 }
 
 /* Nominative personal pronouns; *g gets their gender. */
@@ -292,18 +302,25 @@ tok_adjective(const struct ex *x, size_t i)
 		"его", "ому", "ему", "ым", "ых", "их", "ую", "юю", "ыми",
 		NULL
 	};
-	size_t	k, l;
+	unsigned int	known = 1u << (2 * TF_ADJ);
+	unsigned int	yes = 1u << (2 * TF_ADJ + 1);
+	size_t		k, l;
 
 	if (x->sg->t[i].type != SEG_WORD)
 		return 0;
+	if (x->tf[i] & known)
+		return (x->tf[i] & yes) != 0;
+	x->tf[i] |= known;
 	/* Nouns in -ние, -тие look like adjectives in -ие. */
 	if (tok_ends(x->w[i], "ние") || tok_ends(x->w[i], "тие"))
 		return 0;
 	l = strlen(x->w[i]);
 	for (k = 0; end[k] != NULL; k++)
 		if (l > 4 && l > strlen(end[k]) &&
-		    strcmp(x->w[i] + l - strlen(end[k]), end[k]) == 0)
+		    strcmp(x->w[i] + l - strlen(end[k]), end[k]) == 0) {
+			x->tf[i] |= yes;
 			return 1;
+		}
 	return 0;
 }
 
@@ -473,7 +490,17 @@ tok_oblique_first(const struct ex *x, size_t i)
 	};
 	size_t		 k;
 	int		 known = 0;
+	unsigned char	*cache = x->ofirst;
 
+	/* Four normalizations a word: looked up once each token. */
+	if (cache[i] != 0)
+		return (enum speakers_case)(cache[i] - 1);
+	cache[i] = SPEAKERS_NOM + 1;
+	/* Only a capitalised word can be a first name, and only one whose
+	 * stem, with a nominative ending, is one. */
+	if (x->sg->t[i].type != SEG_WORD || !(x->sg->t[i].flags & SEG_CAP) ||
+	    !first_stem_known(x, x->w[i]))
+		return SPEAKERS_NOM;
 	for (k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
 		enum gender	 g = GENDER_UNKNOWN;
 		const char	*w2[2];
@@ -489,10 +516,48 @@ tok_oblique_first(const struct ex *x, size_t i)
 		    lexicon_word(x->lx, LEX_FIRSTNAMES, f) != NULL;
 		free(f);
 		free(nom);
-		if (known)
+		if (known) {
+			cache[i] = (unsigned char)(cases[k] + 1);
 			return cases[k];
+		}
 	}
 	return SPEAKERS_NOM;
+}
+
+/*
+ * A quick filter for tok_oblique_first(): does folded f, less an oblique
+ * ending, with a nominative one (none, -а, -я, -ь, -й, -ий), give a
+ * known first name?  Most capitalised words (surnames, places) fail it
+ * without the four normalizations.
+ */
+static int
+first_stem_known(const struct ex *x, const char *f)
+{
+	static const char *const obl[] = {
+		"ою", "ею", "ом", "ем", "ой", "ей", "ам", "а", "у", "е", "ы",
+		"и", "ю", "я", NULL
+	};
+	static const char *const nom[] = {
+		"", "а", "я", "ь", "й", "ий", "ей", "ел", "ол", NULL
+	};
+	char	buf[128];
+	size_t	l = strlen(f), k, n, le;
+
+	for (k = 0; obl[k] != NULL; k++) {
+		le = strlen(obl[k]);
+		if (l <= le + 2 || !tok_ends(f, obl[k]) || l - le + 5 >=
+		    sizeof(buf))
+			continue;
+		memcpy(buf, f, l - le);
+		for (n = 0; nom[n] != NULL; n++) {
+			memcpy(buf + l - le, nom[n], strlen(nom[n]) + 1);
+			if (lexicon_word(x->lx, LEX_FIRSTNAMES, buf) != NULL)
+				return 1;
+		}
+	}
+	/* Павла -> Павел, Льва -> Лев: a fleeting vowel. */
+	return l > 4 && (strncmp(f, "павл", 8) == 0 ||
+	    strncmp(f, "льв", 6) == 0);
 }
 
 /* Is token i a finite verb in the past tense, lower case, long enough
