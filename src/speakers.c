@@ -167,7 +167,7 @@ spk_inflect(const struct lexicon *lx, const char *w, enum speakers_case c,
 	for (i = 0; i < n; i++) {
 		const char	*end, *tag = e[i].tag, *rep = e[i].value;
 		int		 cons = 0;
-		size_t		 el;
+		size_t		 el, pl;
 		enum gender	 rg;
 		char		*out;
 
@@ -198,8 +198,21 @@ spk_inflect(const struct lexicon *lx, const char *w, enum speakers_case c,
 			continue;	/* too short to be a stem */
 		if (cons && spk_is_vowel_before(f, strlen(f) - el))
 			continue;
-		out = xasprintf("%.*s%s", (int)(strlen(w) - el), w,
-		    strcmp(rep, "-") == 0 ? "" : rep);
+		if (strcmp(rep, "-") == 0)
+			rep = "";
+		/* Keep the letters the ending and its replacement share as
+		 * the text has them: ё (Щеголёва -> Щеголёв), capitals. */
+		for (pl = 0; end[pl] != '\0';) {
+			int	cl = u8_mblen((const uint8_t *)end + pl,
+				    strlen(end + pl));
+
+			if (cl <= 0 || strncmp(end + pl, rep + pl,
+			    (size_t)cl) != 0)
+				break;
+			pl += (size_t)cl;
+		}
+		out = xasprintf("%.*s%s", (int)(strlen(w) - el + pl), w,
+		    rep + pl);
 		if (!first) {
 			free(f);
 			if (*g == GENDER_UNKNOWN)
