@@ -21,6 +21,8 @@ static int	 mention_after_past_media(struct ex *, size_t, size_t,
 static int	 predicate_follows(const struct ex *, size_t, size_t);
 static int	 gloss_ends(const struct ex *, size_t, size_t);
 static int	 contrast_clause(const struct ex *, size_t, size_t);
+static int	 prev_speech_act(struct ex *, size_t, size_t, size_t,
+		    const struct mention *);
 static void	 add_indirect(struct ex *, size_t, size_t, size_t, size_t,
 		    enum agr, const struct mention *);
 struct sent;
@@ -401,11 +403,44 @@ cue_prev(struct ex *x, const struct sent *st, size_t i, size_t k,
 		return v + len - 1;
 	if (clause)
 		add_indirect(x, st->s0, i, v, v + len, tok_agr(x->w[v]), &m);
-	else
+	else if (!prev_speech_act(x, st->si - 1, v, v + len, &m))
 		add_indirect(x, x->sg->sent[st->si - 1].first,
 		    x->sg->sent[st->si - 1].last, v, v + len,
 		    tok_agr(x->w[v]), &m);
 	return stop > i ? stop - 1 : i;
+}
+
+/*
+ * "Компания пообещала снизить цены. Об этом рассказал её глава X": the
+ * sentence before holds a speech act of a body or group (its content
+ * right after the verb), and X is who reported it.  That quote becomes
+ * X's, over the whole sentence, with the cue [cs, ce).  Returns 1 when
+ * there was one.
+ */
+static int
+prev_speech_act(struct ex *x, size_t si, size_t cs, size_t ce,
+    const struct mention *m)
+{
+	size_t	s0 = x->sg->sent[si].first, s1 = x->sg->sent[si].last, k;
+
+	for (k = 0; k < x->nc; k++) {
+		struct cand	*c = &x->c[k];
+
+		if (!c->is_quote || c->kind != QUOTE_INDIRECT ||
+		    c->ts < s0 || c->te > s1 || c->ts != c->ce ||
+		    (c->m.type != MEN_INST && c->m.type != MEN_GROUP) ||
+		    c->m.s < s0 || c->m.e > c->cs)
+			continue;
+		memset(x->ind + c->m.s, 1, c->ts - c->m.s);
+		c->ts = c->m.s;
+		c->cs = cs;
+		c->ce = ce;
+		c->agr = tok_agr(x->w[cs]);
+		c->m = *m;
+		c->order = cs;
+		return 1;
+	}
+	return 0;
 }
 
 /* "Как пояснил X, C", "C, как сообщил X", "..., но как отметил X, C". */

@@ -56,6 +56,7 @@ static int	 legal_suffix(const char *);
 static size_t	 role_start(const struct ex *, size_t);
 static int	 ent_named(const struct ex *, const char *);
 static int	 ent_next(struct ex *, size_t, enum agr);
+static int	 new_referent(const char *);
 static int	 role_person(struct ex *, const struct cand *, size_t,
 		    enum gender);
 
@@ -1255,6 +1256,24 @@ ent_next(struct ex *x, size_t ci, enum agr a)
 	return -1;
 }
 
+/* Does folded f introduce someone not named before: местный, другой,
+ * некий, один, неназванный, анонимный (in any gender and case)? */
+static int
+new_referent(const char *f)
+{
+	static const char *const stem[] = {
+		"местн", "друг", "неки", "неко", "один", "одн", "неназванн",
+		"анонимн", NULL
+	};
+	size_t	k;
+
+	for (k = 0; stem[k] != NULL; k++)
+		if (strncmp(f, stem[k], strlen(stem[k])) == 0 &&
+		    strlen(f) <= strlen(stem[k]) + 6)
+			return 1;
+	return 0;
+}
+
 /* The person a role noun refers to, or -1 (see people_resolve()). */
 static int
 role_person(struct ex *x, const struct cand *c, size_t ci, enum gender g)
@@ -1335,6 +1354,10 @@ role_person(struct ex *x, const struct cand *c, size_t ci, enum gender g)
 	if (strcmp(le->tag, "back") == 0 && i + 2 < m->ne &&
 	    (tok_is(x, i + 1, "в") || tok_is(x, i + 1, "из")) &&
 	    (x->sg->t[i + 2].flags & (SEG_CAP | SEG_ALLCAPS)))
+		return -1;
+	/* "Местный имам заявил", "другой дипломат": a role no one of the
+	 * article holds, with a word that says so, is someone new. */
+	if (i > m->ns && new_referent(x->w[i - 1]))
 		return -1;
 	/* "собеседник агентства" (tagged "back") may also be an unnamed
 	 * speaker described before; other nouns want a named person. */

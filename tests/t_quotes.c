@@ -416,6 +416,18 @@ main(void)
 	    QUOTE_INDIRECT, "участники круглого стола", "вопросы экологии",
 	    "a group speaks for itself, in lower case");
 
+	check_one("Завод обещал снизить цены на сталь. Об этом рассказал "
+	    "директор завода Олег Смирнов.", 0, QUOTE_INDIRECT,
+	    "Олег Смирнов", "Завод обещал снизить цены на сталь",
+	    "\"Об этом рассказал X\" after a body's speech act: X's");
+	check_one("Губернатор Иван Котов посетил мечеть. Местный имам "
+	    "заявил, что прихожане довольны.", 0, QUOTE_INDIRECT,
+	    "местный имам", "прихожане довольны", "a role no one holds, "
+	    "\"местный\": someone new, not the last person named");
+	check_one("Накануне Котов заявил, что дорогу откроют в мае.", 0,
+	    QUOTE_INDIRECT, "Котов", "дорогу откроют в мае",
+	    "an adverb opening the sentence is no part of the name");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
