@@ -39,6 +39,7 @@ static int	 verb_subject(struct ex *, const struct sent *, size_t,
 static size_t	 verb_complement(struct ex *, const struct sent *, size_t,
 		    size_t, unsigned, enum agr, const struct mention *,
 		    size_t);
+static int	 named_as(const struct ex *, size_t, size_t);
 static size_t	 cue_verb(struct ex *, const struct sent *, size_t);
 static int	 verb_inverted(struct ex *, const struct sent *, size_t,
 		    size_t, enum agr, size_t *);
@@ -530,6 +531,15 @@ verb_subject(struct ex *x, const struct sent *st, size_t i, size_t len,
 
 	memset(m, 0, sizeof(*m));
 	*stop = i + len;
+	/* A gerund's subject is its clause's: that of the finite verb
+	 * before it, else none named here. */
+	if (tok_gerund(x->w[i]) && i > s0 && tok_punct(x, i - 1, ',')) {
+		if (mention_subject_left(x, s0, i, m, AGR_NONE))
+			return !(m->type != MEN_NONE && mention_media(x, m));
+		memset(m, 0, sizeof(*m));
+		m->type = MEN_NONE;
+		return 1;
+	}
 	if (mention_before(x, s0, i, m, a) ||
 	    mention_subject_left(x, s0, i, m, a) ||
 	    (tok_gerund(x->w[i]) &&
@@ -658,15 +668,40 @@ verb_complement(struct ex *x, const struct sent *st, size_t i, size_t len,
 		    a, m);
 		return stop - 1;
 	}
+	/* "осудили эти действия" is only anaphoric; "назвал это решение
+	 * ошибкой" says something of it. */
 	if ((cls & VC_OBJECT) && stop < s1 &&
-	    x->sg->t[stop].type == SEG_WORD && !tok_is(x, stop, "это") &&
-	    !tok_is(x, stop, "этот") && !tok_is(x, stop, "эти") &&
-	    !tok_is(x, stop, "эту")) {
+	    x->sg->t[stop].type == SEG_WORD && (!(tok_is(x, stop, "это") ||
+	    tok_is(x, stop, "этот") || tok_is(x, stop, "эти") ||
+	    tok_is(x, stop, "эту")) || named_as(x, stop + 1,
+	    content_end(x, stop, s1, 1)))) {
 		add_indirect(x, stop, content_end(x, stop, s1, 1), i, i + len,
 		    a, m);
 		return stop - 1;
 	}
 	return i;
+}
+
+/* Is there, in tokens [s, e), what a thing is called: a quotation
+ * or a noun in the instrumental ("назвал это решение ошибкой")? */
+static int
+named_as(const struct ex *x, size_t s, size_t e)
+{
+	static const char *const ins[] = {
+		"ой", "ей", "ом", "ем", "ами", "ями", NULL
+	};
+	size_t	i, k;
+
+	for (i = s; i < e; i++) {
+		if (tok_open_quote(x, i))
+			return 1;
+		if (i == s || x->sg->t[i].type != SEG_WORD)
+			continue;
+		for (k = 0; ins[k] != NULL; k++)
+			if (tok_ends(x->w[i], ins[k]) && strlen(x->w[i]) > 6)
+				return 1;
+	}
+	return 0;
 }
 
 /* A speech verb at i: its subject and what it governs. */

@@ -18,6 +18,7 @@
 static size_t	 skip_inserted(const struct ex *, size_t, size_t);
 static int	 tok_name_particle(const struct ex *, size_t);
 static int	 one_of(const struct ex *, size_t);
+static int	 mention_acting(const struct ex *, size_t);
 static int	 noun_subject(const struct ex *, size_t, size_t, enum agr,
 		    struct mention *, int);
 static int	 enum_link(const struct ex *, size_t, size_t);
@@ -808,13 +809,26 @@ mention_subject_left(struct ex *x, size_t lo, size_t v, struct mention *m,
 		if (tok_stop(x, u) || tok_name(x, u))
 			continue;
 		ua = tok_agr(x->w[u]);
-		/* With a of AGR_NONE (a gerund), any finite verb. */
-		if ((a == AGR_NONE ? ua != AGR_NONE && ua != AGR_N : ua == a) &&
+		/* With a of AGR_NONE (a gerund), any finite verb, but
+		 * not a noun in -ен, -ег ("орден", "снег"). */
+		if ((a == AGR_NONE ? ua != AGR_NONE && ua != AGR_N &&
+		    !tok_ends(x->w[u], "ен") && !tok_ends(x->w[u], "ег") &&
+		    !tok_ends(x->w[u], "ена") && !tok_ends(x->w[u], "ены") :
+		    ua == a) &&
 		    strlen(x->w[u]) > 4 && !tok_adjective(x, u) &&
 		    !(x->sg->t[u].flags & SEG_CAP))
 			return mention_before(x, lo, u, m, ua);
 	}
 	return 0;
+}
+
+/* Is the period at token p one of "и. о." (acting: "и. о. главы")? */
+static int
+mention_acting(const struct ex *x, size_t p)
+{
+	return p > 0 && ((tok_is(x, p - 1, "и") && tok_is(x, p + 1, "о") &&
+	    tok_punct(x, p + 2, '.')) || (p > 2 && tok_is(x, p - 1, "о") &&
+	    tok_punct(x, p - 2, '.') && tok_is(x, p - 3, "и")));
 }
 
 /*
@@ -839,7 +853,8 @@ mention_after(struct ex *x, size_t i, size_t end, struct mention *m,
 				e++;
 				continue;
 			}
-			if (t->uc == 0xab || t->uc == 0xbb || t->uc == '"') {
+			if (t->uc == 0xab || t->uc == 0xbb || t->uc == '"' ||
+			    mention_acting(x, e)) {
 				e++;
 				continue;
 			}

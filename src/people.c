@@ -398,6 +398,11 @@ role_before(const struct ex *x, size_t lo, size_t first, size_t *rs)
 	while (found > lo && tok_adjective(x, found - 1) &&
 	    !tok_stop(x, found - 1) && !tok_has(x, found - 1, TF_ROLE))
 		found--;
+	/* Acting: "и. о. главы центра". */
+	if (found >= lo + 4 && tok_is(x, found - 4, "и") &&
+	    tok_punct(x, found - 3, '.') && tok_is(x, found - 2, "о") &&
+	    tok_punct(x, found - 1, '.'))
+		found -= 4;
 	*rs = found;
 	return 1;
 }

@@ -664,6 +664,9 @@ tok_adverb(const struct ex *x, size_t i)
 	if (strlen(f) < 8 || tok_has(x, i, TF_ROLE) ||
 	    tok_has(x, i, TF_GROUP) || tok_has(x, i, TF_INST))
 		return 0;
+	/* "Шевченко заявил": a surname in -нко opening a sentence. */
+	if ((x->sg->t[i].flags & SEG_CAP) && tok_ends(f, "нко"))
+		return 0;
 	return tok_ends(f, "но") || tok_ends(f, "ло") || tok_ends(f, "ко") ||
 	    tok_ends(f, "то") || tok_ends(f, "ро") || tok_ends(f, "ски");
 }

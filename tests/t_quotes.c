@@ -428,6 +428,24 @@ main(void)
 	    QUOTE_INDIRECT, "Котов", "дорогу откроют в мае",
 	    "an adverb opening the sentence is no part of the name");
 
+	check_one("Бондаренко заявил, что мост откроют в мае.", 0,
+	    QUOTE_INDIRECT, "Бондаренко", "мост откроют в мае",
+	    "a surname in -нко opening a sentence is no adverb");
+	check_one("Как заявил и. о. главы района Олег Смирнов, дорогу "
+	    "откроют в мае.", 0, QUOTE_INDIRECT, "Олег Смирнов",
+	    "дорогу откроют в мае", "\"и. о.\" inside the role");
+	check_one("Министр назвал это решение ошибкой.", 0, QUOTE_INDIRECT,
+	    "министр", "это решение ошибкой", "\"назвал это X Y\" says "
+	    "something of it");
+	t = "Министр подтвердил это решение.";
+	ok(extract(t, &ql) == 0, "\"подтвердил это решение\" is only "
+	    "anaphoric");
+	quote_list_free(&ql);
+	check_one("Писатель отказался от премии, объяснив это тем, что "
+	    "жюри пристрастно.", 0, QUOTE_INDIRECT, "писатель",
+	    "жюри пристрастно", "a gerund after a comma shares the "
+	    "subject of its clause");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
