@@ -31,6 +31,8 @@ static size_t	 cue_frame(struct ex *, const struct sent *, size_t,
 static size_t	 cue_doc(struct ex *, const struct sent *, size_t, size_t);
 static size_t	 cue_prev(struct ex *, const struct sent *, size_t, size_t,
 		    int);
+static int	 cue_docin(struct ex *, const struct sent *, size_t, size_t,
+		    size_t *);
 static size_t	 cue_kak(struct ex *, const struct sent *, size_t, size_t);
 static int	 verb_postposed(struct ex *, const struct sent *, size_t,
 		    size_t, enum agr, size_t *);
@@ -372,6 +374,65 @@ cue_doc(struct ex *x, const struct sent *st, size_t i, size_t k)
 	m.cas = SPEAKERS_GEN;
 	add_indirect(x, st->s0, i, i, i + k, AGR_NONE, &m);
 	return stop > i ? stop - 1 : i;
+}
+
+/*
+ * "В заявлении МИД Китая отмечается, что C", "В опубликованном вчера
+ * обращении партии говорилось: C": an impersonal verb of k tokens at i
+ * after a statement ("docnoun") in the prepositional and its source in
+ * the genitive.  Returns 1 with *ret the last token consumed when it is
+ * one.
+ */
+static int
+cue_docin(struct ex *x, const struct sent *st, size_t i, size_t k,
+    size_t *ret)
+{
+	const struct lex_entry	*le;
+	struct mention		 m;
+	size_t			 d, p, n, c, q;
+
+	for (d = i; d > st->s0 && i - d < 16; d--) {
+		if (tok_punct(x, d - 1, ',') || tok_sentend(x, d - 1))
+			return 0;
+		if ((le = lexicon_match(x->lx, LEX_PHRASES, x->w + d - 1, 1,
+		    &n)) != NULL && strcmp(le->tag, "docnoun") == 0)
+			break;
+	}
+	if (d == st->s0 || i - d >= 16 || d == i)
+		return 0;
+	/* "в" a few words before the noun: "В опубликованном 13 июня
+	 * заявлении". */
+	for (p = d - 1; p > st->s0 && d - p < 6 && !tok_is(x, p - 1, "в") &&
+	    !tok_is(x, p - 1, "во"); p--)
+		;
+	if (p == st->s0 || d - p >= 6)
+		return 0;
+	/* A body's noun first is the source, with all that follows it:
+	 * "Комитета за мирное объединение Кореи". */
+	for (q = d; q < i && !tok_has(x, q, TF_INST) && !tok_name(x, q) &&
+	    !tok_has(x, q, TF_ROLE); q++)
+		;
+	if (q < i && tok_has(x, q, TF_INST) && !tok_has(x, q, TF_MEDIA)) {
+		while (q > d && tok_adjective(x, q - 1))
+			q--;
+		memset(&m, 0, sizeof(m));
+		m.type = MEN_INST;
+		m.s = m.ns = q;
+		m.e = m.ne = i;
+	} else if (!mention_np(x, d, i, &m, MNP_OBL) || mention_media(x, &m))
+		return 0;
+	m.cas = SPEAKERS_GEN;
+	c = i + k;
+	if (tok_punct(x, c, ',') && tok_is(x, c + 1, "что"))
+		c += 2;
+	else if (tok_punct(x, c, ':') && !tok_open_quote(x, c + 1))
+		c++;
+	else
+		return 0;
+	add_indirect(x, c, content_end(x, c, st->s1, 0), i, i + k, AGR_NONE,
+	    &m);
+	*ret = i + k - 1;
+	return 1;
 }
 
 /*
@@ -799,6 +860,9 @@ indirect_at(struct ex *x, size_t si, size_t i)
 			return cue_doc(x, &st, i, k);
 		if (strcmp(le->tag, "not") == 0)
 			return i + k - 1;
+		if (strcmp(le->tag, "docin") == 0 && cue_docin(x, &st, i, k,
+		    &len))
+			return len;
 		if (strcmp(le->tag, "prev") == 0)
 			return cue_prev(x, &st, i, k, 0);
 		if (strcmp(le->tag, "prevc") == 0)

@@ -273,6 +273,11 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 
 	memset(m, 0, sizeof(m[0]));
 	memset(&loc, 0, sizeof(loc));
+	/* "по заявлениям самого футболиста": "сам" is no part of it. */
+	while (s < e && (tok_is(x, s, "самого") || tok_is(x, s, "самой") ||
+	    tok_is(x, s, "самих") || tok_is(x, s, "сам") ||
+	    tok_is(x, s, "сама") || tok_is(x, s, "сами")))
+		s++;
 	if (s >= e)
 		return 0;
 	m->s = s;
@@ -378,6 +383,15 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 			if (i > s && (tok_is(x, i - 1, "в") ||
 			    tok_is(x, i - 1, "во")))
 				m->literal = le->tag;
+			else if (m->ne < e &&
+			    x->sg->t[m->ne].type == SEG_WORD &&
+			    ((x->sg->t[m->ne].flags & SEG_ALLCAPS) ||
+			    ((x->sg->t[m->ne].flags & SEG_CAP) &&
+			    (tok_ends(x->w[m->ne], "а") ||
+			    tok_ends(x->w[m->ne], "я") ||
+			    tok_ends(x->w[m->ne], "ы") ||
+			    tok_ends(x->w[m->ne], "и")))))
+				m->ne++;	/* "... иностранных дел Казахстана" */
 			return 1;
 		}
 	for (i = s; i < e; i++)

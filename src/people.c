@@ -808,9 +808,21 @@ word_nominative(const struct ex *x, size_t i)
 	size_t			 k, l = strlen(f), le2;
 
 	if ((le = lexicon_word(x->lx, LEX_INSTITUTIONS, f)) != NULL &&
-	    le->tag[0] != '\0')
-		return segment_starts_upper(le->tag) ? xstrdup(le->tag) :
-		    xstrdup(le->tag);
+	    le->tag[0] != '\0') {
+		const struct token	*t = &x->sg->t[i];
+		int			 n1 = u8_mblen((const uint8_t *)
+					    x->text + t->start,
+					    t->end - t->start);
+		int			 n2 = u8_mblen((const uint8_t *)
+					    le->tag, strlen(le->tag));
+
+		/* "Министерства" within a sentence keeps its capital. */
+		if ((t->flags & SEG_CAP) && !tok_common(x, i) && n1 > 0 &&
+		    n2 > 0 && !segment_starts_upper(le->tag))
+			return xasprintf("%.*s%s", n1, x->text + t->start,
+			    le->tag + n2);
+		return xstrdup(le->tag);
+	}
 	if ((le = lexicon_word(x->lx, LEX_GROUPS, f)) != NULL &&
 	    le->tag[0] != '\0')
 		return xstrdup(le->tag);
@@ -859,8 +871,12 @@ np_nominative(const struct ex *x, size_t s, size_t e)
 		while (i < e && tok_adjective(x, i) && tok_common(x, i) &&
 		    !tok_has(x, i, TF_ROLE) && !tok_has(x, i, TF_INST))
 			i++;
-		if (i >= e || !tok_common(x, i) || !(tok_has(x, i, TF_ROLE) ||
-		    tok_has(x, i, TF_GROUP) || tok_has(x, i, TF_INST)))
+		/* A body's noun may be written with a capital
+		 * ("Министерства иностранных дел"). */
+		if (i >= e || !(tok_common(x, i) || (tok_has(x, i, TF_INST) &&
+		    !(x->sg->t[i].flags & SEG_ALLCAPS))) ||
+		    !(tok_has(x, i, TF_ROLE) || tok_has(x, i, TF_GROUP) ||
+		    tok_has(x, i, TF_INST)))
 			break;
 		head = i + 1;
 		if (head + 1 < e && tok_is(x, head, "и"))
@@ -1464,7 +1480,8 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 
 			while (e > m->ns && (x->sg->t[e - 1].type ==
 			    SEG_PUNCT || (tok_stop(x, e - 1) &&
-			    !(x->sg->t[e - 1].flags & SEG_ALLCAPS))))
+			    !(x->sg->t[e - 1].flags & (SEG_ALLCAPS |
+			    SEG_CAP)))))
 				e--;
 			if (e <= m->ns)
 				e = m->ne;
