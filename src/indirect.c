@@ -33,6 +33,7 @@ static size_t	 cue_prev(struct ex *, const struct sent *, size_t, size_t,
 		    int);
 static int	 cue_docin(struct ex *, const struct sent *, size_t, size_t,
 		    size_t *);
+static int	 abstract_subject(const struct ex *, size_t, size_t);
 static size_t	 cue_kak(struct ex *, const struct sent *, size_t, size_t);
 static int	 verb_postposed(struct ex *, const struct sent *, size_t,
 		    size_t, enum agr, size_t *);
@@ -579,6 +580,37 @@ verb_postposed(struct ex *x, const struct sent *st, size_t i, size_t len,
 }
 
 /*
+ * Is the subject of the verb at v an abstract noun opening its clause,
+ * with at most a complement in the genitive between ("Отставка
+ * министра говорит о ...", "Решение суда означает")?
+ */
+static int
+abstract_subject(const struct ex *x, size_t s0, size_t v)
+{
+	size_t	c = v, k;
+
+	while (c > s0 && !tok_punct(x, c - 1, ',') && !tok_dash(x, c - 1) &&
+	    !tok_punct(x, c - 1, ':'))
+		c--;
+	if (c >= v || v - c > 5 || x->sg->t[c].type != SEG_WORD ||
+	    !tok_common(x, c) || !tok_common_noun_shape(x->w[c]) ||
+	    tok_adjective(x, c) ||
+	    tok_has(x, c, TF_ROLE) || tok_has(x, c, TF_GROUP) ||
+	    tok_has(x, c, TF_INST) || tok_has(x, c, TF_FIRST) ||
+	    tok_oblique(x->w[c]))
+		return 0;
+	/* Only a complement after it: words in the genitive. */
+	for (k = c + 1; k < v; k++)
+		if (x->sg->t[k].type != SEG_WORD || !(tok_ends(x->w[k], "а") ||
+		    tok_ends(x->w[k], "я") || tok_ends(x->w[k], "ы") ||
+		    tok_ends(x->w[k], "и") || tok_ends(x->w[k], "ого") ||
+		    tok_ends(x->w[k], "его") || tok_ends(x->w[k], "ов") ||
+		    tok_ends(x->w[k], "ей")))
+			return 0;
+	return 1;
+}
+
+/*
  * The subject of the verb i of agreement a, into m: before it, shared
  * with a coordinated verb, or after it.  *stop gets the first token
  * after the verb and a subject that follows it.  Returns 0 when the
@@ -601,6 +633,10 @@ verb_subject(struct ex *x, const struct sent *st, size_t i, size_t len,
 		m->type = MEN_NONE;
 		return 1;
 	}
+	/* "Отставка министра говорит о кризисе": a thing speaks only
+	 * figuratively. */
+	if (abstract_subject(x, s0, i))
+		return 0;
 	if (mention_before(x, s0, i, m, a) ||
 	    mention_subject_left(x, s0, i, m, a) ||
 	    (tok_gerund(x->w[i]) &&

@@ -17,7 +17,6 @@
 static int	 tok_straight_opens(const struct ex *, size_t);
 static int	 tok_name_uncached(const struct ex *, size_t);
 static int	 tok_particle_name(const struct ex *, size_t);
-static int	 tok_common_noun_shape(const char *);
 static int	 first_stem_known(const struct ex *, const char *);
 static int	 verb_find(const struct ex *, size_t, size_t, size_t *,
 		    unsigned *);
@@ -148,7 +147,7 @@ tok_particle_name(const struct ex *x, size_t i)
 
 /* Does folded word f end like a Russian common noun, not a surname
  * (-ость, -ство, -ние, -ция, -ие, -ка after a consonant, ...)? */
-static int
+int
 tok_common_noun_shape(const char *f)
 {
 	static const char *const end[] = {
