@@ -815,6 +815,10 @@ cue_verb(struct ex *x, const struct sent *st, size_t i)
 		return i;
 	if (i > st->s0 && tok_is(x, i - 1, "не") && !(cls & VC_NEG))
 		return i;
+	/* "Говоря о ситуации, он подчеркнул, что": a gerund opening the
+	 * sentence sets a topic; the cue is the verb after it. */
+	if (i == st->s0 && tok_gerund(x->w[i]) && !tok_punct(x, i + len, ','))
+		return i;
 	/* "сообщило со ссылкой на X": X speaks, found at the phrase. */
 	if ((le = lexicon_match(x->lx, LEX_PHRASES, x->w + i + len,
 	    st->s1 - i - len, &k)) != NULL && strcmp(le->tag, "ref") == 0)

@@ -610,7 +610,8 @@ skip_inserted(const struct ex *x, size_t lo, size_t e)
 	/* A relative or participial clause, a gerund's ("хитро
 	 * улыбаясь"), or an apposition of a role ("многолетний
 	 * председатель общества"). */
-	if (!rel && !tok_participle(x->w[j]) && !(tok_adverb(x, j) &&
+	if (!rel && !tok_participle(x->w[j]) && !((tok_adverb(x, j) ||
+	    (tok_ends(x->w[j], "о") && tok_common(x, j))) &&
 	    tok_participle(x->w[j + 1])) && !clause_gerund(x, j, e - 1) &&
 	    !(tok_has(x, j, TF_ROLE) || (tok_adjective(x, j) &&
 	    tok_has(x, j + 1, TF_ROLE))))
@@ -882,6 +883,10 @@ mention_after(struct ex *x, size_t i, size_t end, struct mention *m,
 		}
 		if (tok_is(x, e, "что") || tok_is(x, e, "чтобы"))
 			break;
+		/* "— сказал швейцар и пошел за ключами". */
+		if (e > i && (tok_is(x, e, "и") || tok_is(x, e, "а") ||
+		    tok_is(x, e, "но")) && tok_finite_past(x, e + 1))
+			break;
 		e++;
 		if (e - i > ((flags & MNP_COMMA) ? 24 : 14))
 			break;
@@ -926,12 +931,17 @@ noun_subject(const struct ex *x, size_t s, size_t e, enum agr a,
 		if (e - s > 4)
 			s = e - 4;
 	} else {
-		/* The first word that is no adjective. */
-		for (h = s; h < e && tok_adjective(x, h) && tok_common(x, h);
-		    h++)
-			;
-		if (h >= e)
-			return 0;
+		/* "— описала впечатления шахматистка": the last word that
+		 * can be the subject, after an object. */
+		for (h = e; h > s; h--)
+			if (noun_subject(x, h - 1, h, a, m, 1)) {
+				for (st = m->ns; st > s && tok_adjective(x,
+				    st - 1) && tok_common(x, st - 1); st--)
+					;
+				m->s = m->ns = st;
+				return 1;
+			}
+		return 0;
 	}
 	f = x->w[h];
 	if (x->sg->t[h].type != SEG_WORD || !tok_common(x, h) ||

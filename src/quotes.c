@@ -78,7 +78,8 @@ emit(struct ex *x, struct quote_list *ql, const int *who)
 		struct quote		*q;
 		const struct ent	*e;
 
-		if (!c->is_quote || who[i] < 0 || c->ts >= c->te)
+		if (!c->is_quote || (who[i] < 0 && c->m.type != MEN_PRON) ||
+		    c->ts >= c->te)
 			continue;
 		/* A direct quote found twice keeps the first record.  The
 		 * candidates are in content order, so only those starting
@@ -89,7 +90,7 @@ emit(struct ex *x, struct quote_list *ql, const int *who)
 				break;
 		if (j > 0 && x->c[j - 1].ts == c->ts)
 			continue;
-		e = &x->e[people_full_name(x, who[i])];
+		e = who[i] >= 0 ? &x->e[people_full_name(x, who[i])] : NULL;
 		q = quote_list_add(ql);
 		q->kind = c->kind;
 		q->start = x->sg->t[c->ts].start;
@@ -106,6 +107,8 @@ emit(struct ex *x, struct quote_list *ql, const int *who)
 			q->mention_start = x->sg->t[c->m.ns].start;
 			q->mention_end = x->sg->t[c->m.ne - 1].end;
 		}
+		if (e == NULL)
+			continue;
 		q->speaker = xstrdup(e->name);
 		q->role = e->role != NULL ? xstrdup(e->role) : NULL;
 		q->gender = e->g;

@@ -238,11 +238,15 @@ tok_name_uncached(const struct ex *x, size_t i)
 	    !tok_has(x, i, TF_FIRST) && (tok_has(x, i + 1, TF_ROLE) ||
 	    tok_has(x, i + 1, TF_INST) || tok_has(x, i + 1, TF_GROUP)))
 		return 0;
+	/* ... but "Зеленский тогда заявил": a word of the stop list and
+	 * a verb after it. */
 	if (tok_adjective(x, i) && i + 1 < x->sg->n &&
 	    x->sg->t[i + 1].type == SEG_WORD &&
 	    !(x->sg->t[i + 1].flags & SEG_CAP) &&
 	    tok_agr(x->w[i + 1]) == AGR_NONE &&
-	    !tok_has(x, i, TF_FIRST))
+	    !tok_has(x, i, TF_FIRST) &&
+	    !(tok_stop(x, i + 1) && !tok_prep(x, i + 1) &&
+	    tok_verb(x, i + 2, x->sg->n, NULL, NULL)))
 		return 0;
 	return 1;
 }

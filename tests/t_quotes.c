@@ -475,6 +475,26 @@ main(void)
 	    0, QUOTE_DIRECT, "Котов", "Я никогда не любил спорт",
 	    "\"признание X:\" before a quotation");
 
+	check_one("Говоря о бюджете, министр подчеркнул, что расходы "
+	    "сократят.", 0, QUOTE_INDIRECT, "министр", "расходы сократят",
+	    "a gerund opening the sentence is no cue; the verb after it is");
+	check_one("Зеленский тогда заявил, что переговоры продолжатся.", 0,
+	    QUOTE_INDIRECT, "Зеленский", "переговоры продолжатся",
+	    "a surname shaped like an adjective, a stop word, the verb");
+	check_one("«Ключи у меня», — сказал сторож и пошел к воротам.", 0,
+	    QUOTE_DIRECT, "сторож", "Ключи у меня", "the speaker before "
+	    "\"и\" and a second verb");
+	check_one("«Это было красиво», — описала вечер зрительница.", 0,
+	    QUOTE_DIRECT, "зрительница", "Это было красиво", "an object "
+	    "between the verb and the speaker");
+	check_one("Жители, хорошо помнившие старый мост, утверждают, что он "
+	    "был шире.", 0, QUOTE_INDIRECT, "жители", "он был шире",
+	    "an adverb opening a participial clause in commas");
+	t = "Он сказал, что мост откроют в мае.";
+	ok(extract(t, &ql) == 1 && ql.q[0].speaker == NULL,
+	    "a pronoun with nobody before it: the quote, with no speaker");
+	quote_list_free(&ql);
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
