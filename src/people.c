@@ -57,6 +57,8 @@ static size_t	 role_start(const struct ex *, size_t);
 static int	 ent_named(const struct ex *, const char *);
 static int	 ent_next(struct ex *, size_t, enum agr);
 static int	 new_referent(const char *);
+static int	 mention_court(const struct ex *, const struct mention *);
+static int	 role_plural(const struct ex *, const struct cand *);
 static int	 role_person(struct ex *, const struct cand *, size_t,
 		    enum gender);
 
@@ -1212,7 +1214,11 @@ ent_recent(const struct ex *x, enum gender g, int kind, int person_only,
 		const struct ent	*e = &x->e[j];
 		unsigned		 s;
 
-		if (person_only && e->kind != SPEAKER_PERSON)
+		/* "источники ... Собеседник агентства": with 2, unnamed
+		 * people described as a group too. */
+		if (person_only && e->kind != SPEAKER_PERSON &&
+		    !(person_only == 2 && e->kind == SPEAKER_GROUP &&
+		    !segment_starts_upper(e->name)))
 			continue;
 		/* A role as described is no antecedent. */
 		if (person_only == 1 && !segment_starts_upper(e->name))
@@ -1382,10 +1388,45 @@ role_person(struct ex *x, const struct cand *c, size_t ci, enum gender g)
 		return -1;
 	/* "собеседник агентства" (tagged "back") may also be an unnamed
 	 * speaker described before; other nouns want a named person. */
-	if ((r = ent_recent(x, g, SPEAKER_PERSON,
-	    strcmp(le->tag, "back") == 0 ? 2 : 1, c)) >= 0)
+	if ((r = ent_recent(x, g, strcmp(le->tag, "back") == 0 ? -1 :
+	    SPEAKER_PERSON, strcmp(le->tag, "back") == 0 ? 2 : 1, c)) >= 0)
 		return r;
 	return ent_next(x, ci, c->agr);
+}
+
+/* Does the role noun of c's mention name several people ("источники",
+ * "представители компании" with a plural verb)? */
+static int
+role_plural(const struct ex *x, const struct cand *c)
+{
+	const struct mention	*m = &c->m;
+	size_t			 i;
+
+	if (c->agr == AGR_PL)
+		return 1;
+	if (m->cas != SPEAKERS_NOM && m->cas != SPEAKERS_ACC)
+		return 0;
+	for (i = m->ns; i < m->ne && i < x->sg->n; i++)
+		if (x->sg->t[i].type == SEG_WORD && !tok_adjective(x, i))
+			return tok_has(x, i, TF_ROLE) && (tok_ends(x->w[i],
+			    "ы") || tok_ends(x->w[i], "и"));
+	return 0;
+}
+
+/* Is the head of mention m a court's noun (суд, трибунал)? */
+static int
+mention_court(const struct ex *x, const struct mention *m)
+{
+	const struct lex_entry	*le;
+	size_t			 i;
+
+	for (i = m->ns; i < m->ne && i < x->sg->n; i++) {
+		if (x->sg->t[i].type != SEG_WORD || tok_adjective(x, i))
+			continue;
+		return (le = lexicon_word(x->lx, LEX_INSTITUTIONS,
+		    x->w[i])) != NULL && strcmp(le->value, "court") == 0;
+	}
+	return 0;
 }
 
 /*
@@ -1403,6 +1444,10 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 	int		 r = -1;
 	char		*s;
 
+	/* "суд постановил": a court rules, it is quoted by no one. */
+	if (c->is_quote && (m->type == MEN_INST || m->type == MEN_ROLE) &&
+	    mention_court(x, m))
+		return -1;
 	switch (m->type) {
 	case MEN_NAME:
 		r = ent_person(x, m, c->agr, c->order, c->is_quote);
@@ -1455,7 +1500,8 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 			break;
 		s = m->cas != SPEAKERS_NOM ? np_nominative(x, m->ns, m->ne) :
 		    span_text(x, m->ns, m->ne, 1);
-		r = ent_literal(x, s, SPEAKER_PERSON, c->order);
+		r = ent_literal(x, s, role_plural(x, c) ? SPEAKER_GROUP :
+		    SPEAKER_PERSON, c->order);
 		free(s);
 		break;
 	case MEN_GROUP:

@@ -495,13 +495,31 @@ main(void)
 	    "a pronoun with nobody before it: the quote, with no speaker");
 	quote_list_free(&ql);
 
+	t = "Источники в министерстве утверждают, что налоги снизят.";
+	ok(extract(t, &ql) == 1 && ql.q[0].speaker_kind == SPEAKER_GROUP,
+	    "sources, unnamed and several, are a group");
+	quote_list_free(&ql);
+	t = "Источники в министерстве утверждают, что налоги снизят. "
+	    "Собеседник агентства добавил, что решение уже принято.";
+	ok(extract(t, &ql) == 2 && ql.q[1].speaker != NULL &&
+	    strcmp(ql.q[1].speaker, "источники в министерстве") == 0,
+	    "\"собеседник агентства\" refers back to those sources");
+	quote_list_free(&ql);
+	t = "Иван Котов дал интервью.\n\n— Вы довольны?\n\n"
+	    "— Да, вполне доволен итогами года.";
+	ok(extract(t, &ql) == 1 && ql.q[0].speaker != NULL &&
+	    strcmp(ql.q[0].speaker, "Иван Котов") == 0, "\"— Да, ...\" "
+	    "is an answer, not an attribution line naming \"Да\"");
+	quote_list_free(&ql);
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
 	    "Работы начнутся в мае, сообщается на сайте.\n\n"
-	    "Депутаты приняли закон «О дорожном движении».";
+	    "Депутаты приняли закон «О дорожном движении».\n\n"
+	    "Суд постановил, что компания выплатит штраф.";
 	ok(extract(t, &ql) == 0, "media sourcing, newsroom voice, "
-	    "impersonal reports and titles are no quotes");
+	    "impersonal reports, titles and court rulings are no quotes");
 	quote_list_free(&ql);
 
 	/* Spans are byte offsets into the text, in text order. */
