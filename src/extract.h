@@ -178,6 +178,8 @@ int		 tok_time(const struct ex *, size_t i);
 int		 tok_adverb(const struct ex *, size_t i);
 /* Does folded f end like a common noun (-ость, -ство, -ние, -ка)? */
 int		 tok_common_noun_shape(const char *);
+/* Is folded role noun f in a plural form no singular shares? */
+int		 tok_role_plural(const char *);
 /* Is token i lower case, or capitalised only as a sentence's first? */
 int		 tok_common(const struct ex *, size_t i);
 /* Is folded word f a noun of kin or counsel (муж, адвокат)? */

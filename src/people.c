@@ -58,6 +58,7 @@ static int	 ent_named(const struct ex *, const char *);
 static int	 ent_next(struct ex *, size_t, enum agr);
 static int	 new_referent(const char *);
 static int	 mention_court(const struct ex *, const struct mention *);
+static int	 role_genitive(const struct ex *, size_t);
 static int	 role_plural(const struct ex *, const struct cand *);
 static int	 role_person(struct ex *, const struct cand *, size_t,
 		    enum gender);
@@ -429,6 +430,30 @@ role_noun_shape(const struct ex *x, size_t i)
 	    tok_ends(f, "ница") || tok_ends(f, "истка") || tok_ends(f, "ка");
 }
 
+/* Is role noun i in the genitive: "президента", "председателя", whose
+ * form without -а/-я (or with -ь for -я) is a role too? */
+static int
+role_genitive(const struct ex *x, size_t i)
+{
+	const struct lex_entry	*le;
+	const char		*f = x->w[i];
+	size_t			 l = strlen(f);
+	char			 b[64];
+
+	if ((le = lexicon_word(x->lx, LEX_ROLES, f)) != NULL &&
+	    strcmp(le->tag, "form") == 0)
+		return 1;	/* "посла" */
+	if (l < 6 || l + 2 >= sizeof(b) || !(tok_ends(f, "а") ||
+	    tok_ends(f, "я")))
+		return 0;
+	memcpy(b, f, l - 2);
+	b[l - 2] = '\0';
+	if (lexicon_word(x->lx, LEX_ROLES, b) != NULL)
+		return 1;
+	memcpy(b + l - 2, "ь", sizeof("ь"));
+	return tok_ends(f, "я") && lexicon_word(x->lx, LEX_ROLES, b) != NULL;
+}
+
 /* The text of a role in tokens [s, e): trailing punctuation dropped but
  * a closing quotation mark whose opening one is inside kept. */
 static char *
@@ -448,6 +473,53 @@ role_span(const struct ex *x, size_t s, size_t e, int oblique)
 		e--;
 	if (e <= s)
 		return NULL;
+	/* A verb in it: no role of the name ("республиканец обошел
+	 * демократку X", "победитель выборов станет X"). */
+	for (i = s + 1; i < e; i++) {
+		if (tok_has(x, i, TF_INST) || tok_has(x, i, TF_ROLE) ||
+		    tok_has(x, i, TF_GROUP))
+			continue;	/* "филиала" is no past tense */
+		/* Not "-ала": "филиала" is a noun. */
+		if ((tok_finite_past(x, i) && !tok_ends(x->w[i], "а")) ||
+		    tok_is(x, i, "стал") ||
+		    tok_is(x, i, "стала") || tok_is(x, i, "был") ||
+		    tok_is(x, i, "была") || tok_is(x, i, "является") ||
+		    (x->sg->t[i].type == SEG_WORD &&
+		    (tok_verb(x, i, e, NULL, NULL) || (tok_common(x, i) &&
+		    tok_agr(x->w[i]) == AGR_SG && strlen(x->w[i]) >= 8))))
+			return NULL;
+	}
+	/* "победой Президент России": a capitalised role or adjective
+	 * within the sentence starts it, when no role noun is before. */
+	for (i = s + 1; i < e; i++) {
+		if (tok_has(x, i - 1, TF_ROLE))
+			break;
+		if ((x->sg->t[i].flags & SEG_CAP) &&
+		    !(x->sg->t[i].flags & SEG_ALLCAPS) &&
+		    (tok_has(x, i, TF_ROLE) || tok_adjective(x, i))) {
+			s = i;
+			break;
+		}
+	}
+	/* The head: the first role noun.  One person holds no plural
+	 * role ("демократов", "мэры Москвы"); one in the instrumental
+	 * ("новым министром") is read in the nominative. */
+	for (i = s; i < e && !tok_has(x, i, TF_ROLE); i++)
+		;
+	if (i < e && tok_role_plural(x->w[i]))
+		return NULL;
+	/* A role in the genitive before a name in the nominative is
+	 * another's ("супруг президента США"): none of this person's. */
+	if (i < e && !oblique && role_genitive(x, i))
+		return NULL;
+	/* "при Президенте РФ": a role in the prepositional is a place. */
+	if (i < e && i > s && tok_prep(x, i - 1))
+		return NULL;
+	if (i == s && i > 0 && tok_prep(x, i - 1) && tok_ends(x->w[i], "е"))
+		return NULL;
+	if (i < e && !oblique && (tok_ends(x->w[i], "ом") ||
+	    tok_ends(x->w[i], "ем") || tok_ends(x->w[i], "ой")))
+		oblique = 1;
 	if (oblique)
 		return np_nominative(x, s, e);
 	return span_text(x, s, e, !proper_noun(x, s));
@@ -462,8 +534,19 @@ people_role_text(const struct ex *x, const struct mention *m)
 {
 	size_t	s, i, e;
 
-	if (m->ns > m->s && role_before(x, m->s, m->ns, &s))
+	if (m->ns > m->s && role_before(x, m->s, m->ns, &s)) {
+		size_t	h;
+
+		/* "адвокат Асии Биби": a name in the genitive after a
+		 * role in the nominative is whom the role serves. */
+		for (h = s; h < m->ns && !tok_has(x, h, TF_ROLE); h++)
+			;
+		if (m->cas == SPEAKERS_GEN && h < m->ns &&
+		    !role_genitive(x, h) && !tok_ends(x->w[h], "ы") &&
+		    !tok_ends(x->w[h], "и"))
+			return NULL;
 		return role_span(x, s, m->ns, m->cas != SPEAKERS_NOM);
+	}
 	/* Or after it, in commas. */
 	s = m->ne;
 	if (s < m->e && tok_punct(x, s, ','))
@@ -797,7 +880,8 @@ word_nominative(const struct ex *x, size_t i)
 		{ "ским", "ский" }, { "ского", "ский" }, { "ного", "ный" },
 		{ "ному", "ный" }, { "ным", "ный" }, { "ной", "ная" },
 		{ "его", "ий" }, { "ему", "ий" }, { "ого", "ый" },
-		{ "ому", "ый" }, { "ей", "яя" }, { "ой", "ая" }, { NULL, NULL }
+		{ "ому", "ый" }, { "ым", "ый" }, { "им", "ий" }, { "ей", "яя" },
+		{ "ой", "ая" }, { NULL, NULL }
 	}, noun[] = {
 		{ "теля", "тель" }, { "телю", "тель" }, { "телем", "тель" },
 		{ "аря", "арь" }, { "арю", "арь" }, { "арем", "арь" },
@@ -828,7 +912,12 @@ word_nominative(const struct ex *x, size_t i)
 	if ((le = lexicon_word(x->lx, LEX_GROUPS, f)) != NULL &&
 	    le->tag[0] != '\0')
 		return xstrdup(le->tag);
-	if (tok_adjective(x, i)) {
+	/* "посла": a role's nominative the list gives. */
+	if ((le = lexicon_word(x->lx, LEX_ROLES, f)) != NULL &&
+	    strcmp(le->tag, "form") == 0 && le->value[0] != '\0')
+		return xstrdup(le->value);
+	/* "главой" is a role noun, not an adjective. */
+	if (tok_adjective(x, i) && !tok_has(x, i, TF_ROLE)) {
 		for (k = 0; adj[k].end != NULL; k++) {
 			le2 = strlen(adj[k].end);
 			if (l > le2 + 4 && tok_ends(f, adj[k].end))

@@ -258,7 +258,9 @@ tok_prep(const struct ex *x, size_t i)
 		"в", "во", "на", "из", "от", "с", "со", "к", "ко", "по",
 		"о", "об", "для", "при", "у", "за", "до", "под", "над",
 		"перед", "после", "без", "через", "между", "про", "против",
-		NULL
+		"вместо", "среди", "кроме", "помимо", "около", "возле",
+		"вокруг", "ради", "из-за", "вдоль", "внутри", "вне", "насчет",
+		"насчёт", "ввиду", NULL
 	};
 	unsigned int	known = 1u << (2 * TF_PREP);
 	unsigned int	yes = 1u << (2 * TF_PREP + 1);
@@ -672,4 +674,21 @@ tok_adverb(const struct ex *x, size_t i)
 		return 0;
 	return tok_ends(f, "но") || tok_ends(f, "ло") || tok_ends(f, "ко") ||
 	    tok_ends(f, "то") || tok_ends(f, "ро") || tok_ends(f, "ски");
+}
+
+/* Is folded role noun f in the plural ("демократы", "мэров", "послам")?
+ * The genitive of nouns in -а (главы, судьи, коллеги) and of
+ * feminine ones in -ка is singular, so those endings do not count. */
+int
+tok_role_plural(const char *f)
+{
+	size_t	l = strlen(f);
+
+	if (l < 6)
+		return 0;
+	return tok_ends(f, "ов") || tok_ends(f, "ев") || tok_ends(f, "ам") ||
+	    tok_ends(f, "ям") || tok_ends(f, "ами") || tok_ends(f, "ями") ||
+	    tok_ends(f, "ах") || tok_ends(f, "ях") || ((tok_ends(f, "ы") ||
+	    tok_ends(f, "и")) && !tok_ends(f, "вы") && !tok_ends(f, "ьи") &&
+	    !tok_ends(f, "ки") && !tok_ends(f, "ги") && !tok_ends(f, "хи"));
 }

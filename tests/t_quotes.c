@@ -268,6 +268,27 @@ main(void)
 		is(ql.q[0].role, "главный врач больницы", "the role in the "
 		    "nominative, its complement as written");
 	quote_list_free(&ql);
+	t = "По словам американского посла Джона Смита, визы выдадут.";
+	extract(t, &ql);
+	if (ok(ql.n == 1, "a quote of an ambassador in the genitive"))
+		is(ql.q[0].role, "американский посол", "\"посла\": a role "
+		    "whose nominative the list gives");
+	quote_list_free(&ql);
+	t = "Новым главой министерства стал Иван Котов. «Работы много», "
+	    "— сказал Котов.";
+	extract(t, &ql);
+	if (ok(ql.n == 1, "a quote after a role with a verb in it"))
+		ok(ql.q[0].role == NULL, "\"новым главой министерства "
+		    "стал\" is no role of the name: %s", ql.q[0].role ?
+		    ql.q[0].role : "none");
+	quote_list_free(&ql);
+	t = "Демократы Иван Котов и Олег Смирнов выступили. «Мы против», "
+	    "— сказал Котов.";
+	extract(t, &ql);
+	if (ok(ql.n == 1, "a quote of one of two named"))
+		ok(ql.q[0].role == NULL, "a plural role is no one's: %s",
+		    ql.q[0].role ? ql.q[0].role : "none");
+	quote_list_free(&ql);
 	t = "ФК «Кайрат» объявил об уходе тренера:\n\nВ заявлении клуба "
 	    "говорится:\n\nТренер покинул клуб по собственному желанию.";
 	check_one(t, 0, QUOTE_DIRECT, "клуб",
