@@ -200,7 +200,6 @@ escaped(const char *s)
 	struct buf	b;
 
 	buf_init(&b);
-	buf_adds(&b, "");
 	export_escape(&b, s != NULL ? s : "");
 	return buf_steal(&b);
 }
@@ -447,17 +446,15 @@ bad:
 static int
 sub_parse_none(int argc, char **argv, struct sub_args *sa)
 {
-	struct buf	e;
-	int		first;
+	char	*e;
+	int	 first;
 
 	if ((first = sub_parse(argc, argv, sa)) < 0)
 		return -1;
 	if (first < argc) {
-		buf_init(&e);
-		export_escape(&e, argv[first]);
-		warnx("%s: unexpected argument '%s'", cmd_current->name,
-		    e.data);
-		buf_free(&e);
+		e = escaped(argv[first]);
+		warnx("%s: unexpected argument '%s'", cmd_current->name, e);
+		free(e);
 		return -1;
 	}
 	return 0;
@@ -730,7 +727,7 @@ cmd_show(int argc, char **argv)
 	struct db	*db;
 	struct article	*a;
 	struct buf	 b;
-	char		*cause = NULL, *end, *head;
+	char		*cause = NULL, *end, *head, *e;
 	long long	 id;
 	int		 first;
 
@@ -743,10 +740,9 @@ cmd_show(int argc, char **argv)
 	}
 	id = strtoll(argv[first], &end, 10);
 	if (*argv[first] == '\0' || *end != '\0' || id < 1) {
-		buf_init(&b);
-		export_escape(&b, argv[first]);
-		warnx("show: bad article id '%s'", b.data);
-		buf_free(&b);
+		e = escaped(argv[first]);
+		warnx("show: bad article id '%s'", e);
+		free(e);
 		return EXIT_FAIL;
 	}
 	if (sa.width == 0)
@@ -992,9 +988,8 @@ cmd_quotes(int argc, char **argv)
 				    ALLOW(OPT_SPEAKER) | ALLOW(OPT_ARTICLE) };
 	struct quotes_ctx	 qc;
 	struct db		*db;
-	struct buf		 e;
 	long long		*ids = NULL;
-	char			*cause = NULL;
+	char			*cause = NULL, *e;
 	long			 n = 0, i;
 
 	if (sub_parse_none(argc, argv, &sa) != 0)
@@ -1006,10 +1001,9 @@ cmd_quotes(int argc, char **argv)
 		if ((n = db_speaker_find(db, sa.speaker, &ids, &cause)) < 0)
 			fatal_cause(cause, "");
 		if (n == 0) {
-			buf_init(&e);
-			export_escape(&e, sa.speaker);
-			warnx("quotes: no speaker '%s'", e.data);
-			buf_free(&e);
+			e = escaped(sa.speaker);
+			warnx("quotes: no speaker '%s'", e);
+			free(e);
 			free(ids);
 			db_close(db);
 			return EXIT_PARTIAL;
@@ -1230,8 +1224,8 @@ cmd_search(int argc, char **argv)
 	struct search_ctx	 sc;
 	struct search_query	*sq;
 	struct db		*db;
-	struct buf		 q, e;
-	char			*cause = NULL;
+	struct buf		 q;
+	char			*cause = NULL, *e;
 	long			 n;
 	int			 first, i;
 
@@ -1249,10 +1243,9 @@ cmd_search(int argc, char **argv)
 		buf_adds(&q, argv[i]);
 	}
 	if ((sq = search_parse(q.data, &cause)) == NULL) {
-		buf_init(&e);
-		export_escape(&e, cause);
-		warnx("search: malformed query: %s", e.data);
-		buf_free(&e);
+		e = escaped(cause);
+		warnx("search: malformed query: %s", e);
+		free(e);
 		free(cause);
 		buf_free(&q);
 		return EXIT_FAIL;
@@ -1335,12 +1328,9 @@ main(int argc, char **argv)
 		return rc;
 	}
 	if ((cmd_current = cmd_find(argv[optind])) == NULL) {
-		struct buf	b;
-
-		buf_init(&b);
-		export_escape(&b, argv[optind]);
-		warnx("unknown command '%s'", b.data);
-		buf_free(&b);
+		note = escaped(argv[optind]);
+		warnx("unknown command '%s'", note);
+		free(note);
 		usage(stderr);
 		free(path);
 		return EXIT_FAIL;
