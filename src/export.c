@@ -1,21 +1,32 @@
 /*
- * export.c: JSON Lines and TSV output, and escaping for diagnostics.
- * Output never holds a raw control byte, so piping it to a terminal is
- * safe.
+ * export.c: everything the commands write on standard output, in text,
+ * TSV and JSON Lines, and escaping for diagnostics.  Output never holds
+ * a raw control byte, so piping it to a terminal is safe.
  */
 #include "config.h"
 
 #include "export.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "article.h"
+#include "db.h"
+#include "text.h"
 #include "util.h"
 
 static size_t	utf8_seq(const unsigned char *, size_t);
 static size_t	escape_one(struct buf *, const unsigned char *, size_t);
+static void	add_sanitized(struct buf *, const char *, size_t);
+static void	add_sanitized_str(struct buf *, const char *);
+static void	tsv_str(struct buf *, const char *);
+static void	add_wrapped(struct buf *, const char *, size_t, int);
+static void	json_span(struct buf *, const struct article *, size_t,
+		    size_t);
+static void	snippet_mark(struct buf *, const char *);
 
 /*
  * Length of the valid UTF-8 sequence at s (at most n bytes), 0 when the
@@ -165,4 +176,299 @@ export_article_jsonl(struct buf *b, const struct article *a)
 	buf_adds(b, ",\"text\":");
 	export_json_string(b, a->text, a->len);
 	buf_adds(b, "}\n");
+}
+
+/* Appends s[0..len) made safe for a terminal (text_sanitize()). */
+static void
+add_sanitized(struct buf *b, const char *s, size_t len)
+{
+	char	*t;
+	size_t	 n;
+
+	t = text_sanitize(s, len, &n);
+	buf_add(b, t, n);
+	free(t);
+}
+
+/* add_sanitized() of a NUL-terminated string, "?" for NULL. */
+static void
+add_sanitized_str(struct buf *b, const char *s)
+{
+	if (s == NULL)
+		s = "?";
+	add_sanitized(b, s, strlen(s));
+}
+
+/* export_tsv_field() of a NUL-terminated string; NULL is empty. */
+static void
+tsv_str(struct buf *b, const char *s)
+{
+	if (s != NULL)
+		export_tsv_field(b, s, strlen(s));
+}
+
+/* Appends s wrapped to cols columns, line by line. */
+static void
+add_wrapped(struct buf *b, const char *s, size_t len, int cols)
+{
+	struct text_line	*lines;
+	size_t			 n, i, rl;
+	char			*r;
+
+	n = text_wrap(s, len, cols, &lines);
+	for (i = 0; i < n; i++) {
+		r = text_line_render(s, &lines[i], &rl);
+		buf_add(b, r, rl);
+		buf_addc(b, '\n');
+		free(r);
+	}
+	free(lines);
+}
+
+/* Appends the span [s, e) of a's text as a JSON string, or null. */
+static void
+json_span(struct buf *b, const struct article *a, size_t s, size_t e)
+{
+	if (e <= s || e > a->len)
+		buf_adds(b, "null");
+	else
+		export_json_string(b, a->text + s, e - s);
+}
+
+/* Appends a snippet with its \001/\002 match marks as [ and ], on one
+ * line. */
+static void
+snippet_mark(struct buf *b, const char *s)
+{
+	for (; s != NULL && *s != '\0'; s++) {
+		if (*s == '\001')
+			buf_addc(b, '[');
+		else if (*s == '\002')
+			buf_addc(b, ']');
+		else if (*s == '\n')
+			buf_addc(b, ' ');
+		else
+			buf_addc(b, *s);
+	}
+}
+
+void
+export_article_row(struct buf *b, enum export_format f,
+    const struct db_article_row *r, int cols)
+{
+	char	*s;
+
+	switch (f) {
+	case EXPORT_JSONL:
+		buf_printf(b, "{\"id\":%lld,\"date\":", r->id);
+		export_json_str(b, r->date);
+		buf_adds(b, ",\"source\":");
+		export_json_str(b, r->source);
+		buf_adds(b, ",\"title\":");
+		export_json_str(b, r->title);
+		buf_printf(b, ",\"quotes\":%ld,\"read\":%s}\n", r->nquotes,
+		    r->is_read ? "true" : "false");
+		break;
+	case EXPORT_TSV:
+		buf_printf(b, "%lld\t%s\t", r->id, r->date);
+		tsv_str(b, r->source);
+		buf_addc(b, '\t');
+		tsv_str(b, r->title);
+		buf_printf(b, "\t%ld\n", r->nquotes);
+		break;
+	default:
+		buf_printf(b, "%6lld  %s  ", r->id, r->date);
+		s = text_pad(r->source != NULL ? r->source : "-",
+		    r->source != NULL ? strlen(r->source) : 1, 16);
+		buf_adds(b, s);
+		free(s);
+		buf_printf(b, " %3ld  ", r->nquotes);
+		s = text_fit(r->title, strlen(r->title), cols > 0 ? cols :
+		    INT_MAX, NULL);
+		buf_adds(b, s);
+		free(s);
+		buf_addc(b, '\n');
+		break;
+	}
+}
+
+void
+export_article_text(struct buf *b, const struct article *a, int cols)
+{
+	char	*head;
+
+	add_wrapped(b, a->title, strlen(a->title), cols);
+	head = xasprintf("%s%s%s", a->date, a->source != NULL ? " · " : "",
+	    a->source != NULL ? a->source : "");
+	add_wrapped(b, head, strlen(head), cols);
+	free(head);
+	if (a->url != NULL)
+		add_wrapped(b, a->url, strlen(a->url), cols);
+	buf_addc(b, '\n');
+	add_wrapped(b, a->text, a->len, cols);
+}
+
+void
+export_quote_found(struct buf *b, enum export_format f, const char *file,
+    long ordinal, const struct article *a, const struct quote *q)
+{
+	if (f == EXPORT_TEXT) {
+		export_escape(b, file);
+		buf_printf(b, ":%ld: ", ordinal);
+		add_sanitized_str(b, q->speaker);
+		buf_printf(b, " [%s]: ", quote_kind_name(q->kind));
+		add_sanitized(b, a->text + q->start, q->end - q->start);
+		buf_addc(b, '\n');
+		return;
+	}
+	buf_adds(b, "{\"file\":");
+	export_json_str(b, file);
+	buf_printf(b, ",\"article\":%ld,\"speaker\":", ordinal);
+	export_json_str(b, q->speaker);
+	buf_adds(b, ",\"role\":");
+	export_json_str(b, q->role);
+	buf_adds(b, ",\"gender\":");
+	export_json_str(b, gender_name(q->gender));
+	buf_adds(b, ",\"kind\":");
+	export_json_str(b, quote_kind_name(q->kind));
+	buf_adds(b, ",\"text\":");
+	json_span(b, a, q->start, q->end);
+	buf_adds(b, ",\"cue\":");
+	json_span(b, a, q->cue_start, q->cue_end);
+	buf_adds(b, ",\"mention\":");
+	json_span(b, a, q->mention_start, q->mention_end);
+	buf_printf(b, ",\"start\":%zu,\"end\":%zu}\n", q->start, q->end);
+}
+
+void
+export_quote_row(struct buf *b, enum export_format f,
+    const struct db_quote_row *r)
+{
+	switch (f) {
+	case EXPORT_JSONL:
+		buf_printf(b, "{\"id\":%lld,\"article\":%lld,\"date\":",
+		    r->id, r->article_id);
+		export_json_str(b, r->date);
+		buf_adds(b, ",\"source\":");
+		export_json_str(b, r->source);
+		buf_adds(b, ",\"speaker\":");
+		export_json_str(b, r->speaker);
+		buf_adds(b, ",\"role\":");
+		export_json_str(b, r->role);
+		buf_adds(b, ",\"kind\":");
+		export_json_str(b, r->kind);
+		buf_adds(b, ",\"cue\":");
+		export_json_str(b, r->cue);
+		buf_adds(b, ",\"mention\":");
+		export_json_str(b, r->mention);
+		buf_adds(b, ",\"origin\":");
+		export_json_str(b, r->origin);
+		buf_printf(b, ",\"start\":%zu,\"end\":%zu,\"text\":",
+		    r->start, r->end);
+		export_json_string(b, r->text, r->len);
+		buf_adds(b, "}\n");
+		break;
+	case EXPORT_TSV:
+		buf_printf(b, "%lld\t%lld\t%s\t", r->id, r->article_id,
+		    r->date);
+		tsv_str(b, r->speaker);
+		buf_printf(b, "\t%s\t", r->kind);
+		export_tsv_field(b, r->text, r->len);
+		buf_addc(b, '\n');
+		break;
+	default:
+		buf_printf(b, "%lld  %s  ", r->article_id, r->date);
+		add_sanitized_str(b, r->speaker);
+		buf_printf(b, " (%s): ", r->kind);
+		add_sanitized(b, r->text, r->len);
+		buf_addc(b, '\n');
+		break;
+	}
+}
+
+void
+export_speaker_row(struct buf *b, enum export_format f,
+    const struct db_speaker_row *r)
+{
+	switch (f) {
+	case EXPORT_JSONL:
+		buf_printf(b, "{\"id\":%lld,\"name\":", r->id);
+		export_json_str(b, r->name);
+		buf_adds(b, ",\"kind\":");
+		export_json_str(b, r->kind);
+		buf_adds(b, ",\"gender\":");
+		export_json_str(b, r->gender);
+		buf_adds(b, ",\"roles\":");
+		export_json_str(b, r->roles);
+		buf_printf(b, ",\"quotes\":%ld,\"articles\":%ld}\n",
+		    r->nquotes, r->narticles);
+		break;
+	case EXPORT_TSV:
+		buf_printf(b, "%lld\t", r->id);
+		tsv_str(b, r->name);
+		buf_printf(b, "\t%s\t%s\t", r->kind,
+		    r->gender != NULL ? r->gender : "");
+		tsv_str(b, r->roles);
+		buf_printf(b, "\t%ld\t%ld\n", r->nquotes, r->narticles);
+		break;
+	default:
+		buf_printf(b, "%5ld %4ld  ", r->nquotes, r->narticles);
+		add_sanitized_str(b, r->name);
+		if (r->roles != NULL) {
+			buf_adds(b, " — ");
+			add_sanitized_str(b, r->roles);
+		}
+		buf_addc(b, '\n');
+		break;
+	}
+}
+
+void
+export_hit(struct buf *b, enum export_format f, const struct db_hit *h)
+{
+	struct buf	snip;
+
+	buf_init(&snip);
+	snippet_mark(&snip, h->snippet);
+	switch (f) {
+	case EXPORT_JSONL:
+		buf_printf(b, "{\"article\":%lld,", h->article_id);
+		if (h->quote_id > 0)
+			buf_printf(b, "\"quote\":%lld,", h->quote_id);
+		buf_adds(b, "\"date\":");
+		export_json_str(b, h->date);
+		buf_adds(b, ",\"source\":");
+		export_json_str(b, h->source);
+		buf_adds(b, ",\"title\":");
+		export_json_str(b, h->title);
+		if (h->quote_id > 0) {
+			buf_adds(b, ",\"speaker\":");
+			export_json_str(b, h->speaker);
+		}
+		buf_adds(b, ",\"snippet\":");
+		export_json_string(b, snip.data, snip.len);
+		buf_printf(b, ",\"rank\":%.4f}\n", h->rank);
+		break;
+	case EXPORT_TSV:
+		buf_printf(b, "%lld\t%lld\t%s\t", h->article_id, h->quote_id,
+		    h->date);
+		tsv_str(b, h->source);
+		buf_addc(b, '\t');
+		tsv_str(b, h->speaker);
+		buf_addc(b, '\t');
+		tsv_str(b, h->title);
+		buf_addc(b, '\t');
+		export_tsv_field(b, snip.data, snip.len);
+		buf_addc(b, '\n');
+		break;
+	default:
+		buf_printf(b, "%lld  %s  ", h->article_id, h->date);
+		add_sanitized_str(b, h->quote_id == 0 ? h->title :
+		    h->speaker);
+		buf_adds(b, "\n    ");
+		add_sanitized(b, snip.data, snip.len);
+		buf_addc(b, '\n');
+		break;
+	}
+	buf_free(&snip);
 }

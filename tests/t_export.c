@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "article.h"
+#include "db.h"
 #include "export.h"
 #include "util.h"
 
@@ -48,6 +49,70 @@ esc(const char *s)
 	is(got_, want, name);			\
 	free(got_);				\
 } while (0)
+
+/* The rows of the commands, one of each kind in each format. */
+static void
+rows(void)
+{
+	struct db_article_row	 ar = { 7, "2026-01-02", NULL, "Заголовок",
+				    3, 1 };
+	struct db_quote_row	 qr;
+	struct db_speaker_row	 sr;
+	struct db_hit		 h;
+	struct buf		 b;
+
+	buf_init(&b);
+	export_article_row(&b, EXPORT_TSV, &ar, 0);
+	export_article_row(&b, EXPORT_JSONL, &ar, 0);
+	export_article_row(&b, EXPORT_TEXT, &ar, 5);
+	is(b.data, "7\t2026-01-02\t\tЗаголовок\t3\n"
+	    "{\"id\":7,\"date\":\"2026-01-02\",\"source\":null,"
+	    "\"title\":\"Заголовок\",\"quotes\":3,\"read\":true}\n"
+	    "     7  2026-01-02  -                  3  Заго…\n",
+	    "an article row: TSV, JSON Lines, text cut to 5 columns");
+
+	memset(&qr, 0, sizeof(qr));
+	qr.id = 4;
+	qr.article_id = 7;
+	qr.date = "2026-01-02";
+	qr.kind = "direct";
+	qr.origin = "auto";
+	qr.text = "Да\tнет\033";
+	qr.len = strlen(qr.text);
+	buf_reset(&b);
+	export_quote_row(&b, EXPORT_TSV, &qr);
+	export_quote_row(&b, EXPORT_TEXT, &qr);
+	is(b.data, "4\t7\t2026-01-02\t\tdirect\tДа\\tнет\\x1b\n"
+	    "7  2026-01-02  ? (direct): Да нет\xef\xbf\xbd\n",
+	    "a quote row without a speaker: TSV escaped, text sanitized");
+
+	memset(&sr, 0, sizeof(sr));
+	sr.id = 2;
+	sr.name = "Иван Петров";
+	sr.kind = "person";
+	sr.nquotes = 5;
+	sr.narticles = 2;
+	buf_reset(&b);
+	export_speaker_row(&b, EXPORT_TSV, &sr);
+	export_speaker_row(&b, EXPORT_JSONL, &sr);
+	is(b.data, "2\tИван Петров\tperson\t\t\t5\t2\n"
+	    "{\"id\":2,\"name\":\"Иван Петров\",\"kind\":\"person\","
+	    "\"gender\":null,\"roles\":null,\"quotes\":5,\"articles\":2}\n",
+	    "a speaker row without gender or roles");
+
+	memset(&h, 0, sizeof(h));
+	h.article_id = 7;
+	h.date = "2026-01-02";
+	h.title = "Т";
+	h.snippet = "…a \001конституция\002\nb…";
+	buf_reset(&b);
+	export_hit(&b, EXPORT_TEXT, &h);
+	export_hit(&b, EXPORT_TSV, &h);
+	is(b.data, "7  2026-01-02  Т\n    …a [конституция] b…\n"
+	    "7\t0\t2026-01-02\t\t\tТ\t…a [конституция] b…\n",
+	    "a search hit: its matches in [ ], on one line");
+	buf_free(&b);
+}
 
 int
 main(void)
@@ -94,5 +159,7 @@ main(void)
 	is(b.data, "{\"date\":\"2026-01-02\",\"title\":\"T\",\"source\":null,"
 	    "\"url\":null,\"text\":\"x\\ny\"}\n", "article as JSON Lines");
 	buf_free(&b);
+
+	rows();
 	return tap_done();
 }
