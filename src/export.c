@@ -19,7 +19,7 @@
 #include "util.h"
 
 static size_t	utf8_seq(const unsigned char *, size_t);
-static size_t	escape_one(struct buf *, const unsigned char *, size_t);
+static size_t	escape_one(struct buf *, const unsigned char *, size_t, int);
 static void	add_sanitized(struct buf *, const char *, size_t);
 static void	add_sanitized_str(struct buf *, const char *);
 static void	tsv_str(struct buf *, const char *);
@@ -84,6 +84,13 @@ export_json_string(struct buf *b, const char *s, size_t len)
 			buf_printf(b, "\\u%04x", p[i++]);
 		} else if ((n = utf8_seq(p + i, len - i)) == 0) {
 			buf_adds(b, "\\ufffd"), i++;
+		} else if (text_bidi_control(s + i, len - i) > 0) {
+			/* Kept, as import reads them back, but not raw. */
+			buf_printf(b, "\\u%04x", n == 2 ?
+			    ((p[i] & 0x1fu) << 6) | (p[i + 1] & 0x3fu) :
+			    ((p[i] & 0x0fu) << 12) | ((p[i + 1] & 0x3fu) << 6) |
+			    (p[i + 2] & 0x3fu));
+			i += n;
 		} else if (n == 2 && p[i] == 0xc2 && p[i + 1] < 0xa0) {
 			/* C1 controls, U+0080..U+009F. */
 			buf_printf(b, "\\u%04x", p[i + 1]);
@@ -104,17 +111,23 @@ export_json_str(struct buf *b, const char *s)
 
 /*
  * Appends the character at p (n bytes left) as is, or as \xNN escapes
- * when it is a control (C0, DEL, C1) or not valid UTF-8.  Returns the
- * bytes consumed.
+ * when it is a control (C0, DEL, C1) or not valid UTF-8.  A bidi control
+ * (text_bidi_control()) is dropped when drop_bidi is set, else escaped
+ * too.  Returns the bytes consumed.
  */
 static size_t
-escape_one(struct buf *b, const unsigned char *p, size_t n)
+escape_one(struct buf *b, const unsigned char *p, size_t n, int drop_bidi)
 {
-	size_t	k;
+	size_t	k, i;
 
 	if (p[0] < 0x20 || p[0] == 0x7f || (k = utf8_seq(p, n)) == 0) {
 		buf_printf(b, "\\x%02x", p[0]);
 		return 1;
+	}
+	if (text_bidi_control((const char *)p, k) > 0) {
+		for (i = 0; !drop_bidi && i < k; i++)
+			buf_printf(b, "\\x%02x", p[i]);
+		return k;
 	}
 	if (k == 2 && p[0] == 0xc2 && p[1] < 0xa0) {
 		buf_printf(b, "\\xc2\\x%02x", p[1]);
@@ -147,7 +160,7 @@ export_tsv_field(struct buf *b, const char *s, size_t len)
 			buf_adds(b, "\\\\"), i++;
 			continue;
 		}
-		i += escape_one(b, p + i, len - i);
+		i += escape_one(b, p + i, len - i, 1);
 	}
 }
 
@@ -157,9 +170,8 @@ export_escape(struct buf *b, const char *s)
 	const unsigned char	*p = (const unsigned char *)s;
 	size_t			 i = 0, len = strlen(s);
 
-	while (i < len) {
-		i += escape_one(b, p + i, len - i);
-	}
+	while (i < len)
+		i += escape_one(b, p + i, len - i, 0);
 }
 
 void

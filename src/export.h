@@ -25,21 +25,23 @@ enum export_format {
 	EXPORT_JSONL	/* one JSON object a line */
 };
 
-/* Appends s[0..len) as a JSON string literal: controls as \uXXXX (so no
- * ESC byte is ever written), invalid UTF-8 bytes as U+FFFD.  A NULL s
- * appends null. */
+/* Appends s[0..len) as a JSON string literal: controls and bidi
+ * controls (text_bidi_control()) as \uXXXX (so no ESC byte, and nothing
+ * that reorders a terminal line, is ever written), invalid UTF-8 bytes
+ * as U+FFFD.  A NULL s appends null. */
 void	export_json_string(struct buf *, const char *s, size_t len);
 /* The same for a NUL-terminated string or NULL. */
 void	export_json_str(struct buf *, const char *s);
 
 /* Appends one TSV field: tab, newline, carriage return and backslash
- * become \t \n \r \\, other controls and invalid bytes \xNN.  NULL is
- * an empty field. */
+ * become \t \n \r \\, other controls and invalid bytes \xNN; bidi
+ * controls are dropped, as the text format drops them.  NULL is an empty
+ * field. */
 void	export_tsv_field(struct buf *, const char *s, size_t len);
 
-/* Appends s with every control byte (C0, DEL, C1 in UTF-8) and invalid
- * UTF-8 byte written as \xNN: for file names and strings quoted in
- * diagnostics. */
+/* Appends s with every control byte (C0, DEL, C1 in UTF-8), bidi
+ * control and invalid UTF-8 byte written as \xNN: for file names and
+ * strings quoted in diagnostics, which must name them exactly. */
 void	export_escape(struct buf *, const char *s);
 
 /* Appends a as one JSON object and a newline: date, title, source, url,

@@ -10,6 +10,7 @@
 #include "article.h"
 #include "db.h"
 #include "export.h"
+#include "text.h"
 #include "util.h"
 
 #include "tap.h"
@@ -49,6 +50,61 @@ esc(const char *s)
 	is(got_, want, name);			\
 	free(got_);				\
 } while (0)
+
+/* Writes c (below U+10000) to u as UTF-8, NUL-terminated. */
+static void
+utf8(unsigned c, char *u)
+{
+	if (c < 0x800) {
+		u[0] = (char)(0xc0 | c >> 6);
+		u[1] = (char)(0x80 | (c & 0x3f));
+		u[2] = '\0';
+	} else {
+		u[0] = (char)(0xe0 | c >> 12);
+		u[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+		u[2] = (char)(0x80 | (c & 0x3f));
+		u[3] = '\0';
+	}
+}
+
+/* Bidi controls: which characters they are, and what each format does
+ * with them. */
+static void
+bidi(void)
+{
+	static const unsigned	 yes[] = { 0x61c, 0x200e, 0x200f, 0x202a,
+				    0x202b, 0x202c, 0x202d, 0x202e, 0x2066,
+				    0x2067, 0x2068, 0x2069 };
+	static const unsigned	 no[] = { 0x61b, 0x200d, 0x2028, 0x2029,
+				    0x202f, 0x2065, 0x206a, 0x2014 };
+	char			 u[8];
+	size_t			 i;
+	int			 good = 1;
+
+	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
+		utf8(yes[i], u);
+		if (text_bidi_control(u, strlen(u)) != strlen(u))
+			good = 0;
+	}
+	ok(good, "the twelve bidi controls are found");
+	good = 1;
+	for (i = 0; i < sizeof(no) / sizeof(no[0]); i++) {
+		utf8(no[i], u);
+		if (text_bidi_control(u, strlen(u)) != 0)
+			good = 0;
+	}
+	ok(good, "their neighbours, ZWJ and the separators are not");
+	ok(text_bidi_control("\xe2\x80", 2) == 0, "a cut sequence is not");
+
+	CHECK(json("a\xe2\x80\xae" "b\xd8\x9c\xe2\x81\xa6" "c\xe2\x80\x8f", 14),
+	    "\"a\\u202eb\\u061c\\u2066c\\u200f\"",
+	    "JSON: bidi controls as \\u escapes, so import reads them back");
+	CHECK(tsv("a\xe2\x80\xae" "b\xe2\x81\xa7" "c\xe2\x80\x8e 1\xe2\x80\xaf"
+	    "000"),
+	    "abc 1\xe2\x80\xaf" "000", "TSV: bidi controls dropped, U+202F kept");
+	CHECK(esc("x\xe2\x80\xaetxt.exe"), "x\\xe2\\x80\\xaetxt.exe",
+	    "diagnostics escape bidi controls, to name a file exactly");
+}
 
 /* The rows of the commands, one of each kind in each format. */
 static void
@@ -161,5 +217,6 @@ main(void)
 	buf_free(&b);
 
 	rows();
+	bidi();
 	return tap_done();
 }
