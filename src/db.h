@@ -4,8 +4,12 @@
 #include <stddef.h>
 
 /*
- * db.c: the archive, one SQLite file.  Every SQL statement of citata lives
- * there, prepared once in db_open() and finalised in db_close().
+ * db.c and db_*.c: the archive, one SQLite file.  Every SQL statement of
+ * citata lives in those files (the only ones that include sqlite3.h),
+ * prepared once in db_open() and finalised in db_close(): db.c opens
+ * the archive, db_schema.c makes and upgrades its schema, db_article.c
+ * holds articles, db_quote.c quotes and speakers, db_state.c the
+ * reader's state, db_search.c full-text search.
  *
  * Strings in the row structs handed to callbacks are borrowed: valid only
  * during the callback.

@@ -1,0 +1,137 @@
+/*
+ * db_int.h: what the db*.c files share and nothing else sees: the
+ * connection, the ids of its prepared statements, and the helpers that
+ * step them.  Include <sqlite3.h> first; only db*.c include either.
+ */
+#ifndef DB_INT_H
+#define DB_INT_H
+
+/* The first window of a search, in rows: see search_window(). */
+#define DB_SEARCH_WINDOW	10000
+
+/* "CITA": marks the file as a citata archive. */
+#define DB_APPLICATION_ID	0x43495441
+
+enum db_stmt_id {
+	ST_ARTICLE_FIND,
+	ST_ARTICLE_INSERT,
+	ST_ARTICLE_GET,
+	ST_ARTICLE_SET_READ,
+	ST_ARTICLES,
+	ST_EXPORT,
+	ST_IDS,
+	ST_QUOTE_INSERT,
+	ST_QUOTE_FTS_INSERT,
+	ST_ARTICLE_COUNT_QUOTES,
+	ST_QUOTES_DELETE_AUTO,
+	ST_QUOTES_ALL,
+	ST_QUOTES_ARTICLE,
+	ST_QUOTES_SPEAKER,
+	ST_QUOTES_BOTH,
+	ST_QUOTE_GET,
+	ST_SPQ_FIRST,
+	ST_SPQ_LAST,
+	ST_SPQ_OLDER_SAME,
+	ST_SPQ_OLDER,
+	ST_SPQ_NEWER_SAME,
+	ST_SPQ_NEWER,
+	ST_SPEAKER_GET,
+	ST_SPEAKER_BY_ALIAS,
+	ST_SPEAKER_BY_SURNAME,
+	ST_SPEAKER_INSERT,
+	ST_SPEAKER_RENAME,
+	ST_SPEAKER_GENDER,
+	ST_ALIAS_INSERT,
+	ST_ROLE_INSERT,
+	ST_SPEAKERS,
+	ST_COUNT,
+	ST_PAGE_FIRST,
+	ST_PAGE_LAST,
+	ST_PAGE_OLDER,
+	ST_PAGE_NEWER,
+	ST_TOTAL,
+	ST_RANK,
+	ST_STATE_GET,
+	ST_STATE_SET,
+	ST_SEARCH_ARTICLES,
+	ST_SEARCH_ARTICLES_FILTERED,
+	ST_SEARCH_COUNT,
+	ST_SEARCH_QCOUNT,
+	ST_MAX_ARTICLE,
+	ST_MAX_QUOTE,
+	ST_SEARCH_QUOTES,
+	ST_LIST_QUOTES,
+	ST_LIST_QUOTES_ONE,
+	ST_LIST_ARTICLES,
+	ST_SPEAKER_FTS,
+	ST_BEGIN,
+	ST_COMMIT,
+	ST_ROLLBACK,
+	ST__COUNT
+};
+
+struct db {
+	sqlite3		*h;
+	char		*path;
+	int		 readonly;
+	int		 busy_ms;	/* its wait for a lock */
+	long long	 window;	/* first search window, in rows */
+	sqlite3_stmt	*st[ST__COUNT];
+};
+
+/* Each file's statements, indexed by id; NULL where another file's. */
+extern const char *const db_open_sql[ST__COUNT];
+extern const char *const db_article_sql[ST__COUNT];
+extern const char *const db_quote_sql[ST__COUNT];
+extern const char *const db_state_sql[ST__COUNT];
+extern const char *const db_search_sql[ST__COUNT];
+
+char	*db_error(struct db *, const char *);
+int	 db_exec(struct db *, const char *, char **);
+int	 db_migrate(struct db *, int, char **);
+int	 db_register(struct db *);
+int	 db_done(struct db *, sqlite3_stmt *, int, char **);
+int	 db_done_nowait(struct db *, sqlite3_stmt *, char **);
+int	 db_rows_end(struct db *, sqlite3_stmt *, int, char **);
+long	 quotes_storable(const struct article *,
+		    const struct quote_list *);
+int	 quotes_insert(struct db *, const struct article *,
+		    const struct quote_list *, char **);
+long long db_one_int(struct db *, sqlite3_stmt *, char **);
+
+static inline sqlite3_stmt *
+db_stmt(struct db *db, enum db_stmt_id id)
+{
+	sqlite3_stmt	*st = db->st[id];
+
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return st;
+}
+
+static inline void
+bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s == NULL)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+static inline void
+bind_span(sqlite3_stmt *st, int i, const char *text, size_t s, size_t e)
+{
+	if (e <= s)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, text + s, (int)(e - s),
+		    SQLITE_TRANSIENT);
+}
+
+static inline const char *
+col_text(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+#endif /* DB_INT_H */
