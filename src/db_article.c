@@ -109,12 +109,12 @@ db_article_put(struct db *db, struct article *a, const struct quote_list *ql,
 	sqlite3_bind_int64(st, 8, a->line);
 	bind_text(st, 9, hash);
 	sqlite3_bind_int64(st, 10, (sqlite3_int64)time(NULL));
-	sqlite3_bind_int64(st, 11, quotes_storable(a, ql));
+	sqlite3_bind_int64(st, 11, db_quotes_storable(a, ql));
 	free(hash);
 	if (db_done(db, st, SQLITE_DONE, cause) != 0)
 		return -1;
 	a->id = sqlite3_last_insert_rowid(db->h);
-	if (quotes_insert(db, a, ql, cause) != 0)
+	if (db_quotes_insert(db, a, ql, cause) != 0)
 		return -1;
 	return 1;
 }

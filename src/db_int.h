@@ -86,18 +86,37 @@ extern const char *const db_quote_sql[ST__COUNT];
 extern const char *const db_state_sql[ST__COUNT];
 extern const char *const db_search_sql[ST__COUNT];
 
-char	*db_error(struct db *, const char *);
-int	 db_exec(struct db *, const char *, char **);
-int	 db_migrate(struct db *, int, char **);
+/* db.c.  The message for the connection's last error, "PATH: what:
+ * why", in words a user can act on.  The caller frees it. */
+char	*db_error(struct db *, const char *what);
+/* Runs sql (no rows, no parameters); 0, or -1 with *cause set. */
+int	 db_exec(struct db *, const char *sql, char **cause);
+/* Steps st, which returns no rows, expecting want; 0 or -1 with *cause
+ * set.  st is reset either way. */
+int	 db_done(struct db *, sqlite3_stmt *st, int want, char **cause);
+/* The same for the reader's small writes, without waiting for a lock:
+ * 0, 1 when the archive is locked (nothing done), or -1. */
+int	 db_done_nowait(struct db *, sqlite3_stmt *st, char **cause);
+/* Ends a loop over st's rows that stopped with rc; 0, or -1 with *cause
+ * set unless rc is SQLITE_DONE.  st is reset. */
+int	 db_rows_end(struct db *, sqlite3_stmt *st, int rc, char **cause);
+/* The integer of st's one row; -1 with *cause set on error. */
+long long db_one_int(struct db *, sqlite3_stmt *st, char **cause);
+
+/* db_schema.c.  Upgrades an archive of schema version from to
+ * DB_SCHEMA_VERSION; 0, or -1 with *cause set. */
+int	 db_migrate(struct db *, int from, char **cause);
+
+/* db_search.c.  Registers the tokenizer "citata" and citata_fold() on a
+ * new connection; an SQLite result code. */
 int	 db_register(struct db *);
-int	 db_done(struct db *, sqlite3_stmt *, int, char **);
-int	 db_done_nowait(struct db *, sqlite3_stmt *, char **);
-int	 db_rows_end(struct db *, sqlite3_stmt *, int, char **);
-long	 quotes_storable(const struct article *,
-		    const struct quote_list *);
-int	 quotes_insert(struct db *, const struct article *,
-		    const struct quote_list *, char **);
-long long db_one_int(struct db *, sqlite3_stmt *, char **);
+
+/* db_quote.c.  How many of ql's quotes db_quotes_insert() stores, and
+ * storing them (the article's quote count is the caller's). */
+long	 db_quotes_storable(const struct article *,
+	    const struct quote_list *ql);
+int	 db_quotes_insert(struct db *, const struct article *,
+	    const struct quote_list *ql, char **cause);
 
 static inline sqlite3_stmt *
 db_stmt(struct db *db, enum db_stmt_id id)

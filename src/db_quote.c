@@ -232,9 +232,9 @@ out:
 	return id;
 }
 
-/* How many of ql's quotes quotes_insert() stores. */
+/* How many of ql's quotes db_quotes_insert() stores. */
 long
-quotes_storable(const struct article *a, const struct quote_list *ql)
+db_quotes_storable(const struct article *a, const struct quote_list *ql)
 {
 	size_t	i;
 	long	n = 0;
@@ -248,7 +248,7 @@ quotes_storable(const struct article *a, const struct quote_list *ql)
 /* Stores ql's quotes of article a, with their index rows, and resolves
  * their speakers.  The article's quote count is the caller's. */
 int
-quotes_insert(struct db *db, const struct article *a,
+db_quotes_insert(struct db *db, const struct article *a,
     const struct quote_list *ql, char **cause)
 {
 	sqlite3_stmt		*st;
@@ -304,7 +304,7 @@ db_quotes_replace(struct db *db, const struct article *a,
 	sqlite3_bind_int64(st, 1, a->id);
 	if (db_done(db, st, SQLITE_DONE, cause) != 0)
 		return -1;
-	if (quotes_insert(db, a, ql, cause) != 0)
+	if (db_quotes_insert(db, a, ql, cause) != 0)
 		return -1;
 	st = db_stmt(db, ST_ARTICLE_COUNT_QUOTES);
 	sqlite3_bind_int64(st, 1, a->id);

@@ -253,7 +253,7 @@ static const char *db_migrations[DB_SCHEMA_VERSION] = {
 	 * and all, to count it, and read the whole text again to index it:
 	 * quadratic in an article with many quotes.  db.c now stores the
 	 * count with the article and indexes each quote from its text in
-	 * memory (quotes_insert()); the speakers' counts stay triggers, as
+	 * memory (db_quotes_insert()); the speakers' counts stay triggers, as
 	 * their rows are small. */
 	"DROP TRIGGER IF EXISTS quotes_fts_ins;"
 	"DROP TRIGGER IF EXISTS quotes_count_ins;"
@@ -270,7 +270,7 @@ static const char *db_migrations[DB_SCHEMA_VERSION] = {
 	 * quotes had no date: showing them meant reading and sorting all
 	 * of them (1.5 s for 150,000 at a million articles).  Each quote
 	 * now keeps its article's date, written with the quote
-	 * (quotes_insert()) and here for the quotes already stored, and
+	 * (db_quotes_insert()) and here for the quotes already stored, and
 	 * the index quotes_speaker_date holds them in the reader's order,
 	 * so a page is a walk of a few index entries.  No statement of
 	 * citata changes an article's date; the trigger keeps the copies
