@@ -129,6 +129,57 @@ static void	 quote_walk_init(struct quote_walk *);
 static void	 quote_walk_free(struct quote_walk *);
 static long	 quotes_walk(struct db *, sqlite3_stmt *, struct quote_walk *,
 		    db_quote_fn, void *, int *, char **);
+static enum quote_kind	 kind_of(const char *);
+static enum db_origin	 origin_of(const char *);
+static enum speaker_kind speaker_kind_of(const char *);
+static enum gender	 gender_of(const char *);
+
+/*
+ * The enums of the rows, from the words the archive keeps: those of
+ * quote_kind_name(), speaker_kind_name(), gender_name() and
+ * db_origin_name(), which the schema's CHECK constraints allow.  A
+ * word of none (an archive edited by hand) reads as the first value.
+ */
+static enum quote_kind
+kind_of(const char *s)
+{
+	return s != NULL && strcmp(s, quote_kind_name(QUOTE_INDIRECT)) == 0 ?
+	    QUOTE_INDIRECT : QUOTE_DIRECT;
+}
+
+static enum db_origin
+origin_of(const char *s)
+{
+	return s != NULL && strcmp(s, db_origin_name(DB_ORIGIN_MANUAL)) == 0 ?
+	    DB_ORIGIN_MANUAL : DB_ORIGIN_AUTO;
+}
+
+static enum speaker_kind
+speaker_kind_of(const char *s)
+{
+	if (s != NULL && strcmp(s, speaker_kind_name(SPEAKER_GROUP)) == 0)
+		return SPEAKER_GROUP;
+	if (s != NULL && strcmp(s, speaker_kind_name(SPEAKER_INSTITUTION)) ==
+	    0)
+		return SPEAKER_INSTITUTION;
+	return SPEAKER_PERSON;
+}
+
+static enum gender
+gender_of(const char *s)
+{
+	if (s != NULL && strcmp(s, gender_name(GENDER_MALE)) == 0)
+		return GENDER_MALE;
+	if (s != NULL && strcmp(s, gender_name(GENDER_FEMALE)) == 0)
+		return GENDER_FEMALE;
+	return GENDER_UNKNOWN;
+}
+
+const char *
+db_origin_name(enum db_origin o)
+{
+	return o == DB_ORIGIN_MANUAL ? "manual" : "auto";
+}
 
 /*
  * The speaker row a quote's speaker refers to: an alias of the same folded
@@ -399,10 +450,10 @@ quotes_walk(struct db *db, sqlite3_stmt *st, struct quote_walk *w,
 		r.source = col_text(st, 4);
 		r.speaker = col_text(st, 5);
 		r.role = col_text(st, 6);
-		r.kind = col_text(st, 7);
+		r.kind = kind_of(col_text(st, 7));
 		r.cue = col_text(st, 8);
 		r.mention = col_text(st, 9);
-		r.origin = col_text(st, 10);
+		r.origin = origin_of(col_text(st, 10));
 		r.start = (size_t)sqlite3_column_int64(st, 11);
 		r.end = (size_t)sqlite3_column_int64(st, 12);
 		if (quote_text(db, &w->blob, &w->blob_id, r.article_id,
@@ -545,8 +596,8 @@ db_speakers(struct db *db, db_speaker_fn fn, void *ctx, char **cause)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		r.id = sqlite3_column_int64(st, 0);
 		r.name = col_text(st, 1);
-		r.kind = col_text(st, 2);
-		r.gender = col_text(st, 3);
+		r.kind = speaker_kind_of(col_text(st, 2));
+		r.gender = gender_of(col_text(st, 3));
 		r.roles = col_text(st, 4);
 		r.nquotes = (long)sqlite3_column_int64(st, 5);
 		r.narticles = (long)sqlite3_column_int64(st, 6);

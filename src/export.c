@@ -368,13 +368,13 @@ export_quote_row(struct buf *b, enum export_format f,
 		buf_adds(b, ",\"role\":");
 		export_json_str(b, r->role);
 		buf_adds(b, ",\"kind\":");
-		export_json_str(b, r->kind);
+		export_json_str(b, quote_kind_name(r->kind));
 		buf_adds(b, ",\"cue\":");
 		export_json_str(b, r->cue);
 		buf_adds(b, ",\"mention\":");
 		export_json_str(b, r->mention);
 		buf_adds(b, ",\"origin\":");
-		export_json_str(b, r->origin);
+		export_json_str(b, db_origin_name(r->origin));
 		buf_printf(b, ",\"start\":%zu,\"end\":%zu,\"text\":",
 		    r->start, r->end);
 		export_json_string(b, r->text, r->len);
@@ -384,14 +384,14 @@ export_quote_row(struct buf *b, enum export_format f,
 		buf_printf(b, "%lld\t%lld\t%s\t", r->id, r->article_id,
 		    r->date);
 		tsv_str(b, r->speaker);
-		buf_printf(b, "\t%s\t", r->kind);
+		buf_printf(b, "\t%s\t", quote_kind_name(r->kind));
 		export_tsv_field(b, r->text, r->len);
 		buf_addc(b, '\n');
 		break;
 	default:
 		buf_printf(b, "%lld  %s  ", r->article_id, r->date);
 		add_sanitized_str(b, r->speaker);
-		buf_printf(b, " (%s): ", r->kind);
+		buf_printf(b, " (%s): ", quote_kind_name(r->kind));
 		add_sanitized(b, r->text, r->len);
 		buf_addc(b, '\n');
 		break;
@@ -407,9 +407,9 @@ export_speaker_row(struct buf *b, enum export_format f,
 		buf_printf(b, "{\"id\":%lld,\"name\":", r->id);
 		export_json_str(b, r->name);
 		buf_adds(b, ",\"kind\":");
-		export_json_str(b, r->kind);
+		export_json_str(b, speaker_kind_name(r->kind));
 		buf_adds(b, ",\"gender\":");
-		export_json_str(b, r->gender);
+		export_json_str(b, gender_name(r->gender));
 		buf_adds(b, ",\"roles\":");
 		export_json_str(b, r->roles);
 		buf_printf(b, ",\"quotes\":%ld,\"articles\":%ld}\n",
@@ -418,8 +418,8 @@ export_speaker_row(struct buf *b, enum export_format f,
 	case EXPORT_TSV:
 		buf_printf(b, "%lld\t", r->id);
 		tsv_str(b, r->name);
-		buf_printf(b, "\t%s\t%s\t", r->kind,
-		    r->gender != NULL ? r->gender : "");
+		buf_printf(b, "\t%s\t%s\t", speaker_kind_name(r->kind),
+		    r->gender != GENDER_UNKNOWN ? gender_name(r->gender) : "");
 		tsv_str(b, r->roles);
 		buf_printf(b, "\t%ld\t%ld\n", r->nquotes, r->narticles);
 		break;

@@ -131,8 +131,8 @@ rows(void)
 	qr.id = 4;
 	qr.article_id = 7;
 	qr.date = "2026-01-02";
-	qr.kind = "direct";
-	qr.origin = "auto";
+	qr.kind = QUOTE_DIRECT;
+	qr.origin = DB_ORIGIN_AUTO;
 	qr.text = "Да\tнет\033";
 	qr.len = strlen(qr.text);
 	buf_reset(&b);
@@ -145,7 +145,7 @@ rows(void)
 	memset(&sr, 0, sizeof(sr));
 	sr.id = 2;
 	sr.name = "Иван Петров";
-	sr.kind = "person";
+	sr.kind = SPEAKER_PERSON;
 	sr.nquotes = 5;
 	sr.narticles = 2;
 	buf_reset(&b);
