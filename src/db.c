@@ -13,6 +13,8 @@
 
 #include "db.h"
 
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -80,7 +82,10 @@ static const char *db_sql(enum db_stmt_id);
 static int	 db_prepare_all(struct db *, char **);
 static int	 db_probe(struct db *, const char *, int, int, int *, int *,
 		    int *);
+static char	*db_dir(const char *);
 static int	 db_dir_writable(const char *);
+static int	 db_file_check(const char *, enum db_mode, int *, char **);
+static char	*db_side_files(const char *);
 
 char *
 db_error(struct db *db, const char *what)
@@ -211,20 +216,107 @@ db_probe(struct db *db, const char *path, int flags, int immutable,
 	return rc;
 }
 
+/* The directory that holds path.  The caller frees it. */
+static char *
+db_dir(const char *path)
+{
+	const char	*slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xstrdup(".");
+	return slash == path ? xstrdup("/") : xstrndup(path, slash - path);
+}
+
 /* Whether the directory that holds path can take new files. */
 static int
 db_dir_writable(const char *path)
 {
-	const char	*slash = strrchr(path, '/');
-	char		*dir;
-	int		 rc;
+	char	*dir = db_dir(path);
+	int	 rc;
 
-	if (slash == NULL)
-		return access(".", W_OK | X_OK) == 0;
-	dir = slash == path ? xstrdup("/") : xstrndup(path, slash - path);
 	rc = access(dir, W_OK | X_OK) == 0;
 	free(dir);
 	return rc;
+}
+
+/*
+ * Refuses, before SQLite opens anything, what cannot become an archive
+ * in mode: a path that is not a regular file (beside a device SQLite
+ * makes PATH-journal, even /dev/null-journal as root; a FIFO blocks),
+ * a missing file to read, a missing directory to create one in (only
+ * main.c makes the default archive's directory).  Sets *exists.
+ * Returns 0, or -1 with *cause set.
+ */
+static int
+db_file_check(const char *path, enum db_mode mode, int *exists,
+    char **cause)
+{
+	struct stat	 sb;
+	const char	*what;
+	char		*dir;
+	int		 rc = 0;
+
+	*exists = 0;
+	if (stat(path, &sb) == 0) {
+		*exists = 1;
+		if (S_ISREG(sb.st_mode))
+			return 0;
+		what = S_ISDIR(sb.st_mode) ? "a directory" :
+		    S_ISCHR(sb.st_mode) ? "a character device" :
+		    S_ISBLK(sb.st_mode) ? "a block device" :
+		    S_ISFIFO(sb.st_mode) ? "a FIFO" :
+		    S_ISSOCK(sb.st_mode) ? "a socket" : "not a regular file";
+		*cause = xasprintf("%s: not an archive: %s", path, what);
+		return -1;
+	}
+	if (errno != ENOENT)
+		return 0;		/* SQLite will say why */
+	if (mode == DB_READ) {
+		*cause = xasprintf("%s: no such archive (import articles "
+		    "first: citata import FILE)", path);
+		return -1;
+	}
+	dir = db_dir(path);
+	if (stat(dir, &sb) != 0 && errno == ENOENT) {
+		*cause = xasprintf("%s: cannot create the archive: no "
+		    "directory %s", path, dir);
+		rc = -1;
+	} else if (stat(dir, &sb) == 0 && !S_ISDIR(sb.st_mode)) {
+		*cause = xasprintf("%s: cannot create the archive: %s is not "
+		    "a directory", path, dir);
+		rc = -1;
+	}
+	free(dir);
+	return rc;
+}
+
+/*
+ * SQLite makes an archive's -wal and -shm files with the archive's mode
+ * and leaves them when it cannot remove them: after a read-only archive
+ * was read they stay read-only, and would keep it read-only once its
+ * mode is restored.  For a writable archive at path, such a file of
+ * ours gets the archive's mode back.  Returns NULL, or the name of one
+ * that stays read-only (another user's); the caller frees it.
+ */
+static char *
+db_side_files(const char *path)
+{
+	static const char *const suffix[] = { "-wal", "-shm" };
+	struct stat		 sb, fsb;
+	char			*f;
+	size_t			 i;
+
+	if (stat(path, &sb) != 0)
+		return NULL;
+	for (i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++) {
+		f = xasprintf("%s%s", path, suffix[i]);
+		if (stat(f, &fsb) == 0 && S_ISREG(fsb.st_mode) &&
+		    access(f, W_OK) != 0 && (fsb.st_uid != geteuid() ||
+		    chmod(f, sb.st_mode & 0666) != 0 || access(f, W_OK) != 0))
+			return f;
+		free(f);
+	}
+	return NULL;
 }
 
 void
@@ -237,22 +329,36 @@ struct db *
 db_open(const char *path, enum db_mode mode, char **cause)
 {
 	struct db	*db;
+	char		*side;
 	int		 flags, version = 0, appid = 0, ntables = 0, rc, cant;
+	int		 exists;
 
 	db = xcalloc(1, sizeof(*db));
 	db->path = xstrdup(path);
 	db->window = DB_SEARCH_WINDOW;
-	if (mode == DB_WRITE)
-		flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-	else if (access(path, F_OK) != 0) {
-		*cause = xasprintf("%s: no such archive (import articles "
-		    "first: citata import FILE)", path);
+	if (db_file_check(path, mode, &exists, cause) != 0) {
 		db_close(db);
 		return NULL;
-	} else if (access(path, W_OK) == 0)
+	}
+	if (mode == DB_WRITE)
+		flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	else if (access(path, W_OK) == 0)
 		flags = SQLITE_OPEN_READWRITE;
 	else
 		flags = SQLITE_OPEN_READONLY, db->readonly = 1;
+	if (exists && access(path, W_OK) == 0 &&
+	    (side = db_side_files(path)) != NULL) {
+		if (mode == DB_WRITE) {
+			*cause = xasprintf("%s: %s is read-only, left so when "
+			    "the archive was: make it writable, or remove it "
+			    "while nothing has the archive open", path, side);
+			free(side);
+			db_close(db);
+			return NULL;
+		}
+		free(side);
+		flags = SQLITE_OPEN_READONLY, db->readonly = 1;
+	}
 	rc = db_probe(db, path, flags, 0, &version, &appid, &ntables);
 	cant = rc == SQLITE_CANTOPEN || rc == SQLITE_READONLY;
 	/*
@@ -317,6 +423,13 @@ db_open(const char *path, enum db_mode mode, char **cause)
 		*cause = xasprintf("%s: the archive has schema version %d, "
 		    "newer than this citata understands (%d); use a newer "
 		    "citata", path, version, DB_SCHEMA_VERSION);
+		db_close(db);
+		return NULL;
+	}
+	/* A reading command never makes an archive of an empty file. */
+	if (mode == DB_READ && version == 0 && ntables == 0) {
+		*cause = xasprintf("%s: an empty file, not an archive yet "
+		    "(import articles first: citata import FILE)", path);
 		db_close(db);
 		return NULL;
 	}

@@ -64,6 +64,7 @@ static void	 fatal_cause(const char *, const char *)
 		    __attribute__((noreturn));
 
 static const char	*db_path;	/* from -d, else the default */
+static int		 db_path_ours;	/* the XDG default: make its dirs */
 static const struct cmd	*cmd_current;
 
 static const struct cmd cmds[] = {
@@ -128,7 +129,8 @@ cmd_find(const char *name)
 }
 
 /* $CITATA_DB, else $XDG_DATA_HOME/citata/citata.db, else
- * ~/.local/share/citata/citata.db.  The caller frees it. */
+ * ~/.local/share/citata/citata.db; in those two cases the directories
+ * may be made (db_path_ours).  The caller frees it. */
 static char *
 db_path_default(void)
 {
@@ -136,6 +138,7 @@ db_path_default(void)
 
 	if ((env = getenv("CITATA_DB")) != NULL && *env != '\0')
 		return xstrdup(env);
+	db_path_ours = 1;
 	if ((env = getenv("XDG_DATA_HOME")) != NULL && *env == '/')
 		return xasprintf("%s/citata/citata.db", env);
 	if ((env = getenv("HOME")) == NULL || *env == '\0')
@@ -211,7 +214,8 @@ open_db(enum db_mode mode)
 	struct db	*db;
 	char		*cause = NULL;
 
-	if (mode == DB_WRITE)
+	/* A path the user gave names a directory that must exist. */
+	if (mode == DB_WRITE && db_path_ours)
 		make_parents(db_path);
 	if ((db = db_open(db_path, mode, &cause)) == NULL)
 		fatal_cause(cause, "");
