@@ -34,45 +34,11 @@ const char *const db_open_sql[ST__COUNT] = {
 	[ST_ROLLBACK] = "ROLLBACK",
 };
 
-/* The statements the reader runs, named for db_explain(). */
-static const struct {
-	enum db_stmt_id	 id;
-	const char	*name;
-} db_reader_stmts[] = {
-	{ ST_PAGE_FIRST, "list page from the newest" },
-	{ ST_PAGE_LAST, "list page from the oldest" },
-	{ ST_PAGE_OLDER, "list page, older than a key" },
-	{ ST_PAGE_NEWER, "list page, newer than a key" },
-	{ ST_TOTAL, "article total" },
-	{ ST_RANK, "rank of a key" },
-	{ ST_STATE_GET, "state get" },
-	{ ST_STATE_SET, "state set" },
-	{ ST_ARTICLE_GET, "article get" },
-	{ ST_ARTICLE_SET_READ, "article set read" },
-	{ ST_QUOTES_ARTICLE, "quotes of an article" },
-	{ ST_SPEAKERS, "speakers list" },
-	{ ST_QUOTES_SPEAKER, "quotes of a speaker" },
-	{ ST_SPEAKER_GET, "speaker's name and quote count" },
-	{ ST_SPQ_FIRST, "speaker quotes page from the newest" },
-	{ ST_SPQ_LAST, "speaker quotes page from the oldest" },
-	{ ST_SPQ_OLDER_SAME, "speaker quotes page, on in a key's article" },
-	{ ST_SPQ_OLDER, "speaker quotes page, older than a key" },
-	{ ST_SPQ_NEWER_SAME, "speaker quotes page, back in a key's article" },
-	{ ST_SPQ_NEWER, "speaker quotes page, newer than a key" },
-	{ ST_QUOTE_GET, "quote by id" },
-	{ ST_SPEAKER_BY_ALIAS, "speaker by name" },
-	{ ST_SPEAKER_BY_SURNAME, "speaker by surname" },
-	{ ST_SPEAKER_FTS, "speaker by indexed name" },
-	{ ST_MAX_ARTICLE, "search: newest article id" },
-	{ ST_MAX_QUOTE, "search: newest quote id" },
-	{ ST_SEARCH_COUNT, "search: matches in a window" },
-	{ ST_SEARCH_QCOUNT, "search: quote matches in a window" },
-	{ ST_SEARCH_ARTICLES, "search: articles" },
-	{ ST_SEARCH_ARTICLES_FILTERED, "search: articles, filtered" },
-	{ ST_SEARCH_QUOTES, "search: quotes" },
-	{ ST_LIST_QUOTES, "search: speakers' quotes, no words" },
-	{ ST_LIST_QUOTES_ONE, "search: a speaker's quotes, no words" },
-	{ ST_LIST_ARTICLES, "search: articles, no words" }
+/* The name of each statement: its id without ST_.  For db_explain(). */
+static const char *const db_stmt_names[ST__COUNT] = {
+#define DB_STATEMENT(name)	#name,
+	DB_STATEMENTS
+#undef DB_STATEMENT
 };
 
 /* How long to wait for another process's lock: db_busy_timeout_set(). */
@@ -602,12 +568,10 @@ db_explain(struct db *db, db_explain_fn fn, void *ctx, char **cause)
 	sqlite3_stmt	*st;
 	const char	*sql;
 	char		*q;
-	size_t		 i;
-	int		 rc, stop = 0;
+	int		 i, rc, lines, stop = 0;
 
-	for (i = 0; i < sizeof(db_reader_stmts) / sizeof(db_reader_stmts[0]) &&
-	    !stop; i++) {
-		sql = db_sql(db_reader_stmts[i].id);
+	for (i = 0; i < ST__COUNT && !stop; i++) {
+		sql = db_sql(i);
 		q = xasprintf("EXPLAIN QUERY PLAN %s", sql);
 		rc = sqlite3_prepare_v2(db->h, q, -1, &st, NULL);
 		free(q);
@@ -615,14 +579,18 @@ db_explain(struct db *db, db_explain_fn fn, void *ctx, char **cause)
 			*cause = db_error(db, "cannot explain a statement");
 			return -1;
 		}
-		while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
-			stop = fn(ctx, db_reader_stmts[i].name, sql,
-			    col_text(st, 3));
+		lines = 0;
+		while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+			stop = fn(ctx, db_stmt_names[i], sql, col_text(st, 3));
+			lines++;
+		}
 		sqlite3_finalize(st);
 		if (!stop && rc != SQLITE_DONE) {
 			*cause = db_error(db, "cannot explain a statement");
 			return -1;
 		}
+		if (!stop && lines == 0)
+			stop = fn(ctx, db_stmt_names[i], sql, NULL);
 	}
 	return 0;
 }

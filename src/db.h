@@ -272,9 +272,11 @@ int	db_fts_rebuild(struct db *, char **cause);
 
 /*
  * For tests: calls fn for each line of the query plan (EXPLAIN QUERY
- * PLAN) of each statement the reader runs, with the statement's name and
- * SQL, until fn returns non-zero.  The strings are borrowed for the call.
- * Returns 0, or -1 with *cause set.
+ * PLAN) of every statement db_open() prepares, with the statement's name
+ * (its id in db_int.h without ST_: "PAGE_FIRST") and SQL, once with a
+ * NULL plan for a statement without one (BEGIN), until fn returns
+ * non-zero.  The strings are borrowed for the call.  Returns 0, or -1
+ * with *cause set.
  */
 typedef int	(*db_explain_fn)(void *ctx, const char *name, const char *sql,
 		    const char *plan);
