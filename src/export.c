@@ -27,6 +27,7 @@ static void	add_wrapped(struct buf *, const char *, size_t, int);
 static void	json_span(struct buf *, const struct article *, size_t,
 		    size_t);
 static void	snippet_mark(struct buf *, const char *);
+static void	json_field(struct buf *, const char *, const char *);
 
 /*
  * Length of the valid UTF-8 sequence at s (at most n bytes), 0 when the
@@ -179,12 +180,9 @@ export_article_jsonl(struct buf *b, const struct article *a)
 {
 	buf_adds(b, "{\"date\":");
 	export_json_str(b, a->date);
-	buf_adds(b, ",\"title\":");
-	export_json_str(b, a->title);
-	buf_adds(b, ",\"source\":");
-	export_json_str(b, a->source);
-	buf_adds(b, ",\"url\":");
-	export_json_str(b, a->url);
+	json_field(b, "title", a->title);
+	json_field(b, "source", a->source);
+	json_field(b, "url", a->url);
 	buf_adds(b, ",\"text\":");
 	export_json_string(b, a->text, a->len);
 	buf_adds(b, "}\n");
@@ -237,6 +235,15 @@ add_wrapped(struct buf *b, const char *s, size_t len, int cols)
 	free(lines);
 }
 
+/* Appends ,"key": and s as a JSON string, or null: the next field of an
+ * object. */
+static void
+json_field(struct buf *b, const char *key, const char *s)
+{
+	buf_printf(b, ",\"%s\":", key);
+	export_json_str(b, s);
+}
+
 /* Appends the span [s, e) of a's text as a JSON string, or null. */
 static void
 json_span(struct buf *b, const struct article *a, size_t s, size_t e)
@@ -274,10 +281,8 @@ export_article_row(struct buf *b, enum export_format f,
 	case EXPORT_JSONL:
 		buf_printf(b, "{\"id\":%lld,\"date\":", r->id);
 		export_json_str(b, r->date);
-		buf_adds(b, ",\"source\":");
-		export_json_str(b, r->source);
-		buf_adds(b, ",\"title\":");
-		export_json_str(b, r->title);
+		json_field(b, "source", r->source);
+		json_field(b, "title", r->title);
 		buf_printf(b, ",\"quotes\":%ld,\"read\":%s}\n", r->nquotes,
 		    r->is_read ? "true" : "false");
 		break;
@@ -337,12 +342,9 @@ export_quote_found(struct buf *b, enum export_format f, const char *file,
 	export_json_str(b, file);
 	buf_printf(b, ",\"article\":%ld,\"speaker\":", ordinal);
 	export_json_str(b, q->speaker);
-	buf_adds(b, ",\"role\":");
-	export_json_str(b, q->role);
-	buf_adds(b, ",\"gender\":");
-	export_json_str(b, gender_name(q->gender));
-	buf_adds(b, ",\"kind\":");
-	export_json_str(b, quote_kind_name(q->kind));
+	json_field(b, "role", q->role);
+	json_field(b, "gender", gender_name(q->gender));
+	json_field(b, "kind", quote_kind_name(q->kind));
 	buf_adds(b, ",\"text\":");
 	json_span(b, a, q->start, q->end);
 	buf_adds(b, ",\"cue\":");
@@ -361,20 +363,13 @@ export_quote_row(struct buf *b, enum export_format f,
 		buf_printf(b, "{\"id\":%lld,\"article\":%lld,\"date\":",
 		    r->id, r->article_id);
 		export_json_str(b, r->date);
-		buf_adds(b, ",\"source\":");
-		export_json_str(b, r->source);
-		buf_adds(b, ",\"speaker\":");
-		export_json_str(b, r->speaker);
-		buf_adds(b, ",\"role\":");
-		export_json_str(b, r->role);
-		buf_adds(b, ",\"kind\":");
-		export_json_str(b, quote_kind_name(r->kind));
-		buf_adds(b, ",\"cue\":");
-		export_json_str(b, r->cue);
-		buf_adds(b, ",\"mention\":");
-		export_json_str(b, r->mention);
-		buf_adds(b, ",\"origin\":");
-		export_json_str(b, db_origin_name(r->origin));
+		json_field(b, "source", r->source);
+		json_field(b, "speaker", r->speaker);
+		json_field(b, "role", r->role);
+		json_field(b, "kind", quote_kind_name(r->kind));
+		json_field(b, "cue", r->cue);
+		json_field(b, "mention", r->mention);
+		json_field(b, "origin", db_origin_name(r->origin));
 		buf_printf(b, ",\"start\":%zu,\"end\":%zu,\"text\":",
 		    r->start, r->end);
 		export_json_string(b, r->text, r->len);
@@ -406,12 +401,9 @@ export_speaker_row(struct buf *b, enum export_format f,
 	case EXPORT_JSONL:
 		buf_printf(b, "{\"id\":%lld,\"name\":", r->id);
 		export_json_str(b, r->name);
-		buf_adds(b, ",\"kind\":");
-		export_json_str(b, speaker_kind_name(r->kind));
-		buf_adds(b, ",\"gender\":");
-		export_json_str(b, gender_name(r->gender));
-		buf_adds(b, ",\"roles\":");
-		export_json_str(b, r->roles);
+		json_field(b, "kind", speaker_kind_name(r->kind));
+		json_field(b, "gender", gender_name(r->gender));
+		json_field(b, "roles", r->roles);
 		buf_printf(b, ",\"quotes\":%ld,\"articles\":%ld}\n",
 		    r->nquotes, r->narticles);
 		break;
@@ -449,13 +441,10 @@ export_hit(struct buf *b, enum export_format f, const struct db_hit *h)
 			buf_printf(b, "\"quote\":%lld,", h->quote_id);
 		buf_adds(b, "\"date\":");
 		export_json_str(b, h->date);
-		buf_adds(b, ",\"source\":");
-		export_json_str(b, h->source);
-		buf_adds(b, ",\"title\":");
-		export_json_str(b, h->title);
+		json_field(b, "source", h->source);
+		json_field(b, "title", h->title);
 		if (h->quote_id > 0) {
-			buf_adds(b, ",\"speaker\":");
-			export_json_str(b, h->speaker);
+			json_field(b, "speaker", h->speaker);
 		}
 		buf_adds(b, ",\"snippet\":");
 		export_json_string(b, snip.data, snip.len);
