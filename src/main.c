@@ -58,6 +58,9 @@ static struct lexicon *open_lexicon(void);
 static int	 parse_format(const char *, enum export_format *, int);
 static int	 terminal_width(void);
 static void	 out_flush(struct buf *, int);
+struct out;
+static void	 out_init(struct out *, enum export_format);
+static void	 out_done(struct out *);
 static void	 diag_print(void *, const char *, long, long, const char *);
 static char	*escaped(const char *);
 static void	 fatal_cause(const char *, const char *)
@@ -619,6 +622,22 @@ struct out {
 	int			 cols;	/* list: title column, 0 for no limit */
 };
 
+static void
+out_init(struct out *o, enum export_format format)
+{
+	buf_init(&o->b);
+	o->format = format;
+	o->cols = 0;
+}
+
+/* Writes out what is left and frees the buffer. */
+static void
+out_done(struct out *o)
+{
+	out_flush(&o->b, 1);
+	buf_free(&o->b);
+}
+
 static int
 list_row(void *ctx, const struct db_article_row *r)
 {
@@ -640,16 +659,14 @@ cmd_list(int argc, char **argv)
 	if (sub_parse_none(argc, argv, &sa) != 0)
 		return EXIT_FAIL;
 	db = open_db(DB_READ);
-	buf_init(&o.b);
-	o.format = sa.format;
+	out_init(&o, sa.format);
 	/* id, date, source and count take 6+2+10+2+16+1+3+2 columns. */
 	o.cols = isatty(STDOUT_FILENO) ? terminal_width() - 42 : 0;
 	if (isatty(STDOUT_FILENO) && o.cols < 10)
 		o.cols = 10;
 	if (db_articles(db, list_row, &o, &cause) != 0)
 		fatal_cause(cause, "");
-	out_flush(&o.b, 1);
-	buf_free(&o.b);
+	out_done(&o);
 	db_close(db);
 	return EXIT_OK;
 }
@@ -837,9 +854,7 @@ cmd_quotes(int argc, char **argv)
 	if (sub_parse_none(argc, argv, &sa) != 0)
 		return EXIT_FAIL;
 	db = open_db(DB_READ);
-	o.format = sa.format;
-	o.cols = 0;
-	buf_init(&o.b);
+	out_init(&o, sa.format);
 	if (sa.speaker != NULL) {
 		if ((n = db_speaker_find(db, sa.speaker, &ids, &cause)) < 0)
 			fatal_cause(cause, "");
@@ -857,8 +872,7 @@ cmd_quotes(int argc, char **argv)
 				fatal_cause(cause, "");
 	} else if (db_quotes(db, 0, sa.article, quotes_row, &o, &cause) != 0)
 		fatal_cause(cause, "");
-	out_flush(&o.b, 1);
-	buf_free(&o.b);
+	out_done(&o);
 	free(ids);
 	db_close(db);
 	return EXIT_OK;
@@ -885,13 +899,10 @@ cmd_speakers(int argc, char **argv)
 	if (sub_parse_none(argc, argv, &sa) != 0)
 		return EXIT_FAIL;
 	db = open_db(DB_READ);
-	o.format = sa.format;
-	o.cols = 0;
-	buf_init(&o.b);
+	out_init(&o, sa.format);
 	if (db_speakers(db, speakers_row, &o, &cause) != 0)
 		fatal_cause(cause, "");
-	out_flush(&o.b, 1);
-	buf_free(&o.b);
+	out_done(&o);
 	db_close(db);
 	return EXIT_OK;
 }
@@ -995,15 +1006,12 @@ cmd_search(int argc, char **argv)
 	}
 	buf_free(&q);
 	db = open_db(DB_READ);
-	o.format = sa.format;
-	o.cols = 0;
-	buf_init(&o.b);
+	out_init(&o, sa.format);
 	n = db_search(db, sq, sa.quotes, sa.limit > 0 ? sa.limit : 20,
 	    search_row, &o, &cause);
 	if (n < 0)
 		fatal_cause(cause, "");
-	out_flush(&o.b, 1);
-	buf_free(&o.b);
+	out_done(&o);
 	search_free(sq);
 	db_close(db);
 	return n > 0 ? EXIT_OK : EXIT_PARTIAL;
