@@ -3,16 +3,20 @@
 
 #include <stddef.h>
 
+#include "article.h"
+
 /*
- * db.c: the archive, one SQLite file.  Every SQL statement of citata lives
- * there, prepared once in db_open() and finalised in db_close().
+ * db.c and db_*.c: the archive, one SQLite file.  Every SQL statement of
+ * citata lives in those files (the only ones that include sqlite3.h),
+ * prepared once in db_open() and finalised in db_close(): db.c opens
+ * the archive, db_schema.c makes and upgrades its schema, db_article.c
+ * holds articles, db_quote.c quotes and speakers, db_state.c the
+ * reader's state, db_search.c full-text search.
  *
  * Strings in the row structs handed to callbacks are borrowed: valid only
  * during the callback.
  */
 
-struct article;
-struct quote_list;
 struct db;
 
 /* The schema this build writes; db_open() upgrades older archives step
@@ -93,6 +97,15 @@ int	db_export(struct db *, db_export_fn fn, void *ctx, char **cause);
 int	db_article_ids(struct db *, int (*fn)(void *, long long), void *ctx,
 	    char **cause);
 
+/* Where a stored quote came from. */
+enum db_origin {
+	DB_ORIGIN_AUTO,		/* found by the extractor */
+	DB_ORIGIN_MANUAL	/* added by a person; reextract keeps it */
+};
+
+/* "auto" or "manual", as the archive and the JSON Lines output say. */
+const char	*db_origin_name(enum db_origin);
+
 struct db_quote_row {
 	long long	 id;
 	long long	 article_id;
@@ -101,10 +114,10 @@ struct db_quote_row {
 	const char	*source;	/* may be NULL */
 	const char	*speaker;	/* may be NULL */
 	const char	*role;		/* may be NULL */
-	const char	*kind;		/* "direct" or "indirect" */
+	enum quote_kind	 kind;
 	const char	*cue;		/* may be NULL */
 	const char	*mention;	/* may be NULL */
-	const char	*origin;	/* "auto" or "manual" */
+	enum db_origin	 origin;
 	const char	*text;		/* the quote's bytes */
 	size_t		 len;
 	size_t		 start, end;
@@ -155,16 +168,17 @@ long long db_speaker_quotes_total(struct db *, long long speaker_id,
 	    char **name, char **cause);
 
 struct db_speaker_row {
-	long long	 id;
-	const char	*name;
-	const char	*kind;		/* person, group, institution */
-	const char	*gender;	/* "male", "female" or NULL */
-	const char	*roles;		/* up to 3 roles of the articles
-					 * imported last, "; "-separated, or
-					 * NULL */
-	long		 nquotes;
-	long		 narticles;
-	const char	*forms;		/* every folded form of the name, "|"-separated */
+	long long		 id;
+	const char		*name;
+	enum speaker_kind	 kind;
+	enum gender		 gender;
+	const char		*roles;		/* up to 3 roles of the
+						 * articles imported last,
+						 * "; "-separated, or NULL */
+	long			 nquotes;
+	long			 narticles;
+	const char		*forms;		/* every folded form of the
+						 * name, "|"-separated */
 };
 typedef int	(*db_speaker_fn)(void *ctx, const struct db_speaker_row *);
 
@@ -258,9 +272,11 @@ int	db_fts_rebuild(struct db *, char **cause);
 
 /*
  * For tests: calls fn for each line of the query plan (EXPLAIN QUERY
- * PLAN) of each statement the reader runs, with the statement's name and
- * SQL, until fn returns non-zero.  The strings are borrowed for the call.
- * Returns 0, or -1 with *cause set.
+ * PLAN) of every statement db_open() prepares, with the statement's name
+ * (its id in db_int.h without ST_: "PAGE_FIRST") and SQL, once with a
+ * NULL plan for a statement without one (BEGIN), until fn returns
+ * non-zero.  The strings are borrowed for the call.  Returns 0, or -1
+ * with *cause set.
  */
 typedef int	(*db_explain_fn)(void *ctx, const char *name, const char *sql,
 		    const char *plan);

@@ -218,7 +218,7 @@ doc_quote_row(void *ctx, const struct db_quote_row *r)
 	q = &d->q[d->nq++];
 	q->id = r->id;
 	q->speaker_id = r->speaker_id;
-	q->is_direct = r->kind != NULL && strcmp(r->kind, "direct") == 0;
+	q->is_direct = r->kind == QUOTE_DIRECT;
 	q->start = r->start;
 	q->end = r->end;
 	q->speaker = r->speaker != NULL ? xstrdup(r->speaker) : NULL;

@@ -31,6 +31,66 @@ same "$TMPD/x2" "$TMPD/x1" "export round-trips byte for byte"
 contains "$TMPD/o4" "imported 0, duplicates $n" \
     "exported articles are duplicates of their originals"
 
+# Commands that read never write.  An empty file is not an archive yet:
+# each reading command says so, exits 2 and leaves it empty (it used to
+# get a schema); import makes it an archive.
+: >"$TMPD/empty.db"
+for c in list "show 1" quotes speakers "search мост" export; do
+	"$CITATA" -d "$TMPD/empty.db" $c >"$TMPD/o" 2>&1
+	st=$?
+	ok $(( st != 2 )) "$c on an empty file exits 2 (got $st)"
+	contains "$TMPD/o" "$TMPD/empty.db: an empty file, not an archive" \
+	    "  and says it is not an archive"
+done
+ok $([ ! -s "$TMPD/empty.db" ] && [ ! -e "$TMPD/empty.db-wal" ] &&
+    [ ! -e "$TMPD/empty.db-journal" ]; echo $?) \
+    "the empty file stays empty, with nothing beside it"
+"$CITATA" -d "$TMPD/empty.db" import "$articles" >/dev/null 2>&1
+ok $(( $? != 1 )) "import makes it an archive"
+ok $(( $("$CITATA" -d "$TMPD/empty.db" list --format=tsv | wc -l) != n )) \
+    "  that lists its $n articles"
+
+# What is not a regular file is refused before SQLite opens it (as root,
+# CITATA_DB=/dev/null once made /dev/null-journal): a directory, a FIFO
+# (which would block), a character device (when mknod may make one).
+mkdir "$TMPD/dir.db"
+mkfifo "$TMPD/fifo.db"
+nodes="dir.db fifo.db"
+if mknod "$TMPD/null.db" c 1 3 2>/dev/null; then
+	nodes="$nodes null.db"
+else
+	echo "# cannot make a device node here: /dev/null's case skipped"
+fi
+for f in $nodes; do
+	for c in list import; do
+		arg=
+		[ $c = import ] && arg="$articles"
+		CITATA_DB="$TMPD/$f" timeout 20 "$CITATA" $c $arg \
+		    >"$TMPD/o" 2>&1
+		st=$?
+		ok $(( st != 2 )) "$c on $f exits 2 (got $st)"
+		contains "$TMPD/o" "$TMPD/$f: not an archive: " \
+		    "  and says it is not an archive"
+	done
+	ok $(ls "$TMPD" | grep -q "^$f-"; echo $(( $? == 0 ))) \
+	    "  nothing is made beside $f"
+done
+case $nodes in *null.db)
+	contains "$TMPD/o" "not an archive: a character device" \
+	    "  and names what it is" ;;
+esac
+
+# An explicit archive's directory is not made: a mistyped -d is an error
+# naming the directory (the default directory is made, see t_cli.sh).
+"$CITATA" -d "$TMPD/no/such/x.db" import "$articles" >"$TMPD/o" 2>&1
+ok $(( $? != 2 )) "import into -d in a missing directory exits 2"
+contains "$TMPD/o" "$TMPD/no/such/x.db: cannot create the archive: no directory $TMPD/no/such" \
+    "  and names the directory"
+ok $([ ! -e "$TMPD/no" ]; echo $?) "  which is not made"
+CITATA_DB="$TMPD/no/x.db" "$CITATA" import "$articles" >"$TMPD/o" 2>&1
+ok $(( $? != 2 )) "so is CITATA_DB in a missing directory"
+ok $([ ! -e "$TMPD/no" ]; echo $?) "  which is not made either"
+
 if ! command -v sqlite3 >/dev/null 2>&1; then
 	echo "# sqlite3 not installed: skipping the rest"
 	done_testing
