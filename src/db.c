@@ -430,6 +430,12 @@ db_open(const char *path, enum db_mode mode, char **cause)
 }
 
 void
+db_set_lexicon(struct db *db, const struct lexicon *lx)
+{
+	db->lx = lx;
+}
+
+void
 db_close(struct db *db)
 {
 	int	i;

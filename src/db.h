@@ -21,7 +21,7 @@ struct db;
 
 /* The schema this build writes; db_open() upgrades older archives step
  * by step and refuses newer ones. */
-#define DB_SCHEMA_VERSION	8
+#define DB_SCHEMA_VERSION	9
 
 enum db_mode {
 	DB_READ,	/* read; upgrade the schema when the file is writable */
@@ -40,6 +40,12 @@ void		 db_busy_timeout_set(int ms);
 struct db	*db_open(const char *path, enum db_mode mode, char **cause);
 void		 db_close(struct db *);
 int		 db_readonly(const struct db *);
+
+/* The word lists the archive merges speakers with (short first names:
+ * Джо for Джозеф, see merge.h); borrowed, and lx must outlive db.  Without
+ * them speakers merge the same, short forms aside. */
+struct lexicon;
+void		 db_set_lexicon(struct db *, const struct lexicon *lx);
 
 /* One write transaction; an import is one.  Each returns 0 or -1 with
  * *cause set. */
@@ -62,6 +68,14 @@ int	db_article_put(struct db *, struct article *a,
  */
 int	db_quotes_replace(struct db *, const struct article *a,
 	    const struct quote_list *ql, char **cause);
+
+/*
+ * Forgets every speaker no manual quote names, with their forms and
+ * roles, so that re-extracting every article merges speakers afresh.
+ * Call it in the transaction that then replaces every article's quotes.
+ * Returns 0 or -1 with *cause set.
+ */
+int	db_speakers_forget_auto(struct db *, char **cause);
 
 /* Reads article id, or NULL: *cause is set on error and NULL when there is
  * no such article.  The caller frees it with article_free(). */

@@ -87,6 +87,7 @@ struct db {
 	int		 busy_ms;	/* its wait for a lock */
 	long long	 window;	/* first search window, in rows */
 	sqlite3_stmt	*st[ST__COUNT];
+	const struct lexicon *lx;	/* for merge_pick(); borrowed */
 };
 
 /* Each file's statements, indexed by id; NULL where another file's. */

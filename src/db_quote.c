@@ -14,6 +14,7 @@
 
 #include "article.h"
 #include "db_int.h"
+#include "merge.h"
 #include "speakers.h"
 #include "util.h"
 
@@ -89,19 +90,28 @@ const char *const db_quote_sql[ST__COUNT] = {
 	    "SELECT DISTINCT s.id, s.name FROM speaker_aliases al"
 	    " JOIN speakers s ON s.id = al.speaker_id"
 	    " WHERE al.fold = ?1 AND s.kind = ?2 ORDER BY s.nquotes DESC, s.id",
+	/* The records a speaker may be: those under its merge_key(). */
 	[ST_SPEAKER_BY_SURNAME] =
-	    "SELECT id, name FROM speakers WHERE surname = ?1 AND kind = ?2"
-	    " ORDER BY nquotes DESC, id",
+	    "SELECT id, name, gender FROM speakers WHERE surname = ?1"
+	    " AND kind = ?2 ORDER BY nquotes DESC, id LIMIT 64",
 	[ST_SPEAKER_INSERT] =
 	    "INSERT INTO speakers (name, fold, surname, gender, kind)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5)",
+	/* A record shows the form of the name most used for it, among
+	 * those with a first name, then spelled out rather than with an
+	 * initial (schema 9). */
 	[ST_SPEAKER_RENAME] =
-	    "UPDATE speakers SET name = ?2, fold = ?3 WHERE id = ?1",
+	    "UPDATE speakers SET name = best.alias, fold = best.fold FROM"
+	    " (SELECT alias, fold FROM speaker_aliases WHERE speaker_id = ?1"
+	    "  ORDER BY instr(alias, ' ') > 0 DESC, instr(alias, '.') = 0 DESC,"
+	    "  n DESC, length(alias) DESC LIMIT 1) AS best"
+	    " WHERE speakers.id = ?1 AND speakers.name <> best.alias",
 	[ST_SPEAKER_GENDER] =
 	    "UPDATE speakers SET gender = ?2 WHERE id = ?1 AND gender IS NULL",
 	[ST_ALIAS_INSERT] =
-	    "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, fold)"
-	    " VALUES (?1, ?2, ?3)",
+	    "INSERT INTO speaker_aliases (speaker_id, alias, fold)"
+	    " VALUES (?1, ?2, ?3)"
+	    " ON CONFLICT (speaker_id, fold) DO UPDATE SET n = n + 1",
 	[ST_ROLE_INSERT] =
 	    "INSERT OR IGNORE INTO speaker_roles (speaker_id, article_id, role)"
 	    " VALUES (?1, ?2, ?3)",
@@ -121,7 +131,7 @@ const char *const db_quote_sql[ST__COUNT] = {
 };
 
 static long long speaker_resolve(struct db *, const struct quote *,
-		    const char *, char **);
+		    long long, char **);
 static int	 quote_text(struct db *, sqlite3_blob **, long long *,
 		    long long, size_t, size_t, struct buf *);
 struct quote_walk;
@@ -182,104 +192,91 @@ db_origin_name(enum db_origin o)
 }
 
 /*
- * The speaker row a quote's speaker refers to: an alias of the same folded
- * name, else a speaker of the same surname that can be the same person
- * (speakers_same), else a new speaker.  A fuller name replaces a shorter
- * canonical one ("Булекпаев" becomes "Ермаганбет Булекпаев").  Returns the
- * id, 0 for no speaker, -1 on error.
+ * The speaker row the speaker of quote q in article art refers to: among
+ * the records under its merge_key() the one merge_pick() chooses, else a
+ * new record.  Every form is kept as an alias with the times it was
+ * used, and the record shows its most used full form ("Байден" becomes
+ * "Джо Байден", and a stray "Джо Байдену" never outvotes it).  Returns
+ * the id, -1 on error.
  */
 static long long
-speaker_resolve(struct db *db, const struct quote *q, const char *mention,
+speaker_resolve(struct db *db, const struct quote *q, long long art,
     char **cause)
 {
-	sqlite3_stmt	*st;
-	const char	*kind = speaker_kind_name(q->speaker_kind);
-	const char	*cand;
-	char		*fold, *surname, *sp;
-	long long	 id = 0;
-	int		 rc;
+	sqlite3_stmt		*st;
+	const char		*kind = speaker_kind_name(q->speaker_kind);
+	struct merge_name	 r, c[64];
+	long long		 ids[64], id = 0;
+	char			*fold, *key, *names[64];
+	size_t			 n = 0, i;
+	long			 pick;
+	int			 rc;
 
-	(void)mention;
-	if (q->speaker == NULL || q->speaker[0] == '\0')
-		return 0;
 	fold = speakers_fold(q->speaker);
-	sp = strrchr(fold, ' ');
-	surname = xstrdup(q->speaker_kind == SPEAKER_PERSON && sp != NULL ?
-	    sp + 1 : fold);
-
-	st = db_stmt(db, ST_SPEAKER_BY_ALIAS);
-	bind_text(st, 1, fold);
+	key = merge_key(q->speaker, q->speaker_kind, art);
+	st = db_stmt(db, ST_SPEAKER_BY_SURNAME);
+	bind_text(st, 1, key);
 	bind_text(st, 2, kind);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 64) {
+		ids[n] = sqlite3_column_int64(st, 0);
+		names[n] = xstrdup(col_text(st, 1));
+		c[n].name = names[n];
+		c[n].gender = gender_of(col_text(st, 2));
+		c[n].kind = q->speaker_kind;
+		n++;
+	}
 	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		goto fail;
-
-	if (id == 0 && q->speaker_kind == SPEAKER_PERSON) {
-		st = db_stmt(db, ST_SPEAKER_BY_SURNAME);
-		bind_text(st, 1, surname);
-		bind_text(st, 2, kind);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			cand = col_text(st, 1);
-			if (speakers_same(cand, q->speaker)) {
-				id = sqlite3_column_int64(st, 0);
-				/* A fuller form becomes the canonical one. */
-				if (strlen(q->speaker) > strlen(cand)) {
-					long long	 keep = id;
-
-					sqlite3_reset(st);
-					st = db_stmt(db, ST_SPEAKER_RENAME);
-					sqlite3_bind_int64(st, 1, keep);
-					bind_text(st, 2, q->speaker);
-					bind_text(st, 3, fold);
-					if (db_done(db, st, SQLITE_DONE,
-					    cause) != 0)
-						goto out;
-					rc = SQLITE_DONE;
-				}
-				break;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		*cause = db_error(db, "cannot read speakers");
+		id = -1;
+		goto out;
+	}
+	r.name = q->speaker;
+	r.gender = q->gender;
+	r.kind = q->speaker_kind;
+	if ((pick = merge_pick(db->lx, &r, c, n)) >= 0) {
+		id = ids[pick];
+		if (q->gender != GENDER_UNKNOWN) {
+			st = db_stmt(db, ST_SPEAKER_GENDER);
+			sqlite3_bind_int64(st, 1, id);
+			bind_text(st, 2, gender_name(q->gender));
+			if (db_done(db, st, SQLITE_DONE, cause) != 0) {
+				id = -1;
+				goto out;
 			}
 		}
-		sqlite3_reset(st);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			goto fail;
-	}
-
-	if (id == 0) {
+	} else {
 		st = db_stmt(db, ST_SPEAKER_INSERT);
 		bind_text(st, 1, q->speaker);
 		bind_text(st, 2, fold);
-		bind_text(st, 3, surname);
+		bind_text(st, 3, key);
 		bind_text(st, 4, gender_name(q->gender));
 		bind_text(st, 5, kind);
-		if (db_done(db, st, SQLITE_DONE, cause) != 0)
-			goto out;
-		id = sqlite3_last_insert_rowid(db->h);
-	} else if (q->gender != GENDER_UNKNOWN) {
-		st = db_stmt(db, ST_SPEAKER_GENDER);
-		sqlite3_bind_int64(st, 1, id);
-		bind_text(st, 2, gender_name(q->gender));
 		if (db_done(db, st, SQLITE_DONE, cause) != 0) {
 			id = -1;
 			goto out;
 		}
+		id = sqlite3_last_insert_rowid(db->h);
 	}
 	st = db_stmt(db, ST_ALIAS_INSERT);
 	sqlite3_bind_int64(st, 1, id);
 	bind_text(st, 2, q->speaker);
 	bind_text(st, 3, fold);
-	if (db_done(db, st, SQLITE_DONE, cause) != 0)
+	if (db_done(db, st, SQLITE_DONE, cause) != 0) {
 		id = -1;
-	goto out;
-fail:
-	*cause = db_error(db, "cannot read speakers");
-	id = -1;
+		goto out;
+	}
+	if (pick >= 0) {
+		st = db_stmt(db, ST_SPEAKER_RENAME);
+		sqlite3_bind_int64(st, 1, id);
+		if (db_done(db, st, SQLITE_DONE, cause) != 0)
+			id = -1;
+	}
 out:
-	if (id == 0)
-		id = -1;
+	for (i = 0; i < n; i++)
+		free(names[i]);
 	free(fold);
-	free(surname);
+	free(key);
 	return id;
 }
 
@@ -313,7 +310,7 @@ db_quotes_insert(struct db *db, const struct article *a,
 			continue;	/* never stored: it would not round-trip */
 		sid = 0;
 		if (q->speaker != NULL && q->speaker[0] != '\0' &&
-		    (sid = speaker_resolve(db, q, NULL, cause)) < 0)
+		    (sid = speaker_resolve(db, q, a->id, cause)) < 0)
 			return -1;
 		st = db_stmt(db, ST_QUOTE_INSERT);
 		sqlite3_bind_int64(st, 1, a->id);
@@ -344,6 +341,14 @@ db_quotes_insert(struct db *db, const struct article *a,
 		}
 	}
 	return 0;
+}
+
+int
+db_speakers_forget_auto(struct db *db, char **cause)
+{
+	return db_exec(db, "DELETE FROM speakers WHERE id NOT IN"
+	    " (SELECT speaker_id FROM quotes WHERE origin = 'manual'"
+	    " AND speaker_id IS NOT NULL)", cause);
 }
 
 int
@@ -633,16 +638,27 @@ db_speaker_find(struct db *db, const char *name, long long **ids,
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 			goto fail;
 	}
-	/* Else every person the name can be ("Е. Булекпаев"). */
+	/* Else every person the name can be ("Е. Булекпаев", "Байдена"):
+	 * those under its key that merge_pick() would take for it. */
 	if (n == 0) {
-		sp = strrchr(fold, ' ');
+		struct merge_name	r, c;
+		char			*key;
+
+		key = merge_key(name, SPEAKER_PERSON, 0);
+		r.name = name;
+		r.gender = GENDER_UNKNOWN;
+		r.kind = c.kind = SPEAKER_PERSON;
 		st = db_stmt(db, ST_SPEAKER_BY_SURNAME);
-		bind_text(st, 1, sp != NULL ? sp + 1 : fold);
+		bind_text(st, 1, key);
 		bind_text(st, 2, "person");
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 64)
-			if (speakers_same(col_text(st, 1), name))
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 64) {
+			c.name = col_text(st, 1);
+			c.gender = GENDER_UNKNOWN;
+			if (merge_pick(db->lx, &r, &c, 1) == 0)
 				(*ids)[n++] = sqlite3_column_int64(st, 0);
+		}
 		sqlite3_reset(st);
+		free(key);
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 			goto fail;
 	}

@@ -20,6 +20,9 @@
  *      speaker in the order the reader shows them (newest article first,
  *      then text order), so that a speaker's quotes are read a page at
  *      a time, not all at once and sorted
+ *   9  a speaker's surname column holds merge.c's key, so that one
+ *      person's case forms and spellings find one record, and each
+ *      form of a name counts its uses
  */
 #include "config.h"
 
@@ -283,7 +286,20 @@ static const char *db_migrations[DB_SCHEMA_VERSION] = {
 	"  ON quotes(speaker_id, date DESC, article_id DESC, start);"
 	"CREATE TRIGGER quotes_date_upd AFTER UPDATE OF date ON articles BEGIN"
 	"  UPDATE quotes SET date = NEW.date WHERE article_id = NEW.id;"
-	" END;"
+	" END;",
+
+	/*
+	 * 8 -> 9: one person, one record.  The column surname now holds the
+	 * key of merge.c (the surname without its case ending, spelled
+	 * plainly; a body's every word), under which a new quote's speaker
+	 * finds the records it may join.  Records already split stay split
+	 * until "citata reextract" merges them; a generic speaker
+	 * ("компания") pooled across articles is keyed to no article, so
+	 * that new quotes no longer join it.  Each form of a name counts
+	 * its uses (n), and a record shows its most used full form.
+	 */
+	"UPDATE speakers SET surname = citata_merge_key(name, kind);"
+	"ALTER TABLE speaker_aliases ADD COLUMN n INTEGER NOT NULL DEFAULT 1;"
 };
 
 /* Upgrades from version from to DB_SCHEMA_VERSION, one step per

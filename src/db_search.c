@@ -9,8 +9,10 @@
 
 #include <sqlite3.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "db_int.h"
+#include "merge.h"
 #include "search.h"
 #include "speakers.h"
 #include "stem.h"
@@ -191,7 +193,30 @@ sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, f, -1, free);
 }
 
-/* Registers the tokenizer and the SQL function on a new connection. */
+/* citata_merge_key(name, kind): merge_key() for SQL, for the upgrade
+ * to schema 9; a generic name is keyed to no article (0). */
+static void
+sql_merge_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char		*s, *k;
+	enum speaker_kind	 kind = SPEAKER_PERSON;
+
+	(void)argc;
+	if ((s = (const char *)sqlite3_value_text(argv[0])) == NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	if ((k = (const char *)sqlite3_value_text(argv[1])) != NULL) {
+		if (strcmp(k, speaker_kind_name(SPEAKER_GROUP)) == 0)
+			kind = SPEAKER_GROUP;
+		else if (strcmp(k, speaker_kind_name(SPEAKER_INSTITUTION)) ==
+		    0)
+			kind = SPEAKER_INSTITUTION;
+	}
+	sqlite3_result_text(ctx, merge_key(s, kind, 0), -1, free);
+}
+
+/* Registers the tokenizer and the SQL functions on a new connection. */
 int
 db_register(struct db *db)
 {
@@ -202,6 +227,11 @@ db_register(struct db *db)
 
 	rc = sqlite3_create_function(db->h, "citata_fold", 1, SQLITE_UTF8 |
 	    SQLITE_DETERMINISTIC, NULL, sql_fold, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_create_function(db->h, "citata_merge_key", 2,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_merge_key, NULL,
+	    NULL);
 	if (rc != SQLITE_OK)
 		return rc;
 	if ((rc = sqlite3_prepare_v2(db->h, "SELECT fts5(?1)", -1, &st,

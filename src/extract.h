@@ -19,7 +19,7 @@
  *   quotes.c    the driver: runs the stages and writes the quotes
  *
  * Names in the nominative come from speakers.c; the merge of one person's
- * records across the archive is speakers_same() there too.
+ * records across the archive is merge.c's, called by the archive.
  * No I/O, no curses, no SQL.
  */
 

@@ -569,6 +569,7 @@ cmd_import(int argc, char **argv)
 	/* The word lists first: without them nothing is created. */
 	run.lx = open_lexicon();
 	run.db = open_db(DB_WRITE);
+	db_set_lexicon(run.db, run.lx);
 	run.batch = sa.batch;
 	if (db_begin(run.db, &cause) != 0)
 		fatal_cause(cause, "; nothing was imported");
@@ -945,8 +946,14 @@ cmd_reextract(int argc, char **argv)
 		return EXIT_FAIL;
 	run.lx = open_lexicon();
 	run.db = open_db(DB_WRITE);
+	db_set_lexicon(run.db, run.lx);
 	if (db_begin(run.db, &cause) != 0)
 		fatal_cause(cause, "; nothing was changed");
+	/* Speakers are merged afresh, as the new extractor names them. */
+	if (db_speakers_forget_auto(run.db, &cause) != 0) {
+		db_rollback(run.db);
+		fatal_cause(cause, "; nothing was changed");
+	}
 	if (db_article_ids(run.db, reextract_one, &run, &cause) != 0 ||
 	    run.cause != NULL || db_commit(run.db, &cause) != 0) {
 		db_rollback(run.db);

@@ -255,13 +255,12 @@ merge_gender_ok(enum gender a, enum gender b)
 
 long
 merge_pick(const struct lexicon *lx, const struct merge_name *r,
-    const struct merge_name *c, size_t n, int *rename)
+    const struct merge_name *c, size_t n)
 {
 	char	*fr, *rf, *cf;
 	size_t	 i, nfull = 0, nbare = 0, bare = 0, full = 0;
 	long	 pick = -1;
 
-	*rename = 0;
 	if (n == 0)
 		return -1;
 	fr = speakers_fold(r->name);
@@ -294,12 +293,8 @@ merge_pick(const struct lexicon *lx, const struct merge_name *r,
 			nfull++;
 			full = i;
 			if (rf != NULL && pick < 0 &&
-			    merge_first_same(lx, rf, cf)) {
+			    merge_first_same(lx, rf, cf))
 				pick = (long)i;
-				/* An initial gives way to the name. */
-				*rename = merge_letters(cf) == 1 &&
-				    merge_letters(rf) > 1;
-			}
 		}
 		free(cf);
 	}
@@ -309,11 +304,8 @@ merge_pick(const struct lexicon *lx, const struct merge_name *r,
 			pick = (long)full;
 		else if (nfull == 0 && nbare == 1)
 			pick = (long)bare;
-	} else if (pick < 0 && nbare == 1 && nfull == 0) {
-		/* "Байден" so far, now "Джо Байден". */
-		pick = (long)bare;
-		*rename = 1;
-	}
+	} else if (pick < 0 && nbare == 1 && nfull == 0)
+		pick = (long)bare;	/* "Байден" so far, now "Джо Байден" */
 	free(rf);
 	return pick;
 }

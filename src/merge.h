@@ -47,10 +47,10 @@ char	*merge_key(const char *name, enum speaker_kind kind,
  * Джозеф) and no other gender; a bare surname is the one person of that
  * surname, and a full name joins a bare-surname record only when no
  * other person has that surname.  Different first names are never
- * merged.  *rename is set when r's name is the fuller one, which the
- * record should show from now on.  lx may be NULL (no short forms).
+ * merged.  lx may be NULL (no short forms).  Which form a record shows
+ * is the archive's choice: its most used full form.
  */
 long	 merge_pick(const struct lexicon *lx, const struct merge_name *r,
-	    const struct merge_name *c, size_t n, int *rename);
+	    const struct merge_name *c, size_t n);
 
 #endif /* MERGE_H */

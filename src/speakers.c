@@ -381,32 +381,3 @@ speakers_fold(const char *name)
 	}
 	return buf_steal(&b);
 }
-
-int
-speakers_same(const char *a, const char *b)
-{
-	char	*fa = speakers_fold(a), *fb = speakers_fold(b);
-	char	*sa = strrchr(fa, ' '), *sb = strrchr(fb, ' ');
-	int	 same;
-
-	/* Same surname, and first names compatible: one absent, or one an
-	 * initial of the other, or equal. */
-	same = *fa != '\0' && *fb != '\0' &&
-	    strcmp(sa != NULL ? sa + 1 : fa, sb != NULL ? sb + 1 : fb) == 0;
-	if (same && sa != NULL && sb != NULL) {
-		size_t	la = (size_t)(strchr(fa, ' ') - fa);
-		size_t	lb = (size_t)(strchr(fb, ' ') - fb);
-		int	l1 = u8_mblen((const uint8_t *)fa, la);
-		int	l2 = u8_mblen((const uint8_t *)fb, lb);
-
-		if (l1 <= 0 || l2 <= 0)
-			same = 0;
-		else if (la == (size_t)l1 || lb == (size_t)l2)
-			same = l1 == l2 && memcmp(fa, fb, (size_t)l1) == 0;
-		else
-			same = la == lb && memcmp(fa, fb, la) == 0;
-	}
-	free(fa);
-	free(fb);
-	return same;
-}

@@ -194,10 +194,14 @@ tok_name_uncached(const struct ex *x, size_t i)
 		return 0;
 	if (tok_stop(x, i))
 		return 0;
-	if (tok_has(x, i, TF_ROLE) ||
-	    tok_has(x, i, TF_GROUP) ||
-	    tok_has(x, i, TF_INST) ||
-	    tok_has(x, i, TF_MEDIA))
+	/* A word of the lists is no name, unless a first name comes
+	 * before it within the sentence ("Петра Королева", not the
+	 * queen). */
+	if ((tok_has(x, i, TF_ROLE) || tok_has(x, i, TF_GROUP) ||
+	    tok_has(x, i, TF_INST) || tok_has(x, i, TF_MEDIA)) &&
+	    !(i > 0 && !tok_common(x, i) && (x->sg->t[i - 1].flags &
+	    SEG_CAP) && (tok_has(x, i - 1, TF_FIRST) ||
+	    tok_oblique_first(x, i - 1) != SPEAKERS_NOM)))
 		return 0;
 	if (tok_verb(x, i, i + 1, NULL, NULL))
 		return 0;
