@@ -80,17 +80,17 @@ struct doc_search {
 };
 
 /* The text pane's state. */
-struct text {
+struct art {
 	struct doc		 doc;
 	struct doc_search	 search;
 };
 
-static void	 text_draw(struct pane *);
-static int	 text_key(struct pane *, int);
-static void	 text_resize(struct pane *, const struct rect *);
-static void	 text_free(struct pane *);
-static void	 text_status(struct pane *, struct buf *);
-static int	 text_search(struct pane *, const char *);
+static void	 art_draw(struct pane *);
+static int	 art_key(struct pane *, int);
+static void	 art_resize(struct pane *, const struct rect *);
+static void	 art_free(struct pane *);
+static void	 art_status(struct pane *, struct buf *);
+static int	 art_search(struct pane *, const char *);
 static void	 doc_find(struct doc *, const struct doc_search *);
 static int	 doc_set_match(struct ui *, long);
 static int	 doc_match_step(struct pane *, int);
@@ -110,16 +110,16 @@ static long	 side_row_of(const struct doc *, long);
 static void	 side_show(struct doc *, int);
 static int	 doc_set_quote(struct ui *, long);
 static struct doc *doc_of(struct ui *);
-static struct text *text_of(struct ui *);
-static int	 doc_search_set(struct text *, const char *, char **);
+static struct art *art_of(struct ui *);
+static int	 doc_search_set(struct art *, const char *, char **);
 static size_t	 doc_match_from(const struct doc *, size_t);
 static int	 doc_quote_cmp(const void *, const void *);
 static void	 doc_sort_speakers(struct doc *);
 static long	 side_rows(const struct doc *);
 
-static const struct pane_ops text_ops = {
-	"Article", text_draw, text_key, text_resize, text_free, text_search,
-	text_status
+static const struct pane_ops art_ops = {
+	"Article", art_draw, art_key, art_resize, art_free, art_search,
+	art_status
 };
 
 static const struct pane_ops side_ops = {
@@ -127,8 +127,8 @@ static const struct pane_ops side_ops = {
 	side_status
 };
 
-static struct text *
-text_of(struct ui *ui)
+static struct art *
+art_of(struct ui *ui)
 {
 	return ui_pane(ui, PANE_TEXT)->data;
 }
@@ -136,17 +136,17 @@ text_of(struct ui *ui)
 static struct doc *
 doc_of(struct ui *ui)
 {
-	return &text_of(ui)->doc;
+	return &art_of(ui)->doc;
 }
 
 void
 ui_article_init_text(struct pane *p)
 {
-	struct text	*t = xcalloc(1, sizeof(*t));
+	struct art	*t = xcalloc(1, sizeof(*t));
 
 	t->doc.cur = -1;
 	t->doc.mcur = -1;
-	p->ops = &text_ops;
+	p->ops = &art_ops;
 	p->data = t;
 }
 
@@ -180,9 +180,9 @@ doc_clear(struct doc *d)
 }
 
 static void
-text_free(struct pane *p)
+art_free(struct pane *p)
 {
-	struct text	*t = p->data;
+	struct art	*t = p->data;
 
 	if (t == NULL)
 		return;
@@ -303,7 +303,7 @@ ui_article_load(struct ui *ui, long long id, long long quote_id)
 		if (d->nq > 1)
 			qsort(d->q, d->nq, sizeof(*d->q), doc_quote_cmp);
 		doc_sort_speakers(d);
-		doc_find(d, &text_of(ui)->search);
+		doc_find(d, &art_of(ui)->search);
 		if (d->a->source != NULL)
 			d->meta = xasprintf("%s %s %s", d->a->date,
 			    text_mode_get() == TEXT_ASCII ? "-" :
@@ -362,7 +362,7 @@ doc_match_from(const struct doc *d, size_t off)
  * shown.  Returns -1 with *cause set when query is malformed, leaving
  * the search as it was. */
 static int
-doc_search_set(struct text *t, const char *query, char **cause)
+doc_search_set(struct art *t, const char *query, char **cause)
 {
 	struct doc_search	*s = &t->search;
 	struct search_query	*sq = NULL;
@@ -394,7 +394,7 @@ doc_set_match(struct ui *ui, long i)
 int
 ui_article_search(struct ui *ui, const char *query)
 {
-	struct text	*t = text_of(ui);
+	struct art	*t = art_of(ui);
 	char		*cause = NULL;
 	int		 bits = REDRAW_PANE(PANE_TEXT) | REDRAW_STATUS;
 
@@ -411,15 +411,15 @@ ui_article_search(struct ui *ui, const char *query)
 
 /* "/" in the text: the search as in the list, for this article. */
 static int
-text_search(struct pane *p, const char *query)
+art_search(struct pane *p, const char *query)
 {
 	struct doc	*d = doc_of(p->ui);
 	int		 bits;
 
 	bits = ui_article_search(p->ui, query);
 	if (query != NULL && d->a != NULL && d->nm == 0 &&
-	    text_of(p->ui)->search.sq != NULL &&
-	    strcmp(text_of(p->ui)->search.query, query) == 0)
+	    art_of(p->ui)->search.sq != NULL &&
+	    strcmp(art_of(p->ui)->search.query, query) == 0)
 		ui_message(p->ui, "'%s' is not in this article", query);
 	return bits;
 }
@@ -437,7 +437,7 @@ doc_match_step(struct pane *p, int action)
 	int		 visible = 0, next = action == KEYS_MATCH_NEXT;
 
 	if (d->nm == 0) {
-		ui_message(p->ui, text_of(p->ui)->search.sq == NULL ?
+		ui_message(p->ui, art_of(p->ui)->search.sq == NULL ?
 		    "no search: / searches" : "no match in this article");
 		return REDRAW_STATUS;
 	}
@@ -565,7 +565,7 @@ doc_scroll_to(struct doc *d, int h, long line)
 }
 
 static void
-text_resize(struct pane *p, const struct rect *r)
+art_resize(struct pane *p, const struct rect *r)
 {
 	struct doc	*d = doc_of(p->ui);
 
@@ -578,7 +578,7 @@ text_resize(struct pane *p, const struct rect *r)
 }
 
 static void
-text_draw(struct pane *p)
+art_draw(struct pane *p)
 {
 	struct doc		*d = doc_of(p->ui);
 	struct doc_line		*dl;
@@ -678,7 +678,7 @@ doc_set_quote(struct ui *ui, long i)
 }
 
 static int
-text_key(struct pane *p, int action)
+art_key(struct pane *p, int action)
 {
 	struct doc	*d = doc_of(p->ui);
 	long		 page = p->h > 2 ? p->h - 1 : 1, old = d->top, i;
@@ -772,7 +772,7 @@ ui_article_toggle_read(struct ui *ui)
 }
 
 static void
-text_status(struct pane *p, struct buf *b)
+art_status(struct pane *p, struct buf *b)
 {
 	struct doc	*d = doc_of(p->ui);
 	long		 last = d->top + p->h;
