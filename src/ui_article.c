@@ -63,10 +63,9 @@ struct doc {
 	struct doc_line		*lines;
 	size_t			 nlines;
 	int			 wrapw;		/* lines are wrapped to this */
-	long			 top;		/* first line shown */
+	struct ui_rows		 text;		/* the lines, no cursor */
 	long			 cur;		/* current quote, or -1 */
-	long			 side_sel;	/* item: quotes, speakers */
-	long			 side_top;	/* first side row shown */
+	struct ui_rows		 side;		/* the side pane's rows */
 	struct search_span	*m;		/* the search's matches */
 	size_t			 nm;
 	long			 mcur;		/* current match, or -1 */
@@ -104,10 +103,12 @@ static void	 doc_clear(struct doc *);
 static void	 doc_wrap(struct doc *, int);
 static int	 doc_quote_row(void *, const struct db_quote_row *);
 static long	 doc_line_of(const struct doc *, size_t);
-static void	 doc_scroll_to(struct doc *, int, long);
-static void	 doc_clamp(struct doc *, int);
+static void	 doc_scroll_to(struct ui *, long);
 static long	 side_row_of(const struct doc *, long);
-static void	 side_show(struct doc *, int);
+static long	 side_item_at(const struct doc *, long long);
+static enum ui_color side_draw_row(struct pane *, long long, const void *,
+		    struct buf *);
+static int	 side_can_select(struct pane *, long long);
 static int	 doc_set_quote(struct ui *, long);
 static struct doc *doc_of(struct ui *);
 static struct art *art_of(struct ui *);
@@ -127,6 +128,15 @@ static const struct pane_ops side_ops = {
 	side_status
 };
 
+/* The text pane draws its lines itself, painting quotes and matches. */
+static const struct ui_rows_ops art_rows_ops = {
+	NULL, NULL, NULL, NULL
+};
+
+static const struct ui_rows_ops side_rows_ops = {
+	NULL, NULL, side_draw_row, side_can_select
+};
+
 static struct art *
 art_of(struct ui *ui)
 {
@@ -144,8 +154,7 @@ ui_article_init_text(struct pane *p)
 {
 	struct art	*t = xcalloc(1, sizeof(*t));
 
-	t->doc.cur = -1;
-	t->doc.mcur = -1;
+	doc_clear(&t->doc);
 	p->ops = &art_ops;
 	p->data = t;
 }
@@ -177,6 +186,9 @@ doc_clear(struct doc *d)
 	memset(d, 0, sizeof(*d));
 	d->cur = -1;
 	d->mcur = -1;
+	ui_rows_init(&d->text, &art_rows_ops);
+	d->text.no_cursor = 1;
+	ui_rows_init(&d->side, &side_rows_ops);
 }
 
 static void
@@ -303,6 +315,8 @@ ui_article_load(struct ui *ui, long long id, long long quote_id)
 		if (d->nq > 1)
 			qsort(d->q, d->nq, sizeof(*d->q), doc_quote_cmp);
 		doc_sort_speakers(d);
+		d->side.total = side_rows(d);
+		d->side.sel = side_row_of(d, 0);
 		doc_find(d, &art_of(ui)->search);
 		if (d->a->source != NULL)
 			d->meta = xasprintf("%s %s %s", d->a->date,
@@ -318,9 +332,9 @@ ui_article_load(struct ui *ui, long long id, long long quote_id)
 	for (i = 0; i < d->nq; i++)
 		if (d->q[i].id == quote_id) {
 			d->cur = (long)i;
-			d->side_sel = (long)i;
-			doc_scroll_to(d, tp->h, doc_line_of(d, i));
-			side_show(d, ui_pane(ui, PANE_SIDE)->h);
+			doc_scroll_to(ui, doc_line_of(d, i));
+			ui_rows_move(ui_pane(ui, PANE_SIDE), &d->side,
+			    side_row_of(d, (long)i));
 			/* A search's quote: its first match. */
 			k = doc_match_from(d, d->q[i].start);
 			if (k < d->nm && d->m[k].start < d->q[i].end)
@@ -386,8 +400,7 @@ doc_set_match(struct ui *ui, long i)
 	struct doc	*d = doc_of(ui);
 
 	d->mcur = i;
-	doc_scroll_to(d, ui_pane(ui, PANE_TEXT)->h,
-	    doc_line_at(d, d->m[i].start));
+	doc_scroll_to(ui, doc_line_at(d, d->m[i].start));
 	return REDRAW_PANE(PANE_TEXT) | REDRAW_STATUS;
 }
 
@@ -443,17 +456,18 @@ doc_match_step(struct pane *p, int action)
 	}
 	if (d->mcur >= 0) {
 		line = doc_line_at(d, d->m[d->mcur].start);
-		visible = line >= d->top && line < d->top + p->h;
+		visible = ui_rows_visible(p, &d->text, line);
 	}
 	if (visible)
 		i = d->mcur + (next ? 1 : -1);
 	else if (next) {
 		for (i = 0; i < (long)d->nm; i++)
-			if (doc_line_at(d, d->m[i].start) >= d->top)
+			if (doc_line_at(d, d->m[i].start) >= d->text.top)
 				break;
 	} else {
 		for (i = (long)d->nm - 1; i >= 0; i--)
-			if (doc_line_at(d, d->m[i].start) < d->top + p->h)
+			if (doc_line_at(d, d->m[i].start) < d->text.top +
+			    p->h)
 				break;
 	}
 	if (i < 0 || i >= (long)d->nm) {
@@ -477,9 +491,10 @@ doc_wrap(struct doc *d, int w)
 
 	if (d->a == NULL || cols == d->wrapw)
 		return;
-	if (d->lines != NULL && d->top >= 0 && (size_t)d->top < d->nlines &&
-	    d->lines[d->top].kind == LINE_TEXT)
-		anchor = d->lines[d->top].l.start;
+	if (d->lines != NULL && d->text.top >= 0 &&
+	    (size_t)d->text.top < d->nlines &&
+	    d->lines[d->text.top].kind == LINE_TEXT)
+		anchor = d->lines[d->text.top].l.start;
 	free(d->lines);
 	d->lines = NULL;
 	d->nlines = 0;
@@ -512,8 +527,9 @@ doc_wrap(struct doc *d, int w)
 		for (k = 0; k < d->nlines; k++)
 			if (d->lines[k].kind == LINE_TEXT &&
 			    d->lines[k].l.start <= anchor)
-				d->top = (long)k;
+				d->text.top = (long)k;
 	}
+	d->text.total = (long long)d->nlines;
 }
 
 /* The display line where quote i starts. */
@@ -542,26 +558,12 @@ doc_line_at(const struct doc *d, size_t off)
 	return found;
 }
 
+/* Scrolls the text so that line is in view, a third down when it was
+ * not. */
 static void
-doc_clamp(struct doc *d, int h)
+doc_scroll_to(struct ui *ui, long line)
 {
-	long	max = (long)d->nlines - h;
-
-	if (d->top > max)
-		d->top = max;
-	if (d->top < 0)
-		d->top = 0;
-}
-
-/* Scrolls so that line is in view, a third down when it was not. */
-static void
-doc_scroll_to(struct doc *d, int h, long line)
-{
-	if (h <= 0)
-		return;
-	if (line < d->top || line >= d->top + h)
-		d->top = line - h / 3;
-	doc_clamp(d, h);
+	ui_rows_show(ui_pane(ui, PANE_TEXT), &doc_of(ui)->text, line);
 }
 
 static void
@@ -569,12 +571,13 @@ art_resize(struct pane *p, const struct rect *r)
 {
 	struct doc	*d = doc_of(p->ui);
 
-	doc_wrap(d, r->w);
+	(void)r;
+	doc_wrap(d, p->w);
 	if (d->mcur >= 0)
-		doc_scroll_to(d, r->h, doc_line_at(d, d->m[d->mcur].start));
+		doc_scroll_to(p->ui, doc_line_at(d, d->m[d->mcur].start));
 	else if (d->cur >= 0)
-		doc_scroll_to(d, r->h, doc_line_of(d, (size_t)d->cur));
-	doc_clamp(d, r->h);
+		doc_scroll_to(p->ui, doc_line_of(d, (size_t)d->cur));
+	ui_rows_fit(p, &d->text);
 }
 
 static void
@@ -597,11 +600,11 @@ art_draw(struct pane *p)
 	}
 	for (y = 0; y < p->h; y++) {
 		buf_reset(&b);
-		if (d->top + y >= (long)d->nlines) {
+		if (d->text.top + y >= (long)d->nlines) {
 			ui_put_row(p, y, "", UI_NORMAL);
 			continue;
 		}
-		dl = &d->lines[d->top + y];
+		dl = &d->lines[d->text.top + y];
 		switch (dl->kind) {
 		case LINE_TITLE:
 			s = text_line_render(d->a->title, &dl->l, NULL);
@@ -668,10 +671,9 @@ doc_set_quote(struct ui *ui, long i)
 
 	d->cur = i;
 	if (i >= 0) {
-		d->side_sel = i;
-		doc_scroll_to(d, ui_pane(ui, PANE_TEXT)->h,
-		    doc_line_of(d, (size_t)i));
-		side_show(d, ui_pane(ui, PANE_SIDE)->h);
+		doc_scroll_to(ui, doc_line_of(d, (size_t)i));
+		ui_rows_move(ui_pane(ui, PANE_SIDE), &d->side,
+		    side_row_of(d, i));
 	}
 	return REDRAW_PANE(PANE_TEXT) | REDRAW_PANE(PANE_SIDE) |
 	    REDRAW_STATUS;
@@ -681,31 +683,12 @@ static int
 art_key(struct pane *p, int action)
 {
 	struct doc	*d = doc_of(p->ui);
-	long		 page = p->h > 2 ? p->h - 1 : 1, old = d->top, i;
-	long		 line;
+	long		 i, line, top = d->text.top;
 	int		 visible;
 
 	if (d->a == NULL)
 		return 0;
 	switch (action) {
-	case KEYS_DOWN:
-		d->top++;
-		break;
-	case KEYS_UP:
-		d->top--;
-		break;
-	case KEYS_PAGE_DOWN:
-		d->top += page;
-		break;
-	case KEYS_PAGE_UP:
-		d->top -= page;
-		break;
-	case KEYS_TOP:
-		d->top = 0;
-		break;
-	case KEYS_BOTTOM:
-		d->top = (long)d->nlines;
-		break;
 	case KEYS_QUOTE_NEXT:
 	case KEYS_QUOTE_PREV:
 		if (d->nq == 0) {
@@ -715,17 +698,17 @@ art_key(struct pane *p, int action)
 		visible = 0;
 		if (d->cur >= 0) {
 			line = doc_line_of(d, (size_t)d->cur);
-			visible = line >= d->top && line < d->top + p->h;
+			visible = ui_rows_visible(p, &d->text, line);
 		}
 		if (visible)
 			i = d->cur + (action == KEYS_QUOTE_NEXT ? 1 : -1);
 		else if (action == KEYS_QUOTE_NEXT) {
 			for (i = 0; i < (long)d->nq; i++)
-				if (doc_line_of(d, (size_t)i) >= d->top)
+				if (doc_line_of(d, (size_t)i) >= top)
 					break;
 		} else {
 			for (i = (long)d->nq - 1; i >= 0; i--)
-				if (doc_line_of(d, (size_t)i) < d->top + p->h)
+				if (doc_line_of(d, (size_t)i) < top + p->h)
 					break;
 		}
 		if (i < 0 || i >= (long)d->nq) {
@@ -748,10 +731,9 @@ art_key(struct pane *p, int action)
 	case KEYS_MATCH_PREV:
 		return doc_match_step(p, action);
 	default:
-		return 0;
+		return ui_rows_key(p, &d->text, action) > 0 ?
+		    REDRAW_PANE(PANE_TEXT) | REDRAW_STATUS : 0;
 	}
-	doc_clamp(d, p->h);
-	return d->top != old ? REDRAW_PANE(PANE_TEXT) | REDRAW_STATUS : 0;
 }
 
 int
@@ -775,7 +757,7 @@ static void
 art_status(struct pane *p, struct buf *b)
 {
 	struct doc	*d = doc_of(p->ui);
-	long		 last = d->top + p->h;
+	long		 last = d->text.top + p->h;
 
 	if (d->a == NULL) {
 		buf_adds(b, "Article");
@@ -783,7 +765,8 @@ art_status(struct pane *p, struct buf *b)
 	}
 	if (last > (long)d->nlines)
 		last = (long)d->nlines;
-	buf_printf(b, "Article %ld-%ld/%zu", d->top + 1, last, d->nlines);
+	buf_printf(b, "Article %lld-%ld/%zu", d->text.top + 1, last,
+	    d->nlines);
 	if (d->nq > 0) {
 		if (d->cur >= 0)
 			buf_printf(b, "  quote %ld/%zu", d->cur + 1, d->nq);
@@ -822,151 +805,140 @@ side_rows(const struct doc *d)
 	return side_row_of(d, (long)(d->nq + (d->nsp > 0 ? d->nsp : 1)));
 }
 
-/* Scrolls the side pane so that the selected item is in view. */
-static void
-side_show(struct doc *d, int h)
+/* The item (a quote, then a speaker) on side row row, or -1 for a
+ * heading, a blank row or a note. */
+static long
+side_item_at(const struct doc *d, long long row)
 {
-	long	row = side_row_of(d, d->side_sel);
+	long long	s = side_row_of(d, (long)d->nq);
 
-	if (h <= 0)
-		return;
-	if (row < d->side_top)
-		d->side_top = row == 1 ? 0 : row;
-	if (row >= d->side_top + h)
-		d->side_top = row - h + 1;
-	if (d->side_top < 0)
-		d->side_top = 0;
+	if (row >= 1 && row <= (long long)d->nq)
+		return (long)row - 1;
+	if (row >= s && row < s + (long long)d->nsp)
+		return (long)d->nq + (long)(row - s);
+	return -1;
+}
+
+static int
+side_can_select(struct pane *p, long long row)
+{
+	return side_item_at(doc_of(p->ui), row) >= 0;
 }
 
 static void
 side_resize(struct pane *p, const struct rect *r)
 {
-	p->data = doc_of(p->ui);
-	side_show(p->data, r->h);
+	struct doc	*d = doc_of(p->ui);
+
+	(void)r;
+	p->data = d;
+	ui_rows_fit(p, &d->side);
 }
 
 static void
 side_draw(struct pane *p)
 {
+	struct doc	*d = doc_of(p->ui);
+
+	p->data = d;
+	ui_rows_draw(p, &d->side);
+}
+
+static enum ui_color
+side_draw_row(struct pane *p, long long row, const void *unused,
+    struct buf *b)
+{
 	struct doc		*d = doc_of(p->ui);
 	struct doc_quote	*q;
 	struct doc_speaker	*sp;
-	struct buf		 b;
 	char			*s, *cnt;
-	long			 row, item, nitems;
-	int			 y, cw;
-	enum ui_color		 c;
+	long			 item = side_item_at(d, row);
+	long			 shead = side_row_of(d, (long)d->nq) - 1;
 
-	p->data = d;
-	buf_init(&b);
-	nitems = (long)(d->nq + d->nsp);
-	for (y = 0; y < p->h; y++) {
-		row = d->side_top + y;
-		buf_reset(&b);
-		c = UI_NORMAL;
-		if (d->a == NULL || row >= side_rows(d)) {
-			ui_put_row(p, y, "", UI_NORMAL);
-			continue;
-		}
-		for (item = 0; item < nitems; item++)
-			if (side_row_of(d, item) == row)
-				break;
-		if (item < nitems && item == d->side_sel)
-			c = p->focused ? UI_SELECTED : UI_SELECTED_IDLE;
-		if (row == 0) {
-			buf_printf(&b, " Quotes (%zu)", d->nq);
-			c = UI_HEADER;
-		} else if (item < (long)d->nq) {
-			q = &d->q[item];
-			buf_addc(&b, ' ');
-			buf_adds(&b, q->speaker != NULL ? q->speaker : "?");
-			buf_adds(&b, ": ");
-			buf_add(&b, d->a->text + q->start, q->end - q->start);
-		} else if (item < nitems) {
-			sp = &d->sp[item - (long)d->nq];
-			cnt = xasprintf(" %ld ", sp->n);
-			cw = (int)strlen(cnt);
-			buf_addc(&b, ' ');
-			buf_adds(&b, sp->name);
-			if (sp->role != NULL) {
-				buf_adds(&b, ", ");
-				buf_adds(&b, sp->role);
-			}
-			s = text_pad(b.data, b.len, p->w - cw);
-			buf_reset(&b);
-			buf_adds(&b, s);
-			buf_adds(&b, cnt);
-			free(s);
-			free(cnt);
-		} else if (row == side_row_of(d, (long)d->nq) - 1)
-			buf_printf(&b, " Speakers (%zu)", d->nsp);
-		else if (row == 1 && d->nq == 0)
-			buf_adds(&b, "  No quotes found.");
-		else if (row == side_row_of(d, (long)d->nq) && d->nsp == 0)
-			buf_adds(&b, "  No speakers.");
-		if (row == side_row_of(d, (long)d->nq) - 1)
-			c = UI_HEADER;
-		ui_put_row(p, y, b.data, c);
+	(void)unused;
+	if (d->a == NULL || row >= d->side.total)
+		return UI_NORMAL;
+	if (row == 0) {
+		buf_printf(b, " Quotes (%zu)", d->nq);
+		return UI_HEADER;
 	}
-	buf_free(&b);
+	if (row == shead) {
+		buf_printf(b, " Speakers (%zu)", d->nsp);
+		return UI_HEADER;
+	}
+	if (item >= 0 && item < (long)d->nq) {
+		q = &d->q[item];
+		buf_addc(b, ' ');
+		buf_adds(b, q->speaker != NULL ? q->speaker : "?");
+		buf_adds(b, ": ");
+		buf_add(b, d->a->text + q->start, q->end - q->start);
+	} else if (item >= 0) {
+		sp = &d->sp[item - (long)d->nq];
+		cnt = xasprintf(" %ld ", sp->n);
+		buf_addc(b, ' ');
+		buf_adds(b, sp->name);
+		if (sp->role != NULL) {
+			buf_adds(b, ", ");
+			buf_adds(b, sp->role);
+		}
+		s = text_pad(b->data, b->len, p->w - (int)strlen(cnt));
+		buf_reset(b);
+		buf_adds(b, s);
+		buf_adds(b, cnt);
+		free(s);
+		free(cnt);
+	} else if (row == 1 && d->nq == 0)
+		buf_adds(b, "  No quotes found.");
+	else if (row == shead + 1 && d->nsp == 0)
+		buf_adds(b, "  No speakers.");
+	return UI_NORMAL;
 }
 
 static int
 side_key(struct pane *p, int action)
 {
-	struct doc	*d = doc_of(p->ui);
-	long		 n = (long)(d->nq + d->nsp), old = d->side_sel;
-	long		 page = p->h > 2 ? p->h - 1 : 1;
-	struct doc_speaker *sp;
+	struct doc		*d = doc_of(p->ui);
+	struct doc_speaker	*sp;
+	long			 item;
+	int			 rc;
 
 	p->data = d;
-	if (d->a == NULL || n == 0)
+	if (d->a == NULL || d->nq + d->nsp == 0)
 		return 0;
+	item = side_item_at(d, d->side.sel);
 	switch (action) {
 	case KEYS_DOWN:
-		d->side_sel++;
-		break;
 	case KEYS_UP:
-		d->side_sel--;
-		break;
 	case KEYS_PAGE_DOWN:
-		d->side_sel += page;
-		break;
 	case KEYS_PAGE_UP:
-		d->side_sel -= page;
-		break;
 	case KEYS_TOP:
-		d->side_sel = 0;
-		break;
 	case KEYS_BOTTOM:
-		d->side_sel = n - 1;
+		rc = ui_rows_key(p, &d->side, action);
 		break;
 	case KEYS_SPEAKERS:
 		if (d->nsp == 0) {
 			ui_message(p->ui, "no known speakers in this article");
 			return REDRAW_STATUS;
 		}
-		d->side_sel = (long)d->nq;
+		rc = ui_rows_move(p, &d->side, side_row_of(d, (long)d->nq));
 		break;
 	case KEYS_OPEN:
-		if (d->side_sel < (long)d->nq)
-			return doc_set_quote(p->ui, d->side_sel) |
+		if (item < 0)
+			return 0;
+		if (item < (long)d->nq)
+			return doc_set_quote(p->ui, item) |
 			    ui_focus(p->ui, PANE_TEXT);
-		sp = &d->sp[d->side_sel - (long)d->nq];
+		sp = &d->sp[item - (long)d->nq];
 		return ui_open_speaker(p->ui, sp->id, sp->name);
 	case KEYS_READ:
 		return ui_article_toggle_read(p->ui);
 	default:
 		return 0;
 	}
-	if (d->side_sel >= n)
-		d->side_sel = n - 1;
-	if (d->side_sel < 0)
-		d->side_sel = 0;
-	side_show(d, p->h);
-	if (d->side_sel < (long)d->nq && d->side_sel != d->cur)
-		return doc_set_quote(p->ui, d->side_sel);
-	return d->side_sel != old ? REDRAW_PANE(PANE_SIDE) | REDRAW_STATUS :
+	item = side_item_at(d, d->side.sel);
+	if (item >= 0 && item < (long)d->nq && item != d->cur)
+		return doc_set_quote(p->ui, item);
+	return rc > 0 ? REDRAW_PANE(PANE_SIDE) | REDRAW_STATUS :
 	    REDRAW_STATUS;
 }
 
@@ -974,14 +946,15 @@ static void
 side_status(struct pane *p, struct buf *b)
 {
 	struct doc	*d = doc_of(p->ui);
+	long		 item = side_item_at(d, d->side.sel);
 
 	if (d->a == NULL)
 		buf_adds(b, "Quotes");
 	else if (d->nq == 0 && d->nsp == 0)
 		buf_adds(b, "Quotes 0/0");
-	else if (d->side_sel < (long)d->nq)
-		buf_printf(b, "Quotes %ld/%zu", d->side_sel + 1, d->nq);
+	else if (item < (long)d->nq)
+		buf_printf(b, "Quotes %ld/%zu", item + 1, d->nq);
 	else
-		buf_printf(b, "Speakers %ld/%zu", d->side_sel + 1 -
-		    (long)d->nq, d->nsp);
+		buf_printf(b, "Speakers %ld/%zu", item + 1 - (long)d->nq,
+		    d->nsp);
 }

@@ -17,6 +17,8 @@
 #define HELP_KEYS_COLS	20	/* width of the key names column */
 
 static void	help_draw(struct pane *);
+static enum ui_color help_draw_row(struct pane *, long long, const void *,
+		    struct buf *);
 static int	help_key(struct pane *, int);
 static void	help_resize(struct pane *, const struct rect *);
 static void	help_free(struct pane *);
@@ -28,16 +30,25 @@ static const struct pane_ops help_ops = {
 	help_status
 };
 
-/* The first row shown. */
+static const struct ui_rows_ops help_rows_ops = {
+	NULL, NULL, help_draw_row, NULL
+};
+
+/* The rows, scrolled without a cursor. */
 struct help {
-	long	top;
+	struct ui_rows	rows;
 };
 
 void
 ui_help_init(struct pane *p)
 {
+	struct help	*h = xcalloc(1, sizeof(*h));
+
+	ui_rows_init(&h->rows, &help_rows_ops);
+	h->rows.no_cursor = 1;
+	h->rows.total = help_rows();
 	p->ops = &help_ops;
-	p->data = xcalloc(1, sizeof(struct help));
+	p->data = h;
 }
 
 static void
@@ -64,82 +75,52 @@ help_resize(struct pane *p, const struct rect *r)
 {
 	struct help	*h = p->data;
 
-	if (h->top > help_rows() - r->h)
-		h->top = help_rows() - r->h;
-	if (h->top < 0)
-		h->top = 0;
+	(void)r;
+	ui_rows_fit(p, &h->rows);
 }
 
 static void
 help_draw(struct pane *p)
 {
-	struct help			*h = p->data;
-	const struct keys_binding	*b = keys_table();
-	struct buf			 line;
-	char				*names, *s;
-	long				 row;
-	int				 y, kw;
+	struct help	*h = p->data;
 
-	kw = p->w / 3 < HELP_KEYS_COLS ? p->w / 3 : HELP_KEYS_COLS;
-	buf_init(&line);
-	for (y = 0; y < p->h; y++) {
-		row = h->top + y;
-		buf_reset(&line);
-		if (row == 0) {
-			ui_put_row(p, y, " Keys (q or ? to close)",
-			    UI_HEADER);
-			continue;
-		}
-		if (row == 1 || row >= help_rows()) {
-			ui_put_row(p, y, "", UI_NORMAL);
-			continue;
-		}
-		names = keys_names(&b[row - 2]);
-		s = text_pad(names, strlen(names), kw);
-		buf_adds(&line, "  ");
-		buf_adds(&line, s);
-		buf_addc(&line, ' ');
-		buf_adds(&line, b[row - 2].help);
-		free(s);
-		free(names);
-		ui_put_row(p, y, line.data, UI_NORMAL);
+	ui_rows_draw(p, &h->rows);
+}
+
+static enum ui_color
+help_draw_row(struct pane *p, long long rank, const void *row,
+    struct buf *line)
+{
+	const struct keys_binding	*b = keys_table();
+	char				*names, *s;
+	int				 kw;
+
+	(void)row;
+	if (rank == 0) {
+		buf_adds(line, " Keys (q or ? to close)");
+		return UI_HEADER;
 	}
-	buf_free(&line);
+	if (rank == 1 || rank >= help_rows())
+		return UI_NORMAL;
+	kw = p->w / 3 < HELP_KEYS_COLS ? p->w / 3 : HELP_KEYS_COLS;
+	names = keys_names(&b[rank - 2]);
+	s = text_pad(names, strlen(names), kw);
+	buf_adds(line, "  ");
+	buf_adds(line, s);
+	buf_addc(line, ' ');
+	buf_adds(line, b[rank - 2].help);
+	free(s);
+	free(names);
+	return UI_NORMAL;
 }
 
 static int
 help_key(struct pane *p, int action)
 {
 	struct help	*h = p->data;
-	long		 old = h->top, page = p->h > 1 ? p->h - 1 : 1;
 
-	switch (action) {
-	case KEYS_DOWN:
-		h->top++;
-		break;
-	case KEYS_UP:
-		h->top--;
-		break;
-	case KEYS_PAGE_DOWN:
-		h->top += page;
-		break;
-	case KEYS_PAGE_UP:
-		h->top -= page;
-		break;
-	case KEYS_TOP:
-		h->top = 0;
-		break;
-	case KEYS_BOTTOM:
-		h->top = help_rows();
-		break;
-	default:
-		return 0;
-	}
-	if (h->top > help_rows() - p->h)
-		h->top = help_rows() - p->h;
-	if (h->top < 0)
-		h->top = 0;
-	return h->top != old ? REDRAW_PANE(PANE_HELP) : 0;
+	return ui_rows_key(p, &h->rows, action) > 0 ?
+	    REDRAW_PANE(PANE_HELP) : 0;
 }
 
 static void
