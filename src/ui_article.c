@@ -771,13 +771,15 @@ art_status(struct pane *p, struct buf *b)
 		if (d->cur >= 0)
 			buf_printf(b, "  quote %ld/%zu", d->cur + 1, d->nq);
 		else
-			buf_printf(b, "  %zu quotes", d->nq);
+			buf_printf(b, "  %zu quote%s", d->nq, d->nq == 1 ?
+			    "" : "s");
 	}
 	if (d->nm > 0) {
 		if (d->mcur >= 0)
 			buf_printf(b, "  match %ld/%zu", d->mcur + 1, d->nm);
 		else
-			buf_printf(b, "  %zu matches", d->nm);
+			buf_printf(b, "  %zu match%s", d->nm, d->nm == 1 ?
+			    "" : "es");
 	}
 }
 
