@@ -158,22 +158,27 @@ ui_fatal_hook(void)
 }
 
 /* Starts curses on the terminal; when $TERM is unknown, on the first
- * known fallback, with a warning.  Returns 0, or -1 with a message. */
+ * known fallback, with a warning.  A terminal that cannot put its
+ * cursor anywhere (cup: TERM=dumb, a printing terminal) is refused:
+ * curses would draw every row after the last.  Returns 0, or -1 with a
+ * message. */
 static int
 ui_term_open(struct ui *ui)
 {
-	const char	*term = getenv("TERM");
+	const char	*term = getenv("TERM"), *used = term;
 	const char	*const *t;
 	SCREEN		*scr = NULL;
 	struct buf	 tried;
-	char		*shown;
+	char		*shown, *cup;
 
 	if (term != NULL && *term != '\0')
 		scr = newterm(term, stdout, stdin);
 	for (t = ui_fallback_terms; scr == NULL && *t != NULL; t++) {
-		if ((scr = newterm(*t, stdout, stdin)) != NULL)
+		if ((scr = newterm(*t, stdout, stdin)) != NULL) {
 			ui_message(ui, "unknown terminal type '%s'; using %s",
 			    term != NULL ? term : "", *t);
+			used = *t;
+		}
 	}
 	if (scr == NULL) {
 		/* $TERM may hold anything: shown sanitized. */
@@ -190,6 +195,17 @@ ui_term_open(struct ui *ui)
 		return -1;
 	}
 	set_term(scr);
+	cup = tigetstr("cup");
+	if (cup == NULL || cup == (char *)-1) {
+		endwin();
+		delscreen(scr);
+		shown = text_sanitize(used, strlen(used), NULL);
+		warnx("cannot start the terminal: TERM='%s' cannot move the "
+		    "cursor; set TERM to the terminal's type, or use "
+		    "'citata list' and 'citata show ID'", shown);
+		free(shown);
+		return -1;
+	}
 	ui->screen = scr;
 	return 0;
 }
