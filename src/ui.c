@@ -126,6 +126,7 @@ static void	 ui_place(struct ui *, enum ui_pane_id, const struct rect *);
 static void	 ui_border(const struct rect *, int);
 static void	 ui_draw(struct ui *);
 static void	 ui_draw_status(struct ui *);
+static void	 ui_draw_small(struct ui *);
 static int	 ui_wait(int);
 static const char *ui_key_name(int, wint_t, char *, size_t);
 static int	 ui_key(struct ui *, int, wint_t);
@@ -492,8 +493,9 @@ ui_relayout(struct ui *ui)
 	f = ui_top(ui);
 	if (!ui->lay.too_small)
 		ui_sync(ui);
-	if ((ui->statusw = newwin(1, ui->lay.status.w, ui->lay.status.y,
-	    0)) != NULL)
+	/* Too small, the message may take every row. */
+	if ((ui->statusw = newwin(ui->lay.too_small ? rows : 1,
+	    ui->lay.status.w, ui->lay.status.y, 0)) != NULL)
 		leaveok(ui->statusw, TRUE);
 	if (ui->lay.too_small) {
 		wnoutrefresh(stdscr);
@@ -546,6 +548,49 @@ ui_relayout(struct ui *ui)
 			ui->dirty |= REDRAW_PANE(i);
 }
 
+/*
+ * "terminal too small" and the size needed, in the status line's
+ * colours from the top row: the words are shortened until the message
+ * fits the width, and when even "need 40x10" does not, it is wrapped
+ * over the rows, so that the size needed is always there to read.
+ */
+static void
+ui_draw_small(struct ui *ui)
+{
+	struct text_line	*tl = NULL;
+	char			*m[4], *s, *row;
+	int			 cols = ui->lay.status.w, rows = LINES;
+	int			 margin = cols > 2;	/* a space */
+	size_t			 i, k, n;
+
+	m[0] = xasprintf("terminal too small: %dx%d, need %dx%d", cols, rows,
+	    LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS);
+	m[1] = xasprintf("too small: %dx%d, need %dx%d", cols, rows,
+	    LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS);
+	m[2] = xasprintf("too small, need %dx%d", LAYOUT_MIN_COLS,
+	    LAYOUT_MIN_ROWS);
+	m[3] = xasprintf("need %dx%d", LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS);
+	for (k = 0; k < 3 && text_width(m[k], strlen(m[k])) > cols - margin;
+	    k++)
+		;
+	n = text_wrap(m[k], strlen(m[k]), cols - margin, &tl);
+	wattrset(ui->statusw, ui_attr(UI_STATUS));
+	for (i = 0; i < n && (int)i < rows; i++) {
+		s = text_line_render(m[k], &tl[i], NULL);
+		row = xasprintf("%s%s", margin ? " " : "", s);
+		free(s);
+		s = text_pad(row, strlen(row), cols);
+		mvwaddstr(ui->statusw, (int)i, 0, s);
+		free(s);
+		free(row);
+	}
+	wattrset(ui->statusw, A_NORMAL);
+	wnoutrefresh(ui->statusw);
+	free(tl);
+	for (i = 0; i < 4; i++)
+		free(m[i]);
+}
+
 static void
 ui_draw_status(struct ui *ui)
 {
@@ -557,13 +602,13 @@ ui_draw_status(struct ui *ui)
 
 	if (ui->statusw == NULL)
 		return;
+	if (ui->lay.too_small) {
+		ui_draw_small(ui);
+		return;
+	}
 	cols = ui->lay.status.w;
 	buf_init(&left);
-	if (ui->lay.too_small) {
-		buf_printf(&left, "terminal too small: %dx%d, need %dx%d",
-		    cols, LINES, LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS);
-		right = "";
-	} else if (ui->prompting) {
+	if (ui->prompting) {
 		buf_addc(&left, '/');
 		if (ui->input.len > 0)
 			buf_adds(&left, ui->input.data);
