@@ -129,6 +129,7 @@ static void	 ui_draw_status(struct ui *);
 static void	 ui_draw_small(struct ui *);
 static int	 ui_wait(int);
 static const char *ui_key_name(int, wint_t, char *, size_t);
+static const char *ui_key_label(int, wint_t, const char *, char *, size_t);
 static int	 ui_key(struct ui *, int, wint_t);
 static int	 ui_prompt_key(struct ui *, int, wint_t);
 static int	 ui_prompt_live(struct ui *);
@@ -694,6 +695,37 @@ ui_wait(int ms)
 	return ui_signalled ? -1 : 0;
 }
 
+/* A name for a key that has none in the key table, for a message:
+ * name when there is one, C-a for a control character, F1 for a
+ * function key, else curses' name without its KEY_. */
+static const char *
+ui_key_label(int rc, wint_t wc, const char *name, char *tmp, size_t size)
+{
+	const char	*k;
+
+	if (name != NULL)
+		return name;
+	if ((rc != KEY_CODE_YES && wc == 0x7f) || (rc == KEY_CODE_YES &&
+	    wc == KEY_BACKSPACE))
+		return "Backspace";
+	if (rc == KEY_CODE_YES && wc == KEY_DC)
+		return "Delete";
+	if (rc == KEY_CODE_YES && wc == KEY_IC)
+		return "Insert";
+	if (rc != KEY_CODE_YES && wc < ' ')
+		snprintf(tmp, size, "C-%c", (int)wc + '`');
+	else if (rc != KEY_CODE_YES)
+		snprintf(tmp, size, "U+%04X", (unsigned)wc);
+	else if (wc >= KEY_F0 && wc <= KEY_F(63))
+		snprintf(tmp, size, "F%d", (int)(wc - KEY_F0));
+	else {
+		k = keyname((int)wc);
+		snprintf(tmp, size, "%s", k == NULL ? "?" :
+		    strncmp(k, "KEY_", 4) == 0 ? k + 4 : k);
+	}
+	return tmp;
+}
+
 /* The key table's name for what get_wch() returned, or NULL. */
 static const char *
 ui_key_name(int rc, wint_t wc, char *tmp, size_t size)
@@ -802,8 +834,9 @@ ui_prompt_key(struct ui *ui, int rc, wint_t wc)
 static int
 ui_key(struct ui *ui, int rc, wint_t wc)
 {
-	char		 tmp[MB_LEN_MAX + 1];
+	char		 tmp[MB_LEN_MAX + 16];
 	const char	*name;
+	enum keys_action act;
 	int		 bits = 0;
 
 	if (rc == KEY_CODE_YES && wc == KEY_RESIZE)
@@ -820,9 +853,14 @@ ui_key(struct ui *ui, int rc, wint_t wc)
 	}
 	if (ui->prompting)
 		return bits | ui_prompt_key(ui, rc, wc);
-	if ((name = ui_key_name(rc, wc, tmp, sizeof(tmp))) == NULL)
-		return bits;
-	return bits | ui_action(ui, keys_lookup(name));
+	name = ui_key_name(rc, wc, tmp, sizeof(tmp));
+	if (name == NULL || (act = keys_lookup(name)) == KEYS_NONE) {
+		/* As mutt says it. */
+		ui_message(ui, "Key %s is not bound. Press ? for help.",
+		    ui_key_label(rc, wc, name, tmp, sizeof(tmp)));
+		return bits | REDRAW_STATUS;
+	}
+	return bits | ui_action(ui, act);
 }
 
 static int
