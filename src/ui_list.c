@@ -61,6 +61,7 @@ static void	 list_row_free(void *);
 static int	 list_restore(struct pane *, const struct db_article_key *);
 static int	 list_moved(struct pane *, int, long long);
 static long long list_total(struct pane *);
+static const char *list_count(long, char *, size_t);
 
 static const struct pane_ops list_ops = {
 	"Articles", list_draw, list_key, list_resize, list_free,
@@ -353,6 +354,24 @@ list_draw(struct pane *p)
 	ui_rows_draw(p, &l->rows);
 }
 
+/* A count of quotes in the four columns the list has for it: as it is
+ * up to 9999, then abbreviated, rounded down: 151k, 1.5M, 15M. */
+static const char *
+list_count(long n, char *s, size_t size)
+{
+	if (n < 10000)
+		snprintf(s, size, "%ld", n);
+	else if (n < 1000000)
+		snprintf(s, size, "%ldk", n / 1000);
+	else if (n < 10000000)
+		snprintf(s, size, "%ld.%ldM", n / 1000000, n / 100000 % 10);
+	else if (n < 1000000000)
+		snprintf(s, size, "%ldM", n / 1000000);
+	else
+		snprintf(s, size, "%ldG", n / 1000000000);
+	return s;
+}
+
 /*
  * A row: unread mark, date, source (from 70 columns), title, quotes.
  *
@@ -364,7 +383,7 @@ list_draw_row(struct pane *p, long long rank, const void *row,
 {
 	struct list		*l = p->data;
 	const struct list_row	*r = row;
-	char			*s;
+	char			*s, n[24];
 	int			 tw, has_source = p->w >= 70;
 
 	if (r == NULL) {
@@ -390,7 +409,7 @@ list_draw_row(struct pane *p, long long rank, const void *row,
 	s = text_pad(r->title, strlen(r->title), tw);
 	buf_adds(b, s);
 	free(s);
-	buf_printf(b, " %4ld", r->nquotes > 9999 ? 9999 : r->nquotes);
+	buf_printf(b, " %4s", list_count(r->nquotes, n, sizeof(n)));
 	return r->is_read ? UI_NORMAL : UI_UNREAD;
 }
 

@@ -129,6 +129,27 @@ for keys in "$dir"/*.keys; do
 			fi
 			rm -f "$db" "$db-wal" "$db-shm"
 			cp "$other" "$db" ;;
+		bigarticle)
+			# An archive of one article of N paragraphs, each
+			# with a direct and a reported quote (2N quotes),
+			# made and imported once (before size).
+			other="$TMPD/fixture-big-$args.db"
+			if [ ! -f "$other" ]; then
+				awk -v n="$args" 'BEGIN {
+					print " date 2025-01-01 Статья о мосте."
+					for (i = 0; i < n; i++)
+						printf "\n«Пролёт номер %d " \
+						    "готов», — сказал " \
+						    "инженер Пётр Ивлев. По " \
+						    "его словам, мост " \
+						    "откроют летом.\n", i
+				}' >"$TMPD/big.txt"
+				"$CITATA" -d "$other" import "$TMPD/big.txt" \
+				    >"$TMPD/import" 2>&1 ||
+				    sed 's/^/# /' "$TMPD/import"
+			fi
+			rm -f "$db" "$db-wal" "$db-shm"
+			cp "$other" "$db" ;;
 		size)
 			set -- $args
 			if [ $started -eq 0 ]; then
