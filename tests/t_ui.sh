@@ -167,6 +167,36 @@ for keys in "$dir"/*.keys; do
 		type)
 			T send-keys -t ui -l "$args"
 			settle ;;
+		wait)
+			# wait TEXT: until the screen shows TEXT (60 s at
+			# most), for what takes long under a sanitizer.
+			i=0
+			while ! T capture-pane -p -t ui | grep -qF -- "$args" &&
+			    [ $i -lt 600 ]; do
+				sleep 0.1
+				i=$((i + 1))
+			done
+			settle ;;
+		within)
+			# within SECONDS KEY TEXT: after KEY the screen shows
+			# TEXT within SECONDS (waited for up to 60 s).
+			set -- $args
+			lim=$1
+			key=$2
+			shift 2
+			t0=$(date +%s.%N)
+			T send-keys -t ui "$key"
+			i=0
+			while ! T capture-pane -p -t ui | grep -qF -- "$*" &&
+			    [ $i -lt 1200 ]; do
+				sleep 0.05
+				i=$((i + 1))
+			done
+			secs=$(awk -v a="$t0" -v b="$(date +%s.%N)" \
+			    'BEGIN { printf "%.2f", b - a }')
+			awk -v s="$secs" -v l="$lim" 'BEGIN { exit !(s <= l) }'
+			ok $? "$name: '$*' $secs s after $key (limit $lim s)"
+			settle ;;
 		restart)
 			T respawn-pane -k -t ui "UI_TERM=$term $TMPD/run $db"
 			settle ;;
