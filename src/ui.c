@@ -44,6 +44,11 @@ struct ui_frame {
 
 #define UI_STACK	16
 
+/* What / takes: a query of 4 KiB is some 2,000 Cyrillic letters, and
+ * the prompt says so when a key does not fit. */
+#define UI_INPUT_MAX	4096
+#define UI_INPUT_FULL	"4096 bytes at most"
+
 /* A read mark not yet written: another process held the write lock. */
 struct ui_mark {
 	long long	id;
@@ -64,7 +69,8 @@ struct ui {
 	char			*msg;		/* until the next key */
 	int			 msg_is_error;
 	int			 prompting;	/* typing a filter */
-	struct buf		 input;
+	struct buf		 input;		/* UI_INPUT_MAX bytes at most */
+	int			 input_full;	/* the last key did not fit */
 	char			*applied[PANE_COUNT];	/* filters set */
 	int			 quit;
 	int			 ascii;
@@ -127,6 +133,7 @@ static void	 ui_border(const struct rect *, int);
 static void	 ui_draw(struct ui *);
 static void	 ui_draw_status(struct ui *);
 static void	 ui_draw_small(struct ui *);
+static void	 ui_prompt_line(struct ui *, struct buf *, int);
 static int	 ui_wait(int);
 static const char *ui_key_name(int, wint_t, char *, size_t);
 static const char *ui_key_label(int, wint_t, const char *, char *, size_t);
@@ -592,6 +599,21 @@ ui_draw_small(struct ui *ui)
 		free(m[i]);
 }
 
+/* "/query▏" in w columns: when the query is wider, its start gives way
+ * to "…", so that its end, where the cursor is, stays in view. */
+static void
+ui_prompt_line(struct ui *ui, struct buf *b, int w)
+{
+	char	*s;
+
+	s = text_fit_left(ui->input.len > 0 ? ui->input.data : "",
+	    ui->input.len, w - 2, NULL);
+	buf_addc(b, '/');
+	buf_adds(b, s);
+	buf_adds(b, ui->ascii ? "_" : "\xe2\x96\x8f");
+	free(s);
+}
+
 static void
 ui_draw_status(struct ui *ui)
 {
@@ -609,27 +631,27 @@ ui_draw_status(struct ui *ui)
 	}
 	cols = ui->lay.status.w;
 	buf_init(&left);
-	if (ui->prompting) {
-		buf_addc(&left, '/');
-		if (ui->input.len > 0)
-			buf_adds(&left, ui->input.data);
-		buf_adds(&left, ui->ascii ? "_" : "\xe2\x96\x8f");
+	if (ui->prompting && ui->input_full)
+		right = UI_INPUT_FULL;
+	else if (ui->prompting)
 		right = ui_prompt_live(ui) ? "Enter:apply Esc:cancel" :
 		    ui_top(ui)->focus == PANE_SPQUOTES ?
 		    "Enter:filter Esc:cancel" : "Enter:search Esc:cancel";
-	} else if (ui->msg != NULL)
-		buf_adds(&left, ui->msg);
-	else {
-		p = &ui->panes[ui_top(ui)->focus];
-		if (p->ops->status != NULL)
-			p->ops->status(p, &left);
-	}
 	rw = text_width(right, strlen(right));
 	if (rw + 2 > cols / 2)
 		rw = 0, right = "";
 	r = text_pad(right, strlen(right), rw);
 	/* " left  right " */
 	lw = cols - rw - (rw > 0 ? 2 : 0) - 1;
+	if (ui->prompting)
+		ui_prompt_line(ui, &left, lw);
+	else if (ui->msg != NULL)
+		buf_adds(&left, ui->msg);
+	else {
+		p = &ui->panes[ui_top(ui)->focus];
+		if (p->ops->status != NULL)
+			p->ops->status(p, &left);
+	}
 	l = text_pad(left.len > 0 ? left.data : "", left.len, lw > 0 ? lw :
 	    0);
 	buf_reset(&left);
@@ -792,6 +814,7 @@ ui_prompt_key(struct ui *ui, int rc, wint_t wc)
 	int		 bits = REDRAW_STATUS, live;
 
 	live = ui_prompt_live(ui);
+	ui->input_full = 0;
 	if ((rc == KEY_CODE_YES && wc == KEY_ENTER) || (rc == OK &&
 	    (wc == '\n' || wc == '\r'))) {
 		ui->prompting = 0;
@@ -818,10 +841,14 @@ ui_prompt_key(struct ui *ui, int rc, wint_t wc)
 		ui->input.data[ui->input.len] = '\0';
 	} else if (rc == OK && wc == 'U' - '@')
 		buf_reset(&ui->input);
-	else if (rc == OK && wc >= ' ' && ui->input.len < 200) {
+	else if (rc == OK && wc >= ' ') {
 		memset(&ps, 0, sizeof(ps));
 		if ((n = wcrtomb(tmp, (wchar_t)wc, &ps)) == (size_t)-1)
 			return 0;
+		if (ui->input.len + n > UI_INPUT_MAX) {
+			ui->input_full = 1;
+			return REDRAW_STATUS;
+		}
 		buf_add(&ui->input, tmp, n);
 	} else
 		return 0;

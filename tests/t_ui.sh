@@ -167,6 +167,14 @@ for keys in "$dir"/*.keys; do
 		type)
 			T send-keys -t ui -l "$args"
 			settle ;;
+		repeat)
+			# repeat N TEXT: send TEXT N times, literally.
+			set -- $args
+			n=$1
+			shift
+			T send-keys -t ui -l "$(awk -v n="$n" -v t="$*" \
+			    'BEGIN { for (i = 0; i < n; i++) printf "%s", t }')"
+			settle ;;
 		wait)
 			# wait TEXT: until the screen shows TEXT (60 s at
 			# most), for what takes long under a sanitizer.
