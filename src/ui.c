@@ -37,12 +37,20 @@ enum ui_view {
 	VIEW_HELP
 };
 
+/*
+ * A view on the stack.  The panes are one of each kind, so when a view
+ * is covered by another, what its panes show (the article, the speaker,
+ * filters, cursors and scroll) is saved with it, and put back when Back
+ * uncovers it; the top view's panes are the truth and it saves nothing.
+ */
 struct ui_frame {
-	enum ui_view		view;
-	enum ui_pane_id		focus;
+	enum ui_view		 view;
+	enum ui_pane_id		 focus;
+	struct ui_saved		*saved[PANE_COUNT];
+	char			*applied[PANE_COUNT];	/* their filters */
 };
 
-#define UI_STACK	16
+#define UI_STACK	64	/* past it the oldest views are dropped */
 
 /* What / takes: a query of 4 KiB is some 2,000 Cyrillic letters, and
  * the prompt says so when a key does not fit. */
@@ -142,6 +150,9 @@ static int	 ui_prompt_key(struct ui *, int, wint_t);
 static int	 ui_prompt_live(struct ui *);
 static int	 ui_action(struct ui *, enum keys_action);
 static int	 ui_push(struct ui *, enum ui_view, enum ui_pane_id);
+static void	 ui_frame_save(struct ui *, struct ui_frame *);
+static int	 ui_frame_restore(struct ui *, struct ui_frame *);
+static void	 ui_frame_forget(struct ui_frame *);
 static void	 ui_sync(struct ui *);
 static int	 ui_cycle_focus(struct ui *);
 static struct ui_frame *ui_top(struct ui *);
@@ -460,13 +471,16 @@ ui_normalize(struct ui *ui)
 	}
 	if (below == NULL)
 		return;
+	/* What is on screen stays: below's saved panes are not put back. */
 	if (f->view == VIEW_ARTICLE && below->view == VIEW_ARTICLES &&
 	    ui_article_id(ui) == ui_list_selected(ui)) {
 		below->focus = f->focus;
+		ui_frame_forget(below);
 		ui->depth--;
 	} else if (f->view == VIEW_SPQUOTES && below->view == VIEW_SPEAKERS &&
 	    ui_speakers_quotes_id(ui) == ui_speakers_selected(ui)) {
 		below->focus = PANE_SPQUOTES;
+		ui_frame_forget(below);
 		ui->depth--;
 	}
 }
@@ -890,14 +904,85 @@ ui_key(struct ui *ui, int rc, wint_t wc)
 	return bits | ui_action(ui, act);
 }
 
+/* The panes each view shows, whose state it saves when covered. */
+static const int ui_view_panes[] = {
+	[VIEW_ARTICLES] = 1 << PANE_TEXT,	/* beside the list */
+	[VIEW_ARTICLE] = 1 << PANE_TEXT,	/* and its side pane */
+	[VIEW_SPEAKERS] = 1 << PANE_SPEAKERS | 1 << PANE_SPQUOTES,
+	[VIEW_SPQUOTES] = 1 << PANE_SPQUOTES,
+	[VIEW_HELP] = 0
+};
+
+static void
+ui_frame_save(struct ui *ui, struct ui_frame *f)
+{
+	struct pane	*p;
+	int		 i;
+
+	ui_frame_forget(f);
+	for (i = 0; i < PANE_COUNT; i++) {
+		p = &ui->panes[i];
+		if (!(ui_view_panes[f->view] & 1 << i) || p->ops->save == NULL)
+			continue;
+		f->saved[i] = p->ops->save(p);
+		if (ui->applied[i] != NULL)
+			f->applied[i] = xstrdup(ui->applied[i]);
+	}
+}
+
+/* Puts back what f saved, in pane order (the speakers before their
+ * quotes), and forgets it. */
+static int
+ui_frame_restore(struct ui *ui, struct ui_frame *f)
+{
+	struct pane	*p;
+	int		 i, bits = 0;
+
+	for (i = 0; i < PANE_COUNT; i++) {
+		if (f->saved[i] == NULL)
+			continue;
+		p = &ui->panes[i];
+		bits |= p->ops->restore(p, f->saved[i]);
+		free(ui->applied[i]);
+		ui->applied[i] = f->applied[i];
+		f->applied[i] = NULL;
+	}
+	ui_frame_forget(f);
+	return bits;
+}
+
+static void
+ui_frame_forget(struct ui_frame *f)
+{
+	int	i;
+
+	for (i = 0; i < PANE_COUNT; i++) {
+		if (f->saved[i] != NULL)
+			f->saved[i]->free(f->saved[i]);
+		f->saved[i] = NULL;
+		free(f->applied[i]);
+		f->applied[i] = NULL;
+	}
+}
+
+/* Covers the top view with view v, saving what the top view shows;
+ * the caller then loads v's panes. */
 static int
 ui_push(struct ui *ui, enum ui_view v, enum ui_pane_id focus)
 {
-	if (ui->depth == UI_STACK)
+	struct ui_frame	*f;
+
+	if (ui->depth == UI_STACK) {
+		ui_frame_forget(&ui->stack[1]);
+		memmove(&ui->stack[1], &ui->stack[2], (UI_STACK - 2) *
+		    sizeof(ui->stack[0]));
 		ui->depth--;
-	ui->stack[ui->depth].view = v;
-	ui->stack[ui->depth].focus = focus;
-	ui->depth++;
+	}
+	ui_frame_save(ui, ui_top(ui));
+	f = &ui->stack[ui->depth++];
+	memset(f, 0, sizeof(*f));
+	f->view = v;
+	f->focus = focus;
 	return REDRAW_ALL;
 }
 
@@ -967,7 +1052,7 @@ ui_back(struct ui *ui)
 		f->focus = PANE_LIST;
 	else if (f->view == VIEW_SPEAKERS)
 		f->focus = PANE_SPEAKERS;
-	return REDRAW_ALL;
+	return REDRAW_ALL | ui_frame_restore(ui, f);
 }
 
 /*
@@ -1038,29 +1123,35 @@ int
 ui_open_article(struct ui *ui, long long id, long long quote_id)
 {
 	struct ui_frame	*f = ui_top(ui);
+	int		 bits;
 
 	if (id <= 0)
 		return 0;
 	ui_set_read(ui, id, 1);
-	ui_article_load(ui, id, quote_id);
 	if (f->view == VIEW_ARTICLES && ui->lay.wide)
-		return ui_focus(ui, PANE_TEXT) | REDRAW_ALL;
-	return ui_push(ui, VIEW_ARTICLE, PANE_TEXT);
+		bits = ui_focus(ui, PANE_TEXT) | REDRAW_ALL;
+	else
+		bits = ui_push(ui, VIEW_ARTICLE, PANE_TEXT);
+	ui_article_load(ui, id, quote_id);
+	return bits;
 }
 
 int
 ui_open_speaker(struct ui *ui, long long speaker_id, const char *name)
 {
 	struct ui_frame	*f = ui_top(ui);
+	int		 bits;
 
 	if (speaker_id <= 0) {
 		ui_message(ui, "this quote has no known speaker");
 		return REDRAW_STATUS;
 	}
-	ui_speakers_load_quotes(ui, speaker_id, name);
 	if (f->view == VIEW_SPEAKERS && ui->lay.wide)
-		return ui_focus(ui, PANE_SPQUOTES) | REDRAW_ALL;
-	return ui_push(ui, VIEW_SPQUOTES, PANE_SPQUOTES);
+		bits = ui_focus(ui, PANE_SPQUOTES) | REDRAW_ALL;
+	else
+		bits = ui_push(ui, VIEW_SPQUOTES, PANE_SPQUOTES);
+	ui_speakers_load_quotes(ui, speaker_id, name);
+	return bits;
 }
 
 /* Global keys here; the rest go to the focused pane. */
@@ -1242,6 +1333,8 @@ ui_run(struct db *db, const char *path)
 	free(ui.pending);
 	ui_current = NULL;
 	util_set_fatal_hook(NULL);
+	for (i = 0; i < ui.depth; i++)
+		ui_frame_forget(&ui.stack[i]);
 	for (i = 0; i < PANE_COUNT; i++) {
 		ui.panes[i].ops->free(&ui.panes[i]);
 		free(ui.panes[i].drawn);

@@ -65,6 +65,12 @@ enum ui_color {
 struct ui;
 struct pane;
 
+/* What a pane keeps for Back (pane_ops save); the pane's own struct
+ * begins with it, and free frees the whole. */
+struct ui_saved {
+	void	(*free)(struct ui_saved *);
+};
+
 struct pane_ops {
 	const char	*name;
 	void		(*draw)(struct pane *);
@@ -76,6 +82,13 @@ struct pane_ops {
 	int		(*filter)(struct pane *, const char *);
 	/* Appends "where you are" for the status line. */
 	void		(*status)(struct pane *, struct buf *);
+	/* What Back needs to show the pane again as it is now: what it
+	 * shows, its filter, cursor and scroll; the caller frees it.
+	 * NULL (the op or its result): nothing to keep. */
+	struct ui_saved	*(*save)(struct pane *);
+	/* Shows the pane again as save found it; returns REDRAW_* bits.
+	 * What it showed is read again: it may be gone. */
+	int		(*restore)(struct pane *, const struct ui_saved *);
 };
 
 /* One pane.  win is NULL while the pane is not on screen. */

@@ -65,6 +65,7 @@ struct doc {
 	size_t			 nlines;
 	size_t			 line0;		/* the first line of text */
 	int			 wrapw;		/* lines are wrapped to this */
+	int			 texth;		/* the text pane's height */
 	struct ui_rows		 text;		/* the lines, no cursor */
 	long			 cur;		/* current quote, or -1 */
 	struct ui_rows		 side;		/* the side pane's rows */
@@ -89,6 +90,9 @@ struct art {
 static void	 art_draw(struct pane *);
 static int	 art_key(struct pane *, int);
 static void	 art_resize(struct pane *, const struct rect *);
+static void	 art_saved_free(struct ui_saved *);
+static struct ui_saved *art_save(struct pane *);
+static int	 art_restore(struct pane *, const struct ui_saved *);
 static void	 art_free(struct pane *);
 static void	 art_status(struct pane *, struct buf *);
 static int	 art_search(struct pane *, const char *);
@@ -125,12 +129,12 @@ static long	 side_rows(const struct doc *);
 
 static const struct pane_ops art_ops = {
 	"Article", art_draw, art_key, art_resize, art_free, art_search,
-	art_status
+	art_status, art_save, art_restore
 };
 
 static const struct pane_ops side_ops = {
 	"Quotes", side_draw, side_key, side_resize, side_free, NULL,
-	side_status
+	side_status, NULL, NULL
 };
 
 /* The text pane draws its lines itself, painting quotes and matches. */
@@ -628,14 +632,80 @@ static void
 art_resize(struct pane *p, const struct rect *r)
 {
 	struct doc	*d = doc_of(p->ui);
+	int		 wrapw = d->wrapw;
 
-	(void)r;
-	doc_wrap(d, p->w);
-	if (d->mcur >= 0)
-		doc_scroll_to(p->ui, doc_line_at(d, d->m[d->mcur].start));
-	else if (d->cur >= 0)
-		doc_scroll_to(p->ui, doc_line_of(d, (size_t)d->cur));
+	/* A new size brings the current match or quote into view; the
+	 * same size (a view that comes back) keeps the scroll. */
+	doc_wrap(d, r->w);
+	if (d->wrapw != wrapw || r->h != d->texth) {
+		if (d->mcur >= 0)
+			doc_scroll_to(p->ui, doc_line_at(d,
+			    d->m[d->mcur].start));
+		else if (d->cur >= 0)
+			doc_scroll_to(p->ui, doc_line_of(d, (size_t)d->cur));
+	}
+	d->texth = r->h;
 	ui_rows_fit(p, &d->text);
+}
+
+/* What Back keeps of an article: which, its current quote and match,
+ * the first line shown (by the byte it starts at, so that it survives
+ * a new width), and the side pane's cursor. */
+struct art_saved {
+	struct ui_saved	 base;
+	long long	 id;
+	long		 cur, mcur;
+	long long	 top;		/* in the title: the line */
+	size_t		 top_off;	/* in the text: its first byte */
+	int		 top_in_text;
+	long long	 side_sel, side_top;
+};
+
+static void
+art_saved_free(struct ui_saved *v)
+{
+	free(v);
+}
+
+static struct ui_saved *
+art_save(struct pane *p)
+{
+	struct doc		*d = doc_of(p->ui);
+	struct art_saved	*v = xcalloc(1, sizeof(*v));
+
+	v->base.free = art_saved_free;
+	v->id = d->id;
+	v->cur = d->cur;
+	v->mcur = d->mcur;
+	v->top = d->text.top;
+	if (d->text.top < (long long)d->nlines &&
+	    d->lines[d->text.top].kind == LINE_TEXT) {
+		v->top_in_text = 1;
+		v->top_off = d->lines[d->text.top].l.start;
+	}
+	v->side_sel = d->side.sel;
+	v->side_top = d->side.top;
+	return &v->base;
+}
+
+static int
+art_restore(struct pane *p, const struct ui_saved *saved)
+{
+	const struct art_saved	*v = (const struct art_saved *)saved;
+	struct doc		*d = doc_of(p->ui);
+	int			 bits;
+
+	bits = ui_article_load(p->ui, v->id, 0);
+	if (d->id != v->id || d->id == 0)
+		return bits;
+	d->cur = v->cur < (long)d->nq ? v->cur : -1;
+	d->mcur = v->mcur < (long)d->nm ? v->mcur : -1;
+	d->text.top = v->top_in_text ? doc_line_at(d, v->top_off) : v->top;
+	d->side.sel = v->side_sel;
+	d->side.top = v->side_top;
+	d->texth = p->h;
+	return bits | REDRAW_PANE(PANE_TEXT) | REDRAW_PANE(PANE_SIDE) |
+	    REDRAW_STATUS;
 }
 
 static void

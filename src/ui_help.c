@@ -37,7 +37,7 @@ static void	help_make(struct help *, int);
 
 static const struct pane_ops help_ops = {
 	"Help", help_draw, help_key, help_resize, help_free, NULL,
-	help_status
+	help_status, NULL, NULL
 };
 
 static const struct ui_rows_ops help_rows_ops = {

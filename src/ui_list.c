@@ -65,7 +65,7 @@ static const char *list_count(long, char *, size_t);
 
 static const struct pane_ops list_ops = {
 	"Articles", list_draw, list_key, list_resize, list_free,
-	list_search, list_status
+	list_search, list_status, NULL, NULL
 };
 
 static const struct ui_rows_ops list_rows_ops = {

@@ -111,10 +111,18 @@ static int	 spq_fetch_match(struct pane *, long long, int, long,
 		    struct ui_rows_fetch *);
 static int	 spq_match_row(void *, const struct db_quote_row *);
 static int	 spq_moved(int);
+static int	 sp_same(const char *, const char *);
+static void	 sp_saved_free(struct ui_saved *);
+static struct ui_saved *sp_save(struct pane *);
+static int	 sp_restore(struct pane *, const struct ui_saved *);
+static struct spq_row *spq_row_copy(const struct spq_row *);
+static void	 spq_saved_free(struct ui_saved *);
+static struct ui_saved *spq_save(struct pane *);
+static int	 spq_restore(struct pane *, const struct ui_saved *);
 
 static const struct pane_ops sp_ops = {
 	"Speakers", sp_draw, sp_key, sp_resize, sp_free, sp_filter,
-	sp_status
+	sp_status, sp_save, sp_restore
 };
 
 static const struct ui_rows_ops sp_rows_ops = {
@@ -123,7 +131,7 @@ static const struct ui_rows_ops sp_rows_ops = {
 
 static const struct pane_ops spq_ops = {
 	"Quotes", spq_draw, spq_key, spq_resize, spq_free, spq_filter,
-	spq_status
+	spq_status, spq_save, spq_restore
 };
 
 static const struct ui_rows_ops spq_rows_ops = {
@@ -723,4 +731,142 @@ spq_status(struct pane *p, struct buf *b)
 	    q->rows.sel + 1 : 0, q->rows.total);
 	if (q->filter != NULL)
 		buf_printf(b, "  filter: %s", q->shown_filter);
+}
+
+/* Whether two filters (NULL: none) are the same. */
+static int
+sp_same(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+/* What Back keeps of the speakers: the filter and the cursor. */
+struct sp_saved {
+	struct ui_saved	 base;
+	char		*filter;	/* as typed; NULL for none */
+	long long	 id;		/* the speaker under the cursor */
+	long long	 sel, top;
+};
+
+static void
+sp_saved_free(struct ui_saved *v)
+{
+	struct sp_saved	*s = (struct sp_saved *)v;
+
+	free(s->filter);
+	free(s);
+}
+
+static struct ui_saved *
+sp_save(struct pane *p)
+{
+	struct speakers	*s = p->data;
+	struct sp_saved	*v = xcalloc(1, sizeof(*v));
+	struct sp_row	*r = sp_selected(s);
+
+	v->base.free = sp_saved_free;
+	v->filter = s->shown_filter != NULL ? xstrdup(s->shown_filter) :
+	    NULL;
+	v->id = r != NULL ? r->id : 0;
+	v->sel = s->rows.sel;
+	v->top = s->rows.top;
+	return &v->base;
+}
+
+static int
+sp_restore(struct pane *p, const struct ui_saved *saved)
+{
+	const struct sp_saved	*v = (const struct sp_saved *)saved;
+	struct speakers		*s = p->data;
+	struct sp_row		*r;
+
+	if (!sp_same(v->filter, s->shown_filter))
+		sp_filter(p, v->filter);
+	s->rows.sel = v->sel < s->rows.total ? v->sel : 0;
+	s->rows.top = v->top;
+	if ((r = sp_selected(s)) == NULL || r->id != v->id)
+		sp_select(p, v->id);	/* read again since */
+	return REDRAW_PANE(PANE_SPEAKERS) | REDRAW_STATUS;
+}
+
+/* What Back keeps of a speaker's quotes: whose, the filter, the
+ * cursor, and the row at the top to read on from. */
+struct spq_saved {
+	struct ui_saved	 base;
+	long long	 speaker_id;
+	char		*name;
+	char		*filter;	/* as typed; NULL for none */
+	long long	 sel, top;
+	struct spq_row	*anchor;	/* a copy of the row at top */
+};
+
+static struct spq_row *
+spq_row_copy(const struct spq_row *r)
+{
+	struct spq_row	*c = xcalloc(1, sizeof(*c));
+
+	*c = *r;
+	c->source = r->source != NULL ? xstrdup(r->source) : NULL;
+	c->text = xstrndup(r->text, r->len);
+	return c;
+}
+
+static void
+spq_saved_free(struct ui_saved *v)
+{
+	struct spq_saved	*s = (struct spq_saved *)v;
+
+	free(s->name);
+	free(s->filter);
+	if (s->anchor != NULL)
+		spq_row_free(s->anchor);
+	free(s);
+}
+
+static struct ui_saved *
+spq_save(struct pane *p)
+{
+	struct spquotes		*q = p->data;
+	struct spq_saved	*v = xcalloc(1, sizeof(*v));
+	struct spq_row		*r = ui_rows_at(&q->rows, q->rows.top);
+
+	v->base.free = spq_saved_free;
+	v->speaker_id = q->speaker_id;
+	v->name = q->name != NULL ? xstrdup(q->name) : NULL;
+	v->filter = q->shown_filter != NULL ? xstrdup(q->shown_filter) :
+	    NULL;
+	v->sel = q->rows.sel;
+	v->top = q->rows.top;
+	v->anchor = r != NULL ? spq_row_copy(r) : NULL;
+	return &v->base;
+}
+
+/*
+ * The speaker's quotes are read again, and filtered again when the
+ * filter was another.  Without a filter the rows are read on from the
+ * row that was at the top (the index has no ranks), with one by rank,
+ * when the pane is placed again (ui_rows_fit() in spq_resize()).
+ */
+static int
+spq_restore(struct pane *p, const struct ui_saved *saved)
+{
+	const struct spq_saved	*v = (const struct spq_saved *)saved;
+	struct spquotes		*q = p->data;
+	struct ui_rows_fetch	 f;
+
+	if (v->speaker_id != q->speaker_id)
+		ui_speakers_load_quotes(p->ui, v->speaker_id, v->name);
+	if (!sp_same(v->filter, q->shown_filter))
+		spq_filter(p, v->filter);
+	if (q->speaker_id > 0 && !q->rows.by_rank && v->anchor != NULL &&
+	    ui_rows_at(&q->rows, v->top) == NULL) {
+		memset(&f, 0, sizeof(f));
+		ui_rows_add(&f, spq_row_copy(v->anchor));
+		ui_rows_hold(&q->rows, &f, v->top, 0);
+	}
+	q->rows.sel = v->sel;
+	q->rows.top = v->top;
+	return REDRAW_PANE(PANE_SPQUOTES) | REDRAW_STATUS;
 }
