@@ -131,6 +131,8 @@ static const char *const ui_fallback_terms[] = {
 };
 
 static void	 ui_on_signal(int);
+static void	 ui_vmessage(struct ui *, int, const char *, va_list)
+		    __attribute__((format(printf, 3, 0)));
 static void	 ui_fatal_hook(void);
 static int	 ui_term_open(struct ui *);
 static void	 ui_colors_init(void);
@@ -286,17 +288,23 @@ ui_mark_unread(struct ui *ui)
 	return ui->ascii ? "*" : "\xe2\x80\xa2";	/* U+2022 */
 }
 
+static void
+ui_vmessage(struct ui *ui, int is_error, const char *fmt, va_list ap)
+{
+	free(ui->msg);
+	ui->msg = xvasprintf(fmt, ap);
+	ui->msg_is_error = is_error;
+	ui->dirty |= REDRAW_STATUS;
+}
+
 void
 ui_message(struct ui *ui, const char *fmt, ...)
 {
 	va_list	ap;
 
-	free(ui->msg);
 	va_start(ap, fmt);
-	ui->msg = xvasprintf(fmt, ap);
+	ui_vmessage(ui, 0, fmt, ap);
 	va_end(ap);
-	ui->msg_is_error = 0;
-	ui->dirty |= REDRAW_STATUS;
 }
 
 void
@@ -304,12 +312,9 @@ ui_error(struct ui *ui, const char *fmt, ...)
 {
 	va_list	ap;
 
-	free(ui->msg);
 	va_start(ap, fmt);
-	ui->msg = xvasprintf(fmt, ap);
+	ui_vmessage(ui, 1, fmt, ap);
 	va_end(ap);
-	ui->msg_is_error = 1;
-	ui->dirty |= REDRAW_STATUS;
 }
 
 /*

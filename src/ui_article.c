@@ -109,8 +109,7 @@ static void	 doc_clear(struct doc *);
 static void	 doc_wrap(struct doc *, int);
 static int	 doc_quote_row(void *, const struct db_quote_row *);
 static long	 doc_line_of(const struct doc *, size_t);
-static long	 doc_quote_below(const struct doc *, long);
-static long	 doc_match_below(const struct doc *, long);
+static long	 doc_first_below(const struct doc *, int, long);
 static size_t	 doc_quote_from(const struct doc *, size_t);
 static void	 doc_scroll_to(struct ui *, long);
 static long	 side_row_of(const struct doc *, long);
@@ -475,9 +474,9 @@ doc_match_step(struct pane *p, int action)
 	if (visible)
 		i = d->mcur + (next ? 1 : -1);
 	else if (next)
-		i = doc_match_below(d, d->text.top);
+		i = doc_first_below(d, 1, d->text.top);
 	else
-		i = doc_match_below(d, d->text.top + p->h) - 1;
+		i = doc_first_below(d, 1, d->text.top + p->h) - 1;
 	if (i < 0 || i >= (long)d->nm) {
 		i = next ? 0 : (long)d->nm - 1;
 		ui_message(p->ui, next ? "last match; from the first" :
@@ -568,34 +567,20 @@ doc_line_at(const struct doc *d, size_t off)
 }
 
 /*
- * The first quote, or match, that starts on display line line or below
- * it (d->nq, d->nm when none).  Both are in text order, so their lines
- * never go up: a binary search, where a walk from the first took
- * seconds on an article of 100,000 quotes.
+ * The first quote, or with matches set the first match, that starts on
+ * display line line or below it (d->nq, d->nm when none).  Both are in
+ * text order, so their lines never go up: a binary search, where a walk
+ * from the first took seconds on an article of 100,000 quotes.
  */
 static long
-doc_quote_below(const struct doc *d, long line)
+doc_first_below(const struct doc *d, int matches, long line)
 {
-	size_t	lo = 0, hi = d->nq, mid;
+	size_t	lo = 0, hi = matches ? d->nm : d->nq, mid;
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		if (doc_line_of(d, mid) < line)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return (long)lo;
-}
-
-static long
-doc_match_below(const struct doc *d, long line)
-{
-	size_t	lo = 0, hi = d->nm, mid;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (doc_line_at(d, d->m[mid].start) < line)
+		if (doc_line_at(d, matches ? d->m[mid].start :
+		    d->q[mid].start) < line)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -832,9 +817,9 @@ art_key(struct pane *p, int action)
 		if (visible)
 			i = d->cur + (action == KEYS_QUOTE_NEXT ? 1 : -1);
 		else if (action == KEYS_QUOTE_NEXT)
-			i = doc_quote_below(d, top);
+			i = doc_first_below(d, 0, top);
 		else
-			i = doc_quote_below(d, top + p->h) - 1;
+			i = doc_first_below(d, 0, top + p->h) - 1;
 		if (i < 0 || i >= (long)d->nq) {
 			ui_message(p->ui, action == KEYS_QUOTE_NEXT ?
 			    "no more quotes below" : "no more quotes above");
