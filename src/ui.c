@@ -909,15 +909,8 @@ ui_key(struct ui *ui, int rc, wint_t wc)
 	return bits | ui_action(ui, act);
 }
 
-/* The panes each view shows, whose state it saves when covered. */
-static const int ui_view_panes[] = {
-	[VIEW_ARTICLES] = 1 << PANE_TEXT,	/* beside the list */
-	[VIEW_ARTICLE] = 1 << PANE_TEXT,	/* and its side pane */
-	[VIEW_SPEAKERS] = 1 << PANE_SPEAKERS | 1 << PANE_SPQUOTES,
-	[VIEW_SPQUOTES] = 1 << PANE_SPQUOTES,
-	[VIEW_HELP] = 0
-};
-
+/* Saves what the panes on screen show (a pane off screen shows nothing
+ * to go back to; a wide view's pane beside follows its list anyway). */
 static void
 ui_frame_save(struct ui *ui, struct ui_frame *f)
 {
@@ -927,7 +920,7 @@ ui_frame_save(struct ui *ui, struct ui_frame *f)
 	ui_frame_forget(f);
 	for (i = 0; i < PANE_COUNT; i++) {
 		p = &ui->panes[i];
-		if (!(ui_view_panes[f->view] & 1 << i) || p->ops->save == NULL)
+		if (!ui->shown[i] || p->ops->save == NULL)
 			continue;
 		f->saved[i] = p->ops->save(p);
 		if (ui->applied[i] != NULL)
@@ -1052,12 +1045,7 @@ ui_back(struct ui *ui)
 	if (ui->depth == 1)
 		return 0;
 	ui->depth--;
-	f = ui_top(ui);
-	if (f->view == VIEW_ARTICLES)
-		f->focus = PANE_LIST;
-	else if (f->view == VIEW_SPEAKERS)
-		f->focus = PANE_SPEAKERS;
-	return REDRAW_ALL | ui_frame_restore(ui, f);
+	return REDRAW_ALL | ui_frame_restore(ui, ui_top(ui));
 }
 
 /*
