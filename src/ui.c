@@ -77,7 +77,7 @@ struct ui {
 	char			*msg;		/* until the next key */
 	int			 msg_is_error;
 	int			 prompting;	/* typing a filter */
-	struct buf		 input;		/* UI_INPUT_MAX bytes at most */
+	struct buf		 input;		/* UI_INPUT_MAX at most */
 	int			 input_full;	/* the last key did not fit */
 	char			*applied[PANE_COUNT];	/* filters set */
 	int			 quit;

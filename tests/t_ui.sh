@@ -173,14 +173,14 @@ for keys in "$dir"/*.keys; do
 			n=$1
 			shift
 			T send-keys -t ui -l "$(awk -v n="$n" -v t="$*" \
-			    'BEGIN { for (i = 0; i < n; i++) printf "%s", t }')"
+			    'BEGIN { while (n-- > 0) printf "%s", t }')"
 			settle ;;
 		wait)
 			# wait TEXT: until the screen shows TEXT (60 s at
 			# most), for what takes long under a sanitizer.
 			i=0
-			while ! T capture-pane -p -t ui | grep -qF -- "$args" &&
-			    [ $i -lt 600 ]; do
+			while ! T capture-pane -p -t ui |
+			    grep -qF -- "$args" && [ $i -lt 600 ]; do
 				sleep 0.1
 				i=$((i + 1))
 			done
