@@ -34,7 +34,7 @@ struct sp_row {
 struct speakers {
 	int		 loaded;
 	struct sp_row	*all;
-	size_t		 nall;
+	size_t		 nall, capall;
 	size_t		*idx;		/* rows shown: those matching */
 	struct ui_rows	 rows;		/* over idx */
 	char		*filter;	/* folded; NULL for none */
@@ -165,7 +165,10 @@ sp_row(void *ctx, const struct db_speaker_row *r)
 	struct speakers	*s = ctx;
 	struct sp_row	*sr;
 
-	s->all = xreallocarray(s->all, s->nall + 1, sizeof(*s->all));
+	if (s->nall == s->capall) {
+		s->capall = s->capall == 0 ? 64 : s->capall * 2;
+		s->all = xreallocarray(s->all, s->capall, sizeof(*s->all));
+	}
 	sr = &s->all[s->nall++];
 	sr->id = r->id;
 	sr->name = xstrdup(r->name);
@@ -221,7 +224,7 @@ sp_clear(struct speakers *s)
 	}
 	free(s->all);
 	s->all = NULL;
-	s->nall = 0;
+	s->nall = s->capall = 0;
 }
 
 /* Puts the cursor on speaker id when it is shown. */
