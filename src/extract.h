@@ -41,6 +41,7 @@ struct segmentation;
 #define VC_MEDIA	0x20
 #define VC_NEG		0x40
 #define VC_PHRASE	0x80	/* a topic phrase: content follows it */
+#define VC_ADDR		0x100	/* the topic may follow an addressee */
 
 /* Agreement of a verb form. */
 enum agr {
@@ -116,7 +117,7 @@ struct ex {
 	unsigned char			*ind;	/* 1: inside an indirect one */
 	unsigned int			*tf;	/* TF_* of each token */
 	unsigned char			*vlen;	/* tok_verb() length, cached */
-	unsigned char			*vcls;	/* tok_verb() classes, cached */
+	unsigned short			*vcls;	/* tok_verb() classes, cached */
 	unsigned char			*ofirst; /* tok_oblique_first() + 1,
 						  * cached; 0: not yet */
 	struct cand			*c;

@@ -340,6 +340,23 @@ cue_frame(struct ex *x, const struct sent *st, size_t i,
 		}
 		m.cas = ref ? SPEAKERS_ACC : SPEAKERS_GEN;
 		a = AGR_NONE;
+		/* No comma after the source: "По словам Анны Ким он
+		 * уехал".  The source ends with its name. */
+		if (!ref && stop < st->s1 && !tok_punct(x, stop, ','))
+			for (j = stop - 1; j > i + k; j--) {
+				struct mention	n;
+
+				if (j + 2 <= stop && (x->sg->t[j - 1].flags &
+				    SEG_CAP) && !(x->sg->t[j].flags &
+				    SEG_CAP) && mention_np(x, i + k, j,
+				    &n, MNP_LEFT | MNP_OBL) &&
+				    n.type == MEN_NAME && n.ne + 1 >= j) {
+					m = n;
+					m.cas = SPEAKERS_GEN;
+					stop = j;
+					break;
+				}
+			}
 	}
 	if (mention_media(x, &m))
 		return i + k - 1;
@@ -718,6 +735,18 @@ verb_complement(struct ex *x, const struct sent *st, size_t i, size_t len,
 		add_indirect(x, j, content_end(x, j, s1, 1), i, i + len, a, m);
 		return stop - 1;
 	}
+	/* "предупредил правительство о возможном ограничении": the
+	 * addressee, then the topic. */
+	if ((cls & VC_ADDR) && stop < s1 && x->sg->t[stop].type == SEG_WORD &&
+	    !tok_prep(x, stop))
+		for (j = stop + 1; j < s1 && j < stop + 6 &&
+		    x->sg->t[j].type == SEG_WORD &&
+		    !tok_verb(x, j, s1, NULL, NULL); j++)
+			if (tok_is(x, j, "о") || tok_is(x, j, "об") ||
+			    tok_is(x, j, "обо")) {
+				stop = j;
+				break;
+			}
 	if ((cls & VC_TOPIC) && (tok_is(x, stop, "о") ||
 	    tok_is(x, stop, "об") || tok_is(x, stop, "обо"))) {
 		j = stop + 1;
@@ -727,6 +756,19 @@ verb_complement(struct ex *x, const struct sent *st, size_t i, size_t len,
 		    !(x->sg->t[j + 2].type == SEG_WORD))
 			return i;
 		if (tok_is(x, j, "этом") || tok_is(x, j, "том")) {
+			/* "X сообщил об этом журналистам": the sentence
+			 * before, as "Об этом сообщил X". */
+			if (tok_is(x, j, "этом") && !tok_punct(x, j + 1,
+			    ',') && st->si > 0 && i > st->s0 &&
+			    m->type != MEN_NONE && m->type != MEN_SELF) {
+				if (!prev_speech_act(x, st->si - 1, i, i + len,
+				    m))
+					add_indirect(x,
+					    x->sg->sent[st->si - 1].first,
+					    x->sg->sent[st->si - 1].last, i,
+					    i + len, a, m);
+				return j;
+			}
 			if (!(tok_punct(x, j + 1, ',') &&
 			    tok_is(x, j + 2, "что")))
 				return i;

@@ -141,7 +141,7 @@ quotes_extract(const struct lexicon *lx, const struct article *a,
 	x.ind = xcalloc(x.sg->n, 1);
 	x.tf = xcalloc(x.sg->n, sizeof(*x.tf));
 	x.vlen = xcalloc(x.sg->n, 1);
-	x.vcls = xcalloc(x.sg->n, 1);
+	x.vcls = xcalloc(x.sg->n, sizeof(x.vcls[0]));
 	x.ofirst = xcalloc(x.sg->n, 1);
 
 	direct_pass(&x);

@@ -249,6 +249,10 @@ tok_name_uncached(const struct ex *x, size_t i)
 	    !(x->sg->t[i + 1].flags & SEG_CAP) &&
 	    tok_agr(x->w[i + 1]) == AGR_NONE &&
 	    !tok_has(x, i, TF_FIRST) &&
+	    /* "Валентины Бондаревой он": a surname after a first name */
+	    !(i > 0 && (x->sg->t[i - 1].flags & SEG_CAP) &&
+	    (tok_has(x, i - 1, TF_FIRST) ||
+	    tok_oblique_first(x, i - 1) != SPEAKERS_NOM)) &&
 	    !(tok_stop(x, i + 1) && !tok_prep(x, i + 1) &&
 	    tok_verb(x, i + 2, x->sg->n, NULL, NULL)))
 		return 0;
@@ -381,7 +385,7 @@ tok_verb(const struct ex *x, size_t i, size_t end, size_t *len,
 		mx->vlen[i] = 0;
 		if (verb_find(x, i, x->sg->n, &l, &k) && l < 256) {
 			mx->vlen[i] = (unsigned char)l;
-			mx->vcls[i] = (unsigned char)k;
+			mx->vcls[i] = (unsigned short)k;
 		}
 	}
 	if (x->vlen[i] == 0)
@@ -437,6 +441,9 @@ verb_find(const struct ex *x, size_t i, size_t end, size_t *len,
 			break;
 		case 'x':
 			c |= VC_NEG;
+			break;
+		case 'o':
+			c |= VC_ADDR;
 			break;
 		default:
 			break;

@@ -533,6 +533,29 @@ main(void)
 	    "is an answer, not an attribution line naming \"Да\"");
 	quote_list_free(&ql);
 
+	check_one("По словам его сестры Алии Маратовой он уехал в мае.", 0,
+	    QUOTE_INDIRECT, "Алия Маратова", "он уехал в мае",
+	    "\"по словам X\" without a comma: the source ends with its "
+	    "name");
+	t = "По словам Ивана Котова Казахстан готов.";
+	ok(extract(t, &ql) == 0, "\"по словам\", a name and another "
+	    "capital without a comma: no guess at where it ends");
+	quote_list_free(&ql);
+
+	check_one("В правоохранительных органах сообщили, что свидетелей "
+	    "нет.", 0, QUOTE_INDIRECT, "правоохранительные органы",
+	    "свидетелей нет", "plural bodies in the prepositional");
+	check_one("Мост закроют на ремонт в мае. Аким района Иван Котов "
+	    "сообщил об этом журналистам.", 0, QUOTE_INDIRECT, "Иван Котов",
+	    "Мост закроют на ремонт в мае", "\"X сообщил об этом\": the "
+	    "sentence before");
+	check_one("Аким уведомил жителей о начале ремонта дороги.", 0,
+	    QUOTE_INDIRECT, "аким", "начале ремонта дороги", "the topic "
+	    "after an addressee");
+	t = "Мост закроют на ремонт в мае. Аким подумал об этом.";
+	ok(extract(t, &ql) == 0, "\"подумал об этом\" reports nothing");
+	quote_list_free(&ql);
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
