@@ -612,7 +612,10 @@ skip_inserted(const struct ex *x, size_t lo, size_t e)
 	 * председатель общества"). */
 	if (!rel && !tok_participle(x->w[j]) && !((tok_adverb(x, j) ||
 	    (tok_ends(x->w[j], "о") && tok_common(x, j))) &&
-	    tok_participle(x->w[j + 1])) && !clause_gerund(x, j, e - 1) &&
+	    tok_participle(x->w[j + 1])) &&
+	    /* "в прошлом занимавшая пост" */
+	    !(tok_prep(x, j) && j + 2 < e && tok_participle(x->w[j + 2])) &&
+	    !clause_gerund(x, j, e - 1) &&
 	    !(tok_has(x, j, TF_ROLE) || (tok_adjective(x, j) &&
 	    tok_has(x, j + 1, TF_ROLE))))
 		return e;
@@ -717,7 +720,14 @@ mention_before(struct ex *x, size_t lo, size_t v, struct mention *m,
 	}
 	/* "X, отрывок из которого был показан в эфире, выразила": a
 	 * clause in commas between the subject and its verb. */
-	e = skip_inserted(x, lo, e);
+	if ((s = skip_inserted(x, lo, e)) < e) {
+		/* "X, занимавшая пост при Y, который ..., заявила": one
+		 * clause in commas after another. */
+		e = s;
+		while (e > lo && tok_punct(x, e, ',') &&
+		    (s = skip_inserted(x, lo, e + 1)) < e)
+			e = s;
+	}
 	s = e;
 	/* "Мы рассказывали": the newsroom, no source. */
 	if (e > lo && (tok_is(x, e - 1, "мы") || tok_is(x, e - 1, "я"))) {
@@ -831,8 +841,17 @@ mention_subject_left(struct ex *x, size_t lo, size_t v, struct mention *m,
 		    !tok_ends(x->w[u], "ена") && !tok_ends(x->w[u], "ены") :
 		    ua == a) &&
 		    strlen(x->w[u]) > 4 && !tok_adjective(x, u) &&
-		    !(x->sg->t[u].flags & SEG_CAP))
+		    !(x->sg->t[u].flags & SEG_CAP)) {
+			/* "выступил Иван Котов и рассказал": the name
+			 * after the first verb. */
+			if (u + 2 < v && tok_is(x, v - 1, "и") &&
+			    tok_name(x, u + 1) &&
+			    mention_np(x, u + 1, v - 1, m, 0) &&
+			    m->type == MEN_NAME && m->ns == u + 1 &&
+			    m->ne == v - 1)
+				return 1;
 			return mention_before(x, lo, u, m, ua);
+		}
 	}
 	return 0;
 }

@@ -556,6 +556,14 @@ main(void)
 	ok(extract(t, &ql) == 0, "\"подумал об этом\" reports nothing");
 	quote_list_free(&ql);
 
+	check_one("Алия Маратова, в прошлом возглавлявшая банк Ивана "
+	    "Котова, который уехал, заявила, что цены вырастут.", 0,
+	    QUOTE_INDIRECT, "Алия Маратова", "цены вырастут", "two clauses "
+	    "in commas between the subject and its verb");
+	check_one("Вчера по радио выступил Иван Котов и рассказал, что мост "
+	    "откроют.", 0, QUOTE_INDIRECT, "Иван Котов", "мост откроют",
+	    "\"выступил X и рассказал\": X after the first verb");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
