@@ -252,17 +252,21 @@ add_indirect(struct ex *x, size_t s, size_t e, size_t cs, size_t ce,
     enum agr a, const struct mention *m)
 {
 	struct cand	*c;
-	size_t		 i, words = 0;
+	size_t		 i, words = 0, paren = 0, te0;
+	int		 opened = 0;
 
 	while (e > s && (tok_sentend(x, e - 1) || tok_punct(x, e - 1, ',') ||
 	    tok_dash(x, e - 1)))
 		e--;
+	te0 = e;
 	while (s < e && (tok_punct(x, s, ',') || tok_dash(x, s)))
 		s++;
 	/* Direct quotes are not part of it: skip one that opens the
 	 * span, stop at one inside it. */
-	while (s < e && (x->mask[s] || x->sg->t[s].type == SEG_PUNCT))
+	while (s < e && (x->mask[s] || x->sg->t[s].type == SEG_PUNCT)) {
+		opened |= tok_open_quote(x, s);
 		s++;
+	}
 	for (i = s; i < e; i++) {
 		if (x->mask[i]) {
 			e = i;
@@ -270,9 +274,15 @@ add_indirect(struct ex *x, size_t s, size_t e, size_t cs, size_t ce,
 		}
 		if (x->sg->t[i].type == SEG_WORD)
 			words++;
+		else if (tok_punct(x, i, '('))
+			paren++;
 	}
+	/* Closing marks stay ("на 10%", "(в мае)", "«Газпром»"), but
+	 * not the closing quotation mark of one skipped at the start. */
 	while (e > s && x->sg->t[e - 1].type == SEG_PUNCT &&
-	    !tok_close_quote(x, e - 1))
+	    !(tok_close_quote(x, e - 1) && !(opened && e == te0)) &&
+	    !(paren > 0 && tok_punct(x, e - 1, ')')) &&
+	    !tok_punct(x, e - 1, '%'))
 		e--;
 	if (words < 2)
 		return;
@@ -760,6 +770,9 @@ verb_complement(struct ex *x, const struct sent *st, size_t i, size_t len,
 			 * before, as "Об этом сообщил X". */
 			if (tok_is(x, j, "этом") && !tok_punct(x, j + 1,
 			    ',') && st->si > 0 && i > st->s0 &&
+			    /* not "рассказал об этом": anaphoric */
+			    (strncmp(x->w[i], "сообщ", 10) == 0 ||
+			    strncmp(x->w[i], "заяв", 8) == 0) &&
 			    m->type != MEN_NONE && m->type != MEN_SELF) {
 				if (!prev_speech_act(x, st->si - 1, i, i + len,
 				    m))

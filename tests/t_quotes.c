@@ -564,6 +564,16 @@ main(void)
 	    "откроют.", 0, QUOTE_INDIRECT, "Иван Котов", "мост откроют",
 	    "\"выступил X и рассказал\": X after the first verb");
 
+	check_one("Министр заявил, что цены вырастут на 10%.", 0,
+	    QUOTE_INDIRECT, "министр", "цены вырастут на 10%", "a percent "
+	    "sign ends the content");
+	check_one("Министр заявил, что цены вырастут (на треть).", 0,
+	    QUOTE_INDIRECT, "министр", "цены вырастут (на треть)",
+	    "a closing parenthesis that was opened stays");
+	check_one("Как сказал аким, «мост откроют в мае».", 0,
+	    QUOTE_INDIRECT, "аким", "мост откроют в мае", "no closing "
+	    "quotation mark without the opening one");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
