@@ -319,7 +319,7 @@ test_cases(void)
 	struct text_line	*l;
 	size_t			 n, i;
 	const char		*s;
-	char			*r;
+	char			*r, *why;
 	int			 bad;
 
 	n = text_wrap("", 0, 10, &l);
@@ -367,6 +367,29 @@ test_cases(void)
 	ok(n == 2 && l[0].end == 1 && l[0].width == 1,
 	    "a cut piece leaves no trailing blank");
 	free(l);
+	/* Found by fuzz_text in CI (2026-12-05): U+0600 ARABIC NUMBER SIGN
+	 * is a Prepend character, so the space after it is part of its
+	 * cluster; a line cut there lost the space but kept its column,
+	 * and the line said 1 column where wcswidth counts 0. */
+	s = "\xd8\x80 !";
+	bad = check_one(s, strlen(s), 1, &why);
+	ok(bad == 0, "a line cut after a Prepend character and a space is "
+	    "as wide as it says%s%s", why != NULL ? ": " : "",
+	    why != NULL ? why : "");
+	free(why);
+	/* A cluster wider than the line ("a" and U+302E, a spacing mark
+	 * two columns wide; two Hangul leading consonants) is drawn as an
+	 * ellipsis, one column, not the line's width. */
+	s = "a\xe3\x80\xae";
+	bad = check_one(s, strlen(s), 2, &why);
+	ok(bad == 0, "a cluster 3 columns wide in 2 is as wide as it "
+	    "says%s%s", why != NULL ? ": " : "", why != NULL ? why : "");
+	free(why);
+	s = "\xe1\x84\x80\xe1\x84\x80";
+	bad = check_one(s, strlen(s), 3, &why);
+	ok(bad == 0, "a cluster 4 columns wide in 3 is as wide as it "
+	    "says%s%s", why != NULL ? ": " : "", why != NULL ? why : "");
+	free(why);
 	s = "\x1b]0;title\x07\x1b[2J";
 	n = text_wrap(s, strlen(s), 5, &l);
 	for (i = 0, bad = 0; i < n; i++) {
