@@ -1,0 +1,225 @@
+#!/bin/sh
+# t_input.sh: import reads its input as a stream.  Endless input
+# (/dev/zero, a pipe from yes), a FIFO whose writer stays open, a
+# terminal and a file far larger than memory needs: each ends by itself
+# or at SIGINT within seconds, with memory bounded by one article; an
+# article over the size limit is skipped with a message.  Then what the
+# input may look like (a byte order mark, UTF-16, CR line ends), end to
+# end.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+command -v sqlite3 >/dev/null 2>&1 || skip_all "sqlite3 not installed"
+command -v timeout >/dev/null 2>&1 || skip_all "timeout not installed"
+
+tmux_private citata-input
+cleanup() {
+	tmux_stop
+	[ -n "${wpid:-}" ] && kill "$wpid" 2>/dev/null
+	rm -rf "$TMPD"
+}
+trap cleanup EXIT
+
+count() {
+	sqlite3 "$1" 'SELECT count(*) FROM articles' 2>/dev/null
+}
+
+# Peak memory allowed for an import that holds one small article: far
+# below the inputs below (50 MB and more), far above what citata needs
+# (about 7 MB; ASan's shadow and quarantine take more).
+limit=40000
+case ${SAN_CFLAGS:-} in *sanitize*) limit=150000 ;; esac
+if grep -q 'sanitize=address' "${top_builddir:-.}/config.log" 2>/dev/null
+then
+	limit=150000
+fi
+
+# interrupt PID SECS: SIGINT to PID, then its exit status in st and the
+# seconds it took to end in secs (99 when it did not end in 10 s).
+interrupt() {
+	kill -INT "$1"
+	i=0
+	while kill -0 "$1" 2>/dev/null && [ $i -lt 100 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	if kill -0 "$1" 2>/dev/null; then
+		kill -9 "$1"
+		secs=99
+	else
+		secs=$((i / 10))
+	fi
+	wait "$1"
+	st=$?
+}
+
+# --- Endless input.
+
+# /dev/zero was read whole before a byte was looked at: 2 GB/s until the
+# OOM killer.
+peak timeout 20 "$CITATA" -d "$TMPD/z.db" import /dev/zero
+ok $(( st != 1 )) "/dev/zero: import ends by itself, exit 1 (got $st)"
+contains "$TMPD/e" "/dev/zero:1: error: binary data (NUL bytes), file skipped" \
+    "  and says it is binary"
+ok $(( kb > limit )) "  in bounded memory ($kb KiB, limit $limit)"
+peak timeout 20 sh -c "cat /dev/zero | \"$CITATA\" -d \"$TMPD/z.db\" import -"
+ok $(( st != 1 )) "/dev/zero through a pipe: exit 1 (got $st)"
+contains "$TMPD/e" "-:1: error: binary data (NUL bytes), file skipped" \
+    "  and says it is binary"
+
+# Text without end on a pipe: memory stays flat, SIGINT ends it.
+yes "строка без заголовка" | "$CITATA" -d "$TMPD/y.db" import - \
+    >"$TMPD/o" 2>"$TMPD/e" &
+sleep 2
+pid=$(pgrep -n -f "$TMPD/y.db" || echo 0)
+k1=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' /proc/$pid/status 2>/dev/null)
+sleep 1
+k2=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' /proc/$pid/status 2>/dev/null)
+if [ "$pid" -gt 0 ]; then
+	interrupt "$pid"
+	wait
+	ok $(( st != 2 || secs > 2 )) "yes | import -: SIGINT ends it, exit 2 in $secs s (got $st)"
+	contains "$TMPD/e" "interrupted; nothing was imported" "  and says so"
+	ok $(( ${k2:-0} == 0 || k2 > limit || k2 > k1 + 1024 )) \
+	    "  memory flat while it reads (${k1:-?} KiB, then ${k2:-?} KiB)"
+else
+	ok 1 "yes | import -: the import was not found running"
+fi
+
+# --- A FIFO: the writer stays open after one article.  SIGINT was
+# caught, but read() was retried on EINTR and the flag never looked at.
+mkfifo "$TMPD/f1"
+(printf ' date 2025-01-01 Статья из канала.\n\n'; sleep 30) >"$TMPD/f1" &
+wpid=$!
+"$CITATA" -d "$TMPD/f.db" import "$TMPD/f1" >"$TMPD/o" 2>"$TMPD/e" &
+pid=$!
+sleep 1
+interrupt $pid
+ok $(( st != 2 || secs > 2 )) "a FIFO held open: SIGINT in read() ends import, exit 2 in $secs s (got $st)"
+contains "$TMPD/e" "interrupted; nothing was imported" "  and says so"
+ok $(( $(count "$TMPD/f.db") != 0 )) "  and stored nothing"
+kill $wpid 2>/dev/null
+wait $wpid 2>/dev/null
+
+# With --batch=1 articles are stored as they come through the FIFO,
+# while its writer is still there.
+mkfifo "$TMPD/f2"
+(printf ' date 2025-01-01 Первая из канала.\n\n date 2025-01-02 Вторая из канала.\n\n'
+    sleep 30) >"$TMPD/f2" &
+wpid=$!
+"$CITATA" -d "$TMPD/f2.db" import --batch=1 "$TMPD/f2" \
+    >"$TMPD/o" 2>"$TMPD/e" &
+pid=$!
+i=0
+while [ "$(count "$TMPD/f2.db")" != 1 ] && [ $i -lt 100 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+c=$(count "$TMPD/f2.db")
+interrupt $pid
+ok $(( c != 1 )) "a FIFO held open, --batch=1: the first article is stored as it comes ($c)"
+contains "$TMPD/e" "interrupted; the first 1 articles were imported" \
+    "  SIGINT keeps it and says so (exit $st)"
+kill $wpid 2>/dev/null
+wait $wpid 2>/dev/null
+
+# A FIFO nobody opens for writing: import waits in open(); SIGINT ends it.
+mkfifo "$TMPD/f3"
+"$CITATA" -d "$TMPD/f3.db" import "$TMPD/f3" >"$TMPD/o" 2>"$TMPD/e" &
+pid=$!
+sleep 1
+interrupt $pid
+ok $(( st != 2 || secs > 2 )) "a FIFO without a writer: SIGINT ends import, exit 2 in $secs s (got $st)"
+contains "$TMPD/e" "interrupted; nothing was imported" "  and says so"
+wpid=
+
+# --- "citata import -" at a terminal: Ctrl-C was ignored until Ctrl-D.
+if T new-session -d -s ui -x 80 -y 24 \
+    "'$CITATA' -d '$TMPD/t.db' import -; echo EXIT=\$?; sleep 60" \
+    2>/dev/null; then
+	sleep 0.5
+	T send-keys -t ui ' date 2025-01-01 Набрано в терминале.' Enter Enter
+	sleep 0.5
+	T send-keys -t ui C-c
+	settle_until "EXIT="
+	contains "$TMPD/cap" "EXIT=2" "a terminal: Ctrl-C ends import - at once"
+	contains "$TMPD/cap" "interrupted; nothing was imported" "  and says so"
+	T kill-session -t ui 2>/dev/null
+	T new-session -d -s ui -x 80 -y 24 \
+	    "'$CITATA' -d '$TMPD/t.db' import -; echo EXIT=\$?; sleep 60"
+	sleep 0.5
+	T send-keys -t ui ' date 2025-01-01 Набрано в терминале.' Enter Enter
+	T send-keys -t ui C-d
+	settle_until "EXIT="
+	contains "$TMPD/cap" "imported 1, duplicates 0, skipped 0" \
+	    "a terminal: Ctrl-D ends the input, the article is imported"
+	T kill-session -t ui 2>/dev/null
+else
+	echo "ok $((tap_n = tap_n + 1)) - # SKIP tmux cannot start a server"
+fi
+
+# --- A file far larger than memory needs.  The whole file was held:
+# 50 MB read for 50 MB, although --batch promises flat memory.
+awk 'BEGIN {
+	for (i = 0; i < 25; i++)
+		printf " date 2025-01-01 Новость номер %d.\n\n", i
+	print " date 2025-13-01 Статья с плохой датой."
+	print ""
+	l = "слово слово слово слово слово слово слово слово слово слово"
+	for (i = 0; i < 450000; i++)
+		print l
+	print ""
+	for (i = 0; i < 5; i++)
+		printf " date 2025-01-02 После номер %d.\n\n", i
+}' >"$TMPD/big.txt"
+mb=$(( $(wc -c <"$TMPD/big.txt") / 1048576 ))
+peak timeout 60 "$CITATA" -d "$TMPD/big.db" import --batch=10 "$TMPD/big.txt"
+ok $(( st != 1 )) "a $mb MB file, --batch=10: exit 1, the bad record skipped (got $st)"
+contains "$TMPD/o" "imported 30, duplicates 0, skipped 1" "  the 30 good articles imported"
+ok $(( kb > limit )) "  in memory for one article, not the file ($kb KiB, limit $limit)"
+
+# An article longer than 64 MiB is skipped, and its text let go.
+awk 'BEGIN {
+	print " date 2025-01-01 Статья длиннее предела."
+	print ""
+	l = "слово слово слово слово слово слово слово слово слово слово"
+	for (i = 0; i < 650000; i++)
+		print l
+	print ""
+	print " date 2025-01-02 Статья после неё."
+}' >"$TMPD/huge.txt"
+peak timeout 60 "$CITATA" -d "$TMPD/huge.db" import "$TMPD/huge.txt"
+ok $(( st != 1 )) "an article over 64 MiB: exit 1 (got $st)"
+contains "$TMPD/e" "huge.txt:1: error: article longer than 64 MiB, skipped" \
+    "  with a message naming its line"
+contains "$TMPD/o" "imported 1, duplicates 0, skipped 1" "  the next one imported"
+ok $(( kb > 64 * 1024 + 2 * limit )) "  within the limit's memory ($kb KiB)"
+
+# --- What the input looks like.
+printf '\357\273\277 date 2025-01-01 Заголовок с меткой порядка.\n' \
+    >"$TMPD/bom.txt"
+printf '\357\273\277{"text":"Первая запись.","date":"2025-01-02"}\n' \
+    >"$TMPD/bom.jsonl"
+"$CITATA" -d "$TMPD/in.db" import "$TMPD/bom.txt" "$TMPD/bom.jsonl" \
+    >"$TMPD/o" 2>"$TMPD/e"
+ok $? "a byte order mark: both files import, exit 0"
+t=$(sqlite3 "$TMPD/in.db" "SELECT count(*) FROM articles WHERE title IN
+    ('Заголовок с меткой порядка', 'Первая запись')")
+ok $(( t != 2 )) "  and it is in neither title ($t of 2)"
+printf ' date 2025-01-03 Текст в UTF-16.\n' | iconv -f UTF-8 -t UTF-16 \
+    >"$TMPD/u16.txt" 2>/dev/null
+printf ' date 2025-01-03 Текст в UTF-16.\n' | iconv -f UTF-8 -t UTF-16BE \
+    >"$TMPD/u16be.txt" 2>/dev/null
+"$CITATA" -d "$TMPD/in.db" import "$TMPD/u16.txt" "$TMPD/u16be.txt" \
+    >"$TMPD/o" 2>"$TMPD/e"
+ok $(( $? != 1 )) "UTF-16: skipped, exit 1"
+contains "$TMPD/e" "u16.txt:1: error: UTF-16 input, file skipped; convert it with iconv -f UTF-16LE -t UTF-8" \
+    "  named, with the iconv command (with a BOM)"
+contains "$TMPD/e" "u16be.txt:1: error: UTF-16 input, file skipped; convert it with iconv -f UTF-16BE -t UTF-8" \
+    "  and without one, big-endian"
+printf ' date 2025-01-04 Первая с CR.\r\rАбзац.\r\r date 2025-01-05 Вторая с CR.\r' \
+    >"$TMPD/cr.txt"
+"$CITATA" -d "$TMPD/in.db" import "$TMPD/cr.txt" >"$TMPD/o" 2>"$TMPD/e"
+contains "$TMPD/o" "imported 2, duplicates 0, skipped 0" \
+    "CR line ends: two articles, not one"
+
+done_testing
