@@ -137,8 +137,10 @@ static int	 sentence_end(const char *, size_t, size_t);
 static int	 attribution_find(const char *, size_t, size_t *, size_t *,
 		    size_t *);
 static char	*source_clean(const char *, size_t);
-static int	 expand_dir(const char *, char ***, size_t *, size_t *,
-		    import_diag_fn, void *);
+struct dir_seen;
+static int	 expand_dir(const char *, const struct stat *, char ***,
+		    size_t *, size_t *, struct dir_seen *, import_diag_fn,
+		    void *);
 static void	 files_add(char ***, size_t *, size_t *, char *);
 static int	 name_cmp(const void *, const void *);
 static int	 has_suffix(const char *, const char *);
@@ -1256,25 +1258,61 @@ name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Adds the *.txt and *.jsonl files under dir, sorted, depth first. */
+/*
+ * The directories read so far, by device and inode, so that each is read
+ * once however many links lead to it; and the links to directories met
+ * on the way, followed after the directories themselves, so that a link
+ * is what is named as skipped, not the directory it leads to.
+ */
+struct dir_seen {
+	struct {
+		dev_t	 dev;
+		ino_t	 ino;
+		char	*path;
+	}		*v;
+	size_t		 n, cap;
+	char		**links;
+	size_t		 nlinks, linkcap;
+};
+
+/* Adds the *.txt and *.jsonl files under dir (whose stat is st), sorted,
+ * depth first, unless dir was read already. */
 static int
-expand_dir(const char *dir, char ***files, size_t *n, size_t *cap,
-    import_diag_fn diag, void *ctx)
+expand_dir(const char *dir, const struct stat *st, char ***files,
+    size_t *n, size_t *cap, struct dir_seen *seen, import_diag_fn diag,
+    void *ctx)
 {
 	DIR		 *d;
 	struct dirent	 *e;
-	struct stat	  st;
-	char		**names = NULL, *path;
+	struct stat	  est;
+	char		**names = NULL, *path, *msg;
 	size_t		  nn = 0, ncap = 0, i;
+	int		  is_link;
 
-	if ((d = opendir(dir)) == NULL) {
-		char	*msg = xasprintf("cannot open directory: %s",
-		    strerror(errno));
-
+	for (i = 0; i < seen->n; i++) {
+		if (seen->v[i].dev != st->st_dev ||
+		    seen->v[i].ino != st->st_ino)
+			continue;
+		msg = xasprintf("the directory %s again (a symbolic link), "
+		    "skipped", seen->v[i].path);
 		diag(ctx, dir, 0, 0, msg);
 		free(msg);
 		return -1;
 	}
+	if ((d = opendir(dir)) == NULL) {
+		msg = xasprintf("cannot open directory: %s", strerror(errno));
+		diag(ctx, dir, 0, 0, msg);
+		free(msg);
+		return -1;
+	}
+	if (seen->n == seen->cap) {
+		seen->cap = seen->cap == 0 ? 16 : seen->cap * 2;
+		seen->v = xreallocarray(seen->v, seen->cap,
+		    sizeof(*seen->v));
+	}
+	seen->v[seen->n].dev = st->st_dev;
+	seen->v[seen->n].ino = st->st_ino;
+	seen->v[seen->n++].path = xstrdup(dir);
 	while ((e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.')
 			continue;
@@ -1286,15 +1324,21 @@ expand_dir(const char *dir, char ***files, size_t *n, size_t *cap,
 		path = xasprintf("%s%s%s", dir,
 		    has_suffix(dir, "/") ? "" : "/", names[i]);
 		free(names[i]);
-		if (stat(path, &st) != 0) {
+		is_link = lstat(path, &est) == 0 && S_ISLNK(est.st_mode);
+		if (stat(path, &est) != 0) {
+			/* A dangling link, or a loop of links. */
+			msg = xasprintf("%s, skipped", strerror(errno));
+			diag(ctx, path, 0, 0, msg);
+			free(msg);
 			free(path);
-			continue;
-		}
-		if (S_ISDIR(st.st_mode)) {
-			expand_dir(path, files, n, cap, diag, ctx);
+		} else if (S_ISDIR(est.st_mode) && is_link)
+			files_add(&seen->links, &seen->nlinks, &seen->linkcap,
+			    path);
+		else if (S_ISDIR(est.st_mode)) {
+			expand_dir(path, &est, files, n, cap, seen, diag, ctx);
 			free(path);
-		} else if (S_ISREG(st.st_mode) && (has_suffix(path, ".txt") ||
-		    has_suffix(path, ".jsonl")))
+		} else if (S_ISREG(est.st_mode) &&
+		    (has_suffix(path, ".txt") || has_suffix(path, ".jsonl")))
 			files_add(files, n, cap, path);
 		else
 			free(path);
@@ -1307,10 +1351,12 @@ size_t
 import_expand(char **args, size_t nargs, char ***files, import_diag_fn diag,
     void *ctx)
 {
-	struct stat	st;
-	size_t		i, n = 0, cap = 0;
+	struct dir_seen	 seen;
+	struct stat	 st;
+	size_t		 i, j, n = 0, cap = 0;
 	char		*msg;
 
+	memset(&seen, 0, sizeof(seen));
 	*files = NULL;
 	for (i = 0; i < nargs; i++) {
 		if (strcmp(args[i], "-") == 0) {
@@ -1323,11 +1369,24 @@ import_expand(char **args, size_t nargs, char ***files, import_diag_fn diag,
 			free(msg);
 			continue;
 		}
-		if (S_ISDIR(st.st_mode))
-			expand_dir(args[i], files, &n, &cap, diag, ctx);
-		else
+		if (!S_ISDIR(st.st_mode)) {
 			files_add(files, &n, &cap, xstrdup(args[i]));
+			continue;
+		}
+		expand_dir(args[i], &st, files, &n, &cap, &seen, diag, ctx);
+		/* The links met, and those met under them, in turn. */
+		for (j = 0; j < seen.nlinks; j++) {
+			if (stat(seen.links[j], &st) == 0)
+				expand_dir(seen.links[j], &st, files, &n, &cap,
+				    &seen, diag, ctx);
+			free(seen.links[j]);
+		}
+		seen.nlinks = 0;
 	}
+	for (i = 0; i < seen.n; i++)
+		free(seen.v[i].path);
+	free(seen.v);
+	free(seen.links);
 	return n;
 }
 

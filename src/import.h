@@ -118,9 +118,10 @@ int	import_parse(const char *name, const char *data, size_t len,
 /*
  * Expands the import arguments: a file stays itself, "-" stays "-", a
  * directory becomes its *.txt and *.jsonl files, recursively, sorted by
- * name.  Stores a new array of new strings in *files (the caller frees
- * both) and returns the count; on a missing or unreadable argument it
- * calls diag and goes on.
+ * name; a directory reached twice (by a symbolic link) is read once, and
+ * diag says what was left out.  Stores a new array of new strings in
+ * *files (the caller frees both) and returns the count; on a missing or
+ * unreadable argument it calls diag and goes on.
  */
 size_t	import_expand(char **args, size_t nargs, char ***files,
 	    import_diag_fn diag, void *ctx);

@@ -4,8 +4,8 @@
 # terminal and a file far larger than memory needs: each ends by itself
 # or at SIGINT within seconds, with memory bounded by one article; an
 # article over the size limit is skipped with a message.  Then what the
-# input may look like (a byte order mark, UTF-16, CR line ends), end to
-# end.
+# input may look like (a byte order mark, UTF-16, CR line ends) and
+# directories with symbolic links, end to end.
 . "${top_srcdir:-.}/tests/lib.sh"
 
 command -v sqlite3 >/dev/null 2>&1 || skip_all "sqlite3 not installed"
@@ -222,4 +222,30 @@ printf ' date 2025-01-04 Первая с CR.\r\rАбзац.\r\r date 2025-01-05 
 contains "$TMPD/o" "imported 2, duplicates 0, skipped 0" \
     "CR line ends: two articles, not one"
 
+# --- Directories.  A link back up was followed 40 levels deep, every
+# file imported again at each level (as duplicates), without a word.
+d="$TMPD/news"
+mkdir -p "$d/sub"
+printf ' date 2025-02-01 Статья в каталоге.\n' >"$d/a.txt"
+printf ' date 2025-02-02 Статья в подкаталоге.\n' >"$d/sub/b.txt"
+ln -s .. "$d/sub/up"
+ln -s sub "$d/again"
+ln -s missing.txt "$d/dangling.txt"
+timeout 20 "$CITATA" -d "$TMPD/dir.db" import "$d" >"$TMPD/o" 2>"$TMPD/e"
+st=$?
+ok $(( st != 0 )) "a directory with link loops: import ends, exit 0 (got $st)"
+contains "$TMPD/o" "imported 2, duplicates 0, skipped 0" "  each file read once"
+contains "$TMPD/e" "news/sub/up: error: the directory $d again (a symbolic link), skipped" \
+    "  says which link leads back"
+contains "$TMPD/e" "news/again: error: the directory $d/sub again (a symbolic link), skipped" \
+    "  and which leads to a directory read already"
+contains "$TMPD/e" "news/dangling.txt: error: No such file or directory, skipped" \
+    "  and which link leads nowhere"
+ln -s self "$d/self"
+ln -s . "$d/sub/here"
+timeout 20 "$CITATA" -d "$TMPD/dir.db" import "$d" >"$TMPD/o" 2>"$TMPD/e"
+contains "$TMPD/e" "news/self: error: Too many levels of symbolic links, skipped" \
+    "a link to itself is named"
+contains "$TMPD/e" "news/sub/here: error: the directory $d/sub again (a symbolic link), skipped" \
+    "  and a link to its own directory"
 done_testing
