@@ -17,7 +17,8 @@ struct article;
 enum import_format {
 	IMPORT_TEXT,
 	IMPORT_JSONL,
-	IMPORT_GUESS		/* import_format_guess() on the name */
+	IMPORT_GUESS		/* by the name, and for "-" by the first
+				   non-blank byte: import_format_guess() */
 };
 
 /* Longest line accepted, in bytes; longer lines skip their record. */
