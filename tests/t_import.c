@@ -586,13 +586,13 @@ test_cancel(void)
 	 * before. */
 	act.sa_handler = on_alarm;
 	sigaction(SIGALRM, &act, NULL);
-	r = import_reader_fd("p", data[0], IMPORT_GUESS);
 	if ((pid = fork()) == 0) {
 		sleep(2);
 		n = write(data[1], s, strlen(s));
 		_exit(n == (ssize_t)strlen(s) ? 0 : 1);
 	}
 	close(data[1]);
+	r = import_reader_fd("p", data[0], IMPORT_GUESS);
 	alarm(1);
 	ev = import_next(r, &a, &d);
 	alarm(0);
