@@ -226,8 +226,8 @@ check_stream(const struct fuzz_got *g, const struct import_result *res,
 		    res->skipped);
 	import_reader_free(r);
 	if (strcmp(h.diags.data, g->diags.data) != 0)
-		fuzz_fail("in chunks of %zu the diagnostics differ:\n%s---\n%s",
-		    chunk, h.diags.data, g->diags.data);
+		fuzz_fail("in chunks of %zu the diagnostics differ:\n"
+		    "%s---\n%s", chunk, h.diags.data, g->diags.data);
 	if (h.n != g->n)
 		fuzz_fail("in chunks of %zu: %zu articles, whole: %zu", chunk,
 		    h.n, g->n);
@@ -239,8 +239,8 @@ check_stream(const struct fuzz_got *g, const struct import_result *res,
 		    !same_string(h.a[i]->date, g->a[i]->date) ||
 		    !same_string(h.a[i]->source, g->a[i]->source) ||
 		    !same_string(h.a[i]->url, g->a[i]->url))
-			fuzz_fail("in chunks of %zu article %zu differs", chunk,
-			    i);
+			fuzz_fail("in chunks of %zu article %zu differs",
+			    chunk, i);
 	got_free(&h);
 }
 

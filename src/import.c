@@ -81,11 +81,11 @@ struct import_reader {
 	size_t			 chunk;
 	char			*win;
 	size_t			 off, len, cap;
-	size_t			 scan;		/* win[off..off+scan) has no
-						 * line end */
+	size_t			 scan;		/* win[off..off+scan): no
+						   line end */
 	int			 eof;
-	int			 stream;	/* a pipe or a terminal: do
-						 * not wait to fill the probe */
+	int			 stream;	/* a pipe, a terminal: no
+						   waiting to fill the probe */
 	int			 err;		/* errno of a failed read */
 	int			 after_cr;	/* the last line ended in CR */
 	int			 probed;
@@ -99,7 +99,7 @@ struct import_reader {
 	long			 stray;
 	struct event		*q;
 	size_t			 qhead, qlen, qcap;
-	char			*msg;		/* last diagnostic handed out */
+	char			*msg;		/* the last diagnostic out */
 	struct import_result	 res;
 };
 
@@ -317,8 +317,8 @@ reader_wait(struct import_reader *r)
  * Reads more input into the window, moving what is left of it to the
  * start first when there is no room after it.  The window never holds
  * more than a line (at most IMPORT_MAX_LINE bytes) and a chunk, so it
- * stays under twice that.  Returns 0 (r->eof is set at the end), -1 when cancelled,
- * -2 on a read error (in r->err).
+ * stays under twice that.  Returns 0 (r->eof is set at the end), -1
+ * when cancelled, -2 on a read error (in r->err).
  */
 static int
 reader_fill(struct import_reader *r)
@@ -393,7 +393,8 @@ reader_line(struct import_reader *r, struct line *l)
 		for (i = r->off + r->scan; i < r->len; i++)
 			if (r->win[i] == '\n' || r->win[i] == '\r')
 				break;
-		if (i < r->len || (r->eof && (i > r->off || r->long_len > 0))) {
+		if (i < r->len ||
+		    (r->eof && (i > r->off || r->long_len > 0))) {
 			l->s = r->win + r->off;
 			l->n = l->len = i - r->off;
 			l->blank = line_blank(l->s, l->n);
@@ -467,9 +468,9 @@ utf16_like(const unsigned char *p, size_t n)
  * UTF-8 byte order mark, and refuses UTF-16 and binary input.  A file
  * or a buffer shows its first PROBE_LEN bytes; a pipe or a terminal what
  * came first (4 bytes or a line), since waiting for more would hold
- * back the articles already typed or sent.  Returns 0 to go on, 1 when the input
- * is refused (a diagnostic is queued), or what reader_fill() failed
- * with.
+ * back the articles already typed or sent.  Returns 0 to go on, 1 when
+ * the input is refused (a diagnostic is queued), or what reader_fill()
+ * failed with.
  */
 static int
 reader_probe(struct import_reader *r)

@@ -319,8 +319,9 @@ same_got(const struct got *x, struct import_result rx, const struct got *y,
 	    strcmp(x->diags.data, y->diags.data) != 0)
 		return 0;
 	for (i = 0; i < x->n; i++)
-		if (x->a[i]->len != y->a[i]->len || x->a[i]->line !=
-		    y->a[i]->line || strcmp(x->a[i]->text, y->a[i]->text) != 0 ||
+		if (x->a[i]->len != y->a[i]->len ||
+		    x->a[i]->line != y->a[i]->line ||
+		    strcmp(x->a[i]->text, y->a[i]->text) != 0 ||
 		    strcmp(x->a[i]->title, y->a[i]->title) != 0 ||
 		    strcmp(x->a[i]->date, y->a[i]->date) != 0)
 			return 0;
@@ -387,7 +388,8 @@ test_utf16(void)
 	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
 		r = parse(&g, "u.txt", t[i].s, t[i].len);
 		want = xasprintf("u.txt:1:0: UTF-16 input, file skipped; "
-		    "convert it with iconv -f UTF-16%s -t UTF-8\n", t[i].order);
+		    "convert it with iconv -f UTF-16%s -t UTF-8\n",
+		    t[i].order);
 		ok(r.records == 0 && r.skipped == 1 &&
 		    strcmp(g.diags.data, want) == 0, "UTF-16 %s is named, "
 		    "with iconv -f UTF-16%s", t[i].what, t[i].order);

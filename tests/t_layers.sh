@@ -20,12 +20,14 @@
 
 EXTRACTION="segment.c quotes.c speakers.c lexicon.c"
 src="$top_srcdir/src"
+curses='<(ncursesw/|ncurses/)?(n?curses|term|panel|menu|form)\.h>'
+sqlite='<sqlite3(ext)?\.h>'
 
 # incl FILE: the headers FILE includes, one a line: <system.h> as is,
 # "project.h" by its name.
 incl() {
-	sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*\([<"][^>"]*[>"]\).*/\1/p' "$1" |
-	    tr -d '"'
+	sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*//p' "$1" |
+	    sed -n 's/^\([<"][^>"]*[>"]\).*/\1/p' | tr -d '"'
 }
 
 # closure FILE: what FILE includes, directly or through the headers of
@@ -80,24 +82,27 @@ for f in "$src"/*.c "$top_srcdir"/fuzz/*.c; do
 	case $f in
 	*/src/ui*.c) ;;
 	*)
-		bad=$(grep -E '^<(ncursesw/|ncurses/)?(n?curses|term|panel|menu|form)\.h>$' "$TMPD/cl" | tr '\n' ' ')
+		bad=$(grep -E "^$curses\$" "$TMPD/cl" | tr '\n' ' ')
+		what="$b is not the reader and includes no curses"
 		[ -z "$bad" ]
-		ok $? "$b is not the reader and includes no curses${bad:+ (it does: $bad)}"
+		ok $? "$what${bad:+ (it does: $bad)}"
 		;;
 	esac
 	case $f in
 	*/src/db*.c) ;;
 	*)
-		bad=$(grep -E '^<sqlite3(ext)?\.h>$' "$TMPD/cl" | tr '\n' ' ')
+		bad=$(grep -E "^$sqlite\$" "$TMPD/cl" | tr '\n' ' ')
+		what="$b is not the archive and includes no sqlite3"
 		[ -z "$bad" ]
-		ok $? "$b is not the archive and includes no sqlite3${bad:+ (it does: $bad)}"
+		ok $? "$what${bad:+ (it does: $bad)}"
 		;;
 	esac
 	if is_extraction "$f"; then
-		bad=$(grep -E '^(db[^/]*\.h|ui[^/]*\.h|<sqlite3(ext)?\.h>|<(ncursesw/|ncurses/)?(n?curses|term|panel|menu|form)\.h>)$' \
+		bad=$(grep -E "^(db[^/]*\.h|ui[^/]*\.h|$sqlite|$curses)\$" \
 		    "$TMPD/cl" | tr '\n' ' ')
+		what="$b is extraction and includes neither the archive nor"
 		[ -z "$bad" ]
-		ok $? "$b is extraction and includes neither the archive nor the reader${bad:+ (it does: $bad)}"
+		ok $? "$what the reader${bad:+ (it does: $bad)}"
 	fi
 done
 ok $(( nfiles < 10 )) "the sources were found ($nfiles files)"
