@@ -92,6 +92,18 @@ settle_until() {
 	done
 }
 
+# gone PID TENTHS: waits up to TENTHS tenths of a second for PID to end;
+# sets secs to the whole seconds waited.  Returns 0 when it has ended.
+gone() {
+	i=0
+	while kill -0 "$1" 2>/dev/null && [ $i -lt "$2" ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	secs=$((i / 10))
+	! kill -0 "$1" 2>/dev/null
+}
+
 # peak COMMAND...: runs COMMAND with its output in $TMPD/o and $TMPD/e;
 # sets st to its exit status and kb to its peak resident memory in KiB,
 # from GNU time when there is one, else from /proc as it runs (then the

@@ -699,16 +699,11 @@ for how in kill-pane kill-server; do
 	else
 		T kill-server
 	fi
-	i=0
-	while kill -0 "$pid" 2>/dev/null && [ $i -lt 50 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
-	if kill -0 "$pid" 2>/dev/null; then
+	if gone "$pid" 50; then
+		ok 0 "$how: the reader ends when its terminal closes"
+	else
 		ok 1 "$how: the reader ends when its terminal closes"
 		kill -9 "$pid"
-	else
-		ok 0 "$how: the reader ends when its terminal closes"
 	fi
 	intact "$rd" $((n + 2 * nbig)) "$how"
 	pos=$(sqlite3 "$rd" "SELECT count(*) FROM state")

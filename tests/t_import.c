@@ -139,6 +139,17 @@ test_titles(void)
 	got_free(&g);
 }
 
+/* Makes b a new buffer: head, then words until it is longer than n
+ * bytes. */
+static void
+long_line(struct buf *b, const char *head, size_t n)
+{
+	buf_init(b);
+	buf_adds(b, head);
+	while (b->len <= n)
+		buf_adds(b, " слово");
+}
+
 static void
 test_text_errors(void)
 {
@@ -166,10 +177,7 @@ test_text_errors(void)
 	    "each problem named with line, column and reason");
 	got_free(&g);
 
-	buf_init(&big);
-	buf_adds(&big, " date 2026-01-01 Long:");
-	while (big.len <= IMPORT_MAX_LINE)
-		buf_adds(&big, " слово");
+	long_line(&big, " date 2026-01-01 Long:", IMPORT_MAX_LINE);
 	buf_adds(&big, "\n\n date 2026-01-02 Short.\n");
 	r = parse(&g, "long.txt", big.data, big.len);
 	ok(r.records == 1 && r.skipped == 1, "a line over 1 MiB skips its "
@@ -477,10 +485,7 @@ test_stream(void)
 		got_free(&g);
 	}
 
-	buf_init(&big);
-	buf_adds(&big, " date 2026-01-01 Long:");
-	while (big.len <= IMPORT_MAX_LINE)
-		buf_adds(&big, " слово");
+	long_line(&big, " date 2026-01-01 Long:", IMPORT_MAX_LINE);
 	buf_adds(&big, "\r\n\r\n date 2026-01-02 Short.\n\n");
 	while (big.len <= 2 * IMPORT_MAX_LINE + 100)
 		buf_adds(&big, "      ");

@@ -33,23 +33,48 @@ then
 	limit=80000
 fi
 
-# interrupt PID SECS: SIGINT to PID, then its exit status in st and the
+# interrupt PID: SIGINT to PID, then its exit status in st and the
 # seconds it took to end in secs (99 when it did not end in 10 s).
 interrupt() {
 	kill -INT "$1"
-	i=0
-	while kill -0 "$1" 2>/dev/null && [ $i -lt 100 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
-	if kill -0 "$1" 2>/dev/null; then
+	if ! gone "$1" 100; then
 		kill -9 "$1"
 		secs=99
-	else
-		secs=$((i / 10))
 	fi
 	wait "$1"
 	st=$?
+}
+
+# held FIFO TEXT: makes FIFO and a writer that writes TEXT into it, then
+# holds it open for 30 s; its pid is in wpid.  released ends it.
+held() {
+	mkfifo "$1"
+	(printf '%s' "$2"; sleep 30) >"$1" &
+	wpid=$!
+}
+released() {
+	kill "$wpid" 2>/dev/null
+	wait "$wpid" 2>/dev/null
+	wpid=
+}
+
+# started DB ARG...: "citata -d DB import ARG..." in the background, its
+# output in $TMPD/o and $TMPD/e, its pid in pid.
+started() {
+	sdb=$1
+	shift
+	"$CITATA" -d "$sdb" import "$@" >"$TMPD/o" 2>"$TMPD/e" &
+	pid=$!
+}
+
+# stops NAME: SIGINT, a second after it started, to an import waiting
+# for input: it ends within 2 s, exit 2, and says it stored nothing.
+stops() {
+	sleep 1
+	interrupt $pid
+	ok $(( st != 2 || secs > 2 )) \
+	    "$1: SIGINT ends import, exit 2 in $secs s (got $st)"
+	contains "$TMPD/e" "interrupted; nothing was imported" "  and says so"
 }
 
 # --- Endless input.
@@ -87,28 +112,22 @@ fi
 
 # --- A FIFO: the writer stays open after one article.  SIGINT was
 # caught, but read() was retried on EINTR and the flag never looked at.
-mkfifo "$TMPD/f1"
-(printf ' date 2025-01-01 Статья из канала.\n\n'; sleep 30) >"$TMPD/f1" &
-wpid=$!
-"$CITATA" -d "$TMPD/f.db" import "$TMPD/f1" >"$TMPD/o" 2>"$TMPD/e" &
-pid=$!
-sleep 1
-interrupt $pid
-ok $(( st != 2 || secs > 2 )) "a FIFO held open: SIGINT in read() ends import, exit 2 in $secs s (got $st)"
-contains "$TMPD/e" "interrupted; nothing was imported" "  and says so"
+held "$TMPD/f1" ' date 2025-01-01 Статья из канала.
+
+'
+started "$TMPD/f.db" "$TMPD/f1"
+stops "a FIFO held open (read() blocked)"
 ok $(( $(count "$TMPD/f.db") != 0 )) "  and stored nothing"
-kill $wpid 2>/dev/null
-wait $wpid 2>/dev/null
+released
 
 # With --batch=1 articles are stored as they come through the FIFO,
 # while its writer is still there.
-mkfifo "$TMPD/f2"
-(printf ' date 2025-01-01 Первая из канала.\n\n date 2025-01-02 Вторая из канала.\n\n'
-    sleep 30) >"$TMPD/f2" &
-wpid=$!
-"$CITATA" -d "$TMPD/f2.db" import --batch=1 "$TMPD/f2" \
-    >"$TMPD/o" 2>"$TMPD/e" &
-pid=$!
+held "$TMPD/f2" ' date 2025-01-01 Первая из канала.
+
+ date 2025-01-02 Вторая из канала.
+
+'
+started "$TMPD/f2.db" --batch=1 "$TMPD/f2"
 i=0
 while [ "$(count "$TMPD/f2.db")" != 1 ] && [ $i -lt 100 ]; do
 	sleep 0.1
@@ -119,18 +138,12 @@ interrupt $pid
 ok $(( c != 1 )) "a FIFO held open, --batch=1: the first article is stored as it comes ($c)"
 contains "$TMPD/e" "interrupted; the first 1 articles were imported" \
     "  SIGINT keeps it and says so (exit $st)"
-kill $wpid 2>/dev/null
-wait $wpid 2>/dev/null
+released
 
 # A FIFO nobody opens for writing: import waits in open(); SIGINT ends it.
 mkfifo "$TMPD/f3"
-"$CITATA" -d "$TMPD/f3.db" import "$TMPD/f3" >"$TMPD/o" 2>"$TMPD/e" &
-pid=$!
-sleep 1
-interrupt $pid
-ok $(( st != 2 || secs > 2 )) "a FIFO without a writer: SIGINT ends import, exit 2 in $secs s (got $st)"
-contains "$TMPD/e" "interrupted; nothing was imported" "  and says so"
-wpid=
+started "$TMPD/f3.db" "$TMPD/f3"
+stops "a FIFO without a writer (open() blocked)"
 
 # --- "citata import -" at a terminal: Ctrl-C was ignored until Ctrl-D.
 if T new-session -d -s ui -x 80 -y 24 \
@@ -159,18 +172,30 @@ fi
 
 # --- A file far larger than memory needs.  The whole file was held:
 # 50 MB read for 50 MB, although --batch promises flat memory.
-awk 'BEGIN {
-	for (i = 0; i < 25; i++)
-		printf " date 2025-01-01 Новость номер %d.\n\n", i
-	print " date 2025-13-01 Статья с плохой датой."
-	print ""
-	l = "слово слово слово слово слово слово слово слово слово слово"
-	for (i = 0; i < 450000; i++)
-		print l
-	print ""
-	for (i = 0; i < 5; i++)
-		printf " date 2025-01-02 После номер %d.\n\n", i
-}' >"$TMPD/big.txt"
+
+# words N: N lines of ten words, 110 bytes each.
+words() {
+	awk -v n="$1" 'BEGIN {
+		l = "слово слово слово слово слово слово слово слово слово слово"
+		for (i = 0; i < n; i++)
+			print l
+	}'
+}
+# news N WORD: N short articles, each its own.
+news() {
+	awk -v n="$1" -v w="$2" 'BEGIN {
+		for (i = 0; i < n; i++)
+			printf " date 2025-01-01 %s номер %d.\n\n", w, i
+	}'
+}
+
+{
+	news 25 Новость
+	printf ' date 2025-13-01 Статья с плохой датой.\n\n'
+	words 450000
+	printf '\n'
+	news 5 После
+} >"$TMPD/big.txt"
 mb=$(( $(wc -c <"$TMPD/big.txt") / 1048576 ))
 peak timeout 60 "$CITATA" -d "$TMPD/big.db" import --batch=10 "$TMPD/big.txt"
 ok $(( st != 1 )) "a $mb MB file, --batch=10: exit 1, the bad record skipped (got $st)"
@@ -178,15 +203,11 @@ contains "$TMPD/o" "imported 30, duplicates 0, skipped 1" "  the 30 good article
 ok $(( kb > limit )) "  in memory for one article, not the file ($kb KiB, limit $limit)"
 
 # An article longer than 64 MiB is skipped, and its text let go.
-awk 'BEGIN {
-	print " date 2025-01-01 Статья длиннее предела."
-	print ""
-	l = "слово слово слово слово слово слово слово слово слово слово"
-	for (i = 0; i < 650000; i++)
-		print l
-	print ""
-	print " date 2025-01-02 Статья после неё."
-}' >"$TMPD/huge.txt"
+{
+	printf ' date 2025-01-01 Статья длиннее предела.\n\n'
+	words 650000
+	printf '\n date 2025-01-02 Статья после неё.\n'
+} >"$TMPD/huge.txt"
 peak timeout 60 "$CITATA" -d "$TMPD/huge.db" import "$TMPD/huge.txt"
 ok $(( st != 1 )) "an article over 64 MiB: exit 1 (got $st)"
 contains "$TMPD/e" "huge.txt:1: error: article longer than 64 MiB, skipped" \

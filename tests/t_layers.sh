@@ -53,6 +53,14 @@ closure() {
 	sort "$TMPD/seen"
 }
 
+# forbid PATTERN WHAT: a check that $TMPD/cl, what the file includes,
+# holds nothing that PATTERN matches.
+forbid() {
+	bad=$(grep -E "^($1)\$" "$TMPD/cl" | tr '\n' ' ')
+	[ -z "$bad" ]
+	ok $? "$2${bad:+ (it does: $bad)}"
+}
+
 # is_extraction FILE
 is_extraction() {
 	b=$(basename "$1")
@@ -81,28 +89,15 @@ for f in "$src"/*.c "$top_srcdir"/fuzz/*.c; do
 	closure "$f" >"$TMPD/cl"
 	case $f in
 	*/src/ui*.c) ;;
-	*)
-		bad=$(grep -E "^$curses\$" "$TMPD/cl" | tr '\n' ' ')
-		what="$b is not the reader and includes no curses"
-		[ -z "$bad" ]
-		ok $? "$what${bad:+ (it does: $bad)}"
-		;;
+	*)	forbid "$curses" "$b is not the reader and includes no curses" ;;
 	esac
 	case $f in
 	*/src/db*.c) ;;
-	*)
-		bad=$(grep -E "^$sqlite\$" "$TMPD/cl" | tr '\n' ' ')
-		what="$b is not the archive and includes no sqlite3"
-		[ -z "$bad" ]
-		ok $? "$what${bad:+ (it does: $bad)}"
-		;;
+	*)	forbid "$sqlite" "$b is not the archive and includes no sqlite3" ;;
 	esac
 	if is_extraction "$f"; then
-		bad=$(grep -E "^(db[^/]*\.h|ui[^/]*\.h|$sqlite|$curses)\$" \
-		    "$TMPD/cl" | tr '\n' ' ')
-		what="$b is extraction and includes neither the archive nor"
-		[ -z "$bad" ]
-		ok $? "$what the reader${bad:+ (it does: $bad)}"
+		forbid "db[^/]*\.h|ui[^/]*\.h|$sqlite|$curses" \
+		    "$b is extraction and includes neither the archive nor the reader"
 	fi
 done
 ok $(( nfiles < 10 )) "the sources were found ($nfiles files)"
