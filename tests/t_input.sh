@@ -49,7 +49,7 @@ interrupt() {
 # holds it open for 30 s; its pid is in wpid.  released ends it.
 held() {
 	mkfifo "$1"
-	(printf '%s' "$2"; sleep 30) >"$1" &
+	(printf '%s' "$2"; exec sleep 30) >"$1" &
 	wpid=$!
 }
 released() {
