@@ -17,6 +17,7 @@
 
 #include "article.h"
 #include "fuzz.h"
+#include "merge.h"
 #include "quotes.h"
 #include "segment.h"
 #include "speakers.h"
@@ -113,6 +114,7 @@ check_quotes(const struct article *a, const struct quote_list *ql,
     size_t added)
 {
 	const struct quote	*q;
+	struct merge_name	 r;
 	char			*f;
 	size_t			 i;
 
@@ -139,9 +141,13 @@ check_quotes(const struct article *a, const struct quote_list *ql,
 		if (q->speaker == NULL)
 			continue;
 		f = speakers_fold(q->speaker);
-		if (*f != '\0' && !speakers_same(q->speaker, q->speaker))
+		r.name = q->speaker;
+		r.gender = q->gender;
+		r.kind = q->speaker_kind;
+		if (*f != '\0' && merge_pick(NULL, &r, &r, 1) != 0)
 			fuzz_fail("speaker '%s' is not the same as itself",
 			    q->speaker);
+		free(merge_key(q->speaker, q->speaker_kind, 1));
 		free(f);
 	}
 }

@@ -3,21 +3,25 @@
 
 #include <stddef.h>
 
+#include "article.h"
+
 /*
- * db.c: the archive, one SQLite file.  Every SQL statement of citata lives
- * there, prepared once in db_open() and finalised in db_close().
+ * db.c and db_*.c: the archive, one SQLite file.  Every SQL statement of
+ * citata lives in those files (the only ones that include sqlite3.h),
+ * prepared once in db_open() and finalised in db_close(): db.c opens
+ * the archive, db_schema.c makes and upgrades its schema, db_article.c
+ * holds articles, db_quote.c quotes and speakers, db_state.c the
+ * reader's state, db_search.c full-text search.
  *
  * Strings in the row structs handed to callbacks are borrowed: valid only
  * during the callback.
  */
 
-struct article;
-struct quote_list;
 struct db;
 
 /* The schema this build writes; db_open() upgrades older archives step
  * by step and refuses newer ones. */
-#define DB_SCHEMA_VERSION	8
+#define DB_SCHEMA_VERSION	9
 
 enum db_mode {
 	DB_READ,	/* read; upgrade the schema when the file is writable */
@@ -36,6 +40,12 @@ void		 db_busy_timeout_set(int ms);
 struct db	*db_open(const char *path, enum db_mode mode, char **cause);
 void		 db_close(struct db *);
 int		 db_readonly(const struct db *);
+
+/* The word lists the archive merges speakers with (short first names:
+ * Джо for Джозеф, see merge.h); borrowed, and lx must outlive db.  Without
+ * them speakers merge the same, short forms aside. */
+struct lexicon;
+void		 db_set_lexicon(struct db *, const struct lexicon *lx);
 
 /* One write transaction; an import is one.  Each returns 0 or -1 with
  * *cause set. */
@@ -58,6 +68,14 @@ int	db_article_put(struct db *, struct article *a,
  */
 int	db_quotes_replace(struct db *, const struct article *a,
 	    const struct quote_list *ql, char **cause);
+
+/*
+ * Forgets every speaker no manual quote names, with their forms and
+ * roles, so that re-extracting every article merges speakers afresh.
+ * Call it in the transaction that then replaces every article's quotes.
+ * Returns 0 or -1 with *cause set.
+ */
+int	db_speakers_forget_auto(struct db *, char **cause);
 
 /* Reads article id, or NULL: *cause is set on error and NULL when there is
  * no such article.  The caller frees it with article_free(). */
@@ -93,6 +111,15 @@ int	db_export(struct db *, db_export_fn fn, void *ctx, char **cause);
 int	db_article_ids(struct db *, int (*fn)(void *, long long), void *ctx,
 	    char **cause);
 
+/* Where a stored quote came from. */
+enum db_origin {
+	DB_ORIGIN_AUTO,		/* found by the extractor */
+	DB_ORIGIN_MANUAL	/* added by a person; reextract keeps it */
+};
+
+/* "auto" or "manual", as the archive and the JSON Lines output say. */
+const char	*db_origin_name(enum db_origin);
+
 struct db_quote_row {
 	long long	 id;
 	long long	 article_id;
@@ -101,10 +128,10 @@ struct db_quote_row {
 	const char	*source;	/* may be NULL */
 	const char	*speaker;	/* may be NULL */
 	const char	*role;		/* may be NULL */
-	const char	*kind;		/* "direct" or "indirect" */
+	enum quote_kind	 kind;
 	const char	*cue;		/* may be NULL */
 	const char	*mention;	/* may be NULL */
-	const char	*origin;	/* "auto" or "manual" */
+	enum db_origin	 origin;
 	const char	*text;		/* the quote's bytes */
 	size_t		 len;
 	size_t		 start, end;
@@ -155,16 +182,17 @@ long long db_speaker_quotes_total(struct db *, long long speaker_id,
 	    char **name, char **cause);
 
 struct db_speaker_row {
-	long long	 id;
-	const char	*name;
-	const char	*kind;		/* person, group, institution */
-	const char	*gender;	/* "male", "female" or NULL */
-	const char	*roles;		/* up to 3 roles of the articles
-					 * imported last, "; "-separated, or
-					 * NULL */
-	long		 nquotes;
-	long		 narticles;
-	const char	*forms;		/* every folded form of the name, "|"-separated */
+	long long		 id;
+	const char		*name;
+	enum speaker_kind	 kind;
+	enum gender		 gender;
+	const char		*roles;		/* up to 3 roles of the
+						 * articles imported last,
+						 * "; "-separated, or NULL */
+	long			 nquotes;
+	long			 narticles;
+	const char		*forms;		/* every folded form of the
+						 * name, "|"-separated */
 };
 typedef int	(*db_speaker_fn)(void *ctx, const struct db_speaker_row *);
 
@@ -258,9 +286,11 @@ int	db_fts_rebuild(struct db *, char **cause);
 
 /*
  * For tests: calls fn for each line of the query plan (EXPLAIN QUERY
- * PLAN) of each statement the reader runs, with the statement's name and
- * SQL, until fn returns non-zero.  The strings are borrowed for the call.
- * Returns 0, or -1 with *cause set.
+ * PLAN) of every statement db_open() prepares, with the statement's name
+ * (its id in db_int.h without ST_: "PAGE_FIRST") and SQL, once with a
+ * NULL plan for a statement without one (BEGIN), until fn returns
+ * non-zero.  The strings are borrowed for the call.  Returns 0, or -1
+ * with *cause set.
  */
 typedef int	(*db_explain_fn)(void *ctx, const char *name, const char *sql,
 		    const char *plan);

@@ -1,21 +1,33 @@
 /*
- * export.c: JSON Lines and TSV output, and escaping for diagnostics.
- * Output never holds a raw control byte, so piping it to a terminal is
- * safe.
+ * export.c: everything the commands write on standard output, in text,
+ * TSV and JSON Lines, and escaping for diagnostics.  Output never holds
+ * a raw control byte, so piping it to a terminal is safe.
  */
 #include "config.h"
 
 #include "export.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "article.h"
+#include "db.h"
+#include "text.h"
 #include "util.h"
 
 static size_t	utf8_seq(const unsigned char *, size_t);
-static size_t	escape_one(struct buf *, const unsigned char *, size_t);
+static size_t	escape_one(struct buf *, const unsigned char *, size_t, int);
+static void	add_sanitized(struct buf *, const char *, size_t);
+static void	add_sanitized_str(struct buf *, const char *);
+static void	tsv_str(struct buf *, const char *);
+static void	add_wrapped(struct buf *, const char *, size_t, int);
+static void	json_span(struct buf *, const struct article *, size_t,
+		    size_t);
+static void	snippet_mark(struct buf *, const char *);
+static void	json_field(struct buf *, const char *, const char *);
 
 /*
  * Length of the valid UTF-8 sequence at s (at most n bytes), 0 when the
@@ -73,6 +85,13 @@ export_json_string(struct buf *b, const char *s, size_t len)
 			buf_printf(b, "\\u%04x", p[i++]);
 		} else if ((n = utf8_seq(p + i, len - i)) == 0) {
 			buf_adds(b, "\\ufffd"), i++;
+		} else if (text_bidi_control(s + i, len - i) > 0) {
+			/* Kept, as import reads them back, but not raw. */
+			buf_printf(b, "\\u%04x", n == 2 ?
+			    ((p[i] & 0x1fu) << 6) | (p[i + 1] & 0x3fu) :
+			    ((p[i] & 0x0fu) << 12) | ((p[i + 1] & 0x3fu) << 6) |
+			    (p[i + 2] & 0x3fu));
+			i += n;
 		} else if (n == 2 && p[i] == 0xc2 && p[i + 1] < 0xa0) {
 			/* C1 controls, U+0080..U+009F. */
 			buf_printf(b, "\\u%04x", p[i + 1]);
@@ -93,17 +112,23 @@ export_json_str(struct buf *b, const char *s)
 
 /*
  * Appends the character at p (n bytes left) as is, or as \xNN escapes
- * when it is a control (C0, DEL, C1) or not valid UTF-8.  Returns the
- * bytes consumed.
+ * when it is a control (C0, DEL, C1) or not valid UTF-8.  A bidi control
+ * (text_bidi_control()) is dropped when drop_bidi is set, else escaped
+ * too.  Returns the bytes consumed.
  */
 static size_t
-escape_one(struct buf *b, const unsigned char *p, size_t n)
+escape_one(struct buf *b, const unsigned char *p, size_t n, int drop_bidi)
 {
-	size_t	k;
+	size_t	k, i;
 
 	if (p[0] < 0x20 || p[0] == 0x7f || (k = utf8_seq(p, n)) == 0) {
 		buf_printf(b, "\\x%02x", p[0]);
 		return 1;
+	}
+	if (text_bidi_control((const char *)p, k) > 0) {
+		for (i = 0; !drop_bidi && i < k; i++)
+			buf_printf(b, "\\x%02x", p[i]);
+		return k;
 	}
 	if (k == 2 && p[0] == 0xc2 && p[1] < 0xa0) {
 		buf_printf(b, "\\xc2\\x%02x", p[1]);
@@ -136,7 +161,7 @@ export_tsv_field(struct buf *b, const char *s, size_t len)
 			buf_adds(b, "\\\\"), i++;
 			continue;
 		}
-		i += escape_one(b, p + i, len - i);
+		i += escape_one(b, p + i, len - i, 1);
 	}
 }
 
@@ -146,9 +171,8 @@ export_escape(struct buf *b, const char *s)
 	const unsigned char	*p = (const unsigned char *)s;
 	size_t			 i = 0, len = strlen(s);
 
-	while (i < len) {
-		i += escape_one(b, p + i, len - i);
-	}
+	while (i < len)
+		i += escape_one(b, p + i, len - i, 0);
 }
 
 void
@@ -156,13 +180,296 @@ export_article_jsonl(struct buf *b, const struct article *a)
 {
 	buf_adds(b, "{\"date\":");
 	export_json_str(b, a->date);
-	buf_adds(b, ",\"title\":");
-	export_json_str(b, a->title);
-	buf_adds(b, ",\"source\":");
-	export_json_str(b, a->source);
-	buf_adds(b, ",\"url\":");
-	export_json_str(b, a->url);
+	json_field(b, "title", a->title);
+	json_field(b, "source", a->source);
+	json_field(b, "url", a->url);
 	buf_adds(b, ",\"text\":");
 	export_json_string(b, a->text, a->len);
 	buf_adds(b, "}\n");
+}
+
+/* Appends s[0..len) made safe for a terminal (text_sanitize()). */
+static void
+add_sanitized(struct buf *b, const char *s, size_t len)
+{
+	char	*t;
+	size_t	 n;
+
+	t = text_sanitize(s, len, &n);
+	buf_add(b, t, n);
+	free(t);
+}
+
+/* add_sanitized() of a NUL-terminated string, "?" for NULL. */
+static void
+add_sanitized_str(struct buf *b, const char *s)
+{
+	if (s == NULL)
+		s = "?";
+	add_sanitized(b, s, strlen(s));
+}
+
+/* export_tsv_field() of a NUL-terminated string; NULL is empty. */
+static void
+tsv_str(struct buf *b, const char *s)
+{
+	if (s != NULL)
+		export_tsv_field(b, s, strlen(s));
+}
+
+/* Appends s wrapped to cols columns, line by line. */
+static void
+add_wrapped(struct buf *b, const char *s, size_t len, int cols)
+{
+	struct text_line	*lines;
+	size_t			 n, i, rl;
+	char			*r;
+
+	n = text_wrap(s, len, cols, &lines);
+	for (i = 0; i < n; i++) {
+		r = text_line_render(s, &lines[i], &rl);
+		buf_add(b, r, rl);
+		buf_addc(b, '\n');
+		free(r);
+	}
+	free(lines);
+}
+
+/* Appends ,"key": and s as a JSON string, or null: the next field of an
+ * object. */
+static void
+json_field(struct buf *b, const char *key, const char *s)
+{
+	buf_printf(b, ",\"%s\":", key);
+	export_json_str(b, s);
+}
+
+/* Appends the span [s, e) of a's text as a JSON string, or null. */
+static void
+json_span(struct buf *b, const struct article *a, size_t s, size_t e)
+{
+	if (e <= s || e > a->len)
+		buf_adds(b, "null");
+	else
+		export_json_string(b, a->text + s, e - s);
+}
+
+/* Appends a snippet with its \001/\002 match marks as [ and ], on one
+ * line. */
+static void
+snippet_mark(struct buf *b, const char *s)
+{
+	for (; s != NULL && *s != '\0'; s++) {
+		if (*s == '\001')
+			buf_addc(b, '[');
+		else if (*s == '\002')
+			buf_addc(b, ']');
+		else if (*s == '\n')
+			buf_addc(b, ' ');
+		else
+			buf_addc(b, *s);
+	}
+}
+
+void
+export_article_row(struct buf *b, enum export_format f,
+    const struct db_article_row *r, int cols)
+{
+	char	*s;
+
+	switch (f) {
+	case EXPORT_JSONL:
+		buf_printf(b, "{\"id\":%lld,\"date\":", r->id);
+		export_json_str(b, r->date);
+		json_field(b, "source", r->source);
+		json_field(b, "title", r->title);
+		buf_printf(b, ",\"quotes\":%ld,\"read\":%s}\n", r->nquotes,
+		    r->is_read ? "true" : "false");
+		break;
+	case EXPORT_TSV:
+		buf_printf(b, "%lld\t%s\t", r->id, r->date);
+		tsv_str(b, r->source);
+		buf_addc(b, '\t');
+		tsv_str(b, r->title);
+		buf_printf(b, "\t%ld\n", r->nquotes);
+		break;
+	default:
+		buf_printf(b, "%6lld  %s  ", r->id, r->date);
+		s = text_pad(r->source != NULL ? r->source : "-",
+		    r->source != NULL ? strlen(r->source) : 1, 16);
+		buf_adds(b, s);
+		free(s);
+		buf_printf(b, " %3ld  ", r->nquotes);
+		s = text_fit(r->title, strlen(r->title), cols > 0 ? cols :
+		    INT_MAX, NULL);
+		buf_adds(b, s);
+		free(s);
+		buf_addc(b, '\n');
+		break;
+	}
+}
+
+void
+export_article_text(struct buf *b, const struct article *a, int cols)
+{
+	char	*head;
+
+	add_wrapped(b, a->title, strlen(a->title), cols);
+	head = xasprintf("%s%s%s", a->date, a->source != NULL ? " · " : "",
+	    a->source != NULL ? a->source : "");
+	add_wrapped(b, head, strlen(head), cols);
+	free(head);
+	if (a->url != NULL)
+		add_wrapped(b, a->url, strlen(a->url), cols);
+	buf_addc(b, '\n');
+	add_wrapped(b, a->text, a->len, cols);
+}
+
+void
+export_quote_found(struct buf *b, enum export_format f, const char *file,
+    long ordinal, const struct article *a, const struct quote *q)
+{
+	if (f == EXPORT_TEXT) {
+		export_escape(b, file);
+		buf_printf(b, ":%ld: ", ordinal);
+		add_sanitized_str(b, q->speaker);
+		buf_printf(b, " [%s]: ", quote_kind_name(q->kind));
+		add_sanitized(b, a->text + q->start, q->end - q->start);
+		buf_addc(b, '\n');
+		return;
+	}
+	buf_adds(b, "{\"file\":");
+	export_json_str(b, file);
+	buf_printf(b, ",\"article\":%ld,\"speaker\":", ordinal);
+	export_json_str(b, q->speaker);
+	json_field(b, "role", q->role);
+	json_field(b, "gender", gender_name(q->gender));
+	json_field(b, "kind", quote_kind_name(q->kind));
+	buf_adds(b, ",\"text\":");
+	json_span(b, a, q->start, q->end);
+	buf_adds(b, ",\"cue\":");
+	json_span(b, a, q->cue_start, q->cue_end);
+	buf_adds(b, ",\"mention\":");
+	json_span(b, a, q->mention_start, q->mention_end);
+	buf_printf(b, ",\"start\":%zu,\"end\":%zu}\n", q->start, q->end);
+}
+
+void
+export_quote_row(struct buf *b, enum export_format f,
+    const struct db_quote_row *r)
+{
+	switch (f) {
+	case EXPORT_JSONL:
+		buf_printf(b, "{\"id\":%lld,\"article\":%lld,\"date\":",
+		    r->id, r->article_id);
+		export_json_str(b, r->date);
+		json_field(b, "source", r->source);
+		json_field(b, "speaker", r->speaker);
+		json_field(b, "role", r->role);
+		json_field(b, "kind", quote_kind_name(r->kind));
+		json_field(b, "cue", r->cue);
+		json_field(b, "mention", r->mention);
+		json_field(b, "origin", db_origin_name(r->origin));
+		buf_printf(b, ",\"start\":%zu,\"end\":%zu,\"text\":",
+		    r->start, r->end);
+		export_json_string(b, r->text, r->len);
+		buf_adds(b, "}\n");
+		break;
+	case EXPORT_TSV:
+		buf_printf(b, "%lld\t%lld\t%s\t", r->id, r->article_id,
+		    r->date);
+		tsv_str(b, r->speaker);
+		buf_printf(b, "\t%s\t", quote_kind_name(r->kind));
+		export_tsv_field(b, r->text, r->len);
+		buf_addc(b, '\n');
+		break;
+	default:
+		buf_printf(b, "%lld  %s  ", r->article_id, r->date);
+		add_sanitized_str(b, r->speaker);
+		buf_printf(b, " (%s): ", quote_kind_name(r->kind));
+		add_sanitized(b, r->text, r->len);
+		buf_addc(b, '\n');
+		break;
+	}
+}
+
+void
+export_speaker_row(struct buf *b, enum export_format f,
+    const struct db_speaker_row *r)
+{
+	switch (f) {
+	case EXPORT_JSONL:
+		buf_printf(b, "{\"id\":%lld,\"name\":", r->id);
+		export_json_str(b, r->name);
+		json_field(b, "kind", speaker_kind_name(r->kind));
+		json_field(b, "gender", gender_name(r->gender));
+		json_field(b, "roles", r->roles);
+		buf_printf(b, ",\"quotes\":%ld,\"articles\":%ld}\n",
+		    r->nquotes, r->narticles);
+		break;
+	case EXPORT_TSV:
+		buf_printf(b, "%lld\t", r->id);
+		tsv_str(b, r->name);
+		buf_printf(b, "\t%s\t%s\t", speaker_kind_name(r->kind),
+		    r->gender != GENDER_UNKNOWN ? gender_name(r->gender) : "");
+		tsv_str(b, r->roles);
+		buf_printf(b, "\t%ld\t%ld\n", r->nquotes, r->narticles);
+		break;
+	default:
+		buf_printf(b, "%5ld %4ld  ", r->nquotes, r->narticles);
+		add_sanitized_str(b, r->name);
+		if (r->roles != NULL) {
+			buf_adds(b, " — ");
+			add_sanitized_str(b, r->roles);
+		}
+		buf_addc(b, '\n');
+		break;
+	}
+}
+
+void
+export_hit(struct buf *b, enum export_format f, const struct db_hit *h)
+{
+	struct buf	snip;
+
+	buf_init(&snip);
+	snippet_mark(&snip, h->snippet);
+	switch (f) {
+	case EXPORT_JSONL:
+		buf_printf(b, "{\"article\":%lld,", h->article_id);
+		if (h->quote_id > 0)
+			buf_printf(b, "\"quote\":%lld,", h->quote_id);
+		buf_adds(b, "\"date\":");
+		export_json_str(b, h->date);
+		json_field(b, "source", h->source);
+		json_field(b, "title", h->title);
+		if (h->quote_id > 0) {
+			json_field(b, "speaker", h->speaker);
+		}
+		buf_adds(b, ",\"snippet\":");
+		export_json_string(b, snip.data, snip.len);
+		buf_printf(b, ",\"rank\":%.4f}\n", h->rank);
+		break;
+	case EXPORT_TSV:
+		buf_printf(b, "%lld\t%lld\t%s\t", h->article_id, h->quote_id,
+		    h->date);
+		tsv_str(b, h->source);
+		buf_addc(b, '\t');
+		tsv_str(b, h->speaker);
+		buf_addc(b, '\t');
+		tsv_str(b, h->title);
+		buf_addc(b, '\t');
+		export_tsv_field(b, snip.data, snip.len);
+		buf_addc(b, '\n');
+		break;
+	default:
+		buf_printf(b, "%lld  %s  ", h->article_id, h->date);
+		add_sanitized_str(b, h->quote_id == 0 ? h->title :
+		    h->speaker);
+		buf_adds(b, "\n    ");
+		add_sanitized(b, snip.data, snip.len);
+		buf_addc(b, '\n');
+		break;
+	}
+	buf_free(&snip);
 }

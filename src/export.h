@@ -4,33 +4,75 @@
 #include <stddef.h>
 
 /*
- * export.c: the stable machine-readable output of citata: JSON Lines
- * and TSV fields, and escaping that keeps control bytes of the archive's
- * text away from a terminal.  Everything appends to a struct buf.
+ * export.c: what the commands write: each row of list, show, quotes,
+ * speakers, search and extract in text, TSV or JSON Lines (the stable
+ * machine-readable forms), JSON and TSV fields, and escaping that keeps
+ * control bytes of the archive's text away from a terminal.  Everything
+ * appends to a struct buf; nothing here writes to a file.
  */
 
 struct article;
 struct buf;
+struct db_article_row;
+struct db_hit;
+struct db_quote_row;
+struct db_speaker_row;
+struct quote;
 
-/* Appends s[0..len) as a JSON string literal: controls as \uXXXX (so no
- * ESC byte is ever written), invalid UTF-8 bytes as U+FFFD.  A NULL s
- * appends null. */
+enum export_format {
+	EXPORT_TEXT,	/* for people: sanitized for the terminal */
+	EXPORT_TSV,	/* one row a line, fields escaped (\t \n \xNN) */
+	EXPORT_JSONL	/* one JSON object a line */
+};
+
+/* Appends s[0..len) as a JSON string literal: controls and bidi
+ * controls (text_bidi_control()) as \uXXXX (so no ESC byte, and nothing
+ * that reorders a terminal line, is ever written), invalid UTF-8 bytes
+ * as U+FFFD.  A NULL s appends null. */
 void	export_json_string(struct buf *, const char *s, size_t len);
 /* The same for a NUL-terminated string or NULL. */
 void	export_json_str(struct buf *, const char *s);
 
 /* Appends one TSV field: tab, newline, carriage return and backslash
- * become \t \n \r \\, other controls and invalid bytes \xNN.  NULL is
- * an empty field. */
+ * become \t \n \r \\, other controls and invalid bytes \xNN; bidi
+ * controls are dropped, as the text format drops them.  NULL is an empty
+ * field. */
 void	export_tsv_field(struct buf *, const char *s, size_t len);
 
-/* Appends s with every control byte (C0, DEL, C1 in UTF-8) and invalid
- * UTF-8 byte written as \xNN: for file names and strings quoted in
- * diagnostics. */
+/* Appends s with every control byte (C0, DEL, C1 in UTF-8), bidi
+ * control and invalid UTF-8 byte written as \xNN: for file names and
+ * strings quoted in diagnostics, which must name them exactly. */
 void	export_escape(struct buf *, const char *s);
 
 /* Appends a as one JSON object and a newline: date, title, source, url,
  * text.  The form import reads back. */
 void	export_article_jsonl(struct buf *, const struct article *a);
+
+/* One row of list: id, date, source, title, quote count (and read, in
+ * JSON Lines).  In text the title is cut to cols columns, 0 for no
+ * limit. */
+void	export_article_row(struct buf *, enum export_format,
+	    const struct db_article_row *r, int cols);
+
+/* show: a's title, date and source, url, a blank line, then its text,
+ * each wrapped to cols columns. */
+void	export_article_text(struct buf *, const struct article *a, int cols);
+
+/* One quote q that extract found in the ordinal-th article a of file:
+ * EXPORT_TEXT or EXPORT_JSONL (with the spans of the text, the cue and
+ * the mention).  q's span must lie within a's text. */
+void	export_quote_found(struct buf *, enum export_format, const char *file,
+	    long ordinal, const struct article *a, const struct quote *q);
+
+/* One row of quotes. */
+void	export_quote_row(struct buf *, enum export_format,
+	    const struct db_quote_row *r);
+
+/* One row of speakers. */
+void	export_speaker_row(struct buf *, enum export_format,
+	    const struct db_speaker_row *r);
+
+/* One search result, its snippet's match marks shown as [ and ]. */
+void	export_hit(struct buf *, enum export_format, const struct db_hit *h);
 
 #endif /* EXPORT_H */

@@ -7,7 +7,6 @@
 
 #include <errno.h>
 #include <getopt.h>
-#include <limits.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -33,12 +32,6 @@
 #define EXIT_PARTIAL	1	/* done, but input was skipped or not found */
 #define EXIT_FAIL	2	/* usage error or failure; nothing changed */
 
-enum format {
-	FORMAT_TEXT,
-	FORMAT_TSV,
-	FORMAT_JSONL
-};
-
 struct cmd {
 	const char	*name;
 	int		(*fn)(int, char **);
@@ -62,15 +55,19 @@ static char	*db_path_default(void);
 static void	 busy_timeout_setup(void);
 static struct db *open_db(enum db_mode);
 static struct lexicon *open_lexicon(void);
-static int	 parse_format(const char *, enum format *, int);
+static int	 parse_format(const char *, enum export_format *, int);
 static int	 terminal_width(void);
 static void	 out_flush(struct buf *, int);
+struct out;
+static void	 out_init(struct out *, enum export_format);
+static void	 out_done(struct out *);
 static void	 diag_print(void *, const char *, long, long, const char *);
 static char	*escaped(const char *);
 static void	 fatal_cause(const char *, const char *)
 		    __attribute__((noreturn));
 
 static const char	*db_path;	/* from -d, else the default */
+static int		 db_path_ours;	/* the XDG default: make its dirs */
 static const struct cmd	*cmd_current;
 
 static const struct cmd cmds[] = {
@@ -135,7 +132,8 @@ cmd_find(const char *name)
 }
 
 /* $CITATA_DB, else $XDG_DATA_HOME/citata/citata.db, else
- * ~/.local/share/citata/citata.db.  The caller frees it. */
+ * ~/.local/share/citata/citata.db; in those two cases the directories
+ * may be made (db_path_ours).  The caller frees it. */
 static char *
 db_path_default(void)
 {
@@ -143,6 +141,7 @@ db_path_default(void)
 
 	if ((env = getenv("CITATA_DB")) != NULL && *env != '\0')
 		return xstrdup(env);
+	db_path_ours = 1;
 	if ((env = getenv("XDG_DATA_HOME")) != NULL && *env == '/')
 		return xasprintf("%s/citata/citata.db", env);
 	if ((env = getenv("HOME")) == NULL || *env == '\0')
@@ -200,7 +199,6 @@ escaped(const char *s)
 	struct buf	b;
 
 	buf_init(&b);
-	buf_adds(&b, "");
 	export_escape(&b, s != NULL ? s : "");
 	return buf_steal(&b);
 }
@@ -219,7 +217,8 @@ open_db(enum db_mode mode)
 	struct db	*db;
 	char		*cause = NULL;
 
-	if (mode == DB_WRITE)
+	/* A path the user gave names a directory that must exist. */
+	if (mode == DB_WRITE && db_path_ours)
 		make_parents(db_path);
 	if ((db = db_open(db_path, mode, &cause)) == NULL)
 		fatal_cause(cause, "");
@@ -244,16 +243,16 @@ open_lexicon(void)
 }
 
 static int
-parse_format(const char *arg, enum format *f, int allow_tsv)
+parse_format(const char *arg, enum export_format *f, int allow_tsv)
 {
 	char	*e;
 
 	if (strcmp(arg, "text") == 0)
-		*f = FORMAT_TEXT;
+		*f = EXPORT_TEXT;
 	else if (strcmp(arg, "jsonl") == 0)
-		*f = FORMAT_JSONL;
+		*f = EXPORT_JSONL;
 	else if (allow_tsv && strcmp(arg, "tsv") == 0)
-		*f = FORMAT_TSV;
+		*f = EXPORT_TSV;
 	else {
 		e = escaped(arg);
 		warnx("%s: unknown format '%s' (use text%s or jsonl)",
@@ -340,7 +339,7 @@ static const struct option sub_options[] = {
 };
 
 struct sub_args {
-	enum format	 format;
+	enum export_format	 format;
 	int		 width;
 	const char	*speaker;
 	long long	 article;
@@ -447,32 +446,18 @@ bad:
 static int
 sub_parse_none(int argc, char **argv, struct sub_args *sa)
 {
-	struct buf	e;
-	int		first;
+	char	*e;
+	int	 first;
 
 	if ((first = sub_parse(argc, argv, sa)) < 0)
 		return -1;
 	if (first < argc) {
-		buf_init(&e);
-		export_escape(&e, argv[first]);
-		warnx("%s: unexpected argument '%s'", cmd_current->name,
-		    e.data);
-		buf_free(&e);
+		e = escaped(argv[first]);
+		warnx("%s: unexpected argument '%s'", cmd_current->name, e);
+		free(e);
 		return -1;
 	}
 	return 0;
-}
-
-/* Appends s[0..len) made safe for a terminal (text_sanitize()). */
-static void
-add_sanitized(struct buf *b, const char *s, size_t len)
-{
-	char	*t;
-	size_t	 n;
-
-	t = text_sanitize(s, len, &n);
-	buf_add(b, t, n);
-	free(t);
 }
 
 /* The import run: each article is extracted and stored as it comes,
@@ -635,6 +620,7 @@ cmd_import(int argc, char **argv)
 	/* The word lists first: without them nothing is created. */
 	run.lx = open_lexicon();
 	run.db = open_db(DB_WRITE);
+	db_set_lexicon(run.db, run.lx);
 	run.batch = sa.batch;
 	if (db_begin(run.db, &cause) != 0)
 		fatal_cause(cause, "; nothing was imported");
@@ -674,53 +660,36 @@ cmd_import(int argc, char **argv)
 	return rc;
 }
 
-struct list_ctx {
-	struct buf	 out;
-	enum format	 format;
-	int		 cols;		/* title column, 0 for no limit */
+/* Where a command's rows go, and in what form. */
+struct out {
+	struct buf		 b;
+	enum export_format	 format;
+	int			 cols;	/* list: title column, 0 for no limit */
 };
+
+static void
+out_init(struct out *o, enum export_format format)
+{
+	buf_init(&o->b);
+	o->format = format;
+	o->cols = 0;
+}
+
+/* Writes out what is left and frees the buffer. */
+static void
+out_done(struct out *o)
+{
+	out_flush(&o->b, 1);
+	buf_free(&o->b);
+}
 
 static int
 list_row(void *ctx, const struct db_article_row *r)
 {
-	struct list_ctx	*lc = ctx;
-	struct buf	*b = &lc->out;
-	char		*s;
+	struct out	*o = ctx;
 
-	switch (lc->format) {
-	case FORMAT_JSONL:
-		buf_printf(b, "{\"id\":%lld,\"date\":", r->id);
-		export_json_str(b, r->date);
-		buf_adds(b, ",\"source\":");
-		export_json_str(b, r->source);
-		buf_adds(b, ",\"title\":");
-		export_json_str(b, r->title);
-		buf_printf(b, ",\"quotes\":%ld,\"read\":%s}\n", r->nquotes,
-		    r->is_read ? "true" : "false");
-		break;
-	case FORMAT_TSV:
-		buf_printf(b, "%lld\t%s\t", r->id, r->date);
-		if (r->source != NULL)
-			export_tsv_field(b, r->source, strlen(r->source));
-		buf_addc(b, '\t');
-		export_tsv_field(b, r->title, strlen(r->title));
-		buf_printf(b, "\t%ld\n", r->nquotes);
-		break;
-	default:
-		buf_printf(b, "%6lld  %s  ", r->id, r->date);
-		s = text_pad(r->source != NULL ? r->source : "-",
-		    r->source != NULL ? strlen(r->source) : 1, 16);
-		buf_adds(b, s);
-		free(s);
-		buf_printf(b, " %3ld  ", r->nquotes);
-		s = text_fit(r->title, strlen(r->title), lc->cols > 0 ?
-		    lc->cols : INT_MAX, NULL);
-		buf_adds(b, s);
-		free(s);
-		buf_addc(b, '\n');
-		break;
-	}
-	out_flush(b, 0);
+	export_article_row(&o->b, o->format, r, o->cols);
+	out_flush(&o->b, 0);
 	return 0;
 }
 
@@ -728,43 +697,23 @@ static int
 cmd_list(int argc, char **argv)
 {
 	struct sub_args	 sa = { .allow = ALLOW(OPT_FORMAT) };
-	struct list_ctx	 lc;
+	struct out	 o;
 	struct db	*db;
 	char		*cause = NULL;
 
 	if (sub_parse_none(argc, argv, &sa) != 0)
 		return EXIT_FAIL;
 	db = open_db(DB_READ);
-	buf_init(&lc.out);
-	lc.format = sa.format;
+	out_init(&o, sa.format);
 	/* id, date, source and count take 6+2+10+2+16+1+3+2 columns. */
-	lc.cols = isatty(STDOUT_FILENO) ? terminal_width() - 42 : 0;
-	if (isatty(STDOUT_FILENO) && lc.cols < 10)
-		lc.cols = 10;
-	if (db_articles(db, list_row, &lc, &cause) != 0)
+	o.cols = isatty(STDOUT_FILENO) ? terminal_width() - 42 : 0;
+	if (isatty(STDOUT_FILENO) && o.cols < 10)
+		o.cols = 10;
+	if (db_articles(db, list_row, &o, &cause) != 0)
 		fatal_cause(cause, "");
-	out_flush(&lc.out, 1);
-	buf_free(&lc.out);
+	out_done(&o);
 	db_close(db);
 	return EXIT_OK;
-}
-
-/* Appends s wrapped to cols columns, line by line. */
-static void
-show_wrapped(struct buf *b, const char *s, size_t len, int cols)
-{
-	struct text_line	*lines;
-	size_t			 n, i, rl;
-	char			*r;
-
-	n = text_wrap(s, len, cols, &lines);
-	for (i = 0; i < n; i++) {
-		r = text_line_render(s, &lines[i], &rl);
-		buf_add(b, r, rl);
-		buf_addc(b, '\n');
-		free(r);
-	}
-	free(lines);
 }
 
 static int
@@ -774,7 +723,7 @@ cmd_show(int argc, char **argv)
 	struct db	*db;
 	struct article	*a;
 	struct buf	 b;
-	char		*cause = NULL, *end, *head;
+	char		*cause = NULL, *end, *e;
 	long long	 id;
 	int		 first;
 
@@ -787,10 +736,9 @@ cmd_show(int argc, char **argv)
 	}
 	id = strtoll(argv[first], &end, 10);
 	if (*argv[first] == '\0' || *end != '\0' || id < 1) {
-		buf_init(&b);
-		export_escape(&b, argv[first]);
-		warnx("show: bad article id '%s'", b.data);
-		buf_free(&b);
+		e = escaped(argv[first]);
+		warnx("show: bad article id '%s'", e);
+		free(e);
 		return EXIT_FAIL;
 	}
 	if (sa.width == 0)
@@ -804,15 +752,7 @@ cmd_show(int argc, char **argv)
 		return EXIT_PARTIAL;
 	}
 	buf_init(&b);
-	show_wrapped(&b, a->title, strlen(a->title), sa.width);
-	head = xasprintf("%s%s%s", a->date, a->source != NULL ? " · " : "",
-	    a->source != NULL ? a->source : "");
-	show_wrapped(&b, head, strlen(head), sa.width);
-	free(head);
-	if (a->url != NULL)
-		show_wrapped(&b, a->url, strlen(a->url), sa.width);
-	buf_addc(&b, '\n');
-	show_wrapped(&b, a->text, a->len, sa.width);
+	export_article_text(&b, a, sa.width);
 	out_flush(&b, 1);
 	buf_free(&b);
 	article_free(a);
@@ -860,21 +800,11 @@ cmd_export(int argc, char **argv)
 struct extract_run {
 	struct lexicon	*lx;
 	struct buf	 out;
-	enum format	 format;
+	enum export_format	 format;
 	const char	*file;
 	long		 ordinal;
 	size_t		 quotes;
 };
-
-/* Appends the span [s, e) of a's text as a JSON string, or null. */
-static void
-json_span(struct buf *b, const struct article *a, size_t s, size_t e)
-{
-	if (e <= s || e > a->len)
-		buf_adds(b, "null");
-	else
-		export_json_string(b, a->text + s, e - s);
-}
 
 static int
 extract_one(void *ctx, struct article *a)
@@ -893,35 +823,8 @@ extract_one(void *ctx, struct article *a)
 		if (q->end > a->len || q->start > q->end)
 			continue;
 		run->quotes++;
-		if (run->format == FORMAT_TEXT) {
-			export_escape(b, run->file);
-			buf_printf(b, ":%ld: ", run->ordinal);
-			add_sanitized(b, q->speaker != NULL ? q->speaker : "?",
-			    q->speaker != NULL ? strlen(q->speaker) : 1);
-			buf_printf(b, " [%s]: ", quote_kind_name(q->kind));
-			add_sanitized(b, a->text + q->start,
-			    q->end - q->start);
-			buf_addc(b, '\n');
-			continue;
-		}
-		buf_adds(b, "{\"file\":");
-		export_json_str(b, run->file);
-		buf_printf(b, ",\"article\":%ld,\"speaker\":", run->ordinal);
-		export_json_str(b, q->speaker);
-		buf_adds(b, ",\"role\":");
-		export_json_str(b, q->role);
-		buf_adds(b, ",\"gender\":");
-		export_json_str(b, gender_name(q->gender));
-		buf_adds(b, ",\"kind\":");
-		export_json_str(b, quote_kind_name(q->kind));
-		buf_adds(b, ",\"text\":");
-		json_span(b, a, q->start, q->end);
-		buf_adds(b, ",\"cue\":");
-		json_span(b, a, q->cue_start, q->cue_end);
-		buf_adds(b, ",\"mention\":");
-		json_span(b, a, q->mention_start, q->mention_end);
-		buf_printf(b, ",\"start\":%zu,\"end\":%zu}\n", q->start,
-		    q->end);
+		export_quote_found(b, run->format, run->file, run->ordinal, a,
+		    q);
 	}
 	out_flush(b, 0);
 	quote_list_free(&ql);
@@ -932,7 +835,7 @@ extract_one(void *ctx, struct article *a)
 static int
 cmd_extract(int argc, char **argv)
 {
-	struct sub_args		 sa = { .format = FORMAT_JSONL,
+	struct sub_args		 sa = { .format = EXPORT_JSONL,
 				    .allow = ALLOW(OPT_FORMAT) };
 	struct extract_run	 run;
 	struct import_result	 res = { 0, 0 };
@@ -972,60 +875,13 @@ cmd_extract(int argc, char **argv)
 	return failed > 0 || res.skipped > 0 ? EXIT_PARTIAL : EXIT_OK;
 }
 
-struct quotes_ctx {
-	struct buf	out;
-	enum format	format;
-};
-
 static int
 quotes_row(void *ctx, const struct db_quote_row *r)
 {
-	struct quotes_ctx	*qc = ctx;
-	struct buf		*b = &qc->out;
+	struct out	*o = ctx;
 
-	switch (qc->format) {
-	case FORMAT_JSONL:
-		buf_printf(b, "{\"id\":%lld,\"article\":%lld,\"date\":",
-		    r->id, r->article_id);
-		export_json_str(b, r->date);
-		buf_adds(b, ",\"source\":");
-		export_json_str(b, r->source);
-		buf_adds(b, ",\"speaker\":");
-		export_json_str(b, r->speaker);
-		buf_adds(b, ",\"role\":");
-		export_json_str(b, r->role);
-		buf_adds(b, ",\"kind\":");
-		export_json_str(b, r->kind);
-		buf_adds(b, ",\"cue\":");
-		export_json_str(b, r->cue);
-		buf_adds(b, ",\"mention\":");
-		export_json_str(b, r->mention);
-		buf_adds(b, ",\"origin\":");
-		export_json_str(b, r->origin);
-		buf_printf(b, ",\"start\":%zu,\"end\":%zu,\"text\":",
-		    r->start, r->end);
-		export_json_string(b, r->text, r->len);
-		buf_adds(b, "}\n");
-		break;
-	case FORMAT_TSV:
-		buf_printf(b, "%lld\t%lld\t%s\t", r->id, r->article_id,
-		    r->date);
-		if (r->speaker != NULL)
-			export_tsv_field(b, r->speaker, strlen(r->speaker));
-		buf_printf(b, "\t%s\t", r->kind);
-		export_tsv_field(b, r->text, r->len);
-		buf_addc(b, '\n');
-		break;
-	default:
-		buf_printf(b, "%lld  %s  ", r->article_id, r->date);
-		add_sanitized(b, r->speaker != NULL ? r->speaker : "?",
-		    r->speaker != NULL ? strlen(r->speaker) : 1);
-		buf_printf(b, " (%s): ", r->kind);
-		add_sanitized(b, r->text, r->len);
-		buf_addc(b, '\n');
-		break;
-	}
-	out_flush(b, 0);
+	export_quote_row(&o->b, o->format, r);
+	out_flush(&o->b, 0);
 	return 0;
 }
 
@@ -1034,38 +890,34 @@ cmd_quotes(int argc, char **argv)
 {
 	struct sub_args		 sa = { .allow = ALLOW(OPT_FORMAT) |
 				    ALLOW(OPT_SPEAKER) | ALLOW(OPT_ARTICLE) };
-	struct quotes_ctx	 qc;
+	struct out		 o;
 	struct db		*db;
-	struct buf		 e;
 	long long		*ids = NULL;
-	char			*cause = NULL;
+	char			*cause = NULL, *e;
 	long			 n = 0, i;
 
 	if (sub_parse_none(argc, argv, &sa) != 0)
 		return EXIT_FAIL;
 	db = open_db(DB_READ);
-	qc.format = sa.format;
-	buf_init(&qc.out);
+	out_init(&o, sa.format);
 	if (sa.speaker != NULL) {
 		if ((n = db_speaker_find(db, sa.speaker, &ids, &cause)) < 0)
 			fatal_cause(cause, "");
 		if (n == 0) {
-			buf_init(&e);
-			export_escape(&e, sa.speaker);
-			warnx("quotes: no speaker '%s'", e.data);
-			buf_free(&e);
+			e = escaped(sa.speaker);
+			warnx("quotes: no speaker '%s'", e);
+			free(e);
 			free(ids);
 			db_close(db);
 			return EXIT_PARTIAL;
 		}
 		for (i = 0; i < n; i++)
-			if (db_quotes(db, ids[i], sa.article, quotes_row, &qc,
+			if (db_quotes(db, ids[i], sa.article, quotes_row, &o,
 			    &cause) != 0)
 				fatal_cause(cause, "");
-	} else if (db_quotes(db, 0, sa.article, quotes_row, &qc, &cause) != 0)
+	} else if (db_quotes(db, 0, sa.article, quotes_row, &o, &cause) != 0)
 		fatal_cause(cause, "");
-	out_flush(&qc.out, 1);
-	buf_free(&qc.out);
+	out_done(&o);
 	free(ids);
 	db_close(db);
 	return EXIT_OK;
@@ -1074,42 +926,10 @@ cmd_quotes(int argc, char **argv)
 static int
 speakers_row(void *ctx, const struct db_speaker_row *r)
 {
-	struct quotes_ctx	*qc = ctx;
-	struct buf		*b = &qc->out;
+	struct out	*o = ctx;
 
-	switch (qc->format) {
-	case FORMAT_JSONL:
-		buf_printf(b, "{\"id\":%lld,\"name\":", r->id);
-		export_json_str(b, r->name);
-		buf_adds(b, ",\"kind\":");
-		export_json_str(b, r->kind);
-		buf_adds(b, ",\"gender\":");
-		export_json_str(b, r->gender);
-		buf_adds(b, ",\"roles\":");
-		export_json_str(b, r->roles);
-		buf_printf(b, ",\"quotes\":%ld,\"articles\":%ld}\n",
-		    r->nquotes, r->narticles);
-		break;
-	case FORMAT_TSV:
-		buf_printf(b, "%lld\t", r->id);
-		export_tsv_field(b, r->name, strlen(r->name));
-		buf_printf(b, "\t%s\t%s\t", r->kind,
-		    r->gender != NULL ? r->gender : "");
-		if (r->roles != NULL)
-			export_tsv_field(b, r->roles, strlen(r->roles));
-		buf_printf(b, "\t%ld\t%ld\n", r->nquotes, r->narticles);
-		break;
-	default:
-		buf_printf(b, "%5ld %4ld  ", r->nquotes, r->narticles);
-		add_sanitized(b, r->name, strlen(r->name));
-		if (r->roles != NULL) {
-			buf_adds(b, " — ");
-			add_sanitized(b, r->roles, strlen(r->roles));
-		}
-		buf_addc(b, '\n');
-		break;
-	}
-	out_flush(b, 0);
+	export_speaker_row(&o->b, o->format, r);
+	out_flush(&o->b, 0);
 	return 0;
 }
 
@@ -1117,19 +937,17 @@ static int
 cmd_speakers(int argc, char **argv)
 {
 	struct sub_args		 sa = { .allow = ALLOW(OPT_FORMAT) };
-	struct quotes_ctx	 qc;
+	struct out		 o;
 	struct db		*db;
 	char			*cause = NULL;
 
 	if (sub_parse_none(argc, argv, &sa) != 0)
 		return EXIT_FAIL;
 	db = open_db(DB_READ);
-	qc.format = sa.format;
-	buf_init(&qc.out);
-	if (db_speakers(db, speakers_row, &qc, &cause) != 0)
+	out_init(&o, sa.format);
+	if (db_speakers(db, speakers_row, &o, &cause) != 0)
 		fatal_cause(cause, "");
-	out_flush(&qc.out, 1);
-	buf_free(&qc.out);
+	out_done(&o);
 	db_close(db);
 	return EXIT_OK;
 }
@@ -1172,8 +990,14 @@ cmd_reextract(int argc, char **argv)
 		return EXIT_FAIL;
 	run.lx = open_lexicon();
 	run.db = open_db(DB_WRITE);
+	db_set_lexicon(run.db, run.lx);
 	if (db_begin(run.db, &cause) != 0)
 		fatal_cause(cause, "; nothing was changed");
+	/* Speakers are merged afresh, as the new extractor names them. */
+	if (db_speakers_forget_auto(run.db, &cause) != 0) {
+		db_rollback(run.db);
+		fatal_cause(cause, "; nothing was changed");
+	}
 	if (db_article_ids(run.db, reextract_one, &run, &cause) != 0 ||
 	    run.cause != NULL || db_commit(run.db, &cause) != 0) {
 		db_rollback(run.db);
@@ -1187,82 +1011,13 @@ cmd_reextract(int argc, char **argv)
 	return EXIT_OK;
 }
 
-/* Appends a snippet with its \001/\002 match marks as [ and ], on one
- * line. */
-static void
-snippet_mark(struct buf *b, const char *s)
-{
-	for (; s != NULL && *s != '\0'; s++) {
-		if (*s == '\001')
-			buf_addc(b, '[');
-		else if (*s == '\002')
-			buf_addc(b, ']');
-		else if (*s == '\n')
-			buf_addc(b, ' ');
-		else
-			buf_addc(b, *s);
-	}
-}
-
-struct search_ctx {
-	struct buf	 out;
-	struct buf	 tmp;
-	enum format	 format;
-};
-
 static int
 search_row(void *ctx, const struct db_hit *h)
 {
-	struct search_ctx	*sc = ctx;
-	struct buf		*b = &sc->out;
-	const char		*who;
+	struct out	*o = ctx;
 
-	buf_reset(&sc->tmp);
-	snippet_mark(&sc->tmp, h->snippet);
-	switch (sc->format) {
-	case FORMAT_JSONL:
-		buf_printf(b, "{\"article\":%lld,", h->article_id);
-		if (h->quote_id > 0)
-			buf_printf(b, "\"quote\":%lld,", h->quote_id);
-		buf_adds(b, "\"date\":");
-		export_json_str(b, h->date);
-		buf_adds(b, ",\"source\":");
-		export_json_str(b, h->source);
-		buf_adds(b, ",\"title\":");
-		export_json_str(b, h->title);
-		if (h->quote_id > 0) {
-			buf_adds(b, ",\"speaker\":");
-			export_json_str(b, h->speaker);
-		}
-		buf_adds(b, ",\"snippet\":");
-		export_json_string(b, sc->tmp.data, sc->tmp.len);
-		buf_printf(b, ",\"rank\":%.4f}\n", h->rank);
-		break;
-	case FORMAT_TSV:
-		buf_printf(b, "%lld\t%lld\t%s\t", h->article_id, h->quote_id,
-		    h->date);
-		if (h->source != NULL)
-			export_tsv_field(b, h->source, strlen(h->source));
-		buf_addc(b, '\t');
-		if (h->speaker != NULL)
-			export_tsv_field(b, h->speaker, strlen(h->speaker));
-		buf_addc(b, '\t');
-		export_tsv_field(b, h->title, strlen(h->title));
-		buf_addc(b, '\t');
-		export_tsv_field(b, sc->tmp.data, sc->tmp.len);
-		buf_addc(b, '\n');
-		break;
-	default:
-		buf_printf(b, "%lld  %s  ", h->article_id, h->date);
-		who = h->quote_id == 0 ? h->title : h->speaker != NULL ?
-		    h->speaker : "?";
-		add_sanitized(b, who, strlen(who));
-		buf_adds(b, "\n    ");
-		add_sanitized(b, sc->tmp.data, sc->tmp.len);
-		buf_addc(b, '\n');
-		break;
-	}
-	out_flush(b, 0);
+	export_hit(&o->b, o->format, h);
+	out_flush(&o->b, 0);
 	return 0;
 }
 
@@ -1271,11 +1026,11 @@ cmd_search(int argc, char **argv)
 {
 	struct sub_args		 sa = { .allow = ALLOW(OPT_FORMAT) |
 				    ALLOW(OPT_QUOTES) | ALLOW(OPT_LIMIT) };
-	struct search_ctx	 sc;
+	struct out		 o;
 	struct search_query	*sq;
 	struct db		*db;
-	struct buf		 q, e;
-	char			*cause = NULL;
+	struct buf		 q;
+	char			*cause = NULL, *e;
 	long			 n;
 	int			 first, i;
 
@@ -1293,26 +1048,21 @@ cmd_search(int argc, char **argv)
 		buf_adds(&q, argv[i]);
 	}
 	if ((sq = search_parse(q.data, &cause)) == NULL) {
-		buf_init(&e);
-		export_escape(&e, cause);
-		warnx("search: malformed query: %s", e.data);
-		buf_free(&e);
+		e = escaped(cause);
+		warnx("search: malformed query: %s", e);
+		free(e);
 		free(cause);
 		buf_free(&q);
 		return EXIT_FAIL;
 	}
 	buf_free(&q);
 	db = open_db(DB_READ);
-	sc.format = sa.format;
-	buf_init(&sc.out);
-	buf_init(&sc.tmp);
+	out_init(&o, sa.format);
 	n = db_search(db, sq, sa.quotes, sa.limit > 0 ? sa.limit : 20,
-	    search_row, &sc, &cause);
+	    search_row, &o, &cause);
 	if (n < 0)
 		fatal_cause(cause, "");
-	out_flush(&sc.out, 1);
-	buf_free(&sc.out);
-	buf_free(&sc.tmp);
+	out_done(&o);
 	search_free(sq);
 	db_close(db);
 	return n > 0 ? EXIT_OK : EXIT_PARTIAL;
@@ -1379,12 +1129,9 @@ main(int argc, char **argv)
 		return rc;
 	}
 	if ((cmd_current = cmd_find(argv[optind])) == NULL) {
-		struct buf	b;
-
-		buf_init(&b);
-		export_escape(&b, argv[optind]);
-		warnx("unknown command '%s'", b.data);
-		buf_free(&b);
+		note = escaped(argv[optind]);
+		warnx("unknown command '%s'", note);
+		free(note);
 		usage(stderr);
 		free(path);
 		return EXIT_FAIL;

@@ -18,17 +18,94 @@
 #include "util.h"
 
 static void	 list_add(char ***, size_t *, char *);
+static size_t	 list_dedup(struct stemmer *, char **, size_t, size_t *);
+static int	 key_add(void *, const char *, size_t, size_t, size_t);
+static int	 key_cmp(const void *, const void *);
 static void	 fts_quote(struct buf *, const char *);
 static int	 has_word(const char *);
 static int	 read_value(const char **, char **, char **, const char *);
 static int	 collect_stem(void *, const char *, size_t, size_t, size_t);
+static int	 stem_cmp(const void *, const void *);
 static int	 match_word(void *, const char *, size_t, size_t, size_t);
 
+/* Appends s to the array *v of *n strings, which doubles as it fills. */
 static void
 list_add(char ***v, size_t *n, char *s)
 {
-	*v = xreallocarray(*v, *n + 1, sizeof(**v));
+	if ((*n & (*n - 1)) == 0)	/* 0, 1, 2, 4...: full */
+		*v = xreallocarray(*v, *n == 0 ? 1 : *n * 2, sizeof(**v));
 	(*v)[(*n)++] = s;
+}
+
+/* A term as the index sees it: its words folded and stemmed. */
+struct term_key {
+	struct buf	 key;		/* the words, space-separated */
+	size_t		 words;
+	size_t		 i;		/* the term's place in the query */
+};
+
+static int
+key_add(void *ctx, const char *tok, size_t len, size_t start, size_t end)
+{
+	struct term_key	*k = ctx;
+
+	(void)start;
+	(void)end;
+	if (k->words++ > 0)
+		buf_addc(&k->key, ' ');
+	buf_add(&k->key, tok, len);
+	return 0;
+}
+
+static int
+key_cmp(const void *a, const void *b)
+{
+	const struct term_key	*x = a, *y = b;
+	int			 c = strcmp(x->key.data, y->key.data);
+
+	if (c != 0)
+		return c;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/*
+ * Drops from v[0..n) every term whose words, folded and stemmed, are
+ * those of an earlier term ("а", "(а", "А" and "а," are one; so are
+ * "конституция" and "конституции"): the index sees the same phrase,
+ * so the results are the same, and FTS5 does work for each copy, its
+ * snippets in the square of their number (5,000 copies of "а" took
+ * 136 s).  Keeps the order of the rest; adds their words to *words.
+ * Returns the new n.  Sorting makes it n log n.
+ */
+static size_t
+list_dedup(struct stemmer *st, char **v, size_t n, size_t *words)
+{
+	struct term_key	*k;
+	size_t		 i, m = 0;
+
+	if (n == 0)
+		return 0;
+	k = xcalloc(n, sizeof(*k));
+	for (i = 0; i < n; i++) {
+		buf_init(&k[i].key);
+		k[i].i = i;
+		stem_tokenize(st, v[i], strlen(v[i]), 0, key_add, &k[i]);
+	}
+	qsort(k, n, sizeof(*k), key_cmp);
+	for (i = 0; i < n; i++) {
+		if (i > 0 && strcmp(k[i].key.data, k[i - 1].key.data) == 0) {
+			free(v[k[i].i]);
+			v[k[i].i] = NULL;
+		} else
+			*words += k[i].words;
+	}
+	for (i = 0; i < n; i++)
+		buf_free(&k[i].key);
+	free(k);
+	for (i = 0; i < n; i++)
+		if (v[i] != NULL)
+			v[m++] = v[i];
+	return m;
 }
 
 /* Whether s holds a letter or digit: a term of only punctuation would
@@ -88,9 +165,10 @@ search_parse(const char *q, char **cause)
 	static const char	*keys[] = { "speaker:", "source:", "since:",
 				    "until:", NULL };
 	struct search_query	*sq = xcalloc(1, sizeof(*sq));
+	struct stemmer		*st;
 	const char		*p = q;
 	char			*v, **slot;
-	size_t			 k, kl;
+	size_t			 k, kl, words = 0;
 	int			 neg;
 
 	*cause = NULL;
@@ -161,6 +239,15 @@ search_parse(const char *q, char **cause)
 		    sq->until);
 		goto bad;
 	}
+	st = stem_new();
+	sq->nterms = list_dedup(st, sq->terms, sq->nterms, &words);
+	sq->nexcluded = list_dedup(st, sq->excluded, sq->nexcluded, &words);
+	stem_free(st);
+	if (words > SEARCH_MAX_WORDS) {
+		*cause = xasprintf("too long: %zu different words, at most %d",
+		    words, SEARCH_MAX_WORDS);
+		goto bad;
+	}
 	return sq;
 bad:
 	search_free(sq);
@@ -221,9 +308,10 @@ search_fts_expr(const struct search_query *sq)
 	return buf_steal(&b);
 }
 
-/* The stems of the query's words, and the spans found so far. */
+/* The stems of the query's words, sorted, and the spans found so far. */
 struct match_ctx {
-	struct buf		  stems;	/* NUL-separated */
+	char			**stems;
+	size_t			  nstems;
 	struct search_span	 *spans;
 	size_t			  n, cap;
 };
@@ -236,32 +324,46 @@ collect_stem(void *ctx, const char *tok, size_t len, size_t start,
 
 	(void)start;
 	(void)end;
-	buf_add(&m->stems, tok, len);
-	buf_addc(&m->stems, '\0');
+	list_add(&m->stems, &m->nstems, xstrndup(tok, len));
 	return 0;
 }
 
 static int
+stem_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A word of the text: a match when its stem is one of the query's, found
+ * by binary search, so a long query costs the log of its length a word. */
+static int
 match_word(void *ctx, const char *tok, size_t len, size_t start, size_t end)
 {
 	struct match_ctx	*m = ctx;
-	const char		*p = m->stems.data, *e = p + m->stems.len;
-	size_t			 l;
+	size_t			 lo = 0, hi = m->nstems, mid;
+	int			 c;
 
-	for (; p < e; p += l + 1) {
-		l = strlen(p);
-		if (l != len || memcmp(p, tok, len) != 0)
-			continue;
-		if (m->n == m->cap) {
-			m->cap = m->cap == 0 ? 16 : m->cap * 2;
-			m->spans = xreallocarray(m->spans, m->cap,
-			    sizeof(*m->spans));
-		}
-		m->spans[m->n].start = start;
-		m->spans[m->n].end = end;
-		m->n++;
-		break;
+	for (;;) {
+		if (lo >= hi)
+			return 0;
+		mid = lo + (hi - lo) / 2;
+		/* strcmp() order: tok is not NUL-terminated. */
+		if ((c = strncmp(tok, m->stems[mid], len)) == 0)
+			c = m->stems[mid][len] == '\0' ? 0 : -1;
+		if (c == 0)
+			break;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
 	}
+	if (m->n == m->cap) {
+		m->cap = m->cap == 0 ? 16 : m->cap * 2;
+		m->spans = xreallocarray(m->spans, m->cap, sizeof(*m->spans));
+	}
+	m->spans[m->n].start = start;
+	m->spans[m->n].end = end;
+	m->n++;
 	return 0;
 }
 
@@ -273,13 +375,16 @@ search_matches(struct stemmer *st, const struct search_query *sq,
 	size_t			i;
 
 	memset(&m, 0, sizeof(m));
-	buf_init(&m.stems);
 	for (i = 0; i < sq->nterms; i++)
 		stem_tokenize(st, sq->terms[i], strlen(sq->terms[i]), 0,
 		    collect_stem, &m);
-	if (m.stems.len > 0)
+	if (m.nstems > 0) {
+		qsort(m.stems, m.nstems, sizeof(*m.stems), stem_cmp);
 		stem_tokenize(st, text, len, 0, match_word, &m);
-	buf_free(&m.stems);
+	}
+	for (i = 0; i < m.nstems; i++)
+		free(m.stems[i]);
+	free(m.stems);
 	*spans = m.spans;
 	return m.n;
 }

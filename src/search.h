@@ -28,9 +28,16 @@ struct search_query {
 	char	 *until;
 };
 
+/* The most words a query may search for, counted once each (a pasted
+ * paragraph is some 100). */
+#define SEARCH_MAX_WORDS	1000
+
 /* Parses q.  Returns NULL and sets *cause (the caller frees it) when q is
  * malformed: an unbalanced quotation mark, an empty filter, a bad date,
- * nothing to search for, or only exclusions.  The caller frees the result
+ * nothing to search for, only exclusions, or more than SEARCH_MAX_WORDS
+ * words.  A term or exclusion whose words are those of an earlier one
+ * (as the index folds and stems them: "Конституции" and "конституция")
+ * is left out, as it would find the same.  The caller frees the result
  * with search_free(). */
 struct search_query	*search_parse(const char *q, char **cause);
 void			 search_free(struct search_query *);

@@ -26,20 +26,35 @@ static void	seg_add_fold(struct segmentation *, struct token *,
 static void	seg_sentences(struct segmentation *, const char *);
 static int	seg_is_abbrev(const struct segmentation *, size_t);
 
-/* Decodes the character at s[off], never reading past len. */
+/* Decodes the character at s[off], never reading past len: ASCII and
+ * two-byte characters (Cyrillic, Latin-1) inline, the rest through
+ * libunistring. */
 static uint32_t
-seg_decode(const char *s, size_t len, size_t off, int *n)
+seg_decode_slow(const char *s, size_t len, size_t off, int *n)
 {
 	ucs4_t	uc;
 	int	k;
 
-	if ((unsigned char)s[off] < 0x80) {
-		*n = 1;
-		return (unsigned char)s[off];
-	}
 	k = u8_mbtouc(&uc, (const uint8_t *)s + off, len - off);
 	*n = k > 0 ? k : 1;
 	return uc;
+}
+
+static inline uint32_t
+seg_decode(const char *s, size_t len, size_t off, int *n)
+{
+	const unsigned char	*u = (const unsigned char *)s + off;
+
+	if (u[0] < 0x80) {
+		*n = 1;
+		return u[0];
+	}
+	if (u[0] >= 0xc2 && u[0] <= 0xdf && off + 1 < len &&
+	    (u[1] & 0xc0) == 0x80) {
+		*n = 2;
+		return ((uint32_t)(u[0] & 0x1f) << 6) | (u[1] & 0x3f);
+	}
+	return seg_decode_slow(s, len, off, n);
 }
 
 static int
@@ -158,6 +173,12 @@ segment_fold_string(const char *s, size_t len, char **out)
 			buf_addc(&b, (char)c);
 			continue;
 		}
+		if (c < 0x800) {
+			enc[0] = (uint8_t)(0xc0 | (c >> 6));
+			enc[1] = (uint8_t)(0x80 | (c & 0x3f));
+			buf_add(&b, enc, 2);
+			continue;
+		}
 		k = u8_uctomb(enc, c, sizeof(enc));
 		if (k > 0)
 			buf_add(&b, enc, (size_t)k);
@@ -192,6 +213,11 @@ seg_add_fold(struct segmentation *sg, struct token *t, const char *text)
 		c = seg_lower(c);
 		if (c < 0x80) {
 			sg->fold[sg->foldlen++] = (char)c;
+			continue;
+		}
+		if (c < 0x800) {
+			sg->fold[sg->foldlen++] = (char)(0xc0 | (c >> 6));
+			sg->fold[sg->foldlen++] = (char)(0x80 | (c & 0x3f));
 			continue;
 		}
 		k = u8_uctomb((uint8_t *)sg->fold + sg->foldlen, c, 4);

@@ -167,7 +167,7 @@ spk_inflect(const struct lexicon *lx, const char *w, enum speakers_case c,
 	for (i = 0; i < n; i++) {
 		const char	*end, *tag = e[i].tag, *rep = e[i].value;
 		int		 cons = 0;
-		size_t		 el;
+		size_t		 el, pl;
 		enum gender	 rg;
 		char		*out;
 
@@ -198,8 +198,21 @@ spk_inflect(const struct lexicon *lx, const char *w, enum speakers_case c,
 			continue;	/* too short to be a stem */
 		if (cons && spk_is_vowel_before(f, strlen(f) - el))
 			continue;
-		out = xasprintf("%.*s%s", (int)(strlen(w) - el), w,
-		    strcmp(rep, "-") == 0 ? "" : rep);
+		if (strcmp(rep, "-") == 0)
+			rep = "";
+		/* Keep the letters the ending and its replacement share as
+		 * the text has them: ё (Щеголёва -> Щеголёв), capitals. */
+		for (pl = 0; end[pl] != '\0';) {
+			int	cl = u8_mblen((const uint8_t *)end + pl,
+				    strlen(end + pl));
+
+			if (cl <= 0 || strncmp(end + pl, rep + pl,
+			    (size_t)cl) != 0)
+				break;
+			pl += (size_t)cl;
+		}
+		out = xasprintf("%.*s%s", (int)(strlen(w) - el + pl), w,
+		    rep + pl);
 		if (!first) {
 			free(f);
 			if (*g == GENDER_UNKNOWN)
@@ -367,33 +380,4 @@ speakers_fold(const char *name)
 			space = 1;
 	}
 	return buf_steal(&b);
-}
-
-int
-speakers_same(const char *a, const char *b)
-{
-	char	*fa = speakers_fold(a), *fb = speakers_fold(b);
-	char	*sa = strrchr(fa, ' '), *sb = strrchr(fb, ' ');
-	int	 same;
-
-	/* Same surname, and first names compatible: one absent, or one an
-	 * initial of the other, or equal. */
-	same = *fa != '\0' && *fb != '\0' &&
-	    strcmp(sa != NULL ? sa + 1 : fa, sb != NULL ? sb + 1 : fb) == 0;
-	if (same && sa != NULL && sb != NULL) {
-		size_t	la = (size_t)(strchr(fa, ' ') - fa);
-		size_t	lb = (size_t)(strchr(fb, ' ') - fb);
-		int	l1 = u8_mblen((const uint8_t *)fa, la);
-		int	l2 = u8_mblen((const uint8_t *)fb, lb);
-
-		if (l1 <= 0 || l2 <= 0)
-			same = 0;
-		else if (la == (size_t)l1 || lb == (size_t)l2)
-			same = l1 == l2 && memcmp(fa, fb, (size_t)l1) == 0;
-		else
-			same = la == lb && memcmp(fa, fb, la) == 0;
-	}
-	free(fa);
-	free(fb);
-	return same;
 }

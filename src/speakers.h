@@ -7,7 +7,8 @@
  * speakers.c: people's names as a reader writes them.  Turns an inflected
  * mention (Ермаганбета Булекпаева) into the nominative (Ермаганбет
  * Булекпаев) with the patronymic dropped, decides gender, and gives the
- * archive layer a comparison key and a same-person test.  No I/O.
+ * archive layer a comparison key (merge.c decides who is one person).
+ * No I/O.
  */
 
 #include "article.h"
@@ -46,11 +47,5 @@ enum gender speakers_first_gender(const struct lexicon *lx, const char *w);
  * dropped, single spaces.  The caller frees it. */
 char	*speakers_fold(const char *name);
 
-/* Returns nonzero when names a and b can be one person: the same surname
- * (last word) and, when both give a first name or an initial, the same
- * first letter, and the same first name when both are spelled out.
- * "Булекпаев", "Е. Булекпаев" and "Ермаганбет Булекпаев" are one;
- * "Игорь Соколов" and "Олег Соколов" are not. */
-int	 speakers_same(const char *a, const char *b);
 
 #endif /* SPEAKERS_H */

@@ -226,7 +226,23 @@ simple_len(const uint8_t *s, size_t n)
 	return 0;
 }
 
-/* Format characters (Cf); the test is cheap for the common scripts. */
+size_t
+text_bidi_control(const char *s, size_t n)
+{
+	const uint8_t	*p = (const uint8_t *)s;
+	ucs4_t		 c;
+	int		 k;
+
+	/* All of them are U+061C or in U+2000..U+2FFF. */
+	if (n < 2 || (p[0] != 0xd8 && p[0] != 0xe2))
+		return 0;
+	if ((k = u8_mbtoucr(&c, p, n)) < 0 || !uc_is_property_bidi_control(c))
+		return 0;
+	return (size_t)k;
+}
+
+/* Format characters (Cf), bidi controls among them; the test is cheap
+ * for the common scripts. */
 static int
 is_cf(ucs4_t c)
 {

@@ -46,6 +46,17 @@ enum text_mode {
  * byte offset of the first invalid sequence. */
 int	 text_utf8_check(const char *s, size_t len, size_t *bad);
 
+/*
+ * The length of the bidi control at s[0..n) (Unicode's Bidi_Control: ALM
+ * U+061C, LRM and RLM U+200E and U+200F, the embeddings and overrides
+ * U+202A..U+202E, the isolates U+2066..U+2069), 0 when there is none
+ * there.  The sanitizer drops them with the other format characters;
+ * they reorder what a terminal shows after them (an RLO shows "txt.exe"
+ * as "exe.txt"), so output meant for a terminal in any format drops or
+ * escapes them too.
+ */
+size_t	 text_bidi_control(const char *s, size_t n);
+
 /* Returns s[0..len) (valid UTF-8) in Unicode normalization form C, with
  * its length in *outlen.  The caller frees it. */
 char	*text_nfc(const char *s, size_t len, size_t *outlen);

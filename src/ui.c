@@ -37,12 +37,25 @@ enum ui_view {
 	VIEW_HELP
 };
 
+/*
+ * A view on the stack.  The panes are one of each kind, so when a view
+ * is covered by another, what its panes show (the article, the speaker,
+ * filters, cursors and scroll) is saved with it, and put back when Back
+ * uncovers it; the top view's panes are the truth and it saves nothing.
+ */
 struct ui_frame {
-	enum ui_view		view;
-	enum ui_pane_id		focus;
+	enum ui_view		 view;
+	enum ui_pane_id		 focus;
+	struct ui_saved		*saved[PANE_COUNT];
+	char			*applied[PANE_COUNT];	/* their filters */
 };
 
-#define UI_STACK	16
+#define UI_STACK	64	/* past it the oldest views are dropped */
+
+/* What / takes: a query of 4 KiB is some 2,000 Cyrillic letters, and
+ * the prompt says so when a key does not fit. */
+#define UI_INPUT_MAX	4096
+#define UI_INPUT_FULL	"4096 bytes at most"
 
 /* A read mark not yet written: another process held the write lock. */
 struct ui_mark {
@@ -64,7 +77,8 @@ struct ui {
 	char			*msg;		/* until the next key */
 	int			 msg_is_error;
 	int			 prompting;	/* typing a filter */
-	struct buf		 input;
+	struct buf		 input;		/* UI_INPUT_MAX at most */
+	int			 input_full;	/* the last key did not fit */
 	char			*applied[PANE_COUNT];	/* filters set */
 	int			 quit;
 	int			 ascii;
@@ -117,6 +131,8 @@ static const char *const ui_fallback_terms[] = {
 };
 
 static void	 ui_on_signal(int);
+static void	 ui_vmessage(struct ui *, int, const char *, va_list)
+		    __attribute__((format(printf, 3, 0)));
 static void	 ui_fatal_hook(void);
 static int	 ui_term_open(struct ui *);
 static void	 ui_colors_init(void);
@@ -126,13 +142,19 @@ static void	 ui_place(struct ui *, enum ui_pane_id, const struct rect *);
 static void	 ui_border(const struct rect *, int);
 static void	 ui_draw(struct ui *);
 static void	 ui_draw_status(struct ui *);
+static void	 ui_draw_small(struct ui *);
+static void	 ui_prompt_line(struct ui *, struct buf *, int);
 static int	 ui_wait(int);
 static const char *ui_key_name(int, wint_t, char *, size_t);
+static const char *ui_key_label(int, wint_t, const char *, char *, size_t);
 static int	 ui_key(struct ui *, int, wint_t);
 static int	 ui_prompt_key(struct ui *, int, wint_t);
 static int	 ui_prompt_live(struct ui *);
 static int	 ui_action(struct ui *, enum keys_action);
 static int	 ui_push(struct ui *, enum ui_view, enum ui_pane_id);
+static void	 ui_frame_save(struct ui *, struct ui_frame *);
+static int	 ui_frame_restore(struct ui *, struct ui_frame *);
+static void	 ui_frame_forget(struct ui_frame *);
 static void	 ui_sync(struct ui *);
 static int	 ui_cycle_focus(struct ui *);
 static struct ui_frame *ui_top(struct ui *);
@@ -158,22 +180,27 @@ ui_fatal_hook(void)
 }
 
 /* Starts curses on the terminal; when $TERM is unknown, on the first
- * known fallback, with a warning.  Returns 0, or -1 with a message. */
+ * known fallback, with a warning.  A terminal that cannot put its
+ * cursor anywhere (cup: TERM=dumb, a printing terminal) is refused:
+ * curses would draw every row after the last.  Returns 0, or -1 with a
+ * message. */
 static int
 ui_term_open(struct ui *ui)
 {
-	const char	*term = getenv("TERM");
+	const char	*term = getenv("TERM"), *used = term;
 	const char	*const *t;
 	SCREEN		*scr = NULL;
 	struct buf	 tried;
-	char		*shown;
+	char		*shown, *cup;
 
 	if (term != NULL && *term != '\0')
 		scr = newterm(term, stdout, stdin);
 	for (t = ui_fallback_terms; scr == NULL && *t != NULL; t++) {
-		if ((scr = newterm(*t, stdout, stdin)) != NULL)
+		if ((scr = newterm(*t, stdout, stdin)) != NULL) {
 			ui_message(ui, "unknown terminal type '%s'; using %s",
 			    term != NULL ? term : "", *t);
+			used = *t;
+		}
 	}
 	if (scr == NULL) {
 		/* $TERM may hold anything: shown sanitized. */
@@ -190,6 +217,17 @@ ui_term_open(struct ui *ui)
 		return -1;
 	}
 	set_term(scr);
+	cup = tigetstr("cup");
+	if (cup == NULL || cup == (char *)-1) {
+		endwin();
+		delscreen(scr);
+		shown = text_sanitize(used, strlen(used), NULL);
+		warnx("cannot start the terminal: TERM='%s' cannot move the "
+		    "cursor; set TERM to the terminal's type, or use "
+		    "'citata list' and 'citata show ID'", shown);
+		free(shown);
+		return -1;
+	}
 	ui->screen = scr;
 	return 0;
 }
@@ -250,17 +288,23 @@ ui_mark_unread(struct ui *ui)
 	return ui->ascii ? "*" : "\xe2\x80\xa2";	/* U+2022 */
 }
 
+static void
+ui_vmessage(struct ui *ui, int is_error, const char *fmt, va_list ap)
+{
+	free(ui->msg);
+	ui->msg = xvasprintf(fmt, ap);
+	ui->msg_is_error = is_error;
+	ui->dirty |= REDRAW_STATUS;
+}
+
 void
 ui_message(struct ui *ui, const char *fmt, ...)
 {
 	va_list	ap;
 
-	free(ui->msg);
 	va_start(ap, fmt);
-	ui->msg = xvasprintf(fmt, ap);
+	ui_vmessage(ui, 0, fmt, ap);
 	va_end(ap);
-	ui->msg_is_error = 0;
-	ui->dirty |= REDRAW_STATUS;
 }
 
 void
@@ -268,12 +312,9 @@ ui_error(struct ui *ui, const char *fmt, ...)
 {
 	va_list	ap;
 
-	free(ui->msg);
 	va_start(ap, fmt);
-	ui->msg = xvasprintf(fmt, ap);
+	ui_vmessage(ui, 1, fmt, ap);
 	va_end(ap);
-	ui->msg_is_error = 1;
-	ui->dirty |= REDRAW_STATUS;
 }
 
 /*
@@ -435,13 +476,16 @@ ui_normalize(struct ui *ui)
 	}
 	if (below == NULL)
 		return;
+	/* What is on screen stays: below's saved panes are not put back. */
 	if (f->view == VIEW_ARTICLE && below->view == VIEW_ARTICLES &&
 	    ui_article_id(ui) == ui_list_selected(ui)) {
 		below->focus = f->focus;
+		ui_frame_forget(below);
 		ui->depth--;
 	} else if (f->view == VIEW_SPQUOTES && below->view == VIEW_SPEAKERS &&
 	    ui_speakers_quotes_id(ui) == ui_speakers_selected(ui)) {
 		below->focus = PANE_SPQUOTES;
+		ui_frame_forget(below);
 		ui->depth--;
 	}
 }
@@ -476,8 +520,9 @@ ui_relayout(struct ui *ui)
 	f = ui_top(ui);
 	if (!ui->lay.too_small)
 		ui_sync(ui);
-	if ((ui->statusw = newwin(1, ui->lay.status.w, ui->lay.status.y,
-	    0)) != NULL)
+	/* Too small, the message may take every row. */
+	if ((ui->statusw = newwin(ui->lay.too_small ? rows : 1,
+	    ui->lay.status.w, ui->lay.status.y, 0)) != NULL)
 		leaveok(ui->statusw, TRUE);
 	if (ui->lay.too_small) {
 		wnoutrefresh(stdscr);
@@ -530,6 +575,64 @@ ui_relayout(struct ui *ui)
 			ui->dirty |= REDRAW_PANE(i);
 }
 
+/*
+ * "terminal too small" and the size needed, in the status line's
+ * colours from the top row: the words are shortened until the message
+ * fits the width, and when even "need 40x10" does not, it is wrapped
+ * over the rows, so that the size needed is always there to read.
+ */
+static void
+ui_draw_small(struct ui *ui)
+{
+	struct text_line	*tl = NULL;
+	char			*m[4], *s, *row;
+	int			 cols = ui->lay.status.w, rows = LINES;
+	int			 margin = cols > 2;	/* a space */
+	size_t			 i, k, n;
+
+	m[0] = xasprintf("terminal too small: %dx%d, need %dx%d", cols, rows,
+	    LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS);
+	m[1] = xasprintf("too small: %dx%d, need %dx%d", cols, rows,
+	    LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS);
+	m[2] = xasprintf("too small, need %dx%d", LAYOUT_MIN_COLS,
+	    LAYOUT_MIN_ROWS);
+	m[3] = xasprintf("need %dx%d", LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS);
+	for (k = 0; k < 3 && text_width(m[k], strlen(m[k])) > cols - margin;
+	    k++)
+		;
+	n = text_wrap(m[k], strlen(m[k]), cols - margin, &tl);
+	wattrset(ui->statusw, ui_attr(UI_STATUS));
+	for (i = 0; i < n && (int)i < rows; i++) {
+		s = text_line_render(m[k], &tl[i], NULL);
+		row = xasprintf("%s%s", margin ? " " : "", s);
+		free(s);
+		s = text_pad(row, strlen(row), cols);
+		mvwaddstr(ui->statusw, (int)i, 0, s);
+		free(s);
+		free(row);
+	}
+	wattrset(ui->statusw, A_NORMAL);
+	wnoutrefresh(ui->statusw);
+	free(tl);
+	for (i = 0; i < 4; i++)
+		free(m[i]);
+}
+
+/* "/query▏" in w columns: when the query is wider, its start gives way
+ * to "…", so that its end, where the cursor is, stays in view. */
+static void
+ui_prompt_line(struct ui *ui, struct buf *b, int w)
+{
+	char	*s;
+
+	s = text_fit_left(ui->input.len > 0 ? ui->input.data : "",
+	    ui->input.len, w - 2, NULL);
+	buf_addc(b, '/');
+	buf_adds(b, s);
+	buf_adds(b, ui->ascii ? "_" : "\xe2\x96\x8f");
+	free(s);
+}
+
 static void
 ui_draw_status(struct ui *ui)
 {
@@ -541,33 +644,33 @@ ui_draw_status(struct ui *ui)
 
 	if (ui->statusw == NULL)
 		return;
+	if (ui->lay.too_small) {
+		ui_draw_small(ui);
+		return;
+	}
 	cols = ui->lay.status.w;
 	buf_init(&left);
-	if (ui->lay.too_small) {
-		buf_printf(&left, "terminal too small: %dx%d, need %dx%d",
-		    cols, LINES, LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS);
-		right = "";
-	} else if (ui->prompting) {
-		buf_addc(&left, '/');
-		if (ui->input.len > 0)
-			buf_adds(&left, ui->input.data);
-		buf_adds(&left, ui->ascii ? "_" : "\xe2\x96\x8f");
+	if (ui->prompting && ui->input_full)
+		right = UI_INPUT_FULL;
+	else if (ui->prompting)
 		right = ui_prompt_live(ui) ? "Enter:apply Esc:cancel" :
 		    ui_top(ui)->focus == PANE_SPQUOTES ?
 		    "Enter:filter Esc:cancel" : "Enter:search Esc:cancel";
-	} else if (ui->msg != NULL)
-		buf_adds(&left, ui->msg);
-	else {
-		p = &ui->panes[ui_top(ui)->focus];
-		if (p->ops->status != NULL)
-			p->ops->status(p, &left);
-	}
 	rw = text_width(right, strlen(right));
 	if (rw + 2 > cols / 2)
 		rw = 0, right = "";
 	r = text_pad(right, strlen(right), rw);
 	/* " left  right " */
 	lw = cols - rw - (rw > 0 ? 2 : 0) - 1;
+	if (ui->prompting)
+		ui_prompt_line(ui, &left, lw);
+	else if (ui->msg != NULL)
+		buf_adds(&left, ui->msg);
+	else {
+		p = &ui->panes[ui_top(ui)->focus];
+		if (p->ops->status != NULL)
+			p->ops->status(p, &left);
+	}
 	l = text_pad(left.len > 0 ? left.data : "", left.len, lw > 0 ? lw :
 	    0);
 	buf_reset(&left);
@@ -631,6 +734,37 @@ ui_wait(int ms)
 	if (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL))
 		return -1;
 	return ui_signalled ? -1 : 0;
+}
+
+/* A name for a key that has none in the key table, for a message:
+ * name when there is one, C-a for a control character, F1 for a
+ * function key, else curses' name without its KEY_. */
+static const char *
+ui_key_label(int rc, wint_t wc, const char *name, char *tmp, size_t size)
+{
+	const char	*k;
+
+	if (name != NULL)
+		return name;
+	if ((rc != KEY_CODE_YES && wc == 0x7f) || (rc == KEY_CODE_YES &&
+	    wc == KEY_BACKSPACE))
+		return "Backspace";
+	if (rc == KEY_CODE_YES && wc == KEY_DC)
+		return "Delete";
+	if (rc == KEY_CODE_YES && wc == KEY_IC)
+		return "Insert";
+	if (rc != KEY_CODE_YES && wc < ' ')
+		snprintf(tmp, size, "C-%c", (int)wc + '`');
+	else if (rc != KEY_CODE_YES)
+		snprintf(tmp, size, "U+%04X", (unsigned)wc);
+	else if (wc >= KEY_F0 && wc <= KEY_F(63))
+		snprintf(tmp, size, "F%d", (int)(wc - KEY_F0));
+	else {
+		k = keyname((int)wc);
+		snprintf(tmp, size, "%s", k == NULL ? "?" :
+		    strncmp(k, "KEY_", 4) == 0 ? k + 4 : k);
+	}
+	return tmp;
 }
 
 /* The key table's name for what get_wch() returned, or NULL. */
@@ -699,6 +833,7 @@ ui_prompt_key(struct ui *ui, int rc, wint_t wc)
 	int		 bits = REDRAW_STATUS, live;
 
 	live = ui_prompt_live(ui);
+	ui->input_full = 0;
 	if ((rc == KEY_CODE_YES && wc == KEY_ENTER) || (rc == OK &&
 	    (wc == '\n' || wc == '\r'))) {
 		ui->prompting = 0;
@@ -725,10 +860,14 @@ ui_prompt_key(struct ui *ui, int rc, wint_t wc)
 		ui->input.data[ui->input.len] = '\0';
 	} else if (rc == OK && wc == 'U' - '@')
 		buf_reset(&ui->input);
-	else if (rc == OK && wc >= ' ' && ui->input.len < 200) {
+	else if (rc == OK && wc >= ' ') {
 		memset(&ps, 0, sizeof(ps));
 		if ((n = wcrtomb(tmp, (wchar_t)wc, &ps)) == (size_t)-1)
 			return 0;
+		if (ui->input.len + n > UI_INPUT_MAX) {
+			ui->input_full = 1;
+			return REDRAW_STATUS;
+		}
 		buf_add(&ui->input, tmp, n);
 	} else
 		return 0;
@@ -741,8 +880,9 @@ ui_prompt_key(struct ui *ui, int rc, wint_t wc)
 static int
 ui_key(struct ui *ui, int rc, wint_t wc)
 {
-	char		 tmp[MB_LEN_MAX + 1];
+	char		 tmp[MB_LEN_MAX + 16];
 	const char	*name;
+	enum keys_action act;
 	int		 bits = 0;
 
 	if (rc == KEY_CODE_YES && wc == KEY_RESIZE)
@@ -759,19 +899,88 @@ ui_key(struct ui *ui, int rc, wint_t wc)
 	}
 	if (ui->prompting)
 		return bits | ui_prompt_key(ui, rc, wc);
-	if ((name = ui_key_name(rc, wc, tmp, sizeof(tmp))) == NULL)
-		return bits;
-	return bits | ui_action(ui, keys_lookup(name));
+	name = ui_key_name(rc, wc, tmp, sizeof(tmp));
+	if (name == NULL || (act = keys_lookup(name)) == KEYS_NONE) {
+		/* As mutt says it. */
+		ui_message(ui, "Key %s is not bound. Press ? for help.",
+		    ui_key_label(rc, wc, name, tmp, sizeof(tmp)));
+		return bits | REDRAW_STATUS;
+	}
+	return bits | ui_action(ui, act);
 }
 
+/* Saves what the panes on screen show (a pane off screen shows nothing
+ * to go back to; a wide view's pane beside follows its list anyway). */
+static void
+ui_frame_save(struct ui *ui, struct ui_frame *f)
+{
+	struct pane	*p;
+	int		 i;
+
+	ui_frame_forget(f);
+	for (i = 0; i < PANE_COUNT; i++) {
+		p = &ui->panes[i];
+		if (!ui->shown[i] || p->ops->save == NULL)
+			continue;
+		f->saved[i] = p->ops->save(p);
+		if (ui->applied[i] != NULL)
+			f->applied[i] = xstrdup(ui->applied[i]);
+	}
+}
+
+/* Puts back what f saved, in pane order (the speakers before their
+ * quotes), and forgets it. */
+static int
+ui_frame_restore(struct ui *ui, struct ui_frame *f)
+{
+	struct pane	*p;
+	int		 i, bits = 0;
+
+	for (i = 0; i < PANE_COUNT; i++) {
+		if (f->saved[i] == NULL)
+			continue;
+		p = &ui->panes[i];
+		bits |= p->ops->restore(p, f->saved[i]);
+		free(ui->applied[i]);
+		ui->applied[i] = f->applied[i];
+		f->applied[i] = NULL;
+	}
+	ui_frame_forget(f);
+	return bits;
+}
+
+static void
+ui_frame_forget(struct ui_frame *f)
+{
+	int	i;
+
+	for (i = 0; i < PANE_COUNT; i++) {
+		if (f->saved[i] != NULL)
+			f->saved[i]->free(f->saved[i]);
+		f->saved[i] = NULL;
+		free(f->applied[i]);
+		f->applied[i] = NULL;
+	}
+}
+
+/* Covers the top view with view v, saving what the top view shows;
+ * the caller then loads v's panes. */
 static int
 ui_push(struct ui *ui, enum ui_view v, enum ui_pane_id focus)
 {
-	if (ui->depth == UI_STACK)
+	struct ui_frame	*f;
+
+	if (ui->depth == UI_STACK) {
+		ui_frame_forget(&ui->stack[1]);
+		memmove(&ui->stack[1], &ui->stack[2], (UI_STACK - 2) *
+		    sizeof(ui->stack[0]));
 		ui->depth--;
-	ui->stack[ui->depth].view = v;
-	ui->stack[ui->depth].focus = focus;
-	ui->depth++;
+	}
+	ui_frame_save(ui, ui_top(ui));
+	f = &ui->stack[ui->depth++];
+	memset(f, 0, sizeof(*f));
+	f->view = v;
+	f->focus = focus;
 	return REDRAW_ALL;
 }
 
@@ -836,12 +1045,7 @@ ui_back(struct ui *ui)
 	if (ui->depth == 1)
 		return 0;
 	ui->depth--;
-	f = ui_top(ui);
-	if (f->view == VIEW_ARTICLES)
-		f->focus = PANE_LIST;
-	else if (f->view == VIEW_SPEAKERS)
-		f->focus = PANE_SPEAKERS;
-	return REDRAW_ALL;
+	return REDRAW_ALL | ui_frame_restore(ui, ui_top(ui));
 }
 
 /*
@@ -912,29 +1116,35 @@ int
 ui_open_article(struct ui *ui, long long id, long long quote_id)
 {
 	struct ui_frame	*f = ui_top(ui);
+	int		 bits;
 
 	if (id <= 0)
 		return 0;
 	ui_set_read(ui, id, 1);
-	ui_article_load(ui, id, quote_id);
 	if (f->view == VIEW_ARTICLES && ui->lay.wide)
-		return ui_focus(ui, PANE_TEXT) | REDRAW_ALL;
-	return ui_push(ui, VIEW_ARTICLE, PANE_TEXT);
+		bits = ui_focus(ui, PANE_TEXT) | REDRAW_ALL;
+	else
+		bits = ui_push(ui, VIEW_ARTICLE, PANE_TEXT);
+	ui_article_load(ui, id, quote_id);
+	return bits;
 }
 
 int
 ui_open_speaker(struct ui *ui, long long speaker_id, const char *name)
 {
 	struct ui_frame	*f = ui_top(ui);
+	int		 bits;
 
 	if (speaker_id <= 0) {
 		ui_message(ui, "this quote has no known speaker");
 		return REDRAW_STATUS;
 	}
-	ui_speakers_load_quotes(ui, speaker_id, name);
 	if (f->view == VIEW_SPEAKERS && ui->lay.wide)
-		return ui_focus(ui, PANE_SPQUOTES) | REDRAW_ALL;
-	return ui_push(ui, VIEW_SPQUOTES, PANE_SPQUOTES);
+		bits = ui_focus(ui, PANE_SPQUOTES) | REDRAW_ALL;
+	else
+		bits = ui_push(ui, VIEW_SPQUOTES, PANE_SPQUOTES);
+	ui_speakers_load_quotes(ui, speaker_id, name);
+	return bits;
 }
 
 /* Global keys here; the rest go to the focused pane. */
@@ -1116,6 +1326,8 @@ ui_run(struct db *db, const char *path)
 	free(ui.pending);
 	ui_current = NULL;
 	util_set_fatal_hook(NULL);
+	for (i = 0; i < ui.depth; i++)
+		ui_frame_forget(&ui.stack[i]);
 	for (i = 0; i < PANE_COUNT; i++) {
 		ui.panes[i].ops->free(&ui.panes[i]);
 		free(ui.panes[i].drawn);

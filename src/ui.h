@@ -65,6 +65,12 @@ enum ui_color {
 struct ui;
 struct pane;
 
+/* What a pane keeps for Back (pane_ops save); the pane's own struct
+ * begins with it, and free frees the whole. */
+struct ui_saved {
+	void	(*free)(struct ui_saved *);
+};
+
 struct pane_ops {
 	const char	*name;
 	void		(*draw)(struct pane *);
@@ -76,6 +82,13 @@ struct pane_ops {
 	int		(*filter)(struct pane *, const char *);
 	/* Appends "where you are" for the status line. */
 	void		(*status)(struct pane *, struct buf *);
+	/* What Back needs to show the pane again as it is now: what it
+	 * shows, its filter, cursor and scroll; the caller frees it.
+	 * NULL (the op or its result): nothing to keep. */
+	struct ui_saved	*(*save)(struct pane *);
+	/* Shows the pane again as save found it; returns REDRAW_* bits.
+	 * What it showed is read again: it may be gone. */
+	int		(*restore)(struct pane *, const struct ui_saved *);
 };
 
 /* One pane.  win is NULL while the pane is not on screen. */
@@ -90,6 +103,122 @@ struct pane {
 						 * what ui_put_row() wrote,
 						 * 0 when unknown */
 };
+
+/*
+ * ui_rows.c: the cursor and the paging window of every pane that shows
+ * rows (the article list and its search results, the speakers, a
+ * speaker's quotes, the article's quotes and speakers, the help, and
+ * the article text as a list of lines), in the manner of tmux's window
+ * modes: the pane says how to read and draw a row (struct ui_rows_ops);
+ * this part moves the cursor, scrolls, pages and keeps the cursor in
+ * view, and reads rows in as they come on screen.
+ *
+ * Rows are counted by rank, from 0 to total.  A pane whose rows come
+ * from the archive (the article list, a speaker's quotes) holds only a
+ * window of them, [first, first + n), read a screenful at a time next
+ * to the rows held and trimmed to a few screens, so its cost follows the
+ * screen and not the archive.  A pane with all its rows in memory either
+ * hands them over (ui_rows_hold with whole set: search results) or keeps
+ * them itself and draws by rank (ops->fetch NULL).
+ *
+ * One rule for every pane: a page is the rows shown.  Without a cursor
+ * (no_cursor: the help, the article text) sel follows top and the keys
+ * scroll.
+ */
+
+/* Rows read by ops->fetch, in the order read. */
+struct ui_rows_fetch {
+	void	**rows;
+	size_t	  n, cap;
+};
+
+struct ui_rows_ops {
+	/*
+	 * Reads up to limit rows and appends them to f.  Going down (up
+	 * 0): the rows from rank on, where next_to is the row at rank - 1
+	 * (NULL when rank is 0).  Going up: the rows before rank, the
+	 * nearest first, where next_to is the row at rank (NULL when rank
+	 * is the total: from the end).  A pane paging along an index uses
+	 * next_to, one reading by rank uses rank.  Returns 0, or -1 after
+	 * showing the error.  NULL: the pane keeps its rows itself.
+	 */
+	int	 (*fetch)(struct pane *, long long rank, const void *next_to,
+		    int up, long limit, struct ui_rows_fetch *f);
+	/* Frees a row that fetch made; NULL when rows are not owned. */
+	void	 (*free_row)(void *);
+	/* Writes the row of rank into b (row is NULL when none is held
+	 * there, always for a pane that keeps its rows) and returns its
+	 * colour; the cursor's colour replaces it on the cursor's row.
+	 * NULL: the pane draws its rows itself. */
+	enum ui_color (*draw)(struct pane *, long long rank, const void *row,
+		    struct buf *b);
+	/* Whether the cursor may stop on the row of rank (NULL: every
+	 * row), for rows that are headings. */
+	int	 (*can_select)(struct pane *, long long rank);
+};
+
+struct ui_rows {
+	const struct ui_rows_ops *ops;
+	void		**rows;		/* the window; owned when
+					 * ops->free_row is set */
+	size_t		  n;
+	long long	  first;	/* rank of rows[0] */
+	long long	  total;	/* rows in the list */
+	long long	  sel;		/* the cursor */
+	long long	  top;		/* first row shown */
+	int		  y0;		/* screen rows above the list (a
+					 * heading drawn by the pane) */
+	int		  no_cursor;
+	int		  whole;	/* rows holds them all: none to read */
+	int		  by_rank;	/* fetch reads from any rank, so a
+					 * jump reads where it lands */
+};
+
+/* Sets up r empty, with ops. */
+void	 ui_rows_init(struct ui_rows *r, const struct ui_rows_ops *ops);
+/* Frees the rows held; total, sel and top stay.  whole is cleared. */
+void	 ui_rows_clear(struct ui_rows *r);
+/* Appends row to f. */
+void	 ui_rows_add(struct ui_rows_fetch *f, void *row);
+/* Frees the rows in f (with ops->free_row) and f's array. */
+void	 ui_rows_fetch_free(const struct ui_rows_ops *ops,
+	    struct ui_rows_fetch *f);
+/* Replaces the rows held with f's, the first at rank first; f is
+ * emptied.  With whole, they are all the rows: total becomes their
+ * count and nothing more is read. */
+void	 ui_rows_hold(struct ui_rows *r, struct ui_rows_fetch *f,
+	    long long first, int whole);
+/* The row held at rank, or NULL. */
+void	*ui_rows_at(const struct ui_rows *r, long long rank);
+/* The rows of p that r shows (p->h less the heading), at least 0. */
+int	 ui_rows_shown(const struct pane *p, const struct ui_rows *r);
+/* Reads what is missing of rows [lo, hi).  Returns -1 after showing
+ * the error. */
+int	 ui_rows_ensure(struct pane *p, struct ui_rows *r, long long lo,
+	    long long hi);
+/* Moves the cursor (or scrolls) for a movement key: KEYS_DOWN, _UP,
+ * _PAGE_DOWN, _PAGE_UP, _TOP, _BOTTOM.  Returns 1 when the cursor or
+ * the rows shown changed, 0 when not (or for another key), -1 when the
+ * rows could not be read (the cursor stays, the error is shown). */
+int	 ui_rows_key(struct pane *p, struct ui_rows *r, int action);
+/* Puts the cursor on rank (clamped), scrolling as little as possible;
+ * returns as ui_rows_key. */
+int	 ui_rows_move(struct pane *p, struct ui_rows *r, long long rank);
+/* Puts the cursor (without one: the top) on rank, a third down the
+ * pane when it was out of view; returns as ui_rows_key. */
+int	 ui_rows_show(struct pane *p, struct ui_rows *r, long long rank);
+/* n and N: the next or previous row, past the last the first again,
+ * saying so ("last WHAT; from the first"); returns as ui_rows_key. */
+int	 ui_rows_step(struct pane *p, struct ui_rows *r, int action,
+	    const char *what);
+/* After the pane's size or the total changed: clamps the cursor, keeps
+ * it in view and reads the rows shown. */
+void	 ui_rows_fit(struct pane *p, struct ui_rows *r);
+/* Draws the rows shown, from screen row r->y0 down. */
+void	 ui_rows_draw(struct pane *p, struct ui_rows *r);
+/* Whether rank is a row on screen. */
+int	 ui_rows_visible(const struct pane *p, const struct ui_rows *r,
+	    long long rank);
 
 /* The panes' constructors; each returns the new pane's state in p->data. */
 void	ui_list_init(struct pane *);

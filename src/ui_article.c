@@ -57,16 +57,18 @@ struct doc {
 	struct article		*a;
 	char			*meta;		/* "date · source" */
 	struct doc_quote	*q;		/* in text order */
-	size_t			 nq;
+	size_t			 nq, capq;
 	struct doc_speaker	*sp;		/* most quoted first */
-	size_t			 nsp;
+	size_t			 nsp, capsp;
+	size_t			*qend;		/* the latest end of q[0..i] */
 	struct doc_line		*lines;
 	size_t			 nlines;
+	size_t			 line0;		/* the first line of text */
 	int			 wrapw;		/* lines are wrapped to this */
-	long			 top;		/* first line shown */
+	int			 texth;		/* the text pane's height */
+	struct ui_rows		 text;		/* the lines, no cursor */
 	long			 cur;		/* current quote, or -1 */
-	long			 side_sel;	/* item: quotes, speakers */
-	long			 side_top;	/* first side row shown */
+	struct ui_rows		 side;		/* the side pane's rows */
 	struct search_span	*m;		/* the search's matches */
 	size_t			 nm;
 	long			 mcur;		/* current match, or -1 */
@@ -80,17 +82,20 @@ struct doc_search {
 };
 
 /* The text pane's state. */
-struct text {
+struct art {
 	struct doc		 doc;
 	struct doc_search	 search;
 };
 
-static void	 text_draw(struct pane *);
-static int	 text_key(struct pane *, int);
-static void	 text_resize(struct pane *, const struct rect *);
-static void	 text_free(struct pane *);
-static void	 text_status(struct pane *, struct buf *);
-static int	 text_search(struct pane *, const char *);
+static void	 art_draw(struct pane *);
+static int	 art_key(struct pane *, int);
+static void	 art_resize(struct pane *, const struct rect *);
+static void	 art_saved_free(struct ui_saved *);
+static struct ui_saved *art_save(struct pane *);
+static int	 art_restore(struct pane *, const struct ui_saved *);
+static void	 art_free(struct pane *);
+static void	 art_status(struct pane *, struct buf *);
+static int	 art_search(struct pane *, const char *);
 static void	 doc_find(struct doc *, const struct doc_search *);
 static int	 doc_set_match(struct ui *, long);
 static int	 doc_match_step(struct pane *, int);
@@ -104,31 +109,44 @@ static void	 doc_clear(struct doc *);
 static void	 doc_wrap(struct doc *, int);
 static int	 doc_quote_row(void *, const struct db_quote_row *);
 static long	 doc_line_of(const struct doc *, size_t);
-static void	 doc_scroll_to(struct doc *, int, long);
-static void	 doc_clamp(struct doc *, int);
+static long	 doc_first_below(const struct doc *, int, long);
+static size_t	 doc_quote_from(const struct doc *, size_t);
+static void	 doc_scroll_to(struct ui *, long);
 static long	 side_row_of(const struct doc *, long);
-static void	 side_show(struct doc *, int);
+static long	 side_item_at(const struct doc *, long long);
+static enum ui_color side_draw_row(struct pane *, long long, const void *,
+		    struct buf *);
+static int	 side_can_select(struct pane *, long long);
 static int	 doc_set_quote(struct ui *, long);
 static struct doc *doc_of(struct ui *);
-static struct text *text_of(struct ui *);
-static int	 doc_search_set(struct text *, const char *, char **);
+static struct art *art_of(struct ui *);
+static int	 doc_search_set(struct art *, const char *, char **);
 static size_t	 doc_match_from(const struct doc *, size_t);
 static int	 doc_quote_cmp(const void *, const void *);
 static void	 doc_sort_speakers(struct doc *);
 static long	 side_rows(const struct doc *);
 
-static const struct pane_ops text_ops = {
-	"Article", text_draw, text_key, text_resize, text_free, text_search,
-	text_status
+static const struct pane_ops art_ops = {
+	"Article", art_draw, art_key, art_resize, art_free, art_search,
+	art_status, art_save, art_restore
 };
 
 static const struct pane_ops side_ops = {
 	"Quotes", side_draw, side_key, side_resize, side_free, NULL,
-	side_status
+	side_status, NULL, NULL
 };
 
-static struct text *
-text_of(struct ui *ui)
+/* The text pane draws its lines itself, painting quotes and matches. */
+static const struct ui_rows_ops art_rows_ops = {
+	NULL, NULL, NULL, NULL
+};
+
+static const struct ui_rows_ops side_rows_ops = {
+	NULL, NULL, side_draw_row, side_can_select
+};
+
+static struct art *
+art_of(struct ui *ui)
 {
 	return ui_pane(ui, PANE_TEXT)->data;
 }
@@ -136,17 +154,16 @@ text_of(struct ui *ui)
 static struct doc *
 doc_of(struct ui *ui)
 {
-	return &text_of(ui)->doc;
+	return &art_of(ui)->doc;
 }
 
 void
 ui_article_init_text(struct pane *p)
 {
-	struct text	*t = xcalloc(1, sizeof(*t));
+	struct art	*t = xcalloc(1, sizeof(*t));
 
-	t->doc.cur = -1;
-	t->doc.mcur = -1;
-	p->ops = &text_ops;
+	doc_clear(&t->doc);
+	p->ops = &art_ops;
 	p->data = t;
 }
 
@@ -169,6 +186,7 @@ doc_clear(struct doc *d)
 		free(d->sp[i].role);
 	}
 	free(d->q);
+	free(d->qend);
 	free(d->sp);
 	free(d->lines);
 	free(d->meta);
@@ -177,12 +195,15 @@ doc_clear(struct doc *d)
 	memset(d, 0, sizeof(*d));
 	d->cur = -1;
 	d->mcur = -1;
+	ui_rows_init(&d->text, &art_rows_ops);
+	d->text.no_cursor = 1;
+	ui_rows_init(&d->side, &side_rows_ops);
 }
 
 static void
-text_free(struct pane *p)
+art_free(struct pane *p)
 {
-	struct text	*t = p->data;
+	struct art	*t = p->data;
 
 	if (t == NULL)
 		return;
@@ -214,11 +235,16 @@ doc_quote_row(void *ctx, const struct db_quote_row *r)
 	struct doc_quote	*q;
 	size_t			 i;
 
-	d->q = xreallocarray(d->q, d->nq + 1, sizeof(*d->q));
+	/* Doubling: growing by one copied the array for each quote, which
+	 * took minutes for 80,000 quotes under AddressSanitizer. */
+	if (d->nq == d->capq) {
+		d->capq = d->capq == 0 ? 16 : d->capq * 2;
+		d->q = xreallocarray(d->q, d->capq, sizeof(*d->q));
+	}
 	q = &d->q[d->nq++];
 	q->id = r->id;
 	q->speaker_id = r->speaker_id;
-	q->is_direct = r->kind != NULL && strcmp(r->kind, "direct") == 0;
+	q->is_direct = r->kind == QUOTE_DIRECT;
 	q->start = r->start;
 	q->end = r->end;
 	q->speaker = r->speaker != NULL ? xstrdup(r->speaker) : NULL;
@@ -229,7 +255,11 @@ doc_quote_row(void *ctx, const struct db_quote_row *r)
 		    strcmp(d->sp[i].name, r->speaker) == 0)
 			break;
 	if (i == d->nsp) {
-		d->sp = xreallocarray(d->sp, d->nsp + 1, sizeof(*d->sp));
+		if (d->nsp == d->capsp) {
+			d->capsp = d->capsp == 0 ? 8 : d->capsp * 2;
+			d->sp = xreallocarray(d->sp, d->capsp,
+			    sizeof(*d->sp));
+		}
 		d->sp[i].id = r->speaker_id;
 		d->sp[i].name = xstrdup(r->speaker);
 		d->sp[i].role = r->role != NULL ? xstrdup(r->role) : NULL;
@@ -302,8 +332,14 @@ ui_article_load(struct ui *ui, long long id, long long quote_id)
 		}
 		if (d->nq > 1)
 			qsort(d->q, d->nq, sizeof(*d->q), doc_quote_cmp);
+		d->qend = xreallocarray(NULL, d->nq + 1, sizeof(*d->qend));
+		for (i = 0; i < d->nq; i++)
+			d->qend[i] = i > 0 && d->qend[i - 1] > d->q[i].end ?
+			    d->qend[i - 1] : d->q[i].end;
 		doc_sort_speakers(d);
-		doc_find(d, &text_of(ui)->search);
+		d->side.total = side_rows(d);
+		d->side.sel = side_row_of(d, 0);
+		doc_find(d, &art_of(ui)->search);
 		if (d->a->source != NULL)
 			d->meta = xasprintf("%s %s %s", d->a->date,
 			    text_mode_get() == TEXT_ASCII ? "-" :
@@ -318,9 +354,9 @@ ui_article_load(struct ui *ui, long long id, long long quote_id)
 	for (i = 0; i < d->nq; i++)
 		if (d->q[i].id == quote_id) {
 			d->cur = (long)i;
-			d->side_sel = (long)i;
-			doc_scroll_to(d, tp->h, doc_line_of(d, i));
-			side_show(d, ui_pane(ui, PANE_SIDE)->h);
+			doc_scroll_to(ui, doc_line_of(d, i));
+			ui_rows_move(ui_pane(ui, PANE_SIDE), &d->side,
+			    side_row_of(d, (long)i));
 			/* A search's quote: its first match. */
 			k = doc_match_from(d, d->q[i].start);
 			if (k < d->nm && d->m[k].start < d->q[i].end)
@@ -362,7 +398,7 @@ doc_match_from(const struct doc *d, size_t off)
  * shown.  Returns -1 with *cause set when query is malformed, leaving
  * the search as it was. */
 static int
-doc_search_set(struct text *t, const char *query, char **cause)
+doc_search_set(struct art *t, const char *query, char **cause)
 {
 	struct doc_search	*s = &t->search;
 	struct search_query	*sq = NULL;
@@ -386,15 +422,14 @@ doc_set_match(struct ui *ui, long i)
 	struct doc	*d = doc_of(ui);
 
 	d->mcur = i;
-	doc_scroll_to(d, ui_pane(ui, PANE_TEXT)->h,
-	    doc_line_at(d, d->m[i].start));
+	doc_scroll_to(ui, doc_line_at(d, d->m[i].start));
 	return REDRAW_PANE(PANE_TEXT) | REDRAW_STATUS;
 }
 
 int
 ui_article_search(struct ui *ui, const char *query)
 {
-	struct text	*t = text_of(ui);
+	struct art	*t = art_of(ui);
 	char		*cause = NULL;
 	int		 bits = REDRAW_PANE(PANE_TEXT) | REDRAW_STATUS;
 
@@ -411,15 +446,15 @@ ui_article_search(struct ui *ui, const char *query)
 
 /* "/" in the text: the search as in the list, for this article. */
 static int
-text_search(struct pane *p, const char *query)
+art_search(struct pane *p, const char *query)
 {
 	struct doc	*d = doc_of(p->ui);
 	int		 bits;
 
 	bits = ui_article_search(p->ui, query);
 	if (query != NULL && d->a != NULL && d->nm == 0 &&
-	    text_of(p->ui)->search.sq != NULL &&
-	    strcmp(text_of(p->ui)->search.query, query) == 0)
+	    art_of(p->ui)->search.sq != NULL &&
+	    strcmp(art_of(p->ui)->search.query, query) == 0)
 		ui_message(p->ui, "'%s' is not in this article", query);
 	return bits;
 }
@@ -437,25 +472,20 @@ doc_match_step(struct pane *p, int action)
 	int		 visible = 0, next = action == KEYS_MATCH_NEXT;
 
 	if (d->nm == 0) {
-		ui_message(p->ui, text_of(p->ui)->search.sq == NULL ?
+		ui_message(p->ui, art_of(p->ui)->search.sq == NULL ?
 		    "no search: / searches" : "no match in this article");
 		return REDRAW_STATUS;
 	}
 	if (d->mcur >= 0) {
 		line = doc_line_at(d, d->m[d->mcur].start);
-		visible = line >= d->top && line < d->top + p->h;
+		visible = ui_rows_visible(p, &d->text, line);
 	}
 	if (visible)
 		i = d->mcur + (next ? 1 : -1);
-	else if (next) {
-		for (i = 0; i < (long)d->nm; i++)
-			if (doc_line_at(d, d->m[i].start) >= d->top)
-				break;
-	} else {
-		for (i = (long)d->nm - 1; i >= 0; i--)
-			if (doc_line_at(d, d->m[i].start) < d->top + p->h)
-				break;
-	}
+	else if (next)
+		i = doc_first_below(d, 1, d->text.top);
+	else
+		i = doc_first_below(d, 1, d->text.top + p->h) - 1;
 	if (i < 0 || i >= (long)d->nm) {
 		i = next ? 0 : (long)d->nm - 1;
 		ui_message(p->ui, next ? "last match; from the first" :
@@ -477,9 +507,10 @@ doc_wrap(struct doc *d, int w)
 
 	if (d->a == NULL || cols == d->wrapw)
 		return;
-	if (d->lines != NULL && d->top >= 0 && (size_t)d->top < d->nlines &&
-	    d->lines[d->top].kind == LINE_TEXT)
-		anchor = d->lines[d->top].l.start;
+	if (d->lines != NULL && d->text.top >= 0 &&
+	    (size_t)d->text.top < d->nlines &&
+	    d->lines[d->text.top].kind == LINE_TEXT)
+		anchor = d->lines[d->text.top].l.start;
 	free(d->lines);
 	d->lines = NULL;
 	d->nlines = 0;
@@ -499,6 +530,7 @@ doc_wrap(struct doc *d, int w)
 	memset(&d->lines[d->nlines], 0, 2 * sizeof(*d->lines));
 	d->lines[d->nlines++].kind = LINE_META;
 	d->lines[d->nlines++].kind = LINE_BLANK;
+	d->line0 = d->nlines;
 
 	n = text_wrap(d->a->text, d->a->len, cols, &tl);
 	d->lines = xreallocarray(d->lines, d->nlines + n, sizeof(*d->lines));
@@ -512,8 +544,9 @@ doc_wrap(struct doc *d, int w)
 		for (k = 0; k < d->nlines; k++)
 			if (d->lines[k].kind == LINE_TEXT &&
 			    d->lines[k].l.start <= anchor)
-				d->top = (long)k;
+				d->text.top = (long)k;
 	}
+	d->text.total = (long long)d->nlines;
 }
 
 /* The display line where quote i starts. */
@@ -525,60 +558,152 @@ doc_line_of(const struct doc *d, size_t i)
 	return doc_line_at(d, d->q[i].start);
 }
 
-/* The display line holding byte off of the text. */
+/* The display line holding byte off of the text: the last line of text
+ * that starts at or before it (lines of text start in text order). */
 static long
 doc_line_at(const struct doc *d, size_t off)
 {
-	size_t	k;
-	long	found = 0;
+	size_t	lo = d->line0, hi = d->nlines, mid;
 
-	for (k = 0; k < d->nlines; k++) {
-		if (d->lines[k].kind != LINE_TEXT)
-			continue;
-		if (d->lines[k].l.start > off)
-			break;
-		found = (long)k;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (d->lines[mid].l.start <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	return found;
+	return lo > d->line0 ? (long)lo - 1 : 0;
 }
 
-static void
-doc_clamp(struct doc *d, int h)
+/*
+ * The first quote, or with matches set the first match, that starts on
+ * display line line or below it (d->nq, d->nm when none).  Both are in
+ * text order, so their lines never go up: a binary search, where a walk
+ * from the first took seconds on an article of 100,000 quotes.
+ */
+static long
+doc_first_below(const struct doc *d, int matches, long line)
 {
-	long	max = (long)d->nlines - h;
+	size_t	lo = 0, hi = matches ? d->nm : d->nq, mid;
 
-	if (d->top > max)
-		d->top = max;
-	if (d->top < 0)
-		d->top = 0;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (doc_line_at(d, matches ? d->m[mid].start :
+		    d->q[mid].start) < line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (long)lo;
 }
 
-/* Scrolls so that line is in view, a third down when it was not. */
-static void
-doc_scroll_to(struct doc *d, int h, long line)
+/* The first quote that may reach byte off or past it: those before it
+ * all end at or before off. */
+static size_t
+doc_quote_from(const struct doc *d, size_t off)
 {
-	if (h <= 0)
-		return;
-	if (line < d->top || line >= d->top + h)
-		d->top = line - h / 3;
-	doc_clamp(d, h);
+	size_t	lo = 0, hi = d->nq, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (d->qend[mid] <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Scrolls the text so that line is in view, a third down when it was
+ * not. */
+static void
+doc_scroll_to(struct ui *ui, long line)
+{
+	ui_rows_show(ui_pane(ui, PANE_TEXT), &doc_of(ui)->text, line);
 }
 
 static void
-text_resize(struct pane *p, const struct rect *r)
+art_resize(struct pane *p, const struct rect *r)
 {
 	struct doc	*d = doc_of(p->ui);
+	int		 wrapw = d->wrapw;
 
+	/* A new size brings the current match or quote into view; the
+	 * same size (a view that comes back) keeps the scroll. */
 	doc_wrap(d, r->w);
-	if (d->mcur >= 0)
-		doc_scroll_to(d, r->h, doc_line_at(d, d->m[d->mcur].start));
-	else if (d->cur >= 0)
-		doc_scroll_to(d, r->h, doc_line_of(d, (size_t)d->cur));
-	doc_clamp(d, r->h);
+	if (d->wrapw != wrapw || r->h != d->texth) {
+		if (d->mcur >= 0)
+			doc_scroll_to(p->ui, doc_line_at(d,
+			    d->m[d->mcur].start));
+		else if (d->cur >= 0)
+			doc_scroll_to(p->ui, doc_line_of(d, (size_t)d->cur));
+	}
+	d->texth = r->h;
+	ui_rows_fit(p, &d->text);
+}
+
+/* What Back keeps of an article: which, its current quote and match,
+ * the first line shown (by the byte it starts at, so that it survives
+ * a new width), and the side pane's cursor. */
+struct art_saved {
+	struct ui_saved	 base;
+	long long	 id;
+	long		 cur, mcur;
+	long long	 top;		/* in the title: the line */
+	size_t		 top_off;	/* in the text: its first byte */
+	int		 top_in_text;
+	long long	 side_sel, side_top;
+};
+
+static void
+art_saved_free(struct ui_saved *v)
+{
+	free(v);
+}
+
+static struct ui_saved *
+art_save(struct pane *p)
+{
+	struct doc		*d = doc_of(p->ui);
+	struct art_saved	*v = xcalloc(1, sizeof(*v));
+
+	v->base.free = art_saved_free;
+	v->id = d->id;
+	v->cur = d->cur;
+	v->mcur = d->mcur;
+	v->top = d->text.top;
+	if (d->text.top < (long long)d->nlines &&
+	    d->lines[d->text.top].kind == LINE_TEXT) {
+		v->top_in_text = 1;
+		v->top_off = d->lines[d->text.top].l.start;
+	}
+	v->side_sel = d->side.sel;
+	v->side_top = d->side.top;
+	return &v->base;
+}
+
+static int
+art_restore(struct pane *p, const struct ui_saved *saved)
+{
+	const struct art_saved	*v = (const struct art_saved *)saved;
+	struct doc		*d = doc_of(p->ui);
+	int			 bits;
+
+	bits = ui_article_load(p->ui, v->id, 0);
+	if (d->id != v->id || d->id == 0)
+		return bits;
+	d->cur = v->cur < (long)d->nq ? v->cur : -1;
+	d->mcur = v->mcur < (long)d->nm ? v->mcur : -1;
+	d->text.top = v->top_in_text ? doc_line_at(d, v->top_off) : v->top;
+	d->side.sel = v->side_sel;
+	d->side.top = v->side_top;
+	d->texth = p->h;
+	return bits | REDRAW_PANE(PANE_TEXT) | REDRAW_PANE(PANE_SIDE) |
+	    REDRAW_STATUS;
 }
 
 static void
-text_draw(struct pane *p)
+art_draw(struct pane *p)
 {
 	struct doc		*d = doc_of(p->ui);
 	struct doc_line		*dl;
@@ -597,11 +722,11 @@ text_draw(struct pane *p)
 	}
 	for (y = 0; y < p->h; y++) {
 		buf_reset(&b);
-		if (d->top + y >= (long)d->nlines) {
+		if (d->text.top + y >= (long)d->nlines) {
 			ui_put_row(p, y, "", UI_NORMAL);
 			continue;
 		}
-		dl = &d->lines[d->top + y];
+		dl = &d->lines[d->text.top + y];
 		switch (dl->kind) {
 		case LINE_TITLE:
 			s = text_line_render(d->a->title, &dl->l, NULL);
@@ -626,7 +751,8 @@ text_draw(struct pane *p)
 			for (c0 = 1 + dl->l.width; c0 < p->w; c0++)
 				buf_addc(&b, ' ');
 			ui_put(p, y, b.data, UI_NORMAL);
-			for (i = 0; i < d->nq; i++) {
+			for (i = doc_quote_from(d, dl->l.start); i < d->nq &&
+			    d->q[i].start < dl->l.end; i++) {
 				q = &d->q[i];
 				if (q->start >= dl->l.end ||
 				    q->end <= dl->l.start)
@@ -668,44 +794,24 @@ doc_set_quote(struct ui *ui, long i)
 
 	d->cur = i;
 	if (i >= 0) {
-		d->side_sel = i;
-		doc_scroll_to(d, ui_pane(ui, PANE_TEXT)->h,
-		    doc_line_of(d, (size_t)i));
-		side_show(d, ui_pane(ui, PANE_SIDE)->h);
+		doc_scroll_to(ui, doc_line_of(d, (size_t)i));
+		ui_rows_move(ui_pane(ui, PANE_SIDE), &d->side,
+		    side_row_of(d, i));
 	}
 	return REDRAW_PANE(PANE_TEXT) | REDRAW_PANE(PANE_SIDE) |
 	    REDRAW_STATUS;
 }
 
 static int
-text_key(struct pane *p, int action)
+art_key(struct pane *p, int action)
 {
 	struct doc	*d = doc_of(p->ui);
-	long		 page = p->h > 2 ? p->h - 1 : 1, old = d->top, i;
-	long		 line;
+	long		 i, line, top = d->text.top;
 	int		 visible;
 
 	if (d->a == NULL)
 		return 0;
 	switch (action) {
-	case KEYS_DOWN:
-		d->top++;
-		break;
-	case KEYS_UP:
-		d->top--;
-		break;
-	case KEYS_PAGE_DOWN:
-		d->top += page;
-		break;
-	case KEYS_PAGE_UP:
-		d->top -= page;
-		break;
-	case KEYS_TOP:
-		d->top = 0;
-		break;
-	case KEYS_BOTTOM:
-		d->top = (long)d->nlines;
-		break;
 	case KEYS_QUOTE_NEXT:
 	case KEYS_QUOTE_PREV:
 		if (d->nq == 0) {
@@ -715,19 +821,14 @@ text_key(struct pane *p, int action)
 		visible = 0;
 		if (d->cur >= 0) {
 			line = doc_line_of(d, (size_t)d->cur);
-			visible = line >= d->top && line < d->top + p->h;
+			visible = ui_rows_visible(p, &d->text, line);
 		}
 		if (visible)
 			i = d->cur + (action == KEYS_QUOTE_NEXT ? 1 : -1);
-		else if (action == KEYS_QUOTE_NEXT) {
-			for (i = 0; i < (long)d->nq; i++)
-				if (doc_line_of(d, (size_t)i) >= d->top)
-					break;
-		} else {
-			for (i = (long)d->nq - 1; i >= 0; i--)
-				if (doc_line_of(d, (size_t)i) < d->top + p->h)
-					break;
-		}
+		else if (action == KEYS_QUOTE_NEXT)
+			i = doc_first_below(d, 0, top);
+		else
+			i = doc_first_below(d, 0, top + p->h) - 1;
 		if (i < 0 || i >= (long)d->nq) {
 			ui_message(p->ui, action == KEYS_QUOTE_NEXT ?
 			    "no more quotes below" : "no more quotes above");
@@ -748,10 +849,9 @@ text_key(struct pane *p, int action)
 	case KEYS_MATCH_PREV:
 		return doc_match_step(p, action);
 	default:
-		return 0;
+		return ui_rows_key(p, &d->text, action) > 0 ?
+		    REDRAW_PANE(PANE_TEXT) | REDRAW_STATUS : 0;
 	}
-	doc_clamp(d, p->h);
-	return d->top != old ? REDRAW_PANE(PANE_TEXT) | REDRAW_STATUS : 0;
 }
 
 int
@@ -772,10 +872,10 @@ ui_article_toggle_read(struct ui *ui)
 }
 
 static void
-text_status(struct pane *p, struct buf *b)
+art_status(struct pane *p, struct buf *b)
 {
 	struct doc	*d = doc_of(p->ui);
-	long		 last = d->top + p->h;
+	long		 last = d->text.top + p->h;
 
 	if (d->a == NULL) {
 		buf_adds(b, "Article");
@@ -783,18 +883,21 @@ text_status(struct pane *p, struct buf *b)
 	}
 	if (last > (long)d->nlines)
 		last = (long)d->nlines;
-	buf_printf(b, "Article %ld-%ld/%zu", d->top + 1, last, d->nlines);
+	buf_printf(b, "Article %lld-%ld/%zu", d->text.top + 1, last,
+	    d->nlines);
 	if (d->nq > 0) {
 		if (d->cur >= 0)
 			buf_printf(b, "  quote %ld/%zu", d->cur + 1, d->nq);
 		else
-			buf_printf(b, "  %zu quotes", d->nq);
+			buf_printf(b, "  %zu quote%s", d->nq, d->nq == 1 ?
+			    "" : "s");
 	}
 	if (d->nm > 0) {
 		if (d->mcur >= 0)
 			buf_printf(b, "  match %ld/%zu", d->mcur + 1, d->nm);
 		else
-			buf_printf(b, "  %zu matches", d->nm);
+			buf_printf(b, "  %zu match%s", d->nm, d->nm == 1 ?
+			    "" : "es");
 	}
 }
 
@@ -822,151 +925,140 @@ side_rows(const struct doc *d)
 	return side_row_of(d, (long)(d->nq + (d->nsp > 0 ? d->nsp : 1)));
 }
 
-/* Scrolls the side pane so that the selected item is in view. */
-static void
-side_show(struct doc *d, int h)
+/* The item (a quote, then a speaker) on side row row, or -1 for a
+ * heading, a blank row or a note. */
+static long
+side_item_at(const struct doc *d, long long row)
 {
-	long	row = side_row_of(d, d->side_sel);
+	long long	s = side_row_of(d, (long)d->nq);
 
-	if (h <= 0)
-		return;
-	if (row < d->side_top)
-		d->side_top = row == 1 ? 0 : row;
-	if (row >= d->side_top + h)
-		d->side_top = row - h + 1;
-	if (d->side_top < 0)
-		d->side_top = 0;
+	if (row >= 1 && row <= (long long)d->nq)
+		return (long)row - 1;
+	if (row >= s && row < s + (long long)d->nsp)
+		return (long)d->nq + (long)(row - s);
+	return -1;
+}
+
+static int
+side_can_select(struct pane *p, long long row)
+{
+	return side_item_at(doc_of(p->ui), row) >= 0;
 }
 
 static void
 side_resize(struct pane *p, const struct rect *r)
 {
-	p->data = doc_of(p->ui);
-	side_show(p->data, r->h);
+	struct doc	*d = doc_of(p->ui);
+
+	(void)r;
+	p->data = d;
+	ui_rows_fit(p, &d->side);
 }
 
 static void
 side_draw(struct pane *p)
 {
+	struct doc	*d = doc_of(p->ui);
+
+	p->data = d;
+	ui_rows_draw(p, &d->side);
+}
+
+static enum ui_color
+side_draw_row(struct pane *p, long long row, const void *unused,
+    struct buf *b)
+{
 	struct doc		*d = doc_of(p->ui);
 	struct doc_quote	*q;
 	struct doc_speaker	*sp;
-	struct buf		 b;
 	char			*s, *cnt;
-	long			 row, item, nitems;
-	int			 y, cw;
-	enum ui_color		 c;
+	long			 item = side_item_at(d, row);
+	long			 shead = side_row_of(d, (long)d->nq) - 1;
 
-	p->data = d;
-	buf_init(&b);
-	nitems = (long)(d->nq + d->nsp);
-	for (y = 0; y < p->h; y++) {
-		row = d->side_top + y;
-		buf_reset(&b);
-		c = UI_NORMAL;
-		if (d->a == NULL || row >= side_rows(d)) {
-			ui_put_row(p, y, "", UI_NORMAL);
-			continue;
-		}
-		for (item = 0; item < nitems; item++)
-			if (side_row_of(d, item) == row)
-				break;
-		if (item < nitems && item == d->side_sel)
-			c = p->focused ? UI_SELECTED : UI_SELECTED_IDLE;
-		if (row == 0) {
-			buf_printf(&b, " Quotes (%zu)", d->nq);
-			c = UI_HEADER;
-		} else if (item < (long)d->nq) {
-			q = &d->q[item];
-			buf_addc(&b, ' ');
-			buf_adds(&b, q->speaker != NULL ? q->speaker : "?");
-			buf_adds(&b, ": ");
-			buf_add(&b, d->a->text + q->start, q->end - q->start);
-		} else if (item < nitems) {
-			sp = &d->sp[item - (long)d->nq];
-			cnt = xasprintf(" %ld ", sp->n);
-			cw = (int)strlen(cnt);
-			buf_addc(&b, ' ');
-			buf_adds(&b, sp->name);
-			if (sp->role != NULL) {
-				buf_adds(&b, ", ");
-				buf_adds(&b, sp->role);
-			}
-			s = text_pad(b.data, b.len, p->w - cw);
-			buf_reset(&b);
-			buf_adds(&b, s);
-			buf_adds(&b, cnt);
-			free(s);
-			free(cnt);
-		} else if (row == side_row_of(d, (long)d->nq) - 1)
-			buf_printf(&b, " Speakers (%zu)", d->nsp);
-		else if (row == 1 && d->nq == 0)
-			buf_adds(&b, "  No quotes found.");
-		else if (row == side_row_of(d, (long)d->nq) && d->nsp == 0)
-			buf_adds(&b, "  No speakers.");
-		if (row == side_row_of(d, (long)d->nq) - 1)
-			c = UI_HEADER;
-		ui_put_row(p, y, b.data, c);
+	(void)unused;
+	if (d->a == NULL || row >= d->side.total)
+		return UI_NORMAL;
+	if (row == 0) {
+		buf_printf(b, " Quotes (%zu)", d->nq);
+		return UI_HEADER;
 	}
-	buf_free(&b);
+	if (row == shead) {
+		buf_printf(b, " Speakers (%zu)", d->nsp);
+		return UI_HEADER;
+	}
+	if (item >= 0 && item < (long)d->nq) {
+		q = &d->q[item];
+		buf_addc(b, ' ');
+		buf_adds(b, q->speaker != NULL ? q->speaker : "?");
+		buf_adds(b, ": ");
+		buf_add(b, d->a->text + q->start, q->end - q->start);
+	} else if (item >= 0) {
+		sp = &d->sp[item - (long)d->nq];
+		cnt = xasprintf(" %ld ", sp->n);
+		buf_addc(b, ' ');
+		buf_adds(b, sp->name);
+		if (sp->role != NULL) {
+			buf_adds(b, ", ");
+			buf_adds(b, sp->role);
+		}
+		s = text_pad(b->data, b->len, p->w - (int)strlen(cnt));
+		buf_reset(b);
+		buf_adds(b, s);
+		buf_adds(b, cnt);
+		free(s);
+		free(cnt);
+	} else if (row == 1 && d->nq == 0)
+		buf_adds(b, "  No quotes found.");
+	else if (row == shead + 1 && d->nsp == 0)
+		buf_adds(b, "  No speakers.");
+	return UI_NORMAL;
 }
 
 static int
 side_key(struct pane *p, int action)
 {
-	struct doc	*d = doc_of(p->ui);
-	long		 n = (long)(d->nq + d->nsp), old = d->side_sel;
-	long		 page = p->h > 2 ? p->h - 1 : 1;
-	struct doc_speaker *sp;
+	struct doc		*d = doc_of(p->ui);
+	struct doc_speaker	*sp;
+	long			 item;
+	int			 rc;
 
 	p->data = d;
-	if (d->a == NULL || n == 0)
+	if (d->a == NULL || d->nq + d->nsp == 0)
 		return 0;
+	item = side_item_at(d, d->side.sel);
 	switch (action) {
 	case KEYS_DOWN:
-		d->side_sel++;
-		break;
 	case KEYS_UP:
-		d->side_sel--;
-		break;
 	case KEYS_PAGE_DOWN:
-		d->side_sel += page;
-		break;
 	case KEYS_PAGE_UP:
-		d->side_sel -= page;
-		break;
 	case KEYS_TOP:
-		d->side_sel = 0;
-		break;
 	case KEYS_BOTTOM:
-		d->side_sel = n - 1;
+		rc = ui_rows_key(p, &d->side, action);
 		break;
 	case KEYS_SPEAKERS:
 		if (d->nsp == 0) {
 			ui_message(p->ui, "no known speakers in this article");
 			return REDRAW_STATUS;
 		}
-		d->side_sel = (long)d->nq;
+		rc = ui_rows_move(p, &d->side, side_row_of(d, (long)d->nq));
 		break;
 	case KEYS_OPEN:
-		if (d->side_sel < (long)d->nq)
-			return doc_set_quote(p->ui, d->side_sel) |
+		if (item < 0)
+			return 0;
+		if (item < (long)d->nq)
+			return doc_set_quote(p->ui, item) |
 			    ui_focus(p->ui, PANE_TEXT);
-		sp = &d->sp[d->side_sel - (long)d->nq];
+		sp = &d->sp[item - (long)d->nq];
 		return ui_open_speaker(p->ui, sp->id, sp->name);
 	case KEYS_READ:
 		return ui_article_toggle_read(p->ui);
 	default:
 		return 0;
 	}
-	if (d->side_sel >= n)
-		d->side_sel = n - 1;
-	if (d->side_sel < 0)
-		d->side_sel = 0;
-	side_show(d, p->h);
-	if (d->side_sel < (long)d->nq && d->side_sel != d->cur)
-		return doc_set_quote(p->ui, d->side_sel);
-	return d->side_sel != old ? REDRAW_PANE(PANE_SIDE) | REDRAW_STATUS :
+	item = side_item_at(d, d->side.sel);
+	if (item >= 0 && item < (long)d->nq && item != d->cur)
+		return doc_set_quote(p->ui, item);
+	return rc > 0 ? REDRAW_PANE(PANE_SIDE) | REDRAW_STATUS :
 	    REDRAW_STATUS;
 }
 
@@ -974,14 +1066,15 @@ static void
 side_status(struct pane *p, struct buf *b)
 {
 	struct doc	*d = doc_of(p->ui);
+	long		 item = side_item_at(d, d->side.sel);
 
 	if (d->a == NULL)
 		buf_adds(b, "Quotes");
 	else if (d->nq == 0 && d->nsp == 0)
 		buf_adds(b, "Quotes 0/0");
-	else if (d->side_sel < (long)d->nq)
-		buf_printf(b, "Quotes %ld/%zu", d->side_sel + 1, d->nq);
+	else if (item < (long)d->nq)
+		buf_printf(b, "Quotes %ld/%zu", item + 1, d->nq);
 	else
-		buf_printf(b, "Speakers %ld/%zu", d->side_sel + 1 -
-		    (long)d->nq, d->nsp);
+		buf_printf(b, "Speakers %ld/%zu", item + 1 - (long)d->nq,
+		    d->nsp);
 }

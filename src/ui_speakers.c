@@ -21,11 +21,6 @@
 #include "text.h"
 #include "util.h"
 
-/* A cursor over n rows of which h are shown. */
-struct nav {
-	long	sel, top, n;
-};
-
 struct sp_row {
 	long long	 id;
 	char		*name;
@@ -34,12 +29,14 @@ struct sp_row {
 	long		 nquotes;
 };
 
+/* Every speaker, held here; the rows shown are those the filter
+ * matches, by rank in idx. */
 struct speakers {
 	int		 loaded;
-	struct sp_row	*rows;
-	size_t		 n;
+	struct sp_row	*all;
+	size_t		 nall, capall;
 	size_t		*idx;		/* rows shown: those matching */
-	struct nav	 nav;		/* over idx */
+	struct ui_rows	 rows;		/* over idx */
 	char		*filter;	/* folded; NULL for none */
 	char		*shown_filter;
 };
@@ -56,31 +53,23 @@ struct spq_row {
 };
 
 /*
- * One speaker's quotes, newest article first.  The rows held are a
- * window [first, first + n) of the rows by rank, never all of them.
- * Without a filter the rows are the speaker's quotes, read a page at a
- * time next to the window (db_speaker_quotes_page) as the cursor moves,
- * and nav.n is the speaker's count of quotes.  With one, match holds the
- * ids of the quotes that match, in order, found once when the filter
- * was set, and the window's rows are read by id.
+ * One speaker's quotes, newest article first, read a screenful at a
+ * time (ui_rows.c).  Without a filter the rows are the speaker's quotes,
+ * read along the index of the speaker's quotes next to the rows held
+ * (db_speaker_quotes_page), and the total is the speaker's count of
+ * quotes.  With one, match holds the ids of the quotes that match, in
+ * order, found once when the filter was set, and rows are read by rank
+ * from there (db_quotes_get).
  */
 struct spquotes {
 	long long	 speaker_id;	/* 0: none loaded */
 	char		*name;
 	long long	 nquotes;	/* the speaker's */
-	struct spq_row	*rows;		/* the window */
-	size_t		 n;
-	long		 first;
-	struct nav	 nav;		/* over the rows by rank */
+	struct ui_rows	 rows;
 	long long	*match;		/* with a filter */
+	size_t		 nmatch;
 	char		*filter;	/* folded; NULL for none */
 	char		*shown_filter;
-};
-
-/* Rows handed over by a query. */
-struct spq_fetch {
-	struct spq_row	*rows;
-	size_t		 n, cap;
 };
 
 /* The ids of the quotes a filter matches. */
@@ -90,9 +79,9 @@ struct spq_matches {
 	size_t		 n, cap;
 };
 
-static int	 nav_key(struct nav *, int, int);
-static int	 nav_match(struct pane *, struct nav *, int);
 static void	 sp_draw(struct pane *);
+static enum ui_color sp_draw_row(struct pane *, long long, const void *,
+		    struct buf *);
 static int	 sp_key(struct pane *, int);
 static void	 sp_resize(struct pane *, const struct rect *);
 static void	 sp_free(struct pane *);
@@ -106,112 +95,68 @@ static void	 sp_select(struct pane *, long long);
 static int	 sp_follow(struct pane *);
 static struct sp_row *sp_selected(struct speakers *);
 static void	 spq_draw(struct pane *);
+static enum ui_color spq_draw_row(struct pane *, long long, const void *,
+		    struct buf *);
 static int	 spq_key(struct pane *, int);
 static void	 spq_resize(struct pane *, const struct rect *);
 static void	 spq_free(struct pane *);
 static int	 spq_filter(struct pane *, const char *);
 static void	 spq_status(struct pane *, struct buf *);
-static void	 spq_row_free(struct spq_row *);
-static void	 spq_rows_clear(struct spquotes *);
+static void	 spq_row_free(void *);
 static void	 spq_clear(struct spquotes *);
 static int	 spq_fetch_row(void *, const struct db_quote_row *);
-static void	 spq_fetch_free(struct spq_fetch *);
-static int	 spq_page(struct pane *, const struct spq_row *, int, long,
-		    struct spq_fetch *);
-static void	 spq_trim(struct spquotes *, long, long);
-static int	 spq_ensure_match(struct pane *, long, long, long);
-static int	 spq_ensure(struct pane *, long, long);
-static struct spq_row *spq_at(struct spquotes *, long);
-static int	 spq_move(struct pane *, int);
+static int	 spq_fetch(struct pane *, long long, const void *, int, long,
+		    struct ui_rows_fetch *);
+static int	 spq_fetch_match(struct pane *, long long, int, long,
+		    struct ui_rows_fetch *);
 static int	 spq_match_row(void *, const struct db_quote_row *);
+static int	 spq_moved(int);
+static int	 sp_same(const char *, const char *);
+static void	 sp_saved_free(struct ui_saved *);
+static struct ui_saved *sp_save(struct pane *);
+static int	 sp_restore(struct pane *, const struct ui_saved *);
+static struct spq_row *spq_row_copy(const struct spq_row *);
+static void	 spq_saved_free(struct ui_saved *);
+static struct ui_saved *spq_save(struct pane *);
+static int	 spq_restore(struct pane *, const struct ui_saved *);
 
 static const struct pane_ops sp_ops = {
 	"Speakers", sp_draw, sp_key, sp_resize, sp_free, sp_filter,
-	sp_status
+	sp_status, sp_save, sp_restore
+};
+
+static const struct ui_rows_ops sp_rows_ops = {
+	NULL, NULL, sp_draw_row, NULL
 };
 
 static const struct pane_ops spq_ops = {
 	"Quotes", spq_draw, spq_key, spq_resize, spq_free, spq_filter,
-	spq_status
+	spq_status, spq_save, spq_restore
 };
 
-/* Moves the cursor for a key; returns 1 when something changed. */
-static int
-nav_key(struct nav *v, int h, int action)
-{
-	long	old = v->sel, oldtop = v->top, page = h > 1 ? h : 1;
-
-	switch (action) {
-	case KEYS_DOWN:
-		v->sel++;
-		break;
-	case KEYS_UP:
-		v->sel--;
-		break;
-	case KEYS_PAGE_DOWN:
-		v->sel += page;
-		v->top += page;
-		break;
-	case KEYS_PAGE_UP:
-		v->sel -= page;
-		v->top -= page;
-		break;
-	case KEYS_TOP:
-		v->sel = 0;
-		break;
-	case KEYS_BOTTOM:
-		v->sel = v->n - 1;
-		break;
-	default:
-		return 0;
-	}
-	if (v->sel >= v->n)
-		v->sel = v->n - 1;
-	if (v->sel < 0)
-		v->sel = 0;
-	if (v->top > v->n - h)
-		v->top = v->n - h;
-	if (v->top < 0)
-		v->top = 0;
-	if (v->sel < v->top)
-		v->top = v->sel;
-	if (h > 0 && v->sel >= v->top + h)
-		v->top = v->sel - h + 1;
-	return v->sel != old || v->top != oldtop;
-}
-
-/* n and N: the next or previous row of a filtered list, wrapping. */
-static int
-nav_match(struct pane *p, struct nav *v, int action)
-{
-	if (v->n == 0)
-		return 0;
-	if (action == KEYS_MATCH_NEXT) {
-		if (v->sel + 1 >= v->n) {
-			ui_message(p->ui, "last match; from the first");
-			v->sel = -1;
-		}
-		return nav_key(v, p->h, KEYS_DOWN) | 1;
-	}
-	if (v->sel == 0) {
-		ui_message(p->ui, "first match; from the last");
-		v->sel = v->n;
-	}
-	return nav_key(v, p->h, KEYS_UP) | 1;
-}
+static const struct ui_rows_ops spq_rows_ops = {
+	spq_fetch, spq_row_free, spq_draw_row, NULL
+};
 
 void
 ui_speakers_init(struct pane *p)
 {
+	struct speakers	*s = xcalloc(1, sizeof(*s));
+
+	ui_rows_init(&s->rows, &sp_rows_ops);
 	p->ops = &sp_ops;
-	p->data = xcalloc(1, sizeof(struct speakers));
+	p->data = s;
 }
 
 void
 ui_speakers_init_quotes(struct pane *p)
 {
+	struct spquotes	*q = xcalloc(1, sizeof(*q));
+
+	ui_rows_init(&q->rows, &spq_rows_ops);
+	q->rows.y0 = 1;
 	p->ops = &spq_ops;
-	p->data = xcalloc(1, sizeof(struct spquotes));
+	p->data = q;
 }
 
 static int
@@ -220,8 +165,11 @@ sp_row(void *ctx, const struct db_speaker_row *r)
 	struct speakers	*s = ctx;
 	struct sp_row	*sr;
 
-	s->rows = xreallocarray(s->rows, s->n + 1, sizeof(*s->rows));
-	sr = &s->rows[s->n++];
+	if (s->nall == s->capall) {
+		s->capall = s->capall == 0 ? 64 : s->capall * 2;
+		s->all = xreallocarray(s->all, s->capall, sizeof(*s->all));
+	}
+	sr = &s->all[s->nall++];
 	sr->id = r->id;
 	sr->name = xstrdup(r->name);
 	sr->roles = r->roles != NULL ? xstrdup(r->roles) : NULL;
@@ -251,16 +199,16 @@ sp_load(struct pane *p)
 static void
 sp_apply(struct speakers *s)
 {
-	size_t	i;
+	size_t	i, n = 0;
 
 	free(s->idx);
-	s->idx = xreallocarray(NULL, s->n + 1, sizeof(*s->idx));
-	s->nav.n = 0;
-	for (i = 0; i < s->n; i++)
-		if (s->filter == NULL || strstr(s->rows[i].forms,
-		    s->filter) != NULL || ui_match(s->rows[i].name, s->filter))
-			s->idx[s->nav.n++] = i;
-	s->nav.sel = s->nav.top = 0;
+	s->idx = xreallocarray(NULL, s->nall + 1, sizeof(*s->idx));
+	for (i = 0; i < s->nall; i++)
+		if (s->filter == NULL || strstr(s->all[i].forms,
+		    s->filter) != NULL || ui_match(s->all[i].name, s->filter))
+			s->idx[n++] = i;
+	s->rows.total = (long long)n;
+	s->rows.sel = s->rows.top = 0;
 }
 
 /* Frees the rows read. */
@@ -269,14 +217,14 @@ sp_clear(struct speakers *s)
 {
 	size_t	i;
 
-	for (i = 0; i < s->n; i++) {
-		free(s->rows[i].name);
-		free(s->rows[i].roles);
-		free(s->rows[i].forms);
+	for (i = 0; i < s->nall; i++) {
+		free(s->all[i].name);
+		free(s->all[i].roles);
+		free(s->all[i].forms);
 	}
-	free(s->rows);
-	s->rows = NULL;
-	s->n = 0;
+	free(s->all);
+	s->all = NULL;
+	s->nall = s->capall = 0;
 }
 
 /* Puts the cursor on speaker id when it is shown. */
@@ -284,13 +232,12 @@ static void
 sp_select(struct pane *p, long long id)
 {
 	struct speakers	*s = p->data;
-	long		 i;
+	long long	 i;
 
-	for (i = 0; i < s->nav.n; i++)
-		if (s->rows[s->idx[i]].id == id) {
-			s->nav.sel = i;
-			if (i >= p->h)
-				s->nav.top = i - p->h / 3;
+	for (i = 0; i < s->rows.total; i++)
+		if (s->all[s->idx[i]].id == id) {
+			ui_rows_show(p, &s->rows, i);
+			break;
 		}
 }
 
@@ -327,9 +274,9 @@ sp_free(struct pane *p)
 static struct sp_row *
 sp_selected(struct speakers *s)
 {
-	if (s->nav.n == 0)
+	if (s->rows.total == 0)
 		return NULL;
-	return &s->rows[s->idx[s->nav.sel]];
+	return &s->all[s->idx[s->rows.sel]];
 }
 
 long long
@@ -356,43 +303,39 @@ sp_resize(struct pane *p, const struct rect *r)
 {
 	struct speakers	*s = p->data;
 
+	(void)r;
 	sp_load(p);
-	if (s->nav.sel >= s->nav.top + r->h)
-		s->nav.top = s->nav.sel - r->h + 1;
+	ui_rows_fit(p, &s->rows);
 }
 
 static void
 sp_draw(struct pane *p)
 {
 	struct speakers	*s = p->data;
-	struct sp_row	*r;
-	struct buf	 b;
-	long		 i;
-	int		 y;
-	enum ui_color	 c;
 
-	buf_init(&b);
-	for (y = 0; y < p->h; y++) {
-		i = s->nav.top + y;
-		buf_reset(&b);
-		c = UI_NORMAL;
-		if (i < s->nav.n) {
-			r = &s->rows[s->idx[i]];
-			buf_printf(&b, " %4ld  %s", r->nquotes, r->name);
-			if (r->roles != NULL)
-				buf_printf(&b, " %s %s", text_mode_get() ==
-				    TEXT_ASCII ? "-" : "\xe2\x80\x94",
-				    r->roles);
-			if (i == s->nav.sel)
-				c = p->focused ? UI_SELECTED :
-				    UI_SELECTED_IDLE;
-		} else if (y == 0)
-			buf_adds(&b, s->filter != NULL ?
+	ui_rows_draw(p, &s->rows);
+}
+
+static enum ui_color
+sp_draw_row(struct pane *p, long long rank, const void *row, struct buf *b)
+{
+	struct speakers	*s = p->data;
+	struct sp_row	*r;
+
+	(void)row;
+	if (rank >= s->rows.total) {
+		if (rank == 0)
+			buf_adds(b, s->filter != NULL ?
 			    "  No speaker's name matches." :
 			    "  No speakers in the archive.");
-		ui_put_row(p, y, b.data, c);
+		return UI_NORMAL;
 	}
-	buf_free(&b);
+	r = &s->all[s->idx[rank]];
+	buf_printf(b, " %4ld  %s", r->nquotes, r->name);
+	if (r->roles != NULL)
+		buf_printf(b, " %s %s", text_mode_get() == TEXT_ASCII ? "-" :
+		    "\xe2\x80\x94", r->roles);
+	return UI_NORMAL;
 }
 
 /* On a wide terminal the quotes beside follow the cursor. */
@@ -424,7 +367,8 @@ sp_key(struct pane *p, int action)
 			ui_message(p->ui, "no filter: / sets one");
 			return REDRAW_STATUS;
 		}
-		nav_match(p, &s->nav, action);
+		if (ui_rows_step(p, &s->rows, action, "match") <= 0)
+			return 0;
 		return REDRAW_PANE(PANE_SPEAKERS) | REDRAW_STATUS |
 		    sp_follow(p);
 	case KEYS_BACK:
@@ -432,7 +376,7 @@ sp_key(struct pane *p, int action)
 			return 0;
 		return sp_filter(p, NULL);
 	default:
-		if (!nav_key(&s->nav, p->h, action))
+		if (ui_rows_key(p, &s->rows, action) <= 0)
 			return 0;
 		return REDRAW_PANE(PANE_SPEAKERS) | REDRAW_STATUS |
 		    sp_follow(p);
@@ -464,8 +408,8 @@ sp_status(struct pane *p, struct buf *b)
 {
 	struct speakers	*s = p->data;
 
-	buf_printf(b, "Speakers %ld/%ld", s->nav.n > 0 ? s->nav.sel + 1 : 0,
-	    s->nav.n);
+	buf_printf(b, "Speakers %lld/%lld", s->rows.total > 0 ?
+	    s->rows.sel + 1 : 0, s->rows.total);
 	if (s->filter != NULL)
 		buf_printf(b, "  filter: %s", s->shown_filter);
 }
@@ -473,48 +417,33 @@ sp_status(struct pane *p, struct buf *b)
 /* ---- one speaker's quotes ---- */
 
 static void
-spq_row_free(struct spq_row *r)
+spq_row_free(void *row)
 {
+	struct spq_row	*r = row;
+
 	free(r->source);
 	free(r->text);
-}
-
-/* Frees the rows held, keeping the rest. */
-static void
-spq_rows_clear(struct spquotes *q)
-{
-	size_t	i;
-
-	for (i = 0; i < q->n; i++)
-		spq_row_free(&q->rows[i]);
-	free(q->rows);
-	q->rows = NULL;
-	q->n = 0;
-	q->first = 0;
+	free(r);
 }
 
 static void
 spq_clear(struct spquotes *q)
 {
-	spq_rows_clear(q);
+	ui_rows_clear(&q->rows);
 	free(q->match);
 	free(q->name);
 	free(q->filter);
 	free(q->shown_filter);
 	memset(q, 0, sizeof(*q));
+	ui_rows_init(&q->rows, &spq_rows_ops);
+	q->rows.y0 = 1;
 }
 
 static int
 spq_fetch_row(void *ctx, const struct db_quote_row *r)
 {
-	struct spq_fetch	*f = ctx;
-	struct spq_row		*qr;
+	struct spq_row	*qr = xcalloc(1, sizeof(*qr));
 
-	if (f->n == f->cap) {
-		f->cap = f->cap == 0 ? 64 : f->cap * 2;
-		f->rows = xreallocarray(f->rows, f->cap, sizeof(*f->rows));
-	}
-	qr = &f->rows[f->n++];
 	qr->id = r->id;
 	qr->article_id = r->article_id;
 	snprintf(qr->date, sizeof(qr->date), "%s", r->date);
@@ -522,220 +451,91 @@ spq_fetch_row(void *ctx, const struct db_quote_row *r)
 	qr->source = r->source != NULL ? xstrdup(r->source) : NULL;
 	qr->text = xstrndup(r->text, r->len);
 	qr->len = r->len;
+	ui_rows_add(ctx, qr);
 	return 0;
 }
 
-static void
-spq_fetch_free(struct spq_fetch *f)
-{
-	while (f->n > 0)
-		spq_row_free(&f->rows[--f->n]);
-	free(f->rows);
-	f->rows = NULL;
-	f->cap = 0;
-}
-
-/* Reads up to limit quotes next to r (NULL: from an end). */
+/* Reads quotes next to the row next_to along the index of the
+ * speaker's quotes; with a filter, by rank among the matches. */
 static int
-spq_page(struct pane *p, const struct spq_row *r, int older, long limit,
-    struct spq_fetch *f)
+spq_fetch(struct pane *p, long long rank, const void *next_to, int up,
+    long limit, struct ui_rows_fetch *f)
 {
 	struct spquotes		*q = p->data;
+	const struct spq_row	*r = next_to;
 	struct db_quote_key	 key;
 	char			*cause = NULL;
 
-	memset(f, 0, sizeof(*f));
+	if (q->filter != NULL)
+		return spq_fetch_match(p, rank, up, limit, f);
 	if (r != NULL) {
 		snprintf(key.date, sizeof(key.date), "%s", r->date);
 		key.article_id = r->article_id;
 		key.start = r->start;
 		key.id = r->id;
 	}
-	if (limit > 100000)
-		limit = 100000;
 	if (db_speaker_quotes_page(ui_db(p->ui), q->speaker_id, r != NULL ?
-	    &key : NULL, older, (int)limit, spq_fetch_row, f, &cause) < 0) {
+	    &key : NULL, !up, (int)limit, spq_fetch_row, f, &cause) < 0) {
 		ui_error(p->ui, "%s", cause);
 		free(cause);
-		spq_fetch_free(f);
 		return -1;
 	}
 	return 0;
 }
 
-/* Drops held rows far from [lo, hi), keeping about three screens. */
-static void
-spq_trim(struct spquotes *q, long lo, long hi)
-{
-	long	keep = (hi - lo) * 3 + 64;
-	size_t	drop, i;
-
-	if ((long)q->n <= keep)
-		return;
-	if (lo - q->first > keep / 3) {
-		drop = (size_t)(lo - q->first - keep / 3);
-		for (i = 0; i < drop; i++)
-			spq_row_free(&q->rows[i]);
-		memmove(q->rows, q->rows + drop, (q->n - drop) *
-		    sizeof(*q->rows));
-		q->n -= drop;
-		q->first += (long)drop;
-	}
-	if ((long)q->n > keep) {
-		for (i = (size_t)keep; i < q->n; i++)
-			spq_row_free(&q->rows[i]);
-		q->n = (size_t)keep;
-	}
-}
-
 /*
- * With a filter: makes matches [lo, hi) available, reading by id those
- * not held, in a window a screen wider on each side.  A quote gone from
- * the archive since the filter was set stays as an empty row.
+ * With a filter: the matches from rank down, or before it up (the
+ * nearest first), read by id.  A quote gone from the archive since the
+ * filter was set stays as an empty row.
  */
 static int
-spq_ensure_match(struct pane *p, long lo, long hi, long slack)
+spq_fetch_match(struct pane *p, long long rank, int up, long limit,
+    struct ui_rows_fetch *f)
 {
 	struct spquotes		*q = p->data;
-	struct spq_fetch	 f;
-	struct spq_row		*rows;
-	size_t			 k;
-	long			 a, b, i, j, end = q->first + (long)q->n;
+	struct ui_rows_fetch	 got;
+	struct spq_row		*r;
+	void			**rows;
+	long long		 a, b, i;
+	size_t			 k = 0;
 	char			*cause = NULL;
-	int			 rc = 0;
 
-	if (q->n > 0 && lo >= q->first && hi <= end)
+	a = up ? rank - limit : rank;
+	b = up ? rank : rank + limit;
+	if (a < 0)
+		a = 0;
+	if (b > (long long)q->nmatch)
+		b = (long long)q->nmatch;
+	if (a >= b)
 		return 0;
-	a = lo - slack > 0 ? lo - slack : 0;
-	b = hi + slack < q->nav.n ? hi + slack : q->nav.n;
-	rows = xcalloc((size_t)(b - a) + 1, sizeof(*rows));
-	for (i = a; i < b; i++)
-		if (i >= q->first && i < end) {
-			rows[i - a] = q->rows[i - q->first];
-			memset(&q->rows[i - q->first], 0, sizeof(*rows));
-		}
-	for (i = a; i < b; i = j) {
-		/* A run [i, j) of rows not held, read in one call. */
-		for (j = i; j < b && rows[j - a].id == 0; j++)
-			;
-		if (j == i) {
-			j = i + 1;
-			continue;
-		}
-		memset(&f, 0, sizeof(f));
-		if (db_quotes_get(ui_db(p->ui), q->match + i, (size_t)(j - i),
-		    spq_fetch_row, &f, &cause) != 0) {
-			ui_error(p->ui, "%s", cause);
-			free(cause);
-			cause = NULL;
-			rc = -1;
-		}
-		/* They come in the order asked, the missing ones skipped. */
-		for (k = 0; i < j; i++) {
-			if (k < f.n && f.rows[k].id == q->match[i])
-				rows[i - a] = f.rows[k++];
-			else {
-				rows[i - a].id = q->match[i];
-				rows[i - a].text = xstrdup("");
-			}
-		}
-		while (k < f.n)
-			spq_row_free(&f.rows[k++]);
-		free(f.rows);
+	memset(&got, 0, sizeof(got));
+	if (db_quotes_get(ui_db(p->ui), q->match + a, (size_t)(b - a),
+	    spq_fetch_row, &got, &cause) != 0) {
+		ui_error(p->ui, "%s", cause);
+		free(cause);
+		ui_rows_fetch_free(&spq_rows_ops, &got);
+		return -1;
 	}
-	spq_rows_clear(q);
-	q->rows = rows;
-	q->n = (size_t)(b - a);
-	q->first = a;
-	return rc;
-}
-
-/*
- * Makes rows [lo, hi) available.  Without a filter: reads only what is
- * missing next to the rows held, or a page from an end of the list,
- * then trims the window, like the article list's list_ensure().
- * Returns -1 on error.
- */
-static int
-spq_ensure(struct pane *p, long lo, long hi)
-{
-	struct spquotes		*q = p->data;
-	struct spq_fetch	 f;
-	long			 end = q->first + (long)q->n;
-	long			 slack = p->h > 1 ? p->h - 1 : 24;
-	size_t			 i;
-
-	if (lo < 0)
-		lo = 0;
-	if (hi > q->nav.n)
-		hi = q->nav.n;
-	if (lo >= hi || q->speaker_id <= 0)
-		return 0;
-	if (q->filter != NULL)
-		return spq_ensure_match(p, lo, hi, slack);
-	if (q->n > 0 && lo >= q->first && hi <= end)
-		return 0;
-	if (q->n > 0 && lo >= q->first && lo <= end) {
-		if (spq_page(p, &q->rows[q->n - 1], 1, hi - end + slack,
-		    &f) != 0)
-			return -1;
-		q->rows = xreallocarray(q->rows, q->n + f.n + 1,
-		    sizeof(*q->rows));
-		memcpy(q->rows + q->n, f.rows, f.n * sizeof(*f.rows));
-		q->n += f.n;
-		if ((long)f.n < hi - end)
-			q->nav.n = q->first + (long)q->n;
-	} else if (q->n > 0 && hi <= end && hi >= q->first) {
-		if (spq_page(p, &q->rows[0], 0, q->first - lo + slack,
-		    &f) != 0)
-			return -1;
-		q->rows = xreallocarray(q->rows, q->n + f.n + 1,
-		    sizeof(*q->rows));
-		memmove(q->rows + f.n, q->rows, q->n * sizeof(*q->rows));
-		for (i = 0; i < f.n; i++)
-			q->rows[f.n - 1 - i] = f.rows[i];
-		q->n += f.n;
-		q->first -= (long)f.n;
-		if (q->first < 0)
-			q->first = 0;
-	} else if (lo == 0 || q->n == 0) {
-		spq_rows_clear(q);
-		if (spq_page(p, NULL, 1, hi + slack, &f) != 0)
-			return -1;
-		q->rows = f.rows;
-		q->n = f.n;
-		f.rows = NULL;
-		if ((long)f.n < hi)
-			q->nav.n = (long)f.n;
-	} else {
-		/* The end of the list, read backwards from the last. */
-		spq_rows_clear(q);
-		if (spq_page(p, NULL, 0, q->nav.n - lo + slack, &f) != 0)
-			return -1;
-		q->rows = xreallocarray(f.rows, f.n + 1, sizeof(*q->rows));
-		f.rows = NULL;
-		for (i = 0; i < f.n / 2; i++) {
-			struct spq_row	t = q->rows[i];
-
-			q->rows[i] = q->rows[f.n - 1 - i];
-			q->rows[f.n - 1 - i] = t;
+	/* They come in the order asked, the missing ones skipped. */
+	rows = xreallocarray(NULL, (size_t)(b - a), sizeof(*rows));
+	for (i = a; i < b; i++) {
+		if (k < got.n && ((struct spq_row *)got.rows[k])->id ==
+		    q->match[i])
+			r = got.rows[k++];
+		else {
+			r = xcalloc(1, sizeof(*r));
+			r->id = q->match[i];
+			r->text = xstrdup("");
 		}
-		q->n = f.n;
-		q->first = q->nav.n - (long)f.n;
-		if (q->first < 0)
-			q->first = 0;
+		rows[i - a] = r;
 	}
-	free(f.rows);
-	spq_trim(q, lo, hi);
+	while (k < got.n)
+		spq_row_free(got.rows[k++]);
+	for (i = 0; i < b - a; i++)
+		ui_rows_add(f, rows[up ? b - a - 1 - i : i]);
+	free(rows);
+	free(got.rows);
 	return 0;
-}
-
-static struct spq_row *
-spq_at(struct spquotes *q, long rank)
-{
-	if (rank < q->first || rank >= q->first + (long)q->n)
-		return NULL;
-	return &q->rows[rank - q->first];
 }
 
 int
@@ -745,6 +545,7 @@ ui_speakers_load_quotes(struct ui *ui, long long id, const char *name)
 	struct spquotes	*q = p->data;
 	char		*cause = NULL, *dbname = NULL;
 	long long	 n = 0;
+	int		 h = ui_rows_shown(p, &q->rows);
 
 	if (id == q->speaker_id)
 		return 0;
@@ -760,8 +561,9 @@ ui_speakers_load_quotes(struct ui *ui, long long id, const char *name)
 	if (name != NULL)
 		free(dbname);
 	q->nquotes = n;
-	q->nav.n = (long)n;
-	spq_ensure(p, 0, p->h > 1 ? p->h - 1 : 24);
+	q->rows.total = n;
+	if (id > 0)
+		ui_rows_ensure(p, &q->rows, 0, h > 0 ? h : 24);
 	return REDRAW_PANE(PANE_SPQUOTES) | REDRAW_STATUS;
 }
 
@@ -777,12 +579,10 @@ static void
 spq_resize(struct pane *p, const struct rect *r)
 {
 	struct spquotes	*q = p->data;
-	int		 h = r->h - 1;
 
-	if (h > 0 && q->nav.sel >= q->nav.top + h)
-		q->nav.top = q->nav.sel - h + 1;
-	if (h > 0)
-		spq_ensure(p, q->nav.top, q->nav.top + h);
+	(void)r;
+	if (q->speaker_id > 0)
+		ui_rows_fit(p, &q->rows);
 }
 
 /*
@@ -793,66 +593,57 @@ static void
 spq_draw(struct pane *p)
 {
 	struct spquotes	*q = p->data;
-	struct spq_row	*r;
 	struct buf	 b;
-	char		*s;
-	int		 y, has_source = p->w >= 60;
-	enum ui_color	 c;
 
 	buf_init(&b);
 	if (q->speaker_id > 0)
 		buf_printf(&b, " %s: %lld quote%s", q->name != NULL ? q->name :
 		    "?", q->nquotes, q->nquotes == 1 ? "" : "s");
 	ui_put_row(p, 0, b.data, UI_HEADER);
-	for (y = 1; y < p->h; y++) {
-		r = spq_at(q, q->nav.top + y - 1);
-		buf_reset(&b);
-		c = UI_NORMAL;
-		if (r != NULL) {
-			buf_printf(&b, " %s ", r->date);
-			if (has_source) {
-				s = text_pad(r->source != NULL ? r->source :
-				    "", r->source != NULL ?
-				    strlen(r->source) : 0, 14);
-				buf_adds(&b, s);
-				buf_addc(&b, ' ');
-				free(s);
-			}
-			buf_add(&b, r->text, r->len);
-			if (q->nav.top + y - 1 == q->nav.sel)
-				c = p->focused ? UI_SELECTED :
-				    UI_SELECTED_IDLE;
-		} else if (y == 1 && q->speaker_id > 0 && q->filter != NULL &&
-		    q->nav.n == 0)
-			buf_adds(&b, "  No quote matches.");
-		ui_put_row(p, y, b.data, c);
-	}
 	buf_free(&b);
+	ui_rows_draw(p, &q->rows);
 }
 
-/* Moves the cursor for a key and reads the rows it brings on screen;
- * on error the cursor stays.  Returns 1 when something changed. */
-static int
-spq_move(struct pane *p, int action)
+static enum ui_color
+spq_draw_row(struct pane *p, long long rank, const void *row,
+    struct buf *b)
 {
-	struct spquotes	*q = p->data;
-	struct nav	 old = q->nav;
+	struct spquotes		*q = p->data;
+	const struct spq_row	*r = row;
+	char			*s;
 
-	if (!nav_key(&q->nav, p->h - 1, action))
-		return 0;
-	if (spq_ensure(p, q->nav.top, q->nav.top + p->h - 1) != 0) {
-		q->nav = old;
-		return 0;
+	if (r == NULL) {
+		if (rank == 0 && q->speaker_id > 0 && q->filter != NULL &&
+		    q->rows.total == 0)
+			buf_adds(b, "  No quote matches.");
+		return UI_NORMAL;
 	}
-	return 1;
+	buf_printf(b, " %s ", r->date);
+	if (p->w >= 60) {
+		s = text_pad(r->source != NULL ? r->source : "",
+		    r->source != NULL ? strlen(r->source) : 0, 14);
+		buf_adds(b, s);
+		buf_addc(b, ' ');
+		free(s);
+	}
+	buf_add(b, r->text, r->len);
+	return UI_NORMAL;
+}
+
+/* The REDRAW_* bits for what ui_rows_*() returned. */
+static int
+spq_moved(int rc)
+{
+	if (rc < 0)
+		return REDRAW_STATUS;
+	return rc > 0 ? REDRAW_PANE(PANE_SPQUOTES) | REDRAW_STATUS : 0;
 }
 
 static int
 spq_key(struct pane *p, int action)
 {
 	struct spquotes	*q = p->data;
-	struct spq_row	*r = spq_at(q, q->nav.sel);
-	struct nav	 old = q->nav;
+	struct spq_row	*r = ui_rows_at(&q->rows, q->rows.sel);
 
 	switch (action) {
 	case KEYS_OPEN:
@@ -865,18 +656,13 @@ spq_key(struct pane *p, int action)
 			ui_message(p->ui, "no filter: / sets one");
 			return REDRAW_STATUS;
 		}
-		nav_match(p, &q->nav, action);
-		if (spq_ensure(p, q->nav.top, q->nav.top + p->h - 1) != 0)
-			q->nav = old;
-		return REDRAW_PANE(PANE_SPQUOTES) | REDRAW_STATUS;
+		return spq_moved(ui_rows_step(p, &q->rows, action, "match"));
 	case KEYS_BACK:
 		if (q->filter == NULL)
 			return 0;
 		return spq_filter(p, NULL);
 	default:
-		if (!spq_move(p, action))
-			return 0;
-		return REDRAW_PANE(PANE_SPQUOTES) | REDRAW_STATUS;
+		return spq_moved(ui_rows_key(p, &q->rows, action));
 	}
 }
 
@@ -907,15 +693,18 @@ spq_filter(struct pane *p, const char *pattern)
 	struct spquotes		*q = p->data;
 	struct spq_matches	 m;
 	char			*cause = NULL;
+	int			 h = ui_rows_shown(p, &q->rows);
 
 	free(q->filter);
 	free(q->shown_filter);
 	free(q->match);
 	q->filter = q->shown_filter = NULL;
 	q->match = NULL;
-	spq_rows_clear(q);
-	q->nav.sel = q->nav.top = 0;
-	q->nav.n = (long)q->nquotes;
+	q->nmatch = 0;
+	ui_rows_clear(&q->rows);
+	q->rows.sel = q->rows.top = 0;
+	q->rows.total = q->nquotes;
+	q->rows.by_rank = 0;
 	if (pattern != NULL && q->speaker_id > 0) {
 		memset(&m, 0, sizeof(m));
 		m.filter = speakers_fold(pattern);
@@ -927,9 +716,12 @@ spq_filter(struct pane *p, const char *pattern)
 		q->filter = m.filter;
 		q->shown_filter = xstrdup(pattern);
 		q->match = m.ids;
-		q->nav.n = (long)m.n;
+		q->nmatch = m.n;
+		q->rows.total = (long long)m.n;
+		q->rows.by_rank = 1;
 	}
-	spq_ensure(p, 0, p->h > 1 ? p->h - 1 : 24);
+	if (q->speaker_id > 0)
+		ui_rows_ensure(p, &q->rows, 0, h > 0 ? h : 24);
 	return REDRAW_PANE(PANE_SPQUOTES) | REDRAW_STATUS;
 }
 
@@ -938,8 +730,146 @@ spq_status(struct pane *p, struct buf *b)
 {
 	struct spquotes	*q = p->data;
 
-	buf_printf(b, "Quotes %ld/%ld", q->nav.n > 0 ? q->nav.sel + 1 : 0,
-	    q->nav.n);
+	buf_printf(b, "Quotes %lld/%lld", q->rows.total > 0 ?
+	    q->rows.sel + 1 : 0, q->rows.total);
 	if (q->filter != NULL)
 		buf_printf(b, "  filter: %s", q->shown_filter);
+}
+
+/* Whether two filters (NULL: none) are the same. */
+static int
+sp_same(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+/* What Back keeps of the speakers: the filter and the cursor. */
+struct sp_saved {
+	struct ui_saved	 base;
+	char		*filter;	/* as typed; NULL for none */
+	long long	 id;		/* the speaker under the cursor */
+	long long	 sel, top;
+};
+
+static void
+sp_saved_free(struct ui_saved *v)
+{
+	struct sp_saved	*s = (struct sp_saved *)v;
+
+	free(s->filter);
+	free(s);
+}
+
+static struct ui_saved *
+sp_save(struct pane *p)
+{
+	struct speakers	*s = p->data;
+	struct sp_saved	*v = xcalloc(1, sizeof(*v));
+	struct sp_row	*r = sp_selected(s);
+
+	v->base.free = sp_saved_free;
+	v->filter = s->shown_filter != NULL ? xstrdup(s->shown_filter) :
+	    NULL;
+	v->id = r != NULL ? r->id : 0;
+	v->sel = s->rows.sel;
+	v->top = s->rows.top;
+	return &v->base;
+}
+
+static int
+sp_restore(struct pane *p, const struct ui_saved *saved)
+{
+	const struct sp_saved	*v = (const struct sp_saved *)saved;
+	struct speakers		*s = p->data;
+	struct sp_row		*r;
+
+	if (!sp_same(v->filter, s->shown_filter))
+		sp_filter(p, v->filter);
+	s->rows.sel = v->sel < s->rows.total ? v->sel : 0;
+	s->rows.top = v->top;
+	if ((r = sp_selected(s)) == NULL || r->id != v->id)
+		sp_select(p, v->id);	/* read again since */
+	return REDRAW_PANE(PANE_SPEAKERS) | REDRAW_STATUS;
+}
+
+/* What Back keeps of a speaker's quotes: whose, the filter, the
+ * cursor, and the row at the top to read on from. */
+struct spq_saved {
+	struct ui_saved	 base;
+	long long	 speaker_id;
+	char		*name;
+	char		*filter;	/* as typed; NULL for none */
+	long long	 sel, top;
+	struct spq_row	*anchor;	/* a copy of the row at top */
+};
+
+static struct spq_row *
+spq_row_copy(const struct spq_row *r)
+{
+	struct spq_row	*c = xcalloc(1, sizeof(*c));
+
+	*c = *r;
+	c->source = r->source != NULL ? xstrdup(r->source) : NULL;
+	c->text = xstrndup(r->text, r->len);
+	return c;
+}
+
+static void
+spq_saved_free(struct ui_saved *v)
+{
+	struct spq_saved	*s = (struct spq_saved *)v;
+
+	free(s->name);
+	free(s->filter);
+	if (s->anchor != NULL)
+		spq_row_free(s->anchor);
+	free(s);
+}
+
+static struct ui_saved *
+spq_save(struct pane *p)
+{
+	struct spquotes		*q = p->data;
+	struct spq_saved	*v = xcalloc(1, sizeof(*v));
+	struct spq_row		*r = ui_rows_at(&q->rows, q->rows.top);
+
+	v->base.free = spq_saved_free;
+	v->speaker_id = q->speaker_id;
+	v->name = q->name != NULL ? xstrdup(q->name) : NULL;
+	v->filter = q->shown_filter != NULL ? xstrdup(q->shown_filter) :
+	    NULL;
+	v->sel = q->rows.sel;
+	v->top = q->rows.top;
+	v->anchor = r != NULL ? spq_row_copy(r) : NULL;
+	return &v->base;
+}
+
+/*
+ * The speaker's quotes are read again, and filtered again when the
+ * filter was another.  Without a filter the rows are read on from the
+ * row that was at the top (the index has no ranks), with one by rank,
+ * when the pane is placed again (ui_rows_fit() in spq_resize()).
+ */
+static int
+spq_restore(struct pane *p, const struct ui_saved *saved)
+{
+	const struct spq_saved	*v = (const struct spq_saved *)saved;
+	struct spquotes		*q = p->data;
+	struct ui_rows_fetch	 f;
+
+	if (v->speaker_id != q->speaker_id)
+		ui_speakers_load_quotes(p->ui, v->speaker_id, v->name);
+	if (!sp_same(v->filter, q->shown_filter))
+		spq_filter(p, v->filter);
+	if (q->speaker_id > 0 && !q->rows.by_rank && v->anchor != NULL &&
+	    ui_rows_at(&q->rows, v->top) == NULL) {
+		memset(&f, 0, sizeof(f));
+		ui_rows_add(&f, spq_row_copy(v->anchor));
+		ui_rows_hold(&q->rows, &f, v->top, 0);
+	}
+	q->rows.sel = v->sel;
+	q->rows.top = v->top;
+	return REDRAW_PANE(PANE_SPQUOTES) | REDRAW_STATUS;
 }

@@ -15,6 +15,13 @@
 static const char	*util_name = "citata";
 static void		(*util_fatal_hook)(void);
 
+/*
+ * What a buffer with no storage of its own points to, so that a new
+ * buffer is a valid empty string.  Only a NUL is ever written to it
+ * (buf_reset(), and callers that terminate a buffer at its length).
+ */
+static char		 buf_empty[1];
+
 static void	util_oom(void) __attribute__((noreturn));
 
 static void
@@ -153,14 +160,15 @@ warnx(const char *fmt, ...)
 void
 buf_init(struct buf *b)
 {
-	b->data = NULL;
+	b->data = buf_empty;
 	b->len = b->cap = 0;
 }
 
 void
 buf_free(struct buf *b)
 {
-	free(b->data);
+	if (b->cap > 0)
+		free(b->data);
 	buf_init(b);
 }
 
@@ -168,7 +176,7 @@ void
 buf_reset(struct buf *b)
 {
 	b->len = 0;
-	if (b->data != NULL)
+	if (b->cap > 0)
 		b->data[0] = '\0';
 }
 
@@ -176,19 +184,21 @@ buf_reset(struct buf *b)
 void
 buf_grow(struct buf *b, size_t n)
 {
-	size_t	need;
+	size_t	 need;
+	char	*old;
 
 	if (n > SIZE_MAX - b->len - 1)
 		util_oom();
 	need = b->len + n + 1;
 	if (need <= b->cap)
 		return;
+	old = b->cap > 0 ? b->data : NULL;
 	if (b->cap == 0)
 		b->cap = 64;
 	while (b->cap < need)
 		b->cap = b->cap > SIZE_MAX / 2 ? need : b->cap * 2;
-	b->data = xreallocarray(b->data, b->cap, 1);
-	b->data[b->len] = '\0';	/* a new buffer is a valid empty string */
+	b->data = xreallocarray(old, b->cap, 1);
+	b->data[b->len] = '\0';
 }
 
 void
@@ -231,7 +241,7 @@ buf_steal(struct buf *b)
 {
 	char	*p;
 
-	if (b->data == NULL)
+	if (b->cap == 0)
 		buf_grow(b, 0);
 	p = b->data;
 	buf_init(b);

@@ -33,9 +33,11 @@ void	 warnx(const char *, ...)
 	    __attribute__((format(printf, 1, 2)));
 
 /*
- * A growable byte buffer, always NUL-terminated after its len bytes.
- * buf_free() releases the storage; buf_steal() hands it to the caller,
- * who frees it.
+ * A growable byte buffer, always NUL-terminated after its len bytes:
+ * data is a valid string from buf_init() on, "" before anything is added
+ * (a shared empty string, with cap 0, until the first growth).
+ * buf_free() releases the storage and leaves an empty buffer;
+ * buf_steal() hands the storage to the caller, who frees it.
  */
 struct buf {
 	char	*data;

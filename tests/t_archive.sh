@@ -31,6 +31,66 @@ same "$TMPD/x2" "$TMPD/x1" "export round-trips byte for byte"
 contains "$TMPD/o4" "imported 0, duplicates $n" \
     "exported articles are duplicates of their originals"
 
+# Commands that read never write.  An empty file is not an archive yet:
+# each reading command says so, exits 2 and leaves it empty (it used to
+# get a schema); import makes it an archive.
+: >"$TMPD/empty.db"
+for c in list "show 1" quotes speakers "search мост" export; do
+	"$CITATA" -d "$TMPD/empty.db" $c >"$TMPD/o" 2>&1
+	st=$?
+	ok $(( st != 2 )) "$c on an empty file exits 2 (got $st)"
+	contains "$TMPD/o" "$TMPD/empty.db: an empty file, not an archive" \
+	    "  and says it is not an archive"
+done
+ok $([ ! -s "$TMPD/empty.db" ] && [ ! -e "$TMPD/empty.db-wal" ] &&
+    [ ! -e "$TMPD/empty.db-journal" ]; echo $?) \
+    "the empty file stays empty, with nothing beside it"
+"$CITATA" -d "$TMPD/empty.db" import "$articles" >/dev/null 2>&1
+ok $(( $? != 1 )) "import makes it an archive"
+ok $(( $("$CITATA" -d "$TMPD/empty.db" list --format=tsv | wc -l) != n )) \
+    "  that lists its $n articles"
+
+# What is not a regular file is refused before SQLite opens it (as root,
+# CITATA_DB=/dev/null once made /dev/null-journal): a directory, a FIFO
+# (which would block), a character device (when mknod may make one).
+mkdir "$TMPD/dir.db"
+mkfifo "$TMPD/fifo.db"
+nodes="dir.db fifo.db"
+if mknod "$TMPD/null.db" c 1 3 2>/dev/null; then
+	nodes="$nodes null.db"
+else
+	echo "# cannot make a device node here: /dev/null's case skipped"
+fi
+for f in $nodes; do
+	for c in list import; do
+		arg=
+		[ $c = import ] && arg="$articles"
+		CITATA_DB="$TMPD/$f" timeout 20 "$CITATA" $c $arg \
+		    >"$TMPD/o" 2>&1
+		st=$?
+		ok $(( st != 2 )) "$c on $f exits 2 (got $st)"
+		contains "$TMPD/o" "$TMPD/$f: not an archive: " \
+		    "  and says it is not an archive"
+	done
+	ok $(ls "$TMPD" | grep -q "^$f-"; echo $(( $? == 0 ))) \
+	    "  nothing is made beside $f"
+done
+case $nodes in *null.db)
+	contains "$TMPD/o" "not an archive: a character device" \
+	    "  and names what it is" ;;
+esac
+
+# An explicit archive's directory is not made: a mistyped -d is an error
+# naming the directory (the default directory is made, see t_cli.sh).
+"$CITATA" -d "$TMPD/no/such/x.db" import "$articles" >"$TMPD/o" 2>&1
+ok $(( $? != 2 )) "import into -d in a missing directory exits 2"
+contains "$TMPD/o" "$TMPD/no/such/x.db: cannot create the archive: no directory $TMPD/no/such" \
+    "  and names the directory"
+ok $([ ! -e "$TMPD/no" ]; echo $?) "  which is not made"
+CITATA_DB="$TMPD/no/x.db" "$CITATA" import "$articles" >"$TMPD/o" 2>&1
+ok $(( $? != 2 )) "so is CITATA_DB in a missing directory"
+ok $([ ! -e "$TMPD/no" ]; echo $?) "  which is not made either"
+
 if ! command -v sqlite3 >/dev/null 2>&1; then
 	echo "# sqlite3 not installed: skipping the rest"
 	done_testing
@@ -42,7 +102,7 @@ sqlite3 "$TMPD/v1.db" <"$top_srcdir/tests/fixtures/schema-v1.sql"
 ok $? "a version 1 archive opens"
 contains "$TMPD/o" "Старая статья" "its articles are listed"
 v=$(sqlite3 "$TMPD/v1.db" 'PRAGMA user_version')
-ok $(( v != 8 )) "it was upgraded to version 8 ($v)"
+ok $(( v != 9 )) "it was upgraded to version 9 ($v)"
 days=$(sqlite3 "$TMPD/v1.db" "SELECT group_concat(date || '=' || n, ' ') FROM article_days")
 ok $(( $(printf '%s' "$days" | grep -c '^2024-01-10=1 2024-01-11=1$') != 1 )) \
     "the upgrade counted the articles of each day ($days)"
@@ -73,7 +133,20 @@ ok $(( $(wrong_narticles "$TMPD/re.db") != 0 )) \
 # triggers of the full-text tables, whose tokenizer it lacks), so the
 # dates are emptied and the column taken out of the table's definition
 # (it is the last one, so the rows still read right).
+# to_v8 DB: back to schema 8, before speakers had merge.c's key and
+# their forms a count: the key is spoiled and the count column taken out
+# (the last one of speaker_aliases).
+to_v8() {
+	sqlite3 "$1" "BEGIN; UPDATE speakers SET surname = 'x';
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema SET sql = replace(sql,
+  ', n INTEGER NOT NULL DEFAULT 1', '') WHERE name = 'speaker_aliases';
+PRAGMA writable_schema = OFF;
+PRAGMA user_version = 8; COMMIT;"
+}
+
 to_v7() {
+	to_v8 "$1"
 	sqlite3 "$1" "BEGIN; DROP TRIGGER quotes_date_upd;
 DROP INDEX quotes_speaker_date; UPDATE quotes SET date = '';
 PRAGMA writable_schema = ON;
@@ -105,8 +178,8 @@ ok $(( $(sqlite3 "$TMPD/re.db" "SELECT count(*)
     "an archive taken back to 5 has no article counts"
 "$CITATA" -d "$TMPD/re.db" speakers --format=tsv >"$TMPD/sp5" 2>&1
 ok $? "a version 5 archive with quotes opens"
-ok $(( $(sqlite3 "$TMPD/re.db" 'PRAGMA user_version') != 8 )) \
-    "and is upgraded to 8"
+ok $(( $(sqlite3 "$TMPD/re.db" 'PRAGMA user_version') != 9 )) \
+    "and is upgraded to 9"
 "$CITATA" -d "$db" speakers --format=tsv >"$TMPD/sp6" 2>&1
 same "$TMPD/sp5" "$TMPD/sp6" "its speakers list as before the upgrade"
 ok $(( $(wrong_narticles "$TMPD/re.db") != 0 )) \
@@ -137,8 +210,8 @@ END;
 PRAGMA user_version = 6; COMMIT;"
 "$CITATA" -d "$TMPD/v4.db" import "$top_srcdir/tests/ui/articles" \
     >/dev/null 2>&1
-ok $(( $(sqlite3 "$TMPD/v4.db" 'PRAGMA user_version') != 8 )) \
-    "a version 6 archive is upgraded to 8"
+ok $(( $(sqlite3 "$TMPD/v4.db" 'PRAGMA user_version') != 9 )) \
+    "a version 6 archive is upgraded to 9"
 t=$(sqlite3 "$TMPD/v4.db" "SELECT count(*) FROM sqlite_master
     WHERE name = 'quotes_fts_ins' OR sql LIKE '%UPDATE articles%'")
 ok $(( t != 0 )) "its per-quote triggers on articles are gone"
@@ -174,8 +247,8 @@ ok $(( $(sqlite3 "$TMPD/v7.db" "SELECT count(*)
 "$CITATA" -d "$TMPD/v7.db" quotes --speaker "$top" --format=tsv \
     >"$TMPD/q7" 2>&1
 ok $? "a version 7 archive with quotes opens"
-ok $(( $(sqlite3 "$TMPD/v7.db" 'PRAGMA user_version') != 8 )) \
-    "and is upgraded to 8"
+ok $(( $(sqlite3 "$TMPD/v7.db" 'PRAGMA user_version') != 9 )) \
+    "and is upgraded to 9"
 ok $(( $(wrong_dates "$TMPD/v7.db") != 0 )) \
     "the upgrade gave every quote its article's date"
 ok $(( $(sqlite3 "$TMPD/v7.db" "SELECT count(*) FROM sqlite_master
@@ -185,6 +258,55 @@ sqlite3 "$TMPD/v7.db" "UPDATE articles SET date = '2001-02-03'
     WHERE id = (SELECT article_id FROM quotes LIMIT 1)"
 ok $(( $(wrong_dates "$TMPD/v7.db") != 0 )) \
     "a changed article date is copied to its quotes"
+
+# Schema 9: the speakers' keys of merge.c, made by the upgrade from 8,
+# so that a quote imported after it joins its speaker's record.
+cp "$db" "$TMPD/v8.db"
+to_v8 "$TMPD/v8.db"
+"$CITATA" -d "$TMPD/v8.db" speakers --format=tsv >"$TMPD/sp8" 2>&1
+ok $? "a version 8 archive opens"
+ok $(( $(sqlite3 "$TMPD/v8.db" 'PRAGMA user_version') != 9 )) \
+    "and is upgraded to 9"
+ok $(( $(sqlite3 "$TMPD/v8.db" "SELECT count(*) FROM speakers
+    WHERE surname = 'x'") != 0 )) "the upgrade keyed every speaker"
+k=$(sqlite3 "$TMPD/v8.db" "SELECT surname FROM speakers
+    WHERE name = 'Ермек Сарсенбаев'")
+ok $(( $(printf '%s' "$k" | grep -cx 'сарсенбаев') != 1 )) \
+    "by the surname spelled plainly ($k)"
+ok $(( $(sqlite3 "$TMPD/v8.db" "SELECT count(*)
+    FROM pragma_table_info('speaker_aliases') WHERE name = 'n'") != 1 )) \
+    "and counts the uses of each form"
+"$CITATA" -d "$db" speakers --format=tsv >"$TMPD/sp9" 2>&1
+same "$TMPD/sp8" "$TMPD/sp9" "its speakers list as before the upgrade"
+
+# One person, one record (merge.c): the articles of tests/merge name
+# people in several forms; the speakers must come out as speakers.tsv
+# says, after the import and after re-extraction, which also merges
+# records an older citata split.
+"$CITATA" -d "$TMPD/merge.db" import "$top_srcdir/tests/merge/articles.txt" \
+    >/dev/null 2>&1
+"$CITATA" -d "$TMPD/merge.db" speakers --format=tsv | cut -f2-4,6,7 \
+    >"$TMPD/merged"
+same "$TMPD/merged" "$top_srcdir/tests/merge/speakers.tsv" \
+    "one record per person across articles, generic speakers per article"
+# Word lists without the short form Джо: "Джо Смитсон" is a record of
+# its own, as an older citata would have left it.
+rm -f "$TMPD/split.db"
+cp -R "$CITATA_DATADIR" "$TMPD/olddata"
+sed 's/^Джо	m	Джозеф$/Джо	m/' "$CITATA_DATADIR/lexicon/firstnames.txt" \
+    >"$TMPD/olddata/lexicon/firstnames.txt"
+CITATA_DATADIR="$TMPD/olddata" "$CITATA" -d "$TMPD/split.db" import \
+    "$top_srcdir/tests/merge/articles.txt" >/dev/null 2>&1
+nsplit=$(sqlite3 "$TMPD/split.db" "SELECT count(*) FROM speakers
+    WHERE name LIKE '%Смитсон' AND nquotes > 0")
+ok $(( nsplit != 2 )) "without the short form, two records ($nsplit)"
+"$CITATA" -d "$TMPD/split.db" reextract >/dev/null 2>&1
+"$CITATA" -d "$TMPD/split.db" speakers --format=tsv | cut -f2-4,6,7 \
+    >"$TMPD/merged"
+same "$TMPD/merged" "$top_srcdir/tests/merge/speakers.tsv" \
+    "re-extraction merges it again"
+ok $(( $(sqlite3 "$TMPD/split.db" "SELECT count(*) FROM speakers
+    WHERE nquotes = 0") != 0 )) "and leaves no empty records"
 
 # A newer schema is refused and left untouched.
 cp "$db" "$TMPD/new.db"

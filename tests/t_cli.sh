@@ -47,6 +47,23 @@ ok $(( $? != 2 )) "a bad width exits 2"
 "$CITATA" -d "$TMPD/basic.db" list --format=xml >"$TMPD/o" 2>&1
 ok $(( $? != 2 )) "an unknown format exits 2"
 contains "$TMPD/o" "unknown format 'xml'" "and names it"
+# The default archive's directory is made when an import creates it.
+(unset CITATA_DB; XDG_DATA_HOME="$TMPD/xdg" "$CITATA" import \
+    "$top_srcdir/tests/cli/basic.in.txt" >"$TMPD/o" 2>&1)
+ok $? "import into the default archive, its directory missing"
+ok $([ -s "$TMPD/xdg/citata/citata.db" ]; echo $?) \
+    "  makes \$XDG_DATA_HOME/citata/citata.db"
+
+# Empty arguments are quoted as empty, not as '(null)'.
+"$CITATA" '' >"$TMPD/o" 2>&1
+ok $(( $? != 2 )) "an empty command exits 2"
+contains "$TMPD/o" "unknown command ''" "and quotes it empty"
+"$CITATA" -d "$TMPD/basic.db" show '' >"$TMPD/o" 2>&1
+ok $(( $? != 2 )) "show '' exits 2"
+contains "$TMPD/o" "show: bad article id ''" "and quotes it empty"
+"$CITATA" -d "$TMPD/basic.db" quotes --speaker='' >"$TMPD/o" 2>&1
+ok $(( $? != 1 )) "quotes --speaker='' exits 1"
+contains "$TMPD/o" "quotes: no speaker ''" "and quotes it empty"
 "$CITATA" --version >"$TMPD/o"
 contains "$TMPD/o" "citata " "--version prints the version"
 "$CITATA" import --help >"$TMPD/o"

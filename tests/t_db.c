@@ -72,9 +72,9 @@ speaker_row(void *ctx, const struct db_speaker_row *r)
 {
 	struct collect	*c = ctx;
 
-	buf_printf(&c->b, "%s|%ld|%s|%s\n", r->name, r->nquotes,
-	    r->gender != NULL ? r->gender : "-", r->roles != NULL ? r->roles :
-	    "-");
+	buf_printf(&c->b, "%s|%ld|%s|%s|%s\n", r->name, r->nquotes,
+	    speaker_kind_name(r->kind), r->gender != GENDER_UNKNOWN ?
+	    gender_name(r->gender) : "-", r->roles != NULL ? r->roles : "-");
 	c->n++;
 	return 0;
 }
@@ -84,8 +84,10 @@ quote_row(void *ctx, const struct db_quote_row *r)
 {
 	struct collect	*c = ctx;
 
-	buf_printf(&c->b, "%lld:%.*s:%s\n", r->article_id, (int)r->len,
-	    r->text, r->speaker != NULL ? r->speaker : "-");
+	buf_printf(&c->b, "%lld:%.*s:%s:%s:%s\n", r->article_id, (int)r->len,
+	    r->text, r->speaker != NULL ? r->speaker : "-",
+	    r->kind == QUOTE_DIRECT ? "direct" : r->kind == QUOTE_INDIRECT ?
+	    "indirect" : "?", r->origin == DB_ORIGIN_AUTO ? "auto" : "?");
 	c->n++;
 	return 0;
 }
@@ -222,6 +224,7 @@ main(void)
 	add(&ql, a2, "Работы начаты", "Е. Булекпаев", NULL, GENDER_MALE);
 	add(&ql, a2, "Всё хорошо", "Айгерим Тулегенова", "эколог",
 	    GENDER_FEMALE);
+	ql.q[1].kind = QUOTE_INDIRECT;
 	ok(db_article_put(db, a2, &ql, &cause) == 1, "second article stored");
 	quote_list_free(&ql);
 
@@ -240,9 +243,9 @@ main(void)
 	memset(&c, 0, sizeof(c));
 	buf_init(&c.b);
 	db_speakers(db, speaker_row, &c, &cause);
-	is(c.b.data, "Ермаганбет Булекпаев|3|male|аким области\n"
-	    "Айгерим Тулегенова|1|female|эколог\n"
-	    "Айдар Булекпаев|1|male|-\n",
+	is(c.b.data, "Ермаганбет Булекпаев|3|person|male|аким области\n"
+	    "Айгерим Тулегенова|1|person|female|эколог\n"
+	    "Айдар Булекпаев|1|person|male|-\n",
 	    "'Е. Булекпаев' and 'Булекпаев' merged into one speaker; "
 	    "another first name stays apart");
 	buf_free(&c.b);
@@ -266,8 +269,8 @@ main(void)
 	memset(&c, 0, sizeof(c));
 	buf_init(&c.b);
 	db_quotes(db, 0, a2->id, quote_row, &c, &cause);
-	is(c.b.data, "2:Работы начаты:Ермаганбет Булекпаев\n"
-	    "2:Всё хорошо:Айгерим Тулегенова\n",
+	is(c.b.data, "2:Работы начаты:Ермаганбет Булекпаев:direct:auto\n"
+	    "2:Всё хорошо:Айгерим Тулегенова:indirect:auto\n",
 	    "quotes of one article, text from byte offsets");
 	buf_free(&c.b);
 

@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "article.h"
+#include "db.h"
 #include "export.h"
+#include "text.h"
 #include "util.h"
 
 #include "tap.h"
@@ -48,6 +50,125 @@ esc(const char *s)
 	is(got_, want, name);			\
 	free(got_);				\
 } while (0)
+
+/* Writes c (below U+10000) to u as UTF-8, NUL-terminated. */
+static void
+utf8(unsigned c, char *u)
+{
+	if (c < 0x800) {
+		u[0] = (char)(0xc0 | c >> 6);
+		u[1] = (char)(0x80 | (c & 0x3f));
+		u[2] = '\0';
+	} else {
+		u[0] = (char)(0xe0 | c >> 12);
+		u[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+		u[2] = (char)(0x80 | (c & 0x3f));
+		u[3] = '\0';
+	}
+}
+
+/* Bidi controls: which characters they are, and what each format does
+ * with them. */
+static void
+bidi(void)
+{
+	static const unsigned	 yes[] = { 0x61c, 0x200e, 0x200f, 0x202a,
+				    0x202b, 0x202c, 0x202d, 0x202e, 0x2066,
+				    0x2067, 0x2068, 0x2069 };
+	static const unsigned	 no[] = { 0x61b, 0x200d, 0x2028, 0x2029,
+				    0x202f, 0x2065, 0x206a, 0x2014 };
+	char			 u[8];
+	size_t			 i;
+	int			 good = 1;
+
+	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
+		utf8(yes[i], u);
+		if (text_bidi_control(u, strlen(u)) != strlen(u))
+			good = 0;
+	}
+	ok(good, "the twelve bidi controls are found");
+	good = 1;
+	for (i = 0; i < sizeof(no) / sizeof(no[0]); i++) {
+		utf8(no[i], u);
+		if (text_bidi_control(u, strlen(u)) != 0)
+			good = 0;
+	}
+	ok(good, "their neighbours, ZWJ and the separators are not");
+	ok(text_bidi_control("\xe2\x80", 2) == 0, "a cut sequence is not");
+
+	CHECK(json("a\xe2\x80\xae" "b\xd8\x9c\xe2\x81\xa6" "c\xe2\x80\x8f", 14),
+	    "\"a\\u202eb\\u061c\\u2066c\\u200f\"",
+	    "JSON: bidi controls as \\u escapes, so import reads them back");
+	CHECK(tsv("a\xe2\x80\xae" "b\xe2\x81\xa7" "c\xe2\x80\x8e 1\xe2\x80\xaf"
+	    "000"),
+	    "abc 1\xe2\x80\xaf" "000", "TSV: bidi controls dropped, U+202F kept");
+	CHECK(esc("x\xe2\x80\xaetxt.exe"), "x\\xe2\\x80\\xaetxt.exe",
+	    "diagnostics escape bidi controls, to name a file exactly");
+}
+
+/* The rows of the commands, one of each kind in each format. */
+static void
+rows(void)
+{
+	struct db_article_row	 ar = { 7, "2026-01-02", NULL, "Заголовок",
+				    3, 1 };
+	struct db_quote_row	 qr;
+	struct db_speaker_row	 sr;
+	struct db_hit		 h;
+	struct buf		 b;
+
+	buf_init(&b);
+	export_article_row(&b, EXPORT_TSV, &ar, 0);
+	export_article_row(&b, EXPORT_JSONL, &ar, 0);
+	export_article_row(&b, EXPORT_TEXT, &ar, 5);
+	is(b.data, "7\t2026-01-02\t\tЗаголовок\t3\n"
+	    "{\"id\":7,\"date\":\"2026-01-02\",\"source\":null,"
+	    "\"title\":\"Заголовок\",\"quotes\":3,\"read\":true}\n"
+	    "     7  2026-01-02  -                  3  Заго…\n",
+	    "an article row: TSV, JSON Lines, text cut to 5 columns");
+
+	memset(&qr, 0, sizeof(qr));
+	qr.id = 4;
+	qr.article_id = 7;
+	qr.date = "2026-01-02";
+	qr.kind = QUOTE_DIRECT;
+	qr.origin = DB_ORIGIN_AUTO;
+	qr.text = "Да\tнет\033";
+	qr.len = strlen(qr.text);
+	buf_reset(&b);
+	export_quote_row(&b, EXPORT_TSV, &qr);
+	export_quote_row(&b, EXPORT_TEXT, &qr);
+	is(b.data, "4\t7\t2026-01-02\t\tdirect\tДа\\tнет\\x1b\n"
+	    "7  2026-01-02  ? (direct): Да нет\xef\xbf\xbd\n",
+	    "a quote row without a speaker: TSV escaped, text sanitized");
+
+	memset(&sr, 0, sizeof(sr));
+	sr.id = 2;
+	sr.name = "Иван Петров";
+	sr.kind = SPEAKER_PERSON;
+	sr.nquotes = 5;
+	sr.narticles = 2;
+	buf_reset(&b);
+	export_speaker_row(&b, EXPORT_TSV, &sr);
+	export_speaker_row(&b, EXPORT_JSONL, &sr);
+	is(b.data, "2\tИван Петров\tperson\t\t\t5\t2\n"
+	    "{\"id\":2,\"name\":\"Иван Петров\",\"kind\":\"person\","
+	    "\"gender\":null,\"roles\":null,\"quotes\":5,\"articles\":2}\n",
+	    "a speaker row without gender or roles");
+
+	memset(&h, 0, sizeof(h));
+	h.article_id = 7;
+	h.date = "2026-01-02";
+	h.title = "Т";
+	h.snippet = "…a \001конституция\002\nb…";
+	buf_reset(&b);
+	export_hit(&b, EXPORT_TEXT, &h);
+	export_hit(&b, EXPORT_TSV, &h);
+	is(b.data, "7  2026-01-02  Т\n    …a [конституция] b…\n"
+	    "7\t0\t2026-01-02\t\t\tТ\t…a [конституция] b…\n",
+	    "a search hit: its matches in [ ], on one line");
+	buf_free(&b);
+}
 
 int
 main(void)
@@ -94,5 +215,8 @@ main(void)
 	is(b.data, "{\"date\":\"2026-01-02\",\"title\":\"T\",\"source\":null,"
 	    "\"url\":null,\"text\":\"x\\ny\"}\n", "article as JSON Lines");
 	buf_free(&b);
+
+	rows();
+	bidi();
 	return tap_done();
 }

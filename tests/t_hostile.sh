@@ -2,8 +2,9 @@
 # t_hostile.sh: terminal safety.  Articles, titles, sources, URLs, speaker
 # names and file names full of escape sequences (OSC 52 and OSC 8, CSI,
 # DCS, a bare ESC, a full reset, C1 controls raw and as UTF-8, BEL and
-# backspace) go through every command and the reader; nothing they hold
-# may reach the terminal as a control.  tests/termsafe checks the bytes;
+# backspace) and bidi controls (an RLO shows "txt.exe" as "exe.txt") go
+# through every command and the reader; nothing they hold may reach the
+# terminal as a control.  tests/termsafe checks the bytes;
 # the reader is checked on its raw output and on the screen, which must
 # show U+FFFD where the controls were.  The fixtures are made here with
 # printf, so no raw escape sits in the repository.
@@ -41,7 +42,8 @@ ris=$(printf '\033c')
 c1=$(printf '\302\233\302\235\302\220\302\234\302\205')	# U+009B ...
 bel=$(printf '\007')
 bs=$(printf '\010\010')
-all="$osc52$osc8$csi$dcs$ris$c1$bel$bs"
+bidi=$(printf '\342\200\256\342\201\246\342\200\217\330\234')	# RLO LRI RLM ALM
+all="$osc52$osc8$csi$dcs$ris$c1$bel$bs$bidi"
 
 # Seed format: hostile title, paragraphs and quoted words.
 cat >"$TMPD/text.txt" <<EOF
@@ -54,6 +56,7 @@ EOF
 # JSON Lines: every field, the controls as \u escapes.
 j='\u001b]52;c;aGVsbG8=\u0007\u001b]8;;http://x.example/\u001b\\l\u001b[2J'
 j="$j"'\u001bP+q544e\u001b\\\u001bc\u009b\u009d\u0090\u009c\u0085\u0007\b'
+j="$j"'\u202e\u2066\u200f\u061c'
 printf '{"date":"2025-05-02","title":"Заголовок %s","source":"Источник %s","url":"http://x.example/%s","text":"Текст %s. «Это%s важно», — сказал министр Сергей Иванов."}\n' \
     "$j" "$j" "$j" "$j" "$j" >"$TMPD/json.jsonl"
 # Raw 8-bit C1 bytes are not UTF-8: that record is skipped, the next kept.
@@ -96,7 +99,7 @@ inject() {
 	} | sqlite3 "$db"
 }
 if command -v sqlite3 >/dev/null 2>&1; then
-	x=$(hex '\033]0;pwned\007\233\235\220\302\233\033P1;2q\033\\\033c\007\010')
+	x=$(hex '\033]0;pwned\007\233\235\220\302\233\033P1;2q\033\\\033c\007\010\342\200\256')
 	inject "UPDATE speakers SET name = name || CAST(X'$x' AS TEXT)
 	    || 'ов';
 	    INSERT INTO speaker_roles SELECT s.id, q.article_id,

@@ -18,7 +18,7 @@
 # purpose).
 . "${top_srcdir:-.}/tests/lib.sh"
 
-EXTRACTION="segment.c quotes.c speakers.c lexicon.c"
+EXTRACTION="segment.c quotes.c speakers.c lexicon.c merge.c"
 src="$top_srcdir/src"
 curses='<(ncursesw/|ncurses/)?(n?curses|term|panel|menu|form)\.h>'
 sqlite='<sqlite3(ext)?\.h>'

@@ -142,17 +142,405 @@ main(void)
 	    QUOTE_DIRECT,
 	    "Ерболат Закиров", "Молодёжь готова",
 	    "a role noun refers to the person named before");
+
+	/* The article's people: one person under every form of the name,
+	 * pronouns and role nouns resolved by who the text is about. */
+	t = "Министр обороны Греции встретился с гостями. Встречу главы "
+	    "ведомства Паноса Камменоса с послом описали коротко.\n\n"
+	    "Ситуация сложная, сообщил Камменос.";
+	check_one(t, 0, QUOTE_INDIRECT, "Панос Камменос", "Ситуация сложная",
+	    "an oblique full name and a nominative surname make one "
+	    "nominative name");
+	t = "Первым об угрозе заговорил бывший советник Даррен Уэйд. Он "
+	    "утверждал, что выборы сорвут. Такие планы, по мнению Уэйда, "
+	    "знакомы по странам, где правили Виктор Орлов и Борис Ким. "
+	    "Он утверждает, что всё повторится.";
+	check_one(t, 2, QUOTE_INDIRECT, "Даррен Уэйд", "всё повторится",
+	    "a pronoun finds the person the text is about, not the last "
+	    "name it passed");
+	t = "Это сказала Мишель Ларю.\n\nПервая леди в интервью "
+	    "телеведущей Анне Орловой, показанном в эфире вчера, выразила "
+	    "мнение, что эпоха завершилась.";
+	check_one(t, 0, QUOTE_INDIRECT, "Мишель Ларю", "эпоха завершилась",
+	    "a role noun is not a person named between it and its verb");
+	t = "Как сообщил руководитель службы \"Первого канала\" Илья "
+	    "Петров, сделка заключена.";
+	extract(t, &ql);
+	if (ok(ql.n == 1, "a quote after a title in straight quotes")) {
+		got = span(t, ql.q[0].mention_start, ql.q[0].mention_end);
+		is(got, "Илья Петров", "a straight quotation mark glued to the "
+		    "word before closes: the name after it is the mention");
+		free(got);
+	}
+	quote_list_free(&ql);
+	/* Where a content ends, and cues of unseen kinds. */
+	t = "Астана считает, что долг составляет сто миллионов, а Ташкент "
+	    "уверен, что долга нет.";
+	check_one(t, 0, QUOTE_INDIRECT, "Астана",
+	    "долг составляет сто миллионов", "a clause ends before \"а\" "
+	    "and another subject's cue");
+	check_one(t, 1, QUOTE_INDIRECT, "Ташкент", "долга нет",
+	    "and the second subject has its own quote");
+	check_one("Министр Арман Сеитов рассказал о новых школах района и "
+	    "посетил стройку.", 0, QUOTE_INDIRECT, "Арман Сеитов",
+	    "новых школах района", "a topic ends before a coordinated verb");
+	check_one("Президент Касым Ибраев поручил правительству разработать "
+	    "план.", 0, QUOTE_INDIRECT, "Касым Ибраев",
+	    "правительству разработать план", "поручил with an infinitive");
+	check_one("Депутаты повторяют старые тезисы, обвиняя министров в "
+	    "провале реформы.", 0, QUOTE_INDIRECT, "депутаты",
+	    "министров в провале реформы", "a gerund shares the subject of "
+	    "its clause");
+	check_one("Вчера выступил министр Ержан Алиев, который заявил, что "
+	    "школ хватит.", 0, QUOTE_INDIRECT, "Ержан Алиев", "школ хватит",
+	    "the subject \"который\" is the noun before it");
+	check_one("Агентство сообщило со ссылкой на источники в "
+	    "правительстве Чили, что переговоры продолжатся.", 0,
+	    QUOTE_INDIRECT, "источники в правительстве Чили",
+	    "переговоры продолжатся", "\"сообщило со ссылкой на X\": X "
+	    "speaks");
+	t = "Участники митинга несли флаги и скандировали: «Земля наша!» "
+	    "и «Нет свалке у реки!». Потом они разошлись.";
+	check_one(t, 0, QUOTE_DIRECT, "участники митинга", "Земля наша!",
+	    "a colon quote's speaker is the subject of the verb before it");
+	check_one(t, 1, QUOTE_DIRECT, "участники митинга",
+	    "Нет свалке у реки!", "quotes joined by \"и\" after a colon "
+	    "have one source");
+	check_one("Вот некоторые комментарии жителей района по этому поводу: "
+	    "«Наконец-то построили дорогу».", 0, QUOTE_DIRECT,
+	    "жители района", "Наконец-то построили дорогу",
+	    "\"комментарии X:\" gives the words of X, in the nominative");
+	check_one("Он напомнил об этом. \"Хватит говорить про \"руку "
+	    "Москвы\", \"угрозы\" и прочее. Это уже опасно\", - написала "
+	    "Айгуль Серикова.", 0, QUOTE_DIRECT, "Айгуль Серикова",
+	    "Хватит говорить про \"руку Москвы\", \"угрозы\" и прочее. "
+	    "Это уже опасно", "straight quotation marks nest");
+	check_one("«Это мечта», — сказал один из зрителей, 60-летний Хоакин "
+	    "Ортис.", 0, QUOTE_DIRECT, "Хоакин Ортис", "Это мечта",
+	    "a name in apposition after a comma is the speaker");
+	t = "Скульптор Тимур Ахметов открыл выставку в Костанае. Её "
+	    "посетил аким города Нурлан Сеитов.\n\nПо мнению скульптора, "
+	    "бронза долговечнее мрамора.";
+	check_one(t, 0, QUOTE_INDIRECT, "Тимур Ахметов",
+	    "бронза долговечнее мрамора", "a role noun finds the person "
+	    "the article gave that role");
+	extract(t, &ql);
+	if (ok(ql.n == 1, "one quote"))
+		is(ql.q[0].role, "скульптор", "the role is the phrase before "
+		    "the name");
+	quote_list_free(&ql);
+	t = "Ранее министр Хайко Ланц заявил, что проект важен.\n\n"
+	    "Президент Богдан Лысенко предостерег партнеров. В качестве "
+	    "альтернативы он предложил модернизацию сети.";
+	check_one(t, 1, QUOTE_INDIRECT, "Богдан Лысенко",
+	    "модернизацию сети", "a pronoun is the subject of the sentence "
+	    "before, not an earlier speaker");
+	t = "Бюджетная авиакомпания AirAsta Holdings отменила рейсы. Как "
+	    "сообщила авиакомпания, пассажиры получат деньги.";
+	check_one(t, 0, QUOTE_INDIRECT, "AirAsta", "пассажиры получат деньги",
+	    "a generic noun is the body the article named so, without its "
+	    "legal form");
+	check_one("Генсек ООН Пан Ги Мун выразил надежду на то, что выборы "
+	    "пройдут мирно.", 0, QUOTE_INDIRECT, "Пан Ги Мун",
+	    "выборы пройдут мирно", "three short words make one name; "
+	    "\"надежду на то, что\" starts at что");
+	check_one("Старт намечен на май, но как отметил министр Арман Сеитов, "
+	    "сроки могут сместиться.", 0, QUOTE_INDIRECT, "Арман Сеитов",
+	    "сроки могут сместиться", "\"но как отметил X, C\" reports C");
+	check_one("Школьники Арман Бекбаев и Борис Ким сообщили о своем "
+	    "открытии банку.", 0, QUOTE_INDIRECT, "Арман Бекбаев и Борис Ким",
+	    "своем открытии банку", "names joined by \"и\" are one group "
+	    "speaker");
+	check_one("Представители Казахстана, Киргизии и Узбекистана объявили "
+	    "о новом соглашении.", 0, QUOTE_INDIRECT, "представители "
+	    "Казахстана, Киргизии и Узбекистана", "новом соглашении",
+	    "an enumeration of countries stays in its group");
+	check_one("Асия Ким вышла на свободу. Муж Ким признался, что семья "
+	    "боится.", 0, QUOTE_INDIRECT, "муж Ким", "семья боится",
+	    "\"муж X\" is the husband, not X");
+	check_one("\"Мы уедем\", - заявил адвокат Саиф уль-Малук.", 0,
+	    QUOTE_DIRECT, "Саиф уль-Малук", "Мы уедем", "a name keeps its "
+	    "lower-case particle");
+	t = "По словам главного врача больницы Асылбека Нурланова, мест "
+	    "хватит.";
+	extract(t, &ql);
+	if (ok(ql.n == 1, "a quote of an oblique name with its role"))
+		is(ql.q[0].role, "главный врач больницы", "the role in the "
+		    "nominative, its complement as written");
+	quote_list_free(&ql);
+	t = "По словам американского посла Джона Смита, визы выдадут.";
+	extract(t, &ql);
+	if (ok(ql.n == 1, "a quote of an ambassador in the genitive"))
+		is(ql.q[0].role, "американский посол", "\"посла\": a role "
+		    "whose nominative the list gives");
+	quote_list_free(&ql);
+	t = "Новым главой министерства стал Иван Котов. «Работы много», "
+	    "— сказал Котов.";
+	extract(t, &ql);
+	if (ok(ql.n == 1, "a quote after a role with a verb in it"))
+		ok(ql.q[0].role == NULL, "\"новым главой министерства "
+		    "стал\" is no role of the name: %s", ql.q[0].role ?
+		    ql.q[0].role : "none");
+	quote_list_free(&ql);
+	t = "Демократы Иван Котов и Олег Смирнов выступили. «Мы против», "
+	    "— сказал Котов.";
+	extract(t, &ql);
+	if (ok(ql.n == 1, "a quote of one of two named"))
+		ok(ql.q[0].role == NULL, "a plural role is no one's: %s",
+		    ql.q[0].role ? ql.q[0].role : "none");
+	quote_list_free(&ql);
+	t = "ФК «Кайрат» объявил об уходе тренера:\n\nВ заявлении клуба "
+	    "говорится:\n\nТренер покинул клуб по собственному желанию.";
+	check_one(t, 0, QUOTE_DIRECT, "клуб",
+	    "Тренер покинул клуб по собственному желанию.",
+	    "the last of two colon intros introduces the quote");
+	t = "В министерстве сообщили о гибели командира:\n\nГибель "
+	    "командира также подтвердили местные источники.";
+	check_one(t, 0, QUOTE_INDIRECT, "местные источники",
+	    "Гибель командира", "object, verb, subject: the content is "
+	    "before the verb, and it is no quote of the intro before it");
+	check_one("Тренер Юрген Клинсберг (Jurgen Klinsberg) назвал Ивана "
+	    "Лемова первым вратарём.", 0, QUOTE_INDIRECT, "Юрген Клинсберг",
+	    "Ивана Лемова первым вратарём", "a gloss in parentheses between "
+	    "subject and verb");
+	check_one("Клуб «Кайрат» считает решение тренера ошибочным, но "
+	    "принимает его.", 0, QUOTE_INDIRECT, "клуб «Кайрат»",
+	    "решение тренера ошибочным", "\"считает X Y\": an object and "
+	    "its predicate, up to the contrast");
+	t = "Аким Ерлан Булатов заявил, что дороги готовы: «Мы закончили "
+	    "ремонт».";
+	check_one(t, 0, QUOTE_INDIRECT, "Ерлан Булатов", "дороги готовы",
+	    "\"заявил, что C: «Q»\" gives the indirect C");
+	check_one(t, 1, QUOTE_DIRECT, "Ерлан Булатов", "Мы закончили ремонт",
+	    "and the direct Q");
+	t = "Обвиняемый признал себя виновным по всем эпизодам.";
+	ok(extract(t, &ql) == 0, "\"признал себя виновным\" is a plea, "
+	    "no quote");
+	quote_list_free(&ql);
+	t = "Отставку министра «Курсив» объяснил тем, что президент "
+	    "Касым Ибраев поручил чиновникам уйти из советов директоров.";
+	check_one(t, 0, QUOTE_INDIRECT, "Касым Ибраев",
+	    "чиновникам уйти из советов директоров", "a medium relaying is "
+	    "no speaker, the words it relays are a quote");
+	check_one("После приговора прибывшие в зал студенты ответили, что "
+	    "решение справедливо.", 0, QUOTE_INDIRECT, "студенты",
+	    "решение справедливо", "\"После\" at a sentence's start is no "
+	    "ambassador (посол)");
+	t = "Генеральный директор Арман Жумабаев сказал, что деятельность "
+	    "фонда прозрачна.";
+	extract(t, &ql);
+	if (ok(ql.n == 1, "one quote"))
+		is(ql.q[0].role, "генеральный директор", "a role with its "
+		    "adjective");
+	quote_list_free(&ql);
+	check_one("Прокуратура города Павлодар обвинила директора в "
+	    "хищении.", 0, QUOTE_INDIRECT, "прокуратура города Павлодар",
+	    "директора в хищении", "a place after a body's noun is its "
+	    "complement, not the speaker");
+	check_one("Адвокат Маркина заявил, что его подзащитный невиновен. "
+	    "«Я невиновен», — сказал Маркин.", 0, QUOTE_INDIRECT, "адвокат Маркина",
+	    "его подзащитный невиновен", "an unnamed speaker described by "
+	    "another's name is not merged with that person");
+	t = "«Это мечта», — сказал зритель Хоакин Ортис. «Я счастлив», — "
+	    "добавил Хоакин.";
+	check_one(t, 1, QUOTE_DIRECT, "Хоакин Ортис", "Я счастлив",
+	    "a lone first name is the person named in full before");
+	check_one("В ответ в НАКе сообщили, что решение временное.", 0,
+	    QUOTE_INDIRECT, "НАК", "решение временное", "a body named as a "
+	    "place comes back from the locative");
+	t = "Бюджетная авиакомпания AirAsta сообщила о росте. Перевозчик "
+	    "подчеркивает, что пассажиры довольны.";
+	check_one(t, 0, QUOTE_INDIRECT, "AirAsta", "пассажиры довольны",
+	    "\"перевозчик\" is the company named before");
+	check_one("По словам Урсулы фон дер Ляйен, переговоры продолжатся.",
+	    0, QUOTE_INDIRECT, "Урсула фон дер Ляйен",
+	    "переговоры продолжатся", "a name keeps its particles");
+	check_one("Президент Андрес Мануэль Лопес Обрадор заявил, что стена "
+	    "не нужна.", 0, QUOTE_INDIRECT, "Андрес Мануэль Лопес Обрадор",
+	    "стена не нужна", "four words after a known first name");
+	t = "Аким Ерлан Ахметов пообещал отремонтировать дорогу. Жители "
+	    "остались довольны. По их словам, дорогу ждали десять лет.";
+	check_one(t, 1, QUOTE_INDIRECT, "жители", "дорогу ждали десять лет",
+	    "\"их\" is the group named as a subject before");
+	t = "Министр Арман Сеитов ответил на вопросы.\n\n— Как вы "
+	    "оцениваете ситуацию?\n\n— Ситуация стабильная.\n\n— Когда "
+	    "закончится ремонт?\n\n— К осени.";
+	extract(t, &ql);
+	ok(ql.n == 2, "an interview: the answers are quotes, the questions "
+	    "not");
+	if (ql.n == 2)
+		is(ql.q[1].speaker, "Арман Сеитов", "an answer is the words "
+		    "of the person interviewed");
+	quote_list_free(&ql);
+	check_one("Пара объявила о помолвке. По словам невесты Мако, "
+	    "свадьба будет летом.", 0, QUOTE_INDIRECT, "Мако",
+	    "свадьба будет летом", "a common noun opening a sentence "
+	    "(\"Пара\") is no name");
+	check_one("«Я хотел бы остаться», — заявил голландец.", 0,
+	    QUOTE_DIRECT, "голландец", "Я хотел бы остаться", "a noun no "
+	    "list knows, after the verb, is an unnamed speaker");
+	check_one("Люди утверждают, что раньше было иначе.", 0,
+	    QUOTE_INDIRECT, "люди", "раньше было иначе", "a plural noun no "
+	    "list knows, before a plural verb");
+	t = "Памятник открыл биограф инженера Фредерик Олесси. «Это был "
+	    "потрясающий момент», — рассказал биограф.";
+	check_one(t, 0, QUOTE_DIRECT, "Фредерик Олесси",
+	    "Это был потрясающий момент", "such a noun is the person the "
+	    "article gave it as a role");
+	check_one("Путин публично заявил, что структура нуждается в "
+	    "расширении прав.", 0, QUOTE_INDIRECT, "Путин",
+	    "структура нуждается в расширении прав", "a name opening a "
+	    "sentence before an adverb and a verb");
+	check_one("Санкции не помогут. Об этом заявила РИА Новости "
+	    "официальный представитель МИД Мария Захарова.", 0,
+	    QUOTE_INDIRECT, "Мария Захарова", "Санкции не помогут",
+	    "a medium after the verb is only its addressee");
+	check_one("Эксперты уверены: санкции не помогут.", 0, QUOTE_INDIRECT,
+	    "эксперты", "санкции не помогут", "a colon with no quotation "
+	    "marks after it");
+	check_one("По словам одного из советников губернатора, отставка "
+	    "решена.", 0, QUOTE_INDIRECT, "один из советников губернатора",
+	    "отставка решена", "\"один из X\" is one of them, X as "
+	    "written");
+	check_one("«Судьи ошиблись», — говорит одна из гимнасток.", 0,
+	    QUOTE_DIRECT, "одна из гимнасток", "Судьи ошиблись",
+	    "\"одна из X\" after the verb");
+	check_one("Все это, по мнению некоторых радикальных феминисток, "
+	    "несправедливо.", 0, QUOTE_INDIRECT, "радикальные феминистки",
+	    "Все это, по мнению некоторых радикальных феминисток, "
+	    "несправедливо", "a group no list knows, back in the nominative, "
+	    "without \"некоторых\"");
+	check_one("В своей речи депутаты постоянно подчеркивали, что закон "
+	    "нужен.", 0, QUOTE_INDIRECT, "депутаты", "закон нужен",
+	    "an adverb between subject and verb");
+	check_one("Графиня Уварова, многолетний председатель общества, "
+	    "говорила: «Наука требует денег».", 0, QUOTE_DIRECT,
+	    "Графиня Уварова", "Наука требует денег", "a role in commas "
+	    "between the subject and its verb");
+	check_one("США неоднократно заявляли о желании продавать газ.", 0,
+	    QUOTE_INDIRECT, "США", "желании продавать газ", "a country "
+	    "abbreviation is a subject, not a word to skip");
+	check_one("Страна провела испытание ракеты, о чем публично заявил "
+	    "премьер-министр Нарендра Моди.", 0, QUOTE_INDIRECT,
+	    "Нарендра Моди", "Страна провела испытание ракеты",
+	    "\"A, о чем заявил X\": the clause before");
+	check_one("«Как вам угодно», — с поклоном сказал швейцар.", 0,
+	    QUOTE_DIRECT, "швейцар", "Как вам угодно", "a phrase of manner "
+	    "between the dash and the verb");
+	check_one("Государь улыбнулся и сказал: «Помню».", 0, QUOTE_DIRECT,
+	    "Государь", "Помню", "one word after \"сказал:\"");
+	t = "Её неоднократно критиковали за резкие слова.";
+	ok(extract(t, &ql) == 0, "a plural verb without a subject names "
+	    "nobody");
+	quote_list_free(&ql);
 	check_one("Участники круглого стола затронули вопросы экологии.", 0,
 	    QUOTE_INDIRECT, "участники круглого стола", "вопросы экологии",
 	    "a group speaks for itself, in lower case");
+
+	check_one("Завод обещал снизить цены на сталь. Об этом рассказал "
+	    "директор завода Олег Смирнов.", 0, QUOTE_INDIRECT,
+	    "Олег Смирнов", "Завод обещал снизить цены на сталь",
+	    "\"Об этом рассказал X\" after a body's speech act: X's");
+	check_one("Губернатор Иван Котов посетил мечеть. Местный имам "
+	    "заявил, что прихожане довольны.", 0, QUOTE_INDIRECT,
+	    "местный имам", "прихожане довольны", "a role no one holds, "
+	    "\"местный\": someone new, not the last person named");
+	check_one("Накануне Котов заявил, что дорогу откроют в мае.", 0,
+	    QUOTE_INDIRECT, "Котов", "дорогу откроют в мае",
+	    "an adverb opening the sentence is no part of the name");
+
+	check_one("Бондаренко заявил, что мост откроют в мае.", 0,
+	    QUOTE_INDIRECT, "Бондаренко", "мост откроют в мае",
+	    "a surname in -нко opening a sentence is no adverb");
+	check_one("Как заявил и. о. главы района Олег Смирнов, дорогу "
+	    "откроют в мае.", 0, QUOTE_INDIRECT, "Олег Смирнов",
+	    "дорогу откроют в мае", "\"и. о.\" inside the role");
+	check_one("Министр назвал это решение ошибкой.", 0, QUOTE_INDIRECT,
+	    "министр", "это решение ошибкой", "\"назвал это X Y\" says "
+	    "something of it");
+	t = "Министр подтвердил это решение.";
+	ok(extract(t, &ql) == 0, "\"подтвердил это решение\" is only "
+	    "anaphoric");
+	quote_list_free(&ql);
+	check_one("Писатель отказался от премии, объяснив это тем, что "
+	    "жюри пристрастно.", 0, QUOTE_INDIRECT, "писатель",
+	    "жюри пристрастно", "a gerund after a comma shares the "
+	    "subject of its clause");
+
+	check_one("В опубликованном вчера заявлении Министерства финансов "
+	    "Казахстана отмечается, что налоги не вырастут.", 0,
+	    QUOTE_INDIRECT, "Министерство финансов Казахстана",
+	    "налоги не вырастут", "\"В заявлении X отмечается, что\": X "
+	    "in the nominative, with its capital and country");
+	t = "В своем заявлении отмечается, что налоги не вырастут.";
+	ok(extract(t, &ql) == 0, "a statement without its source names "
+	    "nobody");
+	quote_list_free(&ql);
+	check_one("Профсоюз возлагал вину на дирекцию, настаивая, что "
+	    "зарплаты задерживают.", 0, QUOTE_INDIRECT, "профсоюз",
+	    "зарплаты задерживают", "\"настаивая, что\": a gerund of the "
+	    "lists");
+	check_one("По заявлениям самого тренера, команда готова к матчу.", 0,
+	    QUOTE_INDIRECT, "тренер", "команда готова к матчу",
+	    "\"по заявлениям самого X\"");
+
+	check_one("Отставка министра говорит о начале кризиса, заявила "
+	    "Анна Котова.", 0, QUOTE_INDIRECT, "Анна Котова",
+	    "Отставка министра говорит о начале кризиса", "a thing that "
+	    "\"говорит о\" speaks only figuratively");
+	check_one("Иван Котов вышел к людям. «Прошу вас, расходитесь по "
+	    "домам», — обратился он к собравшимся.", 0, QUOTE_DIRECT,
+	    "Иван Котов", "Прошу вас, расходитесь по домам",
+	    "\"обратился\" attributes a quotation");
+	check_one("Еще одно признание Котова: «Я никогда не любил спорт».",
+	    0, QUOTE_DIRECT, "Котов", "Я никогда не любил спорт",
+	    "\"признание X:\" before a quotation");
+
+	check_one("Говоря о бюджете, министр подчеркнул, что расходы "
+	    "сократят.", 0, QUOTE_INDIRECT, "министр", "расходы сократят",
+	    "a gerund opening the sentence is no cue; the verb after it is");
+	check_one("Зеленский тогда заявил, что переговоры продолжатся.", 0,
+	    QUOTE_INDIRECT, "Зеленский", "переговоры продолжатся",
+	    "a surname shaped like an adjective, a stop word, the verb");
+	check_one("«Ключи у меня», — сказал сторож и пошел к воротам.", 0,
+	    QUOTE_DIRECT, "сторож", "Ключи у меня", "the speaker before "
+	    "\"и\" and a second verb");
+	check_one("«Это было красиво», — описала вечер зрительница.", 0,
+	    QUOTE_DIRECT, "зрительница", "Это было красиво", "an object "
+	    "between the verb and the speaker");
+	check_one("Жители, хорошо помнившие старый мост, утверждают, что он "
+	    "был шире.", 0, QUOTE_INDIRECT, "жители", "он был шире",
+	    "an adverb opening a participial clause in commas");
+	t = "Он сказал, что мост откроют в мае.";
+	ok(extract(t, &ql) == 1 && ql.q[0].speaker == NULL,
+	    "a pronoun with nobody before it: the quote, with no speaker");
+	quote_list_free(&ql);
+
+	t = "Источники в министерстве утверждают, что налоги снизят.";
+	ok(extract(t, &ql) == 1 && ql.q[0].speaker_kind == SPEAKER_GROUP,
+	    "sources, unnamed and several, are a group");
+	quote_list_free(&ql);
+	t = "Источники в министерстве утверждают, что налоги снизят. "
+	    "Собеседник агентства добавил, что решение уже принято.";
+	ok(extract(t, &ql) == 2 && ql.q[1].speaker != NULL &&
+	    strcmp(ql.q[1].speaker, "источники в министерстве") == 0,
+	    "\"собеседник агентства\" refers back to those sources");
+	quote_list_free(&ql);
+	t = "Иван Котов дал интервью.\n\n— Вы довольны?\n\n"
+	    "— Да, вполне доволен итогами года.";
+	ok(extract(t, &ql) == 1 && ql.q[0].speaker != NULL &&
+	    strcmp(ql.q[0].speaker, "Иван Котов") == 0, "\"— Да, ...\" "
+	    "is an answer, not an attribution line naming \"Да\"");
+	quote_list_free(&ql);
 
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
 	    "Работы начнутся в мае, сообщается на сайте.\n\n"
-	    "Депутаты приняли закон «О дорожном движении».";
+	    "Депутаты приняли закон «О дорожном движении».\n\n"
+	    "Суд постановил, что компания выплатит штраф.";
 	ok(extract(t, &ql) == 0, "media sourcing, newsroom voice, "
-	    "impersonal reports and titles are no quotes");
+	    "impersonal reports, titles and court rulings are no quotes");
 	quote_list_free(&ql);
 
 	/* Spans are byte offsets into the text, in text order. */

@@ -81,6 +81,40 @@ main(void)
 		stem_free(st);
 	}
 
+	/* Terms the index sees as one are searched for once. */
+	sq = search_parse("а (а А а, Конституции б конституция "
+	    "-\"в г\" -В -\"В, Г\" \"б а\"", &cause);
+	e = search_fts_expr(sq);
+	is(e, "\"а\" AND \"Конституции\" AND \"б\" AND \"б а\" NOT \"в г\" "
+	    "NOT \"В\"", "a repeated word or form is left out, the first kept");
+	free(e);
+	search_free(sq);
+	{
+		struct buf	 q;
+		size_t		 i;
+
+		buf_init(&q);
+		for (i = 0; i < 20000; i++)
+			buf_adds(&q, i % 2 ? "а " : "(А ");
+		sq = search_parse(q.data, &cause);
+		ok(sq != NULL && sq->nterms == 1, "20,000 copies are one term");
+		search_free(sq);
+		buf_reset(&q);
+		for (i = 0; i < SEARCH_MAX_WORDS; i++)
+			buf_printf(&q, "w%zu ", i);
+		sq = search_parse(q.data, &cause);
+		ok(sq != NULL && sq->nterms == SEARCH_MAX_WORDS,
+		    "%d different words are searched for", SEARCH_MAX_WORDS);
+		search_free(sq);
+		buf_adds(&q, "\"x y\"");
+		sq = search_parse(q.data, &cause);
+		ok(sq == NULL, "one more phrase of two words is too long");
+		is(cause, "too long: 1002 different words, at most 1000",
+		    "  says why");
+		free(cause);
+		buf_free(&q);
+	}
+
 	bad("", "nothing to search for");
 	bad("  — ...", "nothing to search for");
 	bad("-война", "only exclusions: say what to look for too");

@@ -1,8 +1,9 @@
 /*
  * t_speakers.c: name normalization (oblique case to nominative,
- * patronymics, gender) and the same-person test of speakers.c.  With
- * $CITATA_NAMES (or the shared corpus) naming person-forms.tsv, also
- * reports how many real inflected names come back right.
+ * patronymics, gender) of speakers.c; who is one person is t_merge.c's.
+ * With $CITATA_NAMES (or ../shared/corpus/names beside the source tree)
+ * naming person-forms.tsv, also checks how many real inflected names
+ * come back right.
  */
 #include "config.h"
 
@@ -90,8 +91,8 @@ check_forms(const char *path)
 	}
 	fclose(f);
 	tap_diag("person-forms.tsv: %d of %d inflected names right", right, n);
-	ok(n > 0 && right * 100 >= n * 75,
-	    "at least 75%% of real inflected names come back (the rest is "
+	ok(n > 0 && right * 100 >= n * 84,
+	    "at least 84%% of real inflected names come back (the rest is "
 	    "mostly noise in the list)");
 }
 
@@ -154,28 +155,40 @@ main(void)
 	check("Серге\xcc\x81я Ивано\xcc\x81ва", SPEAKERS_GEN, GENDER_UNKNOWN,
 	    "Сергей Иванов", GENDER_MALE);
 
+	/* Endings that came back wrong: -ай names, Илья, adjectival
+	 * surnames, ё kept, a male first name in -а. */
+	check("Николая Сидорова", SPEAKERS_GEN, GENDER_UNKNOWN,
+	    "Николай Сидоров", GENDER_MALE);
+	check("Ильи Смирнова", SPEAKERS_GEN, GENDER_UNKNOWN,
+	    "Илья Смирнов", GENDER_MALE);
+	check("Игоря Королёва", SPEAKERS_GEN, GENDER_UNKNOWN,
+	    "Игорь Королёв", GENDER_MALE);
+	check("Сергею Бедному", SPEAKERS_DAT, GENDER_UNKNOWN,
+	    "Сергей Бедный", GENDER_MALE);
+	check("Олега Широкого", SPEAKERS_GEN, GENDER_UNKNOWN,
+	    "Олег Широкий", GENDER_MALE);
+	check("Никитой Петровым", SPEAKERS_INS, GENDER_UNKNOWN,
+	    "Никита Петров", GENDER_MALE);
+	check("Евгенией Белецкой", SPEAKERS_INS, GENDER_UNKNOWN,
+	    "Евгения Белецкая", GENDER_FEMALE);
+
 	ok(speakers_is_patronymic("сергеевича"), "сергеевича is a patronymic");
 	ok(!speakers_is_patronymic("булекпаев"), "булекпаев is not");
 
 	f = speakers_fold("Ёлкин-Палкин,  А.");
 	is(f, "елкин-палкин а", "fold: lower case, ё as е, punctuation gone");
 	free(f);
-	ok(speakers_same("Булекпаев", "Ермаганбет Булекпаев"),
-	    "a surname is the full name");
-	ok(speakers_same("Е. Булекпаев", "Ермаганбет Булекпаев"),
-	    "an initial is the full name");
-	ok(speakers_same("ермаганбет булекпаев", "Ермаганбет Булекпаев"),
-	    "case does not matter");
-	ok(!speakers_same("Игорь Соколов", "Олег Соколов"),
-	    "brothers with different first names are two people");
-	ok(!speakers_same("И. Соколов", "Олег Соколов"),
-	    "a different initial is another person");
-	ok(!speakers_same("Иван Петров", "Мария Петрова"),
-	    "a feminine surname is another person");
-	ok(!speakers_same("Петров", "Сидоров"), "different surnames");
 
-	check_forms(names != NULL ? names :
-	    "/work/shared/corpus/names/person-forms.tsv");
+	if (names != NULL)
+		check_forms(names);
+	else {
+		const char	*top = getenv("top_srcdir");
+
+		path = xasprintf("%s/../shared/corpus/names/person-forms.tsv",
+		    top != NULL ? top : ".");
+		check_forms(path);
+		free(path);
+	}
 	lexicon_free(lx);
 	return tap_done();
 }

@@ -129,6 +129,27 @@ for keys in "$dir"/*.keys; do
 			fi
 			rm -f "$db" "$db-wal" "$db-shm"
 			cp "$other" "$db" ;;
+		bigarticle)
+			# An archive of one article of N paragraphs, each
+			# with a direct and a reported quote (2N quotes),
+			# made and imported once (before size).
+			other="$TMPD/fixture-big-$args.db"
+			if [ ! -f "$other" ]; then
+				awk -v n="$args" 'BEGIN {
+					print " date 2025-01-01 Статья о мосте."
+					for (i = 0; i < n; i++)
+						printf "\n«Пролёт номер %d " \
+						    "готов», — сказал " \
+						    "инженер Пётр Ивлев. По " \
+						    "его словам, мост " \
+						    "откроют летом.\n", i
+				}' >"$TMPD/big.txt"
+				"$CITATA" -d "$other" import "$TMPD/big.txt" \
+				    >"$TMPD/import" 2>&1 ||
+				    sed 's/^/# /' "$TMPD/import"
+			fi
+			rm -f "$db" "$db-wal" "$db-shm"
+			cp "$other" "$db" ;;
 		size)
 			set -- $args
 			if [ $started -eq 0 ]; then
@@ -145,6 +166,44 @@ for keys in "$dir"/*.keys; do
 			settle ;;
 		type)
 			T send-keys -t ui -l "$args"
+			settle ;;
+		repeat)
+			# repeat N TEXT: send TEXT N times, literally.
+			set -- $args
+			n=$1
+			shift
+			T send-keys -t ui -l "$(awk -v n="$n" -v t="$*" \
+			    'BEGIN { while (n-- > 0) printf "%s", t }')"
+			settle ;;
+		wait)
+			# wait TEXT: until the screen shows TEXT (60 s at
+			# most), for what takes long under a sanitizer.
+			i=0
+			while ! T capture-pane -p -t ui |
+			    grep -qF -- "$args" && [ $i -lt 600 ]; do
+				sleep 0.1
+				i=$((i + 1))
+			done
+			settle ;;
+		within)
+			# within SECONDS KEY TEXT: after KEY the screen shows
+			# TEXT within SECONDS (waited for up to 60 s).
+			set -- $args
+			lim=$1
+			key=$2
+			shift 2
+			t0=$(date +%s.%N)
+			T send-keys -t ui "$key"
+			i=0
+			while ! T capture-pane -p -t ui | grep -qF -- "$*" &&
+			    [ $i -lt 1200 ]; do
+				sleep 0.05
+				i=$((i + 1))
+			done
+			secs=$(awk -v a="$t0" -v b="$(date +%s.%N)" \
+			    'BEGIN { printf "%.2f", b - a }')
+			awk -v s="$secs" -v l="$lim" 'BEGIN { exit !(s <= l) }'
+			ok $? "$name: '$*' $secs s after $key (limit $lim s)"
 			settle ;;
 		restart)
 			T respawn-pane -k -t ui "UI_TERM=$term $TMPD/run $db"

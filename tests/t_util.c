@@ -18,6 +18,8 @@ main(void)
 	int		 i;
 
 	buf_init(&b);
+	ok(b.data != NULL && b.data[0] == '\0' && b.len == 0,
+	    "a new buffer is a valid empty string");
 	buf_grow(&b, 100);
 	ok(b.data[0] == '\0', "a grown new buffer is an empty string");
 	buf_free(&b);
@@ -35,7 +37,13 @@ main(void)
 	buf_add(&b, "yz", 1);
 	is(b.data, "42-x!y", "printf, addc, add");
 	buf_free(&b);
-	ok(b.data == NULL && b.len == 0, "free leaves an empty buffer");
+	ok(b.data != NULL && b.data[0] == '\0' && b.len == 0,
+	    "free leaves a valid empty buffer");
+	buf_reset(&b);
+	ok(b.data[0] == '\0', "reset of a new buffer");
+	s = buf_steal(&b);
+	is(s, "", "a new buffer steals as an empty string");
+	free(s);
 	s = xasprintf("%s %05.1f", "Қ", 2.5);
 	is(s, "Қ 002.5", "xasprintf");
 	free(s);

@@ -3,7 +3,9 @@
  * command wrote and exits 1, naming the first few offenders, when any of
  * them could reach a terminal as a control: ESC, another C0 control but
  * LF and TAB, DEL, a C1 control (as a raw byte or as UTF-8, U+0080 to
- * U+009F), or any byte that is not valid UTF-8.
+ * U+009F), a bidi control (U+061C, U+200E, U+200F, U+202A to U+202E,
+ * U+2066 to U+2069: they reorder the rest of a line), or any byte that
+ * is not valid UTF-8.
  *
  * With -r the input is what a curses program sent to its terminal, in
  * which CSI sequences and a few others are the program's own: then only
@@ -118,6 +120,16 @@ main(int argc, char **argv)
 		if (k == 2 && d[i] == 0xc2 && d[i + 1] < 0xa0) {
 			snprintf(what, sizeof(what), "C1 control U+%04X",
 			    d[i + 1]);
+			report(i, what, &nbad);
+		}
+		if ((k == 2 && d[i] == 0xd8 && d[i + 1] == 0x9c) ||
+		    (k == 3 && d[i] == 0xe2 && ((d[i + 1] == 0x80 &&
+		    (d[i + 2] == 0x8e || d[i + 2] == 0x8f ||
+		    (d[i + 2] >= 0xaa && d[i + 2] <= 0xae))) ||
+		    (d[i + 1] == 0x81 && d[i + 2] >= 0xa6 &&
+		    d[i + 2] <= 0xa9)))) {
+			snprintf(what, sizeof(what), "bidi control %02x %02x%s",
+			    d[i], d[i + 1], k == 3 ? " ..." : "");
 			report(i, what, &nbad);
 		}
 	}

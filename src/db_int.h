@@ -1,0 +1,167 @@
+/*
+ * db_int.h: what the db*.c files share and nothing else sees: the
+ * connection, the ids of its prepared statements, and the helpers that
+ * step them.  Include <sqlite3.h> first; only db*.c include either.
+ */
+#ifndef DB_INT_H
+#define DB_INT_H
+
+/* The first window of a search, in rows: see search_window(). */
+#define DB_SEARCH_WINDOW	10000
+
+/* "CITA": marks the file as a citata archive. */
+#define DB_APPLICATION_ID	0x43495441
+
+/*
+ * Every statement, by name: the enum of their ids and, in db.c, their
+ * names for db_explain() come from this one list, so that t_plan.c sees
+ * each statement under the name of its id.
+ */
+#define DB_STATEMENTS \
+	DB_STATEMENT(ARTICLE_FIND) \
+	DB_STATEMENT(ARTICLE_INSERT) \
+	DB_STATEMENT(ARTICLE_GET) \
+	DB_STATEMENT(ARTICLE_SET_READ) \
+	DB_STATEMENT(ARTICLES) \
+	DB_STATEMENT(EXPORT) \
+	DB_STATEMENT(IDS) \
+	DB_STATEMENT(QUOTE_INSERT) \
+	DB_STATEMENT(QUOTE_FTS_INSERT) \
+	DB_STATEMENT(ARTICLE_COUNT_QUOTES) \
+	DB_STATEMENT(QUOTES_DELETE_AUTO) \
+	DB_STATEMENT(QUOTES_ALL) \
+	DB_STATEMENT(QUOTES_ARTICLE) \
+	DB_STATEMENT(QUOTES_SPEAKER) \
+	DB_STATEMENT(QUOTES_BOTH) \
+	DB_STATEMENT(QUOTE_GET) \
+	DB_STATEMENT(SPQ_FIRST) \
+	DB_STATEMENT(SPQ_LAST) \
+	DB_STATEMENT(SPQ_OLDER_SAME) \
+	DB_STATEMENT(SPQ_OLDER) \
+	DB_STATEMENT(SPQ_NEWER_SAME) \
+	DB_STATEMENT(SPQ_NEWER) \
+	DB_STATEMENT(SPEAKER_GET) \
+	DB_STATEMENT(SPEAKER_BY_ALIAS) \
+	DB_STATEMENT(SPEAKER_BY_SURNAME) \
+	DB_STATEMENT(SPEAKER_INSERT) \
+	DB_STATEMENT(SPEAKER_RENAME) \
+	DB_STATEMENT(SPEAKER_GENDER) \
+	DB_STATEMENT(ALIAS_INSERT) \
+	DB_STATEMENT(ROLE_INSERT) \
+	DB_STATEMENT(SPEAKERS) \
+	DB_STATEMENT(COUNT) \
+	DB_STATEMENT(PAGE_FIRST) \
+	DB_STATEMENT(PAGE_LAST) \
+	DB_STATEMENT(PAGE_OLDER) \
+	DB_STATEMENT(PAGE_NEWER) \
+	DB_STATEMENT(TOTAL) \
+	DB_STATEMENT(RANK) \
+	DB_STATEMENT(STATE_GET) \
+	DB_STATEMENT(STATE_SET) \
+	DB_STATEMENT(SEARCH_ARTICLES) \
+	DB_STATEMENT(SEARCH_ARTICLES_FILTERED) \
+	DB_STATEMENT(SEARCH_COUNT) \
+	DB_STATEMENT(SEARCH_QCOUNT) \
+	DB_STATEMENT(MAX_ARTICLE) \
+	DB_STATEMENT(MAX_QUOTE) \
+	DB_STATEMENT(SEARCH_QUOTES) \
+	DB_STATEMENT(LIST_QUOTES) \
+	DB_STATEMENT(LIST_QUOTES_ONE) \
+	DB_STATEMENT(LIST_ARTICLES) \
+	DB_STATEMENT(SPEAKER_FTS) \
+	DB_STATEMENT(BEGIN) \
+	DB_STATEMENT(COMMIT) \
+	DB_STATEMENT(ROLLBACK)
+
+enum db_stmt_id {
+#define DB_STATEMENT(name)	ST_ ## name,
+	DB_STATEMENTS
+#undef DB_STATEMENT
+	ST__COUNT
+};
+
+struct db {
+	sqlite3		*h;
+	char		*path;
+	int		 readonly;
+	int		 busy_ms;	/* its wait for a lock */
+	long long	 window;	/* first search window, in rows */
+	sqlite3_stmt	*st[ST__COUNT];
+	const struct lexicon *lx;	/* for merge_pick(); borrowed */
+};
+
+/* Each file's statements, indexed by id; NULL where another file's. */
+extern const char *const db_open_sql[ST__COUNT];
+extern const char *const db_article_sql[ST__COUNT];
+extern const char *const db_quote_sql[ST__COUNT];
+extern const char *const db_state_sql[ST__COUNT];
+extern const char *const db_search_sql[ST__COUNT];
+
+/* db.c.  The message for the connection's last error, "PATH: what:
+ * why", in words a user can act on.  The caller frees it. */
+char	*db_error(struct db *, const char *what);
+/* Runs sql (no rows, no parameters); 0, or -1 with *cause set. */
+int	 db_exec(struct db *, const char *sql, char **cause);
+/* Steps st, which returns no rows, expecting want; 0 or -1 with *cause
+ * set.  st is reset either way. */
+int	 db_done(struct db *, sqlite3_stmt *st, int want, char **cause);
+/* The same for the reader's small writes, without waiting for a lock:
+ * 0, 1 when the archive is locked (nothing done), or -1. */
+int	 db_done_nowait(struct db *, sqlite3_stmt *st, char **cause);
+/* Ends a loop over st's rows that stopped with rc; 0, or -1 with *cause
+ * set unless rc is SQLITE_DONE.  st is reset. */
+int	 db_rows_end(struct db *, sqlite3_stmt *st, int rc, char **cause);
+/* The integer of st's one row; -1 with *cause set on error. */
+long long db_one_int(struct db *, sqlite3_stmt *st, char **cause);
+
+/* db_schema.c.  Upgrades an archive of schema version from to
+ * DB_SCHEMA_VERSION; 0, or -1 with *cause set. */
+int	 db_migrate(struct db *, int from, char **cause);
+
+/* db_search.c.  Registers the tokenizer "citata" and citata_fold() on a
+ * new connection; an SQLite result code. */
+int	 db_register(struct db *);
+
+/* db_quote.c.  How many of ql's quotes db_quotes_insert() stores, and
+ * storing them (the article's quote count is the caller's). */
+long	 db_quotes_storable(const struct article *,
+	    const struct quote_list *ql);
+int	 db_quotes_insert(struct db *, const struct article *,
+	    const struct quote_list *ql, char **cause);
+
+static inline sqlite3_stmt *
+db_stmt(struct db *db, enum db_stmt_id id)
+{
+	sqlite3_stmt	*st = db->st[id];
+
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return st;
+}
+
+static inline void
+bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s == NULL)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+static inline void
+bind_span(sqlite3_stmt *st, int i, const char *text, size_t s, size_t e)
+{
+	if (e <= s)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, text + s, (int)(e - s),
+		    SQLITE_TRANSIENT);
+}
+
+static inline const char *
+col_text(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+#endif /* DB_INT_H */

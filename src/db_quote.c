@@ -1,0 +1,694 @@
+/*
+ * db_quote.c: quotes and speakers in the archive: storing an article's
+ * quotes and merging their speakers into the archive's
+ * (speaker_resolve()), and reading them back by article, by speaker and
+ * a page at a time.
+ */
+#include "config.h"
+
+#include "db.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "db_int.h"
+#include "merge.h"
+#include "speakers.h"
+#include "util.h"
+
+/* The quote's text is read by quote_text(), not selected here.  The
+ * date is the quote's copy of its article's (schema 8), the one the
+ * index quotes_speaker_date orders by. */
+#define QUOTE_COLUMNS \
+	"SELECT q.id, q.article_id, q.speaker_id, q.date, a.source, s.name," \
+	" q.role, q.kind, q.cue, q.mention, q.origin, q.start, q.\"end\"" \
+	" FROM quotes q JOIN articles a ON a.id = q.article_id" \
+	" LEFT JOIN speakers s ON s.id = q.speaker_id"
+
+const char *const db_quote_sql[ST__COUNT] = {
+	[ST_QUOTE_INSERT] =
+	    "INSERT INTO quotes (article_id, speaker_id, kind, start, \"end\","
+	    " cue, mention, role, origin, date)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'auto', ?9)",
+	[ST_QUOTE_FTS_INSERT] =
+	    "INSERT INTO quotes_fts (rowid, text) VALUES (?1, ?2)",
+	[ST_ARTICLE_COUNT_QUOTES] =
+	    "UPDATE articles SET nquotes ="
+	    " (SELECT count(*) FROM quotes WHERE article_id = ?1) WHERE id = ?1",
+	[ST_QUOTES_DELETE_AUTO] =
+	    "DELETE FROM quotes WHERE article_id = ?1 AND origin = 'auto'",
+	[ST_QUOTES_ALL] =
+	    QUOTE_COLUMNS " ORDER BY a.date DESC, a.id DESC, q.start",
+	[ST_QUOTES_ARTICLE] =
+	    QUOTE_COLUMNS " WHERE q.article_id = ?1 ORDER BY q.start",
+	/* In the order of the index quotes_speaker_date: no sort. */
+	[ST_QUOTES_SPEAKER] =
+	    QUOTE_COLUMNS " WHERE q.speaker_id = ?1"
+	    " ORDER BY q.date DESC, q.article_id DESC, q.start, q.id",
+	[ST_QUOTES_BOTH] =
+	    QUOTE_COLUMNS " WHERE q.speaker_id = ?1 AND q.article_id = ?2"
+	    " ORDER BY q.start",
+	[ST_QUOTE_GET] =
+	    QUOTE_COLUMNS " WHERE q.id = ?1",
+	/*
+	 * A speaker's quotes a page at a time, along quotes_speaker_date:
+	 * newest article first, then text order (start, then id for
+	 * quotes that start together).  The order mixes descending and
+	 * ascending columns, which one row-value comparison cannot
+	 * follow, so a page from a key is two walks: the rest of the
+	 * key's article (_SAME), then the next articles.  Newer pages run
+	 * backwards, nearest the key first.  ?1 speaker, ?2 date, ?3
+	 * article, ?4 start, ?5 id of the key; ?6 the limit.
+	 */
+	[ST_SPQ_FIRST] =
+	    QUOTE_COLUMNS " WHERE q.speaker_id = ?1"
+	    " ORDER BY q.date DESC, q.article_id DESC, q.start, q.id LIMIT ?6",
+	[ST_SPQ_LAST] =
+	    QUOTE_COLUMNS " WHERE q.speaker_id = ?1"
+	    " ORDER BY q.date, q.article_id, q.start DESC, q.id DESC LIMIT ?6",
+	[ST_SPQ_OLDER_SAME] =
+	    QUOTE_COLUMNS " WHERE q.speaker_id = ?1 AND q.date = ?2"
+	    " AND q.article_id = ?3 AND (q.start, q.id) > (?4, ?5)"
+	    " ORDER BY q.start, q.id LIMIT ?6",
+	[ST_SPQ_OLDER] =
+	    QUOTE_COLUMNS " WHERE q.speaker_id = ?1"
+	    " AND (q.date, q.article_id) < (?2, ?3)"
+	    " ORDER BY q.date DESC, q.article_id DESC, q.start, q.id LIMIT ?6",
+	[ST_SPQ_NEWER_SAME] =
+	    QUOTE_COLUMNS " WHERE q.speaker_id = ?1 AND q.date = ?2"
+	    " AND q.article_id = ?3 AND (q.start, q.id) < (?4, ?5)"
+	    " ORDER BY q.start DESC, q.id DESC LIMIT ?6",
+	[ST_SPQ_NEWER] =
+	    QUOTE_COLUMNS " WHERE q.speaker_id = ?1"
+	    " AND (q.date, q.article_id) > (?2, ?3)"
+	    " ORDER BY q.date, q.article_id, q.start DESC, q.id DESC LIMIT ?6",
+	[ST_SPEAKER_GET] =
+	    "SELECT name, nquotes FROM speakers WHERE id = ?1",
+	[ST_SPEAKER_BY_ALIAS] =
+	    "SELECT DISTINCT s.id, s.name FROM speaker_aliases al"
+	    " JOIN speakers s ON s.id = al.speaker_id"
+	    " WHERE al.fold = ?1 AND s.kind = ?2 ORDER BY s.nquotes DESC, s.id",
+	/* The records a speaker may be: those under its merge_key(). */
+	[ST_SPEAKER_BY_SURNAME] =
+	    "SELECT id, name, gender FROM speakers WHERE surname = ?1"
+	    " AND kind = ?2 ORDER BY nquotes DESC, id LIMIT 64",
+	[ST_SPEAKER_INSERT] =
+	    "INSERT INTO speakers (name, fold, surname, gender, kind)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5)",
+	/* A record shows the form of the name most used for it, among
+	 * those with a first name, then spelled out rather than with an
+	 * initial (schema 9). */
+	[ST_SPEAKER_RENAME] =
+	    "UPDATE speakers SET name = best.alias, fold = best.fold FROM"
+	    " (SELECT alias, fold FROM speaker_aliases WHERE speaker_id = ?1"
+	    "  ORDER BY instr(alias, ' ') > 0 DESC, instr(alias, '.') = 0 DESC,"
+	    "  n DESC, length(alias) DESC LIMIT 1) AS best"
+	    " WHERE speakers.id = ?1 AND speakers.name <> best.alias",
+	[ST_SPEAKER_GENDER] =
+	    "UPDATE speakers SET gender = ?2 WHERE id = ?1 AND gender IS NULL",
+	[ST_ALIAS_INSERT] =
+	    "INSERT INTO speaker_aliases (speaker_id, alias, fold)"
+	    " VALUES (?1, ?2, ?3)"
+	    " ON CONFLICT (speaker_id, fold) DO UPDATE SET n = n + 1",
+	[ST_ROLE_INSERT] =
+	    "INSERT OR IGNORE INTO speaker_roles (speaker_id, article_id, role)"
+	    " VALUES (?1, ?2, ?3)",
+	[ST_SPEAKERS] =
+	    "SELECT s.id, s.name, s.kind, s.gender,"
+	    " (SELECT group_concat(role, '; ') FROM (SELECT r.role"
+	    "   FROM speaker_roles r WHERE r.speaker_id = s.id"
+	    "   GROUP BY r.role ORDER BY max(r.article_id) DESC LIMIT 3)),"
+	    " s.nquotes, s.narticles,"
+	    " (SELECT group_concat(fold, '|') FROM speaker_aliases"
+	    "   WHERE speaker_id = s.id)"
+	    " FROM speakers s WHERE s.nquotes > 0"
+	    " ORDER BY s.nquotes DESC, s.name",
+	[ST_SPEAKER_FTS] =
+	    "SELECT rowid FROM speakers_fts WHERE speakers_fts MATCH ?1"
+	    " ORDER BY rank LIMIT 64",
+};
+
+static long long speaker_resolve(struct db *, const struct quote *,
+		    long long, char **);
+static int	 quote_text(struct db *, sqlite3_blob **, long long *,
+		    long long, size_t, size_t, struct buf *);
+struct quote_walk;
+static void	 quote_walk_init(struct quote_walk *);
+static void	 quote_walk_free(struct quote_walk *);
+static long	 quotes_walk(struct db *, sqlite3_stmt *, struct quote_walk *,
+		    db_quote_fn, void *, int *, char **);
+static enum quote_kind	 kind_of(const char *);
+static enum db_origin	 origin_of(const char *);
+static enum speaker_kind speaker_kind_of(const char *);
+static enum gender	 gender_of(const char *);
+
+/*
+ * The enums of the rows, from the words the archive keeps: those of
+ * quote_kind_name(), speaker_kind_name(), gender_name() and
+ * db_origin_name(), which the schema's CHECK constraints allow.  A
+ * word of none (an archive edited by hand) reads as the first value.
+ */
+static enum quote_kind
+kind_of(const char *s)
+{
+	return s != NULL && strcmp(s, quote_kind_name(QUOTE_INDIRECT)) == 0 ?
+	    QUOTE_INDIRECT : QUOTE_DIRECT;
+}
+
+static enum db_origin
+origin_of(const char *s)
+{
+	return s != NULL && strcmp(s, db_origin_name(DB_ORIGIN_MANUAL)) == 0 ?
+	    DB_ORIGIN_MANUAL : DB_ORIGIN_AUTO;
+}
+
+static enum speaker_kind
+speaker_kind_of(const char *s)
+{
+	if (s != NULL && strcmp(s, speaker_kind_name(SPEAKER_GROUP)) == 0)
+		return SPEAKER_GROUP;
+	if (s != NULL && strcmp(s, speaker_kind_name(SPEAKER_INSTITUTION)) ==
+	    0)
+		return SPEAKER_INSTITUTION;
+	return SPEAKER_PERSON;
+}
+
+static enum gender
+gender_of(const char *s)
+{
+	if (s != NULL && strcmp(s, gender_name(GENDER_MALE)) == 0)
+		return GENDER_MALE;
+	if (s != NULL && strcmp(s, gender_name(GENDER_FEMALE)) == 0)
+		return GENDER_FEMALE;
+	return GENDER_UNKNOWN;
+}
+
+const char *
+db_origin_name(enum db_origin o)
+{
+	return o == DB_ORIGIN_MANUAL ? "manual" : "auto";
+}
+
+/*
+ * The speaker row the speaker of quote q in article art refers to: among
+ * the records under its merge_key() the one merge_pick() chooses, else a
+ * new record.  Every form is kept as an alias with the times it was
+ * used, and the record shows its most used full form ("Байден" becomes
+ * "Джо Байден", and a stray "Джо Байдену" never outvotes it).  Returns
+ * the id, -1 on error.
+ */
+static long long
+speaker_resolve(struct db *db, const struct quote *q, long long art,
+    char **cause)
+{
+	sqlite3_stmt		*st;
+	const char		*kind = speaker_kind_name(q->speaker_kind);
+	struct merge_name	 r, c[64];
+	long long		 ids[64], id = 0;
+	char			*fold, *key, *names[64];
+	size_t			 n = 0, i;
+	long			 pick;
+	int			 rc;
+
+	fold = speakers_fold(q->speaker);
+	key = merge_key(q->speaker, q->speaker_kind, art);
+	st = db_stmt(db, ST_SPEAKER_BY_SURNAME);
+	bind_text(st, 1, key);
+	bind_text(st, 2, kind);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 64) {
+		ids[n] = sqlite3_column_int64(st, 0);
+		names[n] = xstrdup(col_text(st, 1));
+		c[n].name = names[n];
+		c[n].gender = gender_of(col_text(st, 2));
+		c[n].kind = q->speaker_kind;
+		n++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		*cause = db_error(db, "cannot read speakers");
+		id = -1;
+		goto out;
+	}
+	r.name = q->speaker;
+	r.gender = q->gender;
+	r.kind = q->speaker_kind;
+	if ((pick = merge_pick(db->lx, &r, c, n)) >= 0) {
+		id = ids[pick];
+		if (q->gender != GENDER_UNKNOWN) {
+			st = db_stmt(db, ST_SPEAKER_GENDER);
+			sqlite3_bind_int64(st, 1, id);
+			bind_text(st, 2, gender_name(q->gender));
+			if (db_done(db, st, SQLITE_DONE, cause) != 0) {
+				id = -1;
+				goto out;
+			}
+		}
+	} else {
+		st = db_stmt(db, ST_SPEAKER_INSERT);
+		bind_text(st, 1, q->speaker);
+		bind_text(st, 2, fold);
+		bind_text(st, 3, key);
+		bind_text(st, 4, gender_name(q->gender));
+		bind_text(st, 5, kind);
+		if (db_done(db, st, SQLITE_DONE, cause) != 0) {
+			id = -1;
+			goto out;
+		}
+		id = sqlite3_last_insert_rowid(db->h);
+	}
+	st = db_stmt(db, ST_ALIAS_INSERT);
+	sqlite3_bind_int64(st, 1, id);
+	bind_text(st, 2, q->speaker);
+	bind_text(st, 3, fold);
+	if (db_done(db, st, SQLITE_DONE, cause) != 0) {
+		id = -1;
+		goto out;
+	}
+	if (pick >= 0) {
+		st = db_stmt(db, ST_SPEAKER_RENAME);
+		sqlite3_bind_int64(st, 1, id);
+		if (db_done(db, st, SQLITE_DONE, cause) != 0)
+			id = -1;
+	}
+out:
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(fold);
+	free(key);
+	return id;
+}
+
+/* How many of ql's quotes db_quotes_insert() stores. */
+long
+db_quotes_storable(const struct article *a, const struct quote_list *ql)
+{
+	size_t	i;
+	long	n = 0;
+
+	for (i = 0; ql != NULL && i < ql->n; i++)
+		if (ql->q[i].end <= a->len && ql->q[i].start <= ql->q[i].end)
+			n++;
+	return n;
+}
+
+/* Stores ql's quotes of article a, with their index rows, and resolves
+ * their speakers.  The article's quote count is the caller's. */
+int
+db_quotes_insert(struct db *db, const struct article *a,
+    const struct quote_list *ql, char **cause)
+{
+	sqlite3_stmt		*st;
+	const struct quote	*q;
+	long long		 sid;
+	size_t			 i;
+
+	for (i = 0; ql != NULL && i < ql->n; i++) {
+		q = &ql->q[i];
+		if (q->end > a->len || q->start > q->end)
+			continue;	/* never stored: it would not round-trip */
+		sid = 0;
+		if (q->speaker != NULL && q->speaker[0] != '\0' &&
+		    (sid = speaker_resolve(db, q, a->id, cause)) < 0)
+			return -1;
+		st = db_stmt(db, ST_QUOTE_INSERT);
+		sqlite3_bind_int64(st, 1, a->id);
+		if (sid > 0)
+			sqlite3_bind_int64(st, 2, sid);
+		bind_text(st, 3, quote_kind_name(q->kind));
+		sqlite3_bind_int64(st, 4, (sqlite3_int64)q->start);
+		sqlite3_bind_int64(st, 5, (sqlite3_int64)q->end);
+		bind_span(st, 6, a->text, q->cue_start, q->cue_end);
+		bind_span(st, 7, a->text, q->mention_start, q->mention_end);
+		bind_text(st, 8, q->role);
+		bind_text(st, 9, a->date);
+		if (db_done(db, st, SQLITE_DONE, cause) != 0)
+			return -1;
+		st = db_stmt(db, ST_QUOTE_FTS_INSERT);
+		sqlite3_bind_int64(st, 1, sqlite3_last_insert_rowid(db->h));
+		sqlite3_bind_text(st, 2, a->text + q->start,
+		    (int)(q->end - q->start), SQLITE_STATIC);
+		if (db_done(db, st, SQLITE_DONE, cause) != 0)
+			return -1;
+		if (sid > 0 && q->role != NULL) {
+			st = db_stmt(db, ST_ROLE_INSERT);
+			sqlite3_bind_int64(st, 1, sid);
+			sqlite3_bind_int64(st, 2, a->id);
+			bind_text(st, 3, q->role);
+			if (db_done(db, st, SQLITE_DONE, cause) != 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+int
+db_speakers_forget_auto(struct db *db, char **cause)
+{
+	return db_exec(db, "DELETE FROM speakers WHERE id NOT IN"
+	    " (SELECT speaker_id FROM quotes WHERE origin = 'manual'"
+	    " AND speaker_id IS NOT NULL)", cause);
+}
+
+int
+db_quotes_replace(struct db *db, const struct article *a,
+    const struct quote_list *ql, char **cause)
+{
+	sqlite3_stmt	*st = db_stmt(db, ST_QUOTES_DELETE_AUTO);
+
+	sqlite3_bind_int64(st, 1, a->id);
+	if (db_done(db, st, SQLITE_DONE, cause) != 0)
+		return -1;
+	if (db_quotes_insert(db, a, ql, cause) != 0)
+		return -1;
+	st = db_stmt(db, ST_ARTICLE_COUNT_QUOTES);
+	sqlite3_bind_int64(st, 1, a->id);
+	return db_done(db, st, SQLITE_DONE, cause);
+}
+
+/*
+ * Reads the bytes [start, end) of article id's text into b (cut at the
+ * end of the text), through a blob handle kept in *bp between calls, on
+ * article *bid.  Selecting substr() of the text instead read the whole
+ * text once per quote: quadratic in an article with many quotes, where
+ * incremental blob I/O reads only the pages of the span.  Returns 0, or
+ * -1 with the error left on the connection.
+ */
+static int
+quote_text(struct db *db, sqlite3_blob **bp, long long *bid, long long id,
+    size_t start, size_t end, struct buf *b)
+{
+	size_t	n;
+	int	rc = SQLITE_OK;
+
+	buf_reset(b);
+	if (*bp != NULL && *bid != id && (rc = sqlite3_blob_reopen(*bp,
+	    id)) != SQLITE_OK) {
+		sqlite3_blob_close(*bp);
+		*bp = NULL;
+	}
+	if (*bp == NULL)
+		rc = sqlite3_blob_open(db->h, "main", "articles", "text", id, 0,
+		    bp);
+	if (rc != SQLITE_OK) {
+		*bp = NULL;
+		*bid = 0;
+		return -1;
+	}
+	*bid = id;
+	n = (size_t)sqlite3_blob_bytes(*bp);
+	if (end > n)
+		end = n;
+	if (start > end)
+		start = end;
+	buf_grow(b, end - start);
+	if (end > start && sqlite3_blob_read(*bp, b->data, (int)(end - start),
+	    (int)start) != SQLITE_OK)
+		return -1;
+	b->len = end - start;
+	b->data[b->len] = '\0';
+	return 0;
+}
+
+/* The state of a walk over quote rows: the blob handle quote_text()
+ * keeps open on the last article, and the buffer of the text. */
+struct quote_walk {
+	sqlite3_blob	*blob;
+	long long	 blob_id;
+	struct buf	 text;
+};
+
+static void
+quote_walk_init(struct quote_walk *w)
+{
+	w->blob = NULL;
+	w->blob_id = 0;
+	buf_init(&w->text);
+}
+
+static void
+quote_walk_free(struct quote_walk *w)
+{
+	sqlite3_blob_close(w->blob);
+	buf_free(&w->text);
+}
+
+/*
+ * Steps st, a statement selecting QUOTE_COLUMNS, and calls fn with each
+ * row until fn returns non-zero (*stop is then set).  Returns the rows
+ * given to fn, or -1 with *cause set; st is reset either way.
+ */
+static long
+quotes_walk(struct db *db, sqlite3_stmt *st, struct quote_walk *w,
+    db_quote_fn fn, void *ctx, int *stop, char **cause)
+{
+	struct db_quote_row	r;
+	long			n = 0;
+	int			rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r.id = sqlite3_column_int64(st, 0);
+		r.article_id = sqlite3_column_int64(st, 1);
+		r.speaker_id = sqlite3_column_int64(st, 2);
+		r.date = col_text(st, 3);
+		r.source = col_text(st, 4);
+		r.speaker = col_text(st, 5);
+		r.role = col_text(st, 6);
+		r.kind = kind_of(col_text(st, 7));
+		r.cue = col_text(st, 8);
+		r.mention = col_text(st, 9);
+		r.origin = origin_of(col_text(st, 10));
+		r.start = (size_t)sqlite3_column_int64(st, 11);
+		r.end = (size_t)sqlite3_column_int64(st, 12);
+		if (quote_text(db, &w->blob, &w->blob_id, r.article_id,
+		    r.start, r.end, &w->text) != 0) {
+			rc = sqlite3_errcode(db->h);
+			break;
+		}
+		r.text = w->text.data;
+		r.len = w->text.len;
+		n++;
+		if (fn(ctx, &r) != 0) {
+			*stop = 1;
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	if (db_rows_end(db, st, rc, cause) != 0)
+		return -1;
+	return n;
+}
+
+int
+db_quotes(struct db *db, long long speaker_id, long long article_id,
+    db_quote_fn fn, void *ctx, char **cause)
+{
+	sqlite3_stmt		*st;
+	struct quote_walk	 w;
+	int			 stop = 0;
+	long			 n;
+
+	if (speaker_id > 0 && article_id > 0) {
+		st = db_stmt(db, ST_QUOTES_BOTH);
+		sqlite3_bind_int64(st, 1, speaker_id);
+		sqlite3_bind_int64(st, 2, article_id);
+	} else if (speaker_id > 0) {
+		st = db_stmt(db, ST_QUOTES_SPEAKER);
+		sqlite3_bind_int64(st, 1, speaker_id);
+	} else if (article_id > 0) {
+		st = db_stmt(db, ST_QUOTES_ARTICLE);
+		sqlite3_bind_int64(st, 1, article_id);
+	} else
+		st = db_stmt(db, ST_QUOTES_ALL);
+	quote_walk_init(&w);
+	n = quotes_walk(db, st, &w, fn, ctx, &stop, cause);
+	quote_walk_free(&w);
+	return n < 0 ? -1 : 0;
+}
+
+int
+db_quotes_get(struct db *db, const long long *ids, size_t nids,
+    db_quote_fn fn, void *ctx, char **cause)
+{
+	sqlite3_stmt		*st;
+	struct quote_walk	 w;
+	size_t			 i;
+	int			 stop = 0, rc = 0;
+
+	quote_walk_init(&w);
+	for (i = 0; i < nids && !stop && rc == 0; i++) {
+		st = db_stmt(db, ST_QUOTE_GET);
+		sqlite3_bind_int64(st, 1, ids[i]);
+		if (quotes_walk(db, st, &w, fn, ctx, &stop, cause) < 0)
+			rc = -1;
+	}
+	quote_walk_free(&w);
+	return rc;
+}
+
+long
+db_speaker_quotes_page(struct db *db, long long speaker_id,
+    const struct db_quote_key *key, int older, int limit, db_quote_fn fn,
+    void *ctx, char **cause)
+{
+	sqlite3_stmt		*st;
+	struct quote_walk	 w;
+	long			 n = 0, got;
+	int			 stop = 0, pass;
+
+	quote_walk_init(&w);
+	for (pass = 0; pass < 2 && !stop && n < limit; pass++) {
+		if (key == NULL) {
+			if (pass == 1)
+				break;
+			st = db_stmt(db, older ? ST_SPQ_FIRST : ST_SPQ_LAST);
+		} else {
+			if (pass == 0)
+				st = db_stmt(db, older ? ST_SPQ_OLDER_SAME :
+				    ST_SPQ_NEWER_SAME);
+			else
+				st = db_stmt(db, older ? ST_SPQ_OLDER :
+				    ST_SPQ_NEWER);
+			bind_text(st, 2, key->date);
+			sqlite3_bind_int64(st, 3, key->article_id);
+			sqlite3_bind_int64(st, 4, (sqlite3_int64)key->start);
+			sqlite3_bind_int64(st, 5, key->id);
+		}
+		sqlite3_bind_int64(st, 1, speaker_id);
+		sqlite3_bind_int(st, 6, limit - (int)n);
+		if ((got = quotes_walk(db, st, &w, fn, ctx, &stop,
+		    cause)) < 0) {
+			n = -1;
+			break;
+		}
+		n += got;
+	}
+	quote_walk_free(&w);
+	return n;
+}
+
+long long
+db_speaker_quotes_total(struct db *db, long long speaker_id, char **name,
+    char **cause)
+{
+	sqlite3_stmt	*st = db_stmt(db, ST_SPEAKER_GET);
+	const char	*s;
+	long long	 n = 0;
+	int		 rc;
+
+	if (name != NULL)
+		*name = NULL;
+	sqlite3_bind_int64(st, 1, speaker_id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		n = sqlite3_column_int64(st, 1);
+		if (name != NULL && (s = col_text(st, 0)) != NULL)
+			*name = xstrdup(s);
+		rc = SQLITE_DONE;
+	}
+	if (db_rows_end(db, st, rc, cause) != 0)
+		return -1;
+	return n;
+}
+
+int
+db_speakers(struct db *db, db_speaker_fn fn, void *ctx, char **cause)
+{
+	sqlite3_stmt		*st = db_stmt(db, ST_SPEAKERS);
+	struct db_speaker_row	 r;
+	int			 rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r.id = sqlite3_column_int64(st, 0);
+		r.name = col_text(st, 1);
+		r.kind = speaker_kind_of(col_text(st, 2));
+		r.gender = gender_of(col_text(st, 3));
+		r.roles = col_text(st, 4);
+		r.nquotes = (long)sqlite3_column_int64(st, 5);
+		r.narticles = (long)sqlite3_column_int64(st, 6);
+		r.forms = col_text(st, 7);
+		if (fn(ctx, &r) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	return db_rows_end(db, st, rc, cause);
+}
+
+long
+db_speaker_find(struct db *db, const char *name, long long **ids,
+    char **cause)
+{
+	static const char	*kinds[] = { "person", "group", "institution" };
+	sqlite3_stmt		*st;
+	char			*fold, *sp;
+	size_t			 n = 0, k;
+	int			 rc;
+
+	*ids = xcalloc(64, sizeof(**ids));
+	fold = speakers_fold(name);
+	/* An exact form of the name first, of any kind. */
+	for (k = 0; k < 3 && n == 0; k++) {
+		st = db_stmt(db, ST_SPEAKER_BY_ALIAS);
+		bind_text(st, 1, fold);
+		bind_text(st, 2, kinds[k]);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 64)
+			(*ids)[n++] = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			goto fail;
+	}
+	/* Else every person the name can be ("Е. Булекпаев", "Байдена"):
+	 * those under its key that merge_pick() would take for it. */
+	if (n == 0) {
+		struct merge_name	r, c;
+		char			*key;
+
+		key = merge_key(name, SPEAKER_PERSON, 0);
+		r.name = name;
+		r.gender = GENDER_UNKNOWN;
+		r.kind = c.kind = SPEAKER_PERSON;
+		st = db_stmt(db, ST_SPEAKER_BY_SURNAME);
+		bind_text(st, 1, key);
+		bind_text(st, 2, "person");
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 64) {
+			c.name = col_text(st, 1);
+			c.gender = GENDER_UNKNOWN;
+			if (merge_pick(db->lx, &r, &c, 1) == 0)
+				(*ids)[n++] = sqlite3_column_int64(st, 0);
+		}
+		sqlite3_reset(st);
+		free(key);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			goto fail;
+	}
+	/* Else the speaker index, which stems: "Булекпаева", "Тулегеновой". */
+	if (n == 0) {
+		struct buf	q;
+
+		/* Every word of the name, in any order and form. */
+		buf_init(&q);
+		buf_adds(&q, "name : \"");
+		for (sp = fold; *sp != '\0'; sp++) {
+			if (*sp == ' ')
+				buf_adds(&q, "\" AND name : \"");
+			else if (*sp != '"')
+				buf_addc(&q, *sp);
+		}
+		buf_addc(&q, '"');
+		st = db_stmt(db, ST_SPEAKER_FTS);
+		bind_text(st, 1, q.data);
+		buf_free(&q);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 64)
+			(*ids)[n++] = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			goto fail;
+	}
+	free(fold);
+	return (long)n;
+fail:
+	free(fold);
+	*cause = db_error(db, "cannot read speakers");
+	return -1;
+}

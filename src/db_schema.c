@@ -1,0 +1,329 @@
+/*
+ * db_schema.c: the archive's schema, version by version, and the upgrade
+ * of an older archive.
+ *
+ * Schema history (PRAGMA user_version):
+ *   1  articles
+ *   2  speakers, their aliases and role history, quotes; a quote count
+ *      kept on articles and speakers by triggers
+ *   3  a key-value table for the reader's remembered state
+ *   4  full-text indexes (FTS5 with our own tokenizer "citata", see
+ *      stem.c) of articles, quotes and speakers, kept in step by triggers
+ *   5  the number of articles of each day, kept by triggers, so that the
+ *      reader's total and rank read a few thousand rows, not the archive
+ *   6  each speaker's number of articles, kept by triggers, and an index
+ *      of roles by speaker, role and article, so that the list of
+ *      speakers reads one row per speaker and role, not their quotes
+ *   7  an article's quote count and its quotes' index rows are written by
+ *      db.c once per article, not by triggers once per quote
+ *   8  each quote keeps its article's date, and an index of quotes by
+ *      speaker in the order the reader shows them (newest article first,
+ *      then text order), so that a speaker's quotes are read a page at
+ *      a time, not all at once and sorted
+ *   9  a speaker's surname column holds merge.c's key, so that one
+ *      person's case forms and spellings find one record, and each
+ *      form of a name counts its uses
+ */
+#include "config.h"
+
+#include "db.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+
+#include "db_int.h"
+#include "util.h"
+
+static const char *db_migrations[DB_SCHEMA_VERSION] = {
+	/* 0 -> 1 */
+	"CREATE TABLE articles ("
+	"  id INTEGER PRIMARY KEY,"
+	"  date TEXT NOT NULL,"
+	"  title TEXT NOT NULL,"
+	"  title_derived INTEGER NOT NULL DEFAULT 0,"
+	"  source TEXT,"
+	"  url TEXT,"
+	"  text TEXT NOT NULL,"
+	"  origin TEXT,"
+	"  origin_line INTEGER,"
+	"  hash TEXT NOT NULL,"
+	"  imported INTEGER NOT NULL,"
+	"  is_read INTEGER NOT NULL DEFAULT 0,"
+	"  starred INTEGER NOT NULL DEFAULT 0"
+	");"
+	"CREATE INDEX articles_date ON articles(date DESC, id DESC);"
+	"CREATE INDEX articles_hash ON articles(hash);",
+
+	/* 1 -> 2 */
+	"ALTER TABLE articles ADD COLUMN nquotes INTEGER NOT NULL DEFAULT 0;"
+	"CREATE TABLE speakers ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL,"
+	"  fold TEXT NOT NULL,"
+	"  surname TEXT NOT NULL,"
+	"  gender TEXT CHECK (gender IN ('male', 'female')),"
+	"  kind TEXT NOT NULL DEFAULT 'person'"
+	"    CHECK (kind IN ('person', 'group', 'institution')),"
+	"  nquotes INTEGER NOT NULL DEFAULT 0"
+	");"
+	"CREATE INDEX speakers_surname ON speakers(surname, kind);"
+	"CREATE INDEX speakers_nquotes ON speakers(nquotes DESC, id);"
+	"CREATE TABLE speaker_aliases ("
+	"  speaker_id INTEGER NOT NULL"
+	"    REFERENCES speakers(id) ON DELETE CASCADE,"
+	"  alias TEXT NOT NULL,"
+	"  fold TEXT NOT NULL,"
+	"  PRIMARY KEY (speaker_id, fold)"
+	");"
+	"CREATE INDEX speaker_aliases_fold ON speaker_aliases(fold);"
+	"CREATE TABLE speaker_roles ("
+	"  speaker_id INTEGER NOT NULL"
+	"    REFERENCES speakers(id) ON DELETE CASCADE,"
+	"  article_id INTEGER NOT NULL"
+	"    REFERENCES articles(id) ON DELETE CASCADE,"
+	"  role TEXT NOT NULL,"
+	"  PRIMARY KEY (speaker_id, article_id, role)"
+	");"
+	"CREATE INDEX speaker_roles_article ON speaker_roles(article_id);"
+	"CREATE TABLE quotes ("
+	"  id INTEGER PRIMARY KEY,"
+	"  article_id INTEGER NOT NULL"
+	"    REFERENCES articles(id) ON DELETE CASCADE,"
+	"  speaker_id INTEGER REFERENCES speakers(id) ON DELETE SET NULL,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('direct', 'indirect')),"
+	"  start INTEGER NOT NULL,"
+	"  \"end\" INTEGER NOT NULL,"
+	"  cue TEXT,"
+	"  mention TEXT,"
+	"  role TEXT,"
+	"  origin TEXT NOT NULL DEFAULT 'auto'"
+	"    CHECK (origin IN ('auto', 'manual')),"
+	"  CHECK (0 <= start AND start <= \"end\")"
+	");"
+	"CREATE INDEX quotes_article ON quotes(article_id, start);"
+	"CREATE INDEX quotes_speaker ON quotes(speaker_id, article_id);"
+	"CREATE TRIGGER quotes_count_ins AFTER INSERT ON quotes BEGIN"
+	"  UPDATE articles SET nquotes = nquotes + 1 WHERE id = NEW.article_id;"
+	"  UPDATE speakers SET nquotes = nquotes + 1 WHERE id = NEW.speaker_id;"
+	" END;"
+	"CREATE TRIGGER quotes_count_del AFTER DELETE ON quotes BEGIN"
+	"  UPDATE articles SET nquotes = nquotes - 1 WHERE id = OLD.article_id;"
+	"  UPDATE speakers SET nquotes = nquotes - 1 WHERE id = OLD.speaker_id;"
+	" END;"
+	"CREATE TRIGGER quotes_count_upd AFTER UPDATE OF speaker_id ON quotes"
+	" BEGIN"
+	"  UPDATE speakers SET nquotes = nquotes - 1 WHERE id = OLD.speaker_id;"
+	"  UPDATE speakers SET nquotes = nquotes + 1 WHERE id = NEW.speaker_id;"
+	" END;",
+
+	/* 2 -> 3 */
+	"CREATE TABLE state ("
+	"  key TEXT PRIMARY KEY,"
+	"  value TEXT"
+	");",
+
+	/* 3 -> 4: full-text search; existing rows are indexed here. */
+	"CREATE VIRTUAL TABLE articles_fts USING fts5(title, text,"
+	"  content='articles', content_rowid='id', tokenize='citata');"
+	"INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');"
+	"CREATE TRIGGER articles_fts_ins AFTER INSERT ON articles BEGIN"
+	"  INSERT INTO articles_fts(rowid, title, text)"
+	"    VALUES (NEW.id, NEW.title, NEW.text);"
+	" END;"
+	"CREATE TRIGGER articles_fts_del AFTER DELETE ON articles BEGIN"
+	"  INSERT INTO articles_fts(articles_fts, rowid, title, text)"
+	"    VALUES ('delete', OLD.id, OLD.title, OLD.text);"
+	" END;"
+	"CREATE TRIGGER articles_fts_upd AFTER UPDATE OF title, text"
+	" ON articles BEGIN"
+	"  INSERT INTO articles_fts(articles_fts, rowid, title, text)"
+	"    VALUES ('delete', OLD.id, OLD.title, OLD.text);"
+	"  INSERT INTO articles_fts(rowid, title, text)"
+	"    VALUES (NEW.id, NEW.title, NEW.text);"
+	" END;"
+	"CREATE VIRTUAL TABLE quotes_fts USING fts5(text, tokenize='citata');"
+	"INSERT INTO quotes_fts(rowid, text)"
+	"  SELECT q.id, CAST(substr(CAST(a.text AS BLOB), q.start + 1,"
+	"    q.\"end\" - q.start) AS TEXT)"
+	"  FROM quotes q JOIN articles a ON a.id = q.article_id;"
+	"CREATE TRIGGER quotes_fts_ins AFTER INSERT ON quotes BEGIN"
+	"  INSERT INTO quotes_fts(rowid, text)"
+	"    SELECT NEW.id, CAST(substr(CAST(a.text AS BLOB), NEW.start + 1,"
+	"      NEW.\"end\" - NEW.start) AS TEXT)"
+	"    FROM articles a WHERE a.id = NEW.article_id;"
+	" END;"
+	"CREATE TRIGGER quotes_fts_del AFTER DELETE ON quotes BEGIN"
+	"  DELETE FROM quotes_fts WHERE rowid = OLD.id;"
+	" END;"
+	"CREATE VIRTUAL TABLE speakers_fts USING fts5(name, roles,"
+	"  tokenize='citata');"
+	"INSERT INTO speakers_fts(rowid, name, roles)"
+	"  SELECT s.id, s.name || ' ' || coalesce((SELECT group_concat(alias,"
+	"    ' ') FROM speaker_aliases WHERE speaker_id = s.id), ''),"
+	"    coalesce((SELECT group_concat(role, ' ') FROM (SELECT DISTINCT"
+	"    role FROM speaker_roles WHERE speaker_id = s.id)), '')"
+	"  FROM speakers s;"
+	"CREATE TRIGGER speakers_fts_ins AFTER INSERT ON speakers BEGIN"
+	"  INSERT INTO speakers_fts(rowid, name, roles)"
+	"    VALUES (NEW.id, NEW.name, '');"
+	" END;"
+	"CREATE TRIGGER speakers_fts_del AFTER DELETE ON speakers BEGIN"
+	"  DELETE FROM speakers_fts WHERE rowid = OLD.id;"
+	" END;"
+	"CREATE TRIGGER speakers_fts_alias AFTER INSERT ON speaker_aliases"
+	" BEGIN"
+	"  UPDATE speakers_fts SET name = name || ' ' || NEW.alias"
+	"    WHERE rowid = NEW.speaker_id;"
+	" END;"
+	/* A role is indexed once per speaker, not once per article: the
+	 * row would otherwise grow, and be rewritten, with every quote. */
+	"CREATE INDEX speaker_roles_role ON speaker_roles(speaker_id, role);"
+	"CREATE TRIGGER speakers_fts_role AFTER INSERT ON speaker_roles"
+	" WHEN NOT EXISTS (SELECT 1 FROM speaker_roles"
+	"   WHERE speaker_id = NEW.speaker_id AND role = NEW.role"
+	"   AND article_id <> NEW.article_id)"
+	" BEGIN"
+	"  UPDATE speakers_fts SET roles = roles || ' ' || NEW.role"
+	"    WHERE rowid = NEW.speaker_id;"
+	" END;",
+
+	/*
+	 * 4 -> 5: articles per day.  count(*) over the articles reads a
+	 * whole index, a second or more at a million articles; a sum over
+	 * the days (ten years are 3,653 rows) does not grow with the
+	 * archive.  Existing articles are counted here, once.
+	 */
+	"CREATE TABLE article_days ("
+	"  date TEXT PRIMARY KEY,"
+	"  n INTEGER NOT NULL"
+	") WITHOUT ROWID;"
+	"INSERT INTO article_days (date, n)"
+	"  SELECT date, count(*) FROM articles GROUP BY date;"
+	"CREATE TRIGGER article_days_ins AFTER INSERT ON articles BEGIN"
+	"  INSERT INTO article_days (date, n) VALUES (NEW.date, 1)"
+	"    ON CONFLICT (date) DO UPDATE SET n = n + 1;"
+	" END;"
+	"CREATE TRIGGER article_days_del AFTER DELETE ON articles BEGIN"
+	"  UPDATE article_days SET n = n - 1 WHERE date = OLD.date;"
+	" END;"
+	"CREATE TRIGGER article_days_upd AFTER UPDATE OF date ON articles"
+	" BEGIN"
+	"  UPDATE article_days SET n = n - 1 WHERE date = OLD.date;"
+	"  INSERT INTO article_days (date, n) VALUES (NEW.date, 1)"
+	"    ON CONFLICT (date) DO UPDATE SET n = n + 1;"
+	" END;",
+
+	/*
+	 * 5 -> 6: the speakers list counted each speaker's articles over
+	 * the quotes and sorted every role row by its article's date: 4 s
+	 * and more at a million articles.  The count is kept here; the
+	 * latest roles are those of the newest article ids, found in an
+	 * index without reading the articles.
+	 */
+	"ALTER TABLE speakers ADD COLUMN narticles INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE speakers SET narticles = (SELECT count(DISTINCT article_id)"
+	"  FROM quotes WHERE speaker_id = speakers.id);"
+	"CREATE TRIGGER speakers_narticles_ins AFTER INSERT ON quotes"
+	" WHEN NEW.speaker_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM quotes"
+	"   WHERE speaker_id = NEW.speaker_id AND article_id = NEW.article_id"
+	"   AND id <> NEW.id)"
+	" BEGIN"
+	"  UPDATE speakers SET narticles = narticles + 1"
+	"    WHERE id = NEW.speaker_id;"
+	" END;"
+	"CREATE TRIGGER speakers_narticles_del AFTER DELETE ON quotes"
+	" WHEN OLD.speaker_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM quotes"
+	"   WHERE speaker_id = OLD.speaker_id AND article_id = OLD.article_id)"
+	" BEGIN"
+	"  UPDATE speakers SET narticles = narticles - 1"
+	"    WHERE id = OLD.speaker_id;"
+	" END;"
+	"CREATE TRIGGER speakers_narticles_upd AFTER UPDATE OF speaker_id"
+	" ON quotes BEGIN"
+	"  UPDATE speakers SET narticles = narticles - 1"
+	"    WHERE id = OLD.speaker_id AND NOT EXISTS (SELECT 1 FROM quotes"
+	"    WHERE speaker_id = OLD.speaker_id AND article_id = OLD.article_id);"
+	"  UPDATE speakers SET narticles = narticles + 1"
+	"    WHERE id = NEW.speaker_id AND NOT EXISTS (SELECT 1 FROM quotes"
+	"    WHERE speaker_id = NEW.speaker_id AND article_id = NEW.article_id"
+	"    AND id <> NEW.id);"
+	" END;"
+	"CREATE INDEX speaker_roles_recent"
+	"  ON speaker_roles(speaker_id, role, article_id);"
+	"DROP INDEX speaker_roles_role;",
+
+	/* 6 -> 7: a trigger per quote rewrote the whole article row, text
+	 * and all, to count it, and read the whole text again to index it:
+	 * quadratic in an article with many quotes.  db.c now stores the
+	 * count with the article and indexes each quote from its text in
+	 * memory (db_quotes_insert()); the speakers' counts stay triggers, as
+	 * their rows are small. */
+	"DROP TRIGGER IF EXISTS quotes_fts_ins;"
+	"DROP TRIGGER IF EXISTS quotes_count_ins;"
+	"DROP TRIGGER IF EXISTS quotes_count_del;"
+	"CREATE TRIGGER quotes_count_ins AFTER INSERT ON quotes BEGIN"
+	"  UPDATE speakers SET nquotes = nquotes + 1 WHERE id = NEW.speaker_id;"
+	" END;"
+	"CREATE TRIGGER quotes_count_del AFTER DELETE ON quotes BEGIN"
+	"  UPDATE speakers SET nquotes = nquotes - 1 WHERE id = OLD.speaker_id;"
+	" END;",
+
+	/*
+	 * 7 -> 8: a speaker's quotes run newest article first, and the
+	 * quotes had no date: showing them meant reading and sorting all
+	 * of them (1.5 s for 150,000 at a million articles).  Each quote
+	 * now keeps its article's date, written with the quote
+	 * (db_quotes_insert()) and here for the quotes already stored, and
+	 * the index quotes_speaker_date holds them in the reader's order,
+	 * so a page is a walk of a few index entries.  No statement of
+	 * citata changes an article's date; the trigger keeps the copies
+	 * right if one ever does (or a person does with sqlite3).
+	 */
+	"ALTER TABLE quotes ADD COLUMN date TEXT NOT NULL DEFAULT '';"
+	"UPDATE quotes SET date ="
+	"  (SELECT a.date FROM articles a WHERE a.id = quotes.article_id);"
+	"CREATE INDEX quotes_speaker_date"
+	"  ON quotes(speaker_id, date DESC, article_id DESC, start);"
+	"CREATE TRIGGER quotes_date_upd AFTER UPDATE OF date ON articles BEGIN"
+	"  UPDATE quotes SET date = NEW.date WHERE article_id = NEW.id;"
+	" END;",
+
+	/*
+	 * 8 -> 9: one person, one record.  The column surname now holds the
+	 * key of merge.c (the surname without its case ending, spelled
+	 * plainly; a body's every word), under which a new quote's speaker
+	 * finds the records it may join.  Records already split stay split
+	 * until "citata reextract" merges them; a generic speaker
+	 * ("компания") pooled across articles is keyed to no article, so
+	 * that new quotes no longer join it.  Each form of a name counts
+	 * its uses (n), and a record shows its most used full form.
+	 */
+	"UPDATE speakers SET surname = citata_merge_key(name, kind);"
+	"ALTER TABLE speaker_aliases ADD COLUMN n INTEGER NOT NULL DEFAULT 1;"
+};
+
+/* Upgrades from version from to DB_SCHEMA_VERSION, one step per
+ * transaction, so an interrupted upgrade leaves a whole version. */
+int
+db_migrate(struct db *db, int from, char **cause)
+{
+	char	*sql;
+	int	 v;
+
+	for (v = from; v < DB_SCHEMA_VERSION; v++) {
+		if (db_exec(db, "BEGIN IMMEDIATE", cause) != 0)
+			return -1;
+		sql = xasprintf("%s; PRAGMA user_version = %d;"
+		    " PRAGMA application_id = %d;", db_migrations[v], v + 1,
+		    DB_APPLICATION_ID);
+		if (db_exec(db, sql, cause) != 0) {
+			free(sql);
+			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+			return -1;
+		}
+		free(sql);
+		if (db_exec(db, "COMMIT", cause) != 0)
+			return -1;
+	}
+	return 0;
+}

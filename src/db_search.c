@@ -1,0 +1,396 @@
+/*
+ * db_search.c: full-text search of the archive: the FTS5 tokenizer
+ * "citata" and the SQL function citata_fold(), registered on every
+ * connection, and the search statements.
+ */
+#include "config.h"
+
+#include "db.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db_int.h"
+#include "merge.h"
+#include "search.h"
+#include "speakers.h"
+#include "stem.h"
+#include "util.h"
+
+/*
+ * A search hit's snippet, from FTS5's snippet(), whose cost grows with
+ * the square of the matches in the text: minutes for a 50 MB article.
+ * Past SNIPPET_MAX characters (some 200 KB of Cyrillic, ten times a long
+ * read) the snippet is the start of the text instead, unmarked.
+ */
+#define SNIPPET_MAX	"100000"
+#define SNIPPET(table, col, text) \
+	" CASE WHEN length(" text ") > " SNIPPET_MAX \
+	" THEN substr(" text ", 1, 120) || '…'" \
+	" ELSE snippet(" table ", " col ", char(1), char(2), '…', 20) END,"
+
+/* The filters every search statement shares: ?2 source (folded), ?3 and
+ * ?4 the date range; NULL means no filter. */
+#define SEARCH_FILTERS \
+	" AND (?2 IS NULL OR citata_fold(a.source) = ?2)" \
+	" AND (?3 IS NULL OR a.date >= ?3) AND (?4 IS NULL OR a.date <= ?4)"
+
+const char *const db_search_sql[ST__COUNT] = {
+	/*
+	 * The best rows are chosen first, without snippets, then only
+	 * those get one: snippet() is far dearer than bm25() and would
+	 * otherwise run for every match before the sort.  bm25() is
+	 * named rather than FTS5's "rank", whose own sorted plan reads
+	 * every match, past the rowid window too.
+	 */
+	[ST_SEARCH_ARTICLES] =
+	    "SELECT a.id, 0, a.date, a.source, a.title, NULL,"
+	    SNIPPET("articles_fts", "-1", "a.text")
+	    " bm25(articles_fts, 4.0, 1.0), a.nquotes, a.is_read"
+	    " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+	    " WHERE articles_fts MATCH ?1 AND articles_fts.rowid >= ?7"
+	    " AND articles_fts.rowid IN"
+	    " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1"
+	    "   AND rowid >= ?7 ORDER BY bm25(articles_fts, 4.0, 1.0) LIMIT ?5)"
+	    " ORDER BY bm25(articles_fts, 4.0, 1.0)",
+	/* How many matches (at most ?3) lie at rowid ?2 or above. */
+	[ST_SEARCH_COUNT] =
+	    "SELECT count(*) FROM (SELECT rowid FROM articles_fts"
+	    " WHERE articles_fts MATCH ?1 AND rowid >= ?2 LIMIT ?3)",
+	[ST_SEARCH_QCOUNT] =
+	    "SELECT count(*) FROM (SELECT rowid FROM quotes_fts"
+	    " WHERE quotes_fts MATCH ?1 AND rowid >= ?2 LIMIT ?3)",
+	[ST_MAX_ARTICLE] = "SELECT max(id) FROM articles",
+	[ST_MAX_QUOTE] = "SELECT max(id) FROM quotes",
+	/* With filters, the articles row is needed to choose. */
+	[ST_SEARCH_ARTICLES_FILTERED] =
+	    "SELECT a.id, 0, a.date, a.source, a.title, NULL,"
+	    SNIPPET("articles_fts", "-1", "a.text")
+	    " bm25(articles_fts, 4.0, 1.0), a.nquotes, a.is_read"
+	    " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+	    " WHERE articles_fts MATCH ?1 AND articles_fts.rowid IN"
+	    " (SELECT f.rowid FROM articles_fts f"
+	    "   JOIN articles a ON a.id = f.rowid"
+	    "   WHERE articles_fts MATCH ?1" SEARCH_FILTERS
+	    "   ORDER BY bm25(articles_fts, 4.0, 1.0) LIMIT ?5)"
+	    " ORDER BY bm25(articles_fts, 4.0, 1.0)",
+	[ST_SEARCH_QUOTES] =
+	    "SELECT q.article_id, q.id, a.date, a.source, a.title, s.name,"
+	    SNIPPET("quotes_fts", "0", "quotes_fts.text")
+	    " bm25(quotes_fts), a.nquotes, a.is_read"
+	    " FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid"
+	    " JOIN articles a ON a.id = q.article_id"
+	    " LEFT JOIN speakers s ON s.id = q.speaker_id"
+	    " WHERE quotes_fts MATCH ?1 AND quotes_fts.rowid >= ?7"
+	    " AND quotes_fts.rowid IN"
+	    " (SELECT f.rowid FROM quotes_fts f"
+	    "   JOIN quotes q ON q.id = f.rowid"
+	    "   JOIN articles a ON a.id = q.article_id"
+	    "   WHERE quotes_fts MATCH ?1 AND f.rowid >= ?7" SEARCH_FILTERS
+	    "   AND (?6 IS NULL OR q.speaker_id IN"
+	    "     (SELECT value FROM json_each(?6)))"
+	    "   ORDER BY bm25(quotes_fts) LIMIT ?5)"
+	    " ORDER BY bm25(quotes_fts)",
+	[ST_LIST_QUOTES] =
+	    "SELECT q.article_id, q.id, a.date, a.source, a.title, s.name,"
+	    " CAST(substr(CAST(a.text AS BLOB), q.start + 1,"
+	    "   q.\"end\" - q.start) AS TEXT), 0, a.nquotes, a.is_read"
+	    " FROM quotes q JOIN articles a ON a.id = q.article_id"
+	    " LEFT JOIN speakers s ON s.id = q.speaker_id"
+	    " WHERE q.speaker_id IN (SELECT value FROM json_each(?6))"
+	    SEARCH_FILTERS
+	    " ORDER BY q.date DESC, q.article_id DESC, q.start, q.id LIMIT ?5",
+	/* One speaker (the usual case): along quotes_speaker_date, so the
+	 * newest limit quotes are read, not all of them and sorted. */
+	[ST_LIST_QUOTES_ONE] =
+	    "SELECT q.article_id, q.id, a.date, a.source, a.title, s.name,"
+	    " CAST(substr(CAST(a.text AS BLOB), q.start + 1,"
+	    "   q.\"end\" - q.start) AS TEXT), 0, a.nquotes, a.is_read"
+	    " FROM quotes q JOIN articles a ON a.id = q.article_id"
+	    " LEFT JOIN speakers s ON s.id = q.speaker_id"
+	    " WHERE q.speaker_id = ?8" SEARCH_FILTERS
+	    " ORDER BY q.date DESC, q.article_id DESC, q.start, q.id LIMIT ?5",
+	[ST_LIST_ARTICLES] =
+	    "SELECT a.id, 0, a.date, a.source, a.title, NULL,"
+	    " substr(a.text, 1, 200), 0, a.nquotes, a.is_read"
+	    " FROM articles a WHERE 1" SEARCH_FILTERS
+	    " ORDER BY a.date DESC, a.id DESC LIMIT ?5",
+};
+
+static int	 fts_create(void *, const char **, int, Fts5Tokenizer **);
+static void	 fts_delete(Fts5Tokenizer *);
+static int	 fts_token(void *, const char *, size_t, size_t, size_t);
+static int	 fts_tokenize(Fts5Tokenizer *, void *, int, const char *, int,
+		    int (*)(void *, int, const char *, int, int, int));
+static void	 sql_fold(sqlite3_context *, int, sqlite3_value **);
+static char	*ids_json(const long long *, long);
+static long long search_window(struct db *, const char *, int, int, char **);
+
+/*
+ * The FTS5 tokenizer "citata": words folded and stemmed by stem.c, the
+ * same for indexed text and for queries.  One stemmer per tokenizer
+ * instance, since Snowball stemmers keep state.
+ */
+static int
+fts_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
+{
+	(void)ctx;
+	(void)argv;
+	(void)argc;
+	*out = (Fts5Tokenizer *)stem_new();
+	return SQLITE_OK;
+}
+
+static void
+fts_delete(Fts5Tokenizer *t)
+{
+	stem_free((struct stemmer *)t);
+}
+
+struct fts_call {
+	void	*ctx;
+	int	(*token)(void *, int, const char *, int, int, int);
+};
+
+static int
+fts_token(void *ctx, const char *tok, size_t len, size_t start, size_t end)
+{
+	struct fts_call	*c = ctx;
+
+	return c->token(c->ctx, 0, tok, (int)len, (int)start, (int)end);
+}
+
+static int
+fts_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text,
+    int n, int (*token)(void *, int, const char *, int, int, int))
+{
+	struct fts_call	c;
+
+	c.ctx = ctx;
+	c.token = token;
+	if (n <= 0)
+		return SQLITE_OK;
+	return stem_tokenize((struct stemmer *)t, text, (size_t)n,
+	    (flags & FTS5_TOKENIZE_AUX) != 0, fts_token,
+	    &c);
+}
+
+/* citata_fold(x): speakers_fold() for SQL, so that filters compare case
+ * and ё folded. */
+static void
+sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char	*s;
+	char		*f;
+
+	(void)argc;
+	if ((s = (const char *)sqlite3_value_text(argv[0])) == NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	f = speakers_fold(s);
+	sqlite3_result_text(ctx, f, -1, free);
+}
+
+/* citata_merge_key(name, kind): merge_key() for SQL, for the upgrade
+ * to schema 9; a generic name is keyed to no article (0). */
+static void
+sql_merge_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char		*s, *k;
+	enum speaker_kind	 kind = SPEAKER_PERSON;
+
+	(void)argc;
+	if ((s = (const char *)sqlite3_value_text(argv[0])) == NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	if ((k = (const char *)sqlite3_value_text(argv[1])) != NULL) {
+		if (strcmp(k, speaker_kind_name(SPEAKER_GROUP)) == 0)
+			kind = SPEAKER_GROUP;
+		else if (strcmp(k, speaker_kind_name(SPEAKER_INSTITUTION)) ==
+		    0)
+			kind = SPEAKER_INSTITUTION;
+	}
+	sqlite3_result_text(ctx, merge_key(s, kind, 0), -1, free);
+}
+
+/* Registers the tokenizer and the SQL functions on a new connection. */
+int
+db_register(struct db *db)
+{
+	static fts5_tokenizer	 tok = { fts_create, fts_delete, fts_tokenize };
+	sqlite3_stmt		*st;
+	fts5_api		*api = NULL;
+	int			 rc;
+
+	rc = sqlite3_create_function(db->h, "citata_fold", 1, SQLITE_UTF8 |
+	    SQLITE_DETERMINISTIC, NULL, sql_fold, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_create_function(db->h, "citata_merge_key", 2,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_merge_key, NULL,
+	    NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	if ((rc = sqlite3_prepare_v2(db->h, "SELECT fts5(?1)", -1, &st,
+	    NULL)) != SQLITE_OK)
+		return rc;
+	sqlite3_bind_pointer(st, 1, &api, "fts5_api_ptr", NULL);
+	sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (api == NULL)
+		return SQLITE_ERROR;
+	return api->xCreateTokenizer(api, "citata", NULL, &tok, NULL);
+}
+
+/* The ids as a JSON array, for json_each() in SQL.  The caller frees it. */
+static char *
+ids_json(const long long *ids, long n)
+{
+	struct buf	b;
+	long		i;
+
+	buf_init(&b);
+	buf_addc(&b, '[');
+	for (i = 0; i < n; i++)
+		buf_printf(&b, "%s%lld", i > 0 ? "," : "", ids[i]);
+	buf_addc(&b, ']');
+	return buf_steal(&b);
+}
+
+/*
+ * The lowest rowid a search without filters looks at.  Ranking costs a
+ * lookup per match, so a common word in a large archive would take
+ * seconds: the newest DB_SEARCH_WINDOW rows are searched first, and the
+ * window grows tenfold until it holds limit matches or the whole archive.
+ * Only the start of each doclist past the window is read to count.
+ */
+static long long
+search_window(struct db *db, const char *expr, int quotes, int limit,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+	long long	 max, w, from, n;
+
+	max = db_one_int(db, db_stmt(db, quotes ? ST_MAX_QUOTE :
+	    ST_MAX_ARTICLE), cause);
+	if (max < 0)
+		return *cause != NULL ? -1 : 0;
+	for (w = db->window; ; w *= 10) {
+		from = max - w;
+		if (from <= 0)
+			return 0;
+		st = db_stmt(db, quotes ? ST_SEARCH_QCOUNT : ST_SEARCH_COUNT);
+		bind_text(st, 1, expr);
+		sqlite3_bind_int64(st, 2, from);
+		sqlite3_bind_int(st, 3, limit);
+		if ((n = db_one_int(db, st, cause)) < 0)
+			return -1;
+		if (n >= limit)
+			return from;
+	}
+}
+
+void
+db_search_window(struct db *db, long long rows)
+{
+	db->window = rows > 0 ? rows : DB_SEARCH_WINDOW;
+}
+
+long
+db_search(struct db *db, const struct search_query *sq, int quotes,
+    int limit, db_hit_fn fn, void *ctx, char **cause)
+{
+	sqlite3_stmt	*st;
+	struct db_hit	 h;
+	long long	*ids = NULL, one = 0;
+	long		 nids = 0, n = 0;
+	long long	 from = 0;
+	char		*expr, *json = NULL, *src = NULL;
+	int		 rc;
+
+	*cause = NULL;
+	if (sq->speaker != NULL) {
+		if ((nids = db_speaker_find(db, sq->speaker, &ids, cause)) < 0)
+			return -1;
+		if (nids == 0) {
+			free(ids);
+			return 0;
+		}
+		json = ids_json(ids, nids);
+		one = nids == 1 ? ids[0] : 0;
+		free(ids);
+		quotes = 1;
+	}
+	expr = search_fts_expr(sq);
+	if (expr != NULL)
+		st = db_stmt(db, quotes ? ST_SEARCH_QUOTES :
+		    sq->source != NULL || sq->since != NULL ||
+		    sq->until != NULL ? ST_SEARCH_ARTICLES_FILTERED :
+		    ST_SEARCH_ARTICLES);
+	else
+		st = db_stmt(db, one > 0 ? ST_LIST_QUOTES_ONE :
+		    json != NULL ? ST_LIST_QUOTES : ST_LIST_ARTICLES);
+	if (st == db->st[ST_SEARCH_ARTICLES] ||
+	    (st == db->st[ST_SEARCH_QUOTES] && json == NULL &&
+	    sq->source == NULL && sq->since == NULL && sq->until == NULL)) {
+		if ((from = search_window(db, expr,
+		    st == db->st[ST_SEARCH_QUOTES], limit, cause)) < 0) {
+			free(expr);
+			free(json);
+			return -1;
+		}
+	}
+	if (sqlite3_bind_parameter_index(st, "?7") > 0)
+		sqlite3_bind_int64(st, 7, from);
+	if (expr != NULL)
+		bind_text(st, 1, expr);
+	if (sq->source != NULL && sqlite3_bind_parameter_index(st, "?2") > 0) {
+		src = speakers_fold(sq->source);
+		bind_text(st, 2, src);
+	}
+	if (sqlite3_bind_parameter_index(st, "?3") > 0) {
+		bind_text(st, 3, sq->since);
+		bind_text(st, 4, sq->until);
+	}
+	sqlite3_bind_int(st, 5, limit);
+	if (json != NULL && sqlite3_bind_parameter_index(st, "?6") > 0)
+		bind_text(st, 6, json);
+	if (sqlite3_bind_parameter_index(st, "?8") > 0)
+		sqlite3_bind_int64(st, 8, one);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		h.article_id = sqlite3_column_int64(st, 0);
+		h.quote_id = sqlite3_column_int64(st, 1);
+		h.date = col_text(st, 2);
+		h.source = col_text(st, 3);
+		h.title = col_text(st, 4);
+		h.speaker = col_text(st, 5);
+		h.snippet = col_text(st, 6);
+		h.rank = sqlite3_column_double(st, 7);
+		h.nquotes = sqlite3_column_int64(st, 8);
+		h.is_read = sqlite3_column_int(st, 9);
+		n++;
+		if (fn(ctx, &h) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_reset(st);
+	free(expr);
+	free(json);
+	free(src);
+	if (rc != SQLITE_DONE) {
+		*cause = db_error(db, "cannot search the archive");
+		return -1;
+	}
+	return n;
+}
+
+int
+db_fts_rebuild(struct db *db, char **cause)
+{
+	return db_exec(db, "INSERT INTO articles_fts(articles_fts)"
+	    " VALUES ('rebuild')", cause);
+}

@@ -1,0 +1,758 @@
+/*
+ * direct.c: direct speech.  Quotation marks with their attribution
+ * after them or a colon before, quotes split by their attribution, dash
+ * dialogue, paragraphs introduced by a colon, quote paragraphs followed
+ * by a "— Name, role" line.  No I/O.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+#include "lexicon.h"
+#include "segment.h"
+
+static size_t	 quote_close(const struct ex *, size_t, size_t);
+static int	 chain_links(const struct ex *, size_t, size_t);
+static int	 governs_clause(const struct ex *, size_t, size_t);
+static int	 intro_clause(const struct ex *, size_t, size_t);
+static int	 dash_question(const struct ex *, size_t, size_t);
+static int	 doc_intro(struct ex *, size_t, size_t, struct cand *);
+static int	 reports_itself(const struct ex *, size_t, size_t);
+static int	 speech_noun(struct ex *, size_t, size_t, struct cand *);
+static int	 attribution(struct ex *, size_t, size_t, struct cand *,
+		    size_t *);
+static int	 find_split(struct ex *, size_t, size_t, size_t *, size_t *,
+		    struct cand *);
+static void	 add_direct(struct ex *, size_t, size_t, const struct cand *);
+static int	 intro_name(const struct ex *, const struct mention *);
+static int	 attr_line(struct ex *, size_t, struct cand *);
+
+/*
+ * "В заявлении X говорится:" (or "сказано", "отмечается") in [s, e):
+ * the statement of X introduces the next paragraph.  Fills c.
+ */
+static int
+doc_intro(struct ex *x, size_t s, size_t e, struct cand *c)
+{
+	static const char *const doc[] = {
+		"заявлени", "сообщени", "пресс-релиз", "обращени", "письм",
+		"коммюнике", "публикаци", "посте", "релизе", NULL
+	};
+	size_t	i, k, v;
+
+	if (e < s + 3 || !(tok_is(x, e - 1, "говорится") ||
+	    tok_is(x, e - 1, "сказано") || tok_is(x, e - 1, "отмечается")))
+		return 0;
+	v = e - 1;
+	for (i = s; i + 1 < v; i++) {
+		if (!tok_is(x, i, "в") && !tok_is(x, i, "во"))
+			continue;
+		for (k = 0; doc[k] != NULL; k++)
+			if (strncmp(x->w[i + 1], doc[k], strlen(doc[k])) == 0)
+				break;
+		if (doc[k] == NULL)
+			continue;
+		memset(c, 0, sizeof(*c));
+		c->cs = v;
+		c->ce = v + 1;
+		if (!mention_np(x, i + 2, v, &c->m, MNP_LEFT | MNP_OBL))
+			c->m.type = MEN_NONE;
+		c->m.cas = SPEAKERS_GEN;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Is paragraph [s, e) a report of its own, in the newsroom's voice: a
+ * speech verb in the past with no first person anywhere ("Гибель X
+ * также подтвердили украинские источники")?  Then it is not the words
+ * of the intro before it, whose quote the crawl lost.
+ */
+static int
+reports_itself(const struct ex *x, size_t s, size_t e)
+{
+	static const char *const first[] = {
+		"я", "мы", "меня", "мне", "мной", "нас", "нам", "нами", "мой",
+		"моя", "мое", "мои", "наш", "наша", "наше", "наши", "нашей",
+		"нашего", "нашим", "наших", "моей", "моего", NULL
+	};
+	size_t	i, k;
+	int	verb = 0;
+
+	if (tok_open_quote(x, s) || tok_dash(x, s))
+		return 0;
+	for (i = s; i < e; i++) {
+		if (x->sg->t[i].type != SEG_WORD)
+			continue;
+		for (k = 0; first[k] != NULL; k++)
+			if (strcmp(x->w[i], first[k]) == 0)
+				return 0;
+		if (tok_verb(x, i, e, NULL, NULL) && tok_finite_past(x, i))
+			verb = 1;
+	}
+	return verb;
+}
+
+/* Is paragraph [s, e), which opens with a dash, a question and nothing
+ * more (an interviewer's line)? */
+static int
+dash_question(const struct ex *x, size_t s, size_t e)
+{
+	size_t	i;
+
+	if (e < s + 3 || !tok_punct(x, e - 1, '?'))
+		return 0;
+	for (i = s + 1; i + 1 < e; i++)
+		if (tok_dash(x, i) && tok_punct(x, i - 1, ','))
+			return 0;	/* "— Когда? — спросил он" */
+	return 1;
+}
+
+/*
+ * Is [s, e) a clause that introduces what follows: a speech verb or a
+ * phrase like "в заявлении говорится" near its end?
+ */
+static int
+intro_clause(const struct ex *x, size_t s, size_t e)
+{
+	size_t	i, k;
+
+	for (i = e; i > s && e - i < 12; i--)
+		if (tok_verb(x, i - 1, e, NULL, NULL) ||
+		    tok_is(x, i - 1, "говорится") ||
+		    tok_is(x, i - 1, "сказано") ||
+		    lexicon_match(x->lx, LEX_PHRASES, x->w + i - 1, e - i + 1,
+		    &k) != NULL)
+			return 1;
+	return 0;
+}
+
+/*
+ * Do the tokens between a quotation closing at token a and one opening at
+ * token b only join them ("«A» и «B»", "«A», «B»", "«A» «B»")?
+ */
+static int
+chain_links(const struct ex *x, size_t a, size_t b)
+{
+	size_t	i;
+
+	if (b <= a)
+		return 0;
+	for (i = a + 1; i < b; i++)
+		if (!tok_punct(x, i, ',') && !tok_is(x, i, "и") &&
+		    !tok_is(x, i, "а") && !tok_is(x, i, "также"))
+			return 0;
+	return 1;
+}
+
+/*
+ * A speech noun before a colon, and whose words it names: "комментарии
+ * пользователей интернета:", "слова министра:".  Fills c's cue (the
+ * colon) and mention.
+ */
+static int
+speech_noun(struct ex *x, size_t s, size_t e, struct cand *c)
+{
+	static const char *const noun[] = {
+		"комментари", "слова", "реплик", "высказывани", "заявлени",
+		"отзыв", "призыв", "лозунг", "ответ", "признани", "цитат",
+		"мнени", "обращени", "напутстви", "пожелани", NULL
+	};
+	size_t	i, k;
+
+	for (i = s; i < e; i++)
+		for (k = 0; noun[k] != NULL; k++)
+			if (strncmp(x->w[i], noun[k], strlen(noun[k])) == 0 &&
+			    i + 1 < e &&
+			    mention_np(x, i + 1, e, &c->m, MNP_LEFT | MNP_OBL) &&
+			    c->m.type != MEN_PRON) {
+				c->m.cas = SPEAKERS_GEN;
+				c->colon_cue = 1;
+				c->cue_tok = e;
+				return 1;
+			}
+	return 0;
+}
+
+/*
+ * The closing mark of the quotation that opens at token o, or pe when it
+ * does not close in its paragraph.  «» nest with „“ inside; straight
+ * marks nest too, an inner one opening after a space before a word
+ * ("Столько врать миру про "руку Кремля", ... люди", - написала) and
+ * closing glued to the word before it.
+ */
+static size_t
+quote_close(const struct ex *x, size_t o, size_t pe)
+{
+	size_t	cl, depth = 0, inner = 0;
+
+	if (tok_punct(x, o, '"')) {
+		for (cl = o + 1; cl < pe; cl++) {
+			if (!tok_punct(x, cl, '"'))
+				continue;
+			if (tok_open_quote(x, cl) && cl + 1 < pe) {
+				inner++;
+				continue;
+			}
+			if (inner == 0)
+				return cl;
+			inner--;
+		}
+		/* Unbalanced: the first mark after o, as before. */
+		for (cl = o + 1; cl < pe && !tok_punct(x, cl, '"'); cl++)
+			;
+		return cl;
+	}
+	for (cl = o + 1; cl < pe; cl++) {
+		if (tok_punct(x, cl, 0xab) || tok_punct(x, cl, 0x201e))
+			depth++;
+		else if (tok_punct(x, cl, 0xbb) ||
+		    tok_punct(x, cl, 0x201c) || tok_punct(x, cl, 0x201d)) {
+			if (depth == 0)
+				return cl;
+			depth--;
+		}
+	}
+	return cl;
+}
+
+/*
+ * Parses an attribution clause in tokens [s, e): "— подчеркнул Ермаганбет
+ * Булекпаев", "— Калинкин заявил", "— цитирует ИА Regnum Минченко",
+ * "— говорится в сообщении МВД".  Fills the cue and mention of c;
+ * *end gets the first token after the clause.  Returns 0 when it holds
+ * no speech verb near its start.
+ */
+static int
+attribution(struct ex *x, size_t s, size_t e, struct cand *c, size_t *end)
+{
+	size_t			 i, len = 0, stop;
+	unsigned		 cls = 0;
+	const struct lex_entry	*le;
+	size_t			 k;
+
+	while (s < e && (tok_dash(x, s) || tok_punct(x, s, ',')))
+		s++;
+	/* The clause ends at the end of the sentence. */
+	for (*end = s; *end < e && !tok_sentend(x, *end) &&
+	    !tok_punct(x, *end, ':') && !tok_punct(x, *end, ';'); (*end)++)
+		if (*end > s && tok_dash(x, *end) &&
+		    tok_punct(x, *end - 1, ','))
+			break;
+	e = *end;
+	/* "— так говорится в заявлении", "— это было отмечено в ...". */
+	if ((tok_is(x, s, "так") || tok_is(x, s, "это")) && s + 1 < e &&
+	    (le = lexicon_match(x->lx, LEX_PHRASES, x->w + s + 1,
+	    e - s - 1, &k)) != NULL && strcmp(le->tag, "doc") == 0)
+		s++;
+	/* "— с этими словами Квачков отправился": the source follows. */
+	if ((le = lexicon_match(x->lx, LEX_PHRASES, x->w + s, e - s,
+	    &k)) != NULL && strcmp(le->tag, "attr") == 0) {
+		c->cs = s;
+		c->ce = s + k;
+		c->agr = AGR_NONE;
+		if (!mention_np(x, s + k, e, &c->m, MNP_LEFT))
+			return 0;
+		for (i = s + k; i < e; i++)
+			if (tok_agr(x->w[i]) != AGR_NONE &&
+			    tok_finite_past(x, i)) {
+				c->agr = tok_agr(x->w[i]);
+				break;
+			}
+		return 1;
+	}
+	if ((le = lexicon_match(x->lx, LEX_PHRASES, x->w + s, e - s,
+	    &k)) != NULL && strcmp(le->tag, "doc") == 0) {
+		c->cs = s;
+		c->ce = s + k;
+		c->agr = AGR_NONE;
+		if (!mention_np(x, s + k, e, &c->m, MNP_LEFT | MNP_OBL))
+			c->m.type = MEN_NONE;	/* "— говорится в интервью" */
+		c->m.cas = SPEAKERS_GEN;
+		return 1;
+	}
+	for (i = s; i < e && i < s + 5; i++)
+		if (tok_verb(x, i, e, &len, &cls))
+			break;
+	if (i >= e || i >= s + 5)
+		return 0;
+	if (i > s && tok_is(x, i - 1, "не") && !(cls & VC_NEG))
+		return 0;
+	c->cs = i;
+	c->ce = i + len;
+	c->agr = tok_agr(x->w[i]);
+	if (cls & VC_RELAY) {
+		/* The speaker is the object: skip the medium. */
+		size_t	j;
+
+		for (j = i + len; j < e; j++) {
+			size_t	n;
+
+			if (tok_name(x, j + 1) && j + 1 < e)
+				continue;	/* the run goes on */
+			mention_name_run(x, i + len, j, &n);
+			if (n > 0 && !tok_media(x,
+			    j - n > i ? j - n : j + 1 - n, j + 1)) {
+				memset(&c->m, 0, sizeof(c->m));
+				c->m.type = MEN_NAME;
+				c->m.s = j + 1 - n;
+				c->m.e = j + 1;
+				c->m.ns = j + 1 - n;
+				c->m.ne = j + 1;
+				c->m.cas = SPEAKERS_ACC;
+				c->agr = AGR_NONE;
+				return 1;
+			}
+		}
+		for (j = i + len; j < e; j++)
+			if (tok_is(x, j, "его") || tok_is(x, j, "ее") ||
+			    tok_is(x, j, "их")) {
+				memset(&c->m, 0, sizeof(c->m));
+				c->m.type = MEN_PRON;
+				c->m.s = c->m.ns = j;
+				c->m.e = c->m.ne = j + 1;
+				c->agr = tok_is(x, j, "ее") ? AGR_F :
+				    tok_is(x, j, "их") ? AGR_PL : AGR_M;
+				return 1;
+			}
+		return 0;
+	}
+	/* "— с поклоном сказал швейцар": a phrase of manner before the
+	 * verb, the speaker after it. */
+	if (i > s && tok_prep(x, s) && !mention_np(x, s, i, &c->m, 0))
+		s = i;
+	if (i > s) {
+		/* "— Калинкин заявил". */
+		if (!mention_np(x, s, i, &c->m, 0))
+			return 0;
+	} else if (!mention_after(x, i + len, e, &c->m, &stop, MNP_COMMA |
+	    mention_agr(c->agr) |
+	    (c->agr == AGR_PL ? MNP_LOC : 0))) {
+		memset(&c->m, 0, sizeof(c->m));
+		c->m.type = MEN_NONE;
+	}
+	if (c->m.type != MEN_NONE && mention_media(x, &c->m) &&
+	    (cls & VC_MEDIA))
+		return 0;
+	return 1;
+}
+
+/*
+ * Looks in tokens [s, e) of a quotation for an attribution that splits
+ * it: "Q1, — подчеркнул X. — Q2".  Returns 1 with *q1e (end of the first
+ * part) and *q2s (start of the second, e when none) set and the cue and
+ * mention in c.
+ */
+static int
+find_split(struct ex *x, size_t s, size_t e, size_t *q1e, size_t *q2s,
+    struct cand *c)
+{
+	size_t	i, end;
+
+	for (i = s + 1; i + 1 < e; i++) {
+		if (!tok_dash(x, i))
+			continue;
+		if (!(tok_punct(x, i - 1, ',') || tok_punct(x, i - 1, '!') ||
+		    tok_punct(x, i - 1, '?') || tok_punct(x, i - 1, 0x2026) ||
+		    tok_punct(x, i - 1, '.')))
+			continue;
+		if (!attribution(x, i + 1, e, c, &end))
+			continue;
+		*q1e = tok_punct(x, i - 1, ',') ? i - 1 : i;
+		/* Past the attribution: ". — Q2" or the end. */
+		while (end < e && (tok_sentend(x, end) ||
+		    tok_punct(x, end, ':') || tok_punct(x, end, ',')))
+			end++;
+		if (end < e && tok_dash(x, end))
+			end++;
+		*q2s = end;
+		return 1;
+	}
+	return 0;
+}
+
+/* Records a direct quote with content tokens [s, e). */
+static void
+add_direct(struct ex *x, size_t s, size_t e, const struct cand *proto)
+{
+	struct cand	*c;
+	size_t		 i;
+
+	while (e > s && (tok_dash(x, e - 1) || tok_punct(x, e - 1, ',')))
+		e--;
+	while (s < e && tok_dash(x, s))
+		s++;
+	if (s >= e)
+		return;
+	c = quotes_cand_add(x);
+	*c = *proto;
+	c->is_quote = 1;
+	c->kind = QUOTE_DIRECT;
+	c->ts = s;
+	c->te = e;
+	c->order = s;
+	for (i = s; i < e; i++)
+		x->mask[i] = 1;
+	/* The cue is used up, unless it governs a что-clause of its own
+	 * ("заявил, что C: «Q»" gives two quotes). */
+	if (proto->ce > proto->cs && !governs_clause(x, proto->ce, s))
+		for (i = proto->cs; i < proto->ce; i++)
+			x->mask[i] = 1;
+}
+
+/* Is there a "что" or "чтобы" between tokens a and b of one sentence? */
+static int
+governs_clause(const struct ex *x, size_t a, size_t b)
+{
+	size_t	i;
+
+	for (i = a; i < b && i < a + 10; i++) {
+		if (tok_is(x, i, "что") || tok_is(x, i, "чтобы"))
+			return 1;
+		if (tok_sentend(x, i))
+			return 0;
+	}
+	return 0;
+}
+
+/*
+ * May a mention without a verb introduce a quote ("Дина Сарсенова,
+ * учитель:")?  Only a full name, or a name with its role: a lone
+ * capitalised word before a colon is a heading ("Смотрите:").
+ */
+static int
+intro_name(const struct ex *x, const struct mention *m)
+{
+	char	*role;
+
+	if (m->type != MEN_NAME)
+		return 0;
+	if (m->ne - m->ns >= 2 && tok_has(x, m->ns, TF_FIRST))
+		return 1;
+	if ((role = people_role_text(x, m)) == NULL)
+		return 0;
+	free(role);
+	return 1;
+}
+
+/*
+ * Is paragraph p a line "— Имя Фамилия, должность" that attributes the
+ * paragraph before it?  Fills c when it is.
+ */
+static int
+attr_line(struct ex *x, size_t p, struct cand *c)
+{
+	size_t	s = x->sg->para[p].first, e = x->sg->para[p].last, i, n;
+
+	if (e - s > 25 || !tok_dash(x, s))
+		return 0;
+	for (i = s + 1; i < e; i++)
+		if (tok_verb(x, i, e, NULL, NULL))
+			return 0;
+	for (i = s + 1; i < e && x->sg->t[i].type == SEG_WORD; i++)
+		;
+	if (i == s + 1)
+		return 0;
+	mention_name_run(x, s + 1, i - 1, &n);
+	if (n == 0 || i - n != s + 1)
+		return 0;
+	if (i < e && !tok_punct(x, i, ',') && !tok_sentend(x, i))
+		return 0;
+	memset(c, 0, sizeof(*c));
+	c->m.type = MEN_NAME;
+	c->m.s = s + 1;
+	c->m.e = e;
+	c->m.ns = s + 1;
+	c->m.ne = i;
+	c->colon_cue = 1;
+	c->cue_tok = s;
+	return 1;
+}
+
+/*
+ * Direct speech: quotation marks with an attribution after them or a
+ * colon before, quotes split by their attribution, dash dialogue,
+ * paragraphs introduced by a colon, quote paragraphs followed by a
+ * "— Name, role" line, and runs of dialogue that continue a speaker.
+ */
+void
+direct_pass(struct ex *x)
+{
+	struct segmentation	*sg = x->sg;
+	size_t			 p;
+	int			 prev_quote = 0;	/* paragraph before */
+	int			 prev_question = 0;	/* a dash question */
+	struct cand		 intro;
+	int			 has_intro = 0;
+
+	for (p = 0; p < sg->npara; p++) {
+		size_t		ps = sg->para[p].first, pe = sg->para[p].last;
+		size_t		i, q1e, q2s, end;
+		struct cand	c;
+		int		this_quote = 0, has_chain = 0;
+		struct cand	chain;
+		size_t		chain_end = 0;
+
+		if (ps >= pe)
+			continue;
+		if (attr_line(x, p, &c)) {
+			/* Attributes the quote paragraph above, if it is no
+			 * quote of its own yet. */
+			size_t	s = p > 0 ? sg->para[p - 1].first : 0;
+			size_t	e = p > 0 ? sg->para[p - 1].last : 0;
+
+			if (p > 0 && tok_open_quote(x, s))
+				s++;
+			if (e > s && tok_sentend(x, e - 1) &&
+			    tok_close_quote(x, e - 2))
+				e--;
+			if (e > s && tok_close_quote(x, e - 1))
+				e--;
+			if (p > 0 && s < e && !x->mask[s])
+				add_direct(x, s, e, &c);
+			for (i = ps; i < pe; i++)
+				x->mask[i] = 1;
+			prev_quote = 0;
+			continue;
+		}
+		if (tok_dash(x, ps)) {
+			/* Dash dialogue. */
+			memset(&c, 0, sizeof(c));
+			if (find_split(x, ps + 1, pe, &q1e, &q2s, &c)) {
+				add_direct(x, ps + 1, q1e, &c);
+				if (q2s < pe) {
+					struct cand	c2 = c;
+
+					c2.cs = c2.ce = 0;
+					c2.m.type = MEN_CONT;
+					add_direct(x, q2s, pe, &c2);
+				}
+				this_quote = 1;
+			} else if (dash_question(x, ps, pe)) {
+				/* An interviewer's question: no quote. */
+				prev_question = 2;
+			} else if (prev_quote || has_intro) {
+				if (has_intro)
+					c = intro;
+				else
+					c.m.type = MEN_CONT;
+				add_direct(x, ps + 1, pe, &c);
+				this_quote = 1;
+			} else if (prev_question) {
+				/* The answer to it: the person the interview
+				 * is with. */
+				c.m.type = MEN_NONE;
+				add_direct(x, ps + 1, pe, &c);
+				this_quote = 1;
+			}
+			has_intro = 0;
+			prev_quote = this_quote;
+			if (prev_question > 0)
+				prev_question--;
+			continue;
+		}
+		if (has_intro && tok_punct(x, pe - 1, ':') &&
+		    intro_clause(x, ps, pe - 1)) {
+			/* "объявил об отставке:" then "В заявлении клуба
+			 * говорится:" -- the second introduces the quote. */
+			has_intro = 0;
+		}
+		if (has_intro && reports_itself(x, ps, pe))
+			has_intro = 0;	/* the crawl lost the quote */
+		if (has_intro) {
+			/* A paragraph after "X сказал:" is the quote. */
+			size_t	s = ps, e = pe;
+
+			if (tok_open_quote(x, s))
+				s++;
+			if (e > s + 1 && tok_sentend(x, e - 1) &&
+			    tok_close_quote(x, e - 2))
+				e--;
+			if (e > s && tok_close_quote(x, e - 1))
+				e--;
+			add_direct(x, s, e, &intro);
+			has_intro = 0;
+			prev_quote = 1;
+			continue;
+		}
+		/* Quotation marks. */
+		for (i = ps; i < pe; i++) {
+			size_t	o = i, cl, words = 0, k;
+			int	straight = tok_punct(x, i, '"');
+			int	sent_start, after_colon, attributed = 0;
+
+			if (!(tok_punct(x, i, 0xab) ||
+			    tok_punct(x, i, 0x201e) ||
+			    tok_punct(x, i, 0x201c) || straight))
+				continue;
+			if (x->mask[i])
+				continue;
+			cl = quote_close(x, o, pe);
+			for (k = o + 1; k < cl; k++)
+				if (sg->t[k].type == SEG_WORD)
+					words++;
+			sent_start = o == ps || tok_sentend(x, o - 1) ||
+			    sg->t[o].sent != sg->t[o - 1].sent;
+			after_colon = o > ps && tok_punct(x, o - 1, ':');
+			memset(&c, 0, sizeof(c));
+			if (words >= 2 && cl + 1 < pe &&
+			    (tok_punct(x, cl + 1, ',') ||
+			    tok_dash(x, cl + 1)) &&
+			    attribution(x, cl + 1, pe, &c, &end)) {
+				attributed = 1;
+				if (!sent_start && !after_colon) {
+					/* Only "... «Q», — V X" where the
+					 * quote opens its sentence. */
+					size_t	j = o;
+
+					while (j > ps &&
+					    !tok_sentend(x, j - 1))
+						j--;
+					if (j != o && !tok_dash(x, o - 1))
+						attributed = 0;
+				}
+			}
+			if (attributed) {
+				size_t	a, b;
+				struct cand c2;
+
+				memset(&c2, 0, sizeof(c2));
+				if (find_split(x, o + 1, cl, &a, &b, &c2)) {
+					add_direct(x, o + 1, a, &c2);
+					c2.cs = c2.ce = 0;
+					c2.m.type = MEN_CONT;
+					add_direct(x, b, cl, &c2);
+				} else
+					add_direct(x, o + 1, cl, &c);
+				this_quote = 1;
+				i = end > cl ? end - 1 : cl;
+				continue;
+			}
+			if (words >= 3 && !after_colon) {
+				/* «Q1, — V X. — Q2» */
+				size_t	a, b;
+				struct cand c2;
+
+				memset(&c2, 0, sizeof(c2));
+				if (find_split(x, o + 1, cl, &a, &b, &c2)) {
+					add_direct(x, o + 1, a, &c2);
+					c2.cs = c2.ce = 0;
+					c2.m.type = MEN_CONT;
+					add_direct(x, b, cl, &c2);
+					this_quote = 1;
+					i = cl;
+					continue;
+				}
+			}
+			if ((words >= 2 || (words >= 1 && o >= ps + 2 &&
+			    tok_verb(x, o - 2, o - 1, NULL, NULL))) &&
+			    after_colon) {
+				/* "X сказал: «Q»" or "X: «Q»". */
+				size_t	j = o - 1, v, len;
+				unsigned cls;
+
+				while (j > ps && !tok_sentend(x, j - 1) &&
+				    !(sg->t[j].flags & SEG_PARA))
+					j--;
+				for (v = j; v < o - 1; v++)
+					if (tok_verb(x, v, o - 1, &len, &cls))
+						break;
+				memset(&c, 0, sizeof(c));
+				if (v < o - 1) {
+					c.cs = v;
+					c.ce = v + len;
+					c.agr = tok_agr(x->w[v]);
+					if (!mention_before(x, j, v, &c.m,
+					    c.agr) &&
+					    !mention_subject_left(x, j, v, &c.m,
+					    c.agr) &&
+					    !mention_after(x, v + len, o - 1,
+					    &c.m, &end, 0))
+						c.m.type = MEN_NONE;
+				} else if (speech_noun(x, j, o - 1, &c)) {
+					/* "комментарии пользователей:" */
+				} else if (!mention_np(x, j, o - 1, &c.m, 0) ||
+				    !intro_name(x, &c.m)) {
+					continue;
+				} else {
+					c.colon_cue = 1;
+					c.cue_tok = o - 1;
+				}
+				add_direct(x, o + 1, cl, &c);
+				chain = c;
+				chain_end = cl;
+				has_chain = 1;
+				this_quote = 1;
+				i = cl;
+				continue;
+			}
+			if (words >= 2 && has_chain && chain_links(x, chain_end,
+			    o)) {
+				/* "скандировали: «A» и «B»": B has A's source. */
+				c = chain;
+				c.m.type = MEN_CONT;
+				add_direct(x, o + 1, cl, &c);
+				chain_end = cl;
+				this_quote = 1;
+				i = cl;
+				continue;
+			}
+			if (words >= 3 && o == ps && cl + 2 >= pe &&
+			    p + 1 < sg->npara && attr_line(x, p + 1, &c)) {
+				/* Left for the "— Name, role" line. */
+				i = cl;
+				continue;
+			}
+			if (words >= 3 && sent_start && (prev_quote ||
+			    this_quote || o == ps) && (cl + 1 >= pe ||
+			    (cl + 2 == pe && tok_sentend(x, cl + 1)))) {
+				/* A further quote of the same source. */
+				c.m.type = MEN_CONT;
+				add_direct(x, o + 1, cl, &c);
+				this_quote = 1;
+				i = cl;
+				continue;
+			}
+			i = cl;
+		}
+		/* A paragraph ending in ":" introduces the next one. */
+		if (pe - ps >= 2 && tok_punct(x, pe - 1, ':') &&
+		    !x->mask[pe - 1]) {
+			size_t	j = pe - 1, v, len;
+			unsigned cls;
+
+			while (j > ps && !tok_sentend(x, j - 1))
+				j--;
+			memset(&intro, 0, sizeof(intro));
+			for (v = j; v < pe - 1; v++)
+				if (tok_verb(x, v, pe - 1, &len, &cls))
+					break;
+			if (v < pe - 1) {
+				intro.cs = v;
+				intro.ce = v + len;
+				intro.agr = tok_agr(x->w[v]);
+				if (!mention_before(x, j, v, &intro.m,
+				    intro.agr) &&
+				    !mention_after(x, v + len, pe - 1,
+				    &intro.m, &end, 0))
+					intro.m.type = MEN_NONE;
+				has_intro = 1;
+			} else if (doc_intro(x, j, pe - 1, &intro)) {
+				/* "В заявлении клуба говорится:" */
+				has_intro = 1;
+			} else if (mention_np(x, j, pe - 1, &intro.m, 0) &&
+			    intro_name(x, &intro.m)) {
+				intro.colon_cue = 1;
+				intro.cue_tok = pe - 1;
+				has_intro = 1;
+			}
+			if (has_intro && !governs_clause(x, intro.ce, pe))
+				for (v = intro.cs; v < intro.ce; v++)
+					x->mask[v] = 1;
+		}
+		prev_quote = this_quote;
+	}
+}

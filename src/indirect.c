@@ -1,0 +1,926 @@
+/*
+ * indirect.c: reported speech, sentence by sentence: framing phrases
+ * (по словам X), "как V X", speech verbs with что-clauses, topics and
+ * objects, postposed attributions and "Об этом V X" after the content.
+ * No I/O.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "extract.h"
+#include "lexicon.h"
+#include "segment.h"
+
+static size_t	 content_end(const struct ex *, size_t, size_t, int);
+static size_t	 words_between(const struct ex *, size_t, size_t);
+static int	 genitive_group(struct ex *, size_t, size_t, struct mention *,
+		    size_t *);
+static int	 mention_after_past_media(struct ex *, size_t, size_t,
+		    struct mention *, size_t *, int);
+static int	 predicate_follows(const struct ex *, size_t, size_t);
+static int	 gloss_ends(const struct ex *, size_t, size_t);
+static int	 contrast_clause(const struct ex *, size_t, size_t);
+static int	 prev_speech_act(struct ex *, size_t, size_t, size_t,
+		    const struct mention *);
+static void	 add_indirect(struct ex *, size_t, size_t, size_t, size_t,
+		    enum agr, const struct mention *);
+struct sent;
+static size_t	 cue_frame(struct ex *, const struct sent *, size_t,
+		    const struct lex_entry *, size_t);
+static size_t	 cue_doc(struct ex *, const struct sent *, size_t, size_t);
+static size_t	 cue_prev(struct ex *, const struct sent *, size_t, size_t,
+		    int);
+static int	 cue_docin(struct ex *, const struct sent *, size_t, size_t,
+		    size_t *);
+static int	 abstract_subject(const struct ex *, size_t, size_t);
+static size_t	 cue_kak(struct ex *, const struct sent *, size_t, size_t);
+static int	 verb_postposed(struct ex *, const struct sent *, size_t,
+		    size_t, enum agr, size_t *);
+static int	 verb_subject(struct ex *, const struct sent *, size_t,
+		    size_t, enum agr, struct mention *, size_t *);
+static size_t	 verb_complement(struct ex *, const struct sent *, size_t,
+		    size_t, unsigned, enum agr, const struct mention *,
+		    size_t);
+static int	 named_as(const struct ex *, size_t, size_t);
+static size_t	 cue_verb(struct ex *, const struct sent *, size_t);
+static int	 verb_inverted(struct ex *, const struct sent *, size_t,
+		    size_t, enum agr, size_t *);
+static size_t	 indirect_at(struct ex *, size_t, size_t);
+
+/*
+ * Where the content that starts at token s ends: at the end of the
+ * sentence, or before a coordinated clause with its own speech verb
+ * ("..., но признал, что ...", "... и призвал ...", "..., а Россия
+ * уверена, что ...").  When np is set the content is a noun phrase (the
+ * object of назвал, the topic of рассказал о), which also ends before a
+ * coordinated verb ("..., и посетил посёлок").  Returns the end token
+ * (exclusive).
+ */
+static size_t
+content_end(const struct ex *x, size_t s, size_t e, int np)
+{
+	size_t	i, j, k, len;
+	unsigned cls;
+
+	for (i = s; i < e; i++) {
+		if (x->mask[i])
+			return i;
+		/* An object ends before a gloss in parentheses and before
+		 * a contrast: "решение ошибочным, но принимает его". */
+		if (np && i > s && ((tok_punct(x, i, '(') &&
+		    gloss_ends(x, i, e)) || (tok_punct(x, i, ',') &&
+		    (tok_is(x, i + 1, "но") || tok_is(x, i + 1, "однако")) &&
+		    contrast_clause(x, i + 2, e))))
+			return i;
+		if (tok_is(x, i, "как") && i > s &&
+		    tok_verb(x, i + 1, e, &len, &cls)) {
+			/* "..., но, как сказала X, ..." starts anew. */
+			while (i > s && (tok_punct(x, i - 1, ',') ||
+			    tok_is(x, i - 1, "но") || tok_is(x, i - 1, "а")))
+				i--;
+			return i;
+		}
+		if (i == s || !(tok_punct(x, i, ',') || tok_is(x, i, "но") ||
+		    tok_is(x, i, "а") || tok_is(x, i, "и") ||
+		    tok_is(x, i, "однако")) || i + 1 >= e)
+			continue;
+		j = i + 1;
+		if (tok_is(x, j, "но") || tok_is(x, j, "а") ||
+		    tok_is(x, j, "и") || tok_is(x, j, "однако"))
+			j++;
+		if (tok_is(x, j, "также") || tok_is(x, j, "еще") ||
+		    tok_is(x, j, "затем") || tok_is(x, j, "тут"))
+			j++;
+		if (tok_verb(x, j, e, &len, &cls) && j > i + (tok_punct(x, i,
+		    ',') ? 1 : 0) && tok_agr(x->w[j]) != AGR_NONE)
+			return i;	/* "... и призвал ..." */
+		if (tok_verb(x, j, e, &len, &cls) && (cls & VC_CLAUSE) &&
+		    j + len + 1 < e && (tok_is(x, j + len, "что") ||
+		    (tok_punct(x, j + len, ',') &&
+		    tok_is(x, j + len + 1, "что"))))
+			return i;
+		/* ", а Россия уверена, что": another subject, then its
+		 * verb and что.  (After "но" the clause is more often part
+		 * of what is reported: "сообщил, что ..., но власти
+		 * надеются, что ...".) */
+		if (tok_punct(x, i, ',') && tok_is(x, i + 1, "а"))
+			for (k = j; k < e && k < j + 4 &&
+			    x->sg->t[k].type == SEG_WORD; k++)
+				if (tok_verb(x, k, e, &len, &cls) &&
+				    (cls & VC_CLAUSE) && k + len + 1 < e &&
+				    tok_punct(x, k + len, ',') &&
+				    tok_is(x, k + len + 1, "что"))
+					return i;
+		/* ", расследователи заявляли о ...": a new subject and its
+		 * speech verb. */
+		if (tok_punct(x, i, ',') && j == i + 1 &&
+		    strncmp(x->w[j], "котор", 10) != 0 &&
+		    !tok_prep(x, j) && !tok_stop(x, j))
+			for (k = j + 1; k < e && k < j + 4 &&
+			    x->sg->t[k - 1].type == SEG_WORD &&
+			    !tok_is(x, k - 1, "не") &&
+			    strncmp(x->w[k - 1], "котор", 10) != 0; k++)
+				if (tok_verb(x, k, e, &len, &cls) &&
+				    (cls & (VC_CLAUSE | VC_TOPIC |
+				    VC_OBJECT)) && !(cls & VC_RELAY) &&
+				    tok_agr(x->w[k]) != AGR_NONE)
+					return i;
+		if (np && j > i && (tok_is(x, i, "и") ||
+		    tok_is(x, i + 1, "и") || tok_is(x, i + 1, "а")) &&
+		    tok_finite_past(x, j))
+			return i;	/* "..., и посетил посёлок" */
+	}
+	while (e > s && (tok_sentend(x, e - 1) || tok_punct(x, e - 1, ',') ||
+	    tok_punct(x, e - 1, ':') || tok_punct(x, e - 1, ';')))
+		e--;
+	return e;
+}
+
+/* Is there a word in the instrumental within the next six words after
+ * token s, before any punctuation ("решение Клинсмана ошибочным")? */
+static int
+predicate_follows(const struct ex *x, size_t s, size_t e)
+{
+	size_t	i;
+
+	for (i = s + 1; i < e && i < s + 7; i++) {
+		if (x->sg->t[i].type != SEG_WORD)
+			return 0;
+		if (strlen(x->w[i]) > 8 && (tok_ends(x->w[i], "ым") ||
+		    tok_ends(x->w[i], "им") || tok_ends(x->w[i], "ой") ||
+		    tok_ends(x->w[i], "ыми") || tok_ends(x->w[i], "ими") ||
+		    tok_ends(x->w[i], "ом") || tok_ends(x->w[i], "ем")))
+			return 1;
+	}
+	return 0;
+}
+
+/* Does the gloss in parentheses that opens at token o close the
+ * sentence ending before e? */
+static int
+gloss_ends(const struct ex *x, size_t o, size_t e)
+{
+	size_t	i;
+
+	for (i = o + 1; i < e && !tok_punct(x, i, ')'); i++)
+		;
+	return i + 1 >= e || tok_sentend(x, i + 1);
+}
+
+/* Does a clause with its own verb start at token s: a verb at once, or
+ * within four words ("..., но суд присяжных наложил ...")? */
+static int
+contrast_clause(const struct ex *x, size_t s, size_t e)
+{
+	size_t	i;
+
+	for (i = s; i < e && i < s + 4; i++) {
+		if (x->sg->t[i].type != SEG_WORD)
+			return 0;
+		if ((i == s && tok_agr(x->w[i]) != AGR_NONE &&
+		    !tok_adjective(x, i)) || tok_finite_past(x, i))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * mention_after(), past a medium that is only the addressee: "заявила РИА
+ * Новости официальный представитель МИД Мария Захарова".
+ */
+static int
+mention_after_past_media(struct ex *x, size_t i, size_t e, struct mention *m,
+    size_t *stop, int flags)
+{
+	size_t	k;
+
+	if (!mention_after(x, i, e, m, stop, flags))
+		return 0;
+	if (mention_media(x, m) && m->ne < e && m->ne < *stop) {
+		k = m->ne;
+		if (tok_close_quote(x, k))
+			k++;	/* "Деньгам" in quotes */
+		if (k < e && x->sg->t[k].type == SEG_WORD)
+			return mention_after(x, k, e, m, stop, flags);
+	}
+	return 1;
+}
+
+/*
+ * "по мнению некоторых радикальных феминисток": a plural noun phrase in
+ * the genitive that no list knows, ending at a comma, as a group.  Fills
+ * m and *stop.
+ */
+static int
+genitive_group(struct ex *x, size_t s, size_t e, struct mention *m,
+    size_t *stop)
+{
+	size_t	i;
+
+	for (i = s; i < e && i < s + 5 && x->sg->t[i].type == SEG_WORD &&
+	    tok_common(x, i); i++)
+		;
+	if (i == s || i >= e || !tok_punct(x, i, ',') ||
+	    !(tok_ends(x->w[i - 1], "ов") || tok_ends(x->w[i - 1], "ев") ||
+	    tok_ends(x->w[i - 1], "ей") || tok_ends(x->w[i - 1], "ок") ||
+	    tok_ends(x->w[i - 1], "ек")) || strlen(x->w[i - 1]) < 8)
+		return 0;
+	memset(m, 0, sizeof(*m));
+	m->type = MEN_GROUP;
+	m->s = m->ns = s;
+	m->e = m->ne = i;
+	m->cas = SPEAKERS_GEN;
+	*stop = i;
+	return 1;
+}
+
+/* The number of words in tokens [s, e). */
+static size_t
+words_between(const struct ex *x, size_t s, size_t e)
+{
+	size_t	n = 0;
+
+	for (; s < e; s++)
+		if (x->sg->t[s].type == SEG_WORD)
+			n++;
+	return n;
+}
+
+static void
+add_indirect(struct ex *x, size_t s, size_t e, size_t cs, size_t ce,
+    enum agr a, const struct mention *m)
+{
+	struct cand	*c;
+	size_t		 i, words = 0;
+
+	while (e > s && (tok_sentend(x, e - 1) || tok_punct(x, e - 1, ',') ||
+	    tok_dash(x, e - 1)))
+		e--;
+	while (s < e && (tok_punct(x, s, ',') || tok_dash(x, s)))
+		s++;
+	/* Direct quotes are not part of it: skip one that opens the
+	 * span, stop at one inside it. */
+	while (s < e && (x->mask[s] || x->sg->t[s].type == SEG_PUNCT))
+		s++;
+	for (i = s; i < e; i++) {
+		if (x->mask[i]) {
+			e = i;
+			break;
+		}
+		if (x->sg->t[i].type == SEG_WORD)
+			words++;
+	}
+	while (e > s && x->sg->t[e - 1].type == SEG_PUNCT &&
+	    !tok_close_quote(x, e - 1))
+		e--;
+	if (words < 2)
+		return;
+	/* The same content found twice (a framing phrase and a verb): the
+	 * tokens of indirect quotes are marked, rather than every quote so
+	 * far compared, which was quadratic in their number. */
+	for (i = s; i < e; i++)
+		if (x->ind[i])
+			return;
+	memset(x->ind + s, 1, e - s);
+	c = quotes_cand_add(x);
+	c->is_quote = 1;
+	c->kind = QUOTE_INDIRECT;
+	c->ts = s;
+	c->te = e;
+	c->cs = cs;
+	c->ce = ce;
+	c->agr = a;
+	c->m = *m;
+	/* Resolved where its source is named: after a content that comes
+	 * first ("C, сообщается в пресс-релизе компании"). */
+	c->order = cs;
+}
+
+/* The sentence a cue stands in: its index and tokens [s0, s1). */
+struct sent {
+	size_t	si, s0, s1;
+};
+
+/*
+ * "по словам X, C", "C, по словам X, D", "по его мнению, C", "со ссылкой
+ * на X, что C": a framing phrase of k tokens at i, lexicon entry le.
+ * Returns the last token consumed.
+ */
+static size_t
+cue_frame(struct ex *x, const struct sent *st, size_t i,
+    const struct lex_entry *le, size_t k)
+{
+	struct mention	m;
+	size_t		stop, j;
+	enum agr	a;
+	int		ref = strcmp(le->tag, "ref") == 0, at_start;
+
+	memset(&m, 0, sizeof(m));
+	if (strcmp(le->tag, "framep") == 0) {
+		m.type = MEN_PRON;
+		m.s = m.ns = i + 1;
+		m.e = m.ne = i + 2;
+		stop = i + k;
+		a = tok_is(x, i + 1, "ее") ? AGR_F : tok_is(x, i + 1, "их") ?
+		    AGR_PL : AGR_M;
+	} else {
+		if (!mention_after(x, i + k, st->s1, &m, &stop, MNP_OBL) &&
+		    !genitive_group(x, i + k, st->s1, &m, &stop)) {
+			/* "Согласно сообщению, ...": the source spoken
+			 * of.  ("По сообщениям, ..." names nobody.) */
+			if (!tok_punct(x, i + k, ',') ||
+			    strcmp(le->tag, "frame") != 0 ||
+			    tok_ends(x->w[i + k - 1], "ям") ||
+			    tok_ends(x->w[i + k - 1], "ам"))
+				return i + k - 1;
+			memset(&m, 0, sizeof(m));
+			m.type = MEN_NONE;
+			stop = i + k + 1;
+		}
+		m.cas = ref ? SPEAKERS_ACC : SPEAKERS_GEN;
+		a = AGR_NONE;
+	}
+	if (mention_media(x, &m))
+		return i + k - 1;
+	at_start = i == st->s0 || (i == st->s0 + 1 &&
+	    x->sg->t[st->s0].type == SEG_WORD);
+	if (ref) {
+		/* "... со ссылкой на X, что C". */
+		j = stop;
+		if (tok_punct(x, j, ','))
+			j++;
+		if (tok_is(x, j, "что"))
+			add_indirect(x, j + 1, content_end(x, j + 1, st->s1, 0),
+			    i, i + k, a, &m);
+		else
+			add_indirect(x, st->s0, i, i, i + k, a, &m);
+	} else if (at_start)
+		add_indirect(x, stop, st->s1, i, i + k, a, &m);
+	else
+		add_indirect(x, st->s0, st->s1, i, i + k, a, &m);
+	return stop > i ? stop - 1 : i;
+}
+
+/* "C, говорится в заявлении X." (a statement of X after its content). */
+static size_t
+cue_doc(struct ex *x, const struct sent *st, size_t i, size_t k)
+{
+	struct mention	m;
+	size_t		stop;
+
+	if (!mention_after(x, i + k, st->s1, &m, &stop, MNP_OBL) ||
+	    i == st->s0)
+		return i + k - 1;
+	m.cas = SPEAKERS_GEN;
+	add_indirect(x, st->s0, i, i, i + k, AGR_NONE, &m);
+	return stop > i ? stop - 1 : i;
+}
+
+/*
+ * "В заявлении МИД Китая отмечается, что C", "В опубликованном вчера
+ * обращении партии говорилось: C": an impersonal verb of k tokens at i
+ * after a statement ("docnoun") in the prepositional and its source in
+ * the genitive.  Returns 1 with *ret the last token consumed when it is
+ * one.
+ */
+static int
+cue_docin(struct ex *x, const struct sent *st, size_t i, size_t k,
+    size_t *ret)
+{
+	const struct lex_entry	*le;
+	struct mention		 m;
+	size_t			 d, p, n, c, q;
+
+	for (d = i; d > st->s0 && i - d < 16; d--) {
+		if (tok_punct(x, d - 1, ',') || tok_sentend(x, d - 1))
+			return 0;
+		if ((le = lexicon_match(x->lx, LEX_PHRASES, x->w + d - 1, 1,
+		    &n)) != NULL && strcmp(le->tag, "docnoun") == 0)
+			break;
+	}
+	if (d == st->s0 || i - d >= 16 || d == i)
+		return 0;
+	/* "в" a few words before the noun: "В опубликованном 13 июня
+	 * заявлении". */
+	for (p = d - 1; p > st->s0 && d - p < 6 && !tok_is(x, p - 1, "в") &&
+	    !tok_is(x, p - 1, "во"); p--)
+		;
+	if (p == st->s0 || d - p >= 6)
+		return 0;
+	/* A body's noun first is the source, with all that follows it:
+	 * "Комитета за мирное объединение Кореи". */
+	for (q = d; q < i && !tok_has(x, q, TF_INST) && !tok_name(x, q) &&
+	    !tok_has(x, q, TF_ROLE); q++)
+		;
+	if (q < i && tok_has(x, q, TF_INST) && !tok_has(x, q, TF_MEDIA)) {
+		while (q > d && tok_adjective(x, q - 1))
+			q--;
+		memset(&m, 0, sizeof(m));
+		m.type = MEN_INST;
+		m.s = m.ns = q;
+		m.e = m.ne = i;
+	} else if (!mention_np(x, d, i, &m, MNP_OBL) || mention_media(x, &m))
+		return 0;
+	m.cas = SPEAKERS_GEN;
+	c = i + k;
+	if (tok_punct(x, c, ',') && tok_is(x, c + 1, "что"))
+		c += 2;
+	else if (tok_punct(x, c, ':') && !tok_open_quote(x, c + 1))
+		c++;
+	else
+		return 0;
+	add_indirect(x, c, content_end(x, c, st->s1, 0), i, i + k, AGR_NONE,
+	    &m);
+	*ret = i + k - 1;
+	return 1;
+}
+
+/*
+ * "Об этом сообщил X", "О своих планах X рассказал": the content is the
+ * sentence before; with clause set, "A, о чем заявил X": the clause
+ * before in the same sentence.
+ */
+static size_t
+cue_prev(struct ex *x, const struct sent *st, size_t i, size_t k,
+    int clause)
+{
+	struct mention	m;
+	size_t		v, len, stop;
+	unsigned	cls;
+
+	for (v = i + k; v < st->s1 && v < i + k + 5; v++)
+		if (tok_verb(x, v, st->s1, &len, &cls))
+			break;
+	if (v >= st->s1 || v >= i + k + 5 || (st->si == 0 && !clause) ||
+	    (clause && (i < st->s0 + 3 || !tok_punct(x, i - 1, ','))))
+		return i + k - 1;
+	if (!mention_after_past_media(x, v + len, st->s1, &m, &stop, 0)) {
+		/* The subject between: "О своих планах Лужков
+		 * рассказал". */
+		if (v == i + k || !mention_np(x, i + k, v, &m, 0))
+			return v + len - 1;
+		stop = v + len;
+	}
+	if (mention_media(x, &m))
+		return v + len - 1;
+	if (clause)
+		add_indirect(x, st->s0, i, v, v + len, tok_agr(x->w[v]), &m);
+	else if (!prev_speech_act(x, st->si - 1, v, v + len, &m))
+		add_indirect(x, x->sg->sent[st->si - 1].first,
+		    x->sg->sent[st->si - 1].last, v, v + len,
+		    tok_agr(x->w[v]), &m);
+	return stop > i ? stop - 1 : i;
+}
+
+/*
+ * "Компания пообещала снизить цены. Об этом рассказал её глава X": the
+ * sentence before holds a speech act of a body or group (its content
+ * right after the verb), and X is who reported it.  That quote becomes
+ * X's, over the whole sentence, with the cue [cs, ce).  Returns 1 when
+ * there was one.
+ */
+static int
+prev_speech_act(struct ex *x, size_t si, size_t cs, size_t ce,
+    const struct mention *m)
+{
+	size_t	s0 = x->sg->sent[si].first, s1 = x->sg->sent[si].last, k;
+
+	for (k = 0; k < x->nc; k++) {
+		struct cand	*c = &x->c[k];
+
+		if (!c->is_quote || c->kind != QUOTE_INDIRECT ||
+		    c->ts < s0 || c->te > s1 || c->ts != c->ce ||
+		    (c->m.type != MEN_INST && c->m.type != MEN_GROUP) ||
+		    c->m.s < s0 || c->m.e > c->cs)
+			continue;
+		memset(x->ind + c->m.s, 1, c->ts - c->m.s);
+		c->ts = c->m.s;
+		c->cs = cs;
+		c->ce = ce;
+		c->agr = tok_agr(x->w[cs]);
+		c->m = *m;
+		c->order = cs;
+		return 1;
+	}
+	return 0;
+}
+
+/* "Как пояснил X, C", "C, как сообщил X", "..., но как отметил X, C". */
+static size_t
+cue_kak(struct ex *x, const struct sent *st, size_t i, size_t len)
+{
+	struct mention	m;
+	size_t		v = i + 1, stop;
+	enum agr	a;
+
+	a = tok_agr(x->w[v]);
+	if (!mention_after_past_media(x, v + len, st->s1, &m, &stop,
+	    a == AGR_PL ? MNP_LOC : 0) || mention_media(x, &m))
+		return v + len - 1;
+	/* At the start, or in the middle with the content after it. */
+	if (i == st->s0 || (i == st->s0 + 1 &&
+	    x->sg->t[st->s0].type == SEG_WORD) ||
+	    (tok_punct(x, stop, ',') && words_between(x, stop,
+	    content_end(x, stop, st->s1, 0)) >= 3 &&
+	    (tok_is(x, i - 1, "но") || tok_is(x, i - 1, "а") ||
+	    tok_is(x, i - 1, "однако") || tok_is(x, i - 1, "и"))))
+		add_indirect(x, stop, content_end(x, stop + 1, st->s1, 0),
+		    i, v + len, a, &m);
+	else
+		add_indirect(x, st->s0, i, i, v + len, a, &m);
+	return stop > i ? stop - 1 : i;
+}
+
+/*
+ * A postposed attribution at the verb i: "C, заявил X." or mid-sentence
+ * "A, заметил X, B".  Returns 1 with *ret set when it is one.
+ */
+static int
+verb_postposed(struct ex *x, const struct sent *st, size_t i, size_t len,
+    enum agr a, size_t *ret)
+{
+	struct mention	m;
+	size_t		stop = i + len, ce = i - 1;
+	size_t		s0 = st->s0, s1 = st->s1;
+
+	memset(&m, 0, sizeof(m));
+	if (!(i > s0 && (tok_punct(x, i - 1, ',') || tok_dash(x, i - 1)) &&
+	    !tok_gerund(x->w[i]) &&
+	    mention_after(x, i + len, s1, &m, &stop, mention_agr(a)) &&
+	    (stop >= s1 || tok_sentend(x, stop) || tok_punct(x, stop, ',') ||
+	    tok_punct(x, stop, '('))))
+		return 0;
+	/* "A, утверждает X (a gloss), B": past the gloss. */
+	if (stop < s1 && tok_punct(x, stop, '(')) {
+		while (stop < s1 && !tok_punct(x, stop, ')'))
+			stop++;
+		if (stop < s1)
+			stop++;
+	}
+	*ret = i;
+	if (mention_media(x, &m))
+		return 1;
+	if (tok_dash(x, ce) && ce > s0 && tok_punct(x, ce - 1, ','))
+		ce--;
+	if (stop < s1 && tok_punct(x, stop, ',') && stop + 1 < s1 &&
+	    stop <= i + len + 4 && !tok_is(x, stop + 1, "что") &&
+	    !tok_sentend(x, stop + 1) &&
+	    strncmp(x->w[stop + 1], "котор", 10) != 0 &&
+	    !tok_is(x, stop + 1, "где") && !tok_is(x, stop + 1, "когда") &&
+	    !tok_verb(x, stop + 1, s1, NULL, NULL))
+		add_indirect(x, s0, s1, i, i + len, a, &m);
+	else if (tok_is(x, stop + 1, "что") || tok_is(x, stop + 1, "чтобы"))
+		add_indirect(x, stop + 2, content_end(x, stop + 2, s1, 0), i,
+		    i + len, a, &m);
+	else
+		add_indirect(x, s0, ce, i, i + len, a, &m);
+	*ret = stop > i ? stop - 1 : i;
+	return 1;
+}
+
+/*
+ * Is the subject of the verb at v an abstract noun opening its clause,
+ * with at most a complement in the genitive between ("Отставка
+ * министра говорит о ...", "Решение суда означает")?
+ */
+static int
+abstract_subject(const struct ex *x, size_t s0, size_t v)
+{
+	size_t	c = v, k;
+
+	while (c > s0 && !tok_punct(x, c - 1, ',') && !tok_dash(x, c - 1) &&
+	    !tok_punct(x, c - 1, ':'))
+		c--;
+	if (c >= v || v - c > 5 || x->sg->t[c].type != SEG_WORD ||
+	    !tok_common(x, c) || !tok_common_noun_shape(x->w[c]) ||
+	    tok_adjective(x, c) ||
+	    tok_has(x, c, TF_ROLE) || tok_has(x, c, TF_GROUP) ||
+	    tok_has(x, c, TF_INST) || tok_has(x, c, TF_FIRST) ||
+	    tok_oblique(x->w[c]))
+		return 0;
+	/* Only a complement after it: words in the genitive. */
+	for (k = c + 1; k < v; k++)
+		if (x->sg->t[k].type != SEG_WORD || !(tok_ends(x->w[k], "а") ||
+		    tok_ends(x->w[k], "я") || tok_ends(x->w[k], "ы") ||
+		    tok_ends(x->w[k], "и") || tok_ends(x->w[k], "ого") ||
+		    tok_ends(x->w[k], "его") || tok_ends(x->w[k], "ов") ||
+		    tok_ends(x->w[k], "ей")))
+			return 0;
+	return 1;
+}
+
+/*
+ * The subject of the verb i of agreement a, into m: before it, shared
+ * with a coordinated verb, or after it.  *stop gets the first token
+ * after the verb and a subject that follows it.  Returns 0 when the
+ * verb's subject is a medium (then it is no quote).
+ */
+static int
+verb_subject(struct ex *x, const struct sent *st, size_t i, size_t len,
+    enum agr a, struct mention *m, size_t *stop)
+{
+	size_t	s0 = st->s0, after = i + len;
+
+	memset(m, 0, sizeof(*m));
+	*stop = i + len;
+	/* A gerund's subject is its clause's: that of the finite verb
+	 * before it, else none named here. */
+	if (tok_gerund(x->w[i]) && i > s0 && tok_punct(x, i - 1, ',')) {
+		if (mention_subject_left(x, s0, i, m, AGR_NONE))
+			return !(m->type != MEN_NONE && mention_media(x, m));
+		memset(m, 0, sizeof(*m));
+		m->type = MEN_NONE;
+		return 1;
+	}
+	/* "Отставка министра говорит о кризисе": a thing speaks only
+	 * figuratively. */
+	if (abstract_subject(x, s0, i))
+		return 0;
+	if (mention_before(x, s0, i, m, a) ||
+	    mention_subject_left(x, s0, i, m, a) ||
+	    (tok_gerund(x->w[i]) &&
+	    mention_subject_left(x, s0, i, m, AGR_NONE)))
+		return !(m->type != MEN_NONE && mention_media(x, m));
+	/* A gerund shares the subject of its clause, never one after it:
+	 * "..., обвиняя демократов в ...". */
+	if (!(tok_gerund(x->w[i]) && i > s0)) {
+		if (mention_after(x, i + len, st->s1, m, &after,
+		    mention_agr(a)) &&
+		    mention_media(x, m))
+			return 0;	/* "отмечает издание «Лента.ру»" */
+		if (m->type == MEN_NAME || m->type == MEN_PRON ||
+		    m->type == MEN_INST || m->type == MEN_GROUP) {
+			*stop = after;
+			return 1;
+		}
+	}
+	memset(m, 0, sizeof(*m));
+	m->type = MEN_NONE;
+	return 1;
+}
+
+/*
+ * The content the verb i governs after stop, of classes cls: a
+ * что-clause, a topic phrase's content, "о" and a topic, or an object.
+ * Returns the last token consumed.
+ */
+static size_t
+verb_complement(struct ex *x, const struct sent *st, size_t i, size_t len,
+    unsigned cls, enum agr a, const struct mention *m, size_t stop)
+{
+	size_t	j, s1 = st->s1;
+
+	j = stop;
+	while (j < s1 && j < stop + 8 && !tok_is(x, j, "что") &&
+	    !tok_is(x, j, "чтобы") && !tok_is(x, j, "будто") &&
+	    !tok_sentend(x, j) && !tok_punct(x, j, ':') &&
+	    !(cls & VC_PHRASE))
+		j++;
+	if ((cls & VC_CLAUSE) && j < s1 && (tok_is(x, j, "что") ||
+	    tok_is(x, j, "чтобы") || tok_is(x, j, "будто"))) {
+		/* "объяснил тем, что C" */
+		add_indirect(x, j + 1, content_end(x, j + 1, s1, 0), i, i + len,
+		    a, m);
+		return j;
+	}
+	if (stop + 1 < s1 && tok_is(x, stop, "так") &&
+	    tok_punct(x, stop + 1, ':'))
+		stop++;		/* "сказал так: C" */
+	if (stop < s1 && tok_punct(x, stop, ':')) {
+		/* "Эксперты уверены: санкции не помогут": a colon with
+		 * no quotation marks after it gives the rest. */
+		if (stop + 2 < s1 && !x->mask[stop + 1] &&
+		    !tok_open_quote(x, stop + 1) && !tok_dash(x, stop + 1) &&
+		    (m->type != MEN_NONE || a != AGR_NONE)) {
+			add_indirect(x, stop + 1, content_end(x, stop + 1, s1,
+			    0), i, i + len, a, m);
+			return s1 - 1;
+		}
+		return i;	/* a colon quote, found above */
+	}
+	if (cls & VC_PHRASE) {
+		j = stop;
+		if (tok_punct(x, j, ','))
+			j++;
+		if (tok_is(x, j, "что") || tok_is(x, j, "о") ||
+		    tok_is(x, j, "об"))
+			j++;
+		if (tok_is(x, j, "том") && tok_punct(x, j + 1, ',') &&
+		    tok_is(x, j + 2, "что"))
+			j += 3;
+		/* "выразил надежду на то, что C": C. */
+		if ((tok_is(x, j, "на") || tok_is(x, j, "в")) &&
+		    (tok_is(x, j + 1, "то") || tok_is(x, j + 1, "том")) &&
+		    tok_punct(x, j + 2, ',') && (tok_is(x, j + 3, "что") ||
+		    tok_is(x, j + 3, "чтобы")))
+			j += 4;
+		add_indirect(x, j, content_end(x, j, s1, 1), i, i + len, a, m);
+		return stop - 1;
+	}
+	if ((cls & VC_TOPIC) && (tok_is(x, stop, "о") ||
+	    tok_is(x, stop, "об") || tok_is(x, stop, "обо"))) {
+		j = stop + 1;
+		/* "объявила о ее начале": only anaphoric. */
+		if ((tok_is(x, j, "ее") || tok_is(x, j, "его") ||
+		    tok_is(x, j, "их")) && j + 2 < s1 &&
+		    !(x->sg->t[j + 2].type == SEG_WORD))
+			return i;
+		if (tok_is(x, j, "этом") || tok_is(x, j, "том")) {
+			if (!(tok_punct(x, j + 1, ',') &&
+			    tok_is(x, j + 2, "что")))
+				return i;
+			j += 3;
+		}
+		add_indirect(x, j, content_end(x, j, s1, 1), i, i + len, a, m);
+		return j - 1;
+	}
+	/* "считает решение ошибочным", "признал себя виновным": an
+	 * object and its predicate in the instrumental. */
+	if ((cls & VC_CLAUSE) && stop < s1 && (strncmp(x->w[i], "счита",
+	    10) == 0 || strncmp(x->w[i], "посчита", 14) == 0 ||
+	    strncmp(x->w[i], "призна", 12) == 0) &&
+	    x->sg->t[stop].type == SEG_WORD && !tok_prep(x, stop) &&
+	    /* "признал себя виновным" is a plea, not a statement */
+	    !(strncmp(x->w[i], "призна", 12) == 0 &&
+	    tok_is(x, stop, "себя")) &&
+	    predicate_follows(x, stop, s1) &&
+	    (m->type == MEN_NAME || m->type == MEN_PRON ||
+	    m->type == MEN_ROLE || m->type == MEN_INST ||
+	    m->type == MEN_GROUP)) {
+		add_indirect(x, stop, content_end(x, stop, s1, 1), i, i + len,
+		    a, m);
+		return stop - 1;
+	}
+	/* "отметил экономическую мощь Пекина". */
+	if ((cls & VC_CLAUSE) && !(cls & VC_OBJECT) && stop < s1 &&
+	    x->sg->t[stop].type == SEG_WORD &&
+	    !(x->sg->t[stop].flags & SEG_CAP) && !tok_prep(x, stop) &&
+	    !tok_stop(x, stop) && (tok_adjective(x, stop) ||
+	    tok_is(x, stop + 1, "и")) &&
+	    (a == AGR_M || a == AGR_F || a == AGR_PL) &&
+	    (m->type == MEN_NAME || m->type == MEN_PRON ||
+	    m->type == MEN_ROLE)) {
+		add_indirect(x, stop, content_end(x, stop, s1, 1), i, i + len,
+		    a, m);
+		return stop - 1;
+	}
+	/* "осудили эти действия" is only anaphoric; "назвал это решение
+	 * ошибкой" says something of it. */
+	if ((cls & VC_OBJECT) && stop < s1 &&
+	    x->sg->t[stop].type == SEG_WORD && (!(tok_is(x, stop, "это") ||
+	    tok_is(x, stop, "этот") || tok_is(x, stop, "эти") ||
+	    tok_is(x, stop, "эту")) || named_as(x, stop + 1,
+	    content_end(x, stop, s1, 1)))) {
+		add_indirect(x, stop, content_end(x, stop, s1, 1), i, i + len,
+		    a, m);
+		return stop - 1;
+	}
+	return i;
+}
+
+/* Is there, in tokens [s, e), what a thing is called: a quotation
+ * or a noun in the instrumental ("назвал это решение ошибкой")? */
+static int
+named_as(const struct ex *x, size_t s, size_t e)
+{
+	static const char *const ins[] = {
+		"ой", "ей", "ом", "ем", "ами", "ями", NULL
+	};
+	size_t	i, k;
+
+	for (i = s; i < e; i++) {
+		if (tok_open_quote(x, i))
+			return 1;
+		if (i == s || x->sg->t[i].type != SEG_WORD)
+			continue;
+		for (k = 0; ins[k] != NULL; k++)
+			if (tok_ends(x->w[i], ins[k]) && strlen(x->w[i]) > 6)
+				return 1;
+	}
+	return 0;
+}
+
+/* A speech verb at i: its subject and what it governs. */
+static size_t
+cue_verb(struct ex *x, const struct sent *st, size_t i)
+{
+	const struct lex_entry	*le;
+	struct mention		 m;
+	size_t			 len, k, stop, ret;
+	unsigned		 cls;
+	enum agr		 a;
+
+	if (!tok_verb(x, i, st->s1, &len, &cls))
+		return i;
+	if (i > st->s0 && tok_is(x, i - 1, "не") && !(cls & VC_NEG))
+		return i;
+	/* "Говоря о ситуации, он подчеркнул, что": a gerund opening the
+	 * sentence sets a topic; the cue is the verb after it. */
+	if (i == st->s0 && tok_gerund(x->w[i]) && !tok_punct(x, i + len, ','))
+		return i;
+	/* "сообщило со ссылкой на X": X speaks, found at the phrase. */
+	if ((le = lexicon_match(x->lx, LEX_PHRASES, x->w + i + len,
+	    st->s1 - i - len, &k)) != NULL && strcmp(le->tag, "ref") == 0)
+		return i;
+	a = tok_agr(x->w[i]);
+	if (verb_postposed(x, st, i, len, a, &ret))
+		return ret;
+	if (verb_inverted(x, st, i, len, a, &ret))
+		return ret;
+	if (!verb_subject(x, st, i, len, a, &m, &stop))
+		return i;
+	return verb_complement(x, st, i, len, cls, a, &m, stop);
+}
+
+/*
+ * Object, verb, subject: "Гибель командира также подтвердили украинские
+ * источники."  A plural verb whose subject, a group, ends the sentence
+ * after it, with no plural subject before it: the content is what comes
+ * before the verb.
+ */
+static int
+verb_inverted(struct ex *x, const struct sent *st, size_t i, size_t len,
+    enum agr a, size_t *ret)
+{
+	struct mention	m;
+	size_t		stop, e = i;
+
+	if (a != AGR_PL || i < st->s0 + 2 || tok_punct(x, i - 1, ','))
+		return 0;
+	if (tok_prep(x, i + len) ||
+	    !mention_after(x, i + len, st->s1, &m, &stop, 0) ||
+	    (m.type != MEN_GROUP && m.type != MEN_INST &&
+	    m.type != MEN_ROLE) || m.ns > i + len + 2 ||
+	    /* In the nominative plural: not "поручили этому художнику". */
+	    (tok_common(x, m.ns) && !tok_ends(x->w[m.ns], "ые") &&
+	    !tok_ends(x->w[m.ns], "ие") && !tok_ends(x->w[m.ns], "ы") &&
+	    !tok_ends(x->w[m.ns], "и")) ||
+	    !(stop >= st->s1 || tok_sentend(x, stop)) || mention_media(x, &m))
+		return 0;
+	/* Nothing before the verb that could be its plural subject. */
+	if (mention_before(x, st->s0, i, &(struct mention){ 0 }, a))
+		return 0;
+	while (e > st->s0 && tok_stop(x, e - 1) && !tok_is(x, e - 1, "и"))
+		e--;	/* "также" */
+	if (words_between(x, st->s0, e) < 2)
+		return 0;
+	add_indirect(x, st->s0, e, i, i + len, a, &m);
+	*ret = stop > i ? stop - 1 : i;
+	return 1;
+}
+
+/*
+ * Indirect speech, sentence by sentence: looks for a cue at token i of
+ * sentence si -- a framing phrase, a statement ("говорится в заявлении
+ * X"), "Об этом V X", "как V X", a speech verb -- and records the quote
+ * it introduces.  Returns the last token it consumed; the caller goes on
+ * after it.
+ */
+static size_t
+indirect_at(struct ex *x, size_t si, size_t i)
+{
+	const struct lex_entry	*le;
+	struct sent		 st;
+	size_t			 k, len;
+	unsigned		 cls;
+
+	if (x->mask[i] || x->sg->t[i].type != SEG_WORD)
+		return i;
+	st.si = si;
+	st.s0 = x->sg->sent[si].first;
+	st.s1 = x->sg->sent[si].last;
+	le = lexicon_match(x->lx, LEX_PHRASES, x->w + i, st.s1 - i, &k);
+	if (le != NULL) {
+		if (strcmp(le->tag, "frame") == 0 ||
+		    strcmp(le->tag, "framep") == 0 ||
+		    strcmp(le->tag, "ref") == 0)
+			return cue_frame(x, &st, i, le, k);
+		if (strcmp(le->tag, "doc") == 0)
+			return cue_doc(x, &st, i, k);
+		if (strcmp(le->tag, "not") == 0)
+			return i + k - 1;
+		if (strcmp(le->tag, "docin") == 0 && cue_docin(x, &st, i, k,
+		    &len))
+			return len;
+		if (strcmp(le->tag, "prev") == 0)
+			return cue_prev(x, &st, i, k, 0);
+		if (strcmp(le->tag, "prevc") == 0)
+			return cue_prev(x, &st, i, k, 1);
+	}
+	if (tok_is(x, i, "как") && tok_verb(x, i + 1, st.s1, &len, &cls) &&
+	    !(cls & VC_PHRASE))
+		return cue_kak(x, &st, i, len);
+	return cue_verb(x, &st, i);
+}
+
+void
+indirect_pass(struct ex *x)
+{
+	struct segmentation	*sg = x->sg;
+	size_t			 si, i;
+
+	for (si = 0; si < sg->nsent; si++)
+		for (i = sg->sent[si].first; i < sg->sent[si].last; i++)
+			i = indirect_at(x, si, i);
+}

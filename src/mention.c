@@ -1,0 +1,1028 @@
+/*
+ * mention.c: the source a cue names.  Reads the noun phrase before a
+ * verb (its subject), after it (postposed: "заявил Булекпаев"), or a
+ * framing phrase's object, as a person's name, a pronoun, a role, a
+ * group or an institution.  No I/O.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+#include "lexicon.h"
+#include "segment.h"
+#include "speakers.h"
+#include "util.h"
+
+static size_t	 skip_inserted(const struct ex *, size_t, size_t);
+static int	 tok_name_particle(const struct ex *, size_t);
+static int	 one_of(const struct ex *, size_t);
+static int	 mention_acting(const struct ex *, size_t);
+static int	 noun_subject(const struct ex *, size_t, size_t, enum agr,
+		    struct mention *, int);
+static int	 enum_link(const struct ex *, size_t, size_t);
+static int	 conjoined_names(struct ex *, size_t, size_t, struct mention *);
+static size_t	 mention_np_end(const struct ex *, size_t, size_t);
+static int	 np_has_noun(const struct ex *, size_t, size_t);
+static int	 body_before(const struct ex *, size_t, size_t);
+static int	 tok_participle(const char *);
+static int	 clause_gerund(const struct ex *, size_t, size_t);
+static int	 name_ok(const struct ex *, size_t, size_t, int);
+
+/* Is the source of a mention a medium (передает BAQ.KZ, сообщает
+ * агентство Reuters)?  Looks at the head and the word before a name. */
+int
+mention_media(const struct ex *x, const struct mention *m)
+{
+	size_t	s = m->ns;
+	size_t	e = m->ne;
+
+	if (m->ne <= m->ns)
+		return tok_media(x, m->s, m->e);
+	/* A medium named last, right before the verb: "Отставку главы
+	 * ГРУ «Коммерсантъ» объяснил" (its subject after an object). */
+	while (e > m->ns && x->sg->t[e - 1].type == SEG_PUNCT)
+		e--;
+	if (e > m->ns + 1 && tok_media(x, e - 1, e) &&
+	    (x->sg->t[e - 1].flags & (SEG_CAP | SEG_LATIN)) &&
+	    tok_open_quote(x, e - 2) && !tok_prep(x, e - 3))
+		return 1;
+	if (m->type != MEN_NAME)
+		return tok_media(x, s, s + 1);	/* the head noun */
+	if (s > m->s)
+		s--;
+	return tok_media(x, s, m->ne);
+}
+
+/*
+ * The run of name words that ends at token last (inclusive), not before
+ * token lo: up to a first name, an initial and a patronymic before the
+ * surname.  Returns the first token; *n gets the number of tokens, 0 if
+ * token last is no name.
+ */
+size_t
+mention_name_run(const struct ex *x, size_t lo, size_t last, size_t *n)
+{
+	size_t	s = last, words = 1;
+
+	*n = 0;
+	if (!tok_name(x, last))
+		return last;
+	while (s > lo && words < 4) {
+		/* A particle between two names: "Мухаммед бин Салман",
+		 * "Урсула фон дер Ляйен", "Шарль де Голль". */
+		if (s >= lo + 2 && tok_name_particle(x, s - 1)) {
+			size_t	p = s - 1;
+
+			while (p > lo && tok_name_particle(x, p - 1))
+				p--;
+			if (p > lo && tok_name(x, p - 1)) {
+				s = p;
+				continue;
+			}
+			break;
+		}
+		if (words == 3 && !(s > lo && tok_has(x, s - 1, TF_FIRST)))
+			break;	/* a fourth word: a known first name only */
+		/* An initial: "Е." or "Е.Булекпаев". */
+		if (s >= lo + 2 && tok_punct(x, s - 1, '.') &&
+		    x->sg->t[s - 2].type == SEG_WORD &&
+		    (x->sg->t[s - 2].flags & SEG_CAP) &&
+		    x->w[s - 2][0] != '\0' &&
+		    x->sg->t[s - 2].end - x->sg->t[s - 2].start <= 2) {
+			s -= 2;
+			words++;
+			continue;
+		}
+		if (tok_name(x, s - 1) &&
+		    ((x->sg->t[s - 1].flags & SEG_LATIN) ==
+		    (x->sg->t[last].flags & SEG_LATIN))) {
+			const char	*f = x->w[s - 1];
+
+			/* A third word: a patronymic in the middle, three
+			 * short words (Пан Ги Мун), or a known first name
+			 * and two more (Мухаммед Афзал Кадри). */
+			if (words == 2 && !speakers_is_patronymic(x->w[s]) &&
+			    !(strlen(f) <= 6 && strlen(x->w[s]) <= 6 &&
+			    strlen(x->w[last]) <= 6) &&
+			    lexicon_word(x->lx, LEX_FIRSTNAMES, f) == NULL)
+				break;
+			if (words == 1 && !speakers_is_patronymic(f) &&
+			    lexicon_word(x->lx, LEX_FIRSTNAMES, f) == NULL) {
+				size_t	l = strlen(f);
+
+				/* A genitive place before a surname
+				 * (Польши Чапутович) is no first name. */
+				if (l > 4 && (tok_ends(f, "ии") ||
+				    tok_ends(f, "ы") || tok_ends(f, "ой") ||
+				    tok_ends(f, "ом")) &&
+				    tok_oblique_first(x, s - 1) == SPEAKERS_NOM)
+					break;
+			}
+			s--;
+			words++;
+			continue;
+		}
+		break;
+	}
+	/* A name right after a preposition is a place or an object. */
+	if (s > lo && tok_prep(x, s - 1) && s == last)
+		return last;
+	*n = last - s + 1;
+	return s;
+}
+
+/*
+ * May the name run of n tokens at first be a speaker?  Not a title in
+ * quotation marks, not the object of a preposition, and not a form that
+ * is plainly oblique (Бориса Джонсона, Великобритании).
+ */
+static int
+name_ok(const struct ex *x, size_t first, size_t n, int oblique)
+{
+	if (first > 0 && (tok_prep(x, first - 1) ||
+	    tok_open_quote(x, first - 1)))
+		return 0;
+	if (oblique)
+		return 1;
+	if (tok_oblique(x->w[first + n - 1]))
+		return 0;
+	if (n == 1) {
+		enum gender	 g = GENDER_UNKNOWN;
+		const char	*w1[1];
+		char		*nom, *f = NULL;
+		int		 obl;
+
+		/* "Владимира" alone is a first name in the genitive. */
+		if (tok_has(x, first, TF_FIRST))
+			return 1;
+		w1[0] = x->w[first];
+		nom = speakers_normalize(x->lx, w1, 1, SPEAKERS_GEN, &g);
+		segment_fold_string(nom, strlen(nom), &f);
+		obl = strcmp(f, x->w[first]) != 0 &&
+		    lexicon_word(x->lx, LEX_FIRSTNAMES, f) != NULL;
+		free(f);
+		free(nom);
+		return !obl;
+	}
+	if (!tok_has(x, first, TF_FIRST) &&
+	    x->sg->t[first].end - x->sg->t[first].start > 2) {
+		enum gender	 g = GENDER_UNKNOWN;
+		const char	*w1[1];
+		char		*nom, *f = NULL;
+		int		 obl;
+
+		w1[0] = x->w[first];
+		nom = speakers_normalize(x->lx, w1, 1, SPEAKERS_GEN, &g);
+		segment_fold_string(nom, strlen(nom), &f);
+		obl = lexicon_word(x->lx, LEX_FIRSTNAMES, f) != NULL;
+		free(f);
+		free(nom);
+		if (obl)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Where the noun phrase of a group, body or role whose head is token h
+ * ends, not past e: before an adverb that follows it ("США
+ * неоднократно", "Киев категорически").
+ */
+static size_t
+mention_np_end(const struct ex *x, size_t h, size_t e)
+{
+	static const char *const adv[] = {
+		"ранее", "вчера", "сегодня", "также", "тоже", "неоднократно",
+		"категорически", "официально", "публично", "открыто", "прямо",
+		"резко", "вновь", "снова", "тогда", "затем", "впервые",
+		"повторно", "уже", "еще", "ещё", "давно", "недавно", "всегда",
+		"накануне", "позже", "позднее", "теперь", "сейчас", NULL
+	};
+	size_t	i, k;
+
+	for (i = h + 1; i < e; i++) {
+		/* "Один из ректоров «не для записи» заявил" */
+		if (tok_open_quote(x, i) && i + 1 < e &&
+		    !(x->sg->t[i + 1].flags & (SEG_CAP | SEG_ALLCAPS)))
+			return i;
+		if (x->sg->t[i].type != SEG_WORD ||
+		    (x->sg->t[i].flags & SEG_CAP))
+			continue;
+		for (k = 0; adv[k] != NULL; k++)
+			if (strcmp(x->w[i], adv[k]) == 0)
+				return i;
+		if (strncmp(x->w[i], "по-", 5) == 0)
+			return i;	/* по-разному, по-прежнему */
+		/* "Россия в сентябре 2015 года": a time is no part. */
+		if ((tok_is(x, i, "в") || tok_is(x, i, "во")) && i + 1 < e &&
+		    (tok_time(x, i + 1) ||
+		    (x->sg->t[i + 1].flags & SEG_DIGIT)))
+			return i;
+	}
+	return e;
+}
+
+/* Is there a common noun of a body in [s, first), and no role noun
+ * after it, before the name at first? */
+static int
+body_before(const struct ex *x, size_t s, size_t first)
+{
+	size_t	i;
+	int	body = 0;
+
+	for (i = s; i < first; i++) {
+		if (tok_has(x, i, TF_ROLE) || tok_punct(x, i, ','))
+			body = 0;
+		else if (tok_has(x, i, TF_INST) && tok_common(x, i))
+			body = 1;
+	}
+	return body;
+}
+
+/* Is there a group, body or role noun in tokens [s, e)?  Then "его"
+ * before it is an object or a possessive, not the subject:
+ * "прибывшие поддержать его украинцы ответили". */
+static int
+np_has_noun(const struct ex *x, size_t s, size_t e)
+{
+	for (; s < e; s++)
+		if (tok_has(x, s, TF_GROUP) || tok_has(x, s, TF_ROLE) ||
+		    tok_has(x, s, TF_INST))
+			return 1;
+	return 0;
+}
+
+/*
+ * Reads the noun phrase in tokens [s, e) as a mention: a person's name
+ * (the rightmost name run, or the leftmost with MNP_LEFT), else a
+ * pronoun, a group, an institution or a role.  With MNP_LOC, "в Кремле"
+ * counts as the institution.  Returns 0 when nothing in it can be a
+ * source.
+ */
+int
+mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
+    int flags)
+{
+	size_t	i, n, first, k;
+	enum gender g;
+	int	allow_loc = flags & MNP_LOC;
+	const struct lex_entry *le = NULL;
+	struct mention loc;
+
+	memset(m, 0, sizeof(m[0]));
+	memset(&loc, 0, sizeof(loc));
+	/* "по заявлениям самого футболиста": "сам" is no part of it. */
+	while (s < e && (tok_is(x, s, "самого") || tok_is(x, s, "самой") ||
+	    tok_is(x, s, "самих") || tok_is(x, s, "сам") ||
+	    tok_is(x, s, "сама") || tok_is(x, s, "сами")))
+		s++;
+	if (s >= e)
+		return 0;
+	m->s = s;
+	m->e = e;
+	/* "... Саджиду Джавиду он написал": a pronoun right before the
+	 * verb is the subject, whatever names stand before it. */
+	if (!(flags & MNP_LEFT) && tok_pronoun(x, e - 1, &g)) {
+		m->type = MEN_PRON;
+		m->ns = e - 1;
+		m->ne = e;
+		return 1;
+	}
+	for (k = 0; k < e - s && !(flags & MNP_NONAME); k++) {
+		size_t	last;
+
+		if (flags & MNP_LEFT) {
+			i = s + k;
+			if (!tok_name(x, i))
+				continue;
+			last = i;
+			for (;;) {
+				size_t	p = last + 1;
+
+				/* "Урсула фон дер Ляйен" */
+				while (p < e && p < last + 3 &&
+				    tok_name_particle(x, p))
+					p++;
+				if (p > last + 1 && p < e && tok_name(x, p)) {
+					last = p;
+					continue;
+				}
+				if (!(last + 1 < e && last < i + 3 &&
+				    (tok_name(x, last + 1) ||
+				    (tok_punct(x, last + 1, '.') &&
+				    last + 2 < e && tok_name(x, last + 2)))))
+					break;
+				last += tok_punct(x, last + 1, '.') ? 2 : 1;
+			}
+		} else
+			last = e - 1 - k;
+		first = mention_name_run(x, s, last, &n);
+		if ((flags & MNP_LEFT) && n > 0) {
+			size_t	j;
+
+			/* "сказал президент на заседании Госсовета": a
+			 * name inside a prepositional phrase is no
+			 * subject. */
+			for (j = first; j > s; j--)
+				if (tok_prep(x, j - 1) ||
+				    tok_has(x, j - 1, TF_ROLE) ||
+				    tok_punct(x, j - 1, ','))
+					break;	/* ", 62-летний Хоакин Ортис" */
+			/* A first name in the nominative makes it a
+			 * subject after all ("в четверг Владимир Путин"). */
+			if (j > s && tok_prep(x, j - 1) &&
+			    !(n >= 2 && tok_has(x, first, TF_FIRST)))
+				continue;
+		}
+		/* "президент Эквадора", "пресс-секретарь Трампа": one
+		 * word in the genitive after a role is no name. */
+		if (n == 1 && first > s && !(flags & MNP_OBL) &&
+		    tok_common(x, first - 1) &&
+		    (tok_has(x, first - 1, TF_ROLE) ||
+		    tok_has(x, first - 1, TF_INST)) &&
+		    (tok_ends(x->w[first], "а") || tok_ends(x->w[first], "я") ||
+		    tok_kin(x->w[first - 1])))
+			continue;	/* "муж Биби" is the husband */
+		/* "прокуратура города Павия": a name after a body's noun,
+		 * with no role between, is its complement. */
+		if (n > 0 && !(flags & (MNP_OBL | MNP_LEFT)) &&
+		    !(x->sg->t[first].flags & SEG_LATIN) &&
+		    body_before(x, s, first))
+			continue;
+		/* "леди США в интервью телеведущей Опре Уинфри": a name
+		 * in an oblique case is no subject. */
+		if (n > 0 && !(flags & (MNP_OBL | MNP_LEFT)) &&
+		    mention_name_case(x, first) != SPEAKERS_NOM)
+			continue;
+		if (n > 0 && name_ok(x, first, n, flags & MNP_OBL)) {
+			m->type = MEN_NAME;
+			m->ns = first;
+			m->ne = last + 1;
+			return 1;
+		}
+	}
+	/* "один из советников губернатора", "одна из экс-гимнасток". */
+	for (i = s; i + 2 < e; i++)
+		if (one_of(x, i) && tok_is(x, i + 1, "из") &&
+		    x->sg->t[i + 2].type == SEG_WORD) {
+			m->type = MEN_ROLE;
+			m->ns = i;
+			m->ne = mention_np_end(x, i + 2, e);
+			m->one_of = 1;
+			return 1;
+		}
+	/* Multi-word institutions written with capitals (Белый дом). */
+	for (i = s; i < e; i++)
+		if ((x->sg->t[i].flags & SEG_CAP) && (le = lexicon_match(x->lx,
+		    LEX_INSTITUTIONS, x->w + i, e - i, &k)) != NULL && k > 1) {
+			m->type = MEN_INST;
+			m->ns = i;
+			m->ne = i + k;
+			if (i > s && (tok_is(x, i - 1, "в") ||
+			    tok_is(x, i - 1, "во")))
+				m->literal = le->tag;
+			else if (m->ne < e &&
+			    x->sg->t[m->ne].type == SEG_WORD &&
+			    ((x->sg->t[m->ne].flags & SEG_ALLCAPS) ||
+			    ((x->sg->t[m->ne].flags & SEG_CAP) &&
+			    (tok_ends(x->w[m->ne], "а") ||
+			    tok_ends(x->w[m->ne], "я") ||
+			    tok_ends(x->w[m->ne], "ы") ||
+			    tok_ends(x->w[m->ne], "и")))))
+				m->ne++;	/* "... иностранных дел Казахстана" */
+			return 1;
+		}
+	for (i = s; i < e; i++)
+		if (tok_pronoun(x, i, &g) || ((tok_is(x, i, "его") ||
+		    tok_is(x, i, "ее") || tok_is(x, i, "их")) &&
+		    !np_has_noun(x, i + 1, e))) {
+			m->type = MEN_PRON;
+			m->ns = i;
+			m->ne = i + 1;
+			return 1;
+		}
+	for (i = s; i < e; i++) {
+		size_t		 st = i;
+		enum men	 type = MEN_NONE;
+
+		if (x->sg->t[i].type != SEG_WORD)
+			continue;
+		if (tok_has(x, i, TF_GROUP))
+			type = MEN_GROUP;
+		else if ((le = lexicon_match(x->lx, LEX_INSTITUTIONS,
+		    x->w + i, e - i, &k)) != NULL)
+			type = MEN_INST;
+		else if (tok_has(x, i, TF_ROLE))
+			type = tok_ends(x->w[i], "ов") ||
+			    tok_ends(x->w[i], "ев") ||
+			    tok_ends(x->w[i], "ей") ? MEN_GROUP : MEN_ROLE;
+		if (type == MEN_NONE)
+			continue;
+		for (st = i; st > s && !tok_stop(x, st - 1) &&
+		    (tok_adjective(x, st - 1) || tok_ends(x->w[st - 1], "ом") ||
+		    tok_ends(x->w[st - 1], "ем") ||
+		    tok_ends(x->w[st - 1], "ей") ||
+		    /* "радикально настроенные" */
+		    (st < i && tok_ends(x->w[st - 1], "о") &&
+		    tok_adjective(x, st) && strlen(x->w[st - 1]) > 8)); st--)
+			;
+		if (st > s && (tok_is(x, st - 1, "в") ||
+		    tok_is(x, st - 1, "во")) && allow_loc && le != NULL &&
+		    type == MEN_INST) {
+			/* "В Италии профсоюзы призывали": a subject after
+			 * the place is the source, else the place. */
+			if (loc.type == MEN_NONE) {
+				loc.type = MEN_INST;
+				loc.s = m->s;
+				loc.e = m->e;
+				loc.ns = i;
+				loc.ne = i + k;
+				loc.literal = le->tag;
+			}
+			i += k - 1;
+			continue;
+		}
+		if (i > s && tok_prep(x, i - 1))
+			continue;
+		m->type = type;
+		m->ns = st;
+		m->ne = mention_np_end(x, i, e);
+		return 1;
+	}
+	if (loc.type != MEN_NONE) {
+		*m = loc;
+		return 1;
+	}
+	/* "Радикально настроенные мусульмане призывали": a plural noun
+	 * phrase before a plural verb is a group. */
+	if (allow_loc && e - s <= 4 && x->sg->t[e - 1].type == SEG_WORD &&
+	    !tok_prep(x, s) && !tok_stop(x, e - 1) &&
+	    !(x->sg->t[e - 1].flags & SEG_CAP)) {
+		size_t		 l = strlen(x->w[e - 1]);
+		const char	*f = x->w[e - 1];
+
+		if (l > 6 && (tok_ends(f, "е") || tok_ends(f, "ы") ||
+		    tok_ends(f, "и"))) {
+			m->type = MEN_GROUP;
+			m->ns = s;
+			m->ne = e;
+			return 1;
+		}
+	}
+	/* "В Ryanair сообщили": a capitalised place as the source. */
+	for (i = s + 1; allow_loc && i < e; i++)
+		if ((x->sg->t[i].flags & (SEG_CAP | SEG_ALLCAPS)) &&
+		    x->sg->t[i].type == SEG_WORD &&
+		    (tok_is(x, i - 1, "в") || tok_is(x, i - 1, "во"))) {
+			size_t	j = i + 1;
+
+			while (j < e && (x->sg->t[j].flags &
+			    (SEG_CAP | SEG_ALLCAPS)))
+				j++;
+			m->type = MEN_INST;
+			m->ns = i;
+			m->ne = j;
+			m->loc = 1;
+			return 1;
+		}
+	return 0;
+}
+
+/*
+ * Does token k, a comma or "и", join two capitalised words of an
+ * enumeration ("США, Канады и Великобритании", "Меркель и Олланд")?
+ */
+static int
+enum_link(const struct ex *x, size_t lo, size_t k)
+{
+	if (k <= lo || k + 1 >= x->sg->n)
+		return 0;
+	return x->sg->t[k - 1].type == SEG_WORD &&
+	    x->sg->t[k + 1].type == SEG_WORD &&
+	    (x->sg->t[k - 1].flags & (SEG_CAP | SEG_ALLCAPS)) &&
+	    (x->sg->t[k + 1].flags & (SEG_CAP | SEG_ALLCAPS)) &&
+	    !(x->sg->t[k + 1].flags & SEG_PARA);
+}
+
+/*
+ * Tokens [s, e) as two or more people's names joined by "и" and commas
+ * ("Мэттью Хьюлетт и Калеб Тюрон"): fills m as a group of them.
+ */
+static int
+conjoined_names(struct ex *x, size_t s, size_t e, struct mention *m)
+{
+	size_t	i, n, first, names = 0, end = e;
+
+	first = e;
+	while (end > s) {
+		first = mention_name_run(x, s, end - 1, &n);
+		if (n == 0 || (n == 1 && !tok_name(x, first)))
+			break;
+		names++;
+		if (first == s)
+			break;
+		i = first - 1;
+		if (!tok_is(x, i, "и") && !tok_punct(x, i, ','))
+			break;
+		end = i;
+	}
+	if (names < 2)
+		return 0;
+	/* Only their group or role nouns before them: "Школьники Мэттью
+	 * Хьюлетт и Калеб Тюрон". */
+	for (i = s; i < first; i++)
+		if (!tok_has(x, i, TF_GROUP) && !tok_has(x, i, TF_ROLE) &&
+		    !tok_adjective(x, i))
+			return 0;
+	memset(m, 0, sizeof(*m));
+	m->type = MEN_GROUP;
+	m->s = s;
+	m->ns = first;
+	m->e = m->ne = e;
+	m->conj = 1;
+	return 1;
+}
+
+/* Is token i "один" in any case and gender? */
+static int
+one_of(const struct ex *x, size_t i)
+{
+	static const char *const one[] = {
+		"один", "одна", "одно", "одного", "одной", "одному", "одним",
+		"одну", "одном", NULL
+	};
+	size_t	k;
+
+	for (k = 0; one[k] != NULL; k++)
+		if (tok_is(x, i, one[k]))
+			return 1;
+	return 0;
+}
+
+/* Is token i a lower-case particle inside a name (бин, фон, дер, де,
+ * ван, аль, ибн, ла, ле, да, ди, дель, дос)? */
+static int
+tok_name_particle(const struct ex *x, size_t i)
+{
+	static const char *const part[] = {
+		"бин", "бен", "ибн", "фон", "дер", "де", "ван", "аль", "эль",
+		"ла", "ле", "да", "ди", "дель", "дос", "дас", "ду", "дю", NULL
+	};
+	size_t	k;
+
+	if (i >= x->sg->n || x->sg->t[i].type != SEG_WORD ||
+	    (x->sg->t[i].flags & SEG_CAP))
+		return 0;
+	for (k = 0; part[k] != NULL; k++)
+		if (strcmp(x->w[i], part[k]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * When token e - 1 closes a relative or participial clause set off by
+ * commas ("..., который ...,", "..., отрывок из которого ...,",
+ * "..., находящийся с визитом в ...,"), returns where the clause opens,
+ * so the subject is looked for before it; else e.
+ */
+static size_t
+skip_inserted(const struct ex *x, size_t lo, size_t e)
+{
+	size_t	k, j;
+	int	rel = 0;
+
+	if (e <= lo + 2 || !tok_punct(x, e - 1, ','))
+		return e;
+	for (k = e - 1; k > lo && !tok_punct(x, k - 1, ','); k--) {
+		if (tok_sentend(x, k - 1) || tok_punct(x, k - 1, ':') ||
+		    tok_dash(x, k - 1) || x->mask[k - 1])
+			return e;
+		if (strncmp(x->w[k - 1], "котор", 10) == 0 ||
+		    tok_is(x, k - 1, "где") || tok_is(x, k - 1, "чей") ||
+		    tok_is(x, k - 1, "чья"))
+			rel = 1;
+	}
+	if (k <= lo + 1 || e - k > 25)
+		return e;
+	j = k;		/* the first word of the clause */
+	/* A relative or participial clause, a gerund's ("хитро
+	 * улыбаясь"), or an apposition of a role ("многолетний
+	 * председатель общества"). */
+	if (!rel && !tok_participle(x->w[j]) && !((tok_adverb(x, j) ||
+	    (tok_ends(x->w[j], "о") && tok_common(x, j))) &&
+	    tok_participle(x->w[j + 1])) && !clause_gerund(x, j, e - 1) &&
+	    !(tok_has(x, j, TF_ROLE) || (tok_adjective(x, j) &&
+	    tok_has(x, j + 1, TF_ROLE))))
+		return e;
+	return k - 1;
+}
+
+/* Is there a gerund among the first three words of [s, e)? */
+static int
+clause_gerund(const struct ex *x, size_t s, size_t e)
+{
+	size_t	i;
+
+	for (i = s; i < e && i < s + 3; i++)
+		if (x->sg->t[i].type == SEG_WORD && tok_gerund(x->w[i]) &&
+		    (tok_ends(x->w[i], "ясь") || tok_ends(x->w[i], "ая") ||
+		    tok_ends(x->w[i], "яя") || tok_ends(x->w[i], "ив") ||
+		    tok_ends(x->w[i], "ав") || tok_ends(x->w[i], "вшись")))
+			return 1;
+	return 0;
+}
+
+/* Does folded word f end like a participle (находящийся, показанном,
+ * заявившего)? */
+static int
+tok_participle(const char *f)
+{
+	static const char *const suf[] = {
+		"вш", "дш", "сш", "зш", "щ", "нн", "ем", "им", NULL
+	};
+	static const char *const end[] = {
+		"ий", "ая", "ее", "ие", "его", "ей", "ему", "им", "ем", "их",
+		"ый", "ое", "ые", "ого", "ой", "ому", "ым", "ом", "ых",
+		"ийся", "аяся", "иеся", "егося", "ейся", NULL
+	};
+	size_t	l = strlen(f), i, k;
+
+	if (l < 12)
+		return 0;
+	for (k = 0; end[k] != NULL; k++) {
+		size_t	le = strlen(end[k]);
+
+		if (l <= le || memcmp(f + l - le, end[k], le) != 0)
+			continue;
+		for (i = 0; suf[i] != NULL; i++) {
+			size_t	ls = strlen(suf[i]);
+
+			if (l > le + ls &&
+			    memcmp(f + l - le - ls, suf[i], ls) == 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * The subject of the verb at token v, looked for in [lo, v): the noun
+ * phrase right before it, past adverbs, back to a comma or the start.
+ */
+int
+mention_before(struct ex *x, size_t lo, size_t v, struct mention *m,
+    enum agr a)
+{
+	size_t	e = v, s;
+
+	/* Skip adverbs and short phrases between subject and verb. */
+	while (e > lo && x->sg->t[e - 1].type == SEG_WORD &&
+	    (tok_stop(x, e - 1) || tok_adverb(x, e - 1)) &&
+	    !tok_has(x, e - 1, TF_INST) &&
+	    !(x->sg->t[e - 1].flags & SEG_ALLCAPS) &&
+	    !tok_pronoun(x, e - 1, &(enum gender){0}) &&
+	    strncmp(x->w[e - 1], "котор", 10) != 0 &&
+	    !tok_is(x, e - 1, "и") && !tok_is(x, e - 1, "а") &&
+	    !tok_is(x, e - 1, "но") && !tok_is(x, e - 1, "мы") &&
+	    !tok_is(x, e - 1, "я"))
+		e--;
+	/* "в один голос утверждают", "не для записи заявил" */
+	if (e >= lo + 3 && tok_is(x, e - 1, "голос") &&
+	    tok_is(x, e - 2, "один") && tok_is(x, e - 3, "в"))
+		e -= 3;
+	/* "Юрген Клинсман (Jürgen Klinsmann) назвал": a gloss in
+	 * parentheses between the subject and its verb. */
+	if (e > lo + 2 && tok_punct(x, e - 1, ')')) {
+		size_t	k;
+
+		for (k = e - 1; k > lo && e - k < 14 &&
+		    !tok_punct(x, k - 1, '('); k--)
+			;
+		if (k > lo + 1 && tok_punct(x, k - 1, '('))
+			e = k - 1;
+	}
+	/* "министр, который заявил": the relative's antecedent;
+	 * "мать, казни которой требуют жители": the subject is after
+	 * the verb. */
+	if (e > lo && strncmp(x->w[e - 1], "котор", 10) == 0) {
+		if ((tok_is(x, e - 1, "который") ||
+		    tok_is(x, e - 1, "которая") ||
+		    tok_is(x, e - 1, "которое") ||
+		    tok_is(x, e - 1, "которые")) && e >= lo + 2 &&
+		    tok_punct(x, e - 2, ','))
+			return mention_before(x, lo, e - 2, m, a);
+		return 0;
+	}
+	/* "X, отрывок из которого был показан в эфире, выразила": a
+	 * clause in commas between the subject and its verb. */
+	e = skip_inserted(x, lo, e);
+	s = e;
+	/* "Мы рассказывали": the newsroom, no source. */
+	if (e > lo && (tok_is(x, e - 1, "мы") || tok_is(x, e - 1, "я"))) {
+		memset(m, 0, sizeof(*m));
+		m->type = MEN_SELF;
+		return 1;
+	}
+	while (s > lo) {
+		const struct token	*t = &x->sg->t[s - 1];
+
+		if (t->type == SEG_PUNCT) {
+			/* Inner marks of a name in quotes, initials. */
+			if (t->uc == '.' && s >= 2 + lo &&
+			    x->sg->t[s - 2].end - x->sg->t[s - 2].start <= 2 &&
+			    (x->sg->t[s - 2].flags & SEG_CAP)) {
+				s--;
+				continue;
+			}
+			if (t->uc == 0xab || t->uc == 0xbb || t->uc == '"') {
+				s--;
+				continue;
+			}
+			/* An enumeration: "США, Канады и Великобритании". */
+			if (t->uc == ',' && enum_link(x, lo, s - 1)) {
+				s--;
+				continue;
+			}
+			break;
+		}
+		if (tok_is(x, s - 1, "и") && enum_link(x, lo, s - 1)) {
+			s--;
+			continue;
+		}
+		if (tok_is(x, s - 1, "что") ||
+		    strncmp(x->w[s - 1], "котор", 10) == 0 ||
+		    tok_is(x, s - 1, "и") ||
+		    tok_is(x, s - 1, "а") || tok_is(x, s - 1, "но") ||
+		    tok_verb(x, s - 1, v, NULL, NULL))
+			break;
+		s--;
+	}
+	/* "Меркель и Олланд призвали": named people together. */
+	if (a == AGR_PL && conjoined_names(x, s, e, m))
+		return 1;
+	if (!mention_np(x, s, e, m, a == AGR_PL ? MNP_LOC : 0))
+		return noun_subject(x, s, e, a, m, 1);
+	/* Agreement: a plural verb has no single person for subject
+	 * ("Британцы высказались" is a group; "Биби попросили" has an
+	 * object in front), a neuter one no person at all. */
+	/* "Гибель командира подтвердили": a singular role is no subject
+	 * of a plural verb. */
+	if (m->type == MEN_ROLE && a == AGR_PL && !m->conj &&
+	    !tok_ends(x->w[m->ns], "ы") && !tok_ends(x->w[m->ns], "и") &&
+	    !tok_ends(x->w[m->ns], "е"))
+		return 0;
+	if (m->type == MEN_NAME && (a == AGR_PL || a == AGR_N)) {
+		if (a == AGR_PL && m->ne == m->ns + 1 && m->ns == s &&
+		    !tok_has(x, m->ns, TF_FIRST) &&
+		    !(x->sg->t[m->ns].flags & SEG_LATIN) &&
+		    (tok_ends(x->w[m->ns], "ы") || tok_ends(x->w[m->ns], "и") ||
+		    tok_ends(x->w[m->ns], "е"))) {
+			m->type = MEN_GROUP;
+			return 1;
+		}
+		/* "В российском МИД уход Джонсона расценили": look for
+		 * the institution instead. */
+		return mention_np(x, s, e, m, MNP_LOC | MNP_NONAME) &&
+		    m->type != MEN_NAME;
+	}
+	/* "Анна Соколовская, профессор МГУ, отметила": a role phrase in
+	 * commas after a name. */
+	if (m->type == MEN_ROLE && s > lo + 1 && tok_punct(x, s - 1, ',')) {
+		struct mention	m2;
+		size_t		s2 = s - 1;
+
+		while (s2 > lo && x->sg->t[s2 - 1].type == SEG_WORD)
+			s2--;
+		if (mention_np(x, s2, s - 1, &m2, 0) && m2.type == MEN_NAME &&
+		    m2.ne == s - 1) {
+			m2.e = e;
+			*m = m2;
+		}
+	}
+	return 1;
+}
+
+/*
+ * A verb coordinated with an earlier one ("обвиняемые принесли
+ * извинения, а также заявили о ...") shares its subject: find the
+ * earlier verb of the same agreement in [lo, v) and its subject.
+ */
+int
+mention_subject_left(struct ex *x, size_t lo, size_t v, struct mention *m,
+    enum agr a)
+{
+	size_t	u;
+	enum agr ua;
+
+	if (a == AGR_SG)
+		return 0;
+	for (u = v; u-- > lo;) {
+		if (x->sg->t[u].type != SEG_WORD || u + 1 == v)
+			continue;
+		if (tok_stop(x, u) || tok_name(x, u))
+			continue;
+		ua = tok_agr(x->w[u]);
+		/* With a of AGR_NONE (a gerund), any finite verb, but
+		 * not a noun in -ен, -ег ("орден", "снег"). */
+		if ((a == AGR_NONE ? ua != AGR_NONE && ua != AGR_N &&
+		    !tok_ends(x->w[u], "ен") && !tok_ends(x->w[u], "ег") &&
+		    !tok_ends(x->w[u], "ена") && !tok_ends(x->w[u], "ены") :
+		    ua == a) &&
+		    strlen(x->w[u]) > 4 && !tok_adjective(x, u) &&
+		    !(x->sg->t[u].flags & SEG_CAP))
+			return mention_before(x, lo, u, m, ua);
+	}
+	return 0;
+}
+
+/* Is the period at token p one of "и. о." (acting: "и. о. главы")? */
+static int
+mention_acting(const struct ex *x, size_t p)
+{
+	return p > 0 && ((tok_is(x, p - 1, "и") && tok_is(x, p + 1, "о") &&
+	    tok_punct(x, p + 2, '.')) || (p > 2 && tok_is(x, p - 1, "о") &&
+	    tok_punct(x, p - 2, '.') && tok_is(x, p - 3, "и")));
+}
+
+/*
+ * The subject after the verb (postposed: "заявил Булекпаев", "отметил
+ * он", "считает партийный деятель"), from token i to a comma or the end
+ * of the clause before end.  *stop gets the first token after it.
+ */
+int
+mention_after(struct ex *x, size_t i, size_t end, struct mention *m,
+    size_t *stop, int flags)
+{
+	size_t	e = i;
+
+	while (e < end) {
+		const struct token	*t = &x->sg->t[e];
+
+		if (t->type == SEG_PUNCT) {
+			if (t->uc == '.' && e > i &&
+			    x->sg->t[e - 1].end - x->sg->t[e - 1].start <= 2 &&
+			    (x->sg->t[e - 1].flags & SEG_CAP) &&
+			    e + 1 < end && (x->sg->t[e + 1].flags & SEG_CAP)) {
+				e++;
+				continue;
+			}
+			if (t->uc == 0xab || t->uc == 0xbb || t->uc == '"' ||
+			    mention_acting(x, e)) {
+				e++;
+				continue;
+			}
+			/* An attribution clause runs on past commas:
+			 * "говорит член Ассоциации, партнер фирмы X". */
+			if (t->uc == ',' && (flags & MNP_COMMA) && e > i) {
+				e++;
+				continue;
+			}
+			break;
+		}
+		if (tok_is(x, e, "что") || tok_is(x, e, "чтобы"))
+			break;
+		/* "— сказал швейцар и пошел за ключами". */
+		if (e > i && (tok_is(x, e, "и") || tok_is(x, e, "а") ||
+		    tok_is(x, e, "но")) && tok_finite_past(x, e + 1))
+			break;
+		e++;
+		if (e - i > ((flags & MNP_COMMA) ? 24 : 14))
+			break;
+	}
+	*stop = e;
+	if (e == i)
+		return 0;
+	if (mention_np(x, i, e, m, MNP_LEFT | (flags & (MNP_LOC | MNP_OBL))))
+		return 1;
+	/* "— сказал швейцар", "— заявил голландец". */
+	return !(flags & MNP_OBL) && e <= i + 3 &&
+	    noun_subject(x, i, e, (flags & MNP_AGR_M) ? AGR_M :
+	    (flags & MNP_AGR_F) ? AGR_F : (flags & MNP_AGR_PL) ? AGR_PL :
+	    AGR_NONE, m, 0);
+}
+
+int
+mention_agr(enum agr a)
+{
+	return a == AGR_M ? MNP_AGR_M : a == AGR_F ? MNP_AGR_F :
+	    a == AGR_PL ? MNP_AGR_PL : 0;
+}
+
+/*
+ * A common noun the word lists do not know, as a subject: the noun in
+ * the nominative right before the verb ("швейцар сказал", "Люди
+ * утверждают") or right after it (first set to 0: "— заявил
+ * голландец"), agreeing with the verb's a, with its adjectives.  Fills m
+ * as a role described (MEN_ROLE).
+ */
+static int
+noun_subject(const struct ex *x, size_t s, size_t e, enum agr a,
+    struct mention *m, int before)
+{
+	size_t		 h, st;
+	const char	*f;
+
+	if (e <= s)
+		return 0;
+	if (before) {
+		h = e - 1;
+		if (e - s > 4)
+			s = e - 4;
+	} else {
+		/* "— описала впечатления шахматистка": the last word that
+		 * can be the subject, after an object. */
+		for (h = e; h > s; h--)
+			if (noun_subject(x, h - 1, h, a, m, 1)) {
+				for (st = m->ns; st > s && tok_adjective(x,
+				    st - 1) && tok_common(x, st - 1); st--)
+					;
+				m->s = m->ns = st;
+				return 1;
+			}
+		return 0;
+	}
+	f = x->w[h];
+	if (x->sg->t[h].type != SEG_WORD || !tok_common(x, h) ||
+	    tok_stop(x, h) || tok_prep(x, h) || tok_adjective(x, h) ||
+	    tok_verb(x, h, x->sg->n, NULL, NULL) || strlen(f) < 6 ||
+	    tok_agr(f) != AGR_NONE || tok_gerund(f) || tok_oblique(f) ||
+	    tok_ends(f, "о") || tok_ends(f, "у") || tok_ends(f, "ю") ||
+	    tok_ends(f, "ам") || tok_ends(f, "ям") || tok_ends(f, "ах") ||
+	    tok_ends(f, "ях") || tok_ends(f, "ов") || tok_ends(f, "ев") ||
+	    tok_ends(f, "ей") || tok_ends(f, "ие") || tok_ends(f, "ся") ||
+	    tok_has(x, h, TF_MEDIA) || (x->sg->t[h].flags & SEG_DIGIT))
+		return 0;
+	/* Agreement with the verb: a plural noun for a plural verb. */
+	if (a == AGR_PL && !(tok_ends(f, "ы") || tok_ends(f, "и")))
+		return 0;
+	if ((a == AGR_M || a == AGR_F || a == AGR_SG) &&
+	    (tok_ends(f, "ы") || tok_ends(f, "и")))
+		return 0;
+	if (a == AGR_F && !(tok_ends(f, "а") || tok_ends(f, "я") ||
+	    tok_ends(f, "ь")))
+		return 0;
+	if ((a == AGR_M || a == AGR_NONE) && (tok_ends(f, "я") ||
+	    tok_ends(f, "а")))
+		return 0;	/* "концерта" is a genitive */
+	for (st = h; st > s && tok_adjective(x, st - 1) &&
+	    tok_common(x, st - 1); st--)
+		;
+	memset(m, 0, sizeof(*m));
+	m->type = MEN_ROLE;
+	m->s = m->ns = st;
+	m->e = m->ne = h + 1;
+	return 1;
+}
+
+/* Is token i a first name that keeps its form in every case: a woman's
+ * ending in a consonant (Мишель, Айгерим) or in -и, -о, -е? */
+int
+mention_first_indeclinable(const struct ex *x, size_t i)
+{
+	const char	*w = x->w[i];
+
+	if (speakers_first_gender(x->lx, w) != GENDER_FEMALE)
+		return 0;
+	return !tok_ends(w, "а") && !tok_ends(w, "я");
+}
+
+/* The case in which the name that starts at token i stands, judged from
+ * its first word and the word before it. */
+enum speakers_case
+mention_name_case(const struct ex *x, size_t i)
+{
+	enum speakers_case	 c;
+
+	if (tok_has(x, i, TF_FIRST)) {
+		/* "Мишель Обамы": a first name that does not decline
+		 * leaves the case to the surname. */
+		if (mention_first_indeclinable(x, i) && tok_name(x, i + 1) &&
+		    (tok_ends(x->w[i + 1], "ы") || tok_ends(x->w[i + 1], "ой") ||
+		    tok_ends(x->w[i + 1], "у") || tok_ends(x->w[i + 1], "е")))
+			return SPEAKERS_GEN;
+		return SPEAKERS_NOM;
+	}
+	if ((c = tok_oblique_first(x, i)) != SPEAKERS_NOM)
+		return c;
+	if (i > 0 && tok_prep(x, i - 1))
+		return SPEAKERS_GEN;
+	/* In apposition to a role noun, the noun's case: "телеведущей
+	 * Опре Уинфри". */
+	if (i > 0 && tok_has(x, i - 1, TF_ROLE) &&
+	    !(x->sg->t[i - 1].flags & SEG_CAP) &&
+	    (tok_oblique(x->w[i - 1]) || tok_ends(x->w[i - 1], "ей") ||
+	    tok_ends(x->w[i - 1], "у") || tok_ends(x->w[i - 1], "ю")))
+		return SPEAKERS_DAT;
+	/* After any noun in the dative: "своему преемнику Джереми
+	 * Ханту". */
+	if (i > 0 && x->sg->t[i - 1].type == SEG_WORD &&
+	    !(x->sg->t[i - 1].flags & SEG_CAP) &&
+	    strlen(x->w[i - 1]) > 8 && (tok_ends(x->w[i - 1], "ику") ||
+	    tok_ends(x->w[i - 1], "телю") || tok_ends(x->w[i - 1], "ому") ||
+	    tok_ends(x->w[i - 1], "ему") || tok_ends(x->w[i - 1], "ру") ||
+	    tok_ends(x->w[i - 1], "ту")) && !tok_stop(x, i - 1))
+		return SPEAKERS_DAT;
+	return SPEAKERS_NOM;
+}

@@ -1,0 +1,311 @@
+/*
+ * merge.c: one person, one record across the archive.  The key that
+ * gathers the records a speaker may be (the surname, its ending and its
+ * spelling made plain) and the rule that picks one of them (first names
+ * that agree, genders that do not clash).  No I/O.
+ */
+#include "config.h"
+
+#include "merge.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicase.h>
+#include <unistr.h>
+
+#include "lexicon.h"
+#include "speakers.h"
+#include "util.h"
+
+static size_t	 merge_letters(const char *);
+static char	*merge_stem(const char *);
+static char	*merge_plain(const char *);
+static char	*merge_first(const char *);
+static int	 merge_near(const char *, const char *);
+static char	*merge_full_form(const struct lexicon *, const char *);
+static int	 merge_first_same(const struct lexicon *, const char *,
+		    const char *);
+static int	 merge_gender_ok(enum gender, enum gender);
+
+int
+merge_generic(const char *name)
+{
+	const uint8_t	*p = (const uint8_t *)name;
+	size_t		 left = strlen(name);
+	ucs4_t		 c;
+	int		 n;
+
+	while (left > 0) {
+		n = u8_mbtouc(&c, p, left);
+		if (n <= 0)
+			n = 1;
+		if (uc_toupper(c) == c && uc_tolower(c) != c)
+			return 0;
+		p += n;
+		left -= (size_t)n;
+	}
+	return 1;
+}
+
+/* The number of characters of UTF-8 s. */
+static size_t
+merge_letters(const char *s)
+{
+	return u8_mbsnlen((const uint8_t *)s, strlen(s));
+}
+
+/* Folded word f without a case ending, when three letters stay. */
+static char *
+merge_stem(const char *f)
+{
+	static const char *const end[] = {
+		"ыми", "ими", "ого", "его", "ому", "ему", "ой", "ей", "ом",
+		"ем", "ым", "им", "ых", "их", "ую", "юю", "ая", "яя", "ый",
+		"ий", "ах", "ях", "ам", "ям", "а", "я", "у", "ю", "е", "ы",
+		"и", NULL
+	};
+	size_t	l = strlen(f), k, le;
+
+	for (k = 0; end[k] != NULL; k++) {
+		le = strlen(end[k]);
+		if (l > le && memcmp(f + l - le, end[k], le) == 0) {
+			char	*s = xstrndup(f, l - le);
+
+			if (merge_letters(s) >= 3)
+				return s;
+			free(s);
+		}
+	}
+	return xstrdup(f);
+}
+
+/*
+ * Folded f spelled plainly, so that transliterations meet: ё and э as е,
+ * й as и, no ь or ъ, a doubled letter once, г at the start as х (Гайко,
+ * Хайко).
+ */
+static char *
+merge_plain(const char *f)
+{
+	struct buf	 b;
+	const uint8_t	*p = (const uint8_t *)f;
+	size_t		 left = strlen(f);
+	ucs4_t		 c, prev = 0;
+	uint8_t		 enc[6];
+	int		 n, start = 1;
+
+	buf_init(&b);
+	while (left > 0) {
+		n = u8_mbtouc(&c, p, left);
+		if (n <= 0)
+			n = 1;
+		p += n;
+		left -= (size_t)n;
+		if (c == 0x451 || c == 0x44d)		/* ё, э */
+			c = 0x435;
+		else if (c == 0x439)			/* й */
+			c = 0x438;
+		else if (c == 0x44c || c == 0x44a)	/* ь, ъ */
+			continue;
+		else if (c == 0x433 && start)		/* г */
+			c = 0x445;
+		start = c == ' ' || c == '-';
+		if (c == prev && !start)
+			continue;
+		prev = c;
+		n = u8_uctomb(enc, c, sizeof(enc));
+		if (n > 0)
+			buf_add(&b, enc, (size_t)n);
+	}
+	return buf_steal(&b);
+}
+
+char *
+merge_key(const char *name, enum speaker_kind kind, long long article)
+{
+	char	*f = speakers_fold(name), *w, *save = NULL, *s, *p;
+	char	*last;
+	struct buf	 b;
+
+	buf_init(&b);
+	if (kind == SPEAKER_PERSON && (last = strrchr(f, ' ')) != NULL)
+		memmove(f, last + 1, strlen(last + 1) + 1);
+	for (w = strtok_r(f, " ", &save); w != NULL;
+	    w = strtok_r(NULL, " ", &save)) {
+		s = merge_stem(w);
+		p = merge_plain(s);
+		if (b.len > 0)
+			buf_addc(&b, ' ');
+		buf_adds(&b, p);
+		free(p);
+		free(s);
+	}
+	if (merge_generic(name))
+		buf_printf(&b, "#%lld", article);
+	free(f);
+	return buf_steal(&b);
+}
+
+/* The folded words of a person's name before the surname, or NULL. */
+static char *
+merge_first(const char *name)
+{
+	char	*f = speakers_fold(name), *sp = strrchr(f, ' '), *r;
+
+	if (sp == NULL) {
+		free(f);
+		return NULL;
+	}
+	r = xstrndup(f, (size_t)(sp - f));
+	free(f);
+	return r;
+}
+
+/* Are plain a and b, the longer of five letters or more, at most one
+ * letter apart (one changed, added or dropped)? */
+static int
+merge_near(const char *a, const char *b)
+{
+	uint32_t	*ua, *ub;
+	size_t		 la, lb, i, j, diff = 0;
+
+	ua = u8_to_u32((const uint8_t *)a, strlen(a), NULL, &la);
+	ub = u8_to_u32((const uint8_t *)b, strlen(b), NULL, &lb);
+	if (ua == NULL || ub == NULL || (la < 5 && lb < 5) ||
+	    (la > lb ? la - lb : lb - la) > 1) {
+		free(ua);
+		free(ub);
+		return 0;
+	}
+	for (i = j = 0; i < la && j < lb && diff <= 1;) {
+		if (ua[i] == ub[j]) {
+			i++;
+			j++;
+			continue;
+		}
+		diff++;
+		if (la > lb)
+			i++;
+		else if (lb > la)
+			j++;
+		else {
+			i++;
+			j++;
+		}
+	}
+	diff += (la - i) + (lb - j);
+	free(ua);
+	free(ub);
+	return diff <= 1;
+}
+
+/* The full form the first-name list gives folded first name f (Джо:
+ * Джозеф), folded, or NULL.  The caller frees it. */
+static char *
+merge_full_form(const struct lexicon *lx, const char *f)
+{
+	const struct lex_entry	*e;
+
+	if (lx == NULL || strchr(f, ' ') != NULL ||
+	    (e = lexicon_word(lx, LEX_FIRSTNAMES, f)) == NULL ||
+	    e->value[0] == '\0')
+		return NULL;
+	return speakers_fold(e->value);
+}
+
+/* May folded first names a and b be one person's? */
+static int
+merge_first_same(const struct lexicon *lx, const char *a, const char *b)
+{
+	char	*pa, *pb, *fa, *fb;
+	int	 same;
+
+	/* An initial: "Е. Булекпаев" folds to "е булекпаев". */
+	if (merge_letters(a) == 1 || merge_letters(b) == 1) {
+		int	la = u8_mblen((const uint8_t *)a, strlen(a));
+		int	lb = u8_mblen((const uint8_t *)b, strlen(b));
+
+		return la > 0 && la == lb && memcmp(a, b, (size_t)la) == 0;
+	}
+	pa = merge_plain(a);
+	pb = merge_plain(b);
+	same = strcmp(pa, pb) == 0 || merge_near(pa, pb);
+	free(pa);
+	free(pb);
+	if (same)
+		return 1;
+	/* Short forms: Джо and Джозеф, Билл and Уильям. */
+	fa = merge_full_form(lx, a);
+	fb = merge_full_form(lx, b);
+	same = (fa != NULL && strcmp(fa, b) == 0) ||
+	    (fb != NULL && strcmp(fb, a) == 0) ||
+	    (fa != NULL && fb != NULL && strcmp(fa, fb) == 0);
+	free(fa);
+	free(fb);
+	return same;
+}
+
+static int
+merge_gender_ok(enum gender a, enum gender b)
+{
+	return a == GENDER_UNKNOWN || b == GENDER_UNKNOWN || a == b;
+}
+
+long
+merge_pick(const struct lexicon *lx, const struct merge_name *r,
+    const struct merge_name *c, size_t n)
+{
+	char	*fr, *rf, *cf;
+	size_t	 i, nfull = 0, nbare = 0, bare = 0, full = 0;
+	long	 pick = -1;
+
+	if (n == 0)
+		return -1;
+	fr = speakers_fold(r->name);
+	for (i = 0; i < n && pick < 0; i++) {
+		char	*fc = speakers_fold(c[i].name);
+
+		if (strcmp(fc, fr) == 0 && c[i].kind == r->kind &&
+		    merge_gender_ok(c[i].gender, r->gender))
+			pick = (long)i;
+		free(fc);
+	}
+	free(fr);
+	if (pick >= 0 || r->kind != SPEAKER_PERSON) {
+		/* A body or group: its key is its whole name. */
+		for (i = 0; i < n && pick < 0; i++)
+			if (c[i].kind == r->kind)
+				pick = (long)i;
+		return pick;
+	}
+	rf = merge_first(r->name);
+	for (i = 0; i < n; i++) {
+		if (c[i].kind != SPEAKER_PERSON ||
+		    !merge_gender_ok(c[i].gender, r->gender))
+			continue;
+		cf = merge_first(c[i].name);
+		if (cf == NULL) {
+			nbare++;
+			bare = i;
+		} else {
+			nfull++;
+			full = i;
+			if (rf != NULL && pick < 0 &&
+			    merge_first_same(lx, rf, cf))
+				pick = (long)i;
+		}
+		free(cf);
+	}
+	if (pick < 0 && rf == NULL) {
+		/* A bare surname: the one person of that surname. */
+		if (nfull == 1)
+			pick = (long)full;
+		else if (nfull == 0 && nbare == 1)
+			pick = (long)bare;
+	} else if (pick < 0 && nbare == 1 && nfull == 0)
+		pick = (long)bare;	/* "Байден" so far, now "Джо Байден" */
+	free(rf);
+	return pick;
+}

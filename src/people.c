@@ -1,0 +1,1764 @@
+/*
+ * people.c: the article's table of people, groups and institutions.
+ * Each mention of a candidate is resolved to one of them: a name to the
+ * person of that surname, a pronoun to the last person of its gender, a
+ * role noun to the person who holds the role, so that every quote gets
+ * the fullest form of its speaker's name.  No I/O.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+
+#include "extract.h"
+#include "lexicon.h"
+#include "segment.h"
+#include "speakers.h"
+#include "util.h"
+
+static char	*span_text(const struct ex *, size_t, size_t, int);
+static char	*group_text(const struct ex *, size_t, size_t);
+static char	*word_nominative(const struct ex *, size_t);
+static char	*np_nominative(const struct ex *, size_t, size_t);
+static char	*loc_nominative(const struct ex *, size_t, size_t);
+static char	*plural_nominative(const struct ex *, size_t, size_t);
+static char	*conjoined_text(const struct ex *, const struct mention *);
+static int	 ent_person(struct ex *, const struct mention *, enum agr,
+		    size_t, int);
+static char	*ent_surname(const char *);
+static int	 role_before(const struct ex *, size_t, size_t, size_t *);
+static char	*role_span(const struct ex *, size_t, size_t, int);
+static int	 role_noun_shape(const struct ex *, size_t);
+static int	 proper_noun(const struct ex *, size_t);
+static char	*name_stem(const char *);
+static void	 name_words(const char *, char **, char **, char **);
+static int	 name_first_same(const char *, const char *);
+static int	 name_quality(const struct ex *, const struct mention *,
+		    enum agr, int);
+static char	*name_merge(const char *, int, const char *, int);
+static struct ent *ent_new(struct ex *);
+static size_t	 ent_first_name(const struct ex *, const char *, enum gender);
+static void	 ent_add_role(struct ent *, const char *);
+static int	 ent_literal(struct ex *, const char *, enum speaker_kind,
+		    size_t);
+static int	 ent_recent(const struct ex *, enum gender, int, int,
+		    const struct cand *);
+static unsigned	 ent_sal(const struct ex *, const struct ent *, size_t);
+static void	 ent_touch(struct ex *, int, size_t, unsigned);
+static int	 name_surname_like(const char *);
+static void	 people_bodies(struct ex *);
+static void	 people_groups(struct ex *);
+static int	 body_noun(const char *);
+static int	 ent_named_body(const struct ent *);
+static int	 legal_suffix(const char *);
+static size_t	 role_start(const struct ex *, size_t);
+static int	 ent_named(const struct ex *, const char *);
+static int	 ent_next(struct ex *, size_t, enum agr);
+static int	 new_referent(const char *);
+static int	 mention_court(const struct ex *, const struct mention *);
+static int	 role_genitive(const struct ex *, size_t);
+static int	 role_plural(const struct ex *, const struct cand *);
+static int	 role_person(struct ex *, const struct cand *, size_t,
+		    enum gender);
+
+/*
+ * Salience, in the manner of Lappin and Leass: every mention of an entity
+ * adds a weight, and what it has halves with each sentence that passes,
+ * so a pronoun or a role noun finds the person the text is about rather
+ * than the last name it passed.
+ */
+#define SAL_MENTION	100	/* any mention */
+#define SAL_SUBJECT	80	/* ... in subject position */
+#define SAL_SPEAKER	50	/* the speaker of a quote */
+
+/* Where the role phrase before the name that starts at token first
+ * begins, so that the role is the person's; first when there is none. */
+static size_t
+role_start(const struct ex *x, size_t first)
+{
+	size_t	rs;
+
+	return role_before(x, first > 10 ? first - 10 : 0, first, &rs) ?
+	    rs : first;
+}
+
+/* Does folded word w end like a surname in the nominative? */
+static int
+name_surname_like(const char *w)
+{
+	static const char *const end[] = {
+		"ов", "ев", "ёв", "ин", "ын", "ова", "ева", "ина", "ына",
+		"ский", "цкий", "ская", "цкая", "енко", "ко", "ук", "юк",
+		"ян", "дзе", "швили", "улы", "кызы", "ич", "ль", NULL
+	};
+	size_t	k;
+
+	for (k = 0; end[k] != NULL; k++)
+		if (tok_ends(w, end[k]) && strlen(w) > strlen(end[k]) + 2)
+			return 1;
+	return 0;
+}
+
+/* Is folded word w the legal form after a company's name? */
+static int
+legal_suffix(const char *w)
+{
+	static const char *const sfx[] = {
+		"holdings", "holding", "plc", "inc", "ltd", "llc", "ag", "sa",
+		"corp", "corporation", "group", "gmbh", "co", "nv", "se", NULL
+	};
+	size_t	k;
+
+	for (k = 0; sfx[k] != NULL; k++)
+		if (strcmp(w, sfx[k]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Was e named by the body scan, with a generic noun of its own? */
+static int
+ent_named_body(const struct ent *e)
+{
+	return e->roles != NULL;
+}
+
+/*
+ * Records every group named as the subject of a plural verb ("Жители
+ * остались довольны"), so that "по их словам" finds it.
+ */
+static void
+people_groups(struct ex *x)
+{
+	const struct lex_entry	*le;
+	size_t			 i, s;
+
+	for (i = 0; i + 1 < x->sg->n; i++) {
+		struct cand	*c;
+
+		if (x->mask[i] || !tok_has(x, i, TF_GROUP) ||
+		    (le = lexicon_word(x->lx, LEX_GROUPS, x->w[i])) == NULL ||
+		    strcmp(le->tag, x->w[i]) != 0 ||
+		    tok_agr(x->w[i + 1]) != AGR_PL || !tok_common(x, i))
+			continue;
+		for (s = i; s > 0 && tok_adjective(x, s - 1) &&
+		    tok_common(x, s - 1); s--)
+			;
+		c = quotes_cand_add(x);
+		c->is_quote = 0;
+		c->order = i;
+		c->m.type = MEN_GROUP;
+		c->m.s = c->m.ns = s;
+		c->m.e = c->m.ne = i + 1;
+		c->m.subj = 1;
+	}
+}
+
+/* Is folded word w a noun of a body that bears a name of its own
+ * (компания, холдинг, партия, банк, фонд, ...)? */
+static int
+body_noun(const char *w)
+{
+	static const char *const noun[] = {
+		"компани", "авиакомпани", "холдинг", "концерн", "корпораци",
+		"банк", "фонд", "парти", "движени", "организаци", "клуб",
+		"театр", "музе", "университет", "агентств", "издательств",
+		"телеканал", "радиостанци", "газет", "журнал", "сервис",
+		"сеть", "сети", "производител", "перевозчик", "группа",
+		"групп", "ассоциаци", "союз", "профсоюз", "альянс",
+		"авиаперевозчик", "ритейлер", "оператор", "провайдер",
+		"стартап", "разработчик", "платформ", "автоконцерн",
+		"автопроизводител", "застройщик", "операто", NULL
+	};
+	size_t	k;
+
+	for (k = 0; noun[k] != NULL; k++)
+		if (strncmp(w, noun[k], strlen(noun[k])) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Records every body named by a generic noun and its proper name
+ * ("авиакомпания Ryanair", "холдинг «Газпром-Медиа»", "компания Apple"),
+ * so that a later "авиакомпания заявила" finds it.
+ */
+static void
+people_bodies(struct ex *x)
+{
+	size_t	i, s, e;
+
+	for (i = 0; i + 1 < x->sg->n; i++) {
+		struct cand	*c;
+
+		/* Only nouns of a body with a name of its own; "пресс-служба
+		 * МВД" and "полиция Спрингфилда" are genitives. */
+		if (x->sg->t[i].type != SEG_WORD || x->mask[i] ||
+		    !(tok_open_quote(x, i + 1) ||
+		    (x->sg->t[i + 1].flags & SEG_LATIN)) ||
+		    proper_noun(x, i) || !body_noun(x->w[i]))
+			continue;
+		s = i + 1;
+		if (tok_open_quote(x, s)) {
+			/* A name in quotation marks: "холдинг «Газпром»". */
+			s++;
+			for (e = s; e < x->sg->n && e < s + 5 &&
+			    !tok_close_quote(x, e) && !tok_sentend(x, e); e++)
+				;
+			if (e == s || !tok_close_quote(x, e) ||
+			    !(x->sg->t[s].flags & (SEG_CAP | SEG_ALLCAPS)))
+				continue;
+		} else {
+			/* A Latin name: "авиакомпания Ryanair". */
+			for (e = s; e < x->sg->n && e < s + 4 &&
+			    x->sg->t[e].type == SEG_WORD &&
+			    (x->sg->t[e].flags & SEG_LATIN) &&
+			    (x->sg->t[e].flags & (SEG_CAP | SEG_ALLCAPS)); e++)
+				;
+			if (e == s)
+				continue;
+			/* "Ryanair Holdings Plc" is Ryanair. */
+			while (e > s + 1 && legal_suffix(x->w[e - 1]))
+				e--;
+		}
+		c = quotes_cand_add(x);
+		c->is_quote = 0;
+		c->order = s;
+		c->m.type = MEN_INST;
+		c->m.s = i;
+		c->m.ns = s;
+		c->m.e = c->m.ne = e;
+		i = e;
+	}
+}
+
+/*
+ * Records every mention of a person seen anywhere, so that later
+ * surname-only mentions find the full form and pronouns the person the
+ * text is about: a known first name and a surname; two name words inside
+ * a sentence (Даррен Битти); a surname after a role noun (скульптор
+ * Франгулян).  Names in quotation marks are titles, not people.
+ */
+void
+people_names(struct ex *x)
+{
+	size_t	i, n, first, last;
+
+	people_bodies(x);
+	people_groups(x);
+	for (i = 0; i < x->sg->n; i++) {
+		struct cand	*c;
+		int		 known = 0;
+
+		if (!tok_name(x, i) || (i > 0 && tok_name(x, i - 1)) ||
+		    x->mask[i] || (x->sg->t[i].flags & SEG_LATIN))
+			continue;
+		for (last = i; last + 1 < x->sg->n && last < i + 3 &&
+		    tok_name(x, last + 1); last++)
+			;
+		first = mention_name_run(x, i, last, &n);
+		if (n == 0)
+			continue;
+		/* A first name inside the run starts the name: "Отставка
+		 * Бориса Джонсона". */
+		for (; first < last; first++)
+			if (tok_has(x, first, TF_FIRST) ||
+			    tok_oblique_first(x, first) != SPEAKERS_NOM) {
+				known = 1;
+				break;
+			}
+		if (!known)
+			first = last + 1 - n;
+		n = last + 1 - first;
+		if (first > 0 && tok_open_quote(x, first - 1))
+			continue;
+		if (n >= 2 && !known) {
+			/* Two unknown words: a name inside a sentence, and
+			 * not an adjective and its noun (Северная Корея). */
+			if (tok_adjective(x, first) ||
+			    x->sg->t[first].flags & SEG_PARA ||
+			    (first > 0 && tok_sentend(x, first - 1)))
+				continue;
+		} else if (n == 1) {
+			/* A lone word after a role noun, shaped like a
+			 * surname (not "президент России"). */
+			if (first == 0 || !tok_has(x, first - 1, TF_ROLE) ||
+			    (x->sg->t[first - 1].flags & SEG_CAP) ||
+			    !name_surname_like(x->w[first]))
+				continue;
+		}
+		c = quotes_cand_add(x);
+		c->is_quote = 0;
+		c->order = first;
+		c->m.type = MEN_NAME;
+		c->m.s = role_start(x, first);
+		c->m.ns = first;
+		c->m.e = c->m.ne = last + 1;
+		c->m.cas = mention_name_case(x, first);
+		c->m.subj = c->m.cas == SPEAKERS_NOM &&
+		    !(first > 0 && tok_prep(x, first - 1));
+		i = last;
+	}
+}
+
+/* Text of tokens [s, e) as written, words joined by one space; when
+ * lower, the first letter is lowered (a role or a group). */
+static char *
+span_text(const struct ex *x, size_t s, size_t e, int lower)
+{
+	struct buf	b;
+	size_t		i;
+
+	buf_init(&b);
+	for (i = s; i < e; i++) {
+		const struct token	*t = &x->sg->t[i];
+
+		if (i > s && (t->flags & SEG_SPACE))
+			buf_addc(&b, ' ');
+		if (i == s && lower && t->type == SEG_WORD &&
+		    !(t->flags & SEG_ALLCAPS) && !(t->flags & SEG_LATIN)) {
+			char	*f = NULL;
+			size_t	 fl;
+			int	 n = 0;
+
+			/* The folded first character, then the rest. */
+			fl = segment_fold_string(x->text + t->start,
+			    t->end - t->start, &f);
+			(void)fl;
+			while (f[n] != '\0' && ((unsigned char)f[n + 1] & 0xc0)
+			    == 0x80)
+				n++;
+			buf_add(&b, f, (size_t)n + 1);
+			free(f);
+			n = 1;
+			while (t->start + n < t->end &&
+			    ((unsigned char)x->text[t->start + n] & 0xc0) ==
+			    0x80)
+				n++;
+			buf_add(&b, x->text + t->start + n,
+			    t->end - t->start - n);
+			continue;
+		}
+		buf_add(&b, x->text + t->start, t->end - t->start);
+	}
+	return buf_steal(&b);
+}
+
+/*
+ * The role phrase before a name that starts at token first, not before
+ * lo: from the leftmost role noun of the chain, with its adjectives, to
+ * the name ("Младший брат", "заместитель акима", "посол Ирландии в
+ * США", "лидер «Лиги»").  Returns 0 when there is none.
+ */
+static int
+role_before(const struct ex *x, size_t lo, size_t first, size_t *rs)
+{
+	size_t	i, found = first;
+
+	for (i = first; i > lo && first - i < 9; i--) {
+		const struct token	*t = &x->sg->t[i - 1];
+
+		if (t->type == SEG_PUNCT) {
+			if (tok_open_quote(x, i - 1) || tok_close_quote(x, i - 1))
+				continue;
+			break;
+		}
+		if (tok_has(x, i - 1, TF_ROLE) || (found < first &&
+		    role_noun_shape(x, i - 1))) {
+			/* "биограф знаменитого инженера Фредерик Олесси":
+			 * the head before a role in the genitive. */
+			found = i - 1;
+			continue;
+		}
+		/* "посол Ирландии в США", "комитета по безопасности", but
+		 * not "леди в интервью телеведущей". */
+		if (tok_prep(x, i - 1) && !tok_is(x, i - 1, "по") &&
+		    !tok_is(x, i - 1, "при") && !((tok_is(x, i - 1, "в") ||
+		    tok_is(x, i - 1, "во")) && i < first &&
+		    (x->sg->t[i].flags & (SEG_CAP | SEG_ALLCAPS))))
+			break;
+		if (tok_verb(x, i - 1, x->sg->n, NULL, NULL) ||
+		    tok_is(x, i - 1, "и") ||
+		    tok_is(x, i - 1, "а") || tok_is(x, i - 1, "что"))
+			break;
+		/* A capitalised word is a complement only in the genitive
+		 * ("Украины") or as an abbreviation. */
+		if ((t->flags & SEG_CAP) && !(t->flags & SEG_ALLCAPS) &&
+		    !tok_has(x, i - 1, TF_ROLE) && !tok_oblique(x->w[i - 1]) &&
+		    !tok_ends(x->w[i - 1], "а") && !tok_ends(x->w[i - 1], "ы") &&
+		    !tok_ends(x->w[i - 1], "и") && !tok_ends(x->w[i - 1], "я") &&
+		    found == first)
+			break;
+	}
+	/* A noun the lists do not know, right before the name:
+	 * "биограф Фредерик Олесси". */
+	if (found == first && first > lo && role_noun_shape(x, first - 1))
+		found = first - 1;
+	if (found == first)
+		return 0;
+	/* Its adjectives: "Младший брат", "генеральный секретарь". */
+	while (found > lo && tok_adjective(x, found - 1) &&
+	    !tok_stop(x, found - 1) && !tok_has(x, found - 1, TF_ROLE))
+		found--;
+	/* Acting: "и. о. главы центра". */
+	if (found >= lo + 4 && tok_is(x, found - 4, "и") &&
+	    tok_punct(x, found - 3, '.') && tok_is(x, found - 2, "о") &&
+	    tok_punct(x, found - 1, '.'))
+		found -= 4;
+	*rs = found;
+	return 1;
+}
+
+/* Could token i, a word no list knows, be a noun naming a person's
+ * occupation in the nominative, right before a name ("биограф")? */
+static int
+role_noun_shape(const struct ex *x, size_t i)
+{
+	const char	*f = x->w[i];
+	size_t		 l = strlen(f);
+
+	if (x->sg->t[i].type != SEG_WORD || !tok_common(x, i) ||
+	    tok_stop(x, i) || tok_prep(x, i) || tok_adjective(x, i) ||
+	    tok_verb(x, i, x->sg->n, NULL, NULL) || l < 8 ||
+	    tok_agr(f) != AGR_NONE || tok_oblique(f))
+		return 0;
+	return tok_ends(f, "ор") || tok_ends(f, "ер") || tok_ends(f, "ист") ||
+	    tok_ends(f, "ант") || tok_ends(f, "ент") || tok_ends(f, "ик") ||
+	    tok_ends(f, "ог") || tok_ends(f, "аф") || tok_ends(f, "тель") ||
+	    tok_ends(f, "арь") || tok_ends(f, "ец") || tok_ends(f, "ер") ||
+	    tok_ends(f, "ница") || tok_ends(f, "истка") || tok_ends(f, "ка");
+}
+
+/* Is role noun i in the genitive: "президента", "председателя", whose
+ * form without -а/-я (or with -ь for -я) is a role too? */
+static int
+role_genitive(const struct ex *x, size_t i)
+{
+	const struct lex_entry	*le;
+	const char		*f = x->w[i];
+	size_t			 l = strlen(f);
+	char			 b[64];
+
+	if ((le = lexicon_word(x->lx, LEX_ROLES, f)) != NULL &&
+	    strcmp(le->tag, "form") == 0)
+		return 1;	/* "посла" */
+	if (l < 6 || l + 2 >= sizeof(b) || !(tok_ends(f, "а") ||
+	    tok_ends(f, "я")))
+		return 0;
+	memcpy(b, f, l - 2);
+	b[l - 2] = '\0';
+	if (lexicon_word(x->lx, LEX_ROLES, b) != NULL)
+		return 1;
+	memcpy(b + l - 2, "ь", sizeof("ь"));
+	return tok_ends(f, "я") && lexicon_word(x->lx, LEX_ROLES, b) != NULL;
+}
+
+/* The text of a role in tokens [s, e): trailing punctuation dropped but
+ * a closing quotation mark whose opening one is inside kept. */
+static char *
+role_span(const struct ex *x, size_t s, size_t e, int oblique)
+{
+	size_t	i;
+	int	open = 0;
+
+	for (i = s; i < e; i++)
+		if (tok_open_quote(x, i) && !tok_close_quote(x, i))
+			open++;
+		else if (tok_close_quote(x, i) && open > 0)
+			open--;
+	while (e > s && x->sg->t[e - 1].type == SEG_PUNCT &&
+	    !(open == 0 && tok_close_quote(x, e - 1) && e - 1 > s &&
+	    !tok_open_quote(x, e - 1)))
+		e--;
+	if (e <= s)
+		return NULL;
+	/* A verb in it: no role of the name ("республиканец обошел
+	 * демократку X", "победитель выборов станет X"). */
+	for (i = s + 1; i < e; i++) {
+		if (tok_has(x, i, TF_INST) || tok_has(x, i, TF_ROLE) ||
+		    tok_has(x, i, TF_GROUP))
+			continue;	/* "филиала" is no past tense */
+		/* Not "-ала": "филиала" is a noun. */
+		if ((tok_finite_past(x, i) && !tok_ends(x->w[i], "а")) ||
+		    tok_is(x, i, "стал") ||
+		    tok_is(x, i, "стала") || tok_is(x, i, "был") ||
+		    tok_is(x, i, "была") || tok_is(x, i, "является") ||
+		    (x->sg->t[i].type == SEG_WORD &&
+		    (tok_verb(x, i, e, NULL, NULL) || (tok_common(x, i) &&
+		    tok_agr(x->w[i]) == AGR_SG && strlen(x->w[i]) >= 8))))
+			return NULL;
+	}
+	/* "победой Президент России": a capitalised role or adjective
+	 * within the sentence starts it, when no role noun is before. */
+	for (i = s + 1; i < e; i++) {
+		if (tok_has(x, i - 1, TF_ROLE))
+			break;
+		if ((x->sg->t[i].flags & SEG_CAP) &&
+		    !(x->sg->t[i].flags & SEG_ALLCAPS) &&
+		    (tok_has(x, i, TF_ROLE) || tok_adjective(x, i))) {
+			s = i;
+			break;
+		}
+	}
+	/* The head: the first role noun.  One person holds no plural
+	 * role ("демократов", "мэры Москвы"); one in the instrumental
+	 * ("новым министром") is read in the nominative. */
+	for (i = s; i < e && !tok_has(x, i, TF_ROLE); i++)
+		;
+	if (i < e && tok_role_plural(x->w[i]))
+		return NULL;
+	/* A role in the genitive before a name in the nominative is
+	 * another's ("супруг президента США"): none of this person's. */
+	if (i < e && !oblique && role_genitive(x, i))
+		return NULL;
+	/* "при Президенте РФ": a role in the prepositional is a place. */
+	if (i < e && i > s && tok_prep(x, i - 1))
+		return NULL;
+	if (i == s && i > 0 && tok_prep(x, i - 1) && tok_ends(x->w[i], "е"))
+		return NULL;
+	if (i < e && !oblique && (tok_ends(x->w[i], "ом") ||
+	    tok_ends(x->w[i], "ем") || tok_ends(x->w[i], "ой")))
+		oblique = 1;
+	if (oblique)
+		return np_nominative(x, s, e);
+	return span_text(x, s, e, !proper_noun(x, s));
+}
+
+/* The role words of a name mention: the role phrase before the name
+ * ("министр иностранных дел Сергей Лавров"), or one after it in commas
+ * ("Анна Соколовская, профессор МГУ,").  The caller frees the result;
+ * NULL when there is none. */
+char *
+people_role_text(const struct ex *x, const struct mention *m)
+{
+	size_t	s, i, e;
+
+	if (m->ns > m->s && role_before(x, m->s, m->ns, &s)) {
+		size_t	h;
+
+		/* "адвокат Асии Биби": a name in the genitive after a
+		 * role in the nominative is whom the role serves. */
+		for (h = s; h < m->ns && !tok_has(x, h, TF_ROLE); h++)
+			;
+		if (m->cas == SPEAKERS_GEN && h < m->ns &&
+		    !role_genitive(x, h) && !tok_ends(x->w[h], "ы") &&
+		    !tok_ends(x->w[h], "и"))
+			return NULL;
+		return role_span(x, s, m->ns, m->cas != SPEAKERS_NOM);
+	}
+	/* Or after it, in commas. */
+	s = m->ne;
+	if (s < m->e && tok_punct(x, s, ','))
+		s++;
+	if (s >= m->e || !tok_has(x, s, TF_ROLE))
+		for (i = s; i < m->e && i < s + 3; i++)
+			if (tok_has(x, i, TF_ROLE) && tok_adjective(x, s))
+				break;
+	for (i = s; i < m->e && i < s + 3; i++)
+		if (tok_has(x, i, TF_ROLE))
+			break;
+	if (i >= m->e || i >= s + 3)
+		return NULL;
+	for (e = s; e < m->e && e < s + 8 && !tok_punct(x, e, ',') &&
+	    !tok_sentend(x, e); e++)
+		;
+	return role_span(x, s, e, 0);
+}
+
+/* Adds role (as written; may be NULL) to e's folded roles. */
+static void
+ent_add_role(struct ent *e, const char *role)
+{
+	char	*f = NULL, *all;
+
+	if (role == NULL)
+		return;
+	segment_fold_string(role, strlen(role), &f);
+	if (e->roles == NULL)
+		e->roles = f;
+	else {
+		all = xasprintf("%s %s", e->roles, f);
+		free(e->roles);
+		free(f);
+		e->roles = all;
+	}
+}
+
+/* The one person whose first name is folded word w (a stem match),
+ * of a compatible gender; (size_t)-1 when none or several. */
+static size_t
+ent_first_name(const struct ex *x, const char *w, enum gender g)
+{
+	size_t	j, found = (size_t)-1;
+	char	*ws = name_stem(w), *first, *last, *stem, *fs;
+
+	for (j = 0; j < x->ne; j++) {
+		const struct ent	*e = &x->e[j];
+
+		if (e->kind != SPEAKER_PERSON || !segment_starts_upper(e->name) ||
+		    (g != GENDER_UNKNOWN && e->g != GENDER_UNKNOWN && e->g != g))
+			continue;
+		name_words(e->name, &first, &last, &stem);
+		fs = first != NULL ? name_stem(first) : NULL;
+		if (fs != NULL && strlen(first) > 4 && strcmp(fs, ws) == 0) {
+			if (found != (size_t)-1 && found != j) {
+				free(fs);
+				free(first);
+				free(last);
+				free(stem);
+				found = (size_t)-1;
+				break;
+			}
+			found = j;
+		}
+		free(fs);
+		free(first);
+		free(last);
+		free(stem);
+	}
+	free(ws);
+	return found;
+}
+
+/* Appends a zeroed entity; borrowed until the next append. */
+static struct ent *
+ent_new(struct ex *x)
+{
+	struct ent	*e;
+
+	if (x->ne == x->cape) {
+		x->cape = x->cape * 2 + 8;
+		x->e = xreallocarray(x->e, x->cape, sizeof(*x->e));
+	}
+	e = &x->e[x->ne++];
+	memset(e, 0, sizeof(*e));
+	return e;
+}
+
+/*
+ * The stem of folded word f: f without a case ending, so that the forms
+ * of one name share it (Камменос, Камменоса; Обама, Обамы; Захарова,
+ * Захаровой).  At least three letters stay.  The caller frees it.
+ */
+static char *
+name_stem(const char *f)
+{
+	static const char *const end[] = {
+		"ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ий",
+		"ый", "ая", "яя", "ую", "юю", "ом", "ем", "ым", "им", "ою",
+		"ею", "а", "я", "у", "ю", "е", "ы", "и", "ь", NULL
+	};
+	size_t	l = strlen(f), k;
+
+	for (k = 0; end[k] != NULL; k++) {
+		size_t	le = strlen(end[k]);
+
+		if (l >= le + 6 && memcmp(f + l - le, end[k], le) == 0)
+			return xstrndup(f, l - le);
+	}
+	return xstrdup(f);
+}
+
+/* The folded first and last words of a name, and the last one's stem;
+ * *first is NULL for a one-word name.  The caller frees all three. */
+static void
+name_words(const char *name, char **first, char **last, char **stem)
+{
+	char	*f = speakers_fold(name), *sp = strrchr(f, ' ');
+
+	*last = xstrdup(sp != NULL ? sp + 1 : f);
+	*first = sp != NULL ? xstrndup(f, (size_t)(strchr(f, ' ') - f)) :
+	    NULL;
+	*stem = name_stem(*last);
+	free(f);
+}
+
+/* May first names a and b (folded, NULL when absent) be one person's?
+ * Absent, an initial of the other, or the same stem. */
+static int
+name_first_same(const char *a, const char *b)
+{
+	char	*sa, *sb;
+	int	 same, ia, ib;
+
+	if (a == NULL || b == NULL)
+		return 1;
+	ia = strlen(a) <= 3 && strchr(a, '.') != NULL;
+	ib = strlen(b) <= 3 && strchr(b, '.') != NULL;
+	if (ia || ib)
+		return u8_mblen((const uint8_t *)a, strlen(a)) ==
+		    u8_mblen((const uint8_t *)b, strlen(b)) &&
+		    memcmp(a, b, (size_t)u8_mblen((const uint8_t *)a,
+		    strlen(a))) == 0;
+	sa = name_stem(a);
+	sb = name_stem(b);
+	same = strcmp(sa, sb) == 0;
+	free(sa);
+	free(sb);
+	return same;
+}
+
+/*
+ * How sure the nominative of a name mention is: 2 when a first name, the
+ * agreement of its verb or the construction (по словам X) says which
+ * case the name stands in; 1 when it is only not seen to be oblique; 0
+ * when an oblique case was guessed.
+ */
+static int
+name_quality(const struct ex *x, const struct mention *m, enum agr a,
+    int is_quote)
+{
+	if (is_quote)
+		return m->cas != SPEAKERS_NOM || a == AGR_M || a == AGR_F ?
+		    2 : 1;
+	if (m->cas != SPEAKERS_NOM)
+		return tok_oblique_first(x, m->ns) != SPEAKERS_NOM ? 2 : 0;
+	if (m->ne > m->ns + 1 && tok_has(x, m->ns, TF_FIRST) &&
+	    !mention_first_indeclinable(x, m->ns))
+		return 2;
+	if (m->subj && (a == AGR_M || a == AGR_F))
+		return 2;
+	return 1;
+}
+
+/*
+ * The name of a person seen as old (quality oq) and now as new (quality
+ * nq): the fuller one, and between forms of the same length the surer.
+ * When the surer form has only the surname, the other's first name
+ * loses the ending its surname lost ("Паноса Камменоса" and "Камменос"
+ * give "Панос Камменос").  The caller frees the result.
+ */
+static char *
+name_merge(const char *old, int oq, const char *new, int nq)
+{
+	const char	*full, *sure, *sp;
+	size_t		 lf, ls, cut;
+
+	if ((strchr(old, ' ') != NULL) == (strchr(new, ' ') != NULL))
+		return xstrdup(nq > oq ? new : old);
+	full = strchr(old, ' ') != NULL ? old : new;
+	sure = full == old ? new : old;
+	if ((full == old ? oq : nq) >= (full == old ? nq : oq))
+		return xstrdup(full);
+	/* The surer surname, and the first name cut the same way. */
+	sp = strrchr(full, ' ');
+	lf = strlen(sp + 1);
+	ls = strlen(sure);
+	if (lf <= ls || strncmp(sp + 1, sure, 2) != 0)
+		return xstrdup(full);
+	cut = lf - ls;
+	if ((size_t)(sp - full) > cut + 4 &&
+	    memcmp(sp - cut, sp + 1 + ls, cut) == 0)
+		return xasprintf("%.*s %s", (int)(sp - full - cut), full,
+		    sure);
+	return xasprintf("%.*s %s", (int)(sp - full), full, sure);
+}
+
+/*
+ * A group's name in the nominative from tokens [s, e): its head noun as
+ * groups.txt gives it, the adjectives before it in the nominative plural,
+ * what follows as written ("российских общественных деятелей" ->
+ * "российские общественные деятели", "пользователей Tumblr" ->
+ * "пользователи Tumblr").  NULL when no word of groups.txt is there.
+ * The caller frees the result.
+ */
+static char *
+group_text(const struct ex *x, size_t s, size_t e)
+{
+	const struct lex_entry	*le = NULL;
+	struct buf		 b;
+	size_t			 h, i;
+	char			*rest;
+
+	for (h = s; h < e; h++)
+		if (x->sg->t[h].type == SEG_WORD &&
+		    (le = lexicon_word(x->lx, LEX_GROUPS, x->w[h])) != NULL &&
+		    le->tag[0] != '\0')
+			break;
+	if (h >= e)
+		return NULL;
+	/* Only the head's own adjectives before it: not "после
+	 * приговора прибывшие поддержать его". */
+	for (i = h; i > s && (tok_adjective(x, i - 1) ||
+	    (tok_ends(x->w[i - 1], "о") && i < h && strlen(x->w[i - 1]) > 8));
+	    i--)
+		;
+	s = i;
+	buf_init(&b);
+	for (i = s; i < h; i++) {
+		const char	*f = x->w[i];
+		size_t		 l = strlen(f);
+
+		if (x->sg->t[i].type != SEG_WORD)
+			continue;
+		if (b.len > 0)
+			buf_addc(&b, ' ');
+		if (l > 4 && (tok_ends(f, "ых") || tok_ends(f, "ым"))) {
+			buf_add(&b, f, l - 4);
+			buf_adds(&b, "ые");
+		} else if (l > 4 && (tok_ends(f, "их") || tok_ends(f, "им"))) {
+			buf_add(&b, f, l - 4);
+			buf_adds(&b, "ие");
+		} else
+			buf_adds(&b, f);
+	}
+	if (b.len > 0)
+		buf_addc(&b, ' ');
+	buf_adds(&b, le->tag);
+	/* Genitives and "в X" stay; another preposition ends it:
+	 * "пользователи интернета по этому поводу". */
+	for (i = h + 1; i < e; i++)
+		if (tok_prep(x, i) && !tok_is(x, i, "в") &&
+		    !tok_is(x, i, "во") && !tok_is(x, i, "из") &&
+		    !tok_is(x, i, "при"))
+			break;
+	e = i;
+	if (h + 1 < e) {
+		rest = span_text(x, h + 1, e, 0);
+		buf_addc(&b, ' ');
+		buf_adds(&b, rest);
+		free(rest);
+	}
+	return buf_steal(&b);
+}
+
+/*
+ * The names of a conjoined mention, each in the nominative, joined as
+ * the article joins them: "Мэттью Хьюлетт и Калеб Тюрон".  The caller
+ * frees the result.
+ */
+static char *
+conjoined_text(const struct ex *x, const struct mention *m)
+{
+	struct buf	 b;
+	const char	*w[8];
+	char		*words[8], *name;
+	size_t		 i, n = 0, k;
+	enum gender	 g;
+
+	buf_init(&b);
+	for (i = m->ns; i <= m->ne; i++) {
+		if (i < m->ne && x->sg->t[i].type == SEG_WORD &&
+		    !tok_is(x, i, "и") && n < 8) {
+			words[n] = xstrndup(x->text + x->sg->t[i].start,
+			    x->sg->t[i].end - x->sg->t[i].start);
+			w[n] = words[n];
+			n++;
+			continue;
+		}
+		if (n == 0)
+			continue;
+		g = GENDER_UNKNOWN;
+		name = speakers_normalize(x->lx, w, n, SPEAKERS_NOM, &g);
+		buf_adds(&b, name);
+		free(name);
+		for (k = 0; k < n; k++)
+			free(words[k]);
+		n = 0;
+		if (i < m->ne)
+			buf_adds(&b, tok_is(x, i, "и") ? " и " : ", ");
+	}
+	return buf_steal(&b);
+}
+
+/*
+ * The nominative of one folded word standing in an oblique case, when
+ * it is the head of a role or a body or an adjective before it:
+ * "губернатора" -> "губернатор", "председателя" -> "председатель",
+ * "главного" -> "главный", "пресс-службы" -> "пресс-служба".  Word
+ * lists give bodies and groups; other nouns follow the commonest
+ * endings.  The caller frees the result.
+ */
+static char *
+word_nominative(const struct ex *x, size_t i)
+{
+	static const struct {
+		const char	*end, *nom;
+	} adj[] = {
+		{ "ского", "ский" }, { "ской", "ская" }, { "скому", "ский" },
+		{ "ским", "ский" }, { "ского", "ский" }, { "ного", "ный" },
+		{ "ному", "ный" }, { "ным", "ный" }, { "ной", "ная" },
+		{ "его", "ий" }, { "ему", "ий" }, { "ого", "ый" },
+		{ "ому", "ый" }, { "ым", "ый" }, { "им", "ий" }, { "ей", "яя" },
+		{ "ой", "ая" }, { NULL, NULL }
+	}, noun[] = {
+		{ "теля", "тель" }, { "телю", "тель" }, { "телем", "тель" },
+		{ "аря", "арь" }, { "арю", "арь" }, { "арем", "арь" },
+		{ "ом", "" }, { "ем", "ь" }, { "ой", "а" },
+		{ "а", "" }, { "у", "" }, { "е", "" }, { "ы", "а" },
+		{ "ю", "ь" }, { "я", "ь" }, { NULL, NULL }
+	};
+	const struct lex_entry	*le;
+	const char		*f = x->w[i];
+	size_t			 k, l = strlen(f), le2;
+
+	if ((le = lexicon_word(x->lx, LEX_INSTITUTIONS, f)) != NULL &&
+	    le->tag[0] != '\0') {
+		const struct token	*t = &x->sg->t[i];
+		int			 n1 = u8_mblen((const uint8_t *)
+					    x->text + t->start,
+					    t->end - t->start);
+		int			 n2 = u8_mblen((const uint8_t *)
+					    le->tag, strlen(le->tag));
+
+		/* "Министерства" within a sentence keeps its capital. */
+		if ((t->flags & SEG_CAP) && !tok_common(x, i) && n1 > 0 &&
+		    n2 > 0 && !segment_starts_upper(le->tag))
+			return xasprintf("%.*s%s", n1, x->text + t->start,
+			    le->tag + n2);
+		return xstrdup(le->tag);
+	}
+	if ((le = lexicon_word(x->lx, LEX_GROUPS, f)) != NULL &&
+	    le->tag[0] != '\0')
+		return xstrdup(le->tag);
+	/* "посла": a role's nominative the list gives. */
+	if ((le = lexicon_word(x->lx, LEX_ROLES, f)) != NULL &&
+	    strcmp(le->tag, "form") == 0 && le->value[0] != '\0')
+		return xstrdup(le->value);
+	/* "главой" is a role noun, not an adjective. */
+	if (tok_adjective(x, i) && !tok_has(x, i, TF_ROLE)) {
+		for (k = 0; adj[k].end != NULL; k++) {
+			le2 = strlen(adj[k].end);
+			if (l > le2 + 4 && tok_ends(f, adj[k].end))
+				return xasprintf("%.*s%s", (int)(l - le2), f,
+				    adj[k].nom);
+		}
+		return xstrdup(f);
+	}
+	/* Not a plural: "источники", "эксперты" stay. */
+	if (tok_has(x, i, TF_ROLE) && !tok_ends(f, "ель") &&
+	    !tok_ends(f, "арь") && !tok_ends(f, "ики") && !tok_ends(f, "ты") &&
+	    !tok_ends(f, "ры") && !tok_ends(f, "ги"))
+		for (k = 0; noun[k].end != NULL; k++) {
+			le2 = strlen(noun[k].end);
+			if (l > le2 + 6 && tok_ends(f, noun[k].end))
+				return xasprintf("%.*s%s", (int)(l - le2), f,
+				    noun[k].nom);
+		}
+	return xstrdup(f);
+}
+
+/*
+ * The nominative of the phrase in tokens [s, e) that stands in an
+ * oblique case: its heads (roles, bodies, groups, joined by и) and
+ * their adjectives turned back, their complements as written
+ * ("пресс-секретаря акима" -> "пресс-секретарь акима", "правительства и
+ * губернатора Оренбургской области" -> "правительство и губернатор
+ * Оренбургской области").  The caller frees the result.
+ */
+static char *
+np_nominative(const struct ex *x, size_t s, size_t e)
+{
+	struct buf	 b;
+	size_t		 i, head = s;
+	char		*w, *rest;
+	int		 first = 1;
+
+	/* The heads: adjectives and a noun, more of them after "и";
+	 * what follows is their complement ("пресс-секретаря акима"). */
+	for (;;) {
+		i = head;
+		while (i < e && tok_adjective(x, i) && tok_common(x, i) &&
+		    !tok_has(x, i, TF_ROLE) && !tok_has(x, i, TF_INST))
+			i++;
+		/* A body's noun may be written with a capital
+		 * ("Министерства иностранных дел"). */
+		if (i >= e || !(tok_common(x, i) || (tok_has(x, i, TF_INST) &&
+		    !(x->sg->t[i].flags & SEG_ALLCAPS))) ||
+		    !(tok_has(x, i, TF_ROLE) || tok_has(x, i, TF_GROUP) ||
+		    tok_has(x, i, TF_INST)))
+			break;
+		head = i + 1;
+		if (head + 1 < e && tok_is(x, head, "и"))
+			head++;
+		else
+			break;
+	}
+	if (head > s && tok_is(x, head - 1, "и"))
+		head--;
+	if (head == s)
+		return span_text(x, s, e, !proper_noun(x, s));
+	buf_init(&b);
+	for (i = s; i < head; i++) {
+		if (x->sg->t[i].type != SEG_WORD)
+			continue;
+		if (!first)
+			buf_addc(&b, ' ');
+		first = 0;
+		if (tok_is(x, i, "и"))
+			buf_adds(&b, "и");
+		else {
+			w = word_nominative(x, i);
+			buf_adds(&b, w);
+			free(w);
+		}
+	}
+	if (head < e) {
+		rest = span_text(x, head, e, 0);
+		buf_addc(&b, ' ');
+		buf_adds(&b, rest);
+		free(rest);
+	}
+	return buf_steal(&b);
+}
+
+/*
+ * A body named as a place, back from the locative: "в НАКе" -> НАК,
+ * "в Скотланд-Ярде" -> Скотланд-Ярд, "в Еврокомиссии" -> Еврокомиссия;
+ * a Latin or indeclinable name stays.  The caller frees the result.
+ */
+static char *
+loc_nominative(const struct ex *x, size_t s, size_t e)
+{
+	const struct token	*t;
+	const char		*w;
+	size_t			 l;
+
+	if (e != s + 1)
+		return span_text(x, s, e, 0);
+	t = &x->sg->t[s];
+	w = x->text + t->start;
+	l = t->end - t->start;
+	if (t->flags & SEG_LATIN)
+		return xstrndup(w, l);
+	/* "НАКе", "МИДе": an abbreviation with a case ending. */
+	if (l > 2 && (unsigned char)w[l - 2] == 0xd0 &&
+	    (unsigned char)w[l - 1] == 0xb5 && l >= 6 &&
+	    segment_starts_upper(w + l - 4))
+		return xstrndup(w, l - 2);
+	if (tok_ends(x->w[s], "ии") && l > 8)
+		return xasprintf("%.*sя", (int)(l - 2), w);
+	/* "Скотланд-Ярде": a consonant and -е. */
+	if (tok_ends(x->w[s], "е") && l > 6 &&
+	    !tok_ends(x->w[s], "ее") && !tok_ends(x->w[s], "ие") &&
+	    !tok_ends(x->w[s], "ое"))
+		return xstrndup(w, l - 2);
+	return xstrndup(w, l);
+}
+
+/*
+ * A group in the genitive plural that no list knows, in the nominative:
+ * "некоторых радикальных феминисток" -> "радикальные феминистки"
+ * (многие, некоторые dropped, as the guidelines do).  The caller frees
+ * the result.
+ */
+static char *
+plural_nominative(const struct ex *x, size_t s, size_t e)
+{
+	static const struct {
+		const char	*end, *nom;
+	} tab[] = {
+		{ "ых", "ые" }, { "их", "ие" }, { "ок", "ки" }, { "ек", "ки" },
+		{ "ков", "ки" }, { "гов", "ги" }, { "хов", "хи" },
+		{ "цев", "цы" }, { "ов", "ы" }, { "ев", "и" }, { "ей", "и" },
+		{ NULL, NULL }
+	};
+	struct buf	 b;
+	size_t		 i, k, l;
+	const char	*f;
+	char		*rest;
+
+	/* "ряда российских деятелей": "ряд" and its genitive. */
+	if (s + 1 < e && (tok_is(x, s, "ряда") || tok_is(x, s, "ряд"))) {
+		rest = span_text(x, s + 1, e, 0);
+		f = xasprintf("ряд %s", rest);
+		free(rest);
+		return (char *)f;
+	}
+	buf_init(&b);
+	for (i = s; i < e; i++) {
+		if (x->sg->t[i].type != SEG_WORD)
+			continue;
+		f = x->w[i];
+		if (tok_is(x, i, "некоторых") || tok_is(x, i, "многих"))
+			continue;
+		if (b.len > 0)
+			buf_addc(&b, ' ');
+		l = strlen(f);
+		for (k = 0; tab[k].end != NULL; k++)
+			if (l > strlen(tab[k].end) + 4 &&
+			    tok_ends(f, tab[k].end))
+				break;
+		if (tab[k].end == NULL) {
+			buf_adds(&b, f);
+			continue;
+		}
+		buf_add(&b, f, l - strlen(tab[k].end));
+		buf_adds(&b, tab[k].nom);
+	}
+	return buf_steal(&b);
+}
+
+/* Finds or adds the person a name mention refers to. */
+static int
+ent_person(struct ex *x, const struct mention *m, enum agr a, size_t at,
+    int is_quote)
+{
+	const char	*w[8];
+	char		*words[8], *name, *role, *first, *last, *stem;
+	size_t		 n = 0, i, j;
+	struct ent	*ne;
+	int		 q;
+	enum gender	 g = a == AGR_M ? GENDER_MALE : a == AGR_F ?
+			    GENDER_FEMALE : GENDER_UNKNOWN;
+
+	for (i = m->ns; i < m->ne && n < 8; i++) {
+		const struct token	*t = &x->sg->t[i];
+
+		if (t->type != SEG_WORD)
+			continue;
+		if (i + 1 < m->ne && tok_punct(x, i + 1, '.'))
+			words[n] = xasprintf("%.*s.", (int)(t->end - t->start),
+			    x->text + t->start);
+		else
+			words[n] = xstrndup(x->text + t->start,
+			    t->end - t->start);
+		w[n] = words[n];
+		n++;
+	}
+	if (n == 0)
+		return -1;
+	name = speakers_normalize(x->lx, w, n, m->cas, &g);
+	for (i = 0; i < n; i++)
+		free(words[i]);
+	q = name_quality(x, m, a, is_quote);
+	role = people_role_text(x, m);
+	name_words(name, &first, &last, &stem);
+	for (j = x->ne; j-- > 0;) {
+		struct ent	*e = &x->e[j];
+		char		*ef, *el, *es;
+		int		 same;
+
+		/* Not a role as described ("адвокат Маркива"). */
+		if (e->kind != SPEAKER_PERSON || strcmp(e->surname, stem) != 0 ||
+		    !segment_starts_upper(e->name))
+			continue;
+		if (e->g != GENDER_UNKNOWN && g != GENDER_UNKNOWN && e->g != g)
+			continue;
+		name_words(e->name, &ef, &el, &es);
+		same = name_first_same(ef, first);
+		free(ef);
+		free(el);
+		free(es);
+		if (!same)
+			continue;
+		ef = name_merge(e->name, e->q, name, q);
+		free(e->name);
+		e->name = ef;
+		if (q > e->q)
+			e->q = q;
+		if (e->g == GENDER_UNKNOWN)
+			e->g = g;
+		ent_add_role(e, role);
+		if (role != NULL && e->role == NULL) {
+			e->role = role;
+			role = NULL;
+		}
+		e->seen = at;
+		free(name);
+		free(role);
+		free(first);
+		free(last);
+		free(stem);
+		return (int)j;
+	}
+	/* "Хоакин" after "Хоакин Ортис": a lone first name of a person
+	 * named in full before. */
+	if (first == NULL && (j = ent_first_name(x, last, g)) != (size_t)-1) {
+		x->e[j].seen = at;
+		free(name);
+		free(role);
+		free(last);
+		free(stem);
+		return (int)j;
+	}
+	ne = ent_new(x);
+	ne->name = name;
+	ne->surname = stem;
+	ne->q = q;
+	ent_add_role(ne, role);
+	ne->role = role;
+	ne->g = g;
+	ne->kind = SPEAKER_PERSON;
+	ne->seen = at;
+	free(first);
+	free(last);
+	return (int)(ne - x->e);
+}
+
+/* The key under which entities of a name are found: the stem of its
+ * folded last word.  The caller frees it. */
+static char *
+ent_surname(const char *name)
+{
+	char	*first, *last, *stem;
+
+	name_words(name, &first, &last, &stem);
+	free(first);
+	free(last);
+	return stem;
+}
+
+/*
+ * Is token i a proper noun, to keep its capital in a group's or a body's
+ * name: capitalised inside a sentence, or a body whose nominative in
+ * institutions.txt is capitalised (Астана, Минск at a sentence's start).
+ */
+static int
+proper_noun(const struct ex *x, size_t i)
+{
+	const struct lex_entry	*le;
+	size_t			 k;
+
+	if (!(x->sg->t[i].flags & SEG_CAP))
+		return 0;
+	if (!(x->sg->t[i].flags & SEG_PARA) && i > 0 && !tok_sentend(x, i - 1))
+		return 1;
+	le = lexicon_match(x->lx, LEX_INSTITUTIONS, x->w + i, x->sg->n - i,
+	    &k);
+	return le != NULL && segment_starts_upper(le->tag);
+}
+
+/* Finds or adds a group or institution by its text; takes name. */
+static int
+ent_literal(struct ex *x, const char *name, enum speaker_kind kind,
+    size_t at)
+{
+	size_t		 j;
+	struct ent	*e;
+
+	for (j = 0; j < x->ne; j++)
+		if (x->e[j].kind == kind && strcmp(x->e[j].name, name) == 0) {
+			x->e[j].seen = at;
+			return (int)j;
+		}
+	e = ent_new(x);
+	e->name = xstrdup(name);
+	e->surname = ent_surname(name);
+	e->kind = kind;
+	e->seen = at;
+	return (int)(e - x->e);
+}
+
+/* The salience of entity e at token at. */
+static unsigned
+ent_sal(const struct ex *x, const struct ent *e, size_t at)
+{
+	unsigned	s = e->sal, d;
+
+	d = x->sg->t[at].sent - e->sal_sent;
+	if (x->sg->t[at].sent < e->sal_sent)
+		d = 0;
+	for (; d > 0 && s > 0; d--)
+		s /= 2;
+	return s;
+}
+
+/* A mention of entity k at token at, of weight w. */
+static void
+ent_touch(struct ex *x, int k, size_t at, unsigned w)
+{
+	struct ent	*e = &x->e[k];
+
+	e->sal = ent_sal(x, e, at) + w;
+	e->sal_sent = x->sg->t[at].sent;
+	e->seen = at;
+}
+
+/*
+ * The most salient entity, for candidate c, of the kind (-1 any) and
+ * gender; with person_only 1 a named person, with 2 any person, role or
+ * name.  An entity named between c's mention and its cue is not one it
+ * can refer to: "леди ... в интервью телеведущей Опре Уинфри ...
+ * выразила" is not Oprah.
+ */
+static int
+ent_recent(const struct ex *x, enum gender g, int kind, int person_only,
+    const struct cand *c)
+{
+	size_t		j, seen = 0, xs, xe;
+	unsigned	best = 0;
+	int		found = -1;
+
+	xs = c->m.ne > c->m.s ? c->m.s : c->order;
+	/* A pronoun subject is nobody named in its own clause: "В
+	 * обращении к Джереми Ханту он написал" is not Hunt. */
+	if (c->m.type == MEN_PRON && c->m.ne > c->m.s) {
+		while (xs > 0 && !tok_sentend(x, xs - 1) &&
+		    !tok_punct(x, xs - 1, ',') && !tok_punct(x, xs - 1, ':') &&
+		    !tok_dash(x, xs - 1) && !(x->sg->t[xs].flags & SEG_PARA))
+			xs--;
+	}
+	/* No subject was found before the verb: nobody named in its
+	 * clause is one. */
+	if (c->m.type == MEN_NONE && c->ce > c->cs)
+		xs = x->sg->sent[x->sg->t[c->cs].sent].first;
+	if (c->ce > c->cs && c->cs < xs)
+		xs = c->cs;
+	xe = c->ce > c->cs ? c->ce : c->order;
+	if (c->m.ne > c->m.s && c->m.e > xe)
+		xe = c->m.e;
+	for (j = 0; j < x->ne; j++) {
+		const struct ent	*e = &x->e[j];
+		unsigned		 s;
+
+		/* "источники ... Собеседник агентства": with 2, unnamed
+		 * people described as a group too. */
+		if (person_only && e->kind != SPEAKER_PERSON &&
+		    !(person_only == 2 && e->kind == SPEAKER_GROUP &&
+		    !segment_starts_upper(e->name)))
+			continue;
+		/* A role as described is no antecedent. */
+		if (person_only == 1 && !segment_starts_upper(e->name))
+			continue;
+		if (kind >= 0 && (int)e->kind != kind)
+			continue;
+		if (g != GENDER_UNKNOWN && e->g != GENDER_UNKNOWN && e->g != g)
+			continue;
+		if (e->seen >= xs && e->seen < xe)
+			continue;
+		s = ent_sal(x, e, c->order);
+		if (found < 0 || s > best || (s == best && e->seen >= seen)) {
+			found = (int)j;
+			best = s;
+			seen = e->seen;
+		}
+	}
+	return found;
+}
+
+/* The last institution whose name holds the noun (folded) noun:
+ * "в холдинге" after "холдинг «Газпром-Медиа»". */
+static int
+ent_named(const struct ex *x, const char *noun)
+{
+	size_t	j;
+	int	found = -1;
+	char	*f = NULL, *nf = NULL;
+
+	segment_fold_string(noun, strlen(noun), &nf);
+	/* Its first five letters, so that a case form finds it. */
+	if (strlen(nf) > 10)
+		nf[10] = '\0';
+	for (j = 0; j < x->ne; j++) {
+		if (x->e[j].kind != SPEAKER_INSTITUTION)
+			continue;
+		segment_fold_string(x->e[j].name, strlen(x->e[j].name), &f);
+		if ((strstr(f, nf) != NULL && strncmp(f, nf, strlen(f)) != 0) ||
+		    (x->e[j].roles != NULL &&
+		    strstr(x->e[j].roles, nf) != NULL))
+			found = (int)j;
+	}
+	free(f);
+	free(nf);
+	return found;
+}
+
+/*
+ * The person named next after candidate ci (a pronoun or role noun
+ * before the name: "— ..., — заявил он" with Калинкин named later).
+ */
+static int
+ent_next(struct ex *x, size_t ci, enum agr a)
+{
+	size_t	k;
+
+	for (k = ci + 1; k < x->nc && k < ci + 8; k++)
+		if (x->c[k].m.type == MEN_NAME &&
+		    x->c[k].m.cas == SPEAKERS_NOM &&
+		    (x->c[k].is_quote || x->c[k].m.ne - x->c[k].m.ns >= 2))
+			return ent_person(x, &x->c[k].m, a, x->c[ci].order, 0);
+	return -1;
+}
+
+/* Does folded f introduce someone not named before: местный, другой,
+ * некий, один, неназванный, анонимный (in any gender and case)? */
+static int
+new_referent(const char *f)
+{
+	static const char *const stem[] = {
+		"местн", "друг", "неки", "неко", "один", "одн", "неназванн",
+		"анонимн", NULL
+	};
+	size_t	k;
+
+	for (k = 0; stem[k] != NULL; k++)
+		if (strncmp(f, stem[k], strlen(stem[k])) == 0 &&
+		    strlen(f) <= strlen(stem[k]) + 6)
+			return 1;
+	return 0;
+}
+
+/* The person a role noun refers to, or -1 (see people_resolve()). */
+static int
+role_person(struct ex *x, const struct cand *c, size_t ci, enum gender g)
+{
+	const struct mention	*m = &c->m;
+	const struct lex_entry	*le = NULL;
+	size_t			 i, j;
+	char			 stem[16];
+	int			 r, found = -1;
+	unsigned		 best = 0;
+
+	for (i = m->ns; i < m->ne; i++)
+		if ((le = lexicon_word(x->lx, LEX_ROLES, x->w[i])) != NULL)
+			break;
+	if (le == NULL) {
+		/* A noun the lists do not know ("биограф"): a person the
+		 * article gave it as a role, else one described so. */
+		i = m->ne - 1;
+		snprintf(stem, sizeof(stem), "%s", x->w[i]);
+		if (strlen(stem) > 10)
+			stem[10] = '\0';
+		for (j = 0; j < x->ne; j++)
+			if (x->e[j].kind == SPEAKER_PERSON &&
+			    x->e[j].roles != NULL &&
+			    strstr(x->e[j].roles, stem) != NULL)
+				found = (int)j;
+		/* In news such a noun mostly refers back to the person
+		 * the text is about, when one was named just before. */
+		if (found < 0 && (r = ent_recent(x, g, SPEAKER_PERSON, 1,
+		    c)) >= 0 && x->e[r].sal_sent + 1 >=
+		    x->sg->t[c->order].sent)
+			found = r;
+		return found;
+	}
+	if (strcmp(le->tag, "literal") == 0)
+		return -1;
+	/* The noun's first five letters find it in a stored role; among
+	 * those who hold it, the one whose roles share most words with
+	 * the mention ("президента США"), then the most salient. */
+	snprintf(stem, sizeof(stem), "%s", x->w[i]);
+	if (strlen(stem) > 10)
+		stem[10] = '\0';
+	for (j = 0; j < x->ne; j++) {
+		const struct ent	*e = &x->e[j];
+		unsigned		 score;
+
+		size_t			 k;
+
+		if (e->kind != SPEAKER_PERSON || e->roles == NULL ||
+		    strstr(e->roles, stem) == NULL ||
+		    !(g == GENDER_UNKNOWN || e->g == GENDER_UNKNOWN ||
+		    e->g == g))
+			continue;
+		score = ent_sal(x, e, c->order) + 1;
+		for (k = m->ns; k < m->ne; k++) {
+			char	w[16];
+
+			if (k == i || x->sg->t[k].type != SEG_WORD ||
+			    strlen(x->w[k]) < 6)
+				continue;
+			snprintf(w, sizeof(w), "%s", x->w[k]);
+			if (strlen(w) > 8)
+				w[8] = '\0';
+			if (strstr(e->roles, w) != NULL)
+				score += 10000;
+		}
+		if (score > best) {
+			best = score;
+			found = (int)j;
+		}
+	}
+	if (found >= 0)
+		return found;
+	/* "муж Биби", "собеседник в МИД ФРГ": a role tied to another
+	 * name or body is its own person, not one seen before. */
+	if (tok_kin(x->w[i]) && i + 1 < m->ne && tok_name(x, i + 1))
+		return -1;
+	if (strcmp(le->tag, "back") == 0 && i + 2 < m->ne &&
+	    (tok_is(x, i + 1, "в") || tok_is(x, i + 1, "из")) &&
+	    (x->sg->t[i + 2].flags & (SEG_CAP | SEG_ALLCAPS)))
+		return -1;
+	/* "Местный имам заявил", "другой дипломат": a role no one of the
+	 * article holds, with a word that says so, is someone new. */
+	if (i > m->ns && new_referent(x->w[i - 1]))
+		return -1;
+	/* "собеседник агентства" (tagged "back") may also be an unnamed
+	 * speaker described before; other nouns want a named person. */
+	if ((r = ent_recent(x, g, strcmp(le->tag, "back") == 0 ? -1 :
+	    SPEAKER_PERSON, strcmp(le->tag, "back") == 0 ? 2 : 1, c)) >= 0)
+		return r;
+	return ent_next(x, ci, c->agr);
+}
+
+/* Does the role noun of c's mention name several people ("источники",
+ * "представители компании" with a plural verb)? */
+static int
+role_plural(const struct ex *x, const struct cand *c)
+{
+	const struct mention	*m = &c->m;
+	size_t			 i;
+
+	if (c->agr == AGR_PL)
+		return 1;
+	if (m->cas != SPEAKERS_NOM && m->cas != SPEAKERS_ACC)
+		return 0;
+	for (i = m->ns; i < m->ne && i < x->sg->n; i++)
+		if (x->sg->t[i].type == SEG_WORD && !tok_adjective(x, i))
+			return tok_has(x, i, TF_ROLE) && (tok_ends(x->w[i],
+			    "ы") || tok_ends(x->w[i], "и"));
+	return 0;
+}
+
+/* Is the head of mention m a court's noun (суд, трибунал)? */
+static int
+mention_court(const struct ex *x, const struct mention *m)
+{
+	const struct lex_entry	*le;
+	size_t			 i;
+
+	for (i = m->ns; i < m->ne && i < x->sg->n; i++) {
+		if (x->sg->t[i].type != SEG_WORD || tok_adjective(x, i))
+			continue;
+		return (le = lexicon_word(x->lx, LEX_INSTITUTIONS,
+		    x->w[i])) != NULL && strcmp(le->value, "court") == 0;
+	}
+	return 0;
+}
+
+/*
+ * Resolves the mention of c to an entity, with *last the speaker of the
+ * previous quote and *lastq the previous quote's entity for
+ * continuations.  Returns the entity or -1.
+ */
+int
+people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
+{
+	struct cand	*c = &x->c[ci];
+	struct mention	*m = &c->m;
+	enum gender	 g = c->agr == AGR_M ? GENDER_MALE : c->agr == AGR_F ?
+			    GENDER_FEMALE : GENDER_UNKNOWN;
+	int		 r = -1;
+	char		*s;
+
+	/* "суд постановил": a court rules, it is quoted by no one. */
+	if (c->is_quote && (m->type == MEN_INST || m->type == MEN_ROLE) &&
+	    mention_court(x, m))
+		return -1;
+	switch (m->type) {
+	case MEN_NAME:
+		r = ent_person(x, m, c->agr, c->order, c->is_quote);
+		break;
+	case MEN_PRON:
+		if (tok_is(x, m->ns, "она") || tok_is(x, m->ns, "ее"))
+			g = GENDER_FEMALE;
+		else if (tok_is(x, m->ns, "он") || tok_is(x, m->ns, "его"))
+			g = GENDER_MALE;
+		if (tok_is(x, m->ns, "они") || tok_is(x, m->ns, "их")) {
+			/* The most salient group or body, else the last
+			 * speaker. */
+			int	gr = ent_recent(x, GENDER_UNKNOWN,
+			    SPEAKER_GROUP, 0, c);
+			int	in = ent_recent(x, GENDER_UNKNOWN,
+			    SPEAKER_INSTITUTION, 0, c);
+
+			r = gr;
+			if (in >= 0 && (r < 0 || ent_sal(x, &x->e[in],
+			    c->order) > ent_sal(x, &x->e[r], c->order)))
+				r = in;
+			if (r < 0)
+				r = *last;
+			break;
+		}
+		r = ent_recent(x, g, SPEAKER_PERSON, 1, c);
+		if (r < 0)
+			r = ent_next(x, ci, c->agr);
+		break;
+	case MEN_ROLE:
+		if (m->one_of) {
+			/* "один из X": the one it says, X as written. */
+			char	*rest = span_text(x, m->ns + 2, m->ne, 0);
+			int	 fem = tok_ends(x->w[m->ns], "ой") ||
+			    tok_is(x, m->ns, "одна") || tok_is(x, m->ns, "одну");
+
+			s = xasprintf("%s из %s", fem ? "одна" : "один", rest);
+			free(rest);
+			r = ent_literal(x, s, SPEAKER_PERSON, c->order);
+			free(s);
+			break;
+		}
+		/* A role noun refers to a person of the article: one whose
+		 * role has the same noun, else the last speaker, else the
+		 * person named next.  Nouns tagged "literal" in roles.txt
+		 * ("представитель пресс-службы посольства США") name an
+		 * unnamed speaker as described. */
+		r = role_person(x, c, ci, g);
+		if (r >= 0)
+			break;
+		s = m->cas != SPEAKERS_NOM ? np_nominative(x, m->ns, m->ne) :
+		    span_text(x, m->ns, m->ne, 1);
+		r = ent_literal(x, s, role_plural(x, c) ? SPEAKER_GROUP :
+		    SPEAKER_PERSON, c->order);
+		free(s);
+		break;
+	case MEN_GROUP:
+	case MEN_INST:
+		if (m->conj) {
+			s = conjoined_text(x, m);
+			r = ent_literal(x, s, SPEAKER_GROUP, c->order);
+			free(s);
+		} else if (m->literal != NULL) {
+			int	j = -1;
+
+			/* "В холдинге уточнили": the institution named
+			 * before, when the noun is generic. */
+			if (m->ns < x->sg->n &&
+			    !(x->sg->t[m->ns].flags & SEG_CAP))
+				j = ent_named(x, m->literal);
+			r = j >= 0 ? j : ent_literal(x, m->literal,
+			    SPEAKER_INSTITUTION, c->order);
+		} else {
+			size_t	e = m->ne, k;
+			int	open = 0;
+
+			while (e > m->ns && (x->sg->t[e - 1].type ==
+			    SEG_PUNCT || (tok_stop(x, e - 1) &&
+			    !(x->sg->t[e - 1].flags & (SEG_ALLCAPS |
+			    SEG_CAP)))))
+				e--;
+			if (e <= m->ns)
+				e = m->ne;
+			/* "клуб «Спартак-Москва»" keeps its closing mark. */
+			for (k = m->ns; k < e; k++)
+				if (tok_open_quote(x, k) &&
+				    !tok_close_quote(x, k))
+					open++;
+				else if (tok_close_quote(x, k) && open > 0)
+					open--;
+			if (open > 0 && e < x->sg->n && tok_close_quote(x, e))
+				e++;
+			if (m->type == MEN_GROUP && m->ns > 0 &&
+			    tok_is(x, m->ns - 1, "ряда"))
+				s = plural_nominative(x, m->ns - 1, e);
+			else if (m->type == MEN_GROUP &&
+			    (s = group_text(x, m->ns, e)) != NULL)
+				;
+			else if (m->loc)
+				s = loc_nominative(x, m->ns, e);
+			else if (m->type == MEN_GROUP && m->cas == SPEAKERS_GEN)
+				s = plural_nominative(x, m->ns, e);
+			else if (m->cas != SPEAKERS_NOM)
+				s = np_nominative(x, m->ns, e);
+			else
+				s = span_text(x, m->ns, e,
+				    !proper_noun(x, m->ns));
+			/* "авиакомпания заявила": the body the article
+			 * named so ("авиакомпания Ryanair"). */
+			r = -1;
+			if (m->type == MEN_INST && e == m->ns + 1 &&
+			    !proper_noun(x, m->ns) &&
+			    (r = ent_named(x, x->w[m->ns])) < 0 &&
+			    body_noun(x->w[m->ns]))
+				r = ent_recent(x, GENDER_UNKNOWN,
+				    SPEAKER_INSTITUTION, 0, c);
+			if (r >= 0 && x->e[r].roles == NULL &&
+			    !ent_named_body(&x->e[r]))
+				r = -1;
+			if (r < 0)
+				r = ent_literal(x, s, m->type == MEN_GROUP ?
+				    SPEAKER_GROUP : SPEAKER_INSTITUTION,
+				    c->order);
+			free(s);
+			/* "авиакомпания Ryanair" seen in passing. */
+			if (!c->is_quote && m->s < m->ns) {
+				s = span_text(x, m->s, m->s + 1, 1);
+				ent_add_role(&x->e[r], s);
+				free(s);
+			}
+		}
+		break;
+	case MEN_CONT:
+		r = *lastq;
+		break;
+	case MEN_SELF:
+		r = -1;
+		break;
+	case MEN_NONE:
+		/* "её критиковали": nobody named; but "Там добавили"
+		 * after a body's statement is that body. */
+		if (c->agr == AGR_PL && !(*last >= 0 &&
+		    x->e[*last].kind != SPEAKER_PERSON &&
+		    x->sg->t[c->order].sent <= x->e[*last].sal_sent + 2)) {
+			r = -1;
+			break;
+		}
+		if (*last >= 0 && (g == GENDER_UNKNOWN ||
+		    x->e[*last].g == GENDER_UNKNOWN || x->e[*last].g == g ||
+		    x->e[*last].kind != SPEAKER_PERSON))
+			r = *last;
+		else
+			r = ent_recent(x, g, SPEAKER_PERSON, 1, c);
+		break;
+	}
+	if (r >= 0) {
+		/* One mention counts once: a quote's mention that the
+		 * name scan counted already adds only the speaker's part. */
+		if (m->ne > m->ns && x->e[r].mention == m->ns + 1)
+			ent_touch(x, r, c->order,
+			    c->is_quote ? SAL_SPEAKER : 0);
+		else
+			ent_touch(x, r, c->order, SAL_MENTION +
+			    (m->subj || c->is_quote ? SAL_SUBJECT : 0) +
+			    (c->is_quote ? SAL_SPEAKER : 0));
+		if (m->ne > m->ns)
+			x->e[r].mention = m->ns + 1;
+		if (c->is_quote) {
+			x->e[r].nquotes++;
+			*last = r;
+			*lastq = r;
+		}
+	}
+	return r;
+}
+
+/*
+ * The fullest form of a group or institution: "посольство" is the
+ * "посольство США" named before it, "участники" the "участники круглого
+ * стола" of the same article.  Returns an entity index.
+ */
+int
+people_full_name(const struct ex *x, int k)
+{
+	size_t		 j, l;
+	int		 best = -1;
+	const char	*n = x->e[k].name, *p;
+
+	if (x->e[k].kind == SPEAKER_PERSON)
+		return k;
+	l = strlen(n);
+	for (j = 0; j < x->ne; j++) {
+		const char	*m = x->e[j].name;
+
+		if ((int)j == k || x->e[j].kind != x->e[k].kind ||
+		    strlen(m) <= l)
+			continue;
+		/* n as whole words inside m. */
+		for (p = strstr(m, n); p != NULL; p = strstr(p + 1, n))
+			if ((p == m || p[-1] == ' ') &&
+			    (p[l] == '\0' || p[l] == ' '))
+				break;
+		if (p == NULL)
+			continue;
+		if (best < 0 || (int)j < k)
+			best = (int)j;
+	}
+	return best >= 0 ? best : k;
+}
+
+void
+people_free(struct ex *x)
+{
+	size_t	i;
+
+	for (i = 0; i < x->ne; i++) {
+		free(x->e[i].name);
+		free(x->e[i].surname);
+		free(x->e[i].role);
+		free(x->e[i].roles);
+	}
+	free(x->e);
+	x->e = NULL;
+	x->ne = x->cape = 0;
+}

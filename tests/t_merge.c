@@ -1,0 +1,144 @@
+/*
+ * t_merge.c: the archive's merge rule (merge.c): which records a
+ * speaker's key gathers and which of them the speaker is.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "lexicon.h"
+#include "merge.h"
+#include "tap.h"
+#include "util.h"
+
+static struct lexicon	*lx;
+
+static void	same_key(const char *, const char *, int, const char *);
+static void	pick(const char *, enum gender, const char *const *, size_t,
+		    long, const char *);
+
+/* Do persons a and b get the same key (want 1) or not (want 0)? */
+static void
+same_key(const char *a, const char *b, int want, const char *what)
+{
+	char	*ka = merge_key(a, SPEAKER_PERSON, 1);
+	char	*kb = merge_key(b, SPEAKER_PERSON, 1);
+
+	ok((strcmp(ka, kb) == 0) == want, "%s (%s, %s)", what, ka, kb);
+	free(ka);
+	free(kb);
+}
+
+/* Picks among persons names[0..n) for name r of gender g; wants index
+ * want (-1: someone new). */
+static void
+pick(const char *r, enum gender g, const char *const *names, size_t n,
+    long want, const char *what)
+{
+	struct merge_name	 rn, c[8];
+	size_t			 i;
+	long			 got;
+
+	rn.name = r;
+	rn.gender = g;
+	rn.kind = SPEAKER_PERSON;
+	for (i = 0; i < n; i++) {
+		c[i].name = names[i];
+		c[i].gender = GENDER_UNKNOWN;
+		c[i].kind = SPEAKER_PERSON;
+	}
+	got = merge_pick(lx, &rn, c, n);
+	ok(got == want, "%s: got %ld", what, got);
+}
+
+int
+main(void)
+{
+	const char	*dir = getenv("CITATA_DATADIR");
+	char		*path, *cause = NULL, *k;
+	const char	*one[] = { "Джо Байден" };
+	const char	*two[] = { "Игорь Соколов", "Олег Соколов" };
+	const char	*bare[] = { "Байден" };
+	const char	*init[] = { "Е. Булекпаев" };
+	const char	*mixed[] = { "Соколов", "Игорь Соколов" };
+	const char	*fem[] = { "Анна Петрова" };
+
+	path = xasprintf("%s/lexicon", dir != NULL ? dir : "data");
+	if ((lx = lexicon_load(path, &cause)) == NULL) {
+		printf("1..0 # SKIP no lexicon: %s\n", cause);
+		free(cause);
+		free(path);
+		return 0;
+	}
+	free(path);
+
+	/* Keys: case forms, ё, transliterations meet; others do not. */
+	same_key("Джо Байден", "Джо Байдена", 1, "a case form");
+	same_key("Барак Обама", "Барака Обамы", 1, "another case form");
+	same_key("Хайко Маас", "Мас", 1, "a doubled letter");
+	same_key("Пётр Королёв", "Петр Королев", 1, "ё and е");
+	same_key("Нэнси Пелоси", "Ненси Пелоси", 1, "э and е");
+	same_key("Гельмут Шмидт", "Хельмут Шмидт", 1, "the surname only");
+	same_key("Анна Петрова", "Иван Петров", 1, "one surname, two "
+	    "genders: told apart by the pick");
+	same_key("Иван Петров", "Иван Сидоров", 0, "two surnames");
+	same_key("Ким", "Кима", 1, "a short surname keeps three letters");
+	k = merge_key("МИД России", SPEAKER_INSTITUTION, 7);
+	is(k, "мид роси", "a body's key is every word of it");
+	free(k);
+	k = merge_key("компания", SPEAKER_INSTITUTION, 7);
+	is(k, "компани#7", "a generic body is one per article");
+	free(k);
+	k = merge_key("местный имам", SPEAKER_PERSON, 12);
+	is(k, "имам#12", "so is a person described, never named");
+	free(k);
+	ok(merge_generic("эксперты") && !merge_generic("власти США") &&
+	    !merge_generic("Ryanair"), "generic: no capital letter");
+
+	/* Picks. */
+	pick("Джо Байден", GENDER_MALE, one, 1, 0, "the same name");
+	pick("Джозеф Байден", GENDER_MALE, one, 1, 0,
+	    "a short form of the first name (Джо, Джозеф)");
+	pick("Хейко Маас", GENDER_MALE, (const char *[]){ "Хайко Маас" }, 1,
+	    0, "one letter apart in a long first name");
+	pick("Гайко Маас", GENDER_MALE, (const char *[]){ "Хайко Маас" }, 1,
+	    0, "Г and Х at the start");
+	pick("Барака Обама", GENDER_MALE, (const char *[]){ "Барак Обама" },
+	    1, 0, "a first name left in the genitive");
+	pick("Олег Соколов", GENDER_MALE, two, 2, 1,
+	    "the brother with that first name");
+	pick("Пётр Соколов", GENDER_MALE, two, 2, -1,
+	    "a third first name is a third person");
+	pick("Соколов", GENDER_MALE, two, 2, -1,
+	    "a bare surname two people share is neither");
+	pick("Байден", GENDER_MALE, one, 1, 0,
+	    "a bare surname of one person is that person");
+	pick("Джо Байден", GENDER_MALE, bare, 1, 0,
+	    "a full name takes over a bare surname");
+	pick("Олег Соколов", GENDER_MALE, mixed, 2, -1,
+	    "but not when another person has that surname");
+	pick("Ермаганбет Булекпаев", GENDER_MALE, init, 1, 0,
+	    "a name joins its initial");
+	pick("Игорь Петров", GENDER_MALE, fem, 1, -1,
+	    "a man is not a woman of the same surname");
+	pick("Игорь Соколов", GENDER_MALE, (const char *[]){ "Егор Соколов" },
+	    1, -1, "short first names one letter apart stay apart");
+	pick("Мария Соколова", GENDER_FEMALE,
+	    (const char *[]){ "Марина Соколова" }, 1, -1,
+	    "Мария is not Марина");
+	{
+		struct merge_name	r = { "Ryanair", GENDER_UNKNOWN,
+					    SPEAKER_INSTITUTION };
+		struct merge_name	c[2] = {
+			{ "Ryanair", GENDER_UNKNOWN, SPEAKER_PERSON },
+			{ "Ryanair", GENDER_UNKNOWN, SPEAKER_INSTITUTION }
+		};
+		ok(merge_pick(lx, &r, c, 2) == 1,
+		    "a body is never a person of the same name");
+	}
+	lexicon_free(lx);
+	return tap_done();
+}
