@@ -3,8 +3,10 @@
  * file holds, import_parse() must hand back only articles that keep the
  * promises of article.h (a valid date, a title, valid NFC UTF-8 without
  * NUL bytes), count what it emitted and skipped, and name lines that
- * exist; and an article exported as JSON Lines must import again as the
- * same article, since "citata export" is documented as re-importable.
+ * exist; an article exported as JSON Lines must import again as the
+ * same article, since "citata export" is documented as re-importable;
+ * and the streaming reader, fed a few bytes at a time as from a pipe,
+ * must find the same articles and diagnostics as from the whole file.
  */
 #include "config.h"
 
@@ -26,6 +28,7 @@ struct fuzz_got {
 	struct article	**a;
 	size_t		  n;
 	size_t		  ndiag;
+	struct buf	  diags;	/* each "line:col: reason\n" */
 };
 
 static int	got_emit(void *, struct article *);
@@ -36,6 +39,9 @@ static void	check_string(const char *, const char *, int);
 static void	check_article(const struct fuzz_got *, const struct article *);
 static int	same_string(const char *, const char *);
 static void	check_roundtrip(const struct article *);
+static void	check_stream(const struct fuzz_got *,
+		    const struct import_result *, const uint8_t *, size_t,
+		    enum import_format);
 
 static int
 got_emit(void *ctx, struct article *a)
@@ -64,6 +70,7 @@ got_diag(void *ctx, const char *file, long line, long col,
 	if (reason == NULL || *reason == '\0')
 		fuzz_fail("diagnostic without a reason");
 	g->ndiag++;
+	buf_printf(&g->diags, "%ld:%ld: %s\n", line, col, reason);
 }
 
 static void
@@ -76,9 +83,11 @@ got_free(struct fuzz_got *g)
 	free(g->a);
 	g->a = NULL;
 	g->n = 0;
+	buf_free(&g->diags);
 }
 
-/* Lines as the parsers count them: a last line without LF counts. */
+/* Lines as the parsers count them: LF, CR LF and CR end one; a last
+ * line without an end counts. */
 static long
 count_lines(const char *s, size_t n)
 {
@@ -86,9 +95,10 @@ count_lines(const char *s, size_t n)
 	size_t	i;
 
 	for (i = 0; i < n; i++)
-		if (s[i] == '\n')
+		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 == n ||
+		    s[i + 1] != '\n')))
 			lines++;
-	if (n > 0 && s[n - 1] != '\n')
+	if (n > 0 && s[n - 1] != '\n' && s[n - 1] != '\r')
 		lines++;
 	return lines > 0 ? lines : 1;
 }
@@ -158,6 +168,8 @@ check_roundtrip(const struct article *a)
 	buf_init(&b);
 	export_article_jsonl(&b, a);
 	memset(&g, 0, sizeof(g));
+	buf_init(&g.diags);
+	buf_adds(&g.diags, "");
 	g.name = "export.jsonl";
 	g.lines = count_lines(b.data, b.len);
 	if (import_parse(g.name, b.data, b.len, IMPORT_JSONL, got_emit,
@@ -175,6 +187,63 @@ check_roundtrip(const struct article *a)
 	buf_free(&b);
 }
 
+/*
+ * Reads data[0..n) again with the streaming reader, a few bytes at a time
+ * (1 to 16, chosen by the input), and compares with g, what the whole
+ * input gave.
+ */
+static void
+check_stream(const struct fuzz_got *g, const struct import_result *res,
+    const uint8_t *data, size_t n, enum import_format fmt)
+{
+	struct import_reader	*r;
+	struct import_diag	 d;
+	struct fuzz_got		 h;
+	struct article		*a;
+	enum import_event	 ev;
+	size_t			 i, chunk = n > 0 ? data[n / 2] % 16 + 1 : 1;
+
+	memset(&h, 0, sizeof(h));
+	buf_init(&h.diags);
+	buf_adds(&h.diags, "");
+	h.name = g->name;
+	h.lines = g->lines;
+	r = import_reader_mem(g->name, (const char *)data, n, fmt);
+	import_reader_chunk(r, chunk);
+	while ((ev = import_next(r, &a, &d)) != IMPORT_END) {
+		if (ev == IMPORT_ARTICLE)
+			got_emit(&h, a);
+		else if (ev == IMPORT_DIAG)
+			got_diag(&h, d.file, d.line, d.col, d.reason);
+		else
+			fuzz_fail("a reader of memory stopped");
+	}
+	if (import_reader_result(r)->records != res->records ||
+	    import_reader_result(r)->skipped != res->skipped)
+		fuzz_fail("in chunks of %zu: %zu records, %zu skipped; whole: "
+		    "%zu, %zu", chunk, import_reader_result(r)->records,
+		    import_reader_result(r)->skipped, res->records,
+		    res->skipped);
+	import_reader_free(r);
+	if (strcmp(h.diags.data, g->diags.data) != 0)
+		fuzz_fail("in chunks of %zu the diagnostics differ:\n"
+		    "%s---\n%s", chunk, h.diags.data, g->diags.data);
+	if (h.n != g->n)
+		fuzz_fail("in chunks of %zu: %zu articles, whole: %zu", chunk,
+		    h.n, g->n);
+	for (i = 0; i < h.n; i++)
+		if (h.a[i]->line != g->a[i]->line ||
+		    h.a[i]->len != g->a[i]->len ||
+		    memcmp(h.a[i]->text, g->a[i]->text, h.a[i]->len) != 0 ||
+		    !same_string(h.a[i]->title, g->a[i]->title) ||
+		    !same_string(h.a[i]->date, g->a[i]->date) ||
+		    !same_string(h.a[i]->source, g->a[i]->source) ||
+		    !same_string(h.a[i]->url, g->a[i]->url))
+			fuzz_fail("in chunks of %zu article %zu differs",
+			    chunk, i);
+	got_free(&h);
+}
+
 void
 fuzz_import(const uint8_t *data, size_t n, enum import_format fmt)
 {
@@ -183,6 +252,8 @@ fuzz_import(const uint8_t *data, size_t n, enum import_format fmt)
 	size_t			 i;
 
 	memset(&g, 0, sizeof(g));
+	buf_init(&g.diags);
+	buf_adds(&g.diags, "");
 	g.name = fmt == IMPORT_JSONL ? "fuzz.jsonl" : "fuzz.txt";
 	g.lines = count_lines((const char *)data, n);
 	if (import_parse(g.name, (const char *)data, n, fmt, got_emit,
@@ -201,5 +272,6 @@ fuzz_import(const uint8_t *data, size_t n, enum import_format fmt)
 			    g.a[i - 1]->line, g.a[i]->line);
 		check_roundtrip(g.a[i]);
 	}
+	check_stream(&g, &res, data, n, fmt);
 	got_free(&g);
 }

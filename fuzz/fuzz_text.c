@@ -214,7 +214,10 @@ dash_could_stay(const char *s, size_t len, const struct text_line *prev,
 			return 0;
 	if (prev->hyphen)
 		return 0;
-	a = prev->end;
+	/* A space the previous line ends in belongs to its last cluster
+	 * (after a Prepend character such as U+0600): it is part of the
+	 * word before, not a blank between. */
+	a = prev->end < l->start ? prev->end : l->start - 1;
 	while (a > prev->start && s[a - 1] != ' ')
 		a--;
 	return text_width(s + a, l->start + 3 - a) <= cols;

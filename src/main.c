@@ -472,8 +472,11 @@ struct import_run {
 	char			*cause;
 };
 
-/* Set by SIGINT, SIGTERM and SIGHUP during an import. */
+/* Set by SIGINT, SIGTERM and SIGHUP during an import, which also write
+ * a byte to the pipe whose read end is cancel_pipe[0]: a reader waiting
+ * for input (a terminal, a FIFO) sees it and stops at once. */
 static volatile sig_atomic_t	interrupted;
+static int			cancel_pipe[2] = { -1, -1 };
 
 static int
 import_one(void *ctx, struct article *a)
@@ -530,8 +533,53 @@ import_failed(const struct import_run *run, const char *reason)
 static void
 on_signal(int sig)
 {
+	int	saved = errno;
+	ssize_t	n = 0;
+
 	(void)sig;
+	/* One byte: the pipe never fills, so write() never blocks. */
+	if (!interrupted && cancel_pipe[1] != -1)
+		n = write(cancel_pipe[1], "", 1);
+	(void)n;
 	interrupted = 1;
+	errno = saved;
+}
+
+/* Imports one file of the run, article by article as they are read.
+ * Returns 0, or -1 when the run must stop (an archive error, a signal). */
+static int
+import_file(struct import_run *run, const char *file,
+    struct import_result *res, size_t *missing)
+{
+	struct import_reader		*r;
+	const struct import_result	*got;
+	struct import_diag		 d;
+	struct article			*a;
+	enum import_event		 ev;
+	char				*cause = NULL;
+	int				 rc = 0;
+
+	/* Opening a FIFO waits for its writer; a signal ends the wait. */
+	if ((r = import_reader_open(file, IMPORT_GUESS, &cause)) == NULL) {
+		if (!interrupted) {
+			diag_print(NULL, file, 0, 0, cause);
+			(*missing)++;
+		}
+		free(cause);
+		return interrupted ? -1 : 0;
+	}
+	import_reader_cancel(r, cancel_pipe[0]);
+	while (rc == 0 && (ev = import_next(r, &a, &d)) != IMPORT_END) {
+		if (ev == IMPORT_DIAG)
+			diag_print(NULL, d.file, d.line, d.col, d.reason);
+		else if (ev == IMPORT_STOPPED || import_one(run, a) != 0)
+			rc = -1;
+	}
+	got = import_reader_result(r);
+	res->records += got->records;
+	res->skipped += got->skipped;
+	import_reader_free(r);
+	return rc;
 }
 
 static int
@@ -541,8 +589,8 @@ cmd_import(int argc, char **argv)
 	struct import_run	 run = { 0 };
 	struct import_result	 res = { 0, 0 };
 	struct sigaction	 act;
-	char			**files, *data, *cause = NULL;
-	size_t			 nfiles, i, len, missing = 0;
+	char			**files, *cause = NULL;
+	size_t			 nfiles, i, missing = 0;
 	int			 first, rc = EXIT_OK;
 
 	if ((first = sub_parse(argc, argv, &sa)) < 0)
@@ -559,7 +607,10 @@ cmd_import(int argc, char **argv)
 			missing++;
 
 	/* An interrupted run must leave the archive as it was (or as the
-	 * last batch left it): stop between articles and roll back. */
+	 * last batch left it): stop between articles, or while waiting for
+	 * input, and roll back.  No SA_RESTART: a blocked open() returns. */
+	if (pipe(cancel_pipe) != 0)
+		fatal("cannot make a pipe: %s", strerror(errno));
 	memset(&act, 0, sizeof(act));
 	act.sa_handler = on_signal;
 	sigaction(SIGINT, &act, NULL);
@@ -573,23 +624,13 @@ cmd_import(int argc, char **argv)
 	run.batch = sa.batch;
 	if (db_begin(run.db, &cause) != 0)
 		fatal_cause(cause, "; nothing was imported");
-	for (i = 0; i < nfiles && !interrupted && rc == EXIT_OK; i++) {
-		if ((data = import_read_file(files[i], &len, &cause)) == NULL) {
-			diag_print(NULL, files[i], 0, 0, cause);
-			free(cause);
-			cause = NULL;
-			missing++;
-			continue;
-		}
-		if (import_parse(files[i], data, len,
-		    import_format_guess(files[i], data, len), import_one,
-		    diag_print, &run, &res) != 0 && !interrupted) {
+	for (i = 0; i < nfiles && !interrupted && rc == EXIT_OK; i++)
+		if (import_file(&run, files[i], &res, &missing) != 0 &&
+		    !interrupted) {
 			import_failed(&run, run.cause != NULL ? run.cause :
 			    "import stopped");
 			rc = EXIT_FAIL;
 		}
-		free(data);
-	}
 	if (rc == EXIT_OK && interrupted) {
 		import_failed(&run, "interrupted");
 		rc = EXIT_FAIL;
@@ -613,6 +654,9 @@ cmd_import(int argc, char **argv)
 	free(run.cause);
 	lexicon_free(run.lx);
 	db_close(run.db);
+	close(cancel_pipe[0]);
+	close(cancel_pipe[1]);
+	cancel_pipe[0] = cancel_pipe[1] = -1;
 	return rc;
 }
 

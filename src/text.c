@@ -922,29 +922,35 @@ wrap_emit(struct wrap *w, size_t start, size_t end, int width, int shy)
 	l->end = w->base + end;
 	l->hyphen = shy && width < w->cols;
 	l->width = width + l->hyphen;
-	if (l->width > w->cols)		/* a wide character in 1 column */
-		l->width = w->cols;
+	/* Only a line of one cluster is wider (a wide character in one
+	 * column, a spacing mark after a letter, Hangul jamo): it is drawn
+	 * as the mark of a cut, one column. */
+	if (l->width > w->cols)
+		l->width = 1;
 }
 
 /*
  * Emits the line [start, end) of the hard line without its trailing
  * blanks, which a piece cut inside (" — !") can leave; measures what is
- * left.
+ * left.  A blank is a cluster of its own: after a Prepend character
+ * (U+0600) a space belongs to that character's cluster and stays.
  */
 static void
 wrap_emit_cut(struct wrap *w, size_t start, size_t end)
 {
 	const uint8_t	*s = w->s + w->base;
-	size_t		 i, j;
-	int		 x = 0;
+	size_t		 i, j, keep = start;
+	int		 x = 0, kx = 0;
 
-	while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\t'))
-		end--;
 	for (i = start; i < end; i = j) {
 		j = run_next(&w->run, i);
 		x += run_width(&w->run, i, j, x, 1);
+		if (j - i > 1 || (s[i] != ' ' && s[i] != '\t')) {
+			keep = j;
+			kx = x;
+		}
 	}
-	wrap_emit(w, start, end, x, 0);
+	wrap_emit(w, start, keep, kx, 0);
 }
 
 /*
@@ -1084,7 +1090,7 @@ text_line_render(const char *s, const struct text_line *l, size_t *outlen)
 		w++;
 	}
 	if (w > l->width) {
-		/* Only a two-column character in a one-column wrap. */
+		/* Only a cluster wider than the line: the mark alone. */
 		buf_init(&f);
 		fit_sanitized(b.data, b.len, w, l->width, 0, &f, &fw);
 		buf_free(&b);

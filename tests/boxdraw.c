@@ -1,6 +1,7 @@
 /*
  * boxdraw.c: helper of t_screen.sh.  Draws hostile strings (our own, and
- * the 99 width vectors when their file is given) through ncursesw, one a
+ * the 99 width vectors when their file is given; an unreadable file is an
+ * error) through ncursesw, one a
  * row, fitted by text_pad() into a box WIDTH columns wide, so that the
  * screen test can see where the terminal put the right border.
  *
@@ -291,8 +292,15 @@ main(int argc, char *argv[])
 			return 2;
 		}
 	}
-	if (optind < argc)
+	if (optind < argc) {
 		vec = read_vectors(argv[optind], &nvec);
+		if (nvec == 0) {
+			fprintf(stderr, "boxdraw: no vectors in %s\n",
+			    argv[optind]);
+			free(vec);
+			return 2;
+		}
+	}
 	if (checking)
 		ch = check(width, vec, nvec);
 	else {

@@ -92,6 +92,45 @@ settle_until() {
 	done
 }
 
+# gone PID TENTHS: waits up to TENTHS tenths of a second for PID to end;
+# sets secs to the whole seconds waited.  Returns 0 when it has ended.
+gone() {
+	i=0
+	while kill -0 "$1" 2>/dev/null && [ $i -lt "$2" ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	secs=$((i / 10))
+	! kill -0 "$1" 2>/dev/null
+}
+
+# peak COMMAND...: runs COMMAND with its output in $TMPD/o and $TMPD/e;
+# sets st to its exit status and kb to its peak resident memory in KiB,
+# from GNU time when there is one, else from /proc as it runs (then the
+# last moments may be missed; kb is 0 when nothing could be read).
+peak() {
+	if [ -x /usr/bin/time ]; then
+		/usr/bin/time -f %M -o "$TMPD/peak" "$@" >"$TMPD/o" 2>"$TMPD/e"
+		st=$?
+		kb=$(tail -1 "$TMPD/peak")
+		case $kb in
+		''|*[!0-9]*) kb=0 ;;
+		esac
+		return
+	fi
+	"$@" >"$TMPD/o" 2>"$TMPD/e" &
+	pk_pid=$!
+	kb=0
+	while kill -0 $pk_pid 2>/dev/null; do
+		k=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' \
+		    /proc/$pk_pid/status 2>/dev/null)
+		[ -n "$k" ] && kb=$k
+		sleep 0.05
+	done
+	wait $pk_pid
+	st=$?
+}
+
 : "${CITATA:?CITATA must name the binary}"
 : "${top_srcdir:=.}"
 TMPD=$(mktemp -d "${TMPDIR:-/tmp}/citata-test.XXXXXX")

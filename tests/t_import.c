@@ -5,7 +5,11 @@
 #include "config.h"
 
 #include <sys/mman.h>
+#include <sys/wait.h>
 
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -135,6 +139,17 @@ test_titles(void)
 	got_free(&g);
 }
 
+/* Makes b a new buffer: head, then words until it is longer than n
+ * bytes. */
+static void
+long_line(struct buf *b, const char *head, size_t n)
+{
+	buf_init(b);
+	buf_adds(b, head);
+	while (b->len <= n)
+		buf_adds(b, " слово");
+}
+
 static void
 test_text_errors(void)
 {
@@ -162,10 +177,7 @@ test_text_errors(void)
 	    "each problem named with line, column and reason");
 	got_free(&g);
 
-	buf_init(&big);
-	buf_adds(&big, " date 2026-01-01 Long:");
-	while (big.len <= IMPORT_MAX_LINE)
-		buf_adds(&big, " слово");
+	long_line(&big, " date 2026-01-01 Long:", IMPORT_MAX_LINE);
 	buf_adds(&big, "\n\n date 2026-01-02 Short.\n");
 	r = parse(&g, "long.txt", big.data, big.len);
 	ok(r.records == 1 && r.skipped == 1, "a line over 1 MiB skips its "
@@ -272,6 +284,340 @@ test_jsonl(void)
 }
 
 /*
+ * Reads s through the streaming reader, at most chunk bytes at a time,
+ * into g as parse() does.
+ */
+static struct import_result
+parse_chunked(struct got *g, const char *name, const char *s, size_t len,
+    size_t chunk)
+{
+	struct import_reader	*r;
+	struct import_result	 res;
+	struct import_diag	 d;
+	struct article		*a;
+	enum import_event	 ev;
+
+	memset(g, 0, sizeof(*g));
+	buf_init(&g->diags);
+	buf_adds(&g->diags, "");
+	r = import_reader_mem(name, s, len, IMPORT_GUESS);
+	import_reader_chunk(r, chunk);
+	while ((ev = import_next(r, &a, &d)) != IMPORT_END) {
+		if (ev == IMPORT_ARTICLE)
+			emit(g, a);
+		else if (ev == IMPORT_DIAG)
+			diag(g, d.file, d.line, d.col, d.reason);
+		else
+			break;
+	}
+	res = *import_reader_result(r);
+	import_reader_free(r);
+	return res;
+}
+
+/* Whether two parses found the same articles, counts and diagnostics. */
+static int
+same_got(const struct got *x, struct import_result rx, const struct got *y,
+    struct import_result ry)
+{
+	size_t	i;
+
+	if (x->n != y->n || rx.records != ry.records ||
+	    rx.skipped != ry.skipped ||
+	    strcmp(x->diags.data, y->diags.data) != 0)
+		return 0;
+	for (i = 0; i < x->n; i++)
+		if (x->a[i]->len != y->a[i]->len ||
+		    x->a[i]->line != y->a[i]->line ||
+		    strcmp(x->a[i]->text, y->a[i]->text) != 0 ||
+		    strcmp(x->a[i]->title, y->a[i]->title) != 0 ||
+		    strcmp(x->a[i]->date, y->a[i]->date) != 0)
+			return 0;
+	return 1;
+}
+
+/* A UTF-8 byte order mark is skipped: it was part of the first title
+ * (text) or lost the first record (JSON Lines). */
+static void
+test_bom(void)
+{
+	struct got		 g;
+	struct import_result	 r;
+	const char		*s;
+
+	s = "\xef\xbb\xbfЗаголовок date 2025-01-02 Текст.\n";
+	r = parse(&g, "bom.txt", s, strlen(s));
+	ok(r.records == 1 && r.skipped == 0, "text with a BOM: one record");
+	is(g.n == 1 ? g.a[0]->title : NULL, "Заголовок",
+	    "and the BOM is not in its title");
+	got_free(&g);
+	s = "\xef\xbb\xbf date 2025-01-02 Текст.\n";
+	r = parse(&g, "bom.txt", s, strlen(s));
+	ok(r.records == 1 && r.skipped == 0 && g.a[0]->line == 1,
+	    "a BOM before ' date' still starts a record on line 1");
+	got_free(&g);
+	s = "\xef\xbb\xbf{\"text\":\"Т.\",\"date\":\"2025-05-05\"}\n"
+	    "{\"text\":\"Д.\",\"date\":\"2025-05-06\"}\n";
+	r = parse(&g, "bom.jsonl", s, strlen(s));
+	ok(r.records == 2 && r.skipped == 0, "JSON Lines with a BOM: both "
+	    "records");
+	is(g.diags.data, "", "and no diagnostic");
+	got_free(&g);
+	r = parse_chunked(&g, "-", s, strlen(s), 1);
+	ok(r.records == 2, "standard input with a BOM and '{' is JSON Lines");
+	got_free(&g);
+}
+
+/* UTF-16, with a BOM or found by where its NUL bytes are, is named and
+ * the file skipped with the iconv command that converts it. */
+static void
+test_utf16(void)
+{
+	static const struct {
+		const char	*what, *s;
+		size_t		 len;
+		const char	*order;
+	} t[] = {
+		{ "little-endian with a BOM", "\xff\xfe \0d\0a\0t\0e\0", 12,
+		    "LE" },
+		{ "big-endian with a BOM", "\xfe\xff\0 \0d\0a\0t\0e", 12,
+		    "BE" },
+		{ "little-endian without a BOM",
+		    " \0d\0a\0t\0e\0 \0\x1f\x04\x40\x04", 14, "LE" },
+		{ "big-endian without a BOM",
+		    "\0 \0d\0a\0t\0e\0 \x04\x1f\x04\x40", 14, "BE" },
+		{ "a BOM alone", "\xff\xfe", 2, "LE" }
+	};
+	struct got		 g;
+	struct import_result	 r;
+	char			*want;
+	size_t			 i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		r = parse(&g, "u.txt", t[i].s, t[i].len);
+		want = xasprintf("u.txt:1:0: UTF-16 input, file skipped; "
+		    "convert it with iconv -f UTF-16%s -t UTF-8\n",
+		    t[i].order);
+		ok(r.records == 0 && r.skipped == 1 &&
+		    strcmp(g.diags.data, want) == 0, "UTF-16 %s is named, "
+		    "with iconv -f UTF-16%s", t[i].what, t[i].order);
+		if (strcmp(g.diags.data, want) != 0)
+			tap_diag("got %s", g.diags.data);
+		free(want);
+		got_free(&g);
+	}
+	r = parse(&g, "z.txt", "\0\0\0\0", 4);
+	is(g.diags.data, "z.txt:1:0: binary data (NUL bytes), file "
+	    "skipped\n", "NUL bytes in a row are binary, not UTF-16");
+	got_free(&g);
+}
+
+/* A lone CR ends a line, as in files from old Mac software: the whole
+ * file was one line, so one article. */
+static void
+test_cr(void)
+{
+	struct got		 g;
+	struct import_result	 r;
+	const char		*s;
+
+	s = " date 2025-01-01 Первая.\r\rВторой абзац.\rТа же строка.\r\r"
+	    " date 2025-01-02 Вторая.\r\r date 2025-13-01 Плохая.\r";
+	r = parse(&g, "cr.txt", s, strlen(s));
+	ok(r.records == 2 && r.skipped == 1, "CR line ends: two records "
+	    "and a bad one");
+	is(g.n > 0 ? g.a[0]->text : NULL, "Первая.\n\nВторой абзац.\n"
+	    "Та же строка.", "paragraphs and line breaks as with LF");
+	ok(g.n == 2 && g.a[1]->line == 6, "the second record is on line 6");
+	is(g.diags.data, "cr.txt:8:7: bad date '2025-13-01' (want "
+	    "YYYY-MM-DD), article skipped\n", "lines counted at each CR");
+	got_free(&g);
+	s = " date 2025-01-01 А.\r\n\r\n date 2025-01-02 Б.\r\r\n"
+	    " date 2025-01-03 В.\n";
+	r = parse(&g, "mix.txt", s, strlen(s));
+	ok(r.records == 3 && g.n == 3 && g.a[1]->line == 3 &&
+	    g.a[2]->line == 5, "CR LF is one line end, CR then CR LF two");
+	got_free(&g);
+	s = "{\"text\":\"Т.\",\"date\":\"2025-05-05\"}\r"
+	    "{\"text\":\"Д.\",\"date\":\"2025-05-06\"}\r";
+	r = parse(&g, "cr.jsonl", s, strlen(s));
+	ok(r.records == 2 && g.n == 2 && g.a[1]->line == 2,
+	    "JSON Lines with CR line ends");
+	got_free(&g);
+}
+
+/*
+ * The reader gives the same articles and diagnostics however its input
+ * arrives: whole, or a byte at a time (a pipe, a terminal), including
+ * lines longer than IMPORT_MAX_LINE that it does not keep.
+ */
+static void
+test_stream(void)
+{
+	static const size_t	 chunks[] = { 1, 2, 3, 7, 64, 4096 };
+	static const char	*inputs[] = {
+		" date 2026-03-11 Аким выступил, передает BAQ.KZ.\n\nВторой."
+		    "\r\nСтрока.\r\rТретий.\n\n date 2026-03-12 Два.\n",
+		"\xef\xbb\xbfStray\n\n date 2026-02-30 Bad.\n\n"
+		    " date 2026-01-02 Bad \xff byte.\n\n date 2024-02-29 Ok.",
+		"{\"text\":\"Т.\",\"date\":\"2025-05-05\"}\n\nnot json\r"
+		    "{\"text\":\"Д\",\"date\":\"2025-05-06\",\"url\":1}\n"
+	};
+	struct got		 g, h;
+	struct import_result	 rg, rh;
+	struct buf		 big;
+	size_t			 i, j;
+	int			 bad;
+
+	for (i = 0; i < sizeof(inputs) / sizeof(inputs[0]); i++) {
+		rg = parse(&g, i == 2 ? "s.jsonl" : "s.txt", inputs[i],
+		    strlen(inputs[i]));
+		for (j = 0, bad = 0; j < sizeof(chunks) / sizeof(chunks[0]);
+		    j++) {
+			rh = parse_chunked(&h, i == 2 ? "s.jsonl" : "s.txt",
+			    inputs[i], strlen(inputs[i]), chunks[j]);
+			bad += !same_got(&g, rg, &h, rh);
+			got_free(&h);
+		}
+		ok(bad == 0 && rg.records > 0, "input %zu read in chunks of 1 "
+		    "to 4096 bytes: the same as whole (%zu records)", i + 1,
+		    rg.records);
+		got_free(&g);
+	}
+
+	long_line(&big, " date 2026-01-01 Long:", IMPORT_MAX_LINE);
+	buf_adds(&big, "\r\n\r\n date 2026-01-02 Short.\n\n");
+	while (big.len <= 2 * IMPORT_MAX_LINE + 100)
+		buf_adds(&big, "      ");
+	buf_adds(&big, "\n date 2026-01-03 After blanks.\n");
+	rg = parse(&g, "long.txt", big.data, big.len);
+	rh = parse_chunked(&h, "long.txt", big.data, big.len, 4093);
+	ok(rg.records == 2 && rg.skipped == 1 && same_got(&g, rg, &h, rh),
+	    "a line over 1 MiB, then one of blanks: the same in chunks");
+	ok(g.n == 2 && g.a[1]->line == 6, "a long line of blanks is a blank "
+	    "line, and counts as one line");
+	got_free(&g);
+	got_free(&h);
+
+	/* Whether a long line starts a record is seen in its first 4 KiB,
+	 * whether the window holds it whole (read 64 KiB at a time) or
+	 * not (4093 bytes at a time). */
+	buf_reset(&big);
+	while (big.len < 5000)
+		buf_adds(&big, "a");
+	buf_adds(&big, " date 2026-01-01 ");
+	while (big.len <= IMPORT_MAX_LINE + 50000)
+		buf_adds(&big, "b");
+	buf_adds(&big, "\n\n date 2026-01-02 Short.\n");
+	rg = parse(&g, "head.txt", big.data, big.len);
+	rh = parse_chunked(&h, "head.txt", big.data, big.len, 4093);
+	ok(same_got(&g, rg, &h, rh) && rg.records == 1 &&
+	    strstr(g.diags.data, "line skipped") != NULL, "a long line's "
+	    "header is looked for in its head however it was read");
+	got_free(&g);
+	got_free(&h);
+	buf_free(&big);
+}
+
+static void
+on_alarm(int sig)
+{
+	(void)sig;
+}
+
+static int	alarm_pipe[2] = { -1, -1 };
+
+static void
+on_alarm_cancel(int sig)
+{
+	int	saved = errno;
+	ssize_t	n;
+
+	(void)sig;
+	n = write(alarm_pipe[1], "", 1);
+	(void)n;
+	errno = saved;
+}
+
+/*
+ * A reader waiting for input that does not come (a pipe whose writer
+ * stays open, as a terminal or a FIFO) stops when its cancel pipe is
+ * written to, here by a signal handler as citata's, not when more input
+ * comes; and a signal that writes nothing does not end the read.
+ */
+static void
+test_cancel(void)
+{
+	struct import_reader	*r;
+	struct import_diag	 d;
+	struct article		*a;
+	struct sigaction	 act;
+	const char		*s = " date 2025-01-01 Одна статья.\n\n";
+	enum import_event	 ev;
+	pid_t			 pid;
+	int			 data[2];
+	ssize_t			 n;
+
+	if (pipe(data) != 0 || pipe(alarm_pipe) != 0) {
+		ok(1, "# SKIP no pipe: %s", strerror(errno));
+		return;
+	}
+	n = write(data[1], s, strlen(s));
+	ok(n == (ssize_t)strlen(s), "a record waits in a pipe");
+
+	/* Cancelled before: stops at once, input or not. */
+	n = write(alarm_pipe[1], "", 1);
+	r = import_reader_fd("p", data[0], IMPORT_GUESS);
+	import_reader_cancel(r, alarm_pipe[0]);
+	ev = import_next(r, &a, &d);
+	ok(n == 1 && ev == IMPORT_STOPPED, "a cancelled reader stops");
+	import_reader_free(r);
+	n = read(alarm_pipe[0], &d, 1);
+
+	/* Cancelled by a signal while it waits in poll() or read(). */
+	memset(&act, 0, sizeof(act));
+	act.sa_handler = on_alarm_cancel;
+	sigaction(SIGALRM, &act, NULL);
+	r = import_reader_fd("p", data[0], IMPORT_GUESS);
+	import_reader_cancel(r, alarm_pipe[0]);
+	alarm(1);
+	ev = import_next(r, &a, &d);
+	alarm(0);
+	ok(ev == IMPORT_STOPPED, "a signal while the reader waits for input "
+	    "stops it (event %d)", (int)ev);
+	import_reader_free(r);
+
+	/* A signal that does not cancel (at 1 s, while the reader waits
+	 * for the writer that comes at 2 s): EINTR, and the read goes on
+	 * to the end of the input.  The first record went with the reader
+	 * before. */
+	act.sa_handler = on_alarm;
+	sigaction(SIGALRM, &act, NULL);
+	if ((pid = fork()) == 0) {
+		sleep(2);
+		n = write(data[1], s, strlen(s));
+		_exit(n == (ssize_t)strlen(s) ? 0 : 1);
+	}
+	close(data[1]);
+	r = import_reader_fd("p", data[0], IMPORT_GUESS);
+	alarm(1);
+	ev = import_next(r, &a, &d);
+	alarm(0);
+	waitpid(pid, NULL, 0);
+	ok(ev == IMPORT_ARTICLE && a != NULL && strcmp(a->text,
+	    "Одна статья.") == 0, "without a cancel, the pipe is read to "
+	    "its end");
+	article_free(a);
+	ok(import_next(r, &a, &d) == IMPORT_END, "then the end");
+	import_reader_free(r);
+	act.sa_handler = SIG_DFL;
+	sigaction(SIGALRM, &act, NULL);
+	close(data[0]);
+	close(alarm_pipe[0]);
+	close(alarm_pipe[1]);
+}
+
+/*
  * Parses s placed so that its last byte is the last before a page that
  * cannot be read: a parser that reads past the end of its input crashes
  * here even without AddressSanitizer.  Returns the counts, or records
@@ -347,5 +693,10 @@ main(void)
 	test_jsonl();
 	test_short_date();
 	test_dates();
+	test_bom();
+	test_utf16();
+	test_cr();
+	test_stream();
+	test_cancel();
 	return tap_done();
 }

@@ -1,6 +1,6 @@
 #!/bin/sh
 # t_screen.sh: the screen test of text.c.  tests/boxdraw draws our hostile
-# strings and the 99 width vectors (when ../shared is there), fitted by
+# strings and the 99 width vectors (tests/vectors), fitted by
 # text_pad(), in a bordered box through ncursesw inside a private tmux
 # server; the captured screen must be exactly the box as it should be, at
 # every width, so the right border is in the same column on every row.
@@ -11,8 +11,12 @@
 : "${top_srcdir:=.}" "${top_builddir:=.}"
 tmux=${TMUX_BIN:-tmux}
 box="$top_builddir/tests/boxdraw"
-vectors="$top_srcdir/../shared/width-vectors.tsv"
-[ -r "$vectors" ] || vectors=
+vectors="$top_srcdir/tests/vectors/width-vectors.tsv"
+if [ ! -r "$vectors" ]; then
+	echo "not ok 1 - the width vectors: cannot read $vectors"
+	echo "1..1"
+	exit 1
+fi
 
 if [ "$tmux" = ":" ] || ! command -v "$tmux" >/dev/null 2>&1; then
 	echo "1..0 # SKIP tmux not found"
@@ -101,6 +105,5 @@ else
 	failed=$((failed + 1))
 fi
 
-[ -n "$vectors" ] || echo "# width vectors not found, own strings only"
 echo "1..$n"
 [ $failed -eq 0 ]
