@@ -491,6 +491,13 @@ cue_prev(struct ex *x, const struct sent *st, size_t i, size_t k,
 	}
 	if (mention_media(x, &m))
 		return v + len - 1;
+	/* "Об этом пишет Global Times": a name in Latin letters with a
+	 * verb of the media in the present is a newsroom's sourcing. */
+	if ((cls & VC_MEDIA) && m.ne > m.ns &&
+	    (x->sg->t[m.ns].flags & SEG_LATIN) &&
+	    (tok_ends(x->w[v], "ет") || tok_ends(x->w[v], "ут") ||
+	    tok_ends(x->w[v], "ют")))
+		return v + len - 1;
 	if (clause)
 		add_indirect(x, st->s0, i, v, v + len, tok_agr(x->w[v]), &m);
 	else if (!prev_speech_act(x, st->si - 1, v, v + len, &m))

@@ -48,7 +48,10 @@ mention_media(const struct ex *x, const struct mention *m)
 	    (x->sg->t[e - 1].flags & (SEG_CAP | SEG_LATIN)) &&
 	    tok_open_quote(x, e - 2) && !tok_prep(x, e - 3))
 		return 1;
-	if (m->type != MEN_NAME)
+	/* A Latin name stands for a body, and "телеканал Ifeng" is a
+	 * medium. */
+	if (m->type != MEN_NAME && !(m->type == MEN_INST &&
+	    (x->sg->t[s].flags & SEG_LATIN)))
 		return tok_media(x, s, s + 1);	/* the head noun */
 	if (s > m->s)
 		s--;
@@ -146,7 +149,12 @@ name_ok(const struct ex *x, size_t first, size_t n, int oblique)
 		return 0;
 	if (oblique)
 		return 1;
-	if (tok_oblique(x->w[first + n - 1]))
+	/* "Газпром заявил": no instrumental is the subject of a verb
+	 * that agrees with it. */
+	if (tok_oblique(x->w[first + n - 1]) &&
+	    !(tok_ends(x->w[first + n - 1], "ом") &&
+	    tok_agr(x->w[first + n]) == AGR_M &&
+	    tok_verb(x, first + n, x->sg->n, NULL, NULL)))
 		return 0;
 	if (n == 1) {
 		enum gender	 g = GENDER_UNKNOWN;
@@ -357,7 +365,11 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 		    mention_name_case(x, first) != SPEAKERS_NOM)
 			continue;
 		if (n > 0 && name_ok(x, first, n, flags & MNP_OBL)) {
-			m->type = MEN_NAME;
+			/* One Latin word alone is a company or a body
+			 * (Ryanair, Google, NASA), not a person. */
+			m->type = n == 1 && (x->sg->t[first].flags &
+			    SEG_LATIN) && !tok_has(x, first, TF_FIRST) ?
+			    MEN_INST : MEN_NAME;
 			m->ns = first;
 			m->ne = last + 1;
 			return 1;

@@ -1328,6 +1328,62 @@ ent_recent(const struct ex *x, enum gender g, int kind, int person_only,
 	return found;
 }
 
+/* Are tokens [s, e) a generic noun of a body with adjectives before
+ * it, all in lower case ("компания", "российской компании")? */
+static int
+generic_body(const struct ex *x, size_t s, size_t e)
+{
+	size_t	i;
+
+	if (e <= s || e - s > 3)
+		return 0;
+	for (i = s; i < e; i++)
+		if (proper_noun(x, i) || x->sg->t[i].type != SEG_WORD ||
+		    (i + 1 < e && !tok_adjective(x, i)))
+			return 0;
+	return 1;
+}
+
+/*
+ * The body a generic noun refers to ("в компании заявили"): the most
+ * salient institution with a name of its own -- named with such a noun
+ * ("авиакомпания Ryanair") or a proper name that is no state body of
+ * the word lists ("Газпром", not "МИД").
+ */
+static int
+ent_recent_body(const struct ex *x, const struct cand *c)
+{
+	size_t		 j;
+	unsigned	 best = 0, sal;
+	int		 found = -1;
+	char		*f = NULL;
+
+	for (j = 0; j < x->ne; j++) {
+		const struct ent	*e = &x->e[j];
+		char			*sp;
+
+		if (e->kind != SPEAKER_INSTITUTION || e->seen >= c->order)
+			continue;
+		if (!ent_named_body(e)) {
+			if (!segment_starts_upper(e->name))
+				continue;
+			segment_fold_string(e->name, strlen(e->name), &f);
+			if ((sp = strchr(f, ' ')) != NULL)
+				*sp = '\0';
+			if (lexicon_word(x->lx, LEX_INSTITUTIONS, f) != NULL ||
+			    lexicon_word(x->lx, LEX_MEDIA, f) != NULL)
+				continue;
+		}
+		sal = ent_sal(x, e, c->order);
+		if (found < 0 || sal > best) {
+			found = (int)j;
+			best = sal;
+		}
+	}
+	free(f);
+	return found;
+}
+
 /* The last institution whose name holds the noun (folded) noun:
  * "в холдинге" after "холдинг «Газпром-Медиа»". */
 static int
@@ -1605,8 +1661,10 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 			/* "В холдинге уточнили": the institution named
 			 * before, when the noun is generic. */
 			if (m->ns < x->sg->n &&
-			    !(x->sg->t[m->ns].flags & SEG_CAP))
-				j = ent_named(x, m->literal);
+			    !(x->sg->t[m->ns].flags & SEG_CAP) &&
+			    (j = ent_named(x, m->literal)) < 0 &&
+			    body_noun(x->w[m->ne - 1]))
+				j = ent_recent_body(x, c);
 			r = j >= 0 ? j : ent_literal(x, m->literal,
 			    SPEAKER_INSTITUTION, c->order);
 		} else {
@@ -1647,15 +1705,10 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 			/* "авиакомпания заявила": the body the article
 			 * named so ("авиакомпания Ryanair"). */
 			r = -1;
-			if (m->type == MEN_INST && e == m->ns + 1 &&
-			    !proper_noun(x, m->ns) &&
-			    (r = ent_named(x, x->w[m->ns])) < 0 &&
-			    body_noun(x->w[m->ns]))
-				r = ent_recent(x, GENDER_UNKNOWN,
-				    SPEAKER_INSTITUTION, 0, c);
-			if (r >= 0 && x->e[r].roles == NULL &&
-			    !ent_named_body(&x->e[r]))
-				r = -1;
+			if (m->type == MEN_INST && generic_body(x, m->ns, e) &&
+			    (r = ent_named(x, x->w[e - 1])) < 0 &&
+			    body_noun(x->w[e - 1]))
+				r = ent_recent_body(x, c);
 			if (r < 0)
 				r = ent_literal(x, s, m->type == MEN_GROUP ?
 				    SPEAKER_GROUP : SPEAKER_INSTITUTION,

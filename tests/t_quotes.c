@@ -574,6 +574,23 @@ main(void)
 	    QUOTE_INDIRECT, "аким", "мост откроют в мае", "no closing "
 	    "quotation mark without the opening one");
 
+	check_one("Мост закрыт. Газпром заявил, что цены вырастут.", 0,
+	    QUOTE_INDIRECT, "Газпром", "цены вырастут", "a name in -ом "
+	    "before a verb that agrees is no instrumental");
+	t = "Мост закрыт. Ryanair заявила, что цены вырастут. В "
+	    "авиакомпании заверили, что рейсы продолжатся.";
+	ok(extract(t, &ql) == 2 &&
+	    ql.q[0].speaker_kind == SPEAKER_INSTITUTION &&
+	    ql.q[0].gender == GENDER_UNKNOWN && ql.q[1].speaker != NULL &&
+	    strcmp(ql.q[1].speaker, "Ryanair") == 0, "one Latin word is a "
+	    "body, and \"в авиакомпании\" is that body");
+	quote_list_free(&ql);
+	t = "Мост закрыт. Об этом пишет Global Times со ссылкой на "
+	    "телеканал Ifeng.";
+	ok(extract(t, &ql) == 0, "\"со ссылкой на телеканал X\": a medium "
+	    "relays a medium");
+	quote_list_free(&ql);
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
