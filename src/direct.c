@@ -749,7 +749,11 @@ direct_pass(struct ex *x)
 				intro.cue_tok = pe - 1;
 				has_intro = 1;
 			}
-			if (has_intro && !governs_clause(x, intro.ce, pe))
+			/* "A, сообщил источник агентства:": the verb has
+			 * its own content before it, a quote of its own. */
+			if (has_intro && !governs_clause(x, intro.ce, pe) &&
+			    !(intro.cs > j + 2 && !intro.colon_cue &&
+			    tok_punct(x, intro.cs - 1, ',')))
 				for (v = intro.cs; v < intro.ce; v++)
 					x->mask[v] = 1;
 		}

@@ -261,6 +261,11 @@ add_indirect(struct ex *x, size_t s, size_t e, size_t cs, size_t ce,
 	te0 = e;
 	while (s < e && (tok_punct(x, s, ',') || tok_dash(x, s)))
 		s++;
+	/* "О том, что C, сообщил X": C. */
+	if (s + 4 < e && (tok_is(x, s, "о") || tok_is(x, s, "об")) &&
+	    tok_is(x, s + 1, "том") && tok_punct(x, s + 2, ',') &&
+	    tok_is(x, s + 3, "что"))
+		s += 4;
 	/* Direct quotes are not part of it: skip one that opens the
 	 * span, stop at one inside it. */
 	while (s < e && (x->mask[s] || x->sg->t[s].type == SEG_PUNCT)) {
@@ -583,7 +588,9 @@ verb_postposed(struct ex *x, const struct sent *st, size_t i, size_t len,
 	    !tok_gerund(x->w[i]) &&
 	    mention_after(x, i + len, s1, &m, &stop, mention_agr(a)) &&
 	    (stop >= s1 || tok_sentend(x, stop) || tok_punct(x, stop, ',') ||
-	    tok_punct(x, stop, '('))))
+	    tok_punct(x, stop, '(') ||
+	    /* "A, сообщил источник агентства:" and a quote after */
+	    (tok_punct(x, stop, ':') && stop + 1 >= s1))))
 		return 0;
 	/* "A, утверждает X (a gloss), B": past the gloss. */
 	if (stop < s1 && tok_punct(x, stop, '(')) {
@@ -703,8 +710,21 @@ static size_t
 verb_complement(struct ex *x, const struct sent *st, size_t i, size_t len,
     unsigned cls, enum agr a, const struct mention *m, size_t stop)
 {
-	size_t	j, s1 = st->s1;
+	size_t	j, s1 = st->s1, s0 = st->s0;
 
+	/* "О том, что C, Путин заявлял и в 2014 году": the topic
+	 * fronted. */
+	if ((cls & VC_TOPIC) && i > s0 + 5 && (tok_is(x, s0, "о") ||
+	    tok_is(x, s0, "об")) && tok_is(x, s0 + 1, "том") &&
+	    tok_punct(x, s0 + 2, ',') && tok_is(x, s0 + 3, "что")) {
+		for (j = m->ne > m->ns && m->ns < i ? m->ns : i; j > s0 + 4 &&
+		    !tok_punct(x, j - 1, ','); j--)
+			;
+		if (j > s0 + 5) {
+			add_indirect(x, s0 + 4, j - 1, i, i + len, a, m);
+			return i + len - 1;
+		}
+	}
 	j = stop;
 	while (j < s1 && j < stop + 8 && !tok_is(x, j, "что") &&
 	    !tok_is(x, j, "чтобы") && !tok_is(x, j, "будто") &&

@@ -591,6 +591,20 @@ main(void)
 	    "relays a medium");
 	quote_list_free(&ql);
 
+	t = "В Донецке убит командир ополчения, сообщил источник "
+	    "агентства:\n\n«Его убили в подъезде дома».";
+	ok(extract(t, &ql) == 2 && ql.q[0].kind == QUOTE_INDIRECT &&
+	    ql.q[1].kind == QUOTE_DIRECT && ql.q[0].speaker != NULL &&
+	    strcmp(ql.q[0].speaker, "источник агентства") == 0,
+	    "\"A, сообщил X:\" and a quote after: two quotes");
+	quote_list_free(&ql);
+	check_one("О том, что мост закроют, Иван Котов заявлял и раньше.", 0,
+	    QUOTE_INDIRECT, "Иван Котов", "мост закроют", "\"О том, что "
+	    "C\" before the subject and its verb");
+	check_one("О том, что мост закроют, сообщил аким района.", 0,
+	    QUOTE_INDIRECT, "аким района", "мост закроют", "\"О том, что "
+	    "C, сообщил X\"");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
