@@ -15,6 +15,7 @@
 
 static size_t	 quote_close(const struct ex *, size_t, size_t);
 static int	 chain_links(const struct ex *, size_t, size_t);
+static int	 content_before(const struct ex *, const struct cand *);
 static int	 governs_clause(const struct ex *, size_t, size_t);
 static int	 intro_clause(const struct ex *, size_t, size_t);
 static int	 dash_question(const struct ex *, size_t, size_t);
@@ -398,9 +399,22 @@ add_direct(struct ex *x, size_t s, size_t e, const struct cand *proto)
 		x->mask[i] = 1;
 	/* The cue is used up, unless it governs a что-clause of its own
 	 * ("заявил, что C: «Q»" gives two quotes). */
-	if (proto->ce > proto->cs && !governs_clause(x, proto->ce, s))
+	if (proto->ce > proto->cs && !governs_clause(x, proto->ce, s) &&
+	    !content_before(x, proto))
 		for (i = proto->cs; i < proto->ce; i++)
 			x->mask[i] = 1;
+}
+
+/* Has the cue of proto a content of its own before it, in its
+ * sentence ("В Донецке убит командир, сообщил источник:")? */
+static int
+content_before(const struct ex *x, const struct cand *proto)
+{
+	size_t	cs = proto->cs;
+
+	return !proto->colon_cue && cs > 0 && tok_punct(x, cs - 1, ',') &&
+	    cs >= x->sg->sent[x->sg->t[cs].sent].first + 4 &&
+	    !x->mask[cs - 2];
 }
 
 /* Is there a "что" or "чтобы" between tokens a and b of one sentence? */
@@ -749,11 +763,8 @@ direct_pass(struct ex *x)
 				intro.cue_tok = pe - 1;
 				has_intro = 1;
 			}
-			/* "A, сообщил источник агентства:": the verb has
-			 * its own content before it, a quote of its own. */
 			if (has_intro && !governs_clause(x, intro.ce, pe) &&
-			    !(intro.cs > j + 2 && !intro.colon_cue &&
-			    tok_punct(x, intro.cs - 1, ',')))
+			    !content_before(x, &intro))
 				for (v = intro.cs; v < intro.ce; v++)
 					x->mask[v] = 1;
 		}
