@@ -584,6 +584,15 @@ verb_postposed(struct ex *x, const struct sent *st, size_t i, size_t len,
 	size_t		s0 = st->s0, s1 = st->s1;
 
 	memset(&m, 0, sizeof(m));
+	/* "прокомментировал отставку Петровых": an object in the
+	 * accusative, not a subject after the verb. */
+	if (i + len < s1 && x->sg->t[i + len].type == SEG_WORD &&
+	    !(x->sg->t[i + len].flags & (SEG_CAP | SEG_ALLCAPS)) &&
+	    (tok_ends(x->w[i + len], "у") || tok_ends(x->w[i + len], "ю")) &&
+	    !tok_has(x, i + len, TF_ROLE) && !tok_has(x, i + len, TF_INST) &&
+	    !tok_has(x, i + len, TF_GROUP) && !tok_prep(x, i + len) &&
+	    !tok_stop(x, i + len))
+		return 0;
 	if (!(i > s0 && (tok_punct(x, i - 1, ',') || tok_dash(x, i - 1)) &&
 	    !tok_gerund(x->w[i]) &&
 	    mention_after(x, i + len, s1, &m, &stop, mention_agr(a)) &&

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +29,7 @@ static int	 np_has_noun(const struct ex *, size_t, size_t);
 static int	 body_before(const struct ex *, size_t, size_t);
 static int	 tok_participle(const char *);
 static int	 clause_gerund(const struct ex *, size_t, size_t);
+static int	 parenthetical(const struct ex *, size_t, size_t);
 static int	 name_ok(const struct ex *, size_t, size_t, int);
 
 /* Is the source of a mention a medium (передает BAQ.KZ, сообщает
@@ -72,7 +74,9 @@ mention_name_run(const struct ex *x, size_t lo, size_t last, size_t *n)
 	*n = 0;
 	if (!tok_name(x, last))
 		return last;
-	while (s > lo && words < 4) {
+	/* A name never runs over a paragraph's start (a title without
+	 * a period above: "Иван Котов" / "Митинг 12 марта"). */
+	while (s > lo && words < 4 && !(x->sg->t[s].flags & SEG_PARA)) {
 		/* A particle between two names: "Мухаммед бин Салман",
 		 * "Урсула фон дер Ляйен", "Шарль де Голль". */
 		if (s >= lo + 2 && tok_name_particle(x, s - 1)) {
@@ -619,6 +623,17 @@ skip_inserted(const struct ex *x, size_t lo, size_t e)
 	if (k <= lo + 1 || e - k > 25)
 		return e;
 	j = k;		/* the first word of the clause */
+	/* A parenthetical phrase: "он, в частности, заявил" (but not
+	 * "в соцсети X, где, в частности, попросил"). */
+	if (parenthetical(x, j, e - 1)) {
+		if (k >= lo + 2 && (tok_is(x, k - 2, "где") ||
+		    tok_is(x, k - 2, "что") || tok_is(x, k - 2, "когда") ||
+		    tok_is(x, k - 2, "и") || tok_is(x, k - 2, "а") ||
+		    tok_is(x, k - 2, "но") ||
+		    strncmp(x->w[k - 2], "котор", 10) == 0))
+			return e;
+		return k - 1;
+	}
 	/* A relative or participial clause, a gerund's ("хитро
 	 * улыбаясь"), or an apposition of a role ("многолетний
 	 * председатель общества"). */
@@ -632,6 +647,39 @@ skip_inserted(const struct ex *x, size_t lo, size_t e)
 	    tok_has(x, j + 1, TF_ROLE))))
 		return e;
 	return k - 1;
+}
+
+/* Are tokens [s, e) a parenthetical phrase ("в частности", "в свою
+ * очередь", "кроме того")? */
+static int
+parenthetical(const struct ex *x, size_t s, size_t e)
+{
+	static const char *const ph[] = {
+		"в частности", "в свою очередь", "кроме того", "например",
+		"однако", "впрочем", "со своей стороны", "к примеру",
+		"в то же время", "при этом", "как известно", "по сути",
+		"в целом", "в итоге", "тем не менее", "между тем", "наконец",
+		"безусловно", "конечно", "видимо", "по-видимому", NULL
+	};
+	size_t	k, i, n;
+	char	buf[64];
+
+	if (e <= s || e - s > 4)
+		return 0;
+	buf[0] = '\0';
+	for (i = s; i < e; i++) {
+		if (x->sg->t[i].type != SEG_WORD)
+			return 0;
+		n = strlen(buf);
+		if (n + strlen(x->w[i]) + 2 > sizeof(buf))
+			return 0;
+		snprintf(buf + n, sizeof(buf) - n, "%s%s", n ? " " : "",
+		    x->w[i]);
+	}
+	for (k = 0; ph[k] != NULL; k++)
+		if (strcmp(buf, ph[k]) == 0)
+			return 1;
+	return 0;
 }
 
 /* Is there a gerund among the first three words of [s, e)? */

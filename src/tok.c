@@ -242,6 +242,18 @@ tok_name_uncached(const struct ex *x, size_t i)
 	    !tok_has(x, i, TF_FIRST) && (tok_has(x, i + 1, TF_ROLE) ||
 	    tok_has(x, i + 1, TF_INST) || tok_has(x, i + 1, TF_GROUP)))
 		return 0;
+	/* "Коррупционный скандал затронул": an adjective in -ный
+	 * opening a sentence before a word that is no speech verb,
+	 * though that word looks like one (-ал). */
+	if (tok_adjective(x, i) && (t->flags & SEG_PARA || i == 0 ||
+	    tok_sentend(x, i - 1)) && i + 1 < x->sg->n &&
+	    x->sg->t[i + 1].type == SEG_WORD &&
+	    !(x->sg->t[i + 1].flags & (SEG_CAP | SEG_DIGIT)) &&
+	    !tok_has(x, i, TF_FIRST) && !tok_stop(x, i + 1) &&
+	    !tok_verb(x, i + 1, x->sg->n, NULL, NULL) &&
+	    (tok_ends(x->w[i], "ный") || tok_ends(x->w[i], "ная") ||
+	    tok_ends(x->w[i], "ное") || tok_ends(x->w[i], "ные")))
+		return 0;
 	/* ... but "Зеленский тогда заявил": a word of the stop list and
 	 * a verb after it. */
 	if (tok_adjective(x, i) && i + 1 < x->sg->n &&

@@ -605,6 +605,21 @@ main(void)
 	    QUOTE_INDIRECT, "аким района", "мост закроют", "\"О том, что "
 	    "C, сообщил X\"");
 
+	check_one("Иван Котов приехал в Алматы. Там он, в частности, "
+	    "прокомментировал отставку Петровых.", 0, QUOTE_INDIRECT,
+	    "Иван Котов", "отставку Петровых", "\"он, в частности, V\": "
+	    "a parenthetical phrase between the subject and its verb");
+	t = "Иван Котов\n\nМитинг прошёл в мае. Котов заявил, что придёт "
+	    "снова.";
+	ok(extract(t, &ql) == 1 && ql.q[0].speaker != NULL &&
+	    strstr(ql.q[0].speaker, "Митинг") == NULL, "a name does not "
+	    "run over a paragraph's start");
+	quote_list_free(&ql);
+	t = "Коррупционный скандал затронул несколько стран.";
+	ok(extract(t, &ql) == 0, "an adjective in -ный opening a "
+	    "sentence is no name");
+	quote_list_free(&ql);
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
