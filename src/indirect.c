@@ -781,6 +781,14 @@ verb_complement(struct ex *x, const struct sent *st, size_t i, size_t len,
 		add_indirect(x, j, content_end(x, j, s1, 1), i, i + len, a, m);
 		return stop - 1;
 	}
+	/* "заявили и о подготовке", "заявил также о": a particle
+	 * before the topic. */
+	if ((cls & VC_TOPIC) && stop + 1 < s1 && (tok_is(x, stop, "и") ||
+	    tok_is(x, stop, "также") || tok_is(x, stop, "тоже") ||
+	    tok_is(x, stop, "вновь") || tok_is(x, stop, "снова")) &&
+	    (tok_is(x, stop + 1, "о") || tok_is(x, stop + 1, "об") ||
+	    tok_is(x, stop + 1, "обо")))
+		stop++;
 	/* "предупредил правительство о возможном ограничении": the
 	 * addressee, then the topic. */
 	if ((cls & VC_ADDR) && stop < s1 && x->sg->t[stop].type == SEG_WORD &&
@@ -830,6 +838,8 @@ verb_complement(struct ex *x, const struct sent *st, size_t i, size_t len,
 	 * object and its predicate in the instrumental. */
 	if ((cls & VC_CLAUSE) && stop < s1 && (strncmp(x->w[i], "счита",
 	    10) == 0 || strncmp(x->w[i], "посчита", 14) == 0 ||
+	    strncmp(x->w[i], "сочл", 8) == 0 || tok_is(x, i, "счел") ||
+	    tok_is(x, i, "счёл") ||
 	    strncmp(x->w[i], "призна", 12) == 0) &&
 	    x->sg->t[stop].type == SEG_WORD && !tok_prep(x, stop) &&
 	    /* "признал себя виновным" is a plea, not a statement */
