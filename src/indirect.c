@@ -35,6 +35,7 @@ static int	 cue_docin(struct ex *, const struct sent *, size_t, size_t,
 		    size_t *);
 static int	 abstract_subject(const struct ex *, size_t, size_t);
 static size_t	 cue_kak(struct ex *, const struct sent *, size_t, size_t);
+static size_t	 cue_noun(struct ex *, const struct sent *, size_t);
 static int	 verb_postposed(struct ex *, const struct sent *, size_t,
 		    size_t, enum agr, size_t *);
 static int	 verb_subject(struct ex *, const struct sent *, size_t,
@@ -721,6 +722,12 @@ verb_complement(struct ex *x, const struct sent *st, size_t i, size_t len,
 {
 	size_t	j, s1 = st->s1, s0 = st->s0;
 
+	/* "ответила на слова Байдена о том, что C": C is Biden's. */
+	for (j = stop; j < s1 && j < stop + 6 &&
+	    x->sg->t[j].type == SEG_WORD; j++)
+		if (cue_noun(x, st, j) != j)
+			return i + len - 1;
+
 	/* "О том, что C, Путин заявлял и в 2014 году": the topic
 	 * fronted. */
 	if ((cls & VC_TOPIC) && i > s0 + 5 && (tok_is(x, s0, "о") ||
@@ -1012,7 +1019,89 @@ indirect_at(struct ex *x, size_t si, size_t i)
 	if (tok_is(x, i, "как") && tok_verb(x, i + 1, st.s1, &len, &cls) &&
 	    !(cls & VC_PHRASE))
 		return cue_kak(x, &st, i, len);
+	if ((len = cue_noun(x, &st, i)) != i)
+		return len;
 	return cue_verb(x, &st, i);
+}
+
+/*
+ * "на заявление Меркель о том, что C", "обвинения Киева в том, что C":
+ * a speech noun, its source in the genitive (or "его" before it) and
+ * its content.  Returns the last token consumed, or i.
+ */
+static size_t
+cue_noun(struct ex *x, const struct sent *st, size_t i)
+{
+	static const char *const noun[] = {
+		"заявлени", "слова", "словам", "словах", "утверждени",
+		"обвинени", "высказывани", "признани", "предупреждени",
+		"обещани", "требовани", "призыв", "намек", "намёк", NULL
+	};
+	struct mention	m;
+	size_t		k, j, c = 0, e;
+
+	for (k = 0; noun[k] != NULL; k++)
+		if (strncmp(x->w[i], noun[k], strlen(noun[k])) == 0)
+			break;
+	if (noun[k] == NULL)
+		return i;
+	/* "В (официальном) заявлении X отмечается, что": cue_docin()'s. */
+	for (j = i; j > st->s0 && j + 3 > i && tok_adjective(x, j - 1); j--)
+		;
+	if (j > st->s0 && (tok_is(x, j - 1, "в") || tok_is(x, j - 1, "во")))
+		return i;
+	/* The content: "о том, что" or "в том, что" or ", что" a few
+	 * words on. */
+	for (j = i + 1; j < st->s1 && j < i + 8; j++) {
+		if ((tok_is(x, j, "о") || tok_is(x, j, "в")) &&
+		    tok_is(x, j + 1, "том") && tok_punct(x, j + 2, ',') &&
+		    tok_is(x, j + 3, "что")) {
+			c = j + 4;
+			break;
+		}
+		/* ", что" right after the source, which is a name, a
+		 * body or a role: "заявление Путина, что C". */
+		if (tok_punct(x, j, ',') && tok_is(x, j + 1, "что")) {
+			for (k = i + 1; k < j; k++)
+				if (!(x->sg->t[k].flags & (SEG_CAP |
+				    SEG_ALLCAPS)) && !tok_has(x, k, TF_ROLE) &&
+				    !tok_has(x, k, TF_INST) &&
+				    !tok_has(x, k, TF_GROUP))
+					return i;
+			c = j + 2;
+			break;
+		}
+		if (x->sg->t[j].type != SEG_WORD ||
+		    tok_verb(x, j, st->s1, NULL, NULL))
+			return i;
+	}
+	if (j >= st->s1 || j >= i + 8 || c + 2 >= st->s1)
+		return i;
+	memset(&m, 0, sizeof(m));
+	if (j == i + 1 && i > st->s0 && (tok_is(x, i - 1, "его") ||
+	    tok_is(x, i - 1, "ее") || tok_is(x, i - 1, "её") ||
+	    tok_is(x, i - 1, "их"))) {
+		m.type = MEN_PRON;
+		m.s = m.ns = i - 1;
+		m.e = m.ne = i;
+	} else if (j == i + 1 || !mention_np(x, i + 1, j, &m,
+	    MNP_LEFT | MNP_OBL) || m.type == MEN_PRON || m.ns != i + 1 ||
+	    mention_media(x, &m))
+		return i;
+	else
+		m.cas = SPEAKERS_GEN;
+	/* "Его заявление о том, что C, удивило всех": C ends before the
+	 * verb of the sentence. */
+	e = content_end(x, c, st->s1, 0);
+	for (j = c + 1; j + 1 < e; j++)
+		if (tok_punct(x, j, ',') && x->sg->t[j + 1].type == SEG_WORD &&
+		    !(x->sg->t[j + 1].flags & SEG_CAP) &&
+		    tok_agr(x->w[j + 1]) != AGR_NONE) {
+			e = j;
+			break;
+		}
+	add_indirect(x, c, e, i, i + 1, AGR_NONE, &m);
+	return c - 1;
 }
 
 void
