@@ -931,6 +931,10 @@ cue_verb(struct ex *x, const struct sent *st, size_t i)
 	if ((le = lexicon_match(x->lx, LEX_PHRASES, x->w + i + len,
 	    st->s1 - i - len, &k)) != NULL && strcmp(le->tag, "ref") == 0)
 		return i;
+	/* "Оптимизма им добавляет тот факт, что": a fact is the
+	 * subject, nobody speaks. */
+	if (tok_is(x, i + len, "тот") && tok_is(x, i + len + 1, "факт"))
+		return i;
 	a = tok_agr(x->w[i]);
 	if (verb_postposed(x, st, i, len, a, &ret))
 		return ret;

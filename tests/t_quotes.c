@@ -642,6 +642,11 @@ main(void)
 	    "of X");
 	quote_list_free(&ql);
 
+	t = "Оптимизма им добавляет тот факт, что цены падают.";
+	ok(extract(t, &ql) == 0, "\"добавляет тот факт, что\": a fact "
+	    "speaks for nobody");
+	quote_list_free(&ql);
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
