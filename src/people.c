@@ -1418,13 +1418,27 @@ ent_named(const struct ex *x, const char *noun)
 static int
 ent_next(struct ex *x, size_t ci, enum agr a)
 {
-	size_t	k;
+	const struct cand	*c = &x->c[ci];
+	size_t			 k;
+	int			 r;
 
-	for (k = ci + 1; k < x->nc && k < ci + 8; k++)
-		if (x->c[k].m.type == MEN_NAME &&
-		    x->c[k].m.cas == SPEAKERS_NOM &&
-		    (x->c[k].is_quote || x->c[k].m.ne - x->c[k].m.ns >= 2))
-			return ent_person(x, &x->c[k].m, a, x->c[ci].order, 0);
+	for (k = ci + 1; k < x->nc && k < ci + 8; k++) {
+		const struct mention	*n = &x->c[k].m;
+
+		/* "Министр заявила, что Андрей Санников ...": no one
+		 * named inside the quote itself. */
+		if (c->is_quote && n->ns >= c->ts && n->ns < c->te)
+			continue;
+		if (n->type == MEN_NAME && n->cas == SPEAKERS_NOM &&
+		    (x->c[k].is_quote || n->ne - n->ns >= 2)) {
+			r = ent_person(x, n, a, c->order, 0);
+			if (r >= 0 && ((a == AGR_M && x->e[r].g ==
+			    GENDER_FEMALE) || (a == AGR_F && x->e[r].g ==
+			    GENDER_MALE)))
+				return -1;
+			return r;
+		}
+	}
 	return -1;
 }
 

@@ -647,6 +647,13 @@ main(void)
 	    "speaks for nobody");
 	quote_list_free(&ql);
 
+	check_one("Мост закрыт. Министр заявила, что Иван Котов уехал.", 0,
+	    QUOTE_INDIRECT, "министр", "Иван Котов уехал", "a role is "
+	    "nobody named inside its own quote");
+	check_one("Мост закрыт. Судья заявила, что Котов виновен.", 0,
+	    QUOTE_INDIRECT, "судья", "Котов виновен", "a judge speaks, "
+	    "though a court only rules");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
