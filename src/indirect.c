@@ -36,6 +36,8 @@ static int	 cue_docin(struct ex *, const struct sent *, size_t, size_t,
 static int	 abstract_subject(const struct ex *, size_t, size_t);
 static size_t	 cue_kak(struct ex *, const struct sent *, size_t, size_t);
 static size_t	 cue_noun(struct ex *, const struct sent *, size_t);
+static int	 verb_topic_first(struct ex *, const struct sent *, size_t,
+		    size_t, unsigned, enum agr, size_t *);
 static int	 verb_postposed(struct ex *, const struct sent *, size_t,
 		    size_t, enum agr, size_t *);
 static int	 verb_subject(struct ex *, const struct sent *, size_t,
@@ -270,6 +272,16 @@ add_indirect(struct ex *x, size_t s, size_t e, size_t cs, size_t ce,
 	/* Direct quotes are not part of it: skip one that opens the
 	 * span, stop at one inside it. */
 	while (s < e && (x->mask[s] || x->sg->t[s].type == SEG_PUNCT)) {
+		/* A title in quotation marks opening the content stays
+		 * whole: "рассказал про "план А" и ...". */
+		if (!x->mask[s] && tok_open_quote(x, s)) {
+			for (i = s + 1; i < e && !x->mask[i] &&
+			    !tok_close_quote(x, i); i++)
+				;
+			if (i < e && !x->mask[i] && i + 1 < e &&
+			    x->sg->t[i + 1].type == SEG_WORD)
+				break;
+		}
 		opened |= tok_open_quote(x, s);
 		s++;
 	}
@@ -809,7 +821,9 @@ verb_complement(struct ex *x, const struct sent *st, size_t i, size_t len,
 				break;
 			}
 	if ((cls & VC_TOPIC) && (tok_is(x, stop, "о") ||
-	    tok_is(x, stop, "об") || tok_is(x, stop, "обо"))) {
+	    tok_is(x, stop, "об") || tok_is(x, stop, "обо") ||
+	    /* "рассказал про «план А»" */
+	    (tok_is(x, stop, "про") && !tok_is(x, stop + 1, "себя")))) {
 		j = stop + 1;
 		/* "объявила о ее начале": only anaphoric. */
 		if ((tok_is(x, j, "ее") || tok_is(x, j, "его") ||
@@ -909,6 +923,44 @@ named_as(const struct ex *x, size_t s, size_t e)
 	return 0;
 }
 
+/*
+ * "О необходимости перемен неоднократно заявляли X и Y": the topic
+ * opens the sentence, the subject follows the verb.  Returns 1 with *ret
+ * the last token consumed when it is so.
+ */
+static int
+verb_topic_first(struct ex *x, const struct sent *st, size_t i, size_t len,
+    unsigned cls, enum agr a, size_t *ret)
+{
+	struct mention	m;
+	size_t		s0 = st->s0, e, k, stop;
+
+	if (!(cls & VC_TOPIC) || i < s0 + 3 || !(tok_is(x, s0, "о") ||
+	    tok_is(x, s0, "об") || tok_is(x, s0, "обо")) ||
+	    tok_is(x, s0 + 1, "том") || tok_is(x, s0 + 1, "этом"))
+		return 0;
+	for (k = s0 + 1; k < i; k++)
+		if (x->sg->t[k].type != SEG_WORD || x->mask[k] ||
+		    tok_verb(x, k, i, NULL, NULL))
+			return 0;
+	/* Adverbs before the verb are no part of the topic. */
+	for (e = i; e > s0 + 2 && (tok_adverb(x, e - 1) ||
+	    tok_stop(x, e - 1)); e--)
+		;
+	/* "О своих планах Лужков рассказал": the subject is before the
+	 * verb, for cue_prev(). */
+	if (((x->sg->t[e - 1].flags & (SEG_CAP | SEG_ALLCAPS)) &&
+	    a != AGR_PL) || tok_pronoun(x, e - 1, &(enum gender){0}))
+		return 0;
+	if (!mention_after(x, i + len, st->s1, &m, &stop, mention_agr(a)) ||
+	    m.type == MEN_PRON || mention_media(x, &m) ||
+	    tok_ends(x->w[m.ns], "ам") || tok_ends(x->w[m.ns], "ям"))
+		return 0;
+	add_indirect(x, s0 + 1, e, i, i + len, a, &m);
+	*ret = stop > i ? stop - 1 : i;
+	return 1;
+}
+
 /* A speech verb at i: its subject and what it governs. */
 static size_t
 cue_verb(struct ex *x, const struct sent *st, size_t i)
@@ -936,6 +988,8 @@ cue_verb(struct ex *x, const struct sent *st, size_t i)
 	if (tok_is(x, i + len, "тот") && tok_is(x, i + len + 1, "факт"))
 		return i;
 	a = tok_agr(x->w[i]);
+	if (verb_topic_first(x, st, i, len, cls, a, &ret))
+		return ret;
 	if (verb_postposed(x, st, i, len, a, &ret))
 		return ret;
 	if (verb_inverted(x, st, i, len, a, &ret))

@@ -973,6 +973,9 @@ mention_after(struct ex *x, size_t i, size_t end, struct mention *m,
 	*stop = e;
 	if (e == i)
 		return 0;
+	/* "заявляли Бенедикт XVI и Франциск": named people together. */
+	if ((flags & MNP_AGR_PL) && conjoined_names(x, i, e, m))
+		return 1;
 	if (mention_np(x, i, e, m, MNP_LEFT | (flags & (MNP_LOC | MNP_OBL))))
 		return 1;
 	/* "— сказал швейцар", "— заявил голландец". */

@@ -654,6 +654,18 @@ main(void)
 	    QUOTE_INDIRECT, "судья", "Котов виновен", "a judge speaks, "
 	    "though a court only rules");
 
+	check_one("Иван Котов рассказал про «план А» и «план Б» для "
+	    "завода.", 0, QUOTE_INDIRECT, "Иван Котов", "«план А» и «план Б» "
+	    "для завода", "\"рассказал про\", a title opening the topic "
+	    "kept whole");
+	check_one("О планах компании рассказал её директор Иван Котов.", 0,
+	    QUOTE_INDIRECT, "Иван Котов", "планах компании", "the topic "
+	    "first, the subject after the verb");
+	t = "О своих планах Котов рассказал журналистам.";
+	ok(extract(t, &ql) == 0, "the topic first and the subject before "
+	    "the verb: not \"журналистам\"");
+	quote_list_free(&ql);
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
