@@ -597,6 +597,7 @@ direct_pass(struct ex *x)
 			size_t	o = i, cl, words = 0, k;
 			int	straight = tok_punct(x, i, '"');
 			int	sent_start, after_colon, attributed = 0;
+			unsigned vcls = 0;
 
 			if (!(tok_punct(x, i, 0xab) ||
 			    tok_punct(x, i, 0x201e) ||
@@ -610,7 +611,11 @@ direct_pass(struct ex *x)
 					words++;
 			sent_start = o == ps || tok_sentend(x, o - 1) ||
 			    sg->t[o].sent != sg->t[o - 1].sent;
-			after_colon = o > ps && tok_punct(x, o - 1, ':');
+			after_colon = o > ps && (tok_punct(x, o - 1, ':') ||
+			    /* "Он подчеркнул, «Q»": a comma for a colon */
+			    (o >= ps + 2 && tok_punct(x, o - 1, ',') &&
+			    tok_verb(x, o - 2, o - 1, NULL, &vcls) &&
+			    (vcls & VC_CLAUSE) && words >= 3));
 			memset(&c, 0, sizeof(c));
 			if (words >= 2 && cl + 1 < pe &&
 			    (tok_punct(x, cl + 1, ',') ||
