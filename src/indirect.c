@@ -608,7 +608,9 @@ verb_postposed(struct ex *x, const struct sent *st, size_t i, size_t len,
 		return 0;
 	if (!(i > s0 && (tok_punct(x, i - 1, ',') || tok_dash(x, i - 1)) &&
 	    !tok_gerund(x->w[i]) &&
-	    mention_after(x, i + len, s1, &m, &stop, mention_agr(a)) &&
+	    /* "..., сообщили в акимате": a body where it speaks */
+	    mention_after(x, i + len, s1, &m, &stop, mention_agr(a) |
+	    (a == AGR_PL ? MNP_LOC : 0)) &&
 	    (stop >= s1 || tok_sentend(x, stop) || tok_punct(x, stop, ',') ||
 	    tok_punct(x, stop, '(') ||
 	    /* "A, сообщил источник агентства:" and a quote after */
