@@ -491,7 +491,7 @@ cue_prev(struct ex *x, const struct sent *st, size_t i, size_t k,
     int clause)
 {
 	struct mention	m;
-	size_t		v, len, stop;
+	size_t		v, len, stop, ps;
 	unsigned	cls;
 
 	for (v = i + k; v < st->s1 && v < i + k + 5; v++)
@@ -516,12 +516,17 @@ cue_prev(struct ex *x, const struct sent *st, size_t i, size_t k,
 	    (tok_ends(x->w[v], "ет") || tok_ends(x->w[v], "ут") ||
 	    tok_ends(x->w[v], "ют")))
 		return v + len - 1;
+	/* A caption between ("Леннарт Юханссон" on a line of its own) is
+	 * not what was said. */
+	ps = st->si - 1;
+	while (ps > 0 && x->sg->sent[ps].last - x->sg->sent[ps].first <= 4 &&
+	    !tok_sentend(x, x->sg->sent[ps].last - 1))
+		ps--;
 	if (clause)
 		add_indirect(x, st->s0, i, v, v + len, tok_agr(x->w[v]), &m);
-	else if (!prev_speech_act(x, st->si - 1, v, v + len, &m))
-		add_indirect(x, x->sg->sent[st->si - 1].first,
-		    x->sg->sent[st->si - 1].last, v, v + len,
-		    tok_agr(x->w[v]), &m);
+	else if (!prev_speech_act(x, ps, v, v + len, &m))
+		add_indirect(x, x->sg->sent[ps].first, x->sg->sent[ps].last, v,
+		    v + len, tok_agr(x->w[v]), &m);
 	return stop > i ? stop - 1 : i;
 }
 
@@ -635,7 +640,8 @@ verb_postposed(struct ex *x, const struct sent *st, size_t i, size_t len,
 	    !tok_is(x, stop + 1, "где") && !tok_is(x, stop + 1, "когда") &&
 	    !tok_verb(x, stop + 1, s1, NULL, NULL))
 		add_indirect(x, s0, s1, i, i + len, a, &m);
-	else if (tok_is(x, stop + 1, "что") || tok_is(x, stop + 1, "чтобы"))
+	else if (stop + 1 < s1 && tok_punct(x, stop, ',') &&
+	    (tok_is(x, stop + 1, "что") || tok_is(x, stop + 1, "чтобы")))
 		add_indirect(x, stop + 2, content_end(x, stop + 2, s1, 0), i,
 		    i + len, a, &m);
 	else
