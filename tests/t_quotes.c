@@ -684,8 +684,9 @@ main(void)
 	    "Котов", "Защита наступает через три недели", "\"Что\" opening "
 	    "the next paragraph is no что-clause of the verb");
 	check_one("Котов передумал уходить.\n\nИван Котов\n\nОб этом Котов "
-	    "заявил по радио.", 0, QUOTE_INDIRECT, "Котов", "Котов передумал "
-	    "уходить", "\"Об этом заявил X\" past a caption line");
+	    "заявил по радио.", 0, QUOTE_INDIRECT, "Иван Котов", "Котов "
+	    "передумал уходить", "\"Об этом заявил X\" past a caption "
+	    "line");
 
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
