@@ -299,7 +299,15 @@ static const char *db_migrations[DB_SCHEMA_VERSION] = {
 	 * its uses (n), and a record shows its most used full form.
 	 */
 	"UPDATE speakers SET surname = citata_merge_key(name, kind);"
-	"ALTER TABLE speaker_aliases ADD COLUMN n INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE speaker_aliases ADD COLUMN n INTEGER NOT NULL DEFAULT 1;",
+
+	/*
+	 * 9 -> 10: a person described in lower case ("представитель
+	 * Путина") is keyed to no article, like a generic speaker, so that
+	 * "Путин" alone no longer finds it among the records it may be.
+	 */
+	"UPDATE speakers SET surname = citata_merge_key(name, kind)"
+	" WHERE kind = 'person';"
 };
 
 /* Upgrades from version from to DB_SCHEMA_VERSION, one step per

@@ -193,8 +193,8 @@ sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, f, -1, free);
 }
 
-/* citata_merge_key(name, kind): merge_key() for SQL, for the upgrade
- * to schema 9; a generic name is keyed to no article (0). */
+/* citata_merge_key(name, kind): merge_key() for SQL, for the upgrades
+ * to schemas 9 and 10; a generic name is keyed to no article (0). */
 static void
 sql_merge_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {

@@ -242,12 +242,16 @@ static int
 body_before(const struct ex *x, size_t s, size_t first)
 {
 	size_t	i;
-	int	body = 0;
+	int	body = 0, role = 0;
 
 	for (i = s; i < first; i++) {
-		if (tok_has(x, i, TF_ROLE) || tok_punct(x, i, ','))
-			body = 0;
-		else if (tok_has(x, i, TF_INST) && tok_common(x, i))
+		if (tok_punct(x, i, ','))
+			body = role = 0;
+		else if (tok_has(x, i, TF_ROLE))
+			body = 0, role = 1;
+		/* "уполномоченный кабмина ФРГ ... Дирк Визе": a body
+		 * after a role is the role's, and the name its holder. */
+		else if (tok_has(x, i, TF_INST) && tok_common(x, i) && !role)
 			body = 1;
 	}
 	return body;

@@ -20,6 +20,7 @@
 #include "util.h"
 
 static size_t	 merge_letters(const char *);
+static int	 merge_lower_start(const char *);
 static char	*merge_stem(const char *);
 static char	*merge_plain(const char *);
 static char	*merge_first(const char *);
@@ -47,6 +48,16 @@ merge_generic(const char *name)
 		left -= (size_t)n;
 	}
 	return 1;
+}
+
+/* Does name open with a lower-case letter? */
+static int
+merge_lower_start(const char *name)
+{
+	ucs4_t	c;
+
+	return *name != '\0' && u8_mbtouc(&c, (const uint8_t *)name,
+	    strlen(name)) > 0 && uc_tolower(c) == c && uc_toupper(c) != c;
 }
 
 /* The number of characters of UTF-8 s. */
@@ -142,7 +153,10 @@ merge_key(const char *name, enum speaker_kind kind, long long article)
 		free(p);
 		free(s);
 	}
-	if (merge_generic(name))
+	/* "представитель Путина": a person described in lower case is
+	 * no name, whatever name it holds. */
+	if (merge_generic(name) || (kind == SPEAKER_PERSON &&
+	    merge_lower_start(name)))
 		buf_printf(&b, "#%lld", article);
 	free(f);
 	return buf_steal(&b);

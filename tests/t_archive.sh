@@ -102,7 +102,7 @@ sqlite3 "$TMPD/v1.db" <"$top_srcdir/tests/fixtures/schema-v1.sql"
 ok $? "a version 1 archive opens"
 contains "$TMPD/o" "Старая статья" "its articles are listed"
 v=$(sqlite3 "$TMPD/v1.db" 'PRAGMA user_version')
-ok $(( v != 9 )) "it was upgraded to version 9 ($v)"
+ok $(( v != 10 )) "it was upgraded to version 10 ($v)"
 days=$(sqlite3 "$TMPD/v1.db" "SELECT group_concat(date || '=' || n, ' ') FROM article_days")
 ok $(( $(printf '%s' "$days" | grep -c '^2024-01-10=1 2024-01-11=1$') != 1 )) \
     "the upgrade counted the articles of each day ($days)"
@@ -178,8 +178,8 @@ ok $(( $(sqlite3 "$TMPD/re.db" "SELECT count(*)
     "an archive taken back to 5 has no article counts"
 "$CITATA" -d "$TMPD/re.db" speakers --format=tsv >"$TMPD/sp5" 2>&1
 ok $? "a version 5 archive with quotes opens"
-ok $(( $(sqlite3 "$TMPD/re.db" 'PRAGMA user_version') != 9 )) \
-    "and is upgraded to 9"
+ok $(( $(sqlite3 "$TMPD/re.db" 'PRAGMA user_version') != 10 )) \
+    "and is upgraded to 10"
 "$CITATA" -d "$db" speakers --format=tsv >"$TMPD/sp6" 2>&1
 same "$TMPD/sp5" "$TMPD/sp6" "its speakers list as before the upgrade"
 ok $(( $(wrong_narticles "$TMPD/re.db") != 0 )) \
@@ -210,8 +210,8 @@ END;
 PRAGMA user_version = 6; COMMIT;"
 "$CITATA" -d "$TMPD/v4.db" import "$top_srcdir/tests/ui/articles" \
     >/dev/null 2>&1
-ok $(( $(sqlite3 "$TMPD/v4.db" 'PRAGMA user_version') != 9 )) \
-    "a version 6 archive is upgraded to 9"
+ok $(( $(sqlite3 "$TMPD/v4.db" 'PRAGMA user_version') != 10 )) \
+    "a version 6 archive is upgraded to 10"
 t=$(sqlite3 "$TMPD/v4.db" "SELECT count(*) FROM sqlite_master
     WHERE name = 'quotes_fts_ins' OR sql LIKE '%UPDATE articles%'")
 ok $(( t != 0 )) "its per-quote triggers on articles are gone"
@@ -247,8 +247,8 @@ ok $(( $(sqlite3 "$TMPD/v7.db" "SELECT count(*)
 "$CITATA" -d "$TMPD/v7.db" quotes --speaker "$top" --format=tsv \
     >"$TMPD/q7" 2>&1
 ok $? "a version 7 archive with quotes opens"
-ok $(( $(sqlite3 "$TMPD/v7.db" 'PRAGMA user_version') != 9 )) \
-    "and is upgraded to 9"
+ok $(( $(sqlite3 "$TMPD/v7.db" 'PRAGMA user_version') != 10 )) \
+    "and is upgraded to 10"
 ok $(( $(wrong_dates "$TMPD/v7.db") != 0 )) \
     "the upgrade gave every quote its article's date"
 ok $(( $(sqlite3 "$TMPD/v7.db" "SELECT count(*) FROM sqlite_master
@@ -265,8 +265,8 @@ cp "$db" "$TMPD/v8.db"
 to_v8 "$TMPD/v8.db"
 "$CITATA" -d "$TMPD/v8.db" speakers --format=tsv >"$TMPD/sp8" 2>&1
 ok $? "a version 8 archive opens"
-ok $(( $(sqlite3 "$TMPD/v8.db" 'PRAGMA user_version') != 9 )) \
-    "and is upgraded to 9"
+ok $(( $(sqlite3 "$TMPD/v8.db" 'PRAGMA user_version') != 10 )) \
+    "and is upgraded to 10"
 ok $(( $(sqlite3 "$TMPD/v8.db" "SELECT count(*) FROM speakers
     WHERE surname = 'x'") != 0 )) "the upgrade keyed every speaker"
 k=$(sqlite3 "$TMPD/v8.db" "SELECT surname FROM speakers
@@ -278,6 +278,25 @@ ok $(( $(sqlite3 "$TMPD/v8.db" "SELECT count(*)
     "and counts the uses of each form"
 "$CITATA" -d "$db" speakers --format=tsv >"$TMPD/sp9" 2>&1
 same "$TMPD/sp8" "$TMPD/sp9" "its speakers list as before the upgrade"
+
+# Schema 10: a person described in lower case is keyed to no article.
+cp "$db" "$TMPD/v9.db"
+sqlite3 "$TMPD/v9.db" "UPDATE speakers SET name = 'представитель Котова',
+    fold = 'представитель котова', surname = 'котов'
+    WHERE id = (SELECT min(id) FROM speakers WHERE kind = 'person'
+    AND name <> 'Ермек Сарсенбаев'); PRAGMA user_version = 9;"
+"$CITATA" -d "$TMPD/v9.db" speakers --format=tsv >/dev/null 2>&1
+ok $? "a version 9 archive opens"
+ok $(( $(sqlite3 "$TMPD/v9.db" 'PRAGMA user_version') != 10 )) \
+    "and is upgraded to 10"
+k=$(sqlite3 "$TMPD/v9.db" "SELECT surname FROM speakers
+    WHERE name = 'представитель Котова'")
+ok $(( $(printf '%s' "$k" | grep -cx 'котов#0') != 1 )) \
+    "a person described in lower case is keyed to no article ($k)"
+k=$(sqlite3 "$TMPD/v9.db" "SELECT surname FROM speakers
+    WHERE name = 'Ермек Сарсенбаев'")
+ok $(( $(printf '%s' "$k" | grep -cx 'сарсенбаев') != 1 )) \
+    "a name keeps its key ($k)"
 
 # One person, one record (merge.c): the articles of tests/merge name
 # people in several forms; the speakers must come out as speakers.tsv

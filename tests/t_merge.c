@@ -95,6 +95,13 @@ main(void)
 	k = merge_key("местный имам", SPEAKER_PERSON, 12);
 	is(k, "имам#12", "so is a person described, never named");
 	free(k);
+	k = merge_key("представитель Путина", SPEAKER_PERSON, 9);
+	is(k, "путин#9", "a person described in lower case is one per "
+	    "article, whatever name it holds");
+	free(k);
+	k = merge_key("власти США", SPEAKER_GROUP, 9);
+	is(k, "власт сша", "a group in lower case is one across articles");
+	free(k);
 	ok(merge_generic("эксперты") && !merge_generic("власти США") &&
 	    !merge_generic("Ryanair"), "generic: no capital letter");
 
