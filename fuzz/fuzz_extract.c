@@ -144,6 +144,7 @@ check_quotes(const struct article *a, const struct quote_list *ql,
 		r.name = q->speaker;
 		r.gender = q->gender;
 		r.kind = q->speaker_kind;
+		r.nquotes = 0;
 		if (*f != '\0' && merge_pick(NULL, &r, &r, 1) != 0)
 			fuzz_fail("speaker '%s' is not the same as itself",
 			    q->speaker);

@@ -92,7 +92,7 @@ const char *const db_quote_sql[ST__COUNT] = {
 	    " WHERE al.fold = ?1 AND s.kind = ?2 ORDER BY s.nquotes DESC, s.id",
 	/* The records a speaker may be: those under its merge_key(). */
 	[ST_SPEAKER_BY_SURNAME] =
-	    "SELECT id, name, gender FROM speakers WHERE surname = ?1"
+	    "SELECT id, name, gender, nquotes FROM speakers WHERE surname = ?1"
 	    " AND kind = ?2 ORDER BY nquotes DESC, id LIMIT 64",
 	[ST_SPEAKER_INSERT] =
 	    "INSERT INTO speakers (name, fold, surname, gender, kind)"
@@ -223,6 +223,7 @@ speaker_resolve(struct db *db, const struct quote *q, long long art,
 		c[n].name = names[n];
 		c[n].gender = gender_of(col_text(st, 2));
 		c[n].kind = q->speaker_kind;
+		c[n].nquotes = (unsigned long)sqlite3_column_int64(st, 3);
 		n++;
 	}
 	sqlite3_reset(st);
@@ -654,6 +655,7 @@ db_speaker_find(struct db *db, const char *name, long long **ids,
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 64) {
 			c.name = col_text(st, 1);
 			c.gender = GENDER_UNKNOWN;
+			c.nquotes = 0;
 			if (merge_pick(db->lx, &r, &c, 1) == 0)
 				(*ids)[n++] = sqlite3_column_int64(st, 0);
 		}

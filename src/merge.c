@@ -21,6 +21,9 @@
 
 static size_t	 merge_letters(const char *);
 static int	 merge_lower_start(const char *);
+static char	*merge_surname(const char *);
+static long	 merge_dominant(const struct merge_name *,
+		    const struct merge_name *, size_t, const char *);
 static char	*merge_stem(const char *);
 static char	*merge_plain(const char *);
 static char	*merge_first(const char *);
@@ -271,9 +274,10 @@ long
 merge_pick(const struct lexicon *lx, const struct merge_name *r,
     const struct merge_name *c, size_t n)
 {
-	char	*fr, *rf, *cf;
+	char	*fr, *rf, *cf, *rs;
 	size_t	 i, nfull = 0, nbare = 0, bare = 0, full = 0;
 	long	 pick = -1;
+	int	 exact = 0;
 
 	if (n == 0)
 		return -1;
@@ -295,10 +299,28 @@ merge_pick(const struct lexicon *lx, const struct merge_name *r,
 		return pick;
 	}
 	rf = merge_first(r->name);
+	/* The key gathers case forms too ("Байдена"); when some record has
+	 * the very surname, spelled plainly, only those count, so that
+	 * "Маас" is not "Масих" (both "мас"). */
+	rs = merge_surname(r->name);
+	for (i = 0; i < n && !exact; i++) {
+		char	*cs = merge_surname(c[i].name);
+
+		exact = c[i].kind == SPEAKER_PERSON && strcmp(cs, rs) == 0;
+		free(cs);
+	}
 	for (i = 0; i < n; i++) {
 		if (c[i].kind != SPEAKER_PERSON ||
 		    !merge_gender_ok(c[i].gender, r->gender))
 			continue;
+		if (exact) {
+			char	*cs = merge_surname(c[i].name);
+			int	 other = strcmp(cs, rs) != 0;
+
+			free(cs);
+			if (other)
+				continue;
+		}
 		cf = merge_first(c[i].name);
 		if (cf == NULL) {
 			nbare++;
@@ -313,13 +335,70 @@ merge_pick(const struct lexicon *lx, const struct merge_name *r,
 		free(cf);
 	}
 	if (pick < 0 && rf == NULL) {
-		/* A bare surname: the one person of that surname. */
+		/* A bare surname: the one person of that surname, or the
+		 * one the archive quotes four times as often as all the
+		 * others together ("Трамп" is Дональд, not Эрик). */
 		if (nfull == 1)
 			pick = (long)full;
 		else if (nfull == 0 && nbare == 1)
 			pick = (long)bare;
+		else if (nfull > 1)
+			pick = merge_dominant(r, c, n, exact ? rs : NULL);
 	} else if (pick < 0 && nbare == 1 && nfull == 0)
 		pick = (long)bare;	/* "Байден" so far, now "Джо Байден" */
 	free(rf);
+	free(rs);
 	return pick;
+}
+
+/*
+ * Among the full names of c that r may be (its gender, its surname when
+ * surname is set), the one with four times the quotes of the others
+ * together, and at least 5; else -1.
+ */
+static long
+merge_dominant(const struct merge_name *r, const struct merge_name *c,
+    size_t n, const char *surname)
+{
+	unsigned long	 best = 0, rest = 0;
+	long		 pick = -1;
+	size_t		 i;
+
+	for (i = 0; i < n; i++) {
+		char	*cf, *cs;
+		int	 skip;
+
+		if (c[i].kind != SPEAKER_PERSON ||
+		    !merge_gender_ok(c[i].gender, r->gender))
+			continue;
+		cf = merge_first(c[i].name);
+		cs = merge_surname(c[i].name);
+		skip = cf == NULL || (surname != NULL &&
+		    strcmp(cs, surname) != 0);
+		free(cf);
+		free(cs);
+		if (skip)
+			continue;
+		if (pick < 0 || c[i].nquotes > best) {
+			if (pick >= 0)
+				rest += best;
+			best = c[i].nquotes;
+			pick = (long)i;
+		} else
+			rest += c[i].nquotes;
+	}
+	return best >= 5 && best >= 4 * rest ? pick : -1;
+}
+
+/* The last word of a person's name, folded and spelled plainly. */
+static char *
+merge_surname(const char *name)
+{
+	char	*f = speakers_fold(name), *last, *p;
+
+	if ((last = strrchr(f, ' ')) != NULL)
+		memmove(f, last + 1, strlen(last + 1) + 1);
+	p = merge_plain(f);
+	free(f);
+	return p;
 }

@@ -19,6 +19,7 @@ struct merge_name {
 	const char		*name;		/* as shown: Джо Байден */
 	enum gender		 gender;
 	enum speaker_kind	 kind;
+	unsigned long		 nquotes;	/* the record's quotes so far */
 };
 
 /*

@@ -34,6 +34,8 @@ same_key(const char *a, const char *b, int want, const char *what)
 
 /* Picks among persons names[0..n) for name r of gender g; wants index
  * want (-1: someone new). */
+static const unsigned long *counts;	/* the candidates' quotes, or NULL */
+
 static void
 pick(const char *r, enum gender g, const char *const *names, size_t n,
     long want, const char *what)
@@ -49,6 +51,7 @@ pick(const char *r, enum gender g, const char *const *names, size_t n,
 		c[i].name = names[i];
 		c[i].gender = GENDER_UNKNOWN;
 		c[i].kind = SPEAKER_PERSON;
+		c[i].nquotes = counts != NULL ? counts[i] : 0;
 	}
 	got = merge_pick(lx, &rn, c, n);
 	ok(got == want, "%s: got %ld", what, got);
@@ -123,6 +126,19 @@ main(void)
 	    "a bare surname two people share is neither");
 	pick("Байден", GENDER_MALE, one, 1, 0,
 	    "a bare surname of one person is that person");
+	counts = (const unsigned long[]){ 2, 309 };
+	pick("Трамп", GENDER_MALE, (const char *[]){ "Эрик Трамп",
+	    "Дональд Трамп" }, 2, 1, "a bare surname: the one quoted four "
+	    "times as often as the others");
+	counts = (const unsigned long[]){ 20, 30 };
+	pick("Трамп", GENDER_MALE, (const char *[]){ "Эрик Трамп",
+	    "Дональд Трамп" }, 2, -1, "but neither when none is");
+	counts = NULL;
+	pick("Маас", GENDER_MALE, (const char *[]){ "Ашик Масих",
+	    "Хайко Маас" }, 2, 1, "the very surname counts, not another "
+	    "under the same key (Масих)");
+	pick("Байдена", GENDER_MALE, one, 1, 0,
+	    "a case form, with no record of its spelling, finds the one");
 	pick("Джо Байден", GENDER_MALE, bare, 1, 0,
 	    "a full name takes over a bare surname");
 	pick("Олег Соколов", GENDER_MALE, mixed, 2, -1,
