@@ -300,10 +300,11 @@ merge_pick(const struct lexicon *lx, const struct merge_name *r,
 	}
 	rf = merge_first(r->name);
 	/* The key gathers case forms too ("Байдена"); when some record has
-	 * the very surname, spelled plainly, only those count, so that
-	 * "Маас" is not "Масих" (both "мас"). */
+	 * a bare surname's very surname, spelled plainly, only those
+	 * count, so that "Маас" is not "Масих" (both "мас").  A full name
+	 * has its first name to tell them apart. */
 	rs = merge_surname(r->name);
-	for (i = 0; i < n && !exact; i++) {
+	for (i = 0; i < n && !exact && rf == NULL; i++) {
 		char	*cs = merge_surname(c[i].name);
 
 		exact = c[i].kind == SPEAKER_PERSON && strcmp(cs, rs) == 0;

@@ -137,6 +137,9 @@ main(void)
 	pick("Маас", GENDER_MALE, (const char *[]){ "Ашик Масих",
 	    "Хайко Маас" }, 2, 1, "the very surname counts, not another "
 	    "under the same key (Масих)");
+	pick("Джо Байдена", GENDER_MALE, (const char *[]){ "Джо Байден",
+	    "Хантера Байдена" }, 2, 0, "a full name in a case form finds "
+	    "its first name, whoever has that form");
 	pick("Байдена", GENDER_MALE, one, 1, 0,
 	    "a case form, with no record of its spelling, finds the one");
 	pick("Джо Байден", GENDER_MALE, bare, 1, 0,
