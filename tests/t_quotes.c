@@ -688,6 +688,13 @@ main(void)
 	    "передумал уходить", "\"Об этом заявил X\" past a caption "
 	    "line");
 
+	t = "Ангела Меркель и Урсула фон дер Ляйен приехали. Меркель "
+	    "заявила, что газ нужен. Ляйен сказала, что нет.";
+	ok(extract(t, &ql) == 2 && ql.q[0].gender == GENDER_FEMALE &&
+	    ql.q[1].gender == GENDER_FEMALE, "Ангела and Урсула are women's "
+	    "names");
+	quote_list_free(&ql);
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
