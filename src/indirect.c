@@ -398,8 +398,15 @@ cue_frame(struct ex *x, const struct sent *st, size_t i,
 		if (tok_is(x, j, "что"))
 			add_indirect(x, j + 1, content_end(x, j + 1, st->s1, 0),
 			    i, i + k, a, &m);
-		else
-			add_indirect(x, st->s0, i, i, i + k, a, &m);
+		else {
+			/* "C, сообщило агентство со ссылкой на X": C. */
+			for (j = i; j > st->s0 && !tok_punct(x, j - 1, ',');
+			    j--)
+				;
+			if (j <= st->s0 + 1 || !tok_verb(x, j, i, NULL, NULL))
+				j = i + 1;
+			add_indirect(x, st->s0, j - 1, i, i + k, a, &m);
+		}
 	} else if (at_start)
 		add_indirect(x, stop, st->s1, i, i + k, a, &m);
 	else

@@ -378,6 +378,10 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 			m->type = n == 1 && (x->sg->t[first].flags &
 			    SEG_LATIN) && !tok_has(x, first, TF_FIRST) ?
 			    MEN_INST : MEN_NAME;
+			/* One letter alone is no name ("особенно G."). */
+			if (n == 1 && x->sg->t[first].end -
+			    x->sg->t[first].start == 1)
+				continue;
 			m->ns = first;
 			m->ne = last + 1;
 			return 1;

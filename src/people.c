@@ -809,9 +809,16 @@ group_text(const struct ex *x, size_t s, size_t e)
 	/* Genitives and "в X" stay; another preposition ends it:
 	 * "пользователи интернета по этому поводу". */
 	for (i = h + 1; i < e; i++)
-		if (tok_prep(x, i) && !tok_is(x, i, "в") &&
+		if ((tok_prep(x, i) && !tok_is(x, i, "в") &&
 		    !tok_is(x, i, "во") && !tok_is(x, i, "из") &&
-		    !tok_is(x, i, "при"))
+		    !tok_is(x, i, "при")) ||
+		    /* a verb: "демонстранты перекрывают дороги" */
+		    (x->sg->t[i].type == SEG_WORD &&
+		    !(x->sg->t[i].flags & SEG_CAP) &&
+		    (tok_verb(x, i, e, NULL, NULL) ||
+		    tok_finite_past(x, i) || tok_ends(x->w[i], "ют") ||
+		    tok_ends(x->w[i], "ются") || tok_ends(x->w[i], "ят") ||
+		    tok_ends(x->w[i], "ятся"))))
 			break;
 	e = i;
 	if (h + 1 < e) {

@@ -695,6 +695,17 @@ main(void)
 	    "names");
 	quote_list_free(&ql);
 
+	check_one("КНДР запустила ракету, сообщило агентство со ссылкой на "
+	    "южнокорейских военных.", 0, QUOTE_INDIRECT,
+	    "южнокорейские военные", "КНДР запустила ракету", "a group's "
+	    "name ends before a verb");
+	t = "Больше всего антител класса G. Публикации говорят о том, что "
+	    "они есть в крови.";
+	ok(extract(t, &ql) == 0 || (ql.q[0].speaker != NULL &&
+	    strcmp(ql.q[0].speaker, "G") != 0), "one letter alone is no "
+	    "name");
+	quote_list_free(&ql);
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
