@@ -372,6 +372,11 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 		if (n > 0 && !(flags & (MNP_OBL | MNP_LEFT)) &&
 		    mention_name_case(x, first) != SPEAKERS_NOM)
 			continue;
+		/* "обозреватель Би-би-си": a medium after a role noun is
+		 * the role's employer; the role is the source. */
+		if (n > 0 && first > s && tok_has(x, first - 1, TF_ROLE) &&
+		    tok_media(x, first, last + 1))
+			continue;
 		if (n > 0 && name_ok(x, first, n, flags & MNP_OBL)) {
 			/* One Latin word alone is a company or a body
 			 * (Ryanair, Google, NASA), not a person. */

@@ -1544,6 +1544,15 @@ role_person(struct ex *x, const struct cand *c, size_t ci, enum gender g)
 	 * name or body is its own person, not one seen before. */
 	if (tok_kin(x->w[i]) && i + 1 < m->ne && tok_name(x, i + 1))
 		return -1;
+	/* "обозреватель Би-би-си": a journalist of a medium is someone
+	 * of its own, not the person the article is about. */
+	if (i + 1 < m->ne && tok_media(x, i + 1, i + 2) &&
+	    (strncmp(x->w[i], "обозревател", 22) == 0 ||
+	    strncmp(x->w[i], "корреспондент", 26) == 0 ||
+	    strncmp(x->w[i], "журналист", 18) == 0 ||
+	    strncmp(x->w[i], "комментатор", 22) == 0 ||
+	    strncmp(x->w[i], "редактор", 16) == 0))
+		return -1;
 	if (strcmp(le->tag, "back") == 0 && i + 2 < m->ne &&
 	    (tok_is(x, i + 1, "в") || tok_is(x, i + 1, "из")) &&
 	    (x->sg->t[i + 2].flags & (SEG_CAP | SEG_ALLCAPS)))

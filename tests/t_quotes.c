@@ -706,6 +706,11 @@ main(void)
 	    "name");
 	quote_list_free(&ql);
 
+	check_one("Борис Джонсон ушёл. Обозреватель Би-би-си говорит, что "
+	    "министры уйдут.", 0, QUOTE_INDIRECT, "обозреватель Би-би-си",
+	    "министры уйдут", "a journalist of a medium speaks for "
+	    "himself, not for the man the article is about");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
