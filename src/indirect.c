@@ -501,9 +501,17 @@ cue_prev(struct ex *x, const struct sent *st, size_t i, size_t k,
 	size_t		v, len, stop, ps;
 	unsigned	cls;
 
-	for (v = i + k; v < st->s1 && v < i + k + 5; v++)
+	for (v = i + k; v < st->s1 && v < i + k + 5; v++) {
 		if (tok_verb(x, v, st->s1, &len, &cls))
 			break;
+		/* "Такое заявление сделал X": a verb of doing. */
+		if (strncmp(x->w[v], "сдела", 10) == 0 &&
+		    tok_finite_past(x, v)) {
+			len = 1;
+			cls = 0;
+			break;
+		}
+	}
 	if (v >= st->s1 || v >= i + k + 5 || (st->si == 0 && !clause) ||
 	    (clause && (i < st->s0 + 3 || !tok_punct(x, i - 1, ','))))
 		return i + k - 1;

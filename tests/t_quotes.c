@@ -711,6 +711,10 @@ main(void)
 	    "министры уйдут", "a journalist of a medium speaks for "
 	    "himself, not for the man the article is about");
 
+	check_one("Мост откроют в мае. Такое заявление сделал аким района "
+	    "Иван Котов.", 0, QUOTE_INDIRECT, "Иван Котов", "Мост откроют в "
+	    "мае", "\"Такое заявление сделал X\": the sentence before");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
