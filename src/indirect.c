@@ -19,6 +19,7 @@ static int	 genitive_group(struct ex *, size_t, size_t, struct mention *,
 static int	 mention_after_past_media(struct ex *, size_t, size_t,
 		    struct mention *, size_t *, int);
 static int	 predicate_follows(const struct ex *, size_t, size_t);
+static int	 speech_setting(const struct ex *, size_t, size_t);
 static int	 gloss_ends(const struct ex *, size_t, size_t);
 static int	 contrast_clause(const struct ex *, size_t, size_t);
 static int	 prev_speech_act(struct ex *, size_t, size_t, size_t,
@@ -60,6 +61,35 @@ static size_t	 indirect_at(struct ex *, size_t, size_t);
  * coordinated verb ("..., и посетил посёлок").  Returns the end token
  * (exclusive).
  */
+/* Do tokens i.. say where or how something was said ("на встрече", "в
+ * интервью", "в ходе брифинга", "во время визита")? */
+static int
+speech_setting(const struct ex *x, size_t i, size_t e)
+{
+	static const char *const noun[] = {
+		"встрече", "встречи", "интервью", "пресс-конференции",
+		"брифинге", "брифинга", "эфире", "беседе", "разговоре",
+		"заседании", "совещании", "форуме", "саммите", "соцсетях",
+		"соцсети", "микроблоге", "телеграм-канале", "обращении",
+		"выступлении", "ходе", "время", NULL
+	};
+	size_t	k, j;
+
+	if (!(tok_is(x, i, "на") || tok_is(x, i, "в") || tok_is(x, i, "во")))
+		return 0;
+	for (j = i + 1; j < e && j < i + 3; j++) {
+		if (x->sg->t[j].type != SEG_WORD)
+			return 0;
+		for (k = 0; noun[k] != NULL; k++)
+			if (strcmp(x->w[j], noun[k]) == 0)
+				return 1;
+		if (!tok_adjective(x, j) && !tok_is(x, j, "своем") &&
+		    !tok_is(x, j, "своей"))
+			return 0;
+	}
+	return 0;
+}
+
 static size_t
 content_end(const struct ex *x, size_t s, size_t e, int np)
 {
@@ -68,6 +98,10 @@ content_end(const struct ex *x, size_t s, size_t e, int np)
 
 	for (i = s; i < e; i++) {
 		if (x->mask[i])
+			return i;
+		/* A topic ends before where it was said: "рассказал о
+		 * предках Обамы на встрече в Фонде". */
+		if (np && i > s + 1 && speech_setting(x, i, e))
 			return i;
 		/* An object ends before a gloss in parentheses and before
 		 * a contrast: "решение ошибочным, но принимает его". */

@@ -715,6 +715,10 @@ main(void)
 	    "Иван Котов.", 0, QUOTE_INDIRECT, "Иван Котов", "Мост откроют в "
 	    "мае", "\"Такое заявление сделал X\": the sentence before");
 
+	check_one("Аким рассказал о ремонте моста на встрече с жителями.", 0,
+	    QUOTE_INDIRECT, "аким", "ремонте моста", "a topic ends before "
+	    "where it was told");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
