@@ -917,7 +917,7 @@ verb_complement(struct ex *x, const struct sent *st, size_t i, size_t len,
 	if ((cls & VC_CLAUSE) && stop < s1 && (strncmp(x->w[i], "счита",
 	    10) == 0 || strncmp(x->w[i], "посчита", 14) == 0 ||
 	    strncmp(x->w[i], "сочл", 8) == 0 || tok_is(x, i, "счел") ||
-	    tok_is(x, i, "счёл") ||
+	    tok_is(x, i, "счёл") || strncmp(x->w[i], "объяви", 12) == 0 ||
 	    strncmp(x->w[i], "призна", 12) == 0) &&
 	    x->sg->t[stop].type == SEG_WORD && !tok_prep(x, stop) &&
 	    /* "признал себя виновным" is a plea, not a statement */

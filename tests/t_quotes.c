@@ -719,6 +719,13 @@ main(void)
 	    QUOTE_INDIRECT, "аким", "ремонте моста", "a topic ends before "
 	    "where it was told");
 
+	check_one("Министр объявил проект важнейшим для страны.", 0,
+	    QUOTE_INDIRECT, "министр", "проект важнейшим для страны",
+	    "\"объявил X Y\" like \"назвал X Y\"");
+	t = "Профсоюз объявил забастовку на заводе.";
+	ok(extract(t, &ql) == 0, "\"объявил забастовку\" says nothing");
+	quote_list_free(&ql);
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
