@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistr.h>
+
 #include "extract.h"
 #include "lexicon.h"
 #include "segment.h"
@@ -30,6 +32,7 @@ static int	 body_before(const struct ex *, size_t, size_t);
 static int	 tok_participle(const char *);
 static int	 clause_gerund(const struct ex *, size_t, size_t);
 static int	 parenthetical(const struct ex *, size_t, size_t);
+static int	 latin_body(const struct ex *, size_t, size_t);
 static int	 name_ok(const struct ex *, size_t, size_t, int);
 
 /* Is the source of a mention a medium (передает BAQ.KZ, сообщает
@@ -210,7 +213,8 @@ mention_np_end(const struct ex *x, size_t h, size_t e)
 		"категорически", "официально", "публично", "открыто", "прямо",
 		"резко", "вновь", "снова", "тогда", "затем", "впервые",
 		"повторно", "уже", "еще", "ещё", "давно", "недавно", "всегда",
-		"накануне", "позже", "позднее", "теперь", "сейчас", NULL
+		"накануне", "позже", "позднее", "теперь", "сейчас", "якобы",
+		NULL
 	};
 	size_t	i, k;
 
@@ -380,12 +384,12 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 		if (n > 0 && name_ok(x, first, n, flags & MNP_OBL)) {
 			/* One Latin word alone is a company or a body
 			 * (Ryanair, Google, NASA), not a person. */
-			m->type = n == 1 && (x->sg->t[first].flags &
-			    SEG_LATIN) && !tok_has(x, first, TF_FIRST) ?
-			    MEN_INST : MEN_NAME;
-			/* One letter alone is no name ("особенно G."). */
-			if (n == 1 && x->sg->t[first].end -
-			    x->sg->t[first].start == 1)
+			m->type = latin_body(x, first, n) ? MEN_INST :
+			    MEN_NAME;
+			/* One letter alone is no name ("особенно G.",
+			 * "Д"). */
+			if (n == 1 && u8_mbsnlen((const uint8_t *)x->w[first],
+			    strlen(x->w[first])) == 1)
 				continue;
 			m->ns = first;
 			m->ne = last + 1;
@@ -660,6 +664,22 @@ skip_inserted(const struct ex *x, size_t lo, size_t e)
 	    tok_has(x, j + 1, TF_ROLE))))
 		return e;
 	return k - 1;
+}
+
+/*
+ * Is the name of n words at first in Latin letters a company or a body:
+ * one word (Ryanair, Google), or several with no first name among them
+ * (New York Post, Global Times)?
+ */
+static int
+latin_body(const struct ex *x, size_t first, size_t n)
+{
+	size_t	i;
+
+	for (i = first; i < first + n; i++)
+		if (!(x->sg->t[i].flags & SEG_LATIN) || tok_has(x, i, TF_FIRST))
+			return 0;
+	return 1;
 }
 
 /* Are tokens [s, e) a parenthetical phrase ("в частности", "в свою

@@ -726,6 +726,20 @@ main(void)
 	ok(extract(t, &ql) == 0, "\"объявил забастовку\" says nothing");
 	quote_list_free(&ql);
 
+	t = "Мост закрыт. Los Angeles Times сообщила, что мост откроют.";
+	ok(extract(t, &ql) == 1 &&
+	    ql.q[0].speaker_kind == SPEAKER_INSTITUTION, "Latin words with "
+	    "no first name among them are a body");
+	quote_list_free(&ql);
+	t = "Мост закрыт. Д заявил, что мост откроют.";
+	ok(extract(t, &ql) == 0 || ql.q[0].speaker == NULL ||
+	    strcmp(ql.q[0].speaker, "Д") != 0, "one Cyrillic letter is no "
+	    "name");
+	quote_list_free(&ql);
+	check_one("Мост закрыт. Кремль якобы заявил, что мост откроют.", 0,
+	    QUOTE_INDIRECT, "Кремль", "мост откроют", "\"якобы\" is no "
+	    "part of a body's name");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
