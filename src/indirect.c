@@ -1152,11 +1152,20 @@ cue_noun(struct ex *x, const struct sent *st, size_t i)
 		"обвинени", "высказывани", "признани", "предупреждени",
 		"обещани", "требовани", "призыв", "намек", "намёк", NULL
 	};
+	static const char first[] = "зсуовптн";	/* their first letters */
 	struct mention	m;
 	size_t		k, j, c = 0, e;
+	const char	*w = x->w[i];
 
+	/* Most tokens are none: a look at the first letter first. */
+	if (x->sg->t[i].type != SEG_WORD || strlen(w) < 8)
+		return i;
+	for (k = 0; first[k] != '\0' && memcmp(w, first + k, 2) != 0; k += 2)
+		;
+	if (first[k] == '\0')
+		return i;
 	for (k = 0; noun[k] != NULL; k++)
-		if (strncmp(x->w[i], noun[k], strlen(noun[k])) == 0)
+		if (strncmp(w, noun[k], strlen(noun[k])) == 0)
 			break;
 	if (noun[k] == NULL)
 		return i;
