@@ -649,6 +649,7 @@ verb_postposed(struct ex *x, const struct sent *st, size_t i, size_t len,
 	struct mention	m;
 	size_t		stop = i + len, ce = i - 1;
 	size_t		s0 = st->s0, s1 = st->s1;
+	unsigned	cls = 0;
 
 	memset(&m, 0, sizeof(m));
 	/* "прокомментировал отставку Петровых": an object in the
@@ -680,6 +681,11 @@ verb_postposed(struct ex *x, const struct sent *st, size_t i, size_t len,
 	*ret = i;
 	if (mention_media(x, &m))
 		return 1;
+	/* "C, приводит слова Климкина агентство", "C, цитирует Климкина
+	 * X": the speaker is the object, in the genitive or accusative. */
+	if (tok_verb(x, i, s1, NULL, &cls) && (cls & VC_RELAY))
+		m.cas = tok_is(x, i + len, "слова") ? SPEAKERS_GEN :
+		    SPEAKERS_ACC;
 	if (tok_dash(x, ce) && ce > s0 && tok_punct(x, ce - 1, ','))
 		ce--;
 	if (stop < s1 && tok_punct(x, stop, ',') && stop + 1 < s1 &&
