@@ -238,7 +238,8 @@ attribution(struct ex *x, size_t s, size_t e, struct cand *c, size_t *end)
 	while (s < e && (tok_dash(x, s) || tok_punct(x, s, ',')))
 		s++;
 	/* The clause ends at the end of the sentence. */
-	for (*end = s; *end < e && !tok_sentend(x, *end) &&
+	for (*end = s; *end < e && (!tok_sentend(x, *end) ||
+	    tok_initial_dot(x, *end)) &&
 	    !tok_punct(x, *end, ':') && !tok_punct(x, *end, ';'); (*end)++)
 		if (*end > s && tok_dash(x, *end) &&
 		    tok_punct(x, *end - 1, ','))

@@ -171,6 +171,7 @@ int		 tok_verb(const struct ex *, size_t i, size_t end, size_t *len,
 		    unsigned *cls);
 /* Is token i a past-tense verb, lower case (посетил)? */
 int		 tok_finite_past(const struct ex *, size_t i);
+int		 tok_initial_dot(const struct ex *, size_t i);
 /* Is folded word f an adverbial participle (обвиняя, отметив)? */
 int		 tok_gerund(const char *f);
 /* Is token i a word of time (a month, a weekday, году)? */

@@ -973,10 +973,7 @@ mention_after(struct ex *x, size_t i, size_t end, struct mention *m,
 		const struct token	*t = &x->sg->t[e];
 
 		if (t->type == SEG_PUNCT) {
-			if (t->uc == '.' && e > i &&
-			    x->sg->t[e - 1].end - x->sg->t[e - 1].start <= 2 &&
-			    (x->sg->t[e - 1].flags & SEG_CAP) &&
-			    e + 1 < end && (x->sg->t[e + 1].flags & SEG_CAP)) {
+			if (e > i && e + 1 < end && tok_initial_dot(x, e)) {
 				e++;
 				continue;
 			}

@@ -56,6 +56,18 @@ tok_sentend(const struct ex *x, size_t i)
 	    tok_punct(x, i, '?') || tok_punct(x, i, 0x2026);
 }
 
+/* Is the period at token i an initial's ("Е. Булекпаев"): after one
+ * capital letter and before a capitalised word? */
+int
+tok_initial_dot(const struct ex *x, size_t i)
+{
+	return tok_punct(x, i, '.') && i > 0 && i + 1 < x->sg->n &&
+	    x->sg->t[i - 1].type == SEG_WORD &&
+	    (x->sg->t[i - 1].flags & SEG_CAP) &&
+	    x->sg->t[i - 1].end - x->sg->t[i - 1].start <= 2 &&
+	    (x->sg->t[i + 1].flags & SEG_CAP);
+}
+
 /*
  * A straight quotation mark opens when it stands after a space (or at
  * the start of a paragraph) with a word right after it, and closes when

@@ -747,6 +747,10 @@ main(void)
 	    QUOTE_INDIRECT, "Анна Ким", "Мост закроют в мае", "\"цитирует "
 	    "X\": X in the accusative");
 
+	check_one("Мост закрыт. «Школа готова», — сказал Е. Котов на "
+	    "открытии.", 0, QUOTE_DIRECT, "Е. Котов", "Школа готова", "an "
+	    "initial's period does not end the attribution");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
