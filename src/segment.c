@@ -1,7 +1,8 @@
 /*
  * segment.c: paragraphs, sentences and tokens for the extractor.
- * Character classes and case folding come from libunistring; ASCII and
- * Cyrillic take a fast path because they are nearly all the text.
+ * Character classes come from libunistring, case folding from fold.c;
+ * ASCII and Cyrillic take a fast path because they are nearly all the
+ * text.
  * No I/O.
  */
 #include "config.h"
@@ -10,17 +11,16 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <unicase.h>
 #include <unictype.h>
 #include <unistr.h>
 
+#include "fold.h"
 #include "util.h"
 
 static uint32_t	seg_decode(const char *, size_t, size_t, int *);
 static int	seg_is_space(uint32_t);
 static int	seg_is_word(uint32_t);
 static int	seg_is_mark(uint32_t);
-static uint32_t	seg_lower(uint32_t);
 static void	seg_add_fold(struct segmentation *, struct token *,
 		    const char *);
 static void	seg_sentences(struct segmentation *, const char *);
@@ -135,103 +135,34 @@ segment_starts_upper(const char *s)
 	return segment_is_upper(seg_decode(s, strlen(s), 0, &n));
 }
 
-static uint32_t
-seg_lower(uint32_t c)
-{
-	if (c < 0x80)
-		return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-	if (c >= 0x410 && c <= 0x42f)
-		c += 0x20;
-	else if (c >= 0x400 && c <= 0x40f)
-		c += 0x50;
-	else if (!(c >= 0x430 && c <= 0x45f))
-		c = uc_tolower(c);
-	if (c == 0x451)
-		c = 0x435;
-	return c;
-}
-
 size_t
 segment_fold_string(const char *s, size_t len, char **out)
 {
 	struct buf	b;
-	size_t		off = 0;
-	int		n;
+	size_t		n;
 
 	buf_init(&b);
-	buf_grow(&b, len + 1);
-	while (off < len) {
-		uint32_t	c = seg_decode(s, len, off, &n);
-		uint8_t		enc[6];
-		int		k;
-
-		off += n;
-		if (c == 0x301 || c == 0xad || c == 0x200b)
-			continue;
-		c = seg_lower(c);
-		if (c < 0x80) {
-			buf_addc(&b, (char)c);
-			continue;
-		}
-		if (c < 0x800) {
-			enc[0] = (uint8_t)(0xc0 | (c >> 6));
-			enc[1] = (uint8_t)(0x80 | (c & 0x3f));
-			buf_add(&b, enc, 2);
-			continue;
-		}
-		k = u8_uctomb(enc, c, sizeof(enc));
-		if (k > 0)
-			buf_add(&b, enc, (size_t)k);
-	}
+	fold_add(&b, s, len);
 	free(*out);
-	n = (int)b.len;
+	n = b.len;
 	*out = buf_steal(&b);
-	return (size_t)n;
+	return n;
 }
 
 /* Appends the folded form of text[t->start..t->end) to the fold buffer. */
 static void
 seg_add_fold(struct segmentation *sg, struct token *t, const char *text)
 {
-	size_t	off = t->start, need = (t->end - t->start) * 2 + 1;
-	int	n;
-
-	if (sg->foldlen + need > sg->foldcap) {
-		size_t	cap = sg->foldcap * 2 + need;
-
-		sg->fold = xreallocarray(sg->fold, cap, 1);
-		sg->foldcap = cap;
-	}
-	t->fold = sg->foldlen;
-	while (off < t->end) {
-		uint32_t	c = seg_decode(text, t->end, off, &n);
-		int		k;
-
-		off += n;
-		if (c == 0x301 || c == 0xad || c == 0x200b)
-			continue;
-		c = seg_lower(c);
-		if (c < 0x80) {
-			sg->fold[sg->foldlen++] = (char)c;
-			continue;
-		}
-		if (c < 0x800) {
-			sg->fold[sg->foldlen++] = (char)(0xc0 | (c >> 6));
-			sg->fold[sg->foldlen++] = (char)(0x80 | (c & 0x3f));
-			continue;
-		}
-		k = u8_uctomb((uint8_t *)sg->fold + sg->foldlen, c, 4);
-		if (k > 0)
-			sg->foldlen += (size_t)k;
-	}
-	t->flen = sg->foldlen - t->fold;
-	sg->fold[sg->foldlen++] = '\0';
+	t->fold = sg->fold.len;
+	fold_add(&sg->fold, text + t->start, t->end - t->start);
+	t->flen = sg->fold.len - t->fold;
+	buf_addc(&sg->fold, '\0');
 }
 
 const char *
 segment_fold(const struct segmentation *sg, size_t i)
 {
-	return sg->fold + sg->t[i].fold;
+	return sg->fold.data + sg->t[i].fold;
 }
 
 /* Abbreviations after which a period does not end a sentence. */
@@ -380,6 +311,7 @@ segment_text(const char *text, size_t len)
 	unsigned int		 pno = 0;
 
 	sg = xcalloc(1, sizeof(*sg));
+	buf_init(&sg->fold);
 	while (off < len) {
 		uint32_t	 c = seg_decode(text, len, off, &n);
 		struct token	*t;
@@ -494,7 +426,7 @@ segment_free(struct segmentation *sg)
 	if (sg == NULL)
 		return;
 	free(sg->t);
-	free(sg->fold);
+	buf_free(&sg->fold);
 	free(sg->sent);
 	free(sg->para);
 	free(sg);
