@@ -15,6 +15,7 @@
 #include <unistr.h>
 
 #include "fold.h"
+#include "quotemark.h"
 #include "util.h"
 
 static uint32_t	seg_decode(const char *, size_t, size_t, int *);
@@ -25,6 +26,8 @@ static void	seg_add_fold(struct segmentation *, struct token *,
 		    const char *);
 static void	seg_sentences(struct segmentation *, const char *);
 static int	seg_is_abbrev(const struct segmentation *, size_t);
+static int	seg_opens_only(uint32_t);
+static int	seg_closes_curly(uint32_t);
 
 /* Decodes the character at s[off], never reading past len: ASCII and
  * two-byte characters (Cyrillic, Latin-1) inline, the rest through
@@ -117,12 +120,18 @@ segment_is_dash(uint32_t c)
 	    c == 0x2015 || c == 0x2212;
 }
 
-int
-segment_is_quote(uint32_t c)
+/* Does c open a quotation and never close one: « „ ‟? */
+static int
+seg_opens_only(uint32_t c)
 {
-	return c == '"' || c == 0xab || c == 0xbb || c == 0x201c ||
-	    c == 0x201d || c == 0x201e || c == 0x2018 || c == 0x2019 ||
-	    c == 0x201a || c == 0x2039 || c == 0x203a || c == 0x201f;
+	return quotemark_opens(c) && !quotemark_closes(c);
+}
+
+/* Does c close a quotation, other than the straight ": » “ ”? */
+static int
+seg_closes_curly(uint32_t c)
+{
+	return quotemark_closes(c) && c != '"';
 }
 
 int
@@ -220,10 +229,9 @@ seg_sentences(struct segmentation *sg, const char *text)
 		if ((t->flags & SEG_PARA) && i > first) {
 			end = 2;
 		} else if (t->type == SEG_PUNCT) {
-			if (t->uc == 0xab || t->uc == 0x201e)
+			if (seg_opens_only(t->uc))
 				depth++;
-			else if ((t->uc == 0xbb || t->uc == 0x201c) &&
-			    depth > 0)
+			else if (seg_closes_curly(t->uc) && depth > 0)
 				depth--;
 			else if (t->uc == '"')
 				straight = !straight;
@@ -231,7 +239,7 @@ seg_sentences(struct segmentation *sg, const char *text)
 		if (end == 0 && t->type == SEG_PUNCT && depth == 0 &&
 		    !straight && i + 1 < sg->n &&
 		    (t->uc == '.' || t->uc == '!' || t->uc == '?' ||
-		    t->uc == 0x2026 || t->uc == 0xbb || t->uc == '"')) {
+		    t->uc == 0x2026 || quotemark_closes(t->uc))) {
 			const struct token	*nx = &sg->t[i + 1];
 			const struct token	*pv = i > 0 ? &sg->t[i - 1] :
 			    NULL;
@@ -243,16 +251,15 @@ seg_sentences(struct segmentation *sg, const char *text)
 			    (nx->flags & (SEG_CAP | SEG_DIGIT)))
 				ok = 1;
 			else if (nx->type == SEG_PUNCT &&
-			    (segment_is_dash(nx->uc) || nx->uc == 0xab ||
-			    nx->uc == 0x201e || nx->uc == '"' ||
-			    nx->uc == 0x201c))
+			    (segment_is_dash(nx->uc) ||
+			    quotemark_opens(nx->uc)))
 				ok = 1;
 			if (!(nx->flags & SEG_SPACE))
 				ok = 0;
 			if (ok && t->uc == '.' && pv != NULL &&
 			    seg_is_abbrev(sg, i - 1))
 				ok = 0;
-			if (ok && (t->uc == 0xbb || t->uc == '"') &&
+			if (ok && quotemark_closes(t->uc) &&
 			    (pv == NULL || pv->type != SEG_PUNCT ||
 			    (pv->uc != '.' && pv->uc != '!' &&
 			    pv->uc != '?' && pv->uc != 0x2026)))
@@ -272,8 +279,7 @@ seg_sentences(struct segmentation *sg, const char *text)
 			first = i;
 			sno++;
 			depth = straight = 0;
-			if (t->type == SEG_PUNCT &&
-			    (t->uc == 0xab || t->uc == 0x201e))
+			if (t->type == SEG_PUNCT && seg_opens_only(t->uc))
 				depth = 1;
 			else if (t->type == SEG_PUNCT && t->uc == '"')
 				straight = 1;

@@ -70,7 +70,6 @@ size_t		 segment_fold_string(const char *s, size_t len, char **out);
 int		 segment_is_letter(uint32_t);
 int		 segment_is_upper(uint32_t);
 int		 segment_is_dash(uint32_t);
-int		 segment_is_quote(uint32_t);
 /* Does NUL-terminated s start with an upper-case letter? */
 int		 segment_starts_upper(const char *s);
 

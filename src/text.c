@@ -21,6 +21,7 @@
 #include <unistr.h>
 #include <wchar.h>
 
+#include "quotemark.h"
 #include "util.h"
 
 /*
@@ -347,15 +348,11 @@ translit(ucs4_t base, ucs4_t mark, struct buf *out)
 	    sizeof text_cyr_latin[0]; i++)
 		if (text_cyr_latin[i].c == lower)
 			t = text_cyr_latin[i].latin;
+	if (t == NULL && quotemark_ascii(base) != 0)
+		t = quotemark_ascii(base) == '"' ? "\"" : "'";
 	if (t == NULL) {
 		upper = 0;
 		switch (base) {
-		case 0xab: case 0xbb: case 0x201c: case 0x201d: case 0x201e:
-			t = "\"";
-			break;
-		case 0x2018: case 0x2019: case 0x201a:
-			t = "'";
-			break;
 		case 0x2010: case 0x2011: case 0x2012: case 0x2013:
 		case 0x2014: case 0x2015: case 0x2212:
 			t = "-";

@@ -282,6 +282,24 @@ test_quotes(void)
 	check(sents, "«Мы готовы.» Он ушёл.",
 	    "[« Мы готовы . »][Он ушёл .]",
 	    "a sentence ends after .» before a capital");
+	check(sents, "Он сказал: “Всё готово.” Затем ушёл.",
+	    "[Он сказал : “ Всё готово . ”][Затем ушёл .]",
+	    "a sentence ends after .” before a capital, as after .»");
+	check(sents, "„Нет. Никогда.“ Он ушёл.",
+	    "[„ Нет . Никогда . “][Он ушёл .]",
+	    "and after .“ that closes „");
+	check(sents, "„Нет. Никогда” и всё. Да.",
+	    "[„ Нет . Никогда ” и всё .][Да .]",
+	    "” closes „ too, so the sentences after it still end");
+	check(sents, "«Он сказал „Нет. Никогда” и ушёл. Вот» и всё. Да.",
+	    "[« Он сказал „ Нет . Никогда ” и ушёл . Вот » и всё .][Да .]",
+	    "„” nest inside «»");
+	check(sents, "‟Нет. Никогда” Он. Да.",
+	    "[‟ Нет . Никогда ” Он .][Да .]",
+	    "‟ opens like „");
+	check(sents, "Он ушёл. ‹Куда› ‚Туда‘ 'Сюда' Всё.",
+	    "[Он ушёл . ‹ Куда › ‚ Туда ‘ ' Сюда ' Всё .]",
+	    "single marks neither open, close nor start a sentence");
 	check(sents, "«Раз «два. Три» четыре. Пять» шесть. Да.",
 	    "[« Раз « два . Три » четыре . Пять » шесть .][Да .]",
 	    "«» nest");
@@ -329,7 +347,8 @@ test_paragraphs(void)
 	    "a paragraph ends its sentence, whatever comes next");
 	check(paras, "\n\n  Один \n \n", "[Один]",
 	    "leading and trailing blank lines make no paragraph");
-	check(toks, "a\xc2\xa0" "b\xe2\x80\x89" "c\xe2\x80\x8b" "d\xef\xbb\xbf" "e",
+	check(toks, "a\xc2\xa0" "b\xe2\x80\x89" "c\xe2\x80\x8b"
+	    "d\xef\xbb\xbf" "e",
 	    "a@0-1 b@3-4 c@7-8 d@11-12 e@15-16",
 	    "no-break, thin and zero-width spaces and U+FEFF separate words");
 }
