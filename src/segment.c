@@ -14,6 +14,7 @@
 #include <unictype.h>
 #include <unistr.h>
 
+#include "abbrev.h"
 #include "fold.h"
 #include "quotemark.h"
 #include "util.h"
@@ -25,7 +26,8 @@ static int	seg_is_mark(uint32_t);
 static void	seg_add_fold(struct segmentation *, struct token *,
 		    const char *);
 static void	seg_sentences(struct segmentation *, const char *);
-static int	seg_is_abbrev(const struct segmentation *, size_t);
+static int	seg_is_abbrev(const struct segmentation *, const char *,
+		    size_t);
 static int	seg_opens_only(uint32_t);
 static int	seg_closes_curly(uint32_t);
 
@@ -174,37 +176,15 @@ segment_fold(const struct segmentation *sg, size_t i)
 	return sg->fold.data + sg->t[i].fold;
 }
 
-/* Abbreviations after which a period does not end a sentence. */
+/* Is token i of text an abbreviation or an initial, so that a period
+ * after it does not end a sentence? */
 static int
-seg_is_abbrev(const struct segmentation *sg, size_t i)
+seg_is_abbrev(const struct segmentation *sg, const char *text, size_t i)
 {
-	static const char *const abbr[] = {
-		"т", "г", "гг", "им", "ул", "д", "стр", "см", "проф",
-		"акад", "тыс", "млн", "млрд", "руб", "долл", "св", "пр",
-		"ст", "обл", "р", "вв", "др", "н", "э", "с", "пос", "корп",
-		"мин", "ген", "вкл", "зам", "тел", "рис", "напр", "прим",
-		NULL
-	};
 	const struct token	*t = &sg->t[i];
-	const char		*f = segment_fold(sg, i);
-	size_t			 k;
 
-	if (t->type != SEG_WORD)
-		return 0;
-	if ((t->flags & SEG_CAP) && t->flen <= 2 && !(t->flags & SEG_DIGIT)) {
-		/* A single capital letter is an initial. */
-		uint32_t	c;
-		int		n;
-
-		c = seg_decode(f, t->flen, 0, &n);
-		(void)c;
-		if ((size_t)n == t->flen)
-			return 1;
-	}
-	for (k = 0; abbr[k] != NULL; k++)
-		if (strcmp(f, abbr[k]) == 0)
-			return 1;
-	return 0;
+	return t->type == SEG_WORD && abbrev_before_point(text + t->start,
+	    t->end - t->start) != ABBREV_NONE;
 }
 
 /*
@@ -220,7 +200,6 @@ seg_sentences(struct segmentation *sg, const char *text)
 	int		depth = 0, straight = 0;
 	unsigned int	sno = 0;
 
-	(void)text;
 	sg->nsent = 0;
 	for (i = 0; i < sg->n; i++) {
 		struct token	*t = &sg->t[i];
@@ -257,7 +236,7 @@ seg_sentences(struct segmentation *sg, const char *text)
 			if (!(nx->flags & SEG_SPACE))
 				ok = 0;
 			if (ok && t->uc == '.' && pv != NULL &&
-			    seg_is_abbrev(sg, i - 1))
+			    seg_is_abbrev(sg, text, i - 1))
 				ok = 0;
 			if (ok && quotemark_closes(t->uc) &&
 			    (pv == NULL || pv->type != SEG_PUNCT ||

@@ -237,6 +237,19 @@ test_sentences(void)
 	check(sents, "Пришли мэры и т. д. Все.",
 	    "[Пришли мэры и т . д . Все .]",
 	    "и т. д. ends no sentence, even before a capital");
+	check(sents, "Пришли мэры и т. п. Все. Это т. е. Иван. Да.",
+	    "[Пришли мэры и т . п . Все .][Это т . е . Иван .][Да .]",
+	    "и т. п. and т. е. end no sentence");
+	check(sents, "Храм XIX в. Его построили в Талгарском р-не. "
+	    "Сарыагашский р-н. Там.",
+	    "[Храм XIX в . Его построили в Талгарском р-не .]"
+	    "[Сарыагашский р-н . Там .]",
+	    "в. (век) and р-н. end no sentence");
+	check(sents, "Это ГГ. Тогда ПРОФ. Иванов. Да.",
+	    "[Это ГГ . Тогда ПРОФ . Иванов .][Да .]",
+	    "abbreviations in capitals are abbreviations too");
+	check(sents, "Он пришёл в шт. Всё.", "[Он пришёл в шт .][Всё .]",
+	    "a word not in the list ends a sentence");
 	check(sents, "Было 5 млн руб. В 2020 г. Больше.",
 	    "[Было 5 млн руб . В 2020 г . Больше .]",
 	    "руб. and г. before a capital end no sentence");
