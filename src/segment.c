@@ -28,6 +28,7 @@ static void	seg_add_fold(struct segmentation *, struct token *,
 static void	seg_sentences(struct segmentation *, const char *);
 static int	seg_is_abbrev(const struct segmentation *, const char *,
 		    size_t);
+static int	seg_joins(uint32_t, uint32_t, uint32_t);
 static int	seg_opens_only(uint32_t);
 static int	seg_closes_curly(uint32_t);
 
@@ -287,6 +288,45 @@ seg_sentences(struct segmentation *sg, const char *text)
 	}
 }
 
+/*
+ * Does mark d between characters prev and e of a word join them into one
+ * token?  A hyphen or an apostrophe joins any word characters
+ * ("Кот-д’Ивуар", "O'Brien"); a comma joins digits ("12,5"); a point
+ * joins digits ("3.5"), Latin letters ("kazinform.kz", "U.S.A"), a
+ * Latin letter to a lower-case one, and a letter of another script to
+ * a lower-case letter that is not Latin ("т.е", "и.о", "к.м.н").  prev
+ * is the character before d, not the byte before it.
+ */
+static int
+seg_joins(uint32_t prev, uint32_t d, uint32_t e)
+{
+	int	digits = prev >= '0' && prev <= '9' && e >= '0' && e <= '9';
+
+	if (!seg_is_word(e) || seg_is_mark(e))
+		return 0;
+	switch (d) {
+	case '-':
+	case 0x2011:		/* non-breaking hyphen */
+	case '\'':
+	case 0x2019:		/* ’ as an apostrophe */
+		return 1;
+	case ',':
+		return digits;
+	case '.':
+		if (digits)
+			return 1;
+		if (!segment_is_letter(prev) || !segment_is_letter(e))
+			return 0;
+		if (prev < 0x80)
+			return e < 0x80 || !segment_is_upper(e);
+		/* Not into Latin: "Страна.ua" is the outlet's name with
+		 * its domain, "Богачев.nnПо" a crawler's lost break. */
+		return e >= 0x80 && !segment_is_upper(e);
+	default:
+		return 0;
+	}
+}
+
 struct segmentation *
 segment_text(const char *text, size_t len)
 {
@@ -335,20 +375,19 @@ segment_text(const char *text, size_t len)
 		}
 		space = para = 0;
 		if (seg_is_word(c) && !seg_is_mark(c)) {
-			int	upper = 0, lower = 0, latin = 0;
-			size_t	p = off;
+			int		upper = 0, lower = 0, latin = 0;
+			size_t		p = off;
+			uint32_t	prev = c;
 
 			t->type = SEG_WORD;
 			if (c < 0x80 && c >= '0' && c <= '9')
 				t->flags |= SEG_DIGIT;
 			else if (segment_is_upper(c))
 				t->flags |= SEG_CAP;
-			for (;;) {
-				uint32_t	d;
-				int		m;
+			while (p < len) {
+				uint32_t	d, e;
+				int		m, m2;
 
-				if (p >= len)
-					break;
 				d = seg_decode(text, len, p, &m);
 				if (seg_is_word(d)) {
 					if (segment_is_upper(d))
@@ -357,34 +396,17 @@ segment_text(const char *text, size_t len)
 						lower++;
 					if (d < 0x80 && segment_is_letter(d))
 						latin = 1;
+					if (!seg_is_mark(d))
+						prev = d;
 					p += m;
 					continue;
 				}
-				if (p + m < len && (d == '-' || d == 0x2011 ||
-				    d == '\'' || d == 0x2019 || d == '.' ||
-				    d == ',')) {
-					uint32_t	e, prev;
-					int		m2, m3;
-
-					e = seg_decode(text, len, p + m, &m2);
-					prev = seg_decode(text, len,
-					    p - 1, &m3);
-					if (!seg_is_word(e) || seg_is_mark(e))
-						break;
-					if ((d == '.' || d == ',') &&
-					    !((prev < 0x80 && e < 0x80 &&
-					    prev >= '0' && prev <= '9' &&
-					    e >= '0' && e <= '9') ||
-					    (d == '.' &&
-					    segment_is_letter(prev) &&
-					    segment_is_letter(e) &&
-					    ((prev < 0x80 && e < 0x80) ||
-					    !segment_is_upper(e)))))
-						break;
-					p += m;
-					continue;
-				}
-				break;
+				if (p + m >= len)
+					break;
+				e = seg_decode(text, len, p + m, &m2);
+				if (!seg_joins(prev, d, e))
+					break;
+				p += m;
 			}
 			t->end = p;
 			if (upper >= 2 && lower == 0)

@@ -171,6 +171,18 @@ test_tokens(void)
 	check(toks, "сайт kazinform.kz",
 	    "сайт@0-8 kazinform.kz@9-21",
 	    "a point between Latin letters joins a domain");
+	check(toks, "т.е. и.о. министра, т.д, ст.5",
+	    "т.е@0-5 .@5-6 и.о@7-12 .@12-13 министра@14-30 ,@30-31 "
+	    "т.д@32-37 ,@37-38 ст@39-43 .@43-44 5@44-45",
+	    "a point between Cyrillic letters joins, as between Latin ones: "
+	    "the previous character is read, not the previous byte");
+	check(toks, "за\xcc\x81.б", "за\xcc\x81.б@0-9",
+	    "a stress mark before the point does not stop the join");
+	check(folds, "Т.е. И.о", "т.е . и.о", "joined words fold whole");
+	check(toks, "Страна.ua и ст.Ж", "Страна@0-12 .@12-13 ua@13-15 и@16-18 "
+	    "ст@19-23 .@23-24 Ж@24-26",
+	    "a point after a Cyrillic letter joins neither Latin nor a "
+	    "capital");
 	check(toks, "Алматы.Сегодня", "Алматы@0-12 .@12-13 Сегодня@13-27",
 	    "a point before a capital does not join");
 	check(toks, "Алма-Ата, Алма–Ата, слово- и -слово",
@@ -240,6 +252,9 @@ test_sentences(void)
 	check(sents, "Пришли мэры и т. п. Все. Это т. е. Иван. Да.",
 	    "[Пришли мэры и т . п . Все .][Это т . е . Иван .][Да .]",
 	    "и т. п. and т. е. end no sentence");
+	check(sents, "Это, т.е. Иван, ушёл. И т.д. Все. Да.",
+	    "[Это , т.е . Иван , ушёл .][И т.д . Все .][Да .]",
+	    "т.е. and т.д. written without spaces end no sentence");
 	check(sents, "Храм XIX в. Его построили в Талгарском р-не. "
 	    "Сарыагашский р-н. Там.",
 	    "[Храм XIX в . Его построили в Талгарском р-не .]"
