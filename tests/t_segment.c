@@ -13,53 +13,27 @@
 
 #include "tap.h"
 
+enum show {
+	SHOW_SPAN,		/* "text@start-end" */
+	SHOW_FOLD,		/* the folded form */
+	SHOW_FLAGS		/* "text:FLAGS": W word (else punctuation),
+				 * C capital, A all capitals, L Latin, D
+				 * digit, S space before, P paragraph */
+};
+
+static char	*tokens(const char *, enum show);
 static char	*toks(const char *);
 static char	*folds(const char *);
 static char	*flags(const char *);
+static char	*ranges(const char *, int);
 static char	*sents(const char *);
 static char	*paras(const char *);
 static void	 check(char *(*)(const char *), const char *, const char *,
 		    const char *);
 
-/* Every token as "text@start-end", one space between. */
+/* Every token of s shown as what says, one space between. */
 static char *
-toks(const char *s)
-{
-	struct segmentation	*sg = segment_text(s, strlen(s));
-	struct buf		 b;
-	size_t			 i;
-
-	buf_init(&b);
-	for (i = 0; i < sg->n; i++)
-		buf_printf(&b, "%s%.*s@%zu-%zu", i > 0 ? " " : "",
-		    (int)(sg->t[i].end - sg->t[i].start), s + sg->t[i].start,
-		    sg->t[i].start, sg->t[i].end);
-	segment_free(sg);
-	return buf_steal(&b);
-}
-
-/* Every token's folded form, one space between. */
-static char *
-folds(const char *s)
-{
-	struct segmentation	*sg = segment_text(s, strlen(s));
-	struct buf		 b;
-	size_t			 i;
-
-	buf_init(&b);
-	for (i = 0; i < sg->n; i++) {
-		if (strlen(segment_fold(sg, i)) != sg->t[i].flen)
-			buf_adds(&b, "(flen wrong)");
-		buf_printf(&b, "%s%s", i > 0 ? " " : "", segment_fold(sg, i));
-	}
-	segment_free(sg);
-	return buf_steal(&b);
-}
-
-/* Every token as "text:FLAGS": C capital, A all capitals, L Latin, D
- * digit, S space before, P paragraph, W word (else punctuation). */
-static char *
-flags(const char *s)
+tokens(const char *s, enum show what)
 {
 	struct segmentation	*sg = segment_text(s, strlen(s));
 	struct buf		 b;
@@ -68,81 +42,101 @@ flags(const char *s)
 	buf_init(&b);
 	for (i = 0; i < sg->n; i++) {
 		const struct token	*t = &sg->t[i];
+		int			 len = (int)(t->end - t->start);
 
-		buf_printf(&b, "%s%.*s:", i > 0 ? " " : "",
-		    (int)(t->end - t->start), s + t->start);
-		buf_adds(&b, t->type == SEG_WORD ? "W" : "");
-		buf_adds(&b, t->flags & SEG_CAP ? "C" : "");
-		buf_adds(&b, t->flags & SEG_ALLCAPS ? "A" : "");
-		buf_adds(&b, t->flags & SEG_LATIN ? "L" : "");
-		buf_adds(&b, t->flags & SEG_DIGIT ? "D" : "");
-		buf_adds(&b, t->flags & SEG_SPACE ? "S" : "");
-		buf_adds(&b, t->flags & SEG_PARA ? "P" : "");
+		if (i > 0)
+			buf_addc(&b, ' ');
+		switch (what) {
+		case SHOW_SPAN:
+			buf_printf(&b, "%.*s@%zu-%zu", len, s + t->start,
+			    t->start, t->end);
+			break;
+		case SHOW_FOLD:
+			if (strlen(segment_fold(sg, i)) != t->flen)
+				buf_adds(&b, "(flen wrong)");
+			buf_adds(&b, segment_fold(sg, i));
+			break;
+		case SHOW_FLAGS:
+			buf_printf(&b, "%.*s:%s%s%s%s%s%s%s", len,
+			    s + t->start, t->type == SEG_WORD ? "W" : "",
+			    t->flags & SEG_CAP ? "C" : "",
+			    t->flags & SEG_ALLCAPS ? "A" : "",
+			    t->flags & SEG_LATIN ? "L" : "",
+			    t->flags & SEG_DIGIT ? "D" : "",
+			    t->flags & SEG_SPACE ? "S" : "",
+			    t->flags & SEG_PARA ? "P" : "");
+			break;
+		}
 	}
 	segment_free(sg);
 	return buf_steal(&b);
 }
 
-/* Each sentence as "[tok tok ...]", tokens as written; checks that the
- * ranges tile the tokens and that each token knows its sentence. */
+static char *
+toks(const char *s)
+{
+	return tokens(s, SHOW_SPAN);
+}
+
+static char *
+folds(const char *s)
+{
+	return tokens(s, SHOW_FOLD);
+}
+
+static char *
+flags(const char *s)
+{
+	return tokens(s, SHOW_FLAGS);
+}
+
+/* Each sentence (or, with para, each paragraph) as "[tok tok ...]",
+ * tokens as written; checks that the ranges tile the tokens, that each
+ * token knows its range, and that only a paragraph's first token is
+ * marked SEG_PARA. */
+static char *
+ranges(const char *s, int para)
+{
+	struct segmentation	*sg = segment_text(s, strlen(s));
+	const struct seg_range	*r = para ? sg->para : sg->sent;
+	size_t			 nr = para ? sg->npara : sg->nsent;
+	struct buf		 b;
+	size_t			 i, k, next = 0;
+
+	buf_init(&b);
+	for (k = 0; k < nr; k++) {
+		if (r[k].first != next)
+			buf_adds(&b, "(gap)");
+		buf_adds(&b, "[");
+		for (i = r[k].first; i < r[k].last; i++) {
+			if ((para ? sg->t[i].para : sg->t[i].sent) != k)
+				buf_adds(&b, "(index wrong)");
+			if (para && ((sg->t[i].flags & SEG_PARA) != 0) !=
+			    (i == r[k].first))
+				buf_adds(&b, "(flag wrong)");
+			buf_printf(&b, "%s%.*s", i > r[k].first ? " " : "",
+			    (int)(sg->t[i].end - sg->t[i].start),
+			    s + sg->t[i].start);
+		}
+		buf_adds(&b, "]");
+		next = r[k].last;
+	}
+	if (next != sg->n)
+		buf_adds(&b, "(tokens left over)");
+	segment_free(sg);
+	return buf_steal(&b);
+}
+
 static char *
 sents(const char *s)
 {
-	struct segmentation	*sg = segment_text(s, strlen(s));
-	struct buf		 b;
-	size_t			 i, k, next = 0;
-
-	buf_init(&b);
-	for (k = 0; k < sg->nsent; k++) {
-		if (sg->sent[k].first != next)
-			buf_adds(&b, "(gap)");
-		buf_adds(&b, "[");
-		for (i = sg->sent[k].first; i < sg->sent[k].last; i++) {
-			if (sg->t[i].sent != k)
-				buf_adds(&b, "(sent wrong)");
-			buf_printf(&b, "%s%.*s", i > sg->sent[k].first ?
-			    " " : "", (int)(sg->t[i].end - sg->t[i].start),
-			    s + sg->t[i].start);
-		}
-		buf_adds(&b, "]");
-		next = sg->sent[k].last;
-	}
-	if (next != sg->n)
-		buf_adds(&b, "(tokens left over)");
-	segment_free(sg);
-	return buf_steal(&b);
+	return ranges(s, 0);
 }
 
-/* Each paragraph as "[tok tok ...]", as sents() does for sentences. */
 static char *
 paras(const char *s)
 {
-	struct segmentation	*sg = segment_text(s, strlen(s));
-	struct buf		 b;
-	size_t			 i, k, next = 0;
-
-	buf_init(&b);
-	for (k = 0; k < sg->npara; k++) {
-		if (sg->para[k].first != next)
-			buf_adds(&b, "(gap)");
-		buf_adds(&b, "[");
-		for (i = sg->para[k].first; i < sg->para[k].last; i++) {
-			if (sg->t[i].para != k)
-				buf_adds(&b, "(para wrong)");
-			if (((sg->t[i].flags & SEG_PARA) != 0) !=
-			    (i == sg->para[k].first))
-				buf_adds(&b, "(flag wrong)");
-			buf_printf(&b, "%s%.*s", i > sg->para[k].first ?
-			    " " : "", (int)(sg->t[i].end - sg->t[i].start),
-			    s + sg->t[i].start);
-		}
-		buf_adds(&b, "]");
-		next = sg->para[k].last;
-	}
-	if (next != sg->n)
-		buf_adds(&b, "(tokens left over)");
-	segment_free(sg);
-	return buf_steal(&b);
+	return ranges(s, 1);
 }
 
 static void
