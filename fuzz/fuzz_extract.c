@@ -16,11 +16,11 @@
 #include <string.h>
 
 #include "article.h"
+#include "fold.h"
 #include "fuzz.h"
 #include "merge.h"
 #include "quotes.h"
 #include "segment.h"
-#include "speakers.h"
 #include "util.h"
 
 static void	check_span(const char *, const char *, size_t, size_t, size_t);
@@ -140,7 +140,7 @@ check_quotes(const struct article *a, const struct quote_list *ql,
 		check_name("role", q->role);
 		if (q->speaker == NULL)
 			continue;
-		f = speakers_fold(q->speaker);
+		f = fold_name(q->speaker);
 		r.name = q->speaker;
 		r.gender = q->gender;
 		r.kind = q->speaker_kind;

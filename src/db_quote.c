@@ -14,8 +14,8 @@
 
 #include "article.h"
 #include "db_int.h"
+#include "fold.h"
 #include "merge.h"
-#include "speakers.h"
 #include "util.h"
 
 /* The quote's text is read by quote_text(), not selected here.  The
@@ -212,7 +212,7 @@ speaker_resolve(struct db *db, const struct quote *q, long long art,
 	long			 pick;
 	int			 rc;
 
-	fold = speakers_fold(q->speaker);
+	fold = fold_name(q->speaker);
 	key = merge_key(q->speaker, q->speaker_kind, art);
 	st = db_stmt(db, ST_SPEAKER_BY_SURNAME);
 	bind_text(st, 1, key);
@@ -627,7 +627,7 @@ db_speaker_find(struct db *db, const char *name, long long **ids,
 	int			 rc;
 
 	*ids = xcalloc(64, sizeof(**ids));
-	fold = speakers_fold(name);
+	fold = fold_name(name);
 	/* An exact form of the name first, of any kind. */
 	for (k = 0; k < 3 && n == 0; k++) {
 		st = db_stmt(db, ST_SPEAKER_BY_ALIAS);

@@ -12,9 +12,9 @@
 #include <string.h>
 
 #include "db_int.h"
+#include "fold.h"
 #include "merge.h"
 #include "search.h"
-#include "speakers.h"
 #include "stem.h"
 #include "util.h"
 
@@ -176,7 +176,7 @@ fts_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text,
 	    &c);
 }
 
-/* citata_fold(x): speakers_fold() for SQL, so that filters compare case
+/* citata_fold(x): fold_name() for SQL, so that filters compare case
  * and ё folded. */
 static void
 sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -189,7 +189,7 @@ sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_null(ctx);
 		return;
 	}
-	f = speakers_fold(s);
+	f = fold_name(s);
 	sqlite3_result_text(ctx, f, -1, free);
 }
 
@@ -348,7 +348,7 @@ db_search(struct db *db, const struct search_query *sq, int quotes,
 	if (expr != NULL)
 		bind_text(st, 1, expr);
 	if (sq->source != NULL && sqlite3_bind_parameter_index(st, "?2") > 0) {
-		src = speakers_fold(sq->source);
+		src = fold_name(sq->source);
 		bind_text(st, 2, src);
 	}
 	if (sqlite3_bind_parameter_index(st, "?3") > 0) {

@@ -11,6 +11,7 @@
 
 #include "extract.h"
 #include "lexicon.h"
+#include "quotemark.h"
 #include "segment.h"
 
 static size_t	 quote_close(const struct ex *, size_t, size_t);
@@ -208,10 +209,12 @@ quote_close(const struct ex *x, size_t o, size_t pe)
 		return cl;
 	}
 	for (cl = o + 1; cl < pe; cl++) {
-		if (tok_punct(x, cl, 0xab) || tok_punct(x, cl, 0x201e))
+		const struct token	*t = &x->sg->t[cl];
+		uint32_t		 m = t->type == SEG_PUNCT ? t->uc : 0;
+
+		if (quotemark_opens(m) && !quotemark_closes(m))	/* « „ */
 			depth++;
-		else if (tok_punct(x, cl, 0xbb) ||
-		    tok_punct(x, cl, 0x201c) || tok_punct(x, cl, 0x201d)) {
+		else if (quotemark_closes(m) && m != '"') {	/* » “ ” */
 			if (depth == 0)
 				return cl;
 			depth--;
@@ -596,13 +599,11 @@ direct_pass(struct ex *x)
 		/* Quotation marks. */
 		for (i = ps; i < pe; i++) {
 			size_t	o = i, cl, words = 0, k;
-			int	straight = tok_punct(x, i, '"');
 			int	sent_start, after_colon, attributed = 0;
 			unsigned vcls = 0;
 
-			if (!(tok_punct(x, i, 0xab) ||
-			    tok_punct(x, i, 0x201e) ||
-			    tok_punct(x, i, 0x201c) || straight))
+			if (sg->t[i].type != SEG_PUNCT ||
+			    !quotemark_opens(sg->t[i].uc))
 				continue;
 			if (x->mask[i])
 				continue;

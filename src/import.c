@@ -23,6 +23,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "abbrev.h"
 #include "article.h"
 #include "text.h"
 #include "util.h"
@@ -1070,11 +1071,7 @@ jsonl_line_parse(struct import_reader *r, const struct line *l)
 static int
 sentence_end(const char *s, size_t n, size_t i)
 {
-	static const char	*abbr[] = { "г", "гг", "им", "ул", "пр", "д",
-				    "св", "проф", "акад", "ген", "т", "н", "см",
-				    "др", "р", "обл", "р-н", "ст", "тыс", "млн",
-				    "млрд", "руб", "с", "вв", "в", NULL };
-	size_t			 j, k, w;
+	size_t			 j, w;
 	const char		*mark = s + i;
 
 	if (*mark == '.' || *mark == '!' || *mark == '?')
@@ -1094,18 +1091,7 @@ sentence_end(const char *s, size_t n, size_t i)
 		j--;
 	if (j == i)
 		return 1;
-	/* A single capital letter, Latin or Cyrillic: an initial. */
-	if ((i - j == 1 && isupper((unsigned char)s[j])) ||
-	    (i - j == 2 && (unsigned char)s[j] >= 0xd0 &&
-	    (unsigned char)s[j] <= 0xd4 &&
-	    ((unsigned char)s[j] == 0xd0 && (unsigned char)s[j + 1] >= 0x81 &&
-	    (unsigned char)s[j + 1] <= 0xaf)))
-		return 0;
-	for (k = 0; abbr[k] != NULL; k++)
-		if (strlen(abbr[k]) == i - j && memcmp(s + j, abbr[k],
-		    i - j) == 0)
-			return 0;
-	return 1;
+	return abbrev_before_point(s + j, i - j) == ABBREV_NONE;
 }
 
 /*

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fold.h"
 #include "util.h"
 
 struct lex_table {
@@ -38,7 +39,6 @@ static const char *const lexicon_files[LEX_NLISTS] = {
 	"endings.txt"
 };
 
-static char	*lexicon_fold(const char *);
 static size_t	 lexicon_hash(const char *, size_t);
 static const char *lexicon_key(const struct lex_entry *, size_t *);
 static void	 lexicon_index(struct lex_table *);
@@ -46,44 +46,6 @@ static int	 lexicon_add(struct lex_table *, char *, const char *,
 		    const char *, char **);
 static int	 lexicon_read(struct lex_table *, const char *, char **);
 static int	 lexicon_word_matches(const char *, const char *);
-
-/* Lower case for ASCII and Russian letters, ё as е.  The lists are
- * written in Russian; other letters are kept as they are. */
-static char *
-lexicon_fold(const char *s)
-{
-	struct buf		 b;
-	const unsigned char	*p = (const unsigned char *)s;
-
-	buf_init(&b);
-	while (*p != '\0') {
-		if (*p < 0x80) {
-			buf_addc(&b, (char)(*p >= 'A' && *p <= 'Z' ?
-			    *p + 32 : *p));
-			p++;
-		} else if (p[0] == 0xd0 && p[1] >= 0x90 && p[1] <= 0x9f) {
-			/* А..П -> а..п */
-			buf_addc(&b, (char)0xd0);
-			buf_addc(&b, (char)(p[1] + 0x20));
-			p += 2;
-		} else if (p[0] == 0xd0 && p[1] >= 0xa0 && p[1] <= 0xaf) {
-			/* Р..Я -> р..я */
-			buf_addc(&b, (char)0xd1);
-			buf_addc(&b, (char)(p[1] - 0x20));
-			p += 2;
-		} else if ((p[0] == 0xd0 && p[1] == 0x81) ||
-		    (p[0] == 0xd1 && p[1] == 0x91)) {
-			/* Ё, ё -> е */
-			buf_addc(&b, (char)0xd0);
-			buf_addc(&b, (char)0xb5);
-			p += 2;
-		} else {
-			buf_addc(&b, (char)*p);
-			p++;
-		}
-	}
-	return buf_steal(&b);
-}
 
 static size_t
 lexicon_hash(const char *s, size_t len)
@@ -227,7 +189,8 @@ lexicon_add(struct lex_table *t, char *pat, const char *tag,
 	}
 	t->e[t->n].words = xcalloc(nw, sizeof(char *));
 	for (i = 0; i < nw; i++)
-		t->e[t->n].words[i] = lexicon_fold(words[i]);
+		t->e[t->n].words[i] = fold_string(words[i],
+		    strlen(words[i]));
 	t->e[t->n].nwords = nw;
 	t->e[t->n].tag = xstrdup(tag);
 	t->e[t->n].value = xstrdup(value);

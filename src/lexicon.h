@@ -13,7 +13,7 @@
  * words separated by spaces; a word may hold one group of alternatives,
  * "заяв(ил|ила|или)", which expands to one entry per alternative, and a
  * word ending in "*" matches any word it begins.  Patterns are folded
- * (lower case, ё as е) when loaded.  "#" starts a comment.
+ * as tokens are (fold.h) when loaded.  "#" starts a comment.
  */
 
 enum lex_list {

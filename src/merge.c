@@ -15,8 +15,8 @@
 #include <unicase.h>
 #include <unistr.h>
 
+#include "fold.h"
 #include "lexicon.h"
-#include "speakers.h"
 #include "util.h"
 
 static size_t	 merge_letters(const char *);
@@ -139,7 +139,7 @@ merge_plain(const char *f)
 char *
 merge_key(const char *name, enum speaker_kind kind, long long article)
 {
-	char	*f = speakers_fold(name), *w, *save = NULL, *s, *p;
+	char	*f = fold_name(name), *w, *save = NULL, *s, *p;
 	char	*last;
 	struct buf	 b;
 
@@ -169,7 +169,7 @@ merge_key(const char *name, enum speaker_kind kind, long long article)
 static char *
 merge_first(const char *name)
 {
-	char	*f = speakers_fold(name), *sp = strrchr(f, ' '), *r;
+	char	*f = fold_name(name), *sp = strrchr(f, ' '), *r;
 
 	if (sp == NULL) {
 		free(f);
@@ -229,7 +229,7 @@ merge_full_form(const struct lexicon *lx, const char *f)
 	    (e = lexicon_word(lx, LEX_FIRSTNAMES, f)) == NULL ||
 	    e->value[0] == '\0')
 		return NULL;
-	return speakers_fold(e->value);
+	return fold_name(e->value);
 }
 
 /* May folded first names a and b be one person's? */
@@ -281,9 +281,9 @@ merge_pick(const struct lexicon *lx, const struct merge_name *r,
 
 	if (n == 0)
 		return -1;
-	fr = speakers_fold(r->name);
+	fr = fold_name(r->name);
 	for (i = 0; i < n && pick < 0; i++) {
-		char	*fc = speakers_fold(c[i].name);
+		char	*fc = fold_name(c[i].name);
 
 		if (strcmp(fc, fr) == 0 && c[i].kind == r->kind &&
 		    merge_gender_ok(c[i].gender, r->gender))

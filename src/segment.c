@@ -1,7 +1,8 @@
 /*
  * segment.c: paragraphs, sentences and tokens for the extractor.
- * Character classes and case folding come from libunistring; ASCII and
- * Cyrillic take a fast path because they are nearly all the text.
+ * Character classes come from libunistring, case folding from fold.c;
+ * ASCII and Cyrillic take a fast path because they are nearly all the
+ * text.
  * No I/O.
  */
 #include "config.h"
@@ -10,21 +11,26 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <unicase.h>
 #include <unictype.h>
 #include <unistr.h>
 
+#include "abbrev.h"
+#include "fold.h"
+#include "quotemark.h"
 #include "util.h"
 
 static uint32_t	seg_decode(const char *, size_t, size_t, int *);
 static int	seg_is_space(uint32_t);
 static int	seg_is_word(uint32_t);
 static int	seg_is_mark(uint32_t);
-static uint32_t	seg_lower(uint32_t);
 static void	seg_add_fold(struct segmentation *, struct token *,
 		    const char *);
 static void	seg_sentences(struct segmentation *, const char *);
-static int	seg_is_abbrev(const struct segmentation *, size_t);
+static int	seg_is_abbrev(const struct segmentation *, const char *,
+		    size_t);
+static int	seg_joins(uint32_t, uint32_t, uint32_t);
+static int	seg_opens_only(uint32_t);
+static int	seg_closes_curly(uint32_t);
 
 /* Decodes the character at s[off], never reading past len: ASCII and
  * two-byte characters (Cyrillic, Latin-1) inline, the rest through
@@ -117,12 +123,18 @@ segment_is_dash(uint32_t c)
 	    c == 0x2015 || c == 0x2212;
 }
 
-int
-segment_is_quote(uint32_t c)
+/* Does c open a quotation and never close one: « „ ‟? */
+static int
+seg_opens_only(uint32_t c)
 {
-	return c == '"' || c == 0xab || c == 0xbb || c == 0x201c ||
-	    c == 0x201d || c == 0x201e || c == 0x2018 || c == 0x2019 ||
-	    c == 0x201a || c == 0x2039 || c == 0x203a || c == 0x201f;
+	return quotemark_opens(c) && !quotemark_closes(c);
+}
+
+/* Does c close a quotation, other than the straight ": » “ ”? */
+static int
+seg_closes_curly(uint32_t c)
+{
+	return quotemark_closes(c) && c != '"';
 }
 
 int
@@ -135,136 +147,45 @@ segment_starts_upper(const char *s)
 	return segment_is_upper(seg_decode(s, strlen(s), 0, &n));
 }
 
-static uint32_t
-seg_lower(uint32_t c)
-{
-	if (c < 0x80)
-		return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-	if (c >= 0x410 && c <= 0x42f)
-		c += 0x20;
-	else if (c >= 0x400 && c <= 0x40f)
-		c += 0x50;
-	else if (!(c >= 0x430 && c <= 0x45f))
-		c = uc_tolower(c);
-	if (c == 0x451)
-		c = 0x435;
-	return c;
-}
-
 size_t
 segment_fold_string(const char *s, size_t len, char **out)
 {
 	struct buf	b;
-	size_t		off = 0;
-	int		n;
+	size_t		n;
 
 	buf_init(&b);
-	buf_grow(&b, len + 1);
-	while (off < len) {
-		uint32_t	c = seg_decode(s, len, off, &n);
-		uint8_t		enc[6];
-		int		k;
-
-		off += n;
-		if (c == 0x301 || c == 0xad || c == 0x200b)
-			continue;
-		c = seg_lower(c);
-		if (c < 0x80) {
-			buf_addc(&b, (char)c);
-			continue;
-		}
-		if (c < 0x800) {
-			enc[0] = (uint8_t)(0xc0 | (c >> 6));
-			enc[1] = (uint8_t)(0x80 | (c & 0x3f));
-			buf_add(&b, enc, 2);
-			continue;
-		}
-		k = u8_uctomb(enc, c, sizeof(enc));
-		if (k > 0)
-			buf_add(&b, enc, (size_t)k);
-	}
+	fold_add(&b, s, len);
 	free(*out);
-	n = (int)b.len;
+	n = b.len;
 	*out = buf_steal(&b);
-	return (size_t)n;
+	return n;
 }
 
 /* Appends the folded form of text[t->start..t->end) to the fold buffer. */
 static void
 seg_add_fold(struct segmentation *sg, struct token *t, const char *text)
 {
-	size_t	off = t->start, need = (t->end - t->start) * 2 + 1;
-	int	n;
-
-	if (sg->foldlen + need > sg->foldcap) {
-		size_t	cap = sg->foldcap * 2 + need;
-
-		sg->fold = xreallocarray(sg->fold, cap, 1);
-		sg->foldcap = cap;
-	}
-	t->fold = sg->foldlen;
-	while (off < t->end) {
-		uint32_t	c = seg_decode(text, t->end, off, &n);
-		int		k;
-
-		off += n;
-		if (c == 0x301 || c == 0xad || c == 0x200b)
-			continue;
-		c = seg_lower(c);
-		if (c < 0x80) {
-			sg->fold[sg->foldlen++] = (char)c;
-			continue;
-		}
-		if (c < 0x800) {
-			sg->fold[sg->foldlen++] = (char)(0xc0 | (c >> 6));
-			sg->fold[sg->foldlen++] = (char)(0x80 | (c & 0x3f));
-			continue;
-		}
-		k = u8_uctomb((uint8_t *)sg->fold + sg->foldlen, c, 4);
-		if (k > 0)
-			sg->foldlen += (size_t)k;
-	}
-	t->flen = sg->foldlen - t->fold;
-	sg->fold[sg->foldlen++] = '\0';
+	t->fold = sg->fold.len;
+	fold_add(&sg->fold, text + t->start, t->end - t->start);
+	t->flen = sg->fold.len - t->fold;
+	buf_addc(&sg->fold, '\0');
 }
 
 const char *
 segment_fold(const struct segmentation *sg, size_t i)
 {
-	return sg->fold + sg->t[i].fold;
+	return sg->fold.data + sg->t[i].fold;
 }
 
-/* Abbreviations after which a period does not end a sentence. */
+/* Is token i of text an abbreviation or an initial, so that a period
+ * after it does not end a sentence? */
 static int
-seg_is_abbrev(const struct segmentation *sg, size_t i)
+seg_is_abbrev(const struct segmentation *sg, const char *text, size_t i)
 {
-	static const char *const abbr[] = {
-		"т", "г", "гг", "им", "ул", "д", "стр", "см", "проф",
-		"акад", "тыс", "млн", "млрд", "руб", "долл", "св", "пр",
-		"ст", "обл", "р", "вв", "др", "н", "э", "с", "пос", "корп",
-		"мин", "ген", "вкл", "зам", "тел", "рис", "напр", "прим",
-		NULL
-	};
 	const struct token	*t = &sg->t[i];
-	const char		*f = segment_fold(sg, i);
-	size_t			 k;
 
-	if (t->type != SEG_WORD)
-		return 0;
-	if ((t->flags & SEG_CAP) && t->flen <= 2 && !(t->flags & SEG_DIGIT)) {
-		/* A single capital letter is an initial. */
-		uint32_t	c;
-		int		n;
-
-		c = seg_decode(f, t->flen, 0, &n);
-		(void)c;
-		if ((size_t)n == t->flen)
-			return 1;
-	}
-	for (k = 0; abbr[k] != NULL; k++)
-		if (strcmp(f, abbr[k]) == 0)
-			return 1;
-	return 0;
+	return t->type == SEG_WORD && abbrev_before_point(text + t->start,
+	    t->end - t->start) != ABBREV_NONE;
 }
 
 /*
@@ -280,7 +201,6 @@ seg_sentences(struct segmentation *sg, const char *text)
 	int		depth = 0, straight = 0;
 	unsigned int	sno = 0;
 
-	(void)text;
 	sg->nsent = 0;
 	for (i = 0; i < sg->n; i++) {
 		struct token	*t = &sg->t[i];
@@ -289,10 +209,9 @@ seg_sentences(struct segmentation *sg, const char *text)
 		if ((t->flags & SEG_PARA) && i > first) {
 			end = 2;
 		} else if (t->type == SEG_PUNCT) {
-			if (t->uc == 0xab || t->uc == 0x201e)
+			if (seg_opens_only(t->uc))
 				depth++;
-			else if ((t->uc == 0xbb || t->uc == 0x201c) &&
-			    depth > 0)
+			else if (seg_closes_curly(t->uc) && depth > 0)
 				depth--;
 			else if (t->uc == '"')
 				straight = !straight;
@@ -300,7 +219,7 @@ seg_sentences(struct segmentation *sg, const char *text)
 		if (end == 0 && t->type == SEG_PUNCT && depth == 0 &&
 		    !straight && i + 1 < sg->n &&
 		    (t->uc == '.' || t->uc == '!' || t->uc == '?' ||
-		    t->uc == 0x2026 || t->uc == 0xbb || t->uc == '"')) {
+		    t->uc == 0x2026 || quotemark_closes(t->uc))) {
 			const struct token	*nx = &sg->t[i + 1];
 			const struct token	*pv = i > 0 ? &sg->t[i - 1] :
 			    NULL;
@@ -312,16 +231,15 @@ seg_sentences(struct segmentation *sg, const char *text)
 			    (nx->flags & (SEG_CAP | SEG_DIGIT)))
 				ok = 1;
 			else if (nx->type == SEG_PUNCT &&
-			    (segment_is_dash(nx->uc) || nx->uc == 0xab ||
-			    nx->uc == 0x201e || nx->uc == '"' ||
-			    nx->uc == 0x201c))
+			    (segment_is_dash(nx->uc) ||
+			    quotemark_opens(nx->uc)))
 				ok = 1;
 			if (!(nx->flags & SEG_SPACE))
 				ok = 0;
 			if (ok && t->uc == '.' && pv != NULL &&
-			    seg_is_abbrev(sg, i - 1))
+			    seg_is_abbrev(sg, text, i - 1))
 				ok = 0;
-			if (ok && (t->uc == 0xbb || t->uc == '"') &&
+			if (ok && quotemark_closes(t->uc) &&
 			    (pv == NULL || pv->type != SEG_PUNCT ||
 			    (pv->uc != '.' && pv->uc != '!' &&
 			    pv->uc != '?' && pv->uc != 0x2026)))
@@ -341,8 +259,7 @@ seg_sentences(struct segmentation *sg, const char *text)
 			first = i;
 			sno++;
 			depth = straight = 0;
-			if (t->type == SEG_PUNCT &&
-			    (t->uc == 0xab || t->uc == 0x201e))
+			if (t->type == SEG_PUNCT && seg_opens_only(t->uc))
 				depth = 1;
 			else if (t->type == SEG_PUNCT && t->uc == '"')
 				straight = 1;
@@ -371,6 +288,45 @@ seg_sentences(struct segmentation *sg, const char *text)
 	}
 }
 
+/*
+ * Does mark d between characters prev and e of a word join them into one
+ * token?  A hyphen or an apostrophe joins any word characters
+ * ("Кот-д’Ивуар", "O'Brien"); a comma joins digits ("12,5"); a point
+ * joins digits ("3.5"), Latin letters ("kazinform.kz", "U.S.A"), a
+ * Latin letter to a lower-case one, and a letter of another script to
+ * a lower-case letter that is not Latin ("т.е", "и.о", "к.м.н").  prev
+ * is the character before d, not the byte before it.
+ */
+static int
+seg_joins(uint32_t prev, uint32_t d, uint32_t e)
+{
+	int	digits = prev >= '0' && prev <= '9' && e >= '0' && e <= '9';
+
+	if (!seg_is_word(e) || seg_is_mark(e))
+		return 0;
+	switch (d) {
+	case '-':
+	case 0x2011:		/* non-breaking hyphen */
+	case '\'':
+	case 0x2019:		/* ’ as an apostrophe */
+		return 1;
+	case ',':
+		return digits;
+	case '.':
+		if (digits)
+			return 1;
+		if (!segment_is_letter(prev) || !segment_is_letter(e))
+			return 0;
+		if (prev < 0x80)
+			return e < 0x80 || !segment_is_upper(e);
+		/* Not into Latin: "Страна.ua" is the outlet's name with
+		 * its domain, "Богачев.nnПо" a crawler's lost break. */
+		return e >= 0x80 && !segment_is_upper(e);
+	default:
+		return 0;
+	}
+}
+
 struct segmentation *
 segment_text(const char *text, size_t len)
 {
@@ -380,6 +336,7 @@ segment_text(const char *text, size_t len)
 	unsigned int		 pno = 0;
 
 	sg = xcalloc(1, sizeof(*sg));
+	buf_init(&sg->fold);
 	while (off < len) {
 		uint32_t	 c = seg_decode(text, len, off, &n);
 		struct token	*t;
@@ -418,20 +375,19 @@ segment_text(const char *text, size_t len)
 		}
 		space = para = 0;
 		if (seg_is_word(c) && !seg_is_mark(c)) {
-			int	upper = 0, lower = 0, latin = 0;
-			size_t	p = off;
+			int		upper = 0, lower = 0, latin = 0;
+			size_t		p = off;
+			uint32_t	prev = c;
 
 			t->type = SEG_WORD;
 			if (c < 0x80 && c >= '0' && c <= '9')
 				t->flags |= SEG_DIGIT;
 			else if (segment_is_upper(c))
 				t->flags |= SEG_CAP;
-			for (;;) {
-				uint32_t	d;
-				int		m;
+			while (p < len) {
+				uint32_t	d, e;
+				int		m, m2;
 
-				if (p >= len)
-					break;
 				d = seg_decode(text, len, p, &m);
 				if (seg_is_word(d)) {
 					if (segment_is_upper(d))
@@ -440,34 +396,17 @@ segment_text(const char *text, size_t len)
 						lower++;
 					if (d < 0x80 && segment_is_letter(d))
 						latin = 1;
+					if (!seg_is_mark(d))
+						prev = d;
 					p += m;
 					continue;
 				}
-				if (p + m < len && (d == '-' || d == 0x2011 ||
-				    d == '\'' || d == 0x2019 || d == '.' ||
-				    d == ',')) {
-					uint32_t	e, prev;
-					int		m2, m3;
-
-					e = seg_decode(text, len, p + m, &m2);
-					prev = seg_decode(text, len,
-					    p - 1, &m3);
-					if (!seg_is_word(e) || seg_is_mark(e))
-						break;
-					if ((d == '.' || d == ',') &&
-					    !((prev < 0x80 && e < 0x80 &&
-					    prev >= '0' && prev <= '9' &&
-					    e >= '0' && e <= '9') ||
-					    (d == '.' &&
-					    segment_is_letter(prev) &&
-					    segment_is_letter(e) &&
-					    ((prev < 0x80 && e < 0x80) ||
-					    !segment_is_upper(e)))))
-						break;
-					p += m;
-					continue;
-				}
-				break;
+				if (p + m >= len)
+					break;
+				e = seg_decode(text, len, p + m, &m2);
+				if (!seg_joins(prev, d, e))
+					break;
+				p += m;
 			}
 			t->end = p;
 			if (upper >= 2 && lower == 0)
@@ -494,7 +433,7 @@ segment_free(struct segmentation *sg)
 	if (sg == NULL)
 		return;
 	free(sg->t);
-	free(sg->fold);
+	buf_free(&sg->fold);
 	free(sg->sent);
 	free(sg->para);
 	free(sg);

@@ -4,11 +4,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "util.h"
+
 /*
  * segment.c: cut an article's text into paragraphs, sentences and tokens
  * for the extractor.  Tokens keep byte offsets into the text; their folded
- * forms (lower case, ё as е, stress marks dropped) live in one buffer owned
- * by the segmentation.  No I/O.
+ * forms (fold.h: lower case, ё as е, stress marks dropped) live in one
+ * buffer owned by the segmentation.  No I/O.
  */
 
 enum seg_type {
@@ -43,8 +45,7 @@ struct seg_range {
 struct segmentation {
 	struct token		*t;
 	size_t			 n;
-	char			*fold;		/* folded forms, NUL-ended */
-	size_t			 foldlen, foldcap;
+	struct buf		 fold;		/* folded forms, NUL-ended */
 	struct seg_range	*sent;
 	size_t			 nsent;
 	struct seg_range	*para;
@@ -60,16 +61,15 @@ void			 segment_free(struct segmentation *);
  * segment_free(). */
 const char	*segment_fold(const struct segmentation *, size_t i);
 
-/* Appends the folded form of s[0..len) (lower case, ё as е, U+0301
- * dropped) to *out, which the caller frees; returns its length.  *out
- * may be NULL on entry. */
+/* Sets *out to the folded form of s[0..len) (fold_add() of fold.h), which
+ * the caller frees, and frees what *out held (it may be NULL); returns
+ * the folded form's length. */
 size_t		 segment_fold_string(const char *s, size_t len, char **out);
 
 /* Character classes, for callers that must look at raw text. */
 int		 segment_is_letter(uint32_t);
 int		 segment_is_upper(uint32_t);
 int		 segment_is_dash(uint32_t);
-int		 segment_is_quote(uint32_t);
 /* Does NUL-terminated s start with an upper-case letter? */
 int		 segment_starts_upper(const char *s);
 

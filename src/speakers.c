@@ -10,10 +10,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicase.h>
-#include <unictype.h>
 #include <unistr.h>
 
+#include "fold.h"
 #include "lexicon.h"
 #include "segment.h"
 #include "util.h"
@@ -347,37 +346,5 @@ speakers_normalize(const struct lexicon *lx, const char *const *w,
 char *
 speakers_fold(const char *name)
 {
-	struct buf	 b;
-	const uint8_t	*p = (const uint8_t *)name;
-	size_t		 left = strlen(name);
-	ucs4_t		 c;
-	uint8_t		 enc[6];
-	int		 n, space = 0;
-
-	buf_init(&b);
-	while (left > 0) {
-		n = u8_mbtouc(&c, p, left);
-		if (n <= 0)
-			n = 1;
-		p += n;
-		left -= (size_t)n;
-		if (c == 0x301 || c == 0xad)
-			continue;
-		if (uc_is_property_alphabetic(c) ||
-		    uc_is_property_numeric(c)) {
-			if (space && b.len > 0)
-				buf_addc(&b, ' ');
-			space = 0;
-			c = uc_tolower(c);
-			if (c == 0x451)		/* ё */
-				c = 0x435;
-			n = u8_uctomb(enc, c, sizeof(enc));
-			if (n > 0)
-				buf_add(&b, enc, (size_t)n);
-		} else if (c == '-' && b.len > 0 && !space)
-			buf_addc(&b, '-');
-		else
-			space = 1;
-	}
-	return buf_steal(&b);
+	return fold_name(name);
 }

@@ -43,8 +43,8 @@ int	 speakers_is_patronymic(const char *w);
  * nominative, or GENDER_UNKNOWN. */
 enum gender speakers_first_gender(const struct lexicon *lx, const char *w);
 
-/* Returns the comparison key of a name: lower case, ё as е, punctuation
- * dropped, single spaces.  The caller frees it. */
+/* fold_name() of fold.h, under its old name for the extractor's callers.
+ * The caller frees it. */
 char	*speakers_fold(const char *name);
 
 

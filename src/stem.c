@@ -11,10 +11,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicase.h>
 #include <unictype.h>
 #include <unistr.h>
 
+#include "fold.h"
 #include "util.h"
 
 /* Longest word indexed whole; longer ones are cut (a 300-letter "word"
@@ -74,19 +74,6 @@ is_word_char(ucs4_t c)
 		return 1;
 	return uc_is_property_alphabetic(c) || uc_is_general_category(c,
 	    UC_CATEGORY_Nd) || is_mark(c);
-}
-
-static inline ucs4_t
-fold_char(ucs4_t c)
-{
-	if (c < 0x80)
-		return c >= 'A' && c <= 'Z' ? c + 0x20 : c;
-	if (c >= 0x0410 && c <= 0x042f)
-		return c + 0x20;
-	if (c >= 0x0430 && c <= 0x044f)
-		return c;
-	c = uc_tolower(c);
-	return c == 0x0451 ? 0x0435 : c;	/* ё */
 }
 
 /* Decodes one character at p (n > 0 bytes left); returns its length. */

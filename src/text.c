@@ -21,6 +21,8 @@
 #include <unistr.h>
 #include <wchar.h>
 
+#include "abbrev.h"
+#include "quotemark.h"
 #include "util.h"
 
 /*
@@ -347,15 +349,11 @@ translit(ucs4_t base, ucs4_t mark, struct buf *out)
 	    sizeof text_cyr_latin[0]; i++)
 		if (text_cyr_latin[i].c == lower)
 			t = text_cyr_latin[i].latin;
+	if (t == NULL && quotemark_ascii(base) != 0)
+		t = quotemark_ascii(base) == '"' ? "\"" : "'";
 	if (t == NULL) {
 		upper = 0;
 		switch (base) {
-		case 0xab: case 0xbb: case 0x201c: case 0x201d: case 0x201e:
-			t = "\"";
-			break;
-		case 0x2018: case 0x2019: case 0x201a:
-			t = "'";
-			break;
 		case 0x2010: case 0x2011: case 0x2012: case 0x2013:
 		case 0x2014: case 0x2015: case 0x2212:
 			t = "-";
@@ -773,14 +771,15 @@ is_digit_group(const uint8_t *s, size_t n, size_t e, size_t w)
 /*
  * Whether the break before the word at s[i] of s[0..n) (after spaces,
  * first character c) should be taken only when needed: inside a number
- * with spaces between digit groups ("12 400"), after a one-letter
- * abbreviation or initial before a capital or a digit ("г. Алматы",
- * "с. 5", "А. С. Пушкин"), or between one-letter abbreviations ("т. е.").
+ * with spaces between digit groups ("12 400"), after a one-letter word
+ * (an initial or abbreviation) or an abbreviation of abbrev.c before a
+ * capital or a digit ("г. Алматы", "с. 5", "А. С. Пушкин", "ул. Абая",
+ * "млн руб. 5"), or between one-letter abbreviations ("т. е.").
  */
 static int
 is_glue(const uint8_t *s, size_t n, size_t i, ucs4_t c)
 {
-	const uint8_t	*p, *q;
+	const uint8_t	*p, *q, *w;
 	ucs4_t		 letter, before;
 	size_t		 word = i;
 	int		 k;
@@ -794,9 +793,18 @@ is_glue(const uint8_t *s, size_t n, size_t i, ucs4_t c)
 	if ((p = u8_prev(&letter, s + i - 1, s)) == NULL ||
 	    !uc_is_alpha(letter))
 		return 0;
-	if (p > s && ((q = u8_prev(&before, p, s)) == NULL ||
-	    uc_is_alpha(before) || uc_is_digit(before)))
+	/* The word before the point: letters and inner hyphens ("р-н"). */
+	for (w = p; w > s; w = q)
+		if ((q = u8_prev(&before, w, s)) == NULL ||
+		    (!uc_is_alpha(before) && before != '-'))
+			break;
+	if (w > s && (u8_prev(&before, w, s) == NULL ||
+	    uc_is_digit(before)))
 		return 0;
+	if (w < p)
+		return (uc_is_upper(c) || uc_is_digit(c)) &&
+		    abbrev_before_point((const char *)w,
+		    (size_t)(s + i - 1 - w)) == ABBREV_WORD;
 	if (uc_is_upper(c) || uc_is_digit(c))
 		return 1;
 	/* "т. е.", "т. д.": a lower-case letter glues only to another

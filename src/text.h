@@ -96,8 +96,10 @@ enum text_mode	 text_mode_get(void);
  *    (Щ Shh).  NFD й and ё (и + U+0306, е + U+0308) come out as j, yo.
  *  - Kazakh: ә a`, ғ g`, қ q, ң n`, ө o`, ұ u`, ү u``, һ h, і i; and
  *    Ukrainian є ye, ї yi, ґ g`, Belarusian ў u``.
- *  - « » „ “ ” become ", ‘ ’ ‚ become ', dashes and minus become -,
- *    … becomes ..., № becomes No, no-break and other fixed spaces a space.
+ *  - Double quotation marks (« » „ “ ” ‟) become ", single ones (‘ ’ ‚ ‛
+ *    ‹ ›) become ' (quotemark.h has the table), dashes and minus
+ *    become -, … becomes ..., № becomes No, no-break and other fixed
+ *    spaces a space.
  *  - Any other non-ASCII cluster, and U+FFFD, becomes ?.
  *  - Fitting marks a cut with ~ instead of the ellipsis.
  */

@@ -10,6 +10,7 @@
 
 #include "extract.h"
 #include "lexicon.h"
+#include "quotemark.h"
 #include "segment.h"
 #include "speakers.h"
 #include "util.h"
@@ -88,17 +89,19 @@ tok_straight_opens(const struct ex *x, size_t i)
 int
 tok_open_quote(const struct ex *x, size_t i)
 {
-	return tok_punct(x, i, 0xab) || tok_punct(x, i, 0x201e) ||
-	    tok_punct(x, i, 0x201c) ||
-	    (tok_punct(x, i, '"') && tok_straight_opens(x, i));
+	if (tok_punct(x, i, '"'))
+		return tok_straight_opens(x, i);
+	return i < x->sg->n && x->sg->t[i].type == SEG_PUNCT &&
+	    quotemark_opens(x->sg->t[i].uc);
 }
 
 int
 tok_close_quote(const struct ex *x, size_t i)
 {
-	return tok_punct(x, i, 0xbb) || tok_punct(x, i, 0x201c) ||
-	    tok_punct(x, i, 0x201d) ||
-	    (tok_punct(x, i, '"') && !tok_straight_opens(x, i));
+	if (tok_punct(x, i, '"'))
+		return !tok_straight_opens(x, i);
+	return i < x->sg->n && x->sg->t[i].type == SEG_PUNCT &&
+	    quotemark_closes(x->sg->t[i].uc);
 }
 
 /* Is token i in word list k (TF_ROLE ... TF_FIRST)?  Each answer is

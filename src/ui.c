@@ -22,9 +22,9 @@
 #include <wchar.h>
 
 #include "db.h"
+#include "fold.h"
 #include "keys.h"
 #include "layout.h"
-#include "speakers.h"
 #include "text.h"
 #include "util.h"
 
@@ -403,7 +403,7 @@ ui_match(const char *hay, const char *needle)
 
 	if (needle == NULL || *needle == '\0')
 		return 1;
-	f = speakers_fold(hay);
+	f = fold_name(hay);
 	found = strstr(f, needle) != NULL;
 	free(f);
 	return found;

@@ -293,7 +293,7 @@ int	ui_list_reload(struct ui *);
 int	ui_speakers_reload(struct ui *);
 
 /* Case- and ё-insensitive substring test: is folded needle (from
- * speakers_fold) in hay? */
+ * fold_name) in hay? */
 int	ui_match(const char *hay, const char *needle);
 
 #endif /* UI_H */

@@ -15,9 +15,9 @@
 #include <string.h>
 
 #include "db.h"
+#include "fold.h"
 #include "keys.h"
 #include "layout.h"
-#include "speakers.h"
 #include "text.h"
 #include "util.h"
 
@@ -395,7 +395,7 @@ sp_filter(struct pane *p, const char *pattern)
 	free(s->shown_filter);
 	s->filter = s->shown_filter = NULL;
 	if (pattern != NULL) {
-		s->filter = speakers_fold(pattern);
+		s->filter = fold_name(pattern);
 		s->shown_filter = xstrdup(pattern);
 	}
 	sp_apply(s);
@@ -707,7 +707,7 @@ spq_filter(struct pane *p, const char *pattern)
 	q->rows.by_rank = 0;
 	if (pattern != NULL && q->speaker_id > 0) {
 		memset(&m, 0, sizeof(m));
-		m.filter = speakers_fold(pattern);
+		m.filter = fold_name(pattern);
 		if (db_quotes(ui_db(p->ui), q->speaker_id, 0, spq_match_row,
 		    &m, &cause) != 0) {
 			ui_error(p->ui, "%s", cause);

@@ -129,6 +129,23 @@ test_titles(void)
 	is(g.a[3]->title, "Открылся мост", "attribution stripped");
 	got_free(&g);
 
+	/* The abbreviations of segmentation (abbrev.c), in any case, and
+	 * initials in any alphabet: this list knew neither "Ул." nor "Ә.". */
+	s = " date 2025-01-07 Ул. Абая закроют на ремонт. Потом.\n\n"
+	    " date 2025-01-08 Аким Ә. Нұрланов открыл мост. Потом.\n\n"
+	    " date 2025-01-09 Мост откроют в с. Ушкын, т. е. рядом, и "
+	    "т. п. Потом.\n";
+	parse(&g, "t.txt", s, strlen(s));
+	ok(g.n == 3, "three records");
+	is(g.n == 3 ? g.a[0]->title : NULL, "Ул. Абая закроют на ремонт",
+	    "a capitalised abbreviation does not end the title");
+	is(g.n == 3 ? g.a[1]->title : NULL, "Аким Ә. Нұрланов открыл мост",
+	    "nor does a Kazakh initial");
+	is(g.n == 3 ? g.a[2]->title : NULL,
+	    "Мост откроют в с. Ушкын, т. е. рядом, и т. п. Потом",
+	    "nor т. е. and т. п.");
+	got_free(&g);
+
 	/* Found by fuzz_import_jsonl: a title made from "Конец ." kept
 	 * the space, and import of the exported article then trimmed it,
 	 * so export and import disagreed on the title. */

@@ -12,10 +12,9 @@
 # in EXTRACTION below (a listed file that is gone fails: update the
 # list), and any other file of src/ that includes segment.h, quotes.h or
 # speakers.h, but for those that use extraction without being part of
-# it: main.c, the archive (db*.c) and the reader (ui*.c, which folds names
-# with speakers_fold()).  Checked: the .c files of src/ and fuzz/; tests/
-# and bench/ hold harnesses (tests/boxdraw.c draws with curses on
-# purpose).
+# it: main.c, the archive (db*.c) and the reader (ui*.c).  Checked: the
+# .c files of src/ and fuzz/; tests/ and bench/ hold harnesses
+# (tests/boxdraw.c draws with curses on purpose).
 . "${top_srcdir:-.}/tests/lib.sh"
 
 EXTRACTION="segment.c quotes.c speakers.c lexicon.c merge.c"

@@ -198,6 +198,9 @@ test_ascii(void)
 	    "Qazaqstan Xaly`q Ken`esi", "ASCII: Kazakh transliterated");
 	check_sanitize("«Съезд» — объявлен…", 0,
 	    "\"S``ezd\" - ob``yavlen...", "ASCII: punctuation");
+	check_sanitize("„Да“ “no” ‘a’ ‚b‘ ‹c› ‟d” ‛e’", 0,
+	    "\"Da\" \"no\" 'a' 'b' 'c' \"d\" 'e'",
+	    "ASCII: every quotation mark, double and single");
 	check_sanitize("мои\xcc\x86 е\xcc\x88", 0, "moj yo",
 	    "ASCII: NFD й and ё");
 	check_sanitize("\x1b[0m中\xcc\x81", 0, "?[0m?",

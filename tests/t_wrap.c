@@ -369,6 +369,17 @@ test_cases(void)
 	is(r, "т. е.", "т. е. stays on one line");
 	free(r);
 	free(l);
+	n = text_wrap("Живёт на ул. Абая", strlen("Живёт на ул. Абая"),
+	    14, &l);
+	ok(n == 2 && strncmp("Живёт на ул. Абая" + l[1].start, "ул.",
+	    strlen("ул.")) == 0, "an abbreviation of abbrev.c stays with "
+	    "the name after it");
+	free(l);
+	n = text_wrap("Их было 12 шт. Все", strlen("Их было 12 шт. Все"),
+	    16, &l);
+	ok(n == 2 && strncmp("Их было 12 шт. Все" + l[1].start, "Все",
+	    strlen("Все")) == 0, "a word not in the list does not");
+	free(l);
 	/* Found by fuzz_text: a piece wider than the line, cut inside,
 	 * gave a line ending in a blank, counted in its width. */
 	s = "a – !";
