@@ -395,7 +395,7 @@ merge_dominant(const struct merge_name *r, const struct merge_name *c,
 static char *
 merge_surname(const char *name)
 {
-	char	*f = speakers_fold(name), *last, *p;
+	char	*f = fold_name(name), *last, *p;
 
 	if ((last = strrchr(f, ' ')) != NULL)
 		memmove(f, last + 1, strlen(last + 1) + 1);
