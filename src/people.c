@@ -41,6 +41,7 @@ static char	*name_merge(const char *, int, const char *, int);
 static struct ent *ent_new(struct ex *);
 static size_t	 ent_first_name(const struct ex *, const char *, enum gender);
 static void	 ent_add_role(struct ent *, const char *);
+static int	 ent_has_role(const char *, const char *);
 static int	 ent_literal(struct ex *, const char *, enum speaker_kind,
 		    size_t);
 static int	 ent_recent(const struct ex *, enum gender, int, int,
@@ -567,6 +568,21 @@ people_role_text(const struct ex *x, const struct mention *m)
 }
 
 /* Adds role (as written; may be NULL) to e's folded roles. */
+/* Does the space-separated list of folded roles hold role, whole
+ * words? */
+static int
+ent_has_role(const char *roles, const char *role)
+{
+	size_t		 n = strlen(role);
+	const char	*p;
+
+	for (p = roles; (p = strstr(p, role)) != NULL; p++)
+		if ((p == roles || p[-1] == ' ') && (p[n] == '\0' ||
+		    p[n] == ' '))
+			return 1;
+	return 0;
+}
+
 static void
 ent_add_role(struct ent *e, const char *role)
 {
@@ -577,6 +593,8 @@ ent_add_role(struct ent *e, const char *role)
 	segment_fold_string(role, strlen(role), &f);
 	if (e->roles == NULL)
 		e->roles = f;
+	else if (*f == '\0' || ent_has_role(e->roles, f))
+		free(f);	/* a role said again: the list stays short */
 	else {
 		all = xasprintf("%s %s", e->roles, f);
 		free(e->roles);
