@@ -157,10 +157,10 @@ main(void)
 	    "Мария is not Марина");
 	{
 		struct merge_name	r = { "Ryanair", GENDER_UNKNOWN,
-					    SPEAKER_INSTITUTION };
+					    SPEAKER_INSTITUTION, 0 };
 		struct merge_name	c[2] = {
-			{ "Ryanair", GENDER_UNKNOWN, SPEAKER_PERSON },
-			{ "Ryanair", GENDER_UNKNOWN, SPEAKER_INSTITUTION }
+			{ "Ryanair", GENDER_UNKNOWN, SPEAKER_PERSON, 0 },
+			{ "Ryanair", GENDER_UNKNOWN, SPEAKER_INSTITUTION, 0 }
 		};
 		ok(merge_pick(lx, &r, c, 2) == 1,
 		    "a body is never a person of the same name");
