@@ -567,8 +567,9 @@ cue_prev(struct ex *x, const struct sent *st, size_t i, size_t k,
 		return v + len - 1;
 	/* A caption between ("Леннарт Юханссон" on a line of its own) is
 	 * not what was said. */
-	ps = st->si - 1;
-	while (ps > 0 && x->sg->sent[ps].last - x->sg->sent[ps].first <= 4 &&
+	ps = st->si > 0 ? st->si - 1 : 0;
+	while (!clause && ps > 0 &&
+	    x->sg->sent[ps].last - x->sg->sent[ps].first <= 4 &&
 	    !tok_sentend(x, x->sg->sent[ps].last - 1))
 		ps--;
 	if (clause)
