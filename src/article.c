@@ -22,11 +22,13 @@ article_free(struct article *a)
 	if (a == NULL)
 		return;
 	free(a->date);
+	free(a->time);
 	free(a->title);
 	free(a->source);
 	free(a->url);
 	free(a->text);
 	free(a->origin);
+	free(a->guid);
 	free(a);
 }
 

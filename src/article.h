@@ -14,6 +14,8 @@
 struct article {
 	long long	 id;		/* archive row id, 0 when not stored */
 	char		*date;		/* YYYY-MM-DD */
+	char		*time;		/* HH:MM:SS of the day, NULL when
+					   unknown (a feed gives it) */
 	char		*title;		/* never NULL once imported */
 	char		*source;	/* NULL when unknown */
 	char		*url;		/* NULL when unknown */
@@ -22,6 +24,8 @@ struct article {
 	char		*origin;	/* file it came from ("-" for stdin) */
 	long		 line;		/* line of origin where it starts */
 	int		 title_derived;	/* title was made from the text */
+	long long	 feed_id;	/* the feed it came from, 0 if none */
+	char		*guid;		/* its id in that feed, NULL if none */
 };
 
 enum quote_kind {

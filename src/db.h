@@ -21,7 +21,7 @@ struct db;
 
 /* The schema this build writes; db_open() upgrades older archives step
  * by step and refuses newer ones. */
-#define DB_SCHEMA_VERSION	10
+#define DB_SCHEMA_VERSION	11
 
 enum db_mode {
 	DB_READ,	/* read; upgrade the schema when the file is writable */
@@ -95,6 +95,7 @@ struct db_article_row {
 	const char	*title;
 	long		 nquotes;
 	int		 is_read;
+	const char	*time;		/* HH:MM:SS, "" when unknown */
 };
 typedef int	(*db_article_fn)(void *ctx, const struct db_article_row *);
 
@@ -207,11 +208,13 @@ int	db_speakers(struct db *, db_speaker_fn fn, void *ctx, char **cause);
 long	db_speaker_find(struct db *, const char *name, long long **ids,
 	    char **cause);
 
-/* A place in the article list, which runs newest first: the (date, id)
- * of a row.  The reader pages through the list from such keys, a screen
- * at a time, so no query ever reads the whole archive. */
+/* A place in the article list, which runs newest first: the (date,
+ * time, id) of a row, time "" for an article without a time of day.
+ * The reader pages through the list from such keys, a screen at a
+ * time, so no query ever reads the whole archive. */
 struct db_article_key {
 	char		date[11];
+	char		time[9];
 	long long	id;
 };
 
@@ -220,8 +223,8 @@ struct db_article_key {
  * down the list) when older is non-zero, in list order; else newer ones,
  * nearest first (so in reverse list order).  A NULL key starts at the
  * newest article (older) or at the oldest (newer).  Returns the number
- * of rows given to fn, or -1 with *cause set.  Uses the (date, id) index
- * only.
+ * of rows given to fn, or -1 with *cause set.  Uses the (date, time,
+ * id) index only.
  */
 long	db_articles_page(struct db *, const struct db_article_key *key,
 	    int older, int limit, db_article_fn fn, void *ctx, char **cause);

@@ -15,44 +15,50 @@
 #include "db_int.h"
 #include "util.h"
 
+#define ROW_COLUMNS \
+	"SELECT id, date, source, title, nquotes, is_read, time FROM articles"
+#define ARTICLE_COLUMNS \
+	"SELECT id, date, title, title_derived, source, url, text, origin," \
+	" origin_line, time, feed_id, guid FROM articles"
+
+/* The list runs newest first: by date, then time of day ('' for an
+ * article without one, so after those with one), then id. */
 const char *const db_article_sql[ST__COUNT] = {
 	[ST_ARTICLE_FIND] =
 	    "SELECT id FROM articles WHERE hash = ?1 AND text = ?2",
 	[ST_ARTICLE_INSERT] =
 	    "INSERT INTO articles (date, title, title_derived, source, url,"
-	    " text, origin, origin_line, hash, imported, nquotes)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	    " text, origin, origin_line, hash, imported, nquotes, time,"
+	    " feed_id, guid)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+	    " ?14)",
 	[ST_ARTICLE_GET] =
-	    "SELECT id, date, title, title_derived, source, url, text, origin,"
-	    " origin_line FROM articles WHERE id = ?1",
+	    ARTICLE_COLUMNS " WHERE id = ?1",
 	[ST_ARTICLE_SET_READ] =
 	    "UPDATE articles SET is_read = ?2 WHERE id = ?1",
 	[ST_ARTICLES] =
-	    "SELECT id, date, source, title, nquotes, is_read FROM articles"
-	    " ORDER BY date DESC, id DESC",
+	    ROW_COLUMNS " ORDER BY date DESC, time DESC, id DESC",
 	[ST_EXPORT] =
-	    "SELECT id, date, title, title_derived, source, url, text, origin,"
-	    " origin_line FROM articles ORDER BY id",
+	    ARTICLE_COLUMNS " ORDER BY id",
 	[ST_IDS] =
 	    "SELECT id FROM articles ORDER BY id",
 	[ST_PAGE_FIRST] =
-	    "SELECT id, date, source, title, nquotes, is_read FROM articles"
-	    " ORDER BY date DESC, id DESC LIMIT ?1",
+	    ROW_COLUMNS " ORDER BY date DESC, time DESC, id DESC LIMIT ?1",
 	[ST_PAGE_LAST] =
-	    "SELECT id, date, source, title, nquotes, is_read FROM articles"
-	    " ORDER BY date, id LIMIT ?1",
+	    ROW_COLUMNS " ORDER BY date, time, id LIMIT ?1",
 	[ST_PAGE_OLDER] =
-	    "SELECT id, date, source, title, nquotes, is_read FROM articles"
-	    " WHERE (date, id) < (?1, ?2) ORDER BY date DESC, id DESC LIMIT ?3",
+	    ROW_COLUMNS " WHERE (date, time, id) < (?1, ?4, ?2)"
+	    " ORDER BY date DESC, time DESC, id DESC LIMIT ?3",
 	[ST_PAGE_NEWER] =
-	    "SELECT id, date, source, title, nquotes, is_read FROM articles"
-	    " WHERE (date, id) > (?1, ?2) ORDER BY date, id LIMIT ?3",
+	    ROW_COLUMNS " WHERE (date, time, id) > (?1, ?4, ?2)"
+	    " ORDER BY date, time, id LIMIT ?3",
 	[ST_TOTAL] = "SELECT coalesce(sum(n), 0) FROM article_days",
 	/* The newer days, then the newer articles of the same day. */
 	[ST_RANK] =
 	    "SELECT (SELECT coalesce(sum(n), 0) FROM article_days"
 	    "   WHERE date > ?1)"
-	    " + (SELECT count(*) FROM articles WHERE date = ?1 AND id > ?2)",
+	    " + (SELECT count(*) FROM articles WHERE date = ?1"
+	    "   AND (time, id) > (?3, ?2))",
 };
 
 static char	*content_hash(const char *, size_t);
@@ -110,6 +116,10 @@ db_article_put(struct db *db, struct article *a, const struct quote_list *ql,
 	bind_text(st, 9, hash);
 	sqlite3_bind_int64(st, 10, (sqlite3_int64)time(NULL));
 	sqlite3_bind_int64(st, 11, db_quotes_storable(a, ql));
+	bind_text(st, 12, a->time != NULL ? a->time : "");
+	if (a->feed_id > 0)
+		sqlite3_bind_int64(st, 13, a->feed_id);
+	bind_text(st, 14, a->guid);
 	free(hash);
 	if (db_done(db, st, SQLITE_DONE, cause) != 0)
 		return -1;
@@ -136,6 +146,10 @@ article_row_read(sqlite3_stmt *st, struct article *a)
 	a->text = xstrndup(s != NULL ? s : "", a->len);
 	a->origin = (s = col_text(st, 7)) != NULL ? xstrdup(s) : NULL;
 	a->line = (long)sqlite3_column_int64(st, 8);
+	s = col_text(st, 9);
+	a->time = s != NULL && *s != '\0' ? xstrdup(s) : NULL;
+	a->feed_id = sqlite3_column_int64(st, 10);
+	a->guid = (s = col_text(st, 11)) != NULL ? xstrdup(s) : NULL;
 	return 0;
 }
 
@@ -243,6 +257,7 @@ article_row_fill(sqlite3_stmt *st, struct db_article_row *r)
 	r->title = col_text(st, 3);
 	r->nquotes = (long)sqlite3_column_int64(st, 4);
 	r->is_read = sqlite3_column_int(st, 5);
+	r->time = col_text(st, 6);
 }
 
 long
@@ -260,6 +275,7 @@ db_articles_page(struct db *db, const struct db_article_key *key,
 		st = db_stmt(db, older ? ST_PAGE_OLDER : ST_PAGE_NEWER);
 		bind_text(st, 1, key->date);
 		sqlite3_bind_int64(st, 2, key->id);
+		bind_text(st, 4, key->time);
 	}
 	sqlite3_bind_int(st, key == NULL ? 1 : 3, limit);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -292,5 +308,6 @@ db_article_rank(struct db *db, const struct db_article_key *key,
 
 	bind_text(st, 1, key->date);
 	sqlite3_bind_int64(st, 2, key->id);
+	bind_text(st, 3, key->time);
 	return db_one_int(db, st, cause);
 }

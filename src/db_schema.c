@@ -23,6 +23,10 @@
  *   9  a speaker's surname column holds merge.c's key, so that one
  *      person's case forms and spellings find one record, and each
  *      form of a name counts its uses
+ *  10  a person described in lower case is keyed to no article
+ *  11  feeds: the subscriptions, and for each article the feed it came
+ *      from, its id there and its time of day, by which the list
+ *      orders the articles of a day
  */
 #include "config.h"
 
@@ -307,7 +311,42 @@ static const char *db_migrations[DB_SCHEMA_VERSION] = {
 	 * "Путин" alone no longer finds it among the records it may be.
 	 */
 	"UPDATE speakers SET surname = citata_merge_key(name, kind)"
-	" WHERE kind = 'person';"
+	" WHERE kind = 'person';",
+
+	/*
+	 * 10 -> 11: feeds.  A subscription keeps what the next fetch needs
+	 * (the validators of a conditional request, the time a server
+	 * asked us to wait until) and what "feeds list" shows.  An article
+	 * from a feed knows the feed and its guid there, found again by
+	 * them (or by its link) when the feed changes it; an article
+	 * outlives its feed.  Its time of day ('' when unknown: imported
+	 * files give none) orders the list within a day, so the index of
+	 * the list gains it.
+	 */
+	"CREATE TABLE feeds ("
+	"  id INTEGER PRIMARY KEY,"
+	"  url TEXT NOT NULL UNIQUE,"
+	"  name TEXT,"
+	"  title TEXT,"
+	"  added INTEGER NOT NULL,"
+	"  etag TEXT,"
+	"  last_modified TEXT,"
+	"  fetched INTEGER,"
+	"  ok INTEGER,"
+	"  status TEXT,"
+	"  failed INTEGER NOT NULL DEFAULT 0,"
+	"  retry_until INTEGER"
+	");"
+	"ALTER TABLE articles ADD COLUMN time TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE articles ADD COLUMN feed_id INTEGER"
+	"  REFERENCES feeds(id) ON DELETE SET NULL;"
+	"ALTER TABLE articles ADD COLUMN guid TEXT;"
+	"CREATE INDEX articles_feed_guid ON articles(feed_id, guid)"
+	"  WHERE feed_id IS NOT NULL;"
+	"CREATE INDEX articles_feed_url ON articles(url)"
+	"  WHERE feed_id IS NOT NULL;"
+	"DROP INDEX articles_date;"
+	"CREATE INDEX articles_date ON articles(date DESC, time DESC, id DESC);"
 };
 
 /* Upgrades from version from to DB_SCHEMA_VERSION, one step per

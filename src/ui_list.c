@@ -27,6 +27,7 @@ struct list_row {
 	long long	 id;
 	long long	 quote_id;	/* a search's quote, or 0 */
 	char		 date[11];
+	char		 time[9];	/* "" when unknown */
 	char		*source;	/* NULL when unknown */
 	char		*title;		/* or "Speaker: the quote…" */
 	long		 nquotes;
@@ -59,6 +60,7 @@ static int	 list_hit_row(void *, const struct db_hit *);
 static int	 list_show(struct pane *);
 static void	 list_row_free(void *);
 static int	 list_restore(struct pane *, const struct db_article_key *);
+static void	 list_row_key(const struct list_row *, struct db_article_key *);
 static int	 list_moved(struct pane *, int, long long);
 static long long list_total(struct pane *);
 static const char *list_count(long, char *, size_t);
@@ -89,6 +91,8 @@ list_fetch_row(void *ctx, const struct db_article_row *r)
 
 	lr->id = r->id;
 	snprintf(lr->date, sizeof(lr->date), "%s", r->date);
+	snprintf(lr->time, sizeof(lr->time), "%s",
+	    r->time != NULL ? r->time : "");
 	lr->source = r->source != NULL ? xstrdup(r->source) : NULL;
 	lr->title = xstrdup(r->title);
 	lr->nquotes = r->nquotes;
@@ -138,10 +142,8 @@ list_fetch(struct pane *p, long long rank, const void *next_to, int up,
 	char			*cause = NULL;
 
 	(void)rank;
-	if (r != NULL) {
-		snprintf(key.date, sizeof(key.date), "%s", r->date);
-		key.id = r->id;
-	}
+	if (r != NULL)
+		list_row_key(r, &key);
 	if (db_articles_page(ui_db(p->ui), r != NULL ? &key : NULL, !up,
 	    (int)limit, list_fetch_row, f, &cause) < 0) {
 		ui_error(p->ui, "%s", cause);
@@ -149,6 +151,15 @@ list_fetch(struct pane *p, long long rank, const void *next_to, int up,
 		return -1;
 	}
 	return 0;
+}
+
+/* The place of row r in the list. */
+static void
+list_row_key(const struct list_row *r, struct db_article_key *key)
+{
+	snprintf(key->date, sizeof(key->date), "%s", r->date);
+	snprintf(key->time, sizeof(key->time), "%s", r->time);
+	key->id = r->id;
 }
 
 /* The archive's count of articles, 0 after showing an error. */
@@ -191,6 +202,7 @@ list_restore(struct pane *p, const struct db_article_key *key)
 		/* The row before key, to page on from. */
 		memset(&r, 0, sizeof(r));
 		snprintf(r.date, sizeof(r.date), "%s", key->date);
+		snprintf(r.time, sizeof(r.time), "%s", key->time);
 		r.id = key->id;
 		memset(&f, 0, sizeof(f));
 		if (list_fetch(p, rank, &r, 1, 1, &f) != 0) {
@@ -218,7 +230,6 @@ ui_list_init(struct pane *p)
 	struct list		*l = xcalloc(1, sizeof(*l));
 	struct db_article_key	 key;
 	char			*pos;
-	int			 n = 0;
 
 	p->ops = &list_ops;
 	p->data = l;
@@ -226,8 +237,9 @@ ui_list_init(struct pane *p)
 	l->rows.total = list_total(p);
 	pos = db_state_get(ui_db(p->ui), LIST_STATE_KEY);
 	memset(&key, 0, sizeof(key));
-	if (pos != NULL && sscanf(pos, "%10s %lld%n", key.date, &key.id,
-	    &n) == 2 && key.id > 0)
+	/* "DATE ID [TIME]": the time came with schema 11. */
+	if (pos != NULL && sscanf(pos, "%10s %lld %8s", key.date, &key.id,
+	    key.time) >= 2 && key.id > 0)
 		list_restore(p, &key);
 	else
 		ui_rows_ensure(p, &l->rows, 0, 64);
@@ -244,7 +256,7 @@ ui_list_save(struct ui *ui)
 
 	if (r == NULL || l->query != NULL)
 		return;
-	v = xasprintf("%s %lld", r->date, r->id);
+	v = xasprintf("%s %lld %s", r->date, r->id, r->time);
 	if (db_state_set(ui_db(ui), LIST_STATE_KEY, v, &cause) != 0)
 		free(cause);
 	free(v);
@@ -274,8 +286,7 @@ ui_list_reload(struct ui *ui)
 	}
 	l->rows.total = total;
 	if (r != NULL) {
-		snprintf(key.date, sizeof(key.date), "%s", r->date);
-		key.id = r->id;
+		list_row_key(r, &key);
 		list_restore(p, &key);
 	} else {
 		ui_rows_clear(&l->rows);
@@ -530,11 +541,8 @@ list_search(struct pane *p, const char *query)
 	}
 	if (l->query == NULL) {
 		memset(&l->back, 0, sizeof(l->back));
-		if (r != NULL) {
-			snprintf(l->back.date, sizeof(l->back.date), "%s",
-			    r->date);
-			l->back.id = r->id;
-		}
+		if (r != NULL)
+			list_row_key(r, &l->back);
 	}
 	free(l->query);
 	l->query = xstrdup(query);

@@ -102,7 +102,7 @@ sqlite3 "$TMPD/v1.db" <"$top_srcdir/tests/fixtures/schema-v1.sql"
 ok $? "a version 1 archive opens"
 contains "$TMPD/o" "Старая статья" "its articles are listed"
 v=$(sqlite3 "$TMPD/v1.db" 'PRAGMA user_version')
-ok $(( v != 10 )) "it was upgraded to version 10 ($v)"
+ok $(( v != 11 )) "it was upgraded to version 11 ($v)"
 days=$(sqlite3 "$TMPD/v1.db" "SELECT group_concat(date || '=' || n, ' ') FROM article_days")
 ok $(( $(printf '%s' "$days" | grep -c '^2024-01-10=1 2024-01-11=1$') != 1 )) \
     "the upgrade counted the articles of each day ($days)"
@@ -136,7 +136,23 @@ ok $(( $(wrong_narticles "$TMPD/re.db") != 0 )) \
 # to_v8 DB: back to schema 8, before speakers had merge.c's key and
 # their forms a count: the key is spoiled and the count column taken out
 # (the last one of speaker_aliases).
+# to_v10 DB: back to schema 10, before feeds: the feeds table and the
+# new indexes dropped, the list's index as it was, and the articles'
+# three new columns (the last ones) taken out of the definition.
+to_v10() {
+	sqlite3 "$1" "BEGIN; DROP INDEX articles_feed_guid;
+DROP INDEX articles_feed_url; DROP INDEX articles_date;
+CREATE INDEX articles_date ON articles(date DESC, id DESC);
+UPDATE articles SET feed_id = NULL; DROP TABLE feeds;
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema SET sql = substr(sql, 1, instr(sql, ', time TEXT') - 1)
+  || ')' WHERE name = 'articles';
+PRAGMA writable_schema = OFF;
+PRAGMA user_version = 10; COMMIT;"
+}
+
 to_v8() {
+	to_v10 "$1"
 	sqlite3 "$1" "BEGIN; UPDATE speakers SET surname = 'x';
 PRAGMA writable_schema = ON;
 UPDATE sqlite_schema SET sql = replace(sql,
@@ -178,8 +194,8 @@ ok $(( $(sqlite3 "$TMPD/re.db" "SELECT count(*)
     "an archive taken back to 5 has no article counts"
 "$CITATA" -d "$TMPD/re.db" speakers --format=tsv >"$TMPD/sp5" 2>&1
 ok $? "a version 5 archive with quotes opens"
-ok $(( $(sqlite3 "$TMPD/re.db" 'PRAGMA user_version') != 10 )) \
-    "and is upgraded to 10"
+ok $(( $(sqlite3 "$TMPD/re.db" 'PRAGMA user_version') != 11 )) \
+    "and is upgraded to 11"
 "$CITATA" -d "$db" speakers --format=tsv >"$TMPD/sp6" 2>&1
 same "$TMPD/sp5" "$TMPD/sp6" "its speakers list as before the upgrade"
 ok $(( $(wrong_narticles "$TMPD/re.db") != 0 )) \
@@ -210,8 +226,8 @@ END;
 PRAGMA user_version = 6; COMMIT;"
 "$CITATA" -d "$TMPD/v4.db" import "$top_srcdir/tests/ui/articles" \
     >/dev/null 2>&1
-ok $(( $(sqlite3 "$TMPD/v4.db" 'PRAGMA user_version') != 10 )) \
-    "a version 6 archive is upgraded to 10"
+ok $(( $(sqlite3 "$TMPD/v4.db" 'PRAGMA user_version') != 11 )) \
+    "a version 6 archive is upgraded to 11"
 t=$(sqlite3 "$TMPD/v4.db" "SELECT count(*) FROM sqlite_master
     WHERE name = 'quotes_fts_ins' OR sql LIKE '%UPDATE articles%'")
 ok $(( t != 0 )) "its per-quote triggers on articles are gone"
@@ -247,8 +263,8 @@ ok $(( $(sqlite3 "$TMPD/v7.db" "SELECT count(*)
 "$CITATA" -d "$TMPD/v7.db" quotes --speaker "$top" --format=tsv \
     >"$TMPD/q7" 2>&1
 ok $? "a version 7 archive with quotes opens"
-ok $(( $(sqlite3 "$TMPD/v7.db" 'PRAGMA user_version') != 10 )) \
-    "and is upgraded to 10"
+ok $(( $(sqlite3 "$TMPD/v7.db" 'PRAGMA user_version') != 11 )) \
+    "and is upgraded to 11"
 ok $(( $(wrong_dates "$TMPD/v7.db") != 0 )) \
     "the upgrade gave every quote its article's date"
 ok $(( $(sqlite3 "$TMPD/v7.db" "SELECT count(*) FROM sqlite_master
@@ -265,8 +281,8 @@ cp "$db" "$TMPD/v8.db"
 to_v8 "$TMPD/v8.db"
 "$CITATA" -d "$TMPD/v8.db" speakers --format=tsv >"$TMPD/sp8" 2>&1
 ok $? "a version 8 archive opens"
-ok $(( $(sqlite3 "$TMPD/v8.db" 'PRAGMA user_version') != 10 )) \
-    "and is upgraded to 10"
+ok $(( $(sqlite3 "$TMPD/v8.db" 'PRAGMA user_version') != 11 )) \
+    "and is upgraded to 11"
 ok $(( $(sqlite3 "$TMPD/v8.db" "SELECT count(*) FROM speakers
     WHERE surname = 'x'") != 0 )) "the upgrade keyed every speaker"
 k=$(sqlite3 "$TMPD/v8.db" "SELECT surname FROM speakers
@@ -284,11 +300,13 @@ cp "$db" "$TMPD/v9.db"
 sqlite3 "$TMPD/v9.db" "UPDATE speakers SET name = 'представитель Котова',
     fold = 'представитель котова', surname = 'котов'
     WHERE id = (SELECT min(id) FROM speakers WHERE kind = 'person'
-    AND name <> 'Ермек Сарсенбаев'); PRAGMA user_version = 9;"
+    AND name <> 'Ермек Сарсенбаев');"
+to_v10 "$TMPD/v9.db"
+sqlite3 "$TMPD/v9.db" "PRAGMA user_version = 9;"
 "$CITATA" -d "$TMPD/v9.db" speakers --format=tsv >/dev/null 2>&1
 ok $? "a version 9 archive opens"
-ok $(( $(sqlite3 "$TMPD/v9.db" 'PRAGMA user_version') != 10 )) \
-    "and is upgraded to 10"
+ok $(( $(sqlite3 "$TMPD/v9.db" 'PRAGMA user_version') != 11 )) \
+    "and is upgraded to 11"
 k=$(sqlite3 "$TMPD/v9.db" "SELECT surname FROM speakers
     WHERE name = 'представитель Котова'")
 ok $(( $(printf '%s' "$k" | grep -cx 'котов#0') != 1 )) \
@@ -297,6 +315,32 @@ k=$(sqlite3 "$TMPD/v9.db" "SELECT surname FROM speakers
     WHERE name = 'Ермек Сарсенбаев'")
 ok $(( $(printf '%s' "$k" | grep -cx 'сарсенбаев') != 1 )) \
     "a name keeps its key ($k)"
+
+# Schema 11: feeds, and the articles' time of day in the list's order.
+# A version 10 archive lists its articles as before, and an article with
+# a time of day comes before those of its day without one.
+"$CITATA" -d "$db" list --format=tsv >"$TMPD/l11" 2>&1
+cp "$db" "$TMPD/v10.db"
+to_v10 "$TMPD/v10.db"
+ok $(( $(sqlite3 "$TMPD/v10.db" "SELECT count(*)
+    FROM pragma_table_info('articles') WHERE name = 'time'") != 0 )) \
+    "an archive taken back to 10 has no times of day"
+"$CITATA" -d "$TMPD/v10.db" list --format=tsv >"$TMPD/l10" 2>&1
+ok $? "a version 10 archive opens"
+ok $(( $(sqlite3 "$TMPD/v10.db" 'PRAGMA user_version') != 11 )) \
+    "and is upgraded to 11"
+same "$TMPD/l10" "$TMPD/l11" "its articles list as before the upgrade"
+ok $(( $(sqlite3 "$TMPD/v10.db" "SELECT count(*) FROM feeds") != 0 )) \
+    "with no feeds"
+sqlite3 "$TMPD/v10.db" "UPDATE articles SET time = '09:30:00'
+    WHERE id = (SELECT min(id) FROM articles WHERE date =
+    (SELECT date FROM articles GROUP BY date HAVING count(*) > 1
+    ORDER BY date LIMIT 1))"
+t=$(sqlite3 "$TMPD/v10.db" "SELECT id FROM articles WHERE time <> ''")
+d=$(sqlite3 "$TMPD/v10.db" "SELECT date FROM articles WHERE id = $t")
+first=$("$CITATA" -d "$TMPD/v10.db" list --format=tsv |
+    awk -F'\t' -v d="$d" '$2 == d { print $1; exit }')
+ok $(( t != first )) "an article with a time of day leads its day ($t, $first)"
 
 # One person, one record (merge.c): the articles of tests/merge name
 # people in several forms; the speakers must come out as speakers.tsv
