@@ -108,7 +108,8 @@ db_sql(enum db_stmt_id id)
 {
 	static const char *const *const	tables[] = { db_open_sql,
 					    db_article_sql, db_quote_sql,
-					    db_state_sql, db_search_sql };
+					    db_state_sql, db_search_sql,
+					    db_feed_sql };
 	size_t				i;
 
 	for (i = 0; i < sizeof(tables) / sizeof(tables[0]); i++)

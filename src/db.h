@@ -77,6 +77,26 @@ int	db_quotes_replace(struct db *, const struct article *a,
  */
 int	db_speakers_forget_auto(struct db *, char **cause);
 
+/*
+ * Finds the article that item guid (or, without a guid match, link url)
+ * of feed feed_id became, either may be NULL.  Returns its id, 0 when
+ * there is none, -1 with *cause set on error.  A link matches an
+ * article of any feed, not one imported from a file.
+ */
+long long db_article_find_item(struct db *, long long feed_id,
+	    const char *guid, const char *url, char **cause);
+
+/*
+ * Replaces stored article a->id with a (its date, time, title, link and
+ * text; its feed and guid stay) and its automatic quotes with ql, when
+ * its title or text differ.  Manual quotes stay where their words are
+ * in the new text; one whose words are gone is removed and counted in
+ * *lost.  Returns 1 when replaced, 0 when nothing differed, -1 with
+ * *cause set on error.
+ */
+int	db_article_replace(struct db *, const struct article *a,
+	    const struct quote_list *ql, size_t *lost, char **cause);
+
 /* Reads article id, or NULL: *cause is set on error and NULL when there is
  * no such article.  The caller frees it with article_free(). */
 struct article	*db_article_get(struct db *, long long id, char **cause);
@@ -238,6 +258,56 @@ long long db_article_total(struct db *, char **cause);
  * articles of key's own day. */
 long long db_article_rank(struct db *, const struct db_article_key *key,
 	    char **cause);
+
+/*
+ * Subscriptions (db_feed.c).  A feed is named by the user (--name), or
+ * shown by the title its document gives, or by its URL.
+ */
+struct db_feed {
+	long long	 id;
+	const char	*url;
+	const char	*name;		/* the user's; NULL when none */
+	const char	*title;		/* the feed's own; NULL until fetched */
+	const char	*etag;		/* validators of the last 200 */
+	const char	*last_modified;
+	long long	 added;		/* Unix times; 0 when never */
+	long long	 fetched;	/* last attempt */
+	long long	 ok;		/* last success (200 or 304) */
+	long long	 retry_until;	/* the server asked to wait until */
+	const char	*status;	/* of the last attempt; NULL if none */
+	int		 failed;	/* the last attempt failed */
+	long long	 narticles;	/* articles from it in the archive */
+};
+typedef int	(*db_feed_fn)(void *ctx, const struct db_feed *);
+
+/* Adds a subscription to url named name (may be NULL).  Returns 1 and
+ * sets *id when added, 0 and sets *id when url is there already, -1
+ * with *cause set on error. */
+int	db_feed_add(struct db *, const char *url, const char *name,
+	    long long *id, char **cause);
+/* Calls fn for every feed, in the order of their names as shown (name,
+ * else title, else URL), until fn returns non-zero.  The strings are
+ * borrowed for the call.  Returns 0, or -1 with *cause set. */
+int	db_feeds(struct db *, db_feed_fn fn, void *ctx, char **cause);
+/* Removes feed id; its articles stay, from no feed.  Returns 0 or -1. */
+int	db_feed_remove(struct db *, long long id, char **cause);
+
+/* What a fetch of a feed found, for db_feed_fetched(). */
+struct db_feed_fetch {
+	const char	*status;	/* "ok", "not modified", or why not */
+	int		 failed;
+	const char	*moved_to;	/* new URL after a permanent redirect */
+	const char	*title;		/* the document's title, or NULL */
+	int		 body;		/* a 200 was read: the validators
+					   below replace the stored ones */
+	const char	*etag;
+	const char	*last_modified;
+	long long	 retry_until;	/* 0 when the server asked nothing */
+};
+/* Records the fetch of feed id at time now.  A moved_to that another
+ * feed already has is not taken.  Returns 0, or -1 with *cause set. */
+int	db_feed_fetched(struct db *, long long id, long long now,
+	    const struct db_feed_fetch *f, char **cause);
 
 /* The reader's remembered state: a value by key, NULL when unset (the
  * caller frees it).  Setting is a no-op on a read-only archive, and

@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "article.h"
@@ -52,6 +53,22 @@ const char *const db_article_sql[ST__COUNT] = {
 	[ST_PAGE_NEWER] =
 	    ROW_COLUMNS " WHERE (date, time, id) > (?1, ?4, ?2)"
 	    " ORDER BY date, time, id LIMIT ?3",
+	[ST_ITEM_BY_GUID] =
+	    "SELECT id FROM articles WHERE feed_id = ?1 AND guid = ?2",
+	[ST_ITEM_BY_URL] =
+	    "SELECT id FROM articles WHERE url = ?1 AND feed_id IS NOT NULL"
+	    " ORDER BY id LIMIT 1",
+	[ST_ARTICLE_UPDATE] =
+	    "UPDATE articles SET date = ?2, time = ?3, title = ?4,"
+	    " title_derived = ?5, url = coalesce(?6, url), text = ?7,"
+	    " hash = ?8, nquotes = ?9 WHERE id = ?1",
+	[ST_QUOTES_MANUAL] =
+	    "SELECT id, start, \"end\" FROM quotes"
+	    " WHERE article_id = ?1 AND origin = 'manual'",
+	[ST_QUOTE_MOVE] =
+	    "UPDATE quotes SET start = ?2, \"end\" = ?3 WHERE id = ?1",
+	[ST_QUOTE_DELETE] =
+	    "DELETE FROM quotes WHERE id = ?1",
 	[ST_TOTAL] = "SELECT coalesce(sum(n), 0) FROM article_days",
 	/* The newer days, then the newer articles of the same day. */
 	[ST_RANK] =
@@ -62,6 +79,8 @@ const char *const db_article_sql[ST__COUNT] = {
 };
 
 static char	*content_hash(const char *, size_t);
+static int	 manual_quotes_move(struct db *, long long, const char *,
+		    size_t, const char *, size_t, size_t *, char **);
 static int	 article_row_read(sqlite3_stmt *, struct article *);
 static void	 article_row_fill(sqlite3_stmt *, struct db_article_row *);
 
@@ -127,6 +146,159 @@ db_article_put(struct db *db, struct article *a, const struct quote_list *ql,
 	if (db_quotes_insert(db, a, ql, cause) != 0)
 		return -1;
 	return 1;
+}
+
+long long
+db_article_find_item(struct db *db, long long feed_id, const char *guid,
+    const char *url, char **cause)
+{
+	sqlite3_stmt	*st;
+	long long	 id = 0;
+	int		 rc;
+
+	if (guid != NULL) {
+		st = db_stmt(db, ST_ITEM_BY_GUID);
+		sqlite3_bind_int64(st, 1, feed_id);
+		bind_text(st, 2, guid);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			id = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			goto fail;
+	}
+	if (id == 0 && url != NULL) {
+		st = db_stmt(db, ST_ITEM_BY_URL);
+		bind_text(st, 1, url);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			id = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			goto fail;
+	}
+	return id;
+fail:
+	*cause = db_error(db, "cannot read the archive");
+	return -1;
+}
+
+int
+db_article_replace(struct db *db, const struct article *a,
+    const struct quote_list *ql, size_t *lost, char **cause)
+{
+	struct article	*old;
+	sqlite3_stmt	*st;
+	char		*hash;
+	int		 same;
+
+	*lost = 0;
+	if ((old = db_article_get(db, a->id, cause)) == NULL) {
+		if (*cause == NULL)
+			*cause = xasprintf("article %lld is gone", a->id);
+		return -1;
+	}
+	same = old->len == a->len && memcmp(old->text, a->text, a->len) == 0 &&
+	    strcmp(old->title, a->title) == 0;
+	if (same) {
+		article_free(old);
+		return 0;
+	}
+	/* Manual quotes first, while the old text is at hand. */
+	if (manual_quotes_move(db, a->id, old->text, old->len, a->text, a->len,
+	    lost, cause) != 0) {
+		article_free(old);
+		return -1;
+	}
+	article_free(old);
+	hash = content_hash(a->text, a->len);
+	st = db_stmt(db, ST_ARTICLE_UPDATE);
+	sqlite3_bind_int64(st, 1, a->id);
+	bind_text(st, 2, a->date);
+	bind_text(st, 3, a->time != NULL ? a->time : "");
+	bind_text(st, 4, a->title);
+	sqlite3_bind_int(st, 5, a->title_derived);
+	bind_text(st, 6, a->url);
+	sqlite3_bind_text(st, 7, a->text, (int)a->len, SQLITE_STATIC);
+	bind_text(st, 8, hash);
+	sqlite3_bind_int64(st, 9, 0);
+	free(hash);
+	if (db_done(db, st, SQLITE_DONE, cause) != 0)
+		return -1;
+	if (db_quotes_replace(db, a, ql, cause) != 0)
+		return -1;
+	return 1;
+}
+
+/*
+ * Moves the manual quotes of article id from old[0..oldlen) to the same
+ * words in text[0..len), the occurrence nearest their old place; one
+ * whose words are not there any more is deleted and counted in *lost.
+ */
+static int
+manual_quotes_move(struct db *db, long long id, const char *old,
+    size_t oldlen, const char *text, size_t len, size_t *lost, char **cause)
+{
+	struct moved {
+		long long	id;
+		size_t		start, end;
+		int		gone;
+	}		*m = NULL;
+	sqlite3_stmt	*st = db_stmt(db, ST_QUOTES_MANUAL);
+	const char	*p, *best;
+	size_t		 n = 0, cap = 0, i, s, e, qlen;
+	int		 rc;
+
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap == 0 ? 8 : cap * 2;
+			m = xreallocarray(m, cap, sizeof(*m));
+		}
+		m[n].id = sqlite3_column_int64(st, 0);
+		m[n].start = (size_t)sqlite3_column_int64(st, 1);
+		m[n].end = (size_t)sqlite3_column_int64(st, 2);
+		m[n].gone = 1;
+		n++;
+	}
+	if (db_rows_end(db, st, rc, cause) != 0) {
+		free(m);
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		s = m[i].start;
+		e = m[i].end;
+		if (e > oldlen || s >= e)
+			continue;
+		qlen = e - s;
+		best = NULL;
+		for (p = text; (p = memmem(p, len - (size_t)(p - text),
+		    old + s, qlen)) != NULL; p++)
+			if (best == NULL || labs((long)(p - text) - (long)s) <
+			    labs((long)(best - text) - (long)s))
+				best = p;
+		if (best != NULL) {
+			m[i].start = (size_t)(best - text);
+			m[i].end = m[i].start + qlen;
+			m[i].gone = 0;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		if (m[i].gone) {
+			st = db_stmt(db, ST_QUOTE_DELETE);
+			sqlite3_bind_int64(st, 1, m[i].id);
+			(*lost)++;
+		} else {
+			st = db_stmt(db, ST_QUOTE_MOVE);
+			sqlite3_bind_int64(st, 1, m[i].id);
+			sqlite3_bind_int64(st, 2, (sqlite3_int64)m[i].start);
+			sqlite3_bind_int64(st, 3, (sqlite3_int64)m[i].end);
+		}
+		if (db_done(db, st, SQLITE_DONE, cause) != 0) {
+			free(m);
+			return -1;
+		}
+	}
+	free(m);
+	return 0;
 }
 
 /* Fills a from a row of ST_ARTICLE_GET or ST_EXPORT. */

@@ -22,6 +22,18 @@
 	DB_STATEMENT(ARTICLE_INSERT) \
 	DB_STATEMENT(ARTICLE_GET) \
 	DB_STATEMENT(ARTICLE_SET_READ) \
+	DB_STATEMENT(ARTICLE_UPDATE) \
+	DB_STATEMENT(ITEM_BY_GUID) \
+	DB_STATEMENT(ITEM_BY_URL) \
+	DB_STATEMENT(QUOTES_MANUAL) \
+	DB_STATEMENT(QUOTE_MOVE) \
+	DB_STATEMENT(QUOTE_DELETE) \
+	DB_STATEMENT(FEED_INSERT) \
+	DB_STATEMENT(FEED_BY_URL) \
+	DB_STATEMENT(FEEDS) \
+	DB_STATEMENT(FEED_DELETE) \
+	DB_STATEMENT(FEED_FETCHED) \
+	DB_STATEMENT(FEED_MOVE) \
 	DB_STATEMENT(ARTICLES) \
 	DB_STATEMENT(EXPORT) \
 	DB_STATEMENT(IDS) \
@@ -96,6 +108,7 @@ extern const char *const db_article_sql[ST__COUNT];
 extern const char *const db_quote_sql[ST__COUNT];
 extern const char *const db_state_sql[ST__COUNT];
 extern const char *const db_search_sql[ST__COUNT];
+extern const char *const db_feed_sql[ST__COUNT];
 
 /* db.c.  The message for the connection's last error, "PATH: what:
  * why", in words a user can act on.  The caller frees it. */

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "article.h"
 #include "db.h"
@@ -28,6 +29,8 @@ static void	json_span(struct buf *, const struct article *, size_t,
 		    size_t);
 static void	snippet_mark(struct buf *, const char *);
 static void	json_field(struct buf *, const char *, const char *);
+static void	add_utc(struct buf *, long long, const char *);
+static void	json_time(struct buf *, const char *, long long);
 
 /*
  * Length of the valid UTF-8 sequence at s (at most n bytes), 0 when the
@@ -422,6 +425,87 @@ export_speaker_row(struct buf *b, enum export_format f,
 			buf_adds(b, " — ");
 			add_sanitized_str(b, r->roles);
 		}
+		buf_addc(b, '\n');
+		break;
+	}
+}
+
+/* Appends Unix time t as YYYY-MM-DDTHH:MM:SSZ, or "never" (text) / ""
+ * when 0. */
+static void
+add_utc(struct buf *b, long long t, const char *never)
+{
+	struct tm	tm;
+	time_t		tt = (time_t)t;
+	char		s[32];
+
+	if (t <= 0 || gmtime_r(&tt, &tm) == NULL ||
+	    strftime(s, sizeof(s), "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		buf_adds(b, never);
+	else
+		buf_adds(b, s);
+}
+
+static void
+json_time(struct buf *b, const char *key, long long t)
+{
+	buf_printf(b, ",\"%s\":", key);
+	if (t <= 0)
+		buf_adds(b, "null");
+	else {
+		buf_addc(b, '"');
+		add_utc(b, t, "");
+		buf_addc(b, '"');
+	}
+}
+
+void
+export_feed_row(struct buf *b, enum export_format f, const struct db_feed *r)
+{
+	const char	*shown = r->name != NULL ? r->name :
+			    r->title != NULL ? r->title : r->url;
+
+	switch (f) {
+	case EXPORT_JSONL:
+		buf_printf(b, "{\"id\":%lld,\"name\":", r->id);
+		export_json_str(b, r->name);
+		json_field(b, "title", r->title);
+		json_field(b, "url", r->url);
+		buf_printf(b, ",\"articles\":%lld", r->narticles);
+		json_time(b, "added", r->added);
+		json_time(b, "fetched", r->fetched);
+		json_time(b, "ok", r->ok);
+		json_field(b, "status", r->status);
+		buf_printf(b, ",\"failed\":%s", r->failed ? "true" : "false");
+		json_time(b, "retry_until", r->retry_until);
+		buf_adds(b, "}\n");
+		break;
+	case EXPORT_TSV:
+		buf_printf(b, "%lld\t", r->id);
+		tsv_str(b, shown);
+		buf_addc(b, '\t');
+		tsv_str(b, r->url);
+		buf_printf(b, "\t%lld\t", r->narticles);
+		add_utc(b, r->fetched, "");
+		buf_addc(b, '\t');
+		tsv_str(b, r->status);
+		buf_addc(b, '\n');
+		break;
+	default:
+		buf_printf(b, "%3lld  ", r->id);
+		add_sanitized_str(b, shown);
+		buf_printf(b, "  %lld articles, ", r->narticles);
+		if (r->fetched <= 0)
+			buf_adds(b, "never fetched");
+		else {
+			buf_adds(b, "fetched ");
+			add_utc(b, r->fetched, "");
+			buf_adds(b, ": ");
+			add_sanitized_str(b, r->status != NULL ? r->status :
+			    "?");
+		}
+		buf_adds(b, "\n     ");
+		add_sanitized_str(b, r->url);
 		buf_addc(b, '\n');
 		break;
 	}

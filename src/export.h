@@ -14,6 +14,7 @@
 struct article;
 struct buf;
 struct db_article_row;
+struct db_feed;
 struct db_hit;
 struct db_quote_row;
 struct db_speaker_row;
@@ -71,6 +72,13 @@ void	export_quote_row(struct buf *, enum export_format,
 /* One row of speakers. */
 void	export_speaker_row(struct buf *, enum export_format,
 	    const struct db_speaker_row *r);
+
+/* One row of "feeds list": id, name as shown (the user's name, else the
+ * feed's title, else its URL), URL, articles, last fetch and its status
+ * (JSON Lines: every field of the subscription, times in UTC as
+ * YYYY-MM-DDTHH:MM:SSZ, null when never). */
+void	export_feed_row(struct buf *, enum export_format,
+	    const struct db_feed *f);
 
 /* One search result, its snippet's match marks shown as [ and ]. */
 void	export_hit(struct buf *, enum export_format, const struct db_hit *h);

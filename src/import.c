@@ -810,12 +810,8 @@ nfc_replace(char **s)
 	*s = t;
 }
 
-/*
- * Common end of both formats: NFC for every string, derived title and
- * source, then the article waits to be handed out.
- */
-static void
-article_finish(struct import_reader *r, struct article *a, long line)
+void
+import_normalize(struct article *a)
 {
 	char	*t, *title = NULL, *source = NULL;
 	size_t	 n, para;
@@ -844,6 +840,14 @@ article_finish(struct import_reader *r, struct article *a, long line)
 	nfc_replace(&a->title);
 	nfc_replace(&a->source);
 	nfc_replace(&a->url);
+}
+
+/* Common end of both formats: import_normalize(), then the article
+ * waits to be handed out. */
+static void
+article_finish(struct import_reader *r, struct article *a, long line)
+{
+	import_normalize(a);
 	a->origin = xstrdup(r->name);
 	a->line = line;
 	r->res.records++;

@@ -133,6 +133,11 @@ size_t	import_expand(char **args, size_t nargs, char ***files,
  * (import_reader_open()). */
 char	*import_read_file(const char *path, size_t *len, char **cause);
 
+/* What every article gets before it is stored, whatever it came from
+ * (a file, a feed): its strings in NFC, and when it has none, a title
+ * and a source derived from the first paragraph (import_derive()). */
+void	import_normalize(struct article *a);
+
 /* Checks a YYYY-MM-DD calendar date; returns 0 when valid. */
 int	import_date_valid(const char *s, size_t len);
 

@@ -21,16 +21,13 @@
 #include "export.h"
 #include "import.h"
 #include "lexicon.h"
+#include "main.h"
 #include "quotes.h"
 #include "search.h"
 #include "text.h"
 #include "ui.h"
 #include "util.h"
 
-/* Exit statuses, documented in citata(1). */
-#define EXIT_OK		0	/* everything done */
-#define EXIT_PARTIAL	1	/* done, but input was skipped or not found */
-#define EXIT_FAIL	2	/* usage error or failure; nothing changed */
 
 struct cmd {
 	const char	*name;
@@ -53,18 +50,10 @@ static void	 cmd_usage(const struct cmd *, FILE *);
 static const struct cmd *cmd_find(const char *);
 static char	*db_path_default(void);
 static void	 busy_timeout_setup(void);
-static struct db *open_db(enum db_mode);
-static struct lexicon *open_lexicon(void);
-static int	 parse_format(const char *, enum export_format *, int);
 static int	 terminal_width(void);
-static void	 out_flush(struct buf *, int);
 struct out;
 static void	 out_init(struct out *, enum export_format);
 static void	 out_done(struct out *);
-static void	 diag_print(void *, const char *, long, long, const char *);
-static char	*escaped(const char *);
-static void	 fatal_cause(const char *, const char *)
-		    __attribute__((noreturn));
 
 static const char	*db_path;	/* from -d, else the default */
 static int		 db_path_ours;	/* the XDG default: make its dirs */
@@ -91,6 +80,12 @@ static const struct cmd cmds[] = {
 	  "full-text search of articles or quotes, any word form" },
 	{ "reextract", cmd_reextract, "",
 	  "find quotes again after the word lists changed; manual ones stay" },
+	{ "feeds", cmd_feeds,
+	  "add URL... [--name=NAME] | list [--format=text|tsv|jsonl] |\n"
+	  "       remove FEED... | import FILE | export",
+	  "manage the RSS and Atom subscriptions" },
+	{ "fetch", cmd_fetch, "[--jobs=N] [FEED...]",
+	  "fetch every feed (or the ones named) into the archive" },
 	{ NULL, NULL, NULL, NULL }
 };
 
@@ -110,7 +105,8 @@ usage(FILE *f)
 	    "  -h, --help     show this help (COMMAND --help for a command)\n"
 	    "  -V, --version  show the version\n\n"
 	    "Exit status: 0 done; 1 done, but some input was skipped or not\n"
-	    "found; 2 usage error or failure.  See citata(1).\n");
+	    "found, or some feeds failed; 2 usage error or failure.  See\n"
+	    "citata(1).\n");
 }
 
 static void
@@ -118,6 +114,15 @@ cmd_usage(const struct cmd *c, FILE *f)
 {
 	fprintf(f, "usage: %s [-d DB] %s %s\n%s.\n", util_progname(),
 	    c->name, c->usage, c->help);
+}
+
+void
+main_usage(const char *name, FILE *f)
+{
+	const struct cmd	*c = cmd_find(name);
+
+	if (c != NULL)
+		cmd_usage(c, f);
 }
 
 static const struct cmd *
@@ -193,8 +198,8 @@ busy_timeout_setup(void)
  * \xNN (export_escape()), since a path, an argument or an archive's
  * content may hold escape sequences.  The caller frees it.
  */
-static char *
-escaped(const char *s)
+char *
+main_escaped(const char *s)
 {
 	struct buf	b;
 
@@ -205,14 +210,14 @@ escaped(const char *s)
 
 /* fatal() with a cause from another module (it may quote a path or a
  * name), escaped; suffix follows as it is. */
-static void
-fatal_cause(const char *cause, const char *suffix)
+void
+main_fatal_cause(const char *cause, const char *suffix)
 {
-	fatal("%s%s", escaped(cause), suffix);
+	fatal("%s%s", main_escaped(cause), suffix);
 }
 
-static struct db *
-open_db(enum db_mode mode)
+struct db *
+main_open_db(enum db_mode mode)
 {
 	struct db	*db;
 	char		*cause = NULL;
@@ -221,13 +226,13 @@ open_db(enum db_mode mode)
 	if (mode == DB_WRITE && db_path_ours)
 		make_parents(db_path);
 	if ((db = db_open(db_path, mode, &cause)) == NULL)
-		fatal_cause(cause, "");
+		main_fatal_cause(cause, "");
 	return db;
 }
 
 /* $CITATA_DATADIR/lexicon, else the installed word lists. */
-static struct lexicon *
-open_lexicon(void)
+struct lexicon *
+main_open_lexicon(void)
 {
 	struct lexicon	*lx;
 	const char	*env = getenv("CITATA_DATADIR");
@@ -237,13 +242,13 @@ open_lexicon(void)
 	    PKGDATADIR);
 	if ((lx = lexicon_load(dir, &cause)) == NULL)
 		fatal("cannot load the word lists: %s (CITATA_DATADIR names "
-		    "the directory that holds lexicon/)", escaped(cause));
+		    "the directory that holds lexicon/)", main_escaped(cause));
 	free(dir);
 	return lx;
 }
 
-static int
-parse_format(const char *arg, enum export_format *f, int allow_tsv)
+int
+main_parse_format(const char *arg, enum export_format *f, int allow_tsv)
 {
 	char	*e;
 
@@ -254,7 +259,7 @@ parse_format(const char *arg, enum export_format *f, int allow_tsv)
 	else if (allow_tsv && strcmp(arg, "tsv") == 0)
 		*f = EXPORT_TSV;
 	else {
-		e = escaped(arg);
+		e = main_escaped(arg);
 		warnx("%s: unknown format '%s' (use text%s or jsonl)",
 		    cmd_current->name, e, allow_tsv ? ", tsv" : "");
 		free(e);
@@ -281,8 +286,8 @@ terminal_width(void)
 }
 
 /* Writes out the buffer when it is large or when forced. */
-static void
-out_flush(struct buf *b, int force)
+void
+main_out_flush(struct buf *b, int force)
 {
 	if (b->len == 0 || (!force && b->len < 65536))
 		return;
@@ -295,8 +300,8 @@ out_flush(struct buf *b, int force)
 }
 
 /* Prints "FILE:LINE:COL: error: REASON", the file name escaped. */
-static void
-diag_print(void *ctx, const char *file, long line, long col,
+void
+main_diag(void *ctx, const char *file, long line, long col,
     const char *reason)
 {
 	struct buf	b;
@@ -362,7 +367,7 @@ parse_count(const char *s, const char *what, long max)
 	n = strtol(s, &end, 10);
 	if (*s != '\0' && *end == '\0' && n >= 1 && n <= max)
 		return n;
-	e = escaped(s);
+	e = main_escaped(s);
 	warnx("%s: bad %s '%s' (want 1 to %ld)", cmd_current->name, what, e,
 	    max);
 	free(e);
@@ -386,14 +391,14 @@ sub_parse(int argc, char **argv, struct sub_args *sa)
 			exit(EXIT_OK);
 		}
 		if (ch >= OPT_FORMAT && !(sa->allow & ALLOW(ch))) {
-			e = escaped(argv[optind - 1]);
+			e = main_escaped(argv[optind - 1]);
 			warnx("%s: option '%s' does not apply", cmd_current->name,
 			    e);
 			goto bad;
 		}
 		switch (ch) {
 		case OPT_FORMAT:
-			if (parse_format(optarg, &sa->format,
+			if (main_parse_format(optarg, &sa->format,
 			    strcmp(cmd_current->name, "extract") != 0) != 0)
 				goto bad;
 			break;
@@ -421,7 +426,7 @@ sub_parse(int argc, char **argv, struct sub_args *sa)
 		case OPT_ARTICLE:
 			n = strtol(optarg, &end, 10);
 			if (*optarg == '\0' || *end != '\0' || n < 1) {
-				e = escaped(optarg);
+				e = main_escaped(optarg);
 				warnx("%s: bad article id '%s'",
 				    cmd_current->name, e);
 				goto bad;
@@ -429,7 +434,7 @@ sub_parse(int argc, char **argv, struct sub_args *sa)
 			sa->article = n;
 			break;
 		default:
-			e = escaped(argv[optind - 1]);
+			e = main_escaped(argv[optind - 1]);
 			warnx("%s: unknown option '%s'", cmd_current->name,
 			    e);
 			goto bad;
@@ -452,7 +457,7 @@ sub_parse_none(int argc, char **argv, struct sub_args *sa)
 	if ((first = sub_parse(argc, argv, sa)) < 0)
 		return -1;
 	if (first < argc) {
-		e = escaped(argv[first]);
+		e = main_escaped(argv[first]);
 		warnx("%s: unexpected argument '%s'", cmd_current->name, e);
 		free(e);
 		return -1;
@@ -472,9 +477,10 @@ struct import_run {
 	char			*cause;
 };
 
-/* Set by SIGINT, SIGTERM and SIGHUP during an import, which also write
- * a byte to the pipe whose read end is cancel_pipe[0]: a reader waiting
- * for input (a terminal, a FIFO) sees it and stops at once. */
+/* Set by SIGINT, SIGTERM and SIGHUP during an import or a fetch, which
+ * also write a byte to the pipe whose read end is cancel_pipe[0]: a
+ * reader waiting for input (a terminal, a FIFO) or transfers waiting
+ * for the network see it and stop at once. */
 static volatile sig_atomic_t	interrupted;
 static int			cancel_pipe[2] = { -1, -1 };
 
@@ -514,12 +520,12 @@ import_one(void *ctx, struct article *a)
 	return rc < 0 ? -1 : 0;
 }
 
-/* Reports a run that failed for reason (escaped here): what of it is
+/* Reports a run that failed for reason (main_escaped here): what of it is
  * stored, which without --batch is nothing. */
 static void
 import_failed(const struct import_run *run, const char *reason)
 {
-	char	*e = escaped(reason);
+	char	*e = main_escaped(reason);
 
 	if (run->kept == 0)
 		warnx("%s; nothing was imported", e);
@@ -545,6 +551,35 @@ on_signal(int sig)
 	errno = saved;
 }
 
+int
+main_catch_signals(void)
+{
+	struct sigaction	act;
+
+	if (pipe(cancel_pipe) != 0)
+		fatal("cannot make a pipe: %s", strerror(errno));
+	memset(&act, 0, sizeof(act));
+	act.sa_handler = on_signal;
+	sigaction(SIGINT, &act, NULL);
+	sigaction(SIGTERM, &act, NULL);
+	sigaction(SIGHUP, &act, NULL);
+	return cancel_pipe[0];
+}
+
+int
+main_interrupted(void)
+{
+	return interrupted != 0;
+}
+
+void
+main_release_signals(void)
+{
+	close(cancel_pipe[0]);
+	close(cancel_pipe[1]);
+	cancel_pipe[0] = cancel_pipe[1] = -1;
+}
+
 /* Imports one file of the run, article by article as they are read.
  * Returns 0, or -1 when the run must stop (an archive error, a signal). */
 static int
@@ -562,7 +597,7 @@ import_file(struct import_run *run, const char *file,
 	/* Opening a FIFO waits for its writer; a signal ends the wait. */
 	if ((r = import_reader_open(file, IMPORT_GUESS, &cause)) == NULL) {
 		if (!interrupted) {
-			diag_print(NULL, file, 0, 0, cause);
+			main_diag(NULL, file, 0, 0, cause);
 			(*missing)++;
 		}
 		free(cause);
@@ -571,7 +606,7 @@ import_file(struct import_run *run, const char *file,
 	import_reader_cancel(r, cancel_pipe[0]);
 	while (rc == 0 && (ev = import_next(r, &a, &d)) != IMPORT_END) {
 		if (ev == IMPORT_DIAG)
-			diag_print(NULL, d.file, d.line, d.col, d.reason);
+			main_diag(NULL, d.file, d.line, d.col, d.reason);
 		else if (ev == IMPORT_STOPPED || import_one(run, a) != 0)
 			rc = -1;
 	}
@@ -588,7 +623,6 @@ cmd_import(int argc, char **argv)
 	struct sub_args		 sa = { .allow = ALLOW(OPT_BATCH) };
 	struct import_run	 run = { 0 };
 	struct import_result	 res = { 0, 0 };
-	struct sigaction	 act;
 	char			**files, *cause = NULL;
 	size_t			 nfiles, i, missing = 0;
 	int			 first, rc = EXIT_OK;
@@ -601,7 +635,7 @@ cmd_import(int argc, char **argv)
 		return EXIT_FAIL;
 	}
 	nfiles = import_expand(argv + first, (size_t)(argc - first), &files,
-	    diag_print, NULL);
+	    main_diag, NULL);
 	for (i = (size_t)first; i < (size_t)argc; i++)
 		if (strcmp(argv[i], "-") != 0 && access(argv[i], F_OK) != 0)
 			missing++;
@@ -609,21 +643,15 @@ cmd_import(int argc, char **argv)
 	/* An interrupted run must leave the archive as it was (or as the
 	 * last batch left it): stop between articles, or while waiting for
 	 * input, and roll back.  No SA_RESTART: a blocked open() returns. */
-	if (pipe(cancel_pipe) != 0)
-		fatal("cannot make a pipe: %s", strerror(errno));
-	memset(&act, 0, sizeof(act));
-	act.sa_handler = on_signal;
-	sigaction(SIGINT, &act, NULL);
-	sigaction(SIGTERM, &act, NULL);
-	sigaction(SIGHUP, &act, NULL);
+	main_catch_signals();
 
 	/* The word lists first: without them nothing is created. */
-	run.lx = open_lexicon();
-	run.db = open_db(DB_WRITE);
+	run.lx = main_open_lexicon();
+	run.db = main_open_db(DB_WRITE);
 	db_set_lexicon(run.db, run.lx);
 	run.batch = sa.batch;
 	if (db_begin(run.db, &cause) != 0)
-		fatal_cause(cause, "; nothing was imported");
+		main_fatal_cause(cause, "; nothing was imported");
 	for (i = 0; i < nfiles && !interrupted && rc == EXIT_OK; i++)
 		if (import_file(&run, files[i], &res, &missing) != 0 &&
 		    !interrupted) {
@@ -654,9 +682,7 @@ cmd_import(int argc, char **argv)
 	free(run.cause);
 	lexicon_free(run.lx);
 	db_close(run.db);
-	close(cancel_pipe[0]);
-	close(cancel_pipe[1]);
-	cancel_pipe[0] = cancel_pipe[1] = -1;
+	main_release_signals();
 	return rc;
 }
 
@@ -679,7 +705,7 @@ out_init(struct out *o, enum export_format format)
 static void
 out_done(struct out *o)
 {
-	out_flush(&o->b, 1);
+	main_out_flush(&o->b, 1);
 	buf_free(&o->b);
 }
 
@@ -689,7 +715,7 @@ list_row(void *ctx, const struct db_article_row *r)
 	struct out	*o = ctx;
 
 	export_article_row(&o->b, o->format, r, o->cols);
-	out_flush(&o->b, 0);
+	main_out_flush(&o->b, 0);
 	return 0;
 }
 
@@ -703,14 +729,14 @@ cmd_list(int argc, char **argv)
 
 	if (sub_parse_none(argc, argv, &sa) != 0)
 		return EXIT_FAIL;
-	db = open_db(DB_READ);
+	db = main_open_db(DB_READ);
 	out_init(&o, sa.format);
 	/* id, date, source and count take 6+2+10+2+16+1+3+2 columns. */
 	o.cols = isatty(STDOUT_FILENO) ? terminal_width() - 42 : 0;
 	if (isatty(STDOUT_FILENO) && o.cols < 10)
 		o.cols = 10;
 	if (db_articles(db, list_row, &o, &cause) != 0)
-		fatal_cause(cause, "");
+		main_fatal_cause(cause, "");
 	out_done(&o);
 	db_close(db);
 	return EXIT_OK;
@@ -736,24 +762,24 @@ cmd_show(int argc, char **argv)
 	}
 	id = strtoll(argv[first], &end, 10);
 	if (*argv[first] == '\0' || *end != '\0' || id < 1) {
-		e = escaped(argv[first]);
+		e = main_escaped(argv[first]);
 		warnx("show: bad article id '%s'", e);
 		free(e);
 		return EXIT_FAIL;
 	}
 	if (sa.width == 0)
 		sa.width = terminal_width();
-	db = open_db(DB_READ);
+	db = main_open_db(DB_READ);
 	if ((a = db_article_get(db, id, &cause)) == NULL) {
 		if (cause != NULL)
-			fatal_cause(cause, "");
+			main_fatal_cause(cause, "");
 		warnx("show: no article %lld", id);
 		db_close(db);
 		return EXIT_PARTIAL;
 	}
 	buf_init(&b);
 	export_article_text(&b, a, sa.width);
-	out_flush(&b, 1);
+	main_out_flush(&b, 1);
 	buf_free(&b);
 	article_free(a);
 	db_close(db);
@@ -766,7 +792,7 @@ export_one(void *ctx, const struct article *a)
 	struct buf	*b = ctx;
 
 	export_article_jsonl(b, a);
-	out_flush(b, 0);
+	main_out_flush(b, 0);
 	return 0;
 }
 
@@ -781,13 +807,13 @@ cmd_export(int argc, char **argv)
 
 	if (sub_parse_none(argc, argv, &sa) != 0)
 		return EXIT_FAIL;
-	db = open_db(DB_READ);
+	db = main_open_db(DB_READ);
 	buf_init(&b);
 	rc = db_export(db, export_one, &b, &cause);
-	out_flush(&b, 1);
+	main_out_flush(&b, 1);
 	buf_free(&b);
 	if (rc != 0) {
-		e = escaped(cause);
+		e = main_escaped(cause);
 		warnx("%s", e);
 		free(e);
 		free(cause);
@@ -826,7 +852,7 @@ extract_one(void *ctx, struct article *a)
 		export_quote_found(b, run->format, run->file, run->ordinal, a,
 		    q);
 	}
-	out_flush(b, 0);
+	main_out_flush(b, 0);
 	quote_list_free(&ql);
 	article_free(a);
 	return 0;
@@ -851,12 +877,12 @@ cmd_extract(int argc, char **argv)
 		return EXIT_FAIL;
 	}
 	memset(&run, 0, sizeof(run));
-	run.lx = open_lexicon();
+	run.lx = main_open_lexicon();
 	run.format = sa.format;
 	buf_init(&run.out);
 	for (i = first; i < argc; i++) {
 		if ((data = import_read_file(argv[i], &len, &cause)) == NULL) {
-			diag_print(NULL, argv[i], 0, 0, cause);
+			main_diag(NULL, argv[i], 0, 0, cause);
 			free(cause);
 			cause = NULL;
 			failed++;
@@ -866,10 +892,10 @@ cmd_extract(int argc, char **argv)
 		run.ordinal = 0;
 		import_parse(argv[i], data, len,
 		    import_format_guess(argv[i], data, len), extract_one,
-		    diag_print, &run, &res);
+		    main_diag, &run, &res);
 		free(data);
 	}
-	out_flush(&run.out, 1);
+	main_out_flush(&run.out, 1);
 	buf_free(&run.out);
 	lexicon_free(run.lx);
 	return failed > 0 || res.skipped > 0 ? EXIT_PARTIAL : EXIT_OK;
@@ -881,7 +907,7 @@ quotes_row(void *ctx, const struct db_quote_row *r)
 	struct out	*o = ctx;
 
 	export_quote_row(&o->b, o->format, r);
-	out_flush(&o->b, 0);
+	main_out_flush(&o->b, 0);
 	return 0;
 }
 
@@ -898,13 +924,13 @@ cmd_quotes(int argc, char **argv)
 
 	if (sub_parse_none(argc, argv, &sa) != 0)
 		return EXIT_FAIL;
-	db = open_db(DB_READ);
+	db = main_open_db(DB_READ);
 	out_init(&o, sa.format);
 	if (sa.speaker != NULL) {
 		if ((n = db_speaker_find(db, sa.speaker, &ids, &cause)) < 0)
-			fatal_cause(cause, "");
+			main_fatal_cause(cause, "");
 		if (n == 0) {
-			e = escaped(sa.speaker);
+			e = main_escaped(sa.speaker);
 			warnx("quotes: no speaker '%s'", e);
 			free(e);
 			free(ids);
@@ -914,9 +940,9 @@ cmd_quotes(int argc, char **argv)
 		for (i = 0; i < n; i++)
 			if (db_quotes(db, ids[i], sa.article, quotes_row, &o,
 			    &cause) != 0)
-				fatal_cause(cause, "");
+				main_fatal_cause(cause, "");
 	} else if (db_quotes(db, 0, sa.article, quotes_row, &o, &cause) != 0)
-		fatal_cause(cause, "");
+		main_fatal_cause(cause, "");
 	out_done(&o);
 	free(ids);
 	db_close(db);
@@ -929,7 +955,7 @@ speakers_row(void *ctx, const struct db_speaker_row *r)
 	struct out	*o = ctx;
 
 	export_speaker_row(&o->b, o->format, r);
-	out_flush(&o->b, 0);
+	main_out_flush(&o->b, 0);
 	return 0;
 }
 
@@ -943,10 +969,10 @@ cmd_speakers(int argc, char **argv)
 
 	if (sub_parse_none(argc, argv, &sa) != 0)
 		return EXIT_FAIL;
-	db = open_db(DB_READ);
+	db = main_open_db(DB_READ);
 	out_init(&o, sa.format);
 	if (db_speakers(db, speakers_row, &o, &cause) != 0)
-		fatal_cause(cause, "");
+		main_fatal_cause(cause, "");
 	out_done(&o);
 	db_close(db);
 	return EXIT_OK;
@@ -988,20 +1014,20 @@ cmd_reextract(int argc, char **argv)
 
 	if (sub_parse_none(argc, argv, &sa) != 0)
 		return EXIT_FAIL;
-	run.lx = open_lexicon();
-	run.db = open_db(DB_WRITE);
+	run.lx = main_open_lexicon();
+	run.db = main_open_db(DB_WRITE);
 	db_set_lexicon(run.db, run.lx);
 	if (db_begin(run.db, &cause) != 0)
-		fatal_cause(cause, "; nothing was changed");
+		main_fatal_cause(cause, "; nothing was changed");
 	/* Speakers are merged afresh, as the new extractor names them. */
 	if (db_speakers_forget_auto(run.db, &cause) != 0) {
 		db_rollback(run.db);
-		fatal_cause(cause, "; nothing was changed");
+		main_fatal_cause(cause, "; nothing was changed");
 	}
 	if (db_article_ids(run.db, reextract_one, &run, &cause) != 0 ||
 	    run.cause != NULL || db_commit(run.db, &cause) != 0) {
 		db_rollback(run.db);
-		fatal_cause(run.cause != NULL ? run.cause : cause,
+		main_fatal_cause(run.cause != NULL ? run.cause : cause,
 		    "; nothing was changed");
 	}
 	printf("re-extracted %zu articles: %zu quotes\n", run.articles,
@@ -1017,7 +1043,7 @@ search_row(void *ctx, const struct db_hit *h)
 	struct out	*o = ctx;
 
 	export_hit(&o->b, o->format, h);
-	out_flush(&o->b, 0);
+	main_out_flush(&o->b, 0);
 	return 0;
 }
 
@@ -1048,7 +1074,7 @@ cmd_search(int argc, char **argv)
 		buf_adds(&q, argv[i]);
 	}
 	if ((sq = search_parse(q.data, &cause)) == NULL) {
-		e = escaped(cause);
+		e = main_escaped(cause);
 		warnx("search: malformed query: %s", e);
 		free(e);
 		free(cause);
@@ -1056,12 +1082,12 @@ cmd_search(int argc, char **argv)
 		return EXIT_FAIL;
 	}
 	buf_free(&q);
-	db = open_db(DB_READ);
+	db = main_open_db(DB_READ);
 	out_init(&o, sa.format);
 	n = db_search(db, sq, sa.quotes, sa.limit > 0 ? sa.limit : 20,
 	    search_row, &o, &cause);
 	if (n < 0)
-		fatal_cause(cause, "");
+		main_fatal_cause(cause, "");
 	out_done(&o);
 	search_free(sq);
 	db_close(db);
@@ -1071,7 +1097,7 @@ cmd_search(int argc, char **argv)
 static int
 run_reader(void)
 {
-	struct db	*db = open_db(DB_READ);
+	struct db	*db = main_open_db(DB_READ);
 	int		 rc;
 
 	rc = ui_run(db, db_path);
@@ -1113,7 +1139,7 @@ main(int argc, char **argv)
 			printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
 			return EXIT_OK;
 		default:
-			note = escaped(argv[optind - 1]);
+			note = main_escaped(argv[optind - 1]);
 			warnx("unknown option '%s'", note);
 			free(note);
 			usage(stderr);
@@ -1129,7 +1155,7 @@ main(int argc, char **argv)
 		return rc;
 	}
 	if ((cmd_current = cmd_find(argv[optind])) == NULL) {
-		note = escaped(argv[optind]);
+		note = main_escaped(argv[optind]);
 		warnx("unknown command '%s'", note);
 		free(note);
 		usage(stderr);

@@ -1,0 +1,173 @@
+#!/bin/sh
+# t_feeds.sh: the feeds and fetch commands on feeds of our own: adding,
+# listing, removing, OPML and newsboat urls files; fetching into the
+# archive from file:// URLs (no network), items found again by guid and
+# replaced when the feed changes them, manual quotes kept; a broken feed
+# named with its reason while the others are stored.  Over HTTP, against
+# tests/feedserver on 127.0.0.1: 304, errors, Retry-After, a permanent
+# redirect, the per-host limit, and an interrupted fetch.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+dir="$top_srcdir/tests/fetch"
+db="$TMPD/feeds.db"
+C() { "$CITATA" -d "$db" "$@"; }
+
+# --- subscriptions
+C feeds >"$TMPD/o" 2>&1
+ok $? "feeds with none lists nothing"
+ok $(( $(wc -c <"$TMPD/o") != 0 )) "and prints nothing"
+cp "$dir/news.xml" "$TMPD/news.xml"
+C feeds add --name='Шығыс' "file://$TMPD/news.xml" >"$TMPD/o" 2>&1
+ok $? "feeds add"
+contains "$TMPD/o" "added feed 1: file://$TMPD/news.xml" "says what it added"
+C feeds add "file://$TMPD/news.xml" >"$TMPD/o" 2>&1
+ok $? "adding it again is no error"
+contains "$TMPD/o" "already subscribed (feed 1)" "and says so"
+C feeds add ftp://example.kz/x >"$TMPD/o" 2>&1
+ok $(( $? != 2 )) "a URL that is not http, https or file is refused"
+contains "$TMPD/o" "not an http, https or file URL: 'ftp://example.kz/x'" \
+    "with the reason"
+C feeds add --name=a http://a.example/ http://b.example/ >"$TMPD/o" 2>&1
+ok $(( $? != 2 )) "--name with two URLs is refused"
+C feeds list --format=tsv >"$TMPD/o"
+ok $(( $(wc -l <"$TMPD/o") != 1 )) "nothing was added by the refusals"
+
+# --- fetch from a file
+C fetch >"$TMPD/o" 2>"$TMPD/e"
+ok $? "fetch"
+contains "$TMPD/o" "Шығыс: 3 new, 0 updated, 0 unchanged" \
+    "a line for the feed in a pipe"
+contains "$TMPD/o" "fetched 1 feeds: 3 new articles" "and a summary"
+C list --format=tsv >"$TMPD/l"
+ok $(( $(wc -l <"$TMPD/l") != 3 )) "three articles"
+ok $(( $(cut -f3 "$TMPD/l" | sort -u | grep -c '^Шығыс$') != 1 )) \
+    "their source is the feed's name"
+cut -f2,4 "$TMPD/l" >"$TMPD/order"
+cat >"$TMPD/want" <<'EOF'
+2026-12-06	Школьники Риддера построили метеостанцию
+2026-12-06	В Оскемене откроют новый мост через Иртыш
+2026-12-05	В Семее прошёл турнир по тоғызқұмалақ
+EOF
+same "$TMPD/order" "$TMPD/want" "newest first, by time within a day"
+id=$(grep 'мост' "$TMPD/l" | cut -f1)
+C show --width=200 "$id" >"$TMPD/s"
+contains "$TMPD/s" "https://shygys.example.kz/news/most" "the link is kept"
+ok $(grep -c 'alert' "$TMPD/s") "a script in the HTML is not text"
+contains "$TMPD/s" "«Мы успеем до холодов, подрядчик работает в три смены», — сказал аким." \
+    "HTML paragraphs become paragraphs"
+C quotes --format=tsv >"$TMPD/q"
+contains "$TMPD/q" "Ержан Сәрсенов" "quotes are found in fetched articles"
+contains "$TMPD/q" "Айгүл Қасымова" "in the description's HTML too"
+n=$(sqlite3 "$db" "SELECT count(*) FROM articles_fts WHERE articles_fts
+    MATCH 'метеостанцию'")
+ok $(( n != 1 )) "and the search index has them"
+
+C fetch >"$TMPD/o" 2>&1
+ok $? "fetch again"
+contains "$TMPD/o" "Шығыс: 0 new, 0 updated, 3 unchanged" \
+    "nothing new, nothing stored twice"
+ok $(( $(C list --format=tsv | wc -l) != 3 )) "still three articles"
+
+# A manual quote on the article the feed will change, on words that
+# stay, and one on words that will go.
+art=$(sqlite3 "$db" "SELECT id FROM articles WHERE guid = 'shygys-1001'")
+pos=$(sqlite3 "$db" "SELECT instr(CAST(text AS BLOB),
+    CAST('Мы успеем' AS BLOB)) - 1 FROM articles WHERE id = $art")
+sqlite3 "$db" "INSERT INTO quotes (article_id, kind, start, \"end\",
+    origin, date) VALUES ($art, 'direct', $pos, $pos + 17, 'manual',
+    '2026-12-06')"
+sqlite3 "$db" "INSERT INTO quotes (article_id, kind, start, \"end\",
+    origin, date) VALUES ($art, 'direct', 0, 8, 'manual', '2026-12-06')"
+cp "$dir/news-changed.xml" "$TMPD/news.xml"
+C fetch >"$TMPD/o" 2>"$TMPD/e"
+ok $? "fetch a changed feed"
+contains "$TMPD/o" "Шығыс: 1 new, 1 updated, 2 unchanged" \
+    "one new item, one changed"
+ok $(( $(C list --format=tsv | wc -l) != 4 )) "four articles"
+ok $(( $(sqlite3 "$db" "SELECT count(*) FROM articles
+    WHERE guid = 'shygys-1001'") != 1 )) "the changed item is one article"
+C show --width=200 "$art" >"$TMPD/s"
+contains "$TMPD/s" "Обновлено: открытие перенесли на 28 декабря." \
+    "with the new text"
+q=$(sqlite3 "$db" "SELECT CAST(substr(CAST(a.text AS BLOB), q.start + 1,
+    q.\"end\" - q.start) AS TEXT) FROM quotes q JOIN articles a
+    ON a.id = q.article_id WHERE q.origin = 'manual'")
+ok $(( $(printf '%s\n' "$q" | grep -cx 'Мы успеем до холодов' ) != 1 )) \
+    "a manual quote still on its words ($q)"
+# The first 8 bytes were "Аким" and stay; nothing is lost here.
+ok $(( $(sqlite3 "$db" "SELECT count(*) FROM quotes
+    WHERE origin = 'manual'") != 2 )) "both manual quotes kept"
+
+# The words of one manual quote go: it goes, and fetch says so.
+sed 's/Мы успеем до холодов, подрядчик/Подрядчик/' "$dir/news-changed.xml" \
+    >"$TMPD/news.xml"
+C fetch >"$TMPD/o" 2>"$TMPD/e"
+contains "$TMPD/o" "Шығыс: 0 new, 1 updated, 3 unchanged" "changed again"
+contains "$TMPD/e" "Шығыс: 1 manual quotes were removed" \
+    "a manual quote whose words are gone is removed, and said"
+ok $(( $(sqlite3 "$db" "SELECT count(*) FROM quotes
+    WHERE origin = 'manual'") != 1 )) "the other stays"
+
+C feeds list --format=jsonl >"$TMPD/o"
+contains "$TMPD/o" '"name":"Шығыс","title":"Шығыс хабарлары"' \
+    "the feed's own title is kept"
+contains "$TMPD/o" '"articles":4' "its articles are counted"
+contains "$TMPD/o" '"status":"ok","failed":false' "its status"
+C feeds list >"$TMPD/o"
+contains "$TMPD/o" "4 articles, fetched 20" "the text form"
+
+# --- a broken feed among good ones
+cp "$dir/broken.xml" "$TMPD/broken.xml"
+C feeds add --name=Broken "file://$TMPD/broken.xml" >/dev/null
+C fetch >"$TMPD/o" 2>"$TMPD/e"
+ok $(( $? != 1 )) "a broken feed among good ones: exit 1"
+contains "$TMPD/e" "fetch: Broken: " "the broken one is named"
+contains "$TMPD/e" "line" "with the line of its XML"
+contains "$TMPD/o" "Шығыс: 0 new, 0 updated, 4 unchanged" \
+    "the good one is still fetched"
+C fetch Broken >/dev/null 2>&1
+ok $(( $? != 2 )) "fetching only the broken one: exit 2"
+C feeds list --format=tsv >"$TMPD/o"
+ok $(( $(grep -c '	Broken	.*	0	20.*	malformed\|	Broken	.*	0	20.*' "$TMPD/o") != 1 )) \
+    "its failure is listed"
+C fetch Nonesuch >"$TMPD/o" 2>&1
+ok $(( $? != 2 )) "fetching a feed that does not exist: exit 2"
+contains "$TMPD/o" "no feed 'Nonesuch'" "and says so"
+
+# --- OPML and newsboat
+C feeds export >"$TMPD/subs.opml"
+ok $? "feeds export"
+contains "$TMPD/subs.opml" '<opml version="2.0">' "is OPML 2.0"
+"$CITATA" -d "$TMPD/copy.db" feeds import "$TMPD/subs.opml" >"$TMPD/o" 2>&1
+ok $? "its OPML imports into another archive"
+contains "$TMPD/o" "imported 2 feeds, already subscribed 0, skipped 0" \
+    "every feed"
+"$CITATA" -d "$TMPD/copy.db" feeds list --format=tsv | cut -f2,3 \
+    >"$TMPD/a"
+C feeds list --format=tsv | cut -f2,3 >"$TMPD/b"
+same "$TMPD/a" "$TMPD/b" "with the same names and URLs"
+"$CITATA" -d "$TMPD/copy.db" feeds import "$dir/urls" >"$TMPD/o" \
+    2>"$TMPD/e"
+ok $(( $? != 1 )) "a newsboat urls file with a query line: exit 1"
+contains "$TMPD/o" "imported 3 feeds" "its feeds are imported"
+contains "$TMPD/e" "urls:5: error:" "the query line is named"
+"$CITATA" -d "$TMPD/copy.db" feeds list --format=tsv >"$TMPD/o"
+contains "$TMPD/o" "	Шығыс хабарлары	https://shygys.example.kz/rss.xml" \
+    "a ~name tag names the feed"
+"$CITATA" -d "$TMPD/copy.db" feeds import "$TMPD/nonesuch" >"$TMPD/o" 2>&1
+ok $(( $? != 2 )) "importing a missing file: exit 2"
+contains "$TMPD/o" "nonesuch" "naming it"
+
+C feeds remove Broken >"$TMPD/o" 2>&1
+ok $? "feeds remove"
+contains "$TMPD/o" "removed feed 2: Broken (0 articles stay in the archive)" \
+    "says what it removed"
+C feeds remove 1 >"$TMPD/o" 2>&1
+contains "$TMPD/o" "(4 articles stay in the archive)" "by number"
+ok $(( $(C list --format=tsv | wc -l) != 4 )) "its articles stay"
+C feeds remove 1 >"$TMPD/o" 2>&1
+ok $(( $? != 2 )) "removing it twice: exit 2"
+ok $(( $(sqlite3 "$db" "PRAGMA integrity_check" | grep -cx ok) != 1 )) \
+    "the archive is whole"
+
+done_testing
