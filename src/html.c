@@ -150,8 +150,8 @@ to_utf8(struct buf *b, const char *s, size_t len, const char *charset)
 		while (inleft > 0) {
 			o = chunk;
 			oleft = sizeof(chunk);
-			if (iconv(cd, &in, &inleft, &o, &oleft) == (size_t)-1 &&
-			    errno != E2BIG) {
+			if (iconv(cd, &in, &inleft, &o, &oleft) ==
+			    (size_t)-1 && errno != E2BIG) {
 				buf_add(b, chunk, (size_t)(o - chunk));
 				put_fffd(b);
 				in++;	/* EILSEQ or EINVAL: skip a byte */
@@ -174,8 +174,17 @@ to_utf8(struct buf *b, const char *s, size_t len, const char *charset)
 	while (off < len) {
 		n = utf8_decode((const unsigned char *)s + off, len - off, &c);
 		if (n == 0) {
+			/* One U+FFFD for a lead byte and the continuation
+			 * bytes it announced (the "maximal subpart"). */
+			unsigned char	lead = (unsigned char)s[off];
+			size_t		want = lead >= 0xf5 ? 1 :
+			    lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 :
+			    lead >= 0xc2 ? 2 : 1;
+
 			put_fffd(b);
-			off++;
+			for (n = 1, off++; n < want && off < len &&
+			    ((unsigned char)s[off] & 0xc0) == 0x80; n++)
+				off++;
 		} else {
 			if (c != 0)
 				buf_add(b, s + off, n);
@@ -231,7 +240,8 @@ add_text(struct walk *w, const char *s, size_t len)
 				buf_addc(&w->out, ' ');
 		}
 		else if (c == ' ' || c == '\t' || c == '\f' || c == '\v' ||
-		    c == 0x1680 || (c >= 0x2000 && c <= 0x200a && c != 0x2007) ||
+		    c == 0x1680 || (c >= 0x2000 && c <= 0x200a &&
+		    c != 0x2007) ||
 		    c == 0x205f || c == 0x3000)
 			buf_addc(&w->out, ' ');
 		else if (c >= 0x20 && (c < 0x7f || c > 0x9f))
@@ -334,7 +344,8 @@ gap_len(const char *s, size_t len, size_t off, int *has_space,
 			*has_space = 1;
 		else if (s[off] == CELL)
 			*has_cell = 1;
-		else if (len - off >= 2 && memcmp(s + off, "\xc2\xa0", 2) == 0) {
+		else if (len - off >= 2 &&
+		    memcmp(s + off, "\xc2\xa0", 2) == 0) {
 			off += 2;
 			continue;
 		} else if (len - off >= 3 &&
