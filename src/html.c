@@ -12,14 +12,13 @@
 #include <ctype.h>
 #include <errno.h>
 #include <iconv.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-#include <libxml/HTMLparser.h>
-#include <libxml/tree.h>
 
 #include "text.h"
 #include "util.h"
