@@ -12,6 +12,32 @@
  * Content-Type gave, else UTF-8.  Every string it hands out is valid
  * UTF-8 in NFC without NUL or C0/C1 controls other than the "\n" of
  * paragraphs.
+ *
+ * Decisions the contract below leaves open:
+ *  - A byte that is not valid UTF-8 in a UTF-8 document becomes U+FFFD,
+ *    and a raw C0 control (ESC ...) in any ASCII-based document is left
+ *    out, before libxml2 reads it: one stray byte does not cost the whole
+ *    feed.  A character reference to a control (&#27;) is still not XML,
+ *    and the feed is refused.
+ *  - Elements are matched by namespace URI.  An item's text is the first
+ *    non-empty of: yandex:full-text (or a full-text element in any
+ *    namespace), then content:encoded or Atom content, then the
+ *    description or Atom summary; full is 1 for the first two.  A
+ *    description, yandex:full-text and content:encoded are HTML when
+ *    html_is_markup() says so, else plain text; Atom text constructs
+ *    follow their type (an out-of-line content, src=, is skipped).
+ *  - Without a link, an RSS guid that is an http(s) URL and not
+ *    isPermaLink="false" is the link.  Atom: the first rel="alternate"
+ *    (or rel-less) link, text/html first; an entry without an author
+ *    takes the feed's; published is preferred to updated.
+ *  - author: dc:creator, else <author>; guid of RSS 1.0: rdf:about.
+ *  - Dates: RFC 822 (weekday, seconds, time optional; two-digit years
+ *    00-49 are 20xx; any zone, ignored) and RFC 3339 / ISO 8601
+ *    (fractions and zone ignored); years 1900-2999; a date that does not
+ *    exist (31 Feb, 24:00) gives date and time NULL.
+ *  - Entities the document declares in its internal subset are expanded
+ *    (at most 8 deep, 1 MiB a field), HTML's named entities (&nbsp;)
+ *    where none is declared; external ones never.
  */
 
 enum feed_kind {
@@ -39,6 +65,9 @@ struct feed_item {
 	long	 line;		/* line of the document where it starts */
 };
 
+/* Items kept of a feed; those after are left out. */
+#define FEED_MAX_ITEMS	10000
+
 struct feed {
 	enum feed_kind	  kind;
 	char		 *title;	/* NULL when none */
@@ -54,7 +83,10 @@ struct feed {
  * caller frees it) to one line saying why: not XML, truncated or
  * malformed XML (with the line), an HTML page rather than a feed, an
  * unknown root element, entity expansion refused.  An item without a
- * title, link or date is kept with those fields NULL.
+ * title, link or date is kept with those fields NULL.  The causes begin
+ * "empty document", "malformed XML at line N: ", "entity expansion
+ * refused at line N: ", "an HTML page, not a feed" and "not RSS or Atom
+ * (root element <NAME>)".  At most FEED_MAX_ITEMS items are read.
  */
 struct feed	*feed_parse(const char *data, size_t len, const char *url,
 		    const char *charset, char **cause);
@@ -75,6 +107,12 @@ struct feed_sub {
  * array in *subs (feed_subs_free()) and returns the count, or -1 with
  * *cause set when the document cannot be read.  diag is called with a
  * line number and a reason for each entry left out; it may be NULL.
+ * Only http, https and file URLs are taken ("not an http(s) or file
+ * URL"); a line of a urls file that is not valid UTF-8 or holds a
+ * control character is skipped; a quoted token may hold blanks (\" and
+ * \\ escaped); the first "~NAME" tag names the feed.  An OPML outline
+ * whose only name is its URL has none (as feed_opml_write() writes
+ * it).  Empty input gives 0.
  */
 long	feed_subs_parse(const char *data, size_t len, struct feed_sub **subs,
 	    void (*diag)(void *ctx, long line, const char *reason),
@@ -82,7 +120,10 @@ long	feed_subs_parse(const char *data, size_t len, struct feed_sub **subs,
 void	feed_subs_free(struct feed_sub *subs, size_t n);
 
 /* Appends to out an OPML 2.0 document (UTF-8, escaped) that lists the n
- * subscriptions, titled title. */
+ * subscriptions, titled title: one <outline type="rss"> each, its text
+ * and title the name (text the URL when there is no name, and no
+ * title).  Invalid UTF-8 becomes U+FFFD, controls other than tab and
+ * line breaks are left out.  feed_subs_parse() reads it back. */
 struct buf;
 void	feed_opml_write(struct buf *out, const char *title,
 	    const struct feed_sub *subs, size_t n);
