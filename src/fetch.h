@@ -18,7 +18,8 @@ struct fetch_req {
 };
 
 enum fetch_status {
-	FETCH_OK,		/* a 2xx with a body */
+	FETCH_OK,		/* a 2xx with a body ("" when empty),
+				   or a file: URL read */
 	FETCH_NOT_MODIFIED,	/* 304: the stored copy is current */
 	FETCH_FAILED		/* see error */
 };
@@ -26,18 +27,21 @@ enum fetch_status {
 /* A response; fetch_res_free() frees what it owns. */
 struct fetch_res {
 	enum fetch_status status;
-	long		 http;		/* last HTTP status, 0 when none */
+	long		 http;		/* last HTTP status, 0 when none
+					   (file: URLs, no answer) */
 	char		*body;		/* FETCH_OK: decoded (gzip, deflate,
 					   br when libcurl has it) and
 					   NUL-terminated; else NULL */
 	size_t		 len;
 	char		*charset;	/* charset= of Content-Type, or NULL */
 	char		*etag;		/* the validators to send next time */
-	char		*last_modified;	/* (NULL when the server sent none) */
+	char		*last_modified;	/* (NULL when the server sent none;
+					   a 304 without any hands back the
+					   request's; NULL when failed) */
 	char		*moved_to;	/* every redirect on the way was
 					   permanent (301, 308): the URL to
 					   store instead of req->url; NULL
-					   otherwise */
+					   otherwise and when failed */
 	char		*final_url;	/* where the body came from (the base
 					   of relative links) */
 	long		 retry_after;	/* 429 or 503 with Retry-After:
@@ -52,13 +56,18 @@ struct fetch_res {
 };
 
 struct fetch_opts {
-	int		 jobs;		/* transfers at once (default 8) */
-	int		 per_host;	/* connections to one host (2) */
+	int		 jobs;		/* transfers at once (default 8;
+					   below 1 counts as 1) */
+	int		 per_host;	/* transfers and connections to one
+					   host (2); 0 for no limit */
 	long		 timeout;	/* seconds a transfer may take (30) */
 	long		 connect_timeout; /* seconds to connect (10) */
-	size_t		 max_bytes;	/* largest body (16 MiB) */
+	size_t		 max_bytes;	/* largest body once decoded
+					   (16 MiB) */
 	long		 max_redirects;	/* (5) */
-	const char	*user_agent;	/* "citata/VERSION (+URL)" */
+	const char	*user_agent;	/* "citata/VERSION (+URL)", without
+					   the URL while configure.ac's
+					   AC_INIT names none */
 	int		 cancel_fd;	/* readable means stop; -1 for none */
 };
 
@@ -75,10 +84,12 @@ typedef int	(*fetch_done_fn)(void *ctx, const struct fetch_req *req,
 		    struct fetch_res *res);
 
 /*
- * Fetches the n requests, at most o->jobs at a time and o->per_host to
- * one host, reusing connections, with conditional requests
+ * Fetches the n requests (o NULL: the defaults), at most o->jobs at a
+ * time and o->per_host to one host (the others wait their turn, first
+ * come first served), reusing connections, with conditional requests
  * (If-None-Match, If-Modified-Since), compressed transfer, redirects
- * only to http and https, and calls done for each.  Returns 0 when every
+ * only to http and https, and calls done for each; a request that
+ * cannot even start is handed to done as failed.  Returns 0 when every
  * request was handed to done, 1 when the cancel descriptor became
  * readable or done stopped the run (the requests still running are
  * abandoned and not handed to done), -1 with *cause set when libcurl
