@@ -58,11 +58,20 @@ struct fetch_run_state {
 enum {
 	OPT_NAME = 256,
 	OPT_FORMAT,
-	OPT_JOBS
+	OPT_JOBS,
+	OPT_TIMEOUT
 };
 
-static int	 opts_parse(int, char **, const char *, const char **,
-		    enum export_format *, long *);
+/* The options of the feeds subcommands and of fetch. */
+struct feed_opts {
+	const char		*name;		/* --name */
+	enum export_format	 format;	/* --format */
+	long			 jobs;		/* --jobs, 0 when not given */
+	long			 timeout;	/* --timeout, likewise */
+};
+
+static int	 opts_parse(int, char **, const char *, struct feed_opts *);
+static long	 opt_number(const char *, const char *, const char *, long);
 static int	 subs_row(void *, const struct db_feed *);
 static void	 subs_load(struct db *, struct subs *);
 static void	 subs_free(struct subs *);
@@ -89,24 +98,26 @@ static void	 item_diag(void *, long, const char *);
 
 /*
  * Parses the options of "feeds SUB" or "fetch" (argv[0] is the
- * subcommand); allowed names the long options it takes ("name",
- * "format", "jobs").  Returns the index of the first operand, or -1
- * after a message.
+ * subcommand) into *o; allowed names the long options it takes ("name",
+ * "format", "jobs", "timeout").  Returns the index of the first operand,
+ * or -1 after a message.
  */
 static int
-opts_parse(int argc, char **argv, const char *allowed, const char **name,
-    enum export_format *format, long *jobs)
+opts_parse(int argc, char **argv, const char *allowed, struct feed_opts *o)
 {
 	static const struct option	opts[] = {
 		{ "name", required_argument, NULL, OPT_NAME },
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "jobs", required_argument, NULL, OPT_JOBS },
+		{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	char	*e, *end;
+	char	*e;
 	int	 ch, i;
 
+	memset(o, 0, sizeof(*o));
+	o->format = EXPORT_TEXT;
 	optind = 1;
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, "+h", opts, &i)) != -1) {
@@ -123,27 +134,42 @@ opts_parse(int argc, char **argv, const char *allowed, const char **name,
 		}
 		switch (ch) {
 		case OPT_NAME:
-			*name = optarg;
+			o->name = optarg;
 			break;
 		case OPT_FORMAT:
-			if (main_parse_format(optarg, format, 1) != 0)
+			if (main_parse_format(optarg, &o->format, 1) != 0)
 				return -1;
 			break;
 		case OPT_JOBS:
-			errno = 0;
-			*jobs = strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0' || *jobs < 1 ||
-			    *jobs > 64) {
-				e = main_escaped(optarg);
-				warnx("%s: bad jobs '%s' (want 1 to 64)",
-				    argv[0], e);
-				free(e);
+			if ((o->jobs = opt_number(argv[0], "jobs", optarg,
+			    64)) < 0)
 				return -1;
-			}
+			break;
+		case OPT_TIMEOUT:
+			if ((o->timeout = opt_number(argv[0], "timeout",
+			    optarg, 3600)) < 0)
+				return -1;
 			break;
 		}
 	}
 	return optind;
+}
+
+/* The value of option what of command cmd, 1 to max; -1 after a
+ * message. */
+static long
+opt_number(const char *cmd, const char *what, const char *arg, long max)
+{
+	char	*end, *e;
+	long	 n;
+
+	n = strtol(arg, &end, 10);
+	if (*arg != '\0' && *end == '\0' && n >= 1 && n <= max)
+		return n;
+	e = main_escaped(arg);
+	warnx("%s: bad %s '%s' (want 1 to %ld)", cmd, what, e, max);
+	free(e);
+	return -1;
 }
 
 static int
@@ -276,13 +302,15 @@ static int
 feeds_add(int argc, char **argv)
 {
 	struct db	*db;
-	const char	*name = NULL;
+	struct feed_opts o;
+	const char	*name;
 	char		*cause = NULL, *e;
 	long long	 id;
 	int		 first, i, rc;
 
-	if ((first = opts_parse(argc, argv, "name", &name, NULL, NULL)) < 0)
+	if ((first = opts_parse(argc, argv, "name", &o)) < 0)
 		return EXIT_FAIL;
+	name = o.name;
 	if (first >= argc) {
 		warnx("feeds add: no URL given");
 		return EXIT_FAIL;
@@ -343,13 +371,14 @@ static int
 feeds_list(int argc, char **argv)
 {
 	struct db	*db;
-	struct list_out	 o = { .format = EXPORT_TEXT };
+	struct list_out	 o;
+	struct feed_opts fo;
 	char		*cause = NULL;
 	int		 first;
 
-	if ((first = opts_parse(argc, argv, "format", NULL, &o.format,
-	    NULL)) < 0)
+	if ((first = opts_parse(argc, argv, "format", &fo)) < 0)
 		return EXIT_FAIL;
+	o.format = fo.format;
 	if (first < argc) {
 		warnx("feeds list: unexpected argument");
 		return EXIT_FAIL;
@@ -372,8 +401,9 @@ feeds_remove(int argc, char **argv)
 	struct sub	*u;
 	char		*cause = NULL, *e;
 	int		 first, i;
+	struct feed_opts	 fo;
 
-	if ((first = opts_parse(argc, argv, "", NULL, NULL, NULL)) < 0)
+	if ((first = opts_parse(argc, argv, "", &fo)) < 0)
 		return EXIT_FAIL;
 	if (first >= argc) {
 		warnx("feeds remove: no feed given");
@@ -440,8 +470,9 @@ feeds_import(int argc, char **argv)
 	long			 n, i;
 	long long		 id;
 	int			 first, rc;
+	struct feed_opts	 fo;
 
-	if ((first = opts_parse(argc, argv, "", NULL, NULL, NULL)) < 0)
+	if ((first = opts_parse(argc, argv, "", &fo)) < 0)
 		return EXIT_FAIL;
 	if (argc - first != 1) {
 		warnx("feeds import: give one file (OPML or a newsboat urls "
@@ -500,8 +531,9 @@ feeds_export(int argc, char **argv)
 	struct buf	 b;
 	size_t		 i;
 	int		 first;
+	struct feed_opts	 fo;
 
-	if ((first = opts_parse(argc, argv, "", NULL, NULL, NULL)) < 0)
+	if ((first = opts_parse(argc, argv, "", &fo)) < 0)
 		return EXIT_FAIL;
 	if (first < argc) {
 		warnx("feeds export: unexpected argument");
@@ -720,11 +752,11 @@ cmd_fetch(int argc, char **argv)
 	struct tm		 tm;
 	time_t			 now;
 	char			*cause = NULL, *e, when[32];
+	struct feed_opts	 fo;
 	size_t			 i, n = 0, waiting = 0;
-	long			 jobs = 0;
 	int			 first, rc, status;
 
-	if ((first = opts_parse(argc, argv, "jobs", NULL, NULL, &jobs)) < 0)
+	if ((first = opts_parse(argc, argv, "jobs timeout", &fo)) < 0)
 		return EXIT_FAIL;
 	memset(&run, 0, sizeof(run));
 	run.lx = main_open_lexicon();
@@ -787,8 +819,10 @@ cmd_fetch(int argc, char **argv)
 	run.nfeeds = n;
 
 	fetch_opts_default(&o);
-	if (jobs > 0)
-		o.jobs = (int)jobs;
+	if (fo.jobs > 0)
+		o.jobs = (int)fo.jobs;
+	if (fo.timeout > 0)
+		o.timeout = fo.timeout;
 	o.cancel_fd = main_catch_signals();
 	if (fetch_global_init(&cause) != 0)
 		main_fatal_cause(cause, "");
