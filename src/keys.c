@@ -47,6 +47,8 @@ static const struct keys_binding keys_bindings[] = {
 	{ KEYS_HELP, { "?", NULL }, "show this list of keys" },
 	{ KEYS_REDRAW, { "C-l", "R", NULL },
 	  "redraw and read the archive again" },
+	{ KEYS_FETCH, { "F", NULL },
+	  "fetch every feed in the background; the list follows" },
 	{ KEYS_SUSPEND, { "C-z", NULL },
 	  "suspend; the shell's fg command resumes" },
 	{ KEYS_NONE, { NULL }, NULL }

@@ -36,6 +36,7 @@ enum keys_action {
 	KEYS_READ,
 	KEYS_HELP,
 	KEYS_REDRAW,
+	KEYS_FETCH,
 	KEYS_SUSPEND
 };
 

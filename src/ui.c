@@ -86,6 +86,7 @@ struct ui {
 	struct ui_mark		*pending;	/* read marks to write */
 	size_t			 npending;
 	int			 told_busy;
+	struct ui_fetch		*fetch;		/* fetch running, or NULL */
 };
 
 struct ui_color_def {
@@ -144,7 +145,7 @@ static void	 ui_draw(struct ui *);
 static void	 ui_draw_status(struct ui *);
 static void	 ui_draw_small(struct ui *);
 static void	 ui_prompt_line(struct ui *, struct buf *, int);
-static int	 ui_wait(int);
+static int	 ui_wait(int, int);
 static const char *ui_key_name(int, wint_t, char *, size_t);
 static const char *ui_key_label(int, wint_t, const char *, char *, size_t);
 static int	 ui_key(struct ui *, int, wint_t);
@@ -159,6 +160,8 @@ static void	 ui_sync(struct ui *);
 static int	 ui_cycle_focus(struct ui *);
 static struct ui_frame *ui_top(struct ui *);
 static int	 ui_pending_flush(struct ui *);
+static int	 ui_fetch_key(struct ui *);
+static int	 ui_fetch_poll(struct ui *);
 
 static void
 ui_on_signal(int sig)
@@ -713,20 +716,23 @@ ui_draw(struct ui *ui)
 	doupdate();
 }
 
-/* Sleeps until there is input or a signal, or for ms milliseconds
- * unless ms is -1: an idle reader uses no CPU.  Returns -1 when a
+/* Sleeps until there is input, a signal or output of the background
+ * fetch on fd (-1 for none), or for ms milliseconds unless ms is -1: an
+ * idle reader uses no CPU.  Returns -1 when a
  * terminating signal came or the terminal went away. */
 static int
-ui_wait(int ms)
+ui_wait(int ms, int fd)
 {
-	struct pollfd	pfd[2];
+	struct pollfd	pfd[3];
 	char		c;
 
 	pfd[0].fd = STDIN_FILENO;
 	pfd[0].events = POLLIN;
 	pfd[1].fd = ui_sigpipe[0];
 	pfd[1].events = POLLIN;
-	if (poll(pfd, 2, ms) < 0 && errno != EINTR)
+	pfd[2].fd = fd;		/* a background fetch, or -1 */
+	pfd[2].events = POLLIN;
+	if (poll(pfd, 3, ms) < 0 && errno != EINTR)
 		return -1;
 	if (pfd[1].revents & POLLIN)
 		while (read(ui_sigpipe[0], &c, 1) == 1)
@@ -1177,6 +1183,8 @@ ui_action(struct ui *ui, enum keys_action act)
 			ui_pending_flush(ui);
 		return REDRAW_ALL | ui_list_reload(ui) |
 		    ui_speakers_reload(ui);
+	case KEYS_FETCH:
+		return ui_fetch_key(ui);
 	case KEYS_SUSPEND:
 		/* ncurses' SIGTSTP handler restores and resumes the
 		 * screen; ^Z only arrives here when the tty does not send
@@ -1230,6 +1238,58 @@ ui_action(struct ui *ui, enum keys_action act)
 	if (bits == 0 && act == KEYS_BACK)
 		bits = ui_back(ui);
 	return bits;
+}
+
+/* F: starts fetch in the background, or says how far it is. */
+static int
+ui_fetch_key(struct ui *ui)
+{
+	const struct ui_fetch_state	*st;
+	char				*cause = NULL;
+
+	if (ui->fetch != NULL) {
+		st = ui_fetch_state(ui->fetch);
+		ui_message(ui, "still fetching: %zu feeds done, %zu new "
+		    "articles", st->feeds, st->added);
+		return REDRAW_STATUS;
+	}
+	if ((ui->fetch = ui_fetch_start(ui->path, &cause)) == NULL) {
+		ui_error(ui, "%s", cause);
+		free(cause);
+		return REDRAW_STATUS;
+	}
+	ui_message(ui, "fetching the feeds in the background...");
+	return REDRAW_STATUS;
+}
+
+/* Reads what the background fetch said: its progress in the status
+ * line, and once it is done the list read again and its summary. */
+static int
+ui_fetch_poll(struct ui *ui)
+{
+	const struct ui_fetch_state	*st = ui_fetch_state(ui->fetch);
+	int				 done, bits;
+
+	done = ui_fetch_read(ui->fetch);
+	if (!done) {
+		ui_message(ui, "fetching: %zu feeds done, %zu new articles%s",
+		    st->feeds, st->added, st->failed > 0 ? ", some failed" :
+		    "");
+		return REDRAW_STATUS;
+	}
+	bits = ui_list_reload(ui) | ui_speakers_reload(ui);
+	/* The summary, and the last failure when there was one. */
+	if (st->status == 0 && st->summary != NULL)
+		ui_message(ui, "%s", st->summary);
+	else if (st->summary != NULL && st->problem != NULL)
+		ui_error(ui, "%s; %s", st->summary, st->problem);
+	else if (st->problem != NULL)
+		ui_error(ui, "fetch: %s", st->problem);
+	else
+		ui_error(ui, "fetch failed (exit %d)", st->status);
+	ui_fetch_stop(ui->fetch);
+	ui->fetch = NULL;
+	return bits | REDRAW_STATUS;
 }
 
 int
@@ -1311,14 +1371,22 @@ ui_run(struct db *db, const char *path)
 		if (ui.dirty != 0 || ui.quit)
 			continue;
 		/* Pending read marks are retried every second. */
-		if (ui_wait(ui.npending > 0 ? 1000 : -1) != 0)
+		if (ui_wait(ui.npending > 0 ? 1000 : -1, ui.fetch != NULL ?
+		    ui_fetch_fd(ui.fetch) : -1) != 0)
 			break;
+		if (ui.fetch != NULL)
+			ui.dirty |= ui_fetch_poll(&ui);
 	}
 
 	ui_list_save(&ui);
 	if (ui.npending > 0)
 		ui_pending_flush(&ui);
 	endwin();
+	if (ui.fetch != NULL) {
+		ui_fetch_stop(ui.fetch);
+		warnx("the background fetch was stopped; the feeds it had "
+		    "finished are stored");
+	}
 	if (ui.npending > 0)
 		warnx("%zu read mark%s not saved: another process was "
 		    "writing the archive", ui.npending, ui.npending > 1 ?

@@ -27,6 +27,32 @@ struct rect;
  * Returns the exit status. */
 int	ui_run(struct db *db, const char *path);
 
+/*
+ * ui_fetch.c: "citata -d PATH fetch" in the background, its standard
+ * output and error read as they come.
+ */
+struct ui_fetch;
+struct ui_fetch_state {
+	size_t	 feeds;		/* done so far */
+	size_t	 added;		/* new articles so far */
+	size_t	 failed;	/* feeds that failed */
+	char	*problem;	/* the last failure, or NULL */
+	char	*summary;	/* the closing line, or NULL */
+	int	 status;	/* exit status, once done */
+};
+/* Starts the child on archive path, or NULL with *cause set. */
+struct ui_fetch	*ui_fetch_start(const char *path, char **cause);
+/* The descriptor to poll for the child's output. */
+int		 ui_fetch_fd(const struct ui_fetch *);
+/* Reads what the child wrote so far; 1 when it has finished (its
+ * status is then in the state), 0 while it runs. */
+int		 ui_fetch_read(struct ui_fetch *);
+/* What the child said so far; borrowed. */
+const struct ui_fetch_state *ui_fetch_state(const struct ui_fetch *);
+/* Stops the child if it still runs (SIGTERM: the feeds it finished
+ * stay), waits for it, and frees f; NULL does nothing. */
+void		 ui_fetch_stop(struct ui_fetch *f);
+
 /* ---- for the ui_*.c files only ---- */
 
 enum ui_pane_id {

@@ -280,6 +280,54 @@ ok $(( $(sqlite3 "$hdb" "SELECT count(*) FROM articles
     WHERE guid = 'shygys-1004'") != 1 )) "the finished feed is stored"
 ok $(( $(sqlite3 "$hdb" "PRAGMA integrity_check" | grep -cx ok) != 1 )) \
     "the archive is whole"
+
+# --- the reader: F fetches in the background; keys work meanwhile, and
+# the new articles appear when it is done.
+if command -v "${TMUX_BIN:-tmux}" >/dev/null 2>&1; then
+	tmux_private feeds
+	trap 'tmux_stop; rm -rf "$TMPD"' EXIT
+	rdb="$TMPD/reader.db"
+	cp "$dir/news.xml" "$www/slow.xml"
+	"$CITATA" -d "$rdb" feeds add --name=Slow "$u/delay/4000/slow.xml" \
+	    >/dev/null
+	T new-session -d -s ui -x 100 -y 40 "LANG=C.UTF-8 LC_ALL=C.UTF-8 \
+NO_COLOR=1 TERM=screen CITATA_DATADIR='$CITATA_DATADIR' '$CITATA' \
+-d '$rdb'; echo exit \$?; exec sleep 600" 2>/dev/null
+	settle
+	ok $(grep -c 'Оскемен' "$TMPD/cap") "the reader starts with no articles"
+	T send-keys -t ui F
+	settle_until "fetching"
+	contains "$TMPD/cap" "fetching the feeds in the background" \
+	    "F starts a fetch and says so"
+	T send-keys -t ui '?'
+	settle_until "fetch every feed"
+	contains "$TMPD/cap" "fetch every feed in the background" \
+	    "keys work while it runs (the help screen, which lists F)"
+	ok $(grep -c 'fetched 1 feeds' "$TMPD/cap") "before the fetch ends"
+	T send-keys -t ui q
+	i=0
+	while [ $i -lt 100 ]; do
+		T capture-pane -p -t ui >"$TMPD/cap"
+		grep -q 'fetched 1 feeds' "$TMPD/cap" && break
+		sleep 0.1
+		i=$((i + 1))
+	done
+	contains "$TMPD/cap" "fetched 1 feeds: 3 new articles" \
+	    "the end of the fetch is shown"
+	contains "$TMPD/cap" "В Оскемене откроют новый мост через Иртыш" \
+	    "and its articles are in the list"
+	T send-keys -t ui q
+	i=0
+	while ! grep -q '^exit ' "$TMPD/cap" && [ $i -lt 50 ]; do
+		sleep 0.1
+		T capture-pane -p -t ui >"$TMPD/cap"
+		i=$((i + 1))
+	done
+	contains "$TMPD/cap" "exit 0" "the reader quits"
+	tmux_stop
+else
+	ok 0 "the reader # SKIP no tmux"
+fi
 exec 9>&-
 wait $srvpid 2>/dev/null
 
