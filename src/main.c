@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <locale.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1118,6 +1119,14 @@ main(int argc, char **argv)
 	int	 ch, rc;
 
 	util_set_progname(argv[0]);
+#ifdef M_TRIM_THRESHOLD
+	/* SQLite frees the pages of a temporary table at the end of each
+	 * statement that made one (an UPDATE of a full-text index does,
+	 * once per quote's speaker); glibc then gave the top of the heap
+	 * back to the kernel and took it again, a system call and page
+	 * faults each time: more than half the time of an import. */
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
 	setlocale(LC_ALL, "");
 	text_locale_setup(&note);
 	free(note);		/* only the reader tells */
