@@ -82,10 +82,10 @@ static const struct cmd cmds[] = {
 	{ "reextract", cmd_reextract, "",
 	  "find quotes again after the word lists changed; manual ones stay" },
 	{ "feeds", cmd_feeds,
-	  "add URL... [--name=NAME] | list [--format=text|tsv|jsonl] |\n"
-	  "       remove FEED... | import FILE | export",
-	  "manage the RSS and Atom subscriptions" },
-	{ "fetch", cmd_fetch, "[--jobs=N] [FEED...]",
+	  "[add [--name=NAME] URL... | list [--format=text|tsv|jsonl] |\n"
+	  "           remove FEED... | import FILE | export]",
+	  "manage the RSS and Atom subscriptions (FEED: number, URL or name)" },
+	{ "fetch", cmd_fetch, "[--jobs=N] [--timeout=SECONDS] [FEED...]",
 	  "fetch every feed (or the ones named) into the archive" },
 	{ NULL, NULL, NULL, NULL }
 };

@@ -238,6 +238,25 @@ contains "$TMPD/e" "fetch: Busy: not fetched: the server asked to wait until" \
     "and says until when"
 H feeds remove Gone Busy Page Moved >/dev/null
 
+# Hostile feeds: 50 MB, a redirect loop, an entity bomb.  Each is named
+# with its reason, the good one is still fetched, nothing is stored.
+cp "$top_srcdir/tests/feeds/bomb.xml" "$www/bomb.xml"
+H feeds add --name=Big "$u/big" >/dev/null
+H feeds add --name=Loop "$u/loop" >/dev/null
+H feeds add --name=Bomb "$u/bomb.xml" >/dev/null
+n0=$(sqlite3 "$hdb" 'SELECT count(*) FROM articles')
+H fetch >"$TMPD/o" 2>"$TMPD/e"
+ok $(( $? != 1 )) "hostile feeds: exit 1"
+contains "$TMPD/e" "fetch: Big: response larger than 16 MiB" "50 MB is refused"
+contains "$TMPD/e" "fetch: Loop: too many redirects (5)" \
+    "an endless redirect stops"
+contains "$TMPD/e" "fetch: Bomb: entity expansion refused" \
+    "an entity bomb is refused"
+contains "$TMPD/o" "News: not modified" "the good feed is still fetched"
+ok $(( $(sqlite3 "$hdb" 'SELECT count(*) FROM articles') != n0 )) \
+    "and nothing is stored from them"
+H feeds remove Big Loop Bomb >/dev/null
+
 # Ten feeds on one host: at most two connections at once.
 i=0
 while [ $i -lt 10 ]; do
