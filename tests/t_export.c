@@ -111,7 +111,8 @@ static void
 rows(void)
 {
 	struct db_article_row	 ar = { 7, "2026-01-02", NULL, "Заголовок",
-				    3, 1 };
+				    3, 1, "" };
+	struct db_feed		 fr;
 	struct db_quote_row	 qr;
 	struct db_speaker_row	 sr;
 	struct db_hit		 h;
@@ -167,6 +168,30 @@ rows(void)
 	is(b.data, "7  2026-01-02  Т\n    …a [конституция] b…\n"
 	    "7\t0\t2026-01-02\t\t\tТ\t…a [конституция] b…\n",
 	    "a search hit: its matches in [ ], on one line");
+
+	memset(&fr, 0, sizeof(fr));
+	fr.id = 3;
+	fr.url = "https://shygys.example.kz/rss";
+	fr.title = "Шығыс\033[2J";
+	fr.narticles = 12;
+	fr.fetched = 1796558400;	/* 2026-12-06 12:00:00 UTC */
+	fr.status = "HTTP 404 Not Found";
+	fr.failed = 1;
+	buf_reset(&b);
+	export_feed_row(&b, EXPORT_TSV, &fr);
+	export_feed_row(&b, EXPORT_JSONL, &fr);
+	export_feed_row(&b, EXPORT_TEXT, &fr);
+	is(b.data, "3\tШығыс\\x1b[2J\thttps://shygys.example.kz/rss\t12\t"
+	    "2026-12-06T12:00:00Z\tHTTP 404 Not Found\n"
+	    "{\"id\":3,\"name\":null,\"title\":\"Шығыс\\u001b[2J\","
+	    "\"url\":\"https://shygys.example.kz/rss\",\"articles\":12,"
+	    "\"added\":null,\"fetched\":\"2026-12-06T12:00:00Z\","
+	    "\"ok\":null,\"status\":\"HTTP 404 Not Found\",\"failed\":true,"
+	    "\"retry_until\":null}\n"
+	    "  3  Шығыс\xef\xbf\xbd[2J  12 articles, fetched "
+	    "2026-12-06T12:00:00Z: HTTP 404 Not Found\n"
+	    "     https://shygys.example.kz/rss\n",
+	    "a feed row, shown by its title: TSV, JSON Lines, text");
 	buf_free(&b);
 }
 
