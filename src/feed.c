@@ -258,8 +258,8 @@ repair(struct buf *b, const char *s, size_t len, int is_utf8)
 	b->data[off] = '\0';
 }
 
-/* A libxml2 message as part of a cause: one line, printable ASCII and
- * valid UTF-8, at most CAUSE_MSG_LEN bytes.  The caller frees it. */
+/* A libxml2 message as part of a cause: one line of UTF-8 without
+ * controls, from its first CAUSE_MSG_LEN bytes.  The caller frees it. */
 static char *
 clean_msg(const char *msg)
 {
