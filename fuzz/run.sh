@@ -22,7 +22,7 @@
 # BINDIR holds the built targets ("make fuzz" puts them in fuzz/ of the
 # build directory; default ./fuzz), FUZZDIR the corpus/, dict/ and
 # regress/ directories (default: where this script is).  A TARGET is a
-# name such as fuzz_text; the default is all five.  Exit status: 0 when
+# name such as fuzz_text; the default is all six.  Exit status: 0 when
 # no target crashed, 1 when one did, 2 on a usage error.  The CPU time a
 # target took is measured by GNU time when there is one.
 set -u
@@ -49,7 +49,7 @@ done
 shift $((OPTIND - 1))
 if [ $# -eq 0 ]; then
 	set -- fuzz_import_text fuzz_import_jsonl fuzz_extract fuzz_text \
-	    fuzz_search
+	    fuzz_search fuzz_feed
 fi
 # A check is the same every time: a fixed seed and number of runs, no
 # rereading of the corpus directory on a timer (-reload, which made runs
@@ -71,7 +71,7 @@ fi
 # an article for the extractor and the text module, a query for search.
 max_len() {
 	case $1 in
-	fuzz_import_*)	echo 65536 ;;
+	fuzz_import_*|fuzz_feed)	echo 65536 ;;
 	fuzz_search)	echo 4096 ;;
 	*)		echo 16384 ;;
 	esac

@@ -258,8 +258,8 @@ repair(struct buf *b, const char *s, size_t len, int is_utf8)
 	b->data[off] = '\0';
 }
 
-/* A libxml2 message as part of a cause: one line, printable ASCII and
- * valid UTF-8, at most CAUSE_MSG_LEN bytes.  The caller frees it. */
+/* A libxml2 message as part of a cause: one line of UTF-8 without
+ * controls, from its first CAUSE_MSG_LEN bytes.  The caller frees it. */
 static char *
 clean_msg(const char *msg)
 {
@@ -1061,19 +1061,26 @@ feed_free(struct feed *f)
 	free(f);
 }
 
-/* Whether s is an http, https or file URL. */
+/* Whether s is an http, https or file URL (without blanks). */
 static int
 is_feed_url(const char *s)
 {
+	if (strchr(s, ' ') != NULL || strchr(s, '\t') != NULL)
+		return 0;
 	return (strncasecmp(s, "http://", 7) == 0 && s[7] != '\0') ||
 	    (strncasecmp(s, "https://", 8) == 0 && s[8] != '\0') ||
 	    (strncasecmp(s, "file://", 7) == 0 && s[7] != '\0');
 }
 
-/* Appends a subscription; takes url and name. */
+/* Appends a subscription; takes url and name.  A name that is only the
+ * URL is none (feed_opml_write() writes the URL as the text then). */
 static void
 subs_add(struct feed_sub **subs, size_t *n, char *url, char *name)
 {
+	if (name != NULL && strcmp(name, url) == 0) {
+		free(name);
+		name = NULL;
+	}
 	if ((*n & (*n - 1)) == 0)	/* 0, 1, 2, 4 ...: grow */
 		*subs = xreallocarray(*subs, *n == 0 ? 1 : *n * 2,
 		    sizeof(**subs));
@@ -1124,10 +1131,6 @@ subs_opml(xmlDocPtr doc, struct feed_sub **subs,
 				name = s == NULL ? NULL : one_line(
 				    html_plain_to_text(s, strlen(s), NULL));
 				free(s);
-				if (name != NULL && strcmp(name, url) == 0) {
-					free(name);
-					name = NULL;
-				}
 				subs_add(subs, &count, url, name);
 			}
 		}
@@ -1211,20 +1214,23 @@ subs_urls(const char *data, size_t len, struct feed_sub **subs,
 			p++;
 		if (p == q || *p == '#' || !next_token(&p, q, &tok))
 			continue;
-		if (strncmp(tok.data, "query:", 6) == 0)
+		url = one_line(html_plain_to_text(tok.data, tok.len, NULL));
+		if (url == NULL)
+			why = "not an http(s) or file URL";
+		else if (strncmp(tok.data, "query:", 6) == 0)
 			why = "query feeds are not supported";
 		else if (strncmp(tok.data, "exec:", 5) == 0)
 			why = "exec feeds are not supported";
 		else if (strncmp(tok.data, "filter:", 7) == 0)
 			why = "filter feeds are not supported";
-		else if (!is_feed_url(tok.data))
+		else if (!is_feed_url(url))
 			why = "not an http(s) or file URL";
 		if (why != NULL) {
 			if (diag != NULL)
 				diag(ctx, line, why);
+			free(url);
 			continue;
 		}
-		url = xstrdup(tok.data);
 		name = NULL;
 		while (next_token(&p, q, &tok))
 			if (name == NULL && tok.data[0] == '~')

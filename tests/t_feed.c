@@ -684,6 +684,12 @@ test_urls(void)
 	is(d.data, "1: invalid UTF-8, line skipped\n"
 	    "2: control character, line skipped\n", "and reported");
 	feed_subs_free(subs, n > 0 ? (size_t)n : 0);
+	buf_reset(&d);
+	data = "\"https://a b/\" x\nhttps://d.kz/ ~https://d.kz/\n";
+	n = feed_subs_parse(data, strlen(data), &subs, collect, &d, &cause);
+	ok(n == 1 && subs[0].name == NULL, "a name that is the URL is none");
+	is(d.data, "1: not an http(s) or file URL\n", "a URL with a blank");
+	feed_subs_free(subs, n > 0 ? (size_t)n : 0);
 	n = feed_subs_parse("", 0, &subs, NULL, NULL, &cause);
 	ok(n == 0 && subs == NULL, "an empty file: no feeds");
 	buf_free(&d);
