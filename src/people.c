@@ -1147,6 +1147,12 @@ ent_person(struct ex *x, const struct mention *m, enum agr a, size_t at,
 	name = speakers_normalize(x->lx, w, n, m->cas, &g);
 	for (i = 0; i < n; i++)
 		free(words[i]);
+	/* Every word was dropped (one letter, a patronymic alone): no
+	 * name, so no person (fuzz_extract, "M счел, что ..."). */
+	if (*name == '\0') {
+		free(name);
+		return -1;
+	}
 	q = name_quality(x, m, a, is_quote);
 	role = people_role_text(x, m);
 	name_words(name, &first, &last, &stem);
@@ -1245,7 +1251,8 @@ proper_noun(const struct ex *x, size_t i)
 	return le != NULL && segment_starts_upper(le->tag);
 }
 
-/* Finds or adds a group or institution by its text; takes name. */
+/* Finds or adds a group or institution by its text; -1 when the text
+ * is empty (every word of it was dropped: "M счел, что ..."). */
 static int
 ent_literal(struct ex *x, const char *name, enum speaker_kind kind,
     size_t at)
@@ -1253,6 +1260,8 @@ ent_literal(struct ex *x, const char *name, enum speaker_kind kind,
 	size_t		 j;
 	struct ent	*e;
 
+	if (name == NULL || *name == '\0')
+		return -1;
 	for (j = 0; j < x->ne; j++)
 		if (x->e[j].kind == kind && strcmp(x->e[j].name, name) == 0) {
 			x->e[j].seen = at;

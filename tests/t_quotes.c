@@ -104,7 +104,7 @@ main(void)
 	char			*path, *cause = NULL, *got;
 	struct quote_list	 ql;
 	const char		*t;
-	size_t			 i;
+	size_t			 i, n, bad;
 
 	path = xasprintf("%s/lexicon", dir != NULL ? dir : "data");
 	if ((lx = lexicon_load(path, &cause)) == NULL) {
@@ -704,6 +704,15 @@ main(void)
 	ok(extract(t, &ql) == 0 || (ql.q[0].speaker != NULL &&
 	    strcmp(ql.q[0].speaker, "G") != 0), "one letter alone is no "
 	    "name");
+	quote_list_free(&ql);
+	/* Found by fuzz_extract (regress/fuzz_extract/one-letter-speaker):
+	 * the letter dropped left a speaker named "". */
+	t = "M счел,что 2 2";
+	n = extract(t, &ql);
+	for (i = 0, bad = 0; i < n; i++)
+		bad += ql.q[i].speaker != NULL && ql.q[i].speaker[0] == '\0';
+	ok(bad == 0, "a speaker whose every word is dropped is no speaker, "
+	    "not one named \"\"");
 	quote_list_free(&ql);
 
 	check_one("Борис Джонсон ушёл. Обозреватель Би-би-си говорит, что "
