@@ -295,6 +295,7 @@ main(void)
 		struct db_article_key	 key;
 		char			*v;
 
+		memset(&key, 0, sizeof(key));	/* no time of day */
 		memset(&c, 0, sizeof(c));
 		buf_init(&c.b);
 		ok(db_articles_page(db, NULL, 1, 2, article_row, &c,
@@ -414,6 +415,7 @@ main(void)
 		struct db_article_key	 key;
 
 		ok(db_article_total(db, &cause) == 33, "total of 33");
+		memset(&key, 0, sizeof(key));
 		memcpy(key.date, "2026-04-01", 11);
 		key.id = 4;
 		ok(db_article_rank(db, &key, &cause) == 29,
