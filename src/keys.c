@@ -47,6 +47,8 @@ static const struct keys_binding keys_bindings[] = {
 	{ KEYS_HELP, { "?", NULL }, "show this list of keys" },
 	{ KEYS_REDRAW, { "C-l", "R", NULL },
 	  "redraw and read the archive again" },
+	{ KEYS_BROWSE, { "o", NULL },
+	  "open the article's link with $BROWSER, else xdg-open" },
 	{ KEYS_FETCH, { "F", NULL },
 	  "fetch every feed in the background; the list follows" },
 	{ KEYS_SUSPEND, { "C-z", NULL },

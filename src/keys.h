@@ -37,6 +37,7 @@ enum keys_action {
 	KEYS_HELP,
 	KEYS_REDRAW,
 	KEYS_FETCH,
+	KEYS_BROWSE,
 	KEYS_SUSPEND
 };
 

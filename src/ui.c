@@ -18,9 +18,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <wchar.h>
 
+#include "article.h"
 #include "db.h"
 #include "fold.h"
 #include "keys.h"
@@ -161,6 +164,7 @@ static int	 ui_cycle_focus(struct ui *);
 static struct ui_frame *ui_top(struct ui *);
 static int	 ui_pending_flush(struct ui *);
 static int	 ui_fetch_key(struct ui *);
+static int	 ui_browse(struct ui *);
 static int	 ui_fetch_poll(struct ui *);
 
 static void
@@ -1185,6 +1189,8 @@ ui_action(struct ui *ui, enum keys_action act)
 		    ui_speakers_reload(ui);
 	case KEYS_FETCH:
 		return ui_fetch_key(ui);
+	case KEYS_BROWSE:
+		return ui_browse(ui);
 	case KEYS_SUSPEND:
 		/* ncurses' SIGTSTP handler restores and resumes the
 		 * screen; ^Z only arrives here when the tty does not send
@@ -1238,6 +1244,82 @@ ui_action(struct ui *ui, enum keys_action act)
 	if (bits == 0 && act == KEYS_BACK)
 		bits = ui_back(ui);
 	return bits;
+}
+
+/*
+ * o: opens the link of the article on screen (else the list's selected
+ * one) with $BROWSER (its first program, as the convention has it, its
+ * words as arguments, "%s" standing for the link, else the link last),
+ * else xdg-open.  The link is one argument of the program and never read
+ * by a shell; only http and https links are opened, so that a link that
+ * starts with "-" or names a local file is not.  The terminal is the
+ * program's until it ends (a text browser), then the screen is drawn
+ * again.
+ */
+static int
+ui_browse(struct ui *ui)
+{
+	static char	 xdg[] = "xdg-open";
+	struct ui_frame	*f = ui_top(ui);
+	struct article	*a;
+	const char	*env = getenv("BROWSER");
+	char		*cause = NULL, *prog, *w, *save = NULL, *argv[32];
+	long long	 id;
+	pid_t		 pid;
+	int		 argc = 0, status = 0, put = 0;
+
+	id = f->view == VIEW_ARTICLE || (f->view == VIEW_ARTICLES &&
+	    f->focus != PANE_LIST) ? ui_article_id(ui) : ui_list_selected(ui);
+	if (id <= 0)
+		return 0;
+	if ((a = db_article_get(ui->db, id, &cause)) == NULL) {
+		ui_error(ui, "%s", cause != NULL ? cause : "no such article");
+		free(cause);
+		return REDRAW_STATUS;
+	}
+	if (a->url == NULL || (strncasecmp(a->url, "http://", 7) != 0 &&
+	    strncasecmp(a->url, "https://", 8) != 0)) {
+		ui_error(ui, a->url == NULL ? "this article has no link" :
+		    "not an http or https link: not opened");
+		article_free(a);
+		return REDRAW_STATUS;
+	}
+	prog = xstrdup(env != NULL && *env != '\0' ? env : "xdg-open");
+	prog[strcspn(prog, ":")] = '\0';
+	for (w = strtok_r(prog, " \t", &save); w != NULL && argc < 30;
+	    w = strtok_r(NULL, " \t", &save)) {
+		if (strcmp(w, "%s") == 0) {
+			argv[argc++] = a->url;
+			put = 1;
+		} else
+			argv[argc++] = w;
+	}
+	if (argc == 0)
+		argv[argc++] = xdg;
+	if (!put)
+		argv[argc++] = a->url;
+	argv[argc] = NULL;
+	def_prog_mode();
+	endwin();
+	if ((pid = fork()) == 0) {
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	if (pid > 0)
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) == 127)
+		ui_error(ui, "could not run %s", argv[0]);
+	else if (WEXITSTATUS(status) != 0)
+		ui_error(ui, "%s exited with status %d", argv[0],
+		    WEXITSTATUS(status));
+	else
+		ui_message(ui, "opened %s", a->url);
+	free(prog);
+	article_free(a);
+	return REDRAW_ALL;
 }
 
 /* F: starts fetch in the background, or says how far it is. */

@@ -309,9 +309,13 @@ if command -v "${TMUX_BIN:-tmux}" >/dev/null 2>&1; then
 	cp "$dir/news.xml" "$www/slow.xml"
 	"$CITATA" -d "$rdb" feeds add --name=Slow "$u/delay/4000/slow.xml" \
 	    >/dev/null
+	printf '#!/bin/sh\nprintf "%%s\\n" "$@" >"%s/args"\n' "$TMPD" \
+	    >"$TMPD/browser"
+	chmod +x "$TMPD/browser"
 	T new-session -d -s ui -x 100 -y 40 "LANG=C.UTF-8 LC_ALL=C.UTF-8 \
-NO_COLOR=1 TERM=screen CITATA_DATADIR='$CITATA_DATADIR' '$CITATA' \
--d '$rdb'; echo exit \$?; exec sleep 600" 2>/dev/null
+NO_COLOR=1 TERM=screen CITATA_DATADIR='$CITATA_DATADIR' \
+BROWSER='$TMPD/browser' '$CITATA' -d '$rdb'; echo exit \$?; \
+exec sleep 600" 2>/dev/null
 	settle
 	ok $(grep -c 'Оскемен' "$TMPD/cap") "the reader starts with no articles"
 	T send-keys -t ui F
@@ -335,6 +339,18 @@ NO_COLOR=1 TERM=screen CITATA_DATADIR='$CITATA_DATADIR' '$CITATA' \
 	    "the end of the fetch is shown"
 	contains "$TMPD/cap" "В Оскемене откроют новый мост через Иртыш" \
 	    "and its articles are in the list"
+	# o: the link, one argument of $BROWSER, never through a shell.
+	T send-keys -t ui o
+	i=0
+	while [ ! -s "$TMPD/args" ] && [ $i -lt 50 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	printf '%s\n' "https://shygys.example.kz/news/meteo" >"$TMPD/want"
+	same "$TMPD/args" "$TMPD/want" "o opens the selected article's link"
+	settle
+	contains "$TMPD/cap" "opened https://shygys.example.kz/news/meteo" \
+	    "and the screen is back"
 	T send-keys -t ui q
 	i=0
 	while ! grep -q '^exit ' "$TMPD/cap" && [ $i -lt 50 ]; do
