@@ -186,6 +186,8 @@ export_article_jsonl(struct buf *b, const struct article *a)
 	json_field(b, "title", a->title);
 	json_field(b, "source", a->source);
 	json_field(b, "url", a->url);
+	if (a->time != NULL)
+		json_field(b, "time", a->time);
 	buf_adds(b, ",\"text\":");
 	export_json_string(b, a->text, a->len);
 	buf_adds(b, "}\n");

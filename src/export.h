@@ -46,7 +46,7 @@ void	export_tsv_field(struct buf *, const char *s, size_t len);
 void	export_escape(struct buf *, const char *s);
 
 /* Appends a as one JSON object and a newline: date, title, source, url,
- * text.  The form import reads back. */
+ * time (when it has one), text.  The form import reads back. */
 void	export_article_jsonl(struct buf *, const struct article *a);
 
 /* One row of list: id, date, source, title, quote count (and read, in

@@ -1055,6 +1055,12 @@ jsonl_line_parse(struct import_reader *r, const struct line *l)
 		a->title = json_opt_string(r, o, "title", line, &bad);
 		a->source = json_opt_string(r, o, "source", line, &bad);
 		a->url = json_opt_string(r, o, "url", line, &bad);
+		a->time = json_opt_string(r, o, "time", line, &bad);
+	}
+	if (!bad && a->time != NULL && import_time_valid(a->time) != 0) {
+		reader_diag(r, line, 0, "bad time '%.40s' (want HH:MM:SS), "
+		    "article skipped", a->time);
+		bad = 1;
 	}
 	json_decref(o);
 	if (bad) {
@@ -1063,6 +1069,20 @@ jsonl_line_parse(struct import_reader *r, const struct line *l)
 		return;
 	}
 	article_finish(r, a, line);
+}
+
+int
+import_time_valid(const char *s)
+{
+	size_t	i;
+
+	if (strlen(s) != 8 || s[2] != ':' || s[5] != ':')
+		return -1;
+	for (i = 0; i < 8; i++)
+		if (i != 2 && i != 5 && !isdigit((unsigned char)s[i]))
+			return -1;
+	return (s[0] - '0') * 10 + s[1] - '0' <= 23 && s[3] <= '5' &&
+	    s[6] <= '5' ? 0 : -1;
 }
 
 /* ------------------------------------------------- titles and sources */

@@ -11,7 +11,7 @@ struct article;
  * Two formats: the plain-text seed format (a record starts at a line
  * "[TITLE ]date YYYY-MM-DD FIRST-PARAGRAPH"; paragraphs are separated by
  * blank lines) and JSON Lines (one object per line with "text" and "date",
- * optional "title", "source", "url").
+ * optional "title", "source", "url" and "time", HH:MM:SS).
  */
 
 enum import_format {
@@ -137,6 +137,9 @@ char	*import_read_file(const char *path, size_t *len, char **cause);
  * (a file, a feed): its strings in NFC, and when it has none, a title
  * and a source derived from the first paragraph (import_derive()). */
 void	import_normalize(struct article *a);
+
+/* Checks an HH:MM:SS time of day; returns 0 when valid. */
+int	import_time_valid(const char *s);
 
 /* Checks a YYYY-MM-DD calendar date; returns 0 when valid. */
 int	import_date_valid(const char *s, size_t len);

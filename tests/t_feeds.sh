@@ -61,6 +61,19 @@ contains "$TMPD/q" "Айгүл Қасымова" "in the description's HTML too"
 C search --format=tsv метеостанция >"$TMPD/o"
 ok $(( $(wc -l <"$TMPD/o") != 1 )) "and the search index has them"
 
+# Export keeps the time of day, and import reads it back.
+C export >"$TMPD/all.jsonl"
+contains "$TMPD/all.jsonl" '"time":"11:40:00"' "export writes the time of day"
+"$CITATA" -d "$TMPD/copy1.db" import "$TMPD/all.jsonl" >/dev/null 2>&1
+"$CITATA" -d "$TMPD/copy1.db" list --format=tsv | cut -f2,4 >"$TMPD/order2"
+same "$TMPD/order2" "$TMPD/want" "and a copy lists in the same order"
+printf '{"date":"2026-12-06","time":"24:00:00","text":"Т."}\n' \
+    >"$TMPD/badtime.jsonl"
+"$CITATA" -d "$TMPD/copy1.db" import "$TMPD/badtime.jsonl" >/dev/null \
+    2>"$TMPD/e"
+contains "$TMPD/e" "badtime.jsonl:1: error: bad time '24:00:00' (want HH:MM:SS), article skipped" \
+    "a bad time of day is named"
+
 C fetch >"$TMPD/o" 2>&1
 ok $? "fetch again"
 contains "$TMPD/o" "Шығыс: 0 new, 0 updated, 3 unchanged" \
