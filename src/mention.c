@@ -159,7 +159,7 @@ name_ok(const struct ex *x, size_t first, size_t n, int oblique)
 	/* "Газпром заявил": no instrumental is the subject of a verb
 	 * that agrees with it. */
 	if (tok_oblique(x->w[first + n - 1]) &&
-	    !(tok_ends(x->w[first + n - 1], "ом") &&
+	    !(tok_ends(x->w[first + n - 1], "ом") && first + n < x->sg->n &&
 	    tok_agr(x->w[first + n]) == AGR_M &&
 	    tok_verb(x, first + n, x->sg->n, NULL, NULL)))
 		return 0;
@@ -655,7 +655,7 @@ skip_inserted(const struct ex *x, size_t lo, size_t e)
 	 * улыбаясь"), or an apposition of a role ("многолетний
 	 * председатель общества"). */
 	if (!rel && !tok_participle(x->w[j]) && !((tok_adverb(x, j) ||
-	    (tok_ends(x->w[j], "о") && tok_common(x, j))) &&
+	    (tok_ends(x->w[j], "о") && tok_common(x, j))) && j + 1 < e &&
 	    tok_participle(x->w[j + 1])) &&
 	    /* "в прошлом занимавшая пост" */
 	    !(tok_prep(x, j) && j + 2 < e && tok_participle(x->w[j + 2])) &&

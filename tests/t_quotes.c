@@ -714,6 +714,12 @@ main(void)
 	ok(bad == 0, "a speaker whose every word is dropped is no speaker, "
 	    "not one named \"\"");
 	quote_list_free(&ql);
+	/* Found by fuzz_extract (regress/fuzz_extract/instrumental-at-end):
+	 * a name in "-ом" that ends the text read the token after it, past
+	 * the end (AddressSanitizer, in the sanitized build). */
+	n = extract("счел Е0ом", &ql);
+	ok(n <= 1, "a name in the instrumental at the very end of a text");
+	quote_list_free(&ql);
 
 	check_one("Борис Джонсон ушёл. Обозреватель Би-би-си говорит, что "
 	    "министры уйдут.", 0, QUOTE_INDIRECT, "обозреватель Би-би-си",
