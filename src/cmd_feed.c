@@ -113,18 +113,31 @@ opts_parse(int argc, char **argv, const char *allowed, struct feed_opts *o)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	char	*e;
-	int	 ch, i;
+	const char	*m;
+	char		*e;
+	int		 ch, i;
 
 	memset(o, 0, sizeof(*o));
 	o->format = EXPORT_TEXT;
+	if ((m = main_permute(argc, argv, opts)) != NULL) {
+		e = main_escaped(m);
+		warnx("%s: option '%s' needs a value", argv[0], e);
+		free(e);
+		return -1;
+	}
 	optind = 1;
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "+h", opts, &i)) != -1) {
+	while ((ch = getopt_long(argc, argv, "+:h", opts, &i)) != -1) {
 		if (ch == 'h') {
 			main_usage(strcmp(argv[0], "fetch") == 0 ? "fetch" :
 			    "feeds", stdout);
 			exit(EXIT_OK);
+		}
+		if (ch == ':') {
+			e = main_escaped(argv[optind - 1]);
+			warnx("%s: option '%s' needs a value", argv[0], e);
+			free(e);
+			return -1;
 		}
 		if (ch == '?' || strstr(allowed, opts[i].name) == NULL) {
 			e = main_escaped(argv[optind - 1]);

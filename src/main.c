@@ -117,6 +117,60 @@ cmd_usage(const struct cmd *c, FILE *f)
 	    c->name, c->usage, c->help);
 }
 
+const char *
+main_permute(int argc, char **argv, const struct option *opts)
+{
+	const char *missing = NULL;
+	char	**o, **rest;
+	size_t	  no = 0, nr = 0, len;
+	int	  i, j, k;
+
+	o = xcalloc((size_t)argc, sizeof(*o));
+	rest = xcalloc((size_t)argc, sizeof(*rest));
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0) {
+			/* The end of the options: it stays before the
+			 * operands, where getopt_long() takes it away. */
+			o[no++] = argv[i];
+			while (++i < argc)
+				rest[nr++] = argv[i];
+			break;
+		}
+		if (strcmp(argv[i], "-h") == 0) {
+			o[no++] = argv[i];
+			continue;
+		}
+		if (strncmp(argv[i], "--", 2) != 0) {
+			rest[nr++] = argv[i];
+			continue;
+		}
+		o[no++] = argv[i];
+		/* "--width 72": the value goes with its option. */
+		len = strcspn(argv[i] + 2, "=");
+		if (argv[i][2 + len] == '=')
+			continue;
+		for (k = 0; opts[k].name != NULL; k++)
+			if (strlen(opts[k].name) == len &&
+			    strncmp(opts[k].name, argv[i] + 2, len) == 0)
+				break;
+		if (opts[k].name == NULL || opts[k].has_arg !=
+		    required_argument)
+			continue;
+		if (i + 1 < argc && strcmp(argv[i + 1], "--") != 0)
+			o[no++] = argv[++i];
+		else if (missing == NULL)
+			missing = argv[i];
+	}
+	j = 1;
+	for (k = 0; k < (int)no; k++)
+		argv[j++] = o[k];
+	for (k = 0; k < (int)nr; k++)
+		argv[j++] = rest[k];
+	free(o);
+	free(rest);
+	return missing;
+}
+
 void
 main_usage(const char *name, FILE *f)
 {
@@ -231,16 +285,33 @@ main_open_db(enum db_mode mode)
 	return db;
 }
 
-/* $CITATA_DATADIR/lexicon, else the installed word lists. */
+/* $CITATA_DATADIR/lexicon, else, for the program of a build tree run
+ * without installing, its source tree's, else the installed word
+ * lists. */
 struct lexicon *
 main_open_lexicon(void)
 {
 	struct lexicon	*lx;
 	const char	*env = getenv("CITATA_DATADIR");
+	const char	*data = PKGDATADIR;
 	char		*dir, *cause = NULL;
 
-	dir = xasprintf("%s/lexicon", env != NULL && *env != '\0' ? env :
-	    PKGDATADIR);
+	if (env != NULL && *env != '\0')
+		data = env;
+#if defined(BUILD_EXE) && defined(SOURCE_DATADIR)
+	else {
+		char	self[4096];
+		ssize_t	n;
+
+		n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+		if (n > 0) {
+			self[n] = '\0';
+			if (strcmp(self, BUILD_EXE) == 0)
+				data = SOURCE_DATADIR;
+		}
+	}
+#endif
+	dir = xasprintf("%s/lexicon", data);
 	if ((lx = lexicon_load(dir, &cause)) == NULL)
 		fatal("cannot load the word lists: %s (CITATA_DATADIR names "
 		    "the directory that holds lexicon/)", main_escaped(cause));
@@ -380,16 +451,28 @@ parse_count(const char *s, const char *what, long max)
 static int
 sub_parse(int argc, char **argv, struct sub_args *sa)
 {
-	char	*end, *e = NULL;
-	long	 n;
-	int	 ch;
+	const char	*m;
+	char		*end, *e = NULL;
+	long		 n;
+	int		 ch;
 
+	if ((m = main_permute(argc, argv, sub_options)) != NULL) {
+		e = main_escaped(m);
+		warnx("%s: option '%s' needs a value", cmd_current->name, e);
+		goto bad;
+	}
 	optind = 1;
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "+h", sub_options, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "+:h", sub_options, NULL)) != -1) {
 		if (ch == 'h') {
 			cmd_usage(cmd_current, stdout);
 			exit(EXIT_OK);
+		}
+		if (ch == ':') {
+			e = main_escaped(argv[optind - 1]);
+			warnx("%s: option '%s' needs a value", cmd_current->name,
+			    e);
+			goto bad;
 		}
 		if (ch >= OPT_FORMAT && !(sa->allow & ALLOW(ch))) {
 			e = main_escaped(argv[optind - 1]);

@@ -42,6 +42,18 @@ void	 main_diag(void *ctx, const char *file, long line, long col,
  * after a message naming the command when it is not a format. */
 int	 main_parse_format(const char *arg, enum export_format *f,
 	    int allow_tsv);
+/*
+ * Puts a command's options (argv[1..argc), options the long ones of
+ * opts, "--NAME[=VALUE]", "--NAME VALUE" and "-h") before its operands,
+ * keeping the order of each, so that options may come anywhere, as GNU
+ * tools take them; "--" ends the options.  A word that starts with one
+ * dash stays an operand ("-референдум" in a search).  Then getopt_long()
+ * with "+" reads the options and stops at the first operand.  Returns
+ * the first option that takes a value and has none (last, or before
+ * "--"), else NULL.
+ */
+struct option;
+const char *main_permute(int argc, char **argv, const struct option *opts);
 /* Prints the usage line of command name on f. */
 void	 main_usage(const char *name, FILE *f);
 
