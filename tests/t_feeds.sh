@@ -312,6 +312,29 @@ ok $(( $(sqlite3 "$hdb" "SELECT count(*) FROM articles
     WHERE guid = 'shygys-1004'") != 1 )) "the finished feed is stored"
 ok $(( $(sqlite3 "$hdb" "PRAGMA integrity_check" | grep -cx ok) != 1 )) \
     "the archive is whole"
+# Killed (SIGKILL) while the slow ones run: the same.
+cp "$dir/news.xml" "$www/news.xml"
+sed 's|shygys.example.kz/news/|shygys.example.kz/k/|; s|shygys-10|k-|
+    s|</description>| (k)</description>|
+    s|]]></content:encoded>|<p>k</p>]]></content:encoded>|' \
+    "$dir/news.xml" >"$www/k.xml"
+H feeds add --name=K "$u/k.xml" >/dev/null
+"$CITATA" -d "$hdb" fetch K Slow1 Slow2 >"$TMPD/o" 2>"$TMPD/e" &
+fpid=$!
+n=0
+while ! grep -q 'K:' "$TMPD/o" && [ $n -lt 100 ]; do
+	sleep 0.1
+	n=$((n + 1))
+done
+kill -KILL $fpid
+wait $fpid 2>/dev/null
+ok $(( $(sqlite3 "$hdb" "SELECT count(*) FROM articles
+    WHERE guid LIKE 'k-%'") != 3 )) "killed: the finished feed is stored"
+ok $(( $(sqlite3 "$hdb" "PRAGMA integrity_check" | grep -cx ok) != 1 )) \
+    "and the archive is whole"
+H fetch K >"$TMPD/o" 2>&1
+contains "$TMPD/o" "K: not modified" \
+    "its validators were stored with its items"
 
 # --- the reader: F fetches in the background; keys work meanwhile, and
 # the new articles appear when it is done.
