@@ -150,7 +150,8 @@ opts_parse(int argc, char **argv, const char *allowed, struct feed_opts *o)
 			o->name = optarg;
 			break;
 		case OPT_FORMAT:
-			if (main_parse_format(optarg, &o->format, 1) != 0)
+			if (main_parse_format(optarg, &o->format,
+			    MAIN_FORMAT_TSV) != 0)
 				return -1;
 			break;
 		case OPT_JOBS:

@@ -147,6 +147,7 @@ struct db_quote_row {
 	long long	 speaker_id;	/* 0 when unknown */
 	const char	*date;
 	const char	*source;	/* may be NULL */
+	const char	*url;		/* the article's link; may be NULL */
 	const char	*speaker;	/* may be NULL */
 	const char	*role;		/* may be NULL */
 	enum quote_kind	 kind;

@@ -23,7 +23,8 @@
  * index quotes_speaker_date orders by. */
 #define QUOTE_COLUMNS \
 	"SELECT q.id, q.article_id, q.speaker_id, q.date, a.source, s.name," \
-	" q.role, q.kind, q.cue, q.mention, q.origin, q.start, q.\"end\"" \
+	" q.role, q.kind, q.cue, q.mention, q.origin, q.start, q.\"end\"," \
+	" a.url" \
 	" FROM quotes q JOIN articles a ON a.id = q.article_id" \
 	" LEFT JOIN speakers s ON s.id = q.speaker_id"
 
@@ -462,6 +463,7 @@ quotes_walk(struct db *db, sqlite3_stmt *st, struct quote_walk *w,
 		r.origin = origin_of(col_text(st, 10));
 		r.start = (size_t)sqlite3_column_int64(st, 11);
 		r.end = (size_t)sqlite3_column_int64(st, 12);
+		r.url = col_text(st, 13);
 		if (quote_text(db, &w->blob, &w->blob_id, r.article_id,
 		    r.start, r.end, &w->text) != 0) {
 			rc = sqlite3_errcode(db->h);

@@ -1,7 +1,9 @@
 /*
  * export.c: everything the commands write on standard output, in text,
- * TSV and JSON Lines, and escaping for diagnostics.  Output never holds
- * a raw control byte, so piping it to a terminal is safe.
+ * TSV and JSON Lines, citations of quotes, and escaping for diagnostics.
+ * Output never holds a raw control byte, so piping it to a terminal is
+ * safe; the one exception is export_osc52(), a terminal sequence on
+ * purpose, whose payload is base64.
  */
 #include "config.h"
 
@@ -29,6 +31,7 @@ static void	json_span(struct buf *, const struct article *, size_t,
 		    size_t);
 static void	snippet_mark(struct buf *, const char *);
 static void	json_field(struct buf *, const char *, const char *);
+static char	*cite_text(const char *, size_t, size_t *);
 static void	add_utc(struct buf *, long long, const char *);
 static void	json_time(struct buf *, const char *, long long);
 
@@ -388,6 +391,10 @@ export_quote_row(struct buf *b, enum export_format f,
 		export_tsv_field(b, r->text, r->len);
 		buf_addc(b, '\n');
 		break;
+	case EXPORT_CITE:
+		export_quote_cite(b, r);
+		buf_addc(b, '\n');
+		break;
 	default:
 		buf_printf(b, "%lld  %s  ", r->article_id, r->date);
 		add_sanitized_str(b, r->speaker);
@@ -396,6 +403,116 @@ export_quote_row(struct buf *b, enum export_format f,
 		buf_addc(b, '\n');
 		break;
 	}
+}
+
+/* The quote s[0..len) sanitized, on one line: every run of spaces (line
+ * breaks and tabs become spaces) made one, none at either end.  Its
+ * length goes in *outlen; the caller frees it. */
+static char *
+cite_text(const char *s, size_t len, size_t *outlen)
+{
+	char	*t;
+	size_t	 n, i, o = 0;
+
+	t = text_sanitize(s, len, &n);
+	for (i = 0; i < n; i++) {
+		if (t[i] == ' ' && (o == 0 || t[o - 1] == ' '))
+			continue;
+		t[o++] = t[i];
+	}
+	while (o > 0 && t[o - 1] == ' ')
+		o--;
+	t[o] = '\0';
+	*outlen = o;
+	return t;
+}
+
+void
+export_quote_cite(struct buf *b, const struct db_quote_row *r)
+{
+	struct buf	 raw;
+	char		*t;
+	size_t		 n;
+	int		 is_direct = r->kind == QUOTE_DIRECT, comma = 1;
+
+	/* Put together from sanitized text, then sanitized whole, so
+	 * that the punctuation added here follows the text mode too. */
+	buf_init(&raw);
+	t = cite_text(r->text, r->len, &n);
+	if (is_direct) {
+		if (n > 0 && t[n - 1] == '.' && (n < 2 || t[n - 2] != '.'))
+			n--;
+		else if (n > 0 && (t[n - 1] == '?' || t[n - 1] == '!' ||
+		    t[n - 1] == '.' || (n >= 3 &&
+		    memcmp(t + n - 3, "\xe2\x80\xa6", 3) == 0)))
+			comma = 0;
+		buf_adds(&raw, "«");
+		buf_add(&raw, t, n);
+		buf_adds(&raw, "»");
+		if (r->speaker != NULL) {
+			buf_adds(&raw, comma ? ", — " : " — ");
+			buf_adds(&raw, r->speaker);
+			if (r->role != NULL)
+				buf_printf(&raw, ", %s", r->role);
+		}
+	} else {
+		if (r->speaker != NULL) {
+			buf_adds(&raw, r->speaker);
+			if (r->role != NULL)
+				buf_printf(&raw, ", %s", r->role);
+			buf_adds(&raw, ": ");
+		}
+		buf_add(&raw, t, n);
+	}
+	free(t);
+	buf_adds(&raw, " (");
+	if (r->source != NULL)
+		buf_printf(&raw, "%s, ", r->source);
+	buf_adds(&raw, r->date);
+	if (r->url != NULL)
+		buf_printf(&raw, ", %s", r->url);
+	buf_addc(&raw, ')');
+	add_sanitized(b, raw.data, raw.len);
+	buf_free(&raw);
+}
+
+void
+export_base64(struct buf *b, const void *p, size_t len)
+{
+	static const char	 abc[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+				    "abcdefghijklmnopqrstuvwxyz0123456789+/";
+	const unsigned char	*s = p;
+	unsigned long		 v;
+	size_t			 i;
+	char			 out[4];
+
+	for (i = 0; i + 3 <= len; i += 3) {
+		v = (unsigned long)s[i] << 16 | (unsigned long)s[i + 1] << 8 |
+		    s[i + 2];
+		out[0] = abc[v >> 18 & 63];
+		out[1] = abc[v >> 12 & 63];
+		out[2] = abc[v >> 6 & 63];
+		out[3] = abc[v & 63];
+		buf_add(b, out, 4);
+	}
+	if (i == len)
+		return;
+	v = (unsigned long)s[i] << 16;
+	if (i + 1 < len)
+		v |= (unsigned long)s[i + 1] << 8;
+	out[0] = abc[v >> 18 & 63];
+	out[1] = abc[v >> 12 & 63];
+	out[2] = i + 1 < len ? abc[v >> 6 & 63] : '=';
+	out[3] = '=';
+	buf_add(b, out, 4);
+}
+
+void
+export_osc52(struct buf *b, const char *s, size_t len)
+{
+	buf_adds(b, "\033]52;c;");
+	export_base64(b, s, len);
+	buf_addc(b, '\007');
 }
 
 void

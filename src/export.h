@@ -6,9 +6,11 @@
 /*
  * export.c: what the commands write: each row of list, show, quotes,
  * speakers, search and extract in text, TSV or JSON Lines (the stable
- * machine-readable forms), JSON and TSV fields, and escaping that keeps
- * control bytes of the archive's text away from a terminal.  Everything
- * appends to a struct buf; nothing here writes to a file.
+ * machine-readable forms), a quote as a citation (quotes --format=cite
+ * and the reader's y, which sends it with OSC 52 in base64), JSON and
+ * TSV fields, and escaping that keeps control bytes of the archive's
+ * text away from a terminal.  Everything appends to a struct buf;
+ * nothing here writes to a file.
  */
 
 struct article;
@@ -23,7 +25,9 @@ struct quote;
 enum export_format {
 	EXPORT_TEXT,	/* for people: sanitized for the terminal */
 	EXPORT_TSV,	/* one row a line, fields escaped (\t \n \xNN) */
-	EXPORT_JSONL	/* one JSON object a line */
+	EXPORT_JSONL,	/* one JSON object a line */
+	EXPORT_CITE	/* quotes only: export_quote_cite(), one a line; the
+			 * other rows take it for EXPORT_TEXT */
 };
 
 /* Appends s[0..len) as a JSON string literal: controls and bidi
@@ -68,6 +72,32 @@ void	export_quote_found(struct buf *, enum export_format, const char *file,
 /* One row of quotes. */
 void	export_quote_row(struct buf *, enum export_format,
 	    const struct db_quote_row *r);
+
+/*
+ * Appends r as a citation, on one line and with no newline after it:
+ *
+ *	direct:   «TEXT», — SPEAKER, ROLE (SOURCE, DATE, URL)
+ *	indirect: SPEAKER, ROLE: TEXT (SOURCE, DATE, URL)
+ *
+ * A missing speaker, role, source or URL is left out with the
+ * punctuation before it («TEXT» (SOURCE, DATE); TEXT (DATE)).  In
+ * direct speech a final full stop of TEXT is dropped before "», —", and
+ * after a final "?", "!" or "…" there is no comma, as Russian
+ * punctuates it.  Every part is sanitized as the text format is
+ * (text_sanitize(): controls as U+FFFD, bidi controls dropped, in
+ * TEXT_ASCII transliterated), and runs of blanks and line breaks in
+ * TEXT become one space, so the line is safe on a terminal.
+ */
+void	export_quote_cite(struct buf *, const struct db_quote_row *r);
+
+/* Appends the base64 (RFC 4648, with padding, no line breaks) of
+ * p[0..len). */
+void	export_base64(struct buf *, const void *p, size_t len);
+
+/* Appends the OSC 52 sequence that puts s[0..len) on the terminal's
+ * clipboard: ESC ] 52 ; c ; BASE64 BEL.  The only control bytes are the
+ * sequence's own: whatever s holds travels as base64. */
+void	export_osc52(struct buf *, const char *s, size_t len);
 
 /* One row of speakers. */
 void	export_speaker_row(struct buf *, enum export_format,

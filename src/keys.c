@@ -49,6 +49,8 @@ static const struct keys_binding keys_bindings[] = {
 	  "redraw and read the archive again" },
 	{ KEYS_BROWSE, { "o", NULL },
 	  "open the article's link with $BROWSER, else xdg-open" },
+	{ KEYS_CITE, { "y", NULL },
+	  "copy the quote as a citation with its source" },
 	{ KEYS_FETCH, { "F", NULL },
 	  "fetch every feed in the background; the list follows" },
 	{ KEYS_SUSPEND, { "C-z", NULL },

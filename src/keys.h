@@ -38,6 +38,7 @@ enum keys_action {
 	KEYS_REDRAW,
 	KEYS_FETCH,
 	KEYS_BROWSE,
+	KEYS_CITE,
 	KEYS_SUSPEND
 };
 

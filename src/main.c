@@ -72,7 +72,7 @@ static const struct cmd cmds[] = {
 	{ "extract", cmd_extract, "[--format=jsonl|text] FILE...",
 	  "print the quotes found in article files; no archive is used" },
 	{ "quotes", cmd_quotes,
-	  "[--speaker=NAME] [--article=ID] [--format=text|tsv|jsonl]",
+	  "[--speaker=NAME] [--article=ID] [--format=text|tsv|jsonl|cite]",
 	  "list stored quotes" },
 	{ "speakers", cmd_speakers, "[--format=text|tsv|jsonl]",
 	  "list speakers, most quoted first" },
@@ -320,7 +320,7 @@ main_open_lexicon(void)
 }
 
 int
-main_parse_format(const char *arg, enum export_format *f, int allow_tsv)
+main_parse_format(const char *arg, enum export_format *f, int allow)
 {
 	char	*e;
 
@@ -328,12 +328,15 @@ main_parse_format(const char *arg, enum export_format *f, int allow_tsv)
 		*f = EXPORT_TEXT;
 	else if (strcmp(arg, "jsonl") == 0)
 		*f = EXPORT_JSONL;
-	else if (allow_tsv && strcmp(arg, "tsv") == 0)
+	else if ((allow & MAIN_FORMAT_TSV) && strcmp(arg, "tsv") == 0)
 		*f = EXPORT_TSV;
+	else if ((allow & MAIN_FORMAT_CITE) && strcmp(arg, "cite") == 0)
+		*f = EXPORT_CITE;
 	else {
 		e = main_escaped(arg);
-		warnx("%s: unknown format '%s' (use text%s or jsonl)",
-		    cmd_current->name, e, allow_tsv ? ", tsv" : "");
+		warnx("%s: unknown format '%s' (use text%s%s or jsonl)",
+		    cmd_current->name, e, allow & MAIN_FORMAT_TSV ? ", tsv" :
+		    "", allow & MAIN_FORMAT_CITE ? ", cite" : "");
 		free(e);
 		return -1;
 	}
@@ -483,7 +486,10 @@ sub_parse(int argc, char **argv, struct sub_args *sa)
 		switch (ch) {
 		case OPT_FORMAT:
 			if (main_parse_format(optarg, &sa->format,
-			    strcmp(cmd_current->name, "extract") != 0) != 0)
+			    (strcmp(cmd_current->name, "extract") != 0 ?
+			    MAIN_FORMAT_TSV : 0) |
+			    (strcmp(cmd_current->name, "quotes") == 0 ?
+			    MAIN_FORMAT_CITE : 0)) != 0)
 				goto bad;
 			break;
 		case OPT_WIDTH:

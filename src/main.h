@@ -38,10 +38,15 @@ void	 main_out_flush(struct buf *b, int force);
 /* Prints "FILE:LINE:COL: error: REASON" on standard error, escaped. */
 void	 main_diag(void *ctx, const char *file, long line, long col,
 	    const char *reason);
-/* Reads --format's argument into *f (tsv only when allow_tsv); -1
- * after a message naming the command when it is not a format. */
+/* What --format takes besides text and jsonl. */
+#define MAIN_FORMAT_TSV		1
+#define MAIN_FORMAT_CITE	2
+
+/* Reads --format's argument into *f (tsv and cite only when their
+ * MAIN_FORMAT_* bit is in allow); -1 after a message naming the command
+ * when it is not a format. */
 int	 main_parse_format(const char *arg, enum export_format *f,
-	    int allow_tsv);
+	    int allow);
 /*
  * Puts a command's options (argv[1..argc), options the long ones of
  * opts, "--NAME[=VALUE]", "--NAME VALUE" and "-h") before its operands,

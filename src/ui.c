@@ -25,6 +25,7 @@
 
 #include "article.h"
 #include "db.h"
+#include "export.h"
 #include "fold.h"
 #include "keys.h"
 #include "layout.h"
@@ -90,6 +91,15 @@ struct ui {
 	size_t			 npending;
 	int			 told_busy;
 	struct ui_fetch		*fetch;		/* fetch running, or NULL */
+	struct buf		 osc;		/* for after the next update */
+};
+
+/* What y copies, and what the status line says of it. */
+struct ui_cite {
+	struct buf	 text;		/* the citation, UTF-8 */
+	char		*shown;		/* "«first words…» — Speaker" */
+	int		 cols;		/* for the quote in shown */
+	int		 ascii;		/* the screen shows ASCII */
 };
 
 struct ui_color_def {
@@ -165,6 +175,9 @@ static struct ui_frame *ui_top(struct ui *);
 static int	 ui_pending_flush(struct ui *);
 static int	 ui_fetch_key(struct ui *);
 static int	 ui_browse(struct ui *);
+static int	 ui_cite(struct ui *);
+static int	 ui_cite_row(void *, const struct db_quote_row *);
+static int	 ui_clip_run(struct ui *, const char *, const struct buf *);
 static int	 ui_fetch_poll(struct ui *);
 
 static void
@@ -718,6 +731,15 @@ ui_draw(struct ui *ui)
 		ui_draw_status(ui);
 	ui->dirty = 0;
 	doupdate();
+	if (ui->osc.len > 0) {
+		/* doupdate() has written and flushed all curses had, so a
+		 * sequence for the terminal itself (y's OSC 52) goes
+		 * between two updates, never inside one. */
+		if (fwrite(ui->osc.data, 1, ui->osc.len, stdout) !=
+		    ui->osc.len || fflush(stdout) != 0)
+			clearerr(stdout);
+		buf_reset(&ui->osc);
+	}
 }
 
 /* Sleeps until there is input, a signal or output of the background
@@ -1191,6 +1213,8 @@ ui_action(struct ui *ui, enum keys_action act)
 		return ui_fetch_key(ui);
 	case KEYS_BROWSE:
 		return ui_browse(ui);
+	case KEYS_CITE:
+		return ui_cite(ui);
 	case KEYS_SUSPEND:
 		/* ncurses' SIGTSTP handler restores and resumes the
 		 * screen; ^Z only arrives here when the tty does not send
@@ -1322,6 +1346,163 @@ ui_browse(struct ui *ui)
 	return REDRAW_ALL;
 }
 
+/* Puts quote r in ctx, a struct ui_cite: its citation, and for the
+ * status line its first words and speaker. */
+static int
+ui_cite_row(void *ctx, const struct db_quote_row *r)
+{
+	struct ui_cite	*c = ctx;
+	const char	*sp = r->speaker;
+	char		*t;
+	int		 cols;
+
+	/* The clipboard takes UTF-8 whatever the screen shows. */
+	if (c->ascii)
+		text_mode_set(TEXT_UTF8);
+	export_quote_cite(&c->text, r);
+	if (c->ascii)
+		text_mode_set(TEXT_ASCII);
+	/* The quote, « » or ": ", and " — " and the speaker. */
+	cols = c->cols - 2 - (sp != NULL ? text_width(sp, strlen(sp)) + 3 :
+	    0);
+	t = text_fit(r->text, r->len, cols > 10 ? cols : 10, NULL);
+	if (r->kind == QUOTE_DIRECT)
+		c->shown = xasprintf("«%s»%s%s", t, sp != NULL ? " — " : "",
+		    sp != NULL ? sp : "");
+	else
+		c->shown = xasprintf("%s%s%s", sp != NULL ? sp : "",
+		    sp != NULL ? ": " : "", t);
+	free(t);
+	return 1;
+}
+
+/*
+ * y: copies the quote under the cursor (in the article's quotes, the
+ * current quote of its text, in a speaker's quotes) as a citation
+ * (export_quote_cite()).  With $CITATA_CLIPBOARD the citation goes to
+ * that command's standard input; else to the terminal's clipboard, as
+ * OSC 52 written after the next update (ui_draw()).  Its payload is
+ * base64, so nothing in the quote can become a sequence.
+ */
+static int
+ui_cite(struct ui *ui)
+{
+	struct ui_frame	*f = ui_top(ui);
+	struct ui_cite	 c;
+	const char	*env = getenv("CITATA_CLIPBOARD");
+	char		*cause = NULL;
+	long long	 id = 0;
+	int		 bits = REDRAW_STATUS;
+
+	if (f->focus == PANE_TEXT || f->focus == PANE_SIDE)
+		id = ui_article_quote(ui, f->focus);
+	else if (f->focus == PANE_SPQUOTES)
+		id = ui_speakers_quote(ui);
+	if (id <= 0) {
+		ui_message(ui, f->focus == PANE_TEXT ? "] selects a quote; y "
+		    "then copies it" : "y copies a quote: in an article's "
+		    "quotes or a speaker's");
+		return REDRAW_STATUS;
+	}
+	memset(&c, 0, sizeof(c));
+	buf_init(&c.text);
+	/* Less " copied: " and the status line's right part, " ?:help ". */
+	c.cols = ui->lay.status.w - 9 - 8;
+	c.ascii = ui->ascii;
+	if (db_quotes_get(ui->db, &id, 1, ui_cite_row, &c, &cause) != 0) {
+		ui_error(ui, "%s", cause);
+		free(cause);
+	} else if (c.shown == NULL)
+		ui_error(ui, "the quote is no longer in the archive");
+	else if (env != NULL && *env != '\0') {
+		bits = REDRAW_ALL;
+		if (ui_clip_run(ui, env, &c.text) == 0)
+			ui_message(ui, "copied: %s", c.shown);
+	} else {
+		buf_reset(&ui->osc);
+		export_osc52(&ui->osc, c.text.data, c.text.len);
+		ui_message(ui, "copied: %s", c.shown);
+	}
+	free(c.shown);
+	buf_free(&c.text);
+	return bits;
+}
+
+/*
+ * Runs cmd, its words split on blanks (no shell reads it), with text on
+ * its standard input; the terminal is the command's until it ends, as
+ * for o.  Returns 0, or -1 after showing what went wrong.
+ */
+static int
+ui_clip_run(struct ui *ui, const char *cmd, const struct buf *text)
+{
+	struct sigaction	 ign, old;
+	char			*prog, *w, *save = NULL, *argv[32];
+	size_t			 off = 0;
+	ssize_t			 n;
+	pid_t			 pid;
+	int			 argc = 0, fd[2], status = 0, rc = -1;
+
+	prog = xstrdup(cmd);
+	for (w = strtok_r(prog, " \t", &save); w != NULL && argc < 31;
+	    w = strtok_r(NULL, " \t", &save))
+		argv[argc++] = w;
+	argv[argc] = NULL;
+	if (argc == 0) {
+		ui_error(ui, "CITATA_CLIPBOARD names no command");
+		free(prog);
+		return -1;
+	}
+	if (pipe(fd) != 0) {
+		ui_error(ui, "cannot make a pipe: %s", strerror(errno));
+		free(prog);
+		return -1;
+	}
+	/* A command that exits without reading must not end the reader. */
+	memset(&ign, 0, sizeof(ign));
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGPIPE, &ign, &old);
+	def_prog_mode();
+	endwin();
+	if ((pid = fork()) == 0) {
+		signal(SIGPIPE, SIG_DFL);
+		close(fd[1]);
+		if (dup2(fd[0], STDIN_FILENO) < 0)
+			_exit(127);
+		close(fd[0]);
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	close(fd[0]);
+	while (pid > 0 && off < text->len) {
+		n = write(fd[1], text->data + off, text->len - off);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		off += (size_t)n;
+	}
+	close(fd[1]);
+	if (pid > 0)
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+	sigaction(SIGPIPE, &old, NULL);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) == 127)
+		ui_error(ui, "could not run %s", argv[0]);
+	else if (WEXITSTATUS(status) != 0)
+		ui_error(ui, "%s exited with status %d", argv[0],
+		    WEXITSTATUS(status));
+	else if (off < text->len)
+		ui_error(ui, "%s did not read the citation", argv[0]);
+	else
+		rc = 0;
+	free(prog);
+	return rc;
+}
+
 /* F: starts fetch in the background, or says how far it is. */
 static int
 ui_fetch_key(struct ui *ui)
@@ -1392,6 +1573,7 @@ ui_run(struct db *db, const char *path)
 	ui.path = path;
 	ui.ascii = text_mode_get() == TEXT_ASCII;
 	buf_init(&ui.input);
+	buf_init(&ui.osc);
 	ui.stack[0].view = VIEW_ARTICLES;
 	ui.stack[0].focus = PANE_LIST;
 	ui.depth = 1;
@@ -1487,6 +1669,7 @@ ui_run(struct db *db, const char *path)
 	for (i = 0; i < PANE_COUNT; i++)
 		free(ui.applied[i]);
 	buf_free(&ui.input);
+	buf_free(&ui.osc);
 	close(ui_sigpipe[0]);
 	close(ui_sigpipe[1]);
 	ui_sigpipe[0] = ui_sigpipe[1] = -1;

@@ -291,6 +291,9 @@ int	ui_back(struct ui *);
  * positioned on quote quote_id when it is not 0. */
 int	ui_article_load(struct ui *, long long id, long long quote_id);
 long long ui_article_id(struct ui *);
+/* The quote under the cursor of pane id, PANE_TEXT (the current quote)
+ * or PANE_SIDE (0 when the cursor is on a speaker), or 0. */
+long long ui_article_quote(struct ui *, enum ui_pane_id id);
 /* Highlights the words of search query (NULL: none) in every article
  * shown from now on, and moves to the first match of the article shown;
  * returns REDRAW_* bits.  A malformed query is shown as an error. */
@@ -305,6 +308,8 @@ long long ui_list_selected(struct ui *);
  * loaded, or 0. */
 long long ui_speakers_selected(struct ui *);
 long long ui_speakers_quotes_id(struct ui *);
+/* The quote under the cursor of the speaker-quotes pane, or 0. */
+long long ui_speakers_quote(struct ui *);
 /* Whether the list holds article id as read (1), unread (0), or does
  * not hold it (-1). */
 int	ui_list_read(struct ui *, long long id);

@@ -227,6 +227,21 @@ ui_article_id(struct ui *ui)
 	return doc_of(ui)->id;
 }
 
+long long
+ui_article_quote(struct ui *ui, enum ui_pane_id id)
+{
+	struct doc	*d = doc_of(ui);
+	long		 item;
+
+	if (d->a == NULL)
+		return 0;
+	if (id == PANE_SIDE) {
+		item = side_item_at(d, d->side.sel);
+		return item >= 0 && item < (long)d->nq ? d->q[item].id : 0;
+	}
+	return d->cur >= 0 ? d->q[d->cur].id : 0;
+}
+
 /* Collects the quotes of the article and counts them by speaker. */
 static int
 doc_quote_row(void *ctx, const struct db_quote_row *r)

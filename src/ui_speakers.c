@@ -298,6 +298,18 @@ ui_speakers_quotes_id(struct ui *ui)
 	return q->speaker_id;
 }
 
+long long
+ui_speakers_quote(struct ui *ui)
+{
+	struct spquotes	*q = ui_pane(ui, PANE_SPQUOTES)->data;
+	struct spq_row	*r;
+
+	if (q->speaker_id <= 0 || (r = ui_rows_at(&q->rows, q->rows.sel)) ==
+	    NULL)
+		return 0;
+	return r->id;
+}
+
 static void
 sp_resize(struct pane *p, const struct rect *r)
 {

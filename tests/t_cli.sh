@@ -92,6 +92,24 @@ for f in text tsv jsonl; do
 	fi
 	ok $st "list --format=$f has no ESC or C1 byte"
 done
+# quotes --format=cite: one citation a line, the hostile article's too
+# without a control byte; other commands refuse it.
+"$CITATA" -d "$TMPD/basic.db" quotes --speaker='Ахметов' --format=cite \
+    >"$TMPD/o"
+printf '%s%s\n' '«Мы закончили работы на месяц раньше срока», — ' \
+    'Нурлан Ахметов, подрядчик (BAQ.KZ, 2025-10-01)' >"$TMPD/want"
+same "$TMPD/o" "$TMPD/want" "quotes --format=cite: the citation"
+"$CITATA" -d "$TMPD/basic.db" list --format=cite >"$TMPD/o" 2>&1
+ok $(( $? != 2 )) "list --format=cite exits 2"
+contains "$TMPD/o" "unknown format 'cite' (use text, tsv or jsonl)" \
+    "and says which formats list takes"
+"$CITATA" -d "$TMPD/h.db" import "$top_srcdir/data/articles/14-hostile.txt" \
+    >/dev/null 2>&1
+"$CITATA" -d "$TMPD/h.db" quotes --format=cite >"$TMPD/o"
+ok $(( $(wc -l <"$TMPD/o") < 3 )) "the hostile article's quotes cited"
+if LC_ALL=C grep -q "$(printf '\033')\|$(printf '\302\233')\|$(printf '\342\200\256')" \
+    "$TMPD/o"; then st=1; else st=0; fi
+ok $st "with no ESC, C1 byte or RLO"
 "$CITATA" -d "$TMPD/s.db" show 1 >"$TMPD/o"
 if LC_ALL=C grep -q "$(printf '\033')" "$TMPD/o"; then st=1; else st=0; fi
 ok $st "show has no ESC byte"

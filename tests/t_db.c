@@ -84,10 +84,11 @@ quote_row(void *ctx, const struct db_quote_row *r)
 {
 	struct collect	*c = ctx;
 
-	buf_printf(&c->b, "%lld:%.*s:%s:%s:%s\n", r->article_id, (int)r->len,
-	    r->text, r->speaker != NULL ? r->speaker : "-",
+	buf_printf(&c->b, "%lld:%.*s:%s:%s:%s:%s\n", r->article_id,
+	    (int)r->len, r->text, r->speaker != NULL ? r->speaker : "-",
 	    r->kind == QUOTE_DIRECT ? "direct" : r->kind == QUOTE_INDIRECT ?
-	    "indirect" : "?", r->origin == DB_ORIGIN_AUTO ? "auto" : "?");
+	    "indirect" : "?", r->origin == DB_ORIGIN_AUTO ? "auto" : "?",
+	    r->url != NULL ? r->url : "-");
 	c->n++;
 	return 0;
 }
@@ -225,6 +226,7 @@ main(void)
 	add(&ql, a2, "Всё хорошо", "Айгерим Тулегенова", "эколог",
 	    GENDER_FEMALE);
 	ql.q[1].kind = QUOTE_INDIRECT;
+	a2->url = xstrdup("https://example.kz/2");
 	ok(db_article_put(db, a2, &ql, &cause) == 1, "second article stored");
 	quote_list_free(&ql);
 
@@ -269,9 +271,12 @@ main(void)
 	memset(&c, 0, sizeof(c));
 	buf_init(&c.b);
 	db_quotes(db, 0, a2->id, quote_row, &c, &cause);
-	is(c.b.data, "2:Работы начаты:Ермаганбет Булекпаев:direct:auto\n"
-	    "2:Всё хорошо:Айгерим Тулегенова:indirect:auto\n",
-	    "quotes of one article, text from byte offsets");
+	is(c.b.data, "2:Работы начаты:Ермаганбет Булекпаев:direct:auto:"
+	    "https://example.kz/2\n"
+	    "2:Всё хорошо:Айгерим Тулегенова:indirect:auto:"
+	    "https://example.kz/2\n",
+	    "quotes of one article, text from byte offsets, the article's "
+	    "link");
 	buf_free(&c.b);
 
 	memset(&c, 0, sizeof(c));

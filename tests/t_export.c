@@ -195,6 +195,125 @@ rows(void)
 	buf_free(&b);
 }
 
+static char *
+cite(const struct db_quote_row *r)
+{
+	struct buf	b;
+
+	buf_init(&b);
+	export_quote_cite(&b, r);
+	return buf_steal(&b);
+}
+
+static char *
+b64(const char *s, size_t n)
+{
+	struct buf	b;
+
+	buf_init(&b);
+	export_base64(&b, s, n);
+	return buf_steal(&b);
+}
+
+/* quotes --format=cite and the reader's y: each part, each missing part,
+ * and a hostile quote. */
+static void
+citations(void)
+{
+	struct db_quote_row	 r;
+	struct buf		 b;
+
+	memset(&r, 0, sizeof(r));
+	r.id = 9;
+	r.article_id = 3;
+	r.date = "2026-12-06";
+	r.source = "Шығыс";
+	r.url = "https://shygys.example.kz/news/1";
+	r.speaker = "Ержан Сәрсенов";
+	r.role = "аким города";
+	r.kind = QUOTE_DIRECT;
+	r.text = "Мы успеем\nдо зимы.";
+	r.len = strlen(r.text);
+	CHECK(cite(&r), "«Мы успеем до зимы», — Ержан Сәрсенов, аким города "
+	    "(Шығыс, 2026-12-06, https://shygys.example.kz/news/1)",
+	    "direct: the line break a space, the full stop dropped before "
+	    "»,");
+	r.role = NULL;
+	r.url = NULL;
+	CHECK(cite(&r), "«Мы успеем до зимы», — Ержан Сәрсенов "
+	    "(Шығыс, 2026-12-06)", "no role, no link: left out with their "
+	    "commas");
+	r.speaker = NULL;
+	CHECK(cite(&r), "«Мы успеем до зимы» (Шығыс, 2026-12-06)",
+	    "no speaker: no dash");
+	r.source = NULL;
+	r.text = "  Успеем ли?\r\n";
+	r.len = strlen(r.text);
+	r.speaker = "Ержан Сәрсенов";
+	CHECK(cite(&r), "«Успеем ли?» — Ержан Сәрсенов (2026-12-06)",
+	    "after a question mark no comma; blanks at the ends trimmed; "
+	    "no source");
+	r.text = "Посмотрим...";
+	r.len = strlen(r.text);
+	CHECK(cite(&r), "«Посмотрим...» — Ержан Сәрсенов (2026-12-06)",
+	    "three dots stay, without a comma");
+
+	r.kind = QUOTE_INDIRECT;
+	r.source = "Шығыс";
+	r.role = "аким города";
+	r.url = "https://shygys.example.kz/news/1";
+	r.text = "работы завершат\n\n  к декабрю";
+	r.len = strlen(r.text);
+	CHECK(cite(&r), "Ержан Сәрсенов, аким города: работы завершат к "
+	    "декабрю (Шығыс, 2026-12-06, https://shygys.example.kz/news/1)",
+	    "indirect: the reported form, SPEAKER, ROLE: TEXT");
+	r.speaker = NULL;
+	r.role = NULL;
+	CHECK(cite(&r), "работы завершат к декабрю (Шығыс, 2026-12-06, "
+	    "https://shygys.example.kz/news/1)", "indirect, no speaker");
+
+	r.kind = QUOTE_DIRECT;
+	r.speaker = "Ержан\033[2J Сәрсенов";
+	r.source = "Шығыс\xe2\x80\xae";
+	r.url = "https://x.example/\033]52;c;AAAA\007";
+	r.text = "Мы\033[31m успеем\xe2\x80\xae\xc2\x9b" "31m";
+	r.len = strlen(r.text);
+	CHECK(cite(&r), "«Мы\xef\xbf\xbd[31m успеем\xef\xbf\xbd" "31m», — "
+	    "Ержан\xef\xbf\xbd[2J Сәрсенов (Шығыс, 2026-12-06, "
+	    "https://x.example/\xef\xbf\xbd]52;c;AAAA\xef\xbf\xbd)",
+	    "hostile: ESC, C1 and BEL as U+FFFD, the RLO dropped, in every "
+	    "part");
+
+	memset(&r, 0, sizeof(r));
+	r.date = "2026-12-06";
+	r.kind = QUOTE_DIRECT;
+	r.text = "Да.";
+	r.len = strlen(r.text);
+	buf_init(&b);
+	export_quote_row(&b, EXPORT_CITE, &r);
+	export_quote_row(&b, EXPORT_CITE, &r);
+	is(b.data, "«Да» (2026-12-06)\n«Да» (2026-12-06)\n",
+	    "quotes --format=cite: one citation a line");
+	buf_free(&b);
+
+	CHECK(b64("", 0), "", "base64: empty (RFC 4648)");
+	CHECK(b64("f", 1), "Zg==", "base64: f");
+	CHECK(b64("fo", 2), "Zm8=", "base64: fo");
+	CHECK(b64("foo", 3), "Zm9v", "base64: foo");
+	CHECK(b64("foob", 4), "Zm9vYg==", "base64: foob");
+	CHECK(b64("fooba", 5), "Zm9vYmE=", "base64: fooba");
+	CHECK(b64("foobar", 6), "Zm9vYmFy", "base64: foobar");
+	CHECK(b64("«Да»", strlen("«Да»")), "wqvQlNCwwrs=", "base64: UTF-8");
+	CHECK(b64("\0\xff\xfe\033", 4), "AP/+Gw==",
+	    "base64: NUL, high bytes, ESC");
+	buf_init(&b);
+	export_osc52(&b, "\033]0;x\007", 6);
+	is(b.data, "\033]52;c;G10wO3gH\007",
+	    "OSC 52: ESC ] 52 ; c ; base64 BEL, the payload's ESC and BEL "
+	    "encoded");
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -243,5 +362,6 @@ main(void)
 
 	rows();
 	bidi();
+	citations();
 	return tap_done();
 }
