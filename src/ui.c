@@ -175,6 +175,7 @@ static struct ui_frame *ui_top(struct ui *);
 static int	 ui_pending_flush(struct ui *);
 static int	 ui_fetch_key(struct ui *);
 static int	 ui_browse(struct ui *);
+static int	 ui_spawn(struct ui *, char *const [], const char *, size_t);
 static int	 ui_cite(struct ui *);
 static int	 ui_cite_row(void *, const struct db_quote_row *);
 static int	 ui_clip_run(struct ui *, const char *, const struct buf *);
@@ -1271,6 +1272,75 @@ ui_action(struct ui *ui, enum keys_action act)
 }
 
 /*
+ * Runs argv[0] with the arguments argv (no shell reads them), with
+ * in[0..inlen) on its standard input when in is not NULL, else the
+ * terminal's; the terminal is the program's until it ends, then the
+ * screen is drawn again.  Shows what went wrong in the status line.
+ * Returns 0 when the program ran, read all its input and exited 0, else
+ * -1.  For o and y.
+ */
+static int
+ui_spawn(struct ui *ui, char *const argv[], const char *in, size_t inlen)
+{
+	struct sigaction	 ign, old;
+	size_t			 off = 0;
+	ssize_t			 n;
+	pid_t			 pid;
+	int			 fd[2] = { -1, -1 }, status = 0;
+
+	if (in != NULL && pipe(fd) != 0) {
+		ui_error(ui, "cannot make a pipe: %s", strerror(errno));
+		return -1;
+	}
+	/* A program that exits without reading must not end the reader. */
+	memset(&ign, 0, sizeof(ign));
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGPIPE, &ign, &old);
+	def_prog_mode();
+	endwin();
+	if ((pid = fork()) == 0) {
+		signal(SIGPIPE, SIG_DFL);
+		if (in != NULL) {
+			close(fd[1]);
+			if (dup2(fd[0], STDIN_FILENO) < 0)
+				_exit(127);
+			close(fd[0]);
+		}
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	if (in != NULL) {
+		close(fd[0]);
+		while (pid > 0 && off < inlen) {
+			n = write(fd[1], in + off, inlen - off);
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n <= 0)
+				break;
+			off += (size_t)n;
+		}
+		close(fd[1]);
+	}
+	if (pid > 0)
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+	sigaction(SIGPIPE, &old, NULL);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) == 127)
+		ui_error(ui, "could not run %s", argv[0]);
+	else if (WEXITSTATUS(status) != 0)
+		ui_error(ui, "%s exited with status %d", argv[0],
+		    WEXITSTATUS(status));
+	else if (in != NULL && off < inlen)
+		ui_error(ui, "%s did not read all its input", argv[0]);
+	else
+		return 0;
+	return -1;
+}
+
+/*
  * o: opens the link of the article on screen (else the list's selected
  * one) with $BROWSER (its first program, as the convention has it, its
  * words as arguments, "%s" standing for the link, else the link last),
@@ -1289,8 +1359,7 @@ ui_browse(struct ui *ui)
 	const char	*env = getenv("BROWSER");
 	char		*cause = NULL, *prog, *w, *save = NULL, *argv[32];
 	long long	 id;
-	pid_t		 pid;
-	int		 argc = 0, status = 0, put = 0;
+	int		 argc = 0, put = 0;
 
 	id = f->view == VIEW_ARTICLE || (f->view == VIEW_ARTICLES &&
 	    f->focus != PANE_LIST) ? ui_article_id(ui) : ui_list_selected(ui);
@@ -1323,23 +1392,7 @@ ui_browse(struct ui *ui)
 	if (!put)
 		argv[argc++] = a->url;
 	argv[argc] = NULL;
-	def_prog_mode();
-	endwin();
-	if ((pid = fork()) == 0) {
-		execvp(argv[0], argv);
-		_exit(127);
-	}
-	if (pid > 0)
-		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-			;
-	reset_prog_mode();
-	clearok(curscr, TRUE);
-	if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) == 127)
-		ui_error(ui, "could not run %s", argv[0]);
-	else if (WEXITSTATUS(status) != 0)
-		ui_error(ui, "%s exited with status %d", argv[0],
-		    WEXITSTATUS(status));
-	else
+	if (ui_spawn(ui, argv, NULL, 0) == 0)
 		ui_message(ui, "opened %s", a->url);
 	free(prog);
 	article_free(a);
@@ -1436,12 +1489,8 @@ ui_cite(struct ui *ui)
 static int
 ui_clip_run(struct ui *ui, const char *cmd, const struct buf *text)
 {
-	struct sigaction	 ign, old;
-	char			*prog, *w, *save = NULL, *argv[32];
-	size_t			 off = 0;
-	ssize_t			 n;
-	pid_t			 pid;
-	int			 argc = 0, fd[2], status = 0, rc = -1;
+	char	*prog, *w, *save = NULL, *argv[32];
+	int	 argc = 0, rc;
 
 	prog = xstrdup(cmd);
 	for (w = strtok_r(prog, " \t", &save); w != NULL && argc < 31;
@@ -1453,52 +1502,7 @@ ui_clip_run(struct ui *ui, const char *cmd, const struct buf *text)
 		free(prog);
 		return -1;
 	}
-	if (pipe(fd) != 0) {
-		ui_error(ui, "cannot make a pipe: %s", strerror(errno));
-		free(prog);
-		return -1;
-	}
-	/* A command that exits without reading must not end the reader. */
-	memset(&ign, 0, sizeof(ign));
-	ign.sa_handler = SIG_IGN;
-	sigemptyset(&ign.sa_mask);
-	sigaction(SIGPIPE, &ign, &old);
-	def_prog_mode();
-	endwin();
-	if ((pid = fork()) == 0) {
-		signal(SIGPIPE, SIG_DFL);
-		close(fd[1]);
-		if (dup2(fd[0], STDIN_FILENO) < 0)
-			_exit(127);
-		close(fd[0]);
-		execvp(argv[0], argv);
-		_exit(127);
-	}
-	close(fd[0]);
-	while (pid > 0 && off < text->len) {
-		n = write(fd[1], text->data + off, text->len - off);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		off += (size_t)n;
-	}
-	close(fd[1]);
-	if (pid > 0)
-		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-			;
-	sigaction(SIGPIPE, &old, NULL);
-	reset_prog_mode();
-	clearok(curscr, TRUE);
-	if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) == 127)
-		ui_error(ui, "could not run %s", argv[0]);
-	else if (WEXITSTATUS(status) != 0)
-		ui_error(ui, "%s exited with status %d", argv[0],
-		    WEXITSTATUS(status));
-	else if (off < text->len)
-		ui_error(ui, "%s did not read the citation", argv[0]);
-	else
-		rc = 0;
+	rc = ui_spawn(ui, argv, text->data, text->len);
 	free(prog);
 	return rc;
 }
