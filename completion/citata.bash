@@ -79,7 +79,8 @@ _citata()
 		list|speakers) words='--format=' ;;
 		show) words='--width=' ;;
 		extract) words='--format=' ;;
-		quotes) words='--speaker= --article= --format=' ;;
+		quotes) words='--speaker= --article= --format= --set-speaker=
+		    --reject' ;;
 		search) words='--quotes --limit= --format=' ;;
 		feeds) words='--name= --format=' ;;
 		fetch) words='--jobs= --timeout=' ;;

@@ -21,7 +21,7 @@ struct db;
 
 /* The schema this build writes; db_open() upgrades older archives step
  * by step and refuses newer ones. */
-#define DB_SCHEMA_VERSION	11
+#define DB_SCHEMA_VERSION	12
 
 enum db_mode {
 	DB_READ,	/* read; upgrade the schema when the file is writable */
@@ -68,6 +68,18 @@ int	db_article_put(struct db *, struct article *a,
  */
 int	db_quotes_replace(struct db *, const struct article *a,
 	    const struct quote_list *ql, char **cause);
+
+/*
+ * A person's corrections.  db_quote_set_speaker() gives quote id the
+ * speaker called name (found among the archive's records as a quote's
+ * speaker would be, else made) and makes it manual: re-extraction keeps
+ * it.  db_quote_reject() deletes quote id and remembers its span, where
+ * re-extraction then stores no quote.  Each returns 1 when done, 0 when
+ * there is no quote id, -1 with *cause set on error.
+ */
+int	db_quote_set_speaker(struct db *, long long id, const char *name,
+	    char **cause);
+int	db_quote_reject(struct db *, long long id, char **cause);
 
 /*
  * Forgets every speaker no manual quote names, with their forms and

@@ -143,7 +143,7 @@ db_article_put(struct db *db, struct article *a, const struct quote_list *ql,
 	if (db_done(db, st, SQLITE_DONE, cause) != 0)
 		return -1;
 	a->id = sqlite3_last_insert_rowid(db->h);
-	if (db_quotes_insert(db, a, ql, cause) != 0)
+	if (db_quotes_insert(db, a, ql, 0, cause) != 0)
 		return -1;
 	return 1;
 }

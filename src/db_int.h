@@ -28,6 +28,10 @@
 	DB_STATEMENT(QUOTES_MANUAL) \
 	DB_STATEMENT(QUOTE_MOVE) \
 	DB_STATEMENT(QUOTE_DELETE) \
+	DB_STATEMENT(QUOTE_SPAN) \
+	DB_STATEMENT(QUOTE_SET_SPEAKER) \
+	DB_STATEMENT(QUOTE_REJECT) \
+	DB_STATEMENT(QUOTE_HELD) \
 	DB_STATEMENT(FEED_INSERT) \
 	DB_STATEMENT(FEED_BY_URL) \
 	DB_STATEMENT(FEEDS) \
@@ -136,11 +140,13 @@ int	 db_migrate(struct db *, int from, char **cause);
 int	 db_register(struct db *);
 
 /* db_quote.c.  How many of ql's quotes db_quotes_insert() stores, and
- * storing them (the article's quote count is the caller's). */
+ * storing them (the article's quote count is the caller's); with held,
+ * not on a span a person rejected or holds a manual quote on (an
+ * article stored before: a new one has neither). */
 long	 db_quotes_storable(const struct article *,
 	    const struct quote_list *ql);
 int	 db_quotes_insert(struct db *, const struct article *,
-	    const struct quote_list *ql, char **cause);
+	    const struct quote_list *ql, int held, char **cause);
 
 static inline sqlite3_stmt *
 db_stmt(struct db *db, enum db_stmt_id id)

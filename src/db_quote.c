@@ -38,6 +38,20 @@ const char *const db_quote_sql[ST__COUNT] = {
 	[ST_ARTICLE_COUNT_QUOTES] =
 	    "UPDATE articles SET nquotes ="
 	    " (SELECT count(*) FROM quotes WHERE article_id = ?1) WHERE id = ?1",
+	[ST_QUOTE_SPAN] =
+	    "SELECT article_id, start, \"end\" FROM quotes WHERE id = ?1",
+	[ST_QUOTE_SET_SPEAKER] =
+	    "UPDATE quotes SET speaker_id = ?2, origin = 'manual'"
+	    " WHERE id = ?1",
+	[ST_QUOTE_REJECT] =
+	    "INSERT OR IGNORE INTO quote_rejects (article_id, start, \"end\")"
+	    " VALUES (?1, ?2, ?3)",
+	/* A span a person decided on: rejected, or a manual quote. */
+	[ST_QUOTE_HELD] =
+	    "SELECT 1 FROM quote_rejects"
+	    " WHERE article_id = ?1 AND start = ?2 AND \"end\" = ?3"
+	    " UNION ALL SELECT 1 FROM quotes WHERE article_id = ?1"
+	    " AND start = ?2 AND \"end\" = ?3 AND origin = 'manual'",
 	[ST_QUOTES_DELETE_AUTO] =
 	    "DELETE FROM quotes WHERE article_id = ?1 AND origin = 'auto'",
 	[ST_QUOTES_ALL] =
@@ -131,6 +145,8 @@ const char *const db_quote_sql[ST__COUNT] = {
 	    " ORDER BY rank LIMIT 64",
 };
 
+static int	 quote_span(struct db *, long long, long long *, long long *,
+		    long long *, char **);
 static long long speaker_resolve(struct db *, const struct quote *,
 		    long long, char **);
 static int	 quote_text(struct db *, sqlite3_blob **, long long *,
@@ -299,7 +315,7 @@ db_quotes_storable(const struct article *a, const struct quote_list *ql)
  * their speakers.  The article's quote count is the caller's. */
 int
 db_quotes_insert(struct db *db, const struct article *a,
-    const struct quote_list *ql, char **cause)
+    const struct quote_list *ql, int held, char **cause)
 {
 	sqlite3_stmt		*st;
 	const struct quote	*q;
@@ -310,6 +326,22 @@ db_quotes_insert(struct db *db, const struct article *a,
 		q = &ql->q[i];
 		if (q->end > a->len || q->start > q->end)
 			continue;	/* never stored: it would not round-trip */
+		if (held) {
+			int	rc;
+
+			st = db_stmt(db, ST_QUOTE_HELD);
+			sqlite3_bind_int64(st, 1, a->id);
+			sqlite3_bind_int64(st, 2, (sqlite3_int64)q->start);
+			sqlite3_bind_int64(st, 3, (sqlite3_int64)q->end);
+			rc = sqlite3_step(st);
+			sqlite3_reset(st);
+			if (rc == SQLITE_ROW)
+				continue;
+			if (rc != SQLITE_DONE) {
+				*cause = db_error(db, "cannot read the archive");
+				return -1;
+			}
+		}
 		sid = 0;
 		if (q->speaker != NULL && q->speaker[0] != '\0' &&
 		    (sid = speaker_resolve(db, q, a->id, cause)) < 0)
@@ -345,6 +377,80 @@ db_quotes_insert(struct db *db, const struct article *a,
 	return 0;
 }
 
+/* The article and span of quote id: 1, 0 when there is none, -1. */
+static int
+quote_span(struct db *db, long long id, long long *art, long long *start,
+    long long *end, char **cause)
+{
+	sqlite3_stmt	*st = db_stmt(db, ST_QUOTE_SPAN);
+	int		 rc;
+
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*art = sqlite3_column_int64(st, 0);
+		*start = sqlite3_column_int64(st, 1);
+		*end = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	*cause = db_error(db, "cannot read the archive");
+	return -1;
+}
+
+int
+db_quote_set_speaker(struct db *db, long long id, const char *name,
+    char **cause)
+{
+	struct quote	 q;
+	sqlite3_stmt	*st;
+	long long	 art, start, end, sid;
+	int		 rc;
+
+	if ((rc = quote_span(db, id, &art, &start, &end, cause)) <= 0)
+		return rc;
+	memset(&q, 0, sizeof(q));
+	q.speaker = (char *)name;
+	q.speaker_kind = SPEAKER_PERSON;
+	q.gender = GENDER_UNKNOWN;
+	if ((sid = speaker_resolve(db, &q, art, cause)) < 0)
+		return -1;
+	st = db_stmt(db, ST_QUOTE_SET_SPEAKER);
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, sid);
+	if (db_done(db, st, SQLITE_DONE, cause) != 0)
+		return -1;
+	return 1;
+}
+
+int
+db_quote_reject(struct db *db, long long id, char **cause)
+{
+	sqlite3_stmt	*st;
+	long long	 art, start, end;
+	int		 rc;
+
+	if ((rc = quote_span(db, id, &art, &start, &end, cause)) <= 0)
+		return rc;
+	st = db_stmt(db, ST_QUOTE_REJECT);
+	sqlite3_bind_int64(st, 1, art);
+	sqlite3_bind_int64(st, 2, start);
+	sqlite3_bind_int64(st, 3, end);
+	if (db_done(db, st, SQLITE_DONE, cause) != 0)
+		return -1;
+	st = db_stmt(db, ST_QUOTE_DELETE);
+	sqlite3_bind_int64(st, 1, id);
+	if (db_done(db, st, SQLITE_DONE, cause) != 0)
+		return -1;
+	st = db_stmt(db, ST_ARTICLE_COUNT_QUOTES);
+	sqlite3_bind_int64(st, 1, art);
+	if (db_done(db, st, SQLITE_DONE, cause) != 0)
+		return -1;
+	return 1;
+}
+
 int
 db_speakers_forget_auto(struct db *db, char **cause)
 {
@@ -362,7 +468,7 @@ db_quotes_replace(struct db *db, const struct article *a,
 	sqlite3_bind_int64(st, 1, a->id);
 	if (db_done(db, st, SQLITE_DONE, cause) != 0)
 		return -1;
-	if (db_quotes_insert(db, a, ql, cause) != 0)
+	if (db_quotes_insert(db, a, ql, 1, cause) != 0)
 		return -1;
 	st = db_stmt(db, ST_ARTICLE_COUNT_QUOTES);
 	sqlite3_bind_int64(st, 1, a->id);

@@ -27,6 +27,8 @@
  *  11  feeds: the subscriptions, and for each article the feed it came
  *      from, its id there and its time of day, by which the list
  *      orders the articles of a day
+ *  12  the quotes a person rejected, so that finding the quotes again
+ *      does not bring them back
  */
 #include "config.h"
 
@@ -346,7 +348,21 @@ static const char *db_migrations[DB_SCHEMA_VERSION] = {
 	"CREATE INDEX articles_feed_url ON articles(url)"
 	"  WHERE feed_id IS NOT NULL;"
 	"DROP INDEX articles_date;"
-	"CREATE INDEX articles_date ON articles(date DESC, time DESC, id DESC);"
+	"CREATE INDEX articles_date ON articles(date DESC, time DESC, id DESC);",
+
+	/*
+	 * 11 -> 12: a quote rejected by hand ("quotes --reject") is deleted
+	 * and its span kept here; re-extraction stores no quote on a
+	 * rejected span, nor on the span of a quote a person set the
+	 * speaker of (a manual quote), which stays as it is.
+	 */
+	"CREATE TABLE quote_rejects ("
+	"  article_id INTEGER NOT NULL"
+	"    REFERENCES articles(id) ON DELETE CASCADE,"
+	"  start INTEGER NOT NULL,"
+	"  \"end\" INTEGER NOT NULL,"
+	"  PRIMARY KEY (article_id, start, \"end\")"
+	") WITHOUT ROWID;"
 };
 
 /* Upgrades from version from to DB_SCHEMA_VERSION, one step per

@@ -43,6 +43,8 @@ static int	 cmd_show(int, char **);
 static int	 cmd_export(int, char **);
 static int	 cmd_extract(int, char **);
 static int	 cmd_quotes(int, char **);
+struct sub_args;
+static int	 quotes_correct(const struct sub_args *, int, char **);
 static int	 cmd_speakers(int, char **);
 static int	 cmd_reextract(int, char **);
 static int	 cmd_search(int, char **);
@@ -72,8 +74,9 @@ static const struct cmd cmds[] = {
 	{ "extract", cmd_extract, "[--format=jsonl|text] FILE...",
 	  "print the quotes found in article files; no archive is used" },
 	{ "quotes", cmd_quotes,
-	  "[--speaker=NAME] [--article=ID] [--format=text|tsv|jsonl|cite]",
-	  "list stored quotes" },
+	  "[--speaker=NAME] [--article=ID] [--format=text|tsv|jsonl|cite]\n"
+	  "           | --set-speaker=NAME ID... | --reject ID...",
+	  "list stored quotes, or correct them by id" },
 	{ "speakers", cmd_speakers, "[--format=text|tsv|jsonl]",
 	  "list speakers, most quoted first" },
 	{ "search", cmd_search,
@@ -403,7 +406,9 @@ enum {
 	OPT_ARTICLE,
 	OPT_QUOTES,
 	OPT_LIMIT,
-	OPT_BATCH
+	OPT_BATCH,
+	OPT_SET_SPEAKER,
+	OPT_REJECT
 };
 
 static const struct option sub_options[] = {
@@ -414,6 +419,8 @@ static const struct option sub_options[] = {
 	{ "quotes", no_argument, NULL, OPT_QUOTES },
 	{ "limit", required_argument, NULL, OPT_LIMIT },
 	{ "batch", required_argument, NULL, OPT_BATCH },
+	{ "set-speaker", required_argument, NULL, OPT_SET_SPEAKER },
+	{ "reject", no_argument, NULL, OPT_REJECT },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 }
 };
@@ -426,6 +433,8 @@ struct sub_args {
 	int		 quotes;
 	int		 limit;
 	long		 batch;
+	const char	*set_speaker;	/* quotes --set-speaker */
+	int		 reject;	/* quotes --reject */
 	int		 allow;		/* OPT_* bits this command takes */
 };
 
@@ -499,6 +508,12 @@ sub_parse(int argc, char **argv, struct sub_args *sa)
 			break;
 		case OPT_SPEAKER:
 			sa->speaker = optarg;
+			break;
+		case OPT_SET_SPEAKER:
+			sa->set_speaker = optarg;
+			break;
+		case OPT_REJECT:
+			sa->reject = 1;
 			break;
 		case OPT_QUOTES:
 			sa->quotes = 1;
@@ -1005,15 +1020,26 @@ static int
 cmd_quotes(int argc, char **argv)
 {
 	struct sub_args		 sa = { .allow = ALLOW(OPT_FORMAT) |
-				    ALLOW(OPT_SPEAKER) | ALLOW(OPT_ARTICLE) };
+				    ALLOW(OPT_SPEAKER) | ALLOW(OPT_ARTICLE) |
+				    ALLOW(OPT_SET_SPEAKER) | ALLOW(OPT_REJECT) };
 	struct out		 o;
 	struct db		*db;
 	long long		*ids = NULL;
 	char			*cause = NULL, *e;
 	long			 n = 0, i;
+	int			 first;
 
-	if (sub_parse_none(argc, argv, &sa) != 0)
+	if ((first = sub_parse(argc, argv, &sa)) < 0)
 		return EXIT_FAIL;
+	if (sa.set_speaker != NULL || sa.reject)
+		return quotes_correct(&sa, argc - first, argv + first);
+	if (first < argc) {
+		e = main_escaped(argv[first]);
+		warnx("quotes: unexpected argument '%s'", e);
+		free(e);
+		cmd_usage(cmd_current, stderr);
+		return EXIT_FAIL;
+	}
 	db = main_open_db(DB_READ);
 	out_init(&o, sa.format);
 	if (sa.speaker != NULL) {
@@ -1035,6 +1061,72 @@ cmd_quotes(int argc, char **argv)
 		main_fatal_cause(cause, "");
 	out_done(&o);
 	free(ids);
+	db_close(db);
+	return EXIT_OK;
+}
+
+/*
+ * quotes --set-speaker=NAME ID... or --reject ID...: a person's
+ * corrections, in one transaction: every id must name a quote, or
+ * nothing is changed.
+ */
+static int
+quotes_correct(const struct sub_args *sa, int n, char **ids)
+{
+	struct db	*db;
+	char		*cause = NULL, *end, *e;
+	long long	 id;
+	int		 i, rc;
+
+	if ((sa->set_speaker != NULL) == (sa->reject != 0)) {
+		warnx("quotes: give --set-speaker=NAME or --reject, not both");
+		return EXIT_FAIL;
+	}
+	if (sa->set_speaker != NULL && sa->set_speaker[strspn(sa->set_speaker,
+	    " \t")] == '\0') {
+		warnx("quotes: --set-speaker needs a name");
+		return EXIT_FAIL;
+	}
+	if (n == 0) {
+		warnx("quotes: no quote ids given (quotes --format=jsonl "
+		    "prints them)");
+		return EXIT_FAIL;
+	}
+	for (i = 0; i < n; i++) {
+		id = strtoll(ids[i], &end, 10);
+		if (*ids[i] == '\0' || *end != '\0' || id < 1) {
+			e = main_escaped(ids[i]);
+			warnx("quotes: bad quote id '%s'", e);
+			free(e);
+			return EXIT_FAIL;
+		}
+	}
+	db = main_open_db(DB_WRITE);
+	if (db_begin(db, &cause) != 0)
+		main_fatal_cause(cause, "; nothing was changed");
+	for (i = 0; i < n; i++) {
+		id = strtoll(ids[i], NULL, 10);
+		rc = sa->reject ? db_quote_reject(db, id, &cause) :
+		    db_quote_set_speaker(db, id, sa->set_speaker, &cause);
+		if (rc < 0) {
+			db_rollback(db);
+			main_fatal_cause(cause, "; nothing was changed");
+		}
+		if (rc == 0) {
+			db_rollback(db);
+			warnx("quotes: no quote %lld; nothing was changed", id);
+			db_close(db);
+			return EXIT_FAIL;
+		}
+	}
+	if (db_commit(db, &cause) != 0)
+		main_fatal_cause(cause, "; nothing was changed");
+	e = main_escaped(sa->set_speaker);
+	if (sa->reject)
+		printf("rejected %d quote%s\n", n, n > 1 ? "s" : "");
+	else
+		printf("%d quote%s now by %s\n", n, n > 1 ? "s are" : " is", e);
+	free(e);
 	db_close(db);
 	return EXIT_OK;
 }

@@ -102,7 +102,7 @@ sqlite3 "$TMPD/v1.db" <"$top_srcdir/tests/fixtures/schema-v1.sql"
 ok $? "a version 1 archive opens"
 contains "$TMPD/o" "Старая статья" "its articles are listed"
 v=$(sqlite3 "$TMPD/v1.db" 'PRAGMA user_version')
-ok $(( v != 11 )) "it was upgraded to version 11 ($v)"
+ok $(( v != 12 )) "it was upgraded to version 12 ($v)"
 days=$(sqlite3 "$TMPD/v1.db" "SELECT group_concat(date || '=' || n, ' ') FROM article_days")
 ok $(( $(printf '%s' "$days" | grep -c '^2024-01-10=1 2024-01-11=1$') != 1 )) \
     "the upgrade counted the articles of each day ($days)"
@@ -136,10 +136,17 @@ ok $(( $(wrong_narticles "$TMPD/re.db") != 0 )) \
 # to_v8 DB: back to schema 8, before speakers had merge.c's key and
 # their forms a count: the key is spoiled and the count column taken out
 # (the last one of speaker_aliases).
+# to_v11 DB: back to schema 11, before rejected quotes were kept.
+to_v11() {
+	sqlite3 "$1" "BEGIN; DROP TABLE quote_rejects;
+PRAGMA user_version = 11; COMMIT;"
+}
+
 # to_v10 DB: back to schema 10, before feeds: the feeds table and the
 # new indexes dropped, the list's index as it was, and the articles'
 # three new columns (the last ones) taken out of the definition.
 to_v10() {
+	to_v11 "$1"
 	sqlite3 "$1" "BEGIN; DROP INDEX articles_feed_guid;
 DROP INDEX articles_feed_url; DROP INDEX articles_date;
 CREATE INDEX articles_date ON articles(date DESC, id DESC);
@@ -194,8 +201,8 @@ ok $(( $(sqlite3 "$TMPD/re.db" "SELECT count(*)
     "an archive taken back to 5 has no article counts"
 "$CITATA" -d "$TMPD/re.db" speakers --format=tsv >"$TMPD/sp5" 2>&1
 ok $? "a version 5 archive with quotes opens"
-ok $(( $(sqlite3 "$TMPD/re.db" 'PRAGMA user_version') != 11 )) \
-    "and is upgraded to 11"
+ok $(( $(sqlite3 "$TMPD/re.db" 'PRAGMA user_version') != 12 )) \
+    "and is upgraded to 12"
 "$CITATA" -d "$db" speakers --format=tsv >"$TMPD/sp6" 2>&1
 same "$TMPD/sp5" "$TMPD/sp6" "its speakers list as before the upgrade"
 ok $(( $(wrong_narticles "$TMPD/re.db") != 0 )) \
@@ -226,8 +233,8 @@ END;
 PRAGMA user_version = 6; COMMIT;"
 "$CITATA" -d "$TMPD/v4.db" import "$top_srcdir/tests/ui/articles" \
     >/dev/null 2>&1
-ok $(( $(sqlite3 "$TMPD/v4.db" 'PRAGMA user_version') != 11 )) \
-    "a version 6 archive is upgraded to 11"
+ok $(( $(sqlite3 "$TMPD/v4.db" 'PRAGMA user_version') != 12 )) \
+    "a version 6 archive is upgraded to 12"
 t=$(sqlite3 "$TMPD/v4.db" "SELECT count(*) FROM sqlite_master
     WHERE name = 'quotes_fts_ins' OR sql LIKE '%UPDATE articles%'")
 ok $(( t != 0 )) "its per-quote triggers on articles are gone"
@@ -263,8 +270,8 @@ ok $(( $(sqlite3 "$TMPD/v7.db" "SELECT count(*)
 "$CITATA" -d "$TMPD/v7.db" quotes --speaker "$top" --format=tsv \
     >"$TMPD/q7" 2>&1
 ok $? "a version 7 archive with quotes opens"
-ok $(( $(sqlite3 "$TMPD/v7.db" 'PRAGMA user_version') != 11 )) \
-    "and is upgraded to 11"
+ok $(( $(sqlite3 "$TMPD/v7.db" 'PRAGMA user_version') != 12 )) \
+    "and is upgraded to 12"
 ok $(( $(wrong_dates "$TMPD/v7.db") != 0 )) \
     "the upgrade gave every quote its article's date"
 ok $(( $(sqlite3 "$TMPD/v7.db" "SELECT count(*) FROM sqlite_master
@@ -281,8 +288,8 @@ cp "$db" "$TMPD/v8.db"
 to_v8 "$TMPD/v8.db"
 "$CITATA" -d "$TMPD/v8.db" speakers --format=tsv >"$TMPD/sp8" 2>&1
 ok $? "a version 8 archive opens"
-ok $(( $(sqlite3 "$TMPD/v8.db" 'PRAGMA user_version') != 11 )) \
-    "and is upgraded to 11"
+ok $(( $(sqlite3 "$TMPD/v8.db" 'PRAGMA user_version') != 12 )) \
+    "and is upgraded to 12"
 ok $(( $(sqlite3 "$TMPD/v8.db" "SELECT count(*) FROM speakers
     WHERE surname = 'x'") != 0 )) "the upgrade keyed every speaker"
 k=$(sqlite3 "$TMPD/v8.db" "SELECT surname FROM speakers
@@ -305,8 +312,8 @@ to_v10 "$TMPD/v9.db"
 sqlite3 "$TMPD/v9.db" "PRAGMA user_version = 9;"
 "$CITATA" -d "$TMPD/v9.db" speakers --format=tsv >/dev/null 2>&1
 ok $? "a version 9 archive opens"
-ok $(( $(sqlite3 "$TMPD/v9.db" 'PRAGMA user_version') != 11 )) \
-    "and is upgraded to 11"
+ok $(( $(sqlite3 "$TMPD/v9.db" 'PRAGMA user_version') != 12 )) \
+    "and is upgraded to 12"
 k=$(sqlite3 "$TMPD/v9.db" "SELECT surname FROM speakers
     WHERE name = 'представитель Котова'")
 ok $(( $(printf '%s' "$k" | grep -cx 'котов#0') != 1 )) \
@@ -327,8 +334,8 @@ ok $(( $(sqlite3 "$TMPD/v10.db" "SELECT count(*)
     "an archive taken back to 10 has no times of day"
 "$CITATA" -d "$TMPD/v10.db" list --format=tsv >"$TMPD/l10" 2>&1
 ok $? "a version 10 archive opens"
-ok $(( $(sqlite3 "$TMPD/v10.db" 'PRAGMA user_version') != 11 )) \
-    "and is upgraded to 11"
+ok $(( $(sqlite3 "$TMPD/v10.db" 'PRAGMA user_version') != 12 )) \
+    "and is upgraded to 12"
 same "$TMPD/l10" "$TMPD/l11" "its articles list as before the upgrade"
 ok $(( $(sqlite3 "$TMPD/v10.db" "SELECT count(*) FROM feeds") != 0 )) \
     "with no feeds"
@@ -341,6 +348,16 @@ d=$(sqlite3 "$TMPD/v10.db" "SELECT date FROM articles WHERE id = $t")
 first=$("$CITATA" -d "$TMPD/v10.db" list --format=tsv |
     awk -F'\t' -v d="$d" '$2 == d { print $1; exit }')
 ok $(( t != first )) "an article with a time of day leads its day ($t, $first)"
+
+# Schema 12: the spans of rejected quotes.
+cp "$db" "$TMPD/v11.db"
+to_v11 "$TMPD/v11.db"
+"$CITATA" -d "$TMPD/v11.db" list --format=tsv >/dev/null 2>&1
+ok $? "a version 11 archive opens"
+ok $(( $(sqlite3 "$TMPD/v11.db" 'PRAGMA user_version') != 12 )) \
+    "and is upgraded to 12"
+ok $(( $(sqlite3 "$TMPD/v11.db" "SELECT count(*) FROM quote_rejects") != 0 )) \
+    "with no rejected quotes"
 
 # One person, one record (merge.c): the articles of tests/merge name
 # people in several forms; the speakers must come out as speakers.tsv

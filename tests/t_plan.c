@@ -71,6 +71,11 @@ static struct expect {
 	{ "QUOTES_MANUAL", 0, 0 },
 	{ "QUOTE_MOVE", 0, 0 },
 	{ "QUOTE_DELETE", 0, 0 },
+	/* corrections */
+	{ "QUOTE_SPAN", 0, 0 },
+	{ "QUOTE_SET_SPEAKER", 0, 0 },
+	{ "QUOTE_REJECT", 0, 0 },
+	{ "QUOTE_HELD", 0, 0 },
 	{ "FEED_INSERT", 0, 0 },
 	{ "FEED_BY_URL", 0, 0 },
 	{ "FEEDS", 0, 0 },
