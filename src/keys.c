@@ -21,6 +21,8 @@ static const struct keys_binding keys_bindings[] = {
 	{ KEYS_UP, { "k", "Up", NULL }, "move up one row or line" },
 	{ KEYS_PAGE_DOWN, { "PgDn", "Space", NULL }, "move down one page" },
 	{ KEYS_PAGE_UP, { "PgUp", "b", NULL }, "move up one page" },
+	{ KEYS_HALF_DOWN, { "C-d", NULL }, "move down half a page" },
+	{ KEYS_HALF_UP, { "C-u", NULL }, "move up half a page" },
 	{ KEYS_TOP, { "g", "Home", NULL }, "go to the first row or line" },
 	{ KEYS_BOTTOM, { "G", "End", NULL }, "go to the last row or line" },
 	{ KEYS_OPEN, { "Enter", "l", "Right", NULL },

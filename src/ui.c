@@ -828,6 +828,8 @@ ui_key_name(int rc, wint_t wc, char *tmp, size_t size)
 	case 033:	return "Esc";
 	case ' ':	return "Space";
 	case 'L' - '@':	return "C-l";
+	case 'D' - '@':	return "C-d";
+	case 'U' - '@':	return "C-u";
 	case 'Z' - '@':	return "C-z";
 	default:
 		break;

@@ -1046,6 +1046,8 @@ side_key(struct pane *p, int action)
 	case KEYS_UP:
 	case KEYS_PAGE_DOWN:
 	case KEYS_PAGE_UP:
+	case KEYS_HALF_DOWN:
+	case KEYS_HALF_UP:
 	case KEYS_TOP:
 	case KEYS_BOTTOM:
 		rc = ui_rows_key(p, &d->side, action);

@@ -323,6 +323,15 @@ ui_rows_key(struct pane *p, struct ui_rows *r, int action)
 		r->top -= page;
 		dir = -1;
 		break;
+	case KEYS_HALF_DOWN:
+		r->sel += (page + 1) / 2;
+		r->top += (page + 1) / 2;
+		break;
+	case KEYS_HALF_UP:
+		r->sel -= (page + 1) / 2;
+		r->top -= (page + 1) / 2;
+		dir = -1;
+		break;
 	case KEYS_TOP:
 		*c = 0;
 		break;
