@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistr.h>
 
 #include "text.h"
 #include "util.h"
@@ -85,40 +86,18 @@ static const char *const inline_names[] = {
 };
 
 /* The code point of the valid UTF-8 character at s[0..n) in *c; returns
- * its length, 0 when s does not start a valid character. */
+ * its length, 0 when s does not start a valid character (libunistring's
+ * decoder: no overlong forms, surrogates or code points past U+10FFFF). */
 static size_t
 utf8_decode(const unsigned char *s, size_t n, uint32_t *c)
 {
-	size_t	len, i;
+	ucs4_t	uc;
+	int	len;
 
-	if (n == 0)
+	if (n == 0 || (len = u8_mbtoucr(&uc, s, n)) <= 0)
 		return 0;
-	if (s[0] < 0x80) {
-		*c = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		len = 2;
-		*c = s[0] & 0x1f;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		len = 3;
-		*c = s[0] & 0x0f;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		len = 4;
-		*c = s[0] & 0x07;
-	} else
-		return 0;
-	if (n < len)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		*c = (*c << 6) | (s[i] & 0x3f);
-	}
-	if ((len == 3 && (*c < 0x800 || (*c >= 0xd800 && *c <= 0xdfff))) ||
-	    (len == 4 && (*c < 0x10000 || *c > 0x10ffff)))
-		return 0;
-	return len;
+	*c = uc;
+	return (size_t)len;
 }
 
 static void
