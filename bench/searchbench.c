@@ -166,7 +166,7 @@ main(int argc, char **argv)
 	if (reuse) {
 		if ((db = db_open(path, DB_WRITE, &cause)) == NULL)
 			fatal("%s", cause);
-		n = (long)db_article_total(db, &cause);
+		n = (long)db_article_total(db, 0, &cause);
 		t_import = t_rebuild = 0;
 		goto queries;
 	}

@@ -30,14 +30,14 @@ _citata()
 	cmd=
 	for ((i = 1; i < COMP_CWORD; i++)); do
 		case ${COMP_WORDS[i]} in
-		-d|--db) ((i++)) ;;
+		-d|--db|-c|--config) ((i++)) ;;
 		-*) ;;
 		*) cmd=${COMP_WORDS[i]}; break ;;
 		esac
 	done
 
 	case $prev in
-	-d|--db)
+	-d|--db|-c|--config)
 		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 		return ;;
 	esac
@@ -45,7 +45,8 @@ _citata()
 	if [[ -z $cmd ]]; then
 		if [[ $cur == -* ]]; then
 			mapfile -t COMPREPLY < <(compgen -W \
-			    '-d --db= -h --help -V --version' -- "$cur")
+			    '-c --config= -d --db= -h --help -V --version' \
+			    -- "$cur")
 		else
 			mapfile -t COMPREPLY < <(compgen -W 'import list show
 			    export extract quotes speakers search reextract feeds
@@ -76,7 +77,8 @@ _citata()
 	-*)
 		case $cmd in
 		import) words='--batch=' ;;
-		list|speakers) words='--format=' ;;
+		list) words='--starred --format=' ;;
+		speakers) words='--format=' ;;
 		show) words='--width=' ;;
 		extract) words='--format=' ;;
 		quotes) words='--speaker= --article= --format= --set-speaker=

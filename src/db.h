@@ -21,7 +21,7 @@ struct db;
 
 /* The schema this build writes; db_open() upgrades older archives step
  * by step and refuses newer ones. */
-#define DB_SCHEMA_VERSION	12
+#define DB_SCHEMA_VERSION	13
 
 enum db_mode {
 	DB_READ,	/* read; upgrade the schema when the file is writable */
@@ -120,6 +120,21 @@ struct article	*db_article_get(struct db *, long long id, char **cause);
 int	db_article_set_read(struct db *, long long id, int is_read,
 	    char **cause);
 
+/* Stars article id (1) or takes its star away (0); returns as
+ * db_article_set_read(). */
+int	db_article_set_star(struct db *, long long id, int starred,
+	    char **cause);
+
+/* Whether article id is starred (1) or not (0); -1 with *cause set. */
+int	db_article_starred(struct db *, long long id, char **cause);
+
+/* Marks every article read, at once whatever the archive's size; *n
+ * is how many were unread.  Returns as db_article_set_read(). */
+int	db_read_all(struct db *, long long *n, char **cause);
+
+/* The number of unread articles; -1 with *cause set on error. */
+long long db_unread_total(struct db *, char **cause);
+
 struct db_article_row {
 	long long	 id;
 	const char	*date;
@@ -128,12 +143,18 @@ struct db_article_row {
 	long		 nquotes;
 	int		 is_read;
 	const char	*time;		/* HH:MM:SS, "" when unknown */
+	int		 starred;
 };
 typedef int	(*db_article_fn)(void *ctx, const struct db_article_row *);
 
-/* Calls fn for every article, newest first, until fn returns non-zero.
- * Returns 0, or -1 with *cause set. */
-int	db_articles(struct db *, db_article_fn fn, void *ctx, char **cause);
+/* Which articles a list holds: every one, or (DB_LIST_STARRED) the
+ * starred ones only. */
+#define DB_LIST_STARRED	0x1
+
+/* Calls fn for every article (as flags say), newest first, until fn
+ * returns non-zero.  Returns 0, or -1 with *cause set. */
+int	db_articles(struct db *, int flags, db_article_fn fn, void *ctx,
+	    char **cause);
 
 typedef int	(*db_export_fn)(void *ctx, const struct article *);
 
@@ -241,6 +262,13 @@ int	db_speakers(struct db *, db_speaker_fn fn, void *ctx, char **cause);
 long	db_speaker_find(struct db *, const char *name, long long **ids,
 	    char **cause);
 
+/* The names of at most max quoted speakers with a form of their name
+ * that starts with prefix (case and ё folded), the most quoted first:
+ * in *names, NULL-ended, the caller frees each and the array.  Returns
+ * their number, or -1 with *cause set. */
+long	db_speaker_complete(struct db *, const char *prefix, int max,
+	    char ***names, char **cause);
+
 /* A place in the article list, which runs newest first: the (date,
  * time, id) of a row, time "" for an article without a time of day.
  * The reader pages through the list from such keys, a screen at a
@@ -260,17 +288,25 @@ struct db_article_key {
  * id) index only.
  */
 long	db_articles_page(struct db *, const struct db_article_key *key,
-	    int older, int limit, db_article_fn fn, void *ctx, char **cause);
-
-/* The number of articles; -1 with *cause set on error.  Sums the
- * per-day counts: as many rows as days, whatever the archive's size. */
-long long db_article_total(struct db *, char **cause);
-
-/* How many articles come before key in the list (are newer); -1 on
- * error.  Sums the per-day counts of newer days and counts the newer
- * articles of key's own day. */
-long long db_article_rank(struct db *, const struct db_article_key *key,
+	    int older, int limit, int flags, db_article_fn fn, void *ctx,
 	    char **cause);
+
+/* The number of articles (as flags say); -1 with *cause set on error.
+ * Sums the per-day counts: as many rows as days, whatever the
+ * archive's size; the starred ones are counted in their own index. */
+long long db_article_total(struct db *, int flags, char **cause);
+
+/* How many articles (as flags say) come before key in the list (are
+ * newer); -1 on error.  Sums the per-day counts of newer days and
+ * counts the newer articles of key's own day. */
+long long db_article_rank(struct db *, const struct db_article_key *key,
+	    int flags, char **cause);
+
+/* The key of the first unread article below from in the list (from
+ * the top when from is NULL): 1 with *next set, 0 when there is none,
+ * -1 with *cause set. */
+int	db_next_unread(struct db *, const struct db_article_key *from,
+	    struct db_article_key *next, char **cause);
 
 /*
  * Subscriptions (db_feed.c).  A feed is named by the user (--name), or

@@ -8,6 +8,7 @@
 
 #include <sqlite3.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -16,8 +17,13 @@
 #include "db_int.h"
 #include "util.h"
 
+/* Whether an article is read is whether the table unread lacks it
+ * (schema 13). */
 #define ROW_COLUMNS \
-	"SELECT id, date, source, title, nquotes, is_read, time FROM articles"
+	"SELECT id, date, source, title, nquotes," \
+	" NOT EXISTS (SELECT 1 FROM unread u WHERE u.id = articles.id)," \
+	" time, starred FROM articles"
+#define STARRED	" WHERE starred <> 0"
 #define ARTICLE_COLUMNS \
 	"SELECT id, date, title, title_derived, source, url, text, origin," \
 	" origin_line, time, feed_id, guid FROM articles"
@@ -36,7 +42,52 @@ const char *const db_article_sql[ST__COUNT] = {
 	[ST_ARTICLE_GET] =
 	    ARTICLE_COLUMNS " WHERE id = ?1",
 	[ST_ARTICLE_SET_READ] =
-	    "UPDATE articles SET is_read = ?2 WHERE id = ?1",
+	    "DELETE FROM unread WHERE id = ?1",
+	[ST_ARTICLE_SET_UNREAD] =
+	    "INSERT OR IGNORE INTO unread (id)"
+	    " SELECT id FROM articles WHERE id = ?1",
+	[ST_ARTICLE_STARRED] =
+	    "SELECT starred <> 0 FROM articles WHERE id = ?1",
+	[ST_ARTICLE_SET_STAR] =
+	    "UPDATE articles SET starred = ?2 WHERE id = ?1",
+	/* No WHERE and no trigger on unread: SQLite empties the table
+	 * page by page (its truncate optimization), not row by row. */
+	[ST_READ_ALL] =
+	    "DELETE FROM unread",
+	[ST_UNREAD_TOTAL] =
+	    "SELECT count(*) FROM unread",
+	/* The next unread article down the list: along the list's index
+	 * when most articles are unread, from the unread ones when few
+	 * are (db_next_unread()). */
+	[ST_UNREAD_NEXT] =
+	    "SELECT date, time, id FROM articles a"
+	    " WHERE (date, time, id) < (?1, ?3, ?2)"
+	    " AND EXISTS (SELECT 1 FROM unread u WHERE u.id = a.id)"
+	    " ORDER BY date DESC, time DESC, id DESC LIMIT 1",
+	[ST_UNREAD_NEXT_FEW] =
+	    "SELECT a.date, a.time, a.id FROM unread u"
+	    " CROSS JOIN articles a ON a.id = u.id"
+	    " WHERE (a.date, a.time, a.id) < (?1, ?3, ?2)"
+	    " ORDER BY a.date DESC, a.time DESC, a.id DESC LIMIT 1",
+	/* The starred articles, along their own small index. */
+	[ST_STAR_FIRST] =
+	    ROW_COLUMNS STARRED
+	    " ORDER BY date DESC, time DESC, id DESC LIMIT ?1",
+	[ST_STAR_LAST] =
+	    ROW_COLUMNS STARRED " ORDER BY date, time, id LIMIT ?1",
+	[ST_STAR_OLDER] =
+	    ROW_COLUMNS STARRED " AND (date, time, id) < (?1, ?4, ?2)"
+	    " ORDER BY date DESC, time DESC, id DESC LIMIT ?3",
+	[ST_STAR_NEWER] =
+	    ROW_COLUMNS STARRED " AND (date, time, id) > (?1, ?4, ?2)"
+	    " ORDER BY date, time, id LIMIT ?3",
+	[ST_STAR_TOTAL] =
+	    "SELECT count(*) FROM articles" STARRED,
+	[ST_STAR_RANK] =
+	    "SELECT count(*) FROM articles" STARRED
+	    " AND (date, time, id) > (?1, ?3, ?2)",
+	[ST_ARTICLES_STARRED] =
+	    ROW_COLUMNS STARRED " ORDER BY date DESC, time DESC, id DESC",
 	[ST_ARTICLES] =
 	    ROW_COLUMNS " ORDER BY date DESC, time DESC, id DESC",
 	[ST_EXPORT] =
@@ -347,17 +398,94 @@ db_article_get(struct db *db, long long id, char **cause)
 int
 db_article_set_read(struct db *db, long long id, int is_read, char **cause)
 {
-	sqlite3_stmt	*st = db_stmt(db, ST_ARTICLE_SET_READ);
+	sqlite3_stmt	*st = db_stmt(db, is_read ? ST_ARTICLE_SET_READ :
+			    ST_ARTICLE_SET_UNREAD);
 
 	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, is_read != 0);
 	return db_done_nowait(db, st, cause);
 }
 
 int
-db_articles(struct db *db, db_article_fn fn, void *ctx, char **cause)
+db_article_set_star(struct db *db, long long id, int starred, char **cause)
 {
-	sqlite3_stmt		*st = db_stmt(db, ST_ARTICLES);
+	sqlite3_stmt	*st = db_stmt(db, ST_ARTICLE_SET_STAR);
+
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, starred != 0);
+	return db_done_nowait(db, st, cause);
+}
+
+int
+db_article_starred(struct db *db, long long id, char **cause)
+{
+	sqlite3_stmt	*st = db_stmt(db, ST_ARTICLE_STARRED);
+
+	sqlite3_bind_int64(st, 1, id);
+	return (int)db_one_int(db, st, cause);
+}
+
+int
+db_read_all(struct db *db, long long *n, char **cause)
+{
+	int	rc;
+
+	*n = 0;
+	if ((rc = db_done_nowait(db, db_stmt(db, ST_READ_ALL), cause)) == 0)
+		*n = sqlite3_changes64(db->h);
+	return rc;
+}
+
+long long
+db_unread_total(struct db *db, char **cause)
+{
+	return db_one_int(db, db_stmt(db, ST_UNREAD_TOTAL), cause);
+}
+
+/* Below this many unread articles the next one is looked for among
+ * them; above it, along the list, where one comes soon. */
+#define UNREAD_FEW	20000
+
+int
+db_next_unread(struct db *db, const struct db_article_key *from,
+    struct db_article_key *next, char **cause)
+{
+	sqlite3_stmt	*st;
+	long long	 n;
+	int		 rc;
+
+	if ((n = db_unread_total(db, cause)) < 0)
+		return -1;
+	if (n == 0)
+		return 0;
+	st = db_stmt(db, n < UNREAD_FEW ? ST_UNREAD_NEXT_FEW : ST_UNREAD_NEXT);
+	/* From the top of the list when there is no key: above any row. */
+	bind_text(st, 1, from != NULL ? from->date : "9999-99-99");
+	sqlite3_bind_int64(st, 2, from != NULL ? from->id : INT64_MAX);
+	bind_text(st, 3, from != NULL ? from->time : "99");
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(next, 0, sizeof(*next));
+		snprintf(next->date, sizeof(next->date), "%s",
+		    col_text(st, 0));
+		snprintf(next->time, sizeof(next->time), "%s",
+		    col_text(st, 1));
+		next->id = sqlite3_column_int64(st, 2);
+		sqlite3_reset(st);
+		return 1;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		*cause = db_error(db, "cannot read the archive");
+		return -1;
+	}
+	return 0;
+}
+
+int
+db_articles(struct db *db, int flags, db_article_fn fn, void *ctx,
+    char **cause)
+{
+	sqlite3_stmt		*st = db_stmt(db, flags & DB_LIST_STARRED ?
+				    ST_ARTICLES_STARRED : ST_ARTICLES);
 	struct db_article_row	 r;
 	int			 rc;
 
@@ -430,21 +558,26 @@ article_row_fill(sqlite3_stmt *st, struct db_article_row *r)
 	r->nquotes = (long)sqlite3_column_int64(st, 4);
 	r->is_read = sqlite3_column_int(st, 5);
 	r->time = col_text(st, 6);
+	r->starred = sqlite3_column_int(st, 7) != 0;
 }
 
 long
 db_articles_page(struct db *db, const struct db_article_key *key,
-    int older, int limit, db_article_fn fn, void *ctx, char **cause)
+    int older, int limit, int flags, db_article_fn fn, void *ctx,
+    char **cause)
 {
+	int			 star = (flags & DB_LIST_STARRED) != 0;
 	sqlite3_stmt		*st;
 	struct db_article_row	 r;
 	long			 n = 0;
 	int			 rc;
 
 	if (key == NULL)
-		st = db_stmt(db, older ? ST_PAGE_FIRST : ST_PAGE_LAST);
+		st = db_stmt(db, star ? (older ? ST_STAR_FIRST : ST_STAR_LAST) :
+		    older ? ST_PAGE_FIRST : ST_PAGE_LAST);
 	else {
-		st = db_stmt(db, older ? ST_PAGE_OLDER : ST_PAGE_NEWER);
+		st = db_stmt(db, star ? (older ? ST_STAR_OLDER : ST_STAR_NEWER) :
+		    older ? ST_PAGE_OLDER : ST_PAGE_NEWER);
 		bind_text(st, 1, key->date);
 		sqlite3_bind_int64(st, 2, key->id);
 		bind_text(st, 4, key->time);
@@ -467,16 +600,18 @@ db_articles_page(struct db *db, const struct db_article_key *key,
 }
 
 long long
-db_article_total(struct db *db, char **cause)
+db_article_total(struct db *db, int flags, char **cause)
 {
-	return db_one_int(db, db_stmt(db, ST_TOTAL), cause);
+	return db_one_int(db, db_stmt(db, flags & DB_LIST_STARRED ?
+	    ST_STAR_TOTAL : ST_TOTAL), cause);
 }
 
 long long
 db_article_rank(struct db *db, const struct db_article_key *key,
-    char **cause)
+    int flags, char **cause)
 {
-	sqlite3_stmt	*st = db_stmt(db, ST_RANK);
+	sqlite3_stmt	*st = db_stmt(db, flags & DB_LIST_STARRED ?
+			    ST_STAR_RANK : ST_RANK);
 
 	bind_text(st, 1, key->date);
 	sqlite3_bind_int64(st, 2, key->id);

@@ -143,6 +143,16 @@ const char *const db_quote_sql[ST__COUNT] = {
 	[ST_SPEAKER_FTS] =
 	    "SELECT rowid FROM speakers_fts WHERE speakers_fts MATCH ?1"
 	    " ORDER BY rank LIMIT 64",
+	/* The speakers with a form of their name, or a surname (their
+	 * key), in [?1, ?2): those that start with a prefix, along the
+	 * indexes of the forms and of the keys. */
+	[ST_SPEAKER_COMPLETE] =
+	    "SELECT s.name FROM speakers s WHERE s.nquotes > 0 AND (s.id IN"
+	    " (SELECT speaker_id FROM speaker_aliases"
+	    "  WHERE fold >= ?1 AND fold < ?2)"
+	    " OR s.id IN (SELECT id FROM speakers"
+	    "  WHERE surname >= ?1 AND surname < ?2))"
+	    " ORDER BY s.nquotes DESC, s.id LIMIT ?3",
 };
 
 static int	 quote_span(struct db *, long long, long long *, long long *,
@@ -722,6 +732,38 @@ db_speakers(struct db *db, db_speaker_fn fn, void *ctx, char **cause)
 		}
 	}
 	return db_rows_end(db, st, rc, cause);
+}
+
+long
+db_speaker_complete(struct db *db, const char *prefix, int max,
+    char ***names, char **cause)
+{
+	sqlite3_stmt	*st = db_stmt(db, ST_SPEAKER_COMPLETE);
+	char		*lo, *hi;
+	long		 n = 0;
+	int		 rc;
+
+	*names = xcalloc((size_t)max + 1, sizeof(**names));
+	lo = fold_name(prefix);
+	/* Past every string that starts with lo: lo, then U+10FFFF. */
+	hi = xasprintf("%s\xf4\x8f\xbf\xbf", lo);
+	bind_text(st, 1, lo);
+	bind_text(st, 2, hi);
+	sqlite3_bind_int(st, 3, max);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < max)
+		(*names)[n++] = xstrdup(col_text(st, 0));
+	sqlite3_reset(st);
+	free(lo);
+	free(hi);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		*cause = db_error(db, "cannot read the archive");
+		while (n > 0)
+			free((*names)[--n]);
+		free(*names);
+		*names = NULL;
+		return -1;
+	}
+	return n;
 }
 
 long

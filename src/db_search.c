@@ -47,7 +47,8 @@ const char *const db_search_sql[ST__COUNT] = {
 	[ST_SEARCH_ARTICLES] =
 	    "SELECT a.id, 0, a.date, a.source, a.title, NULL,"
 	    SNIPPET("articles_fts", "-1", "a.text")
-	    " bm25(articles_fts, 4.0, 1.0), a.nquotes, a.is_read"
+	    " bm25(articles_fts, 4.0, 1.0), a.nquotes,"
+	    " NOT EXISTS (SELECT 1 FROM unread u WHERE u.id = a.id)"
 	    " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
 	    " WHERE articles_fts MATCH ?1 AND articles_fts.rowid >= ?7"
 	    " AND articles_fts.rowid IN"
@@ -67,7 +68,8 @@ const char *const db_search_sql[ST__COUNT] = {
 	[ST_SEARCH_ARTICLES_FILTERED] =
 	    "SELECT a.id, 0, a.date, a.source, a.title, NULL,"
 	    SNIPPET("articles_fts", "-1", "a.text")
-	    " bm25(articles_fts, 4.0, 1.0), a.nquotes, a.is_read"
+	    " bm25(articles_fts, 4.0, 1.0), a.nquotes,"
+	    " NOT EXISTS (SELECT 1 FROM unread u WHERE u.id = a.id)"
 	    " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
 	    " WHERE articles_fts MATCH ?1 AND articles_fts.rowid IN"
 	    " (SELECT f.rowid FROM articles_fts f"
@@ -78,7 +80,8 @@ const char *const db_search_sql[ST__COUNT] = {
 	[ST_SEARCH_QUOTES] =
 	    "SELECT q.article_id, q.id, a.date, a.source, a.title, s.name,"
 	    SNIPPET("quotes_fts", "0", "quotes_fts.text")
-	    " bm25(quotes_fts), a.nquotes, a.is_read"
+	    " bm25(quotes_fts), a.nquotes,"
+	    " NOT EXISTS (SELECT 1 FROM unread u WHERE u.id = a.id)"
 	    " FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid"
 	    " JOIN articles a ON a.id = q.article_id"
 	    " LEFT JOIN speakers s ON s.id = q.speaker_id"
@@ -95,7 +98,8 @@ const char *const db_search_sql[ST__COUNT] = {
 	[ST_LIST_QUOTES] =
 	    "SELECT q.article_id, q.id, a.date, a.source, a.title, s.name,"
 	    " CAST(substr(CAST(a.text AS BLOB), q.start + 1,"
-	    "   q.\"end\" - q.start) AS TEXT), 0, a.nquotes, a.is_read"
+	    "   q.\"end\" - q.start) AS TEXT), 0, a.nquotes,"
+	    " NOT EXISTS (SELECT 1 FROM unread u WHERE u.id = a.id)"
 	    " FROM quotes q JOIN articles a ON a.id = q.article_id"
 	    " LEFT JOIN speakers s ON s.id = q.speaker_id"
 	    " WHERE q.speaker_id IN (SELECT value FROM json_each(?6))"
@@ -106,14 +110,16 @@ const char *const db_search_sql[ST__COUNT] = {
 	[ST_LIST_QUOTES_ONE] =
 	    "SELECT q.article_id, q.id, a.date, a.source, a.title, s.name,"
 	    " CAST(substr(CAST(a.text AS BLOB), q.start + 1,"
-	    "   q.\"end\" - q.start) AS TEXT), 0, a.nquotes, a.is_read"
+	    "   q.\"end\" - q.start) AS TEXT), 0, a.nquotes,"
+	    " NOT EXISTS (SELECT 1 FROM unread u WHERE u.id = a.id)"
 	    " FROM quotes q JOIN articles a ON a.id = q.article_id"
 	    " LEFT JOIN speakers s ON s.id = q.speaker_id"
 	    " WHERE q.speaker_id = ?8" SEARCH_FILTERS
 	    " ORDER BY q.date DESC, q.article_id DESC, q.start, q.id LIMIT ?5",
 	[ST_LIST_ARTICLES] =
 	    "SELECT a.id, 0, a.date, a.source, a.title, NULL,"
-	    " substr(a.text, 1, 200), 0, a.nquotes, a.is_read"
+	    " substr(a.text, 1, 200), 0, a.nquotes,"
+	    " NOT EXISTS (SELECT 1 FROM unread u WHERE u.id = a.id)"
 	    " FROM articles a WHERE 1" SEARCH_FILTERS
 	    " ORDER BY a.date DESC, a.id DESC LIMIT ?5",
 };

@@ -291,8 +291,9 @@ export_article_row(struct buf *b, enum export_format f,
 		export_json_str(b, r->date);
 		json_field(b, "source", r->source);
 		json_field(b, "title", r->title);
-		buf_printf(b, ",\"quotes\":%ld,\"read\":%s}\n", r->nquotes,
-		    r->is_read ? "true" : "false");
+		buf_printf(b, ",\"quotes\":%ld,\"read\":%s,\"starred\":%s}\n",
+		    r->nquotes, r->is_read ? "true" : "false",
+		    r->starred ? "true" : "false");
 		break;
 	case EXPORT_TSV:
 		buf_printf(b, "%lld\t%s\t", r->id, r->date);

@@ -36,11 +36,18 @@ enum keys_action {
 	KEYS_MATCH_NEXT,
 	KEYS_MATCH_PREV,
 	KEYS_READ,
+	KEYS_READ_ALL,
+	KEYS_NEXT_UNREAD,
+	KEYS_STAR,
+	KEYS_STARRED,
 	KEYS_HELP,
 	KEYS_REDRAW,
 	KEYS_FETCH,
 	KEYS_BROWSE,
 	KEYS_CITE,
+	KEYS_PIPE,
+	KEYS_SET_SPEAKER,
+	KEYS_REJECT,
 	KEYS_SUSPEND
 };
 
@@ -48,18 +55,38 @@ enum keys_action {
 
 struct keys_binding {
 	enum keys_action	 action;
+	const char		*name;	/* for bind-key: "page-down" */
 	const char		*names[KEYS_MAX_NAMES + 1]; /* NULL-ended */
 	const char		*help;	/* lower case, no final stop */
 };
 
-/* The table, ended by an entry with action KEYS_NONE; borrowed, static. */
+/* The table of default bindings, ended by an entry with action
+ * KEYS_NONE; borrowed, static. */
 const struct keys_binding	*keys_table(void);
 
-/* The action bound to the key called name, or KEYS_NONE. */
+/* The action bound to the key called name, or KEYS_NONE: the defaults,
+ * as keys_bind() has changed them. */
 enum keys_action		 keys_lookup(const char *name);
 
-/* "j, Down": the names of b joined for the help screen; the caller
- * frees it. */
+/* Binds the key called key to act (KEYS_NONE unbinds it), in place of
+ * what it did before.  0, or -1 when key is not a name a terminal key
+ * can have (keys_key_valid()). */
+int				 keys_bind(const char *key, enum keys_action);
+
+/* Puts every default binding back. */
+void				 keys_reset(void);
+
+/* Whether name can name a key: one printable character, "C-a" to
+ * "C-z" (but C-i, C-j, C-m and C-[, which are Tab, Enter and Esc), or
+ * one of Down, Up, Left, Right, PgDn, PgUp, Home, End, Enter, Tab,
+ * Esc, Space, Backspace, Delete, Insert, F1 to F12. */
+int				 keys_key_valid(const char *name);
+
+/* The action called name in the table ("page-down"), or KEYS_NONE. */
+enum keys_action		 keys_action_named(const char *name);
+
+/* "j, Down": the keys bound now to b's action, joined for the help
+ * screen, or "" when none is; the caller frees it. */
 char				*keys_names(const struct keys_binding *b);
 
 /* Appends the mdoc list of the KEYS section (".Bl" to ".El") made from

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "article.h"
+#include "configfile.h"
 #include "db.h"
 #include "export.h"
 #include "import.h"
@@ -65,8 +66,8 @@ static const struct cmd	*cmd_current;
 static const struct cmd cmds[] = {
 	{ "import", cmd_import, "[--batch=N] PATH...",
 	  "add articles from files, directories or - (standard input)" },
-	{ "list", cmd_list, "[--format=text|tsv|jsonl]",
-	  "list articles, newest first" },
+	{ "list", cmd_list, "[--starred] [--format=text|tsv|jsonl]",
+	  "list articles (or the starred ones), newest first" },
 	{ "show", cmd_show, "[--width=N] ID",
 	  "print one article wrapped to N columns" },
 	{ "export", cmd_export, "",
@@ -98,16 +99,20 @@ usage(FILE *f)
 {
 	const struct cmd	*c;
 
-	fprintf(f, "usage: %s [-d DB] [COMMAND [ARGS]]\n\n"
+	fprintf(f, "usage: %s [-c FILE] [-d DB] [COMMAND [ARGS]]\n\n"
 	    "With no command, open the reader on the archive.\n\n"
 	    "Commands:\n", util_progname());
 	for (c = cmds; c->name != NULL; c++)
 		fprintf(f, "  %-10s %s\n", c->name, c->help);
 	fprintf(f, "\nOptions:\n"
-	    "  -d, --db=DB    the archive (default: $CITATA_DB, else\n"
-	    "                 $XDG_DATA_HOME/citata/citata.db)\n"
-	    "  -h, --help     show this help (COMMAND --help for a command)\n"
-	    "  -V, --version  show the version\n\n"
+	    "  -c, --config=FILE  the reader's configuration file (default:\n"
+	    "                     $CITATA_CONFIG, else\n"
+	    "                     $XDG_CONFIG_HOME/citata/config); citata(5)\n"
+	    "  -d, --db=DB        the archive (default: $CITATA_DB, else\n"
+	    "                     $XDG_DATA_HOME/citata/citata.db)\n"
+	    "  -h, --help         show this help (COMMAND --help for a "
+	    "command)\n"
+	    "  -V, --version      show the version\n\n"
 	    "Exit status: 0 done; 1 done, but some input was skipped or not\n"
 	    "found, or some feeds failed; 2 usage error or failure.  See\n"
 	    "citata(1).\n");
@@ -408,7 +413,8 @@ enum {
 	OPT_LIMIT,
 	OPT_BATCH,
 	OPT_SET_SPEAKER,
-	OPT_REJECT
+	OPT_REJECT,
+	OPT_STARRED
 };
 
 static const struct option sub_options[] = {
@@ -421,6 +427,7 @@ static const struct option sub_options[] = {
 	{ "batch", required_argument, NULL, OPT_BATCH },
 	{ "set-speaker", required_argument, NULL, OPT_SET_SPEAKER },
 	{ "reject", no_argument, NULL, OPT_REJECT },
+	{ "starred", no_argument, NULL, OPT_STARRED },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 }
 };
@@ -435,6 +442,7 @@ struct sub_args {
 	long		 batch;
 	const char	*set_speaker;	/* quotes --set-speaker */
 	int		 reject;	/* quotes --reject */
+	int		 starred;	/* list --starred */
 	int		 allow;		/* OPT_* bits this command takes */
 };
 
@@ -514,6 +522,9 @@ sub_parse(int argc, char **argv, struct sub_args *sa)
 			break;
 		case OPT_REJECT:
 			sa->reject = 1;
+			break;
+		case OPT_STARRED:
+			sa->starred = 1;
 			break;
 		case OPT_QUOTES:
 			sa->quotes = 1;
@@ -827,7 +838,8 @@ list_row(void *ctx, const struct db_article_row *r)
 static int
 cmd_list(int argc, char **argv)
 {
-	struct sub_args	 sa = { .allow = ALLOW(OPT_FORMAT) };
+	struct sub_args	 sa = { .allow = ALLOW(OPT_FORMAT) |
+			    ALLOW(OPT_STARRED) };
 	struct out	 o;
 	struct db	*db;
 	char		*cause = NULL;
@@ -840,7 +852,8 @@ cmd_list(int argc, char **argv)
 	o.cols = isatty(STDOUT_FILENO) ? terminal_width() - 42 : 0;
 	if (isatty(STDOUT_FILENO) && o.cols < 10)
 		o.cols = 10;
-	if (db_articles(db, list_row, &o, &cause) != 0)
+	if (db_articles(db, sa.starred ? DB_LIST_STARRED : 0, list_row, &o,
+	    &cause) != 0)
 		main_fatal_cause(cause, "");
 	out_done(&o);
 	db_close(db);
@@ -1276,14 +1289,36 @@ cmd_search(int argc, char **argv)
 	return n > 0 ? EXIT_OK : EXIT_PARTIAL;
 }
 
+/*
+ * The reader, with its configuration file (-c FILE, $CITATA_CONFIG, or
+ * the XDG one when there is one): a bad line is named and the reader
+ * does not start, as a half-applied configuration would surprise more.
+ */
 static int
-run_reader(void)
+run_reader(const char *config_arg)
 {
-	struct db	*db = main_open_db(DB_READ);
-	int		 rc;
+	struct config	 cfg;
+	struct buf	 err;
+	struct db	*db;
+	char		*path;
+	int		 rc, explicit = 0;
 
-	rc = ui_run(db, db_path);
+	config_init(&cfg);
+	buf_init(&err);
+	path = config_path(config_arg, &explicit);
+	if (path != NULL && config_load(&cfg, path, explicit, &err) != 0) {
+		fprintf(stderr, "%s\n", err.data);
+		buf_free(&err);
+		free(path);
+		config_free(&cfg);
+		return EXIT_FAIL;
+	}
+	buf_free(&err);
+	free(path);
+	db = main_open_db(DB_READ);
+	rc = ui_run(db, db_path, &cfg);
 	db_close(db);
+	config_free(&cfg);
 	return rc;
 }
 
@@ -1291,13 +1326,15 @@ int
 main(int argc, char **argv)
 {
 	static const struct option	opts[] = {
+		{ "config", required_argument, NULL, 'c' },
 		{ "db", required_argument, NULL, 'd' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	char	*path = NULL, *note = NULL;
-	int	 ch, rc;
+	char		*path = NULL, *note = NULL;
+	const char	*config_arg = NULL;
+	int		 ch, rc;
 
 	util_set_progname(argv[0]);
 #ifdef M_TRIM_THRESHOLD
@@ -1317,11 +1354,20 @@ main(int argc, char **argv)
 	signal(SIGXFSZ, SIG_IGN);
 
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "+d:hV", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "+:c:d:hV", opts, NULL)) != -1) {
 		switch (ch) {
+		case 'c':
+			config_arg = optarg;
+			break;
 		case 'd':
 			db_path = optarg;
 			break;
+		case ':':
+			note = main_escaped(argv[optind - 1]);
+			warnx("option '%s' needs a value", note);
+			free(note);
+			usage(stderr);
+			return EXIT_FAIL;
 		case 'h':
 			usage(stdout);
 			return EXIT_OK;
@@ -1340,7 +1386,7 @@ main(int argc, char **argv)
 		db_path = path = db_path_default();
 	busy_timeout_setup();
 	if (optind >= argc) {
-		rc = run_reader();
+		rc = run_reader(config_arg);
 		free(path);
 		return rc;
 	}

@@ -24,6 +24,7 @@
 #include <wchar.h>
 
 #include "article.h"
+#include "configfile.h"
 #include "db.h"
 #include "export.h"
 #include "fold.h"
@@ -61,6 +62,16 @@ struct ui_frame {
 #define UI_INPUT_MAX	4096
 #define UI_INPUT_FULL	"4096 bytes at most"
 
+/* A line typed for a command (|, e): what it is for, and what to do
+ * with it. */
+struct ui_prompt {
+	char		*label;		/* before the line: "| " */
+	char		*hint;		/* on the right */
+	ui_prompt_fn	 done;
+	ui_complete_fn	 complete;
+	void		*ctx;		/* freed after done or Esc */
+};
+
 /* A read mark not yet written: another process held the write lock. */
 struct ui_mark {
 	long long	id;
@@ -80,7 +91,8 @@ struct ui {
 	int			 dirty;		/* REDRAW_* bits */
 	char			*msg;		/* until the next key */
 	int			 msg_is_error;
-	int			 prompting;	/* typing a filter */
+	int			 prompting;	/* UI_PROMPT_*: typing */
+	struct ui_prompt	 cmd;		/* for UI_PROMPT_COMMAND */
 	struct buf		 input;		/* UI_INPUT_MAX at most */
 	int			 input_full;	/* the last key did not fit */
 	char			*applied[PANE_COUNT];	/* filters set */
@@ -92,14 +104,13 @@ struct ui {
 	int			 told_busy;
 	struct ui_fetch		*fetch;		/* fetch running, or NULL */
 	struct buf		 osc;		/* for after the next update */
+	const struct config	*cfg;
 };
 
-/* What y copies, and what the status line says of it. */
-struct ui_cite {
-	struct buf	 text;		/* the citation, UTF-8 */
-	char		*shown;		/* "«first words…» — Speaker" */
-	int		 cols;		/* for the quote in shown */
-	int		 ascii;		/* the screen shows ASCII */
+enum {
+	UI_PROMPT_NONE,
+	UI_PROMPT_FILTER,	/* "/": the focused pane's filter */
+	UI_PROMPT_COMMAND	/* ui_prompt(): a line for a command */
 };
 
 struct ui_color_def {
@@ -112,7 +123,7 @@ struct ui_color_def {
  * direct speech is bold, reported speech underlined and the current
  * quote reversed, so the three stay apart; a search's matches are
  * reversed too, the current one also bold and underlined. */
-static const struct ui_color_def ui_colors[UI_COLOR_COUNT] = {
+static const struct ui_color_def ui_colors_default[UI_COLOR_COUNT] = {
 	[UI_NORMAL] =		{ -1, -1, A_NORMAL, A_NORMAL },
 	[UI_SELECTED] =		{ COLOR_BLACK, COLOR_CYAN, A_NORMAL,
 				  A_REVERSE },
@@ -134,6 +145,8 @@ static const struct ui_color_def ui_colors[UI_COLOR_COUNT] = {
 	[UI_BORDER] =		{ COLOR_BLUE, -1, A_NORMAL, A_NORMAL }
 };
 
+/* The table in use: the defaults, as the configuration changed them. */
+static struct ui_color_def	 ui_colors[UI_COLOR_COUNT];
 static int			 ui_has_color;
 static volatile sig_atomic_t	 ui_signalled;
 static int			 ui_sigpipe[2] = { -1, -1 };
@@ -163,8 +176,12 @@ static const char *ui_key_name(int, wint_t, char *, size_t);
 static const char *ui_key_label(int, wint_t, const char *, char *, size_t);
 static int	 ui_key(struct ui *, int, wint_t);
 static int	 ui_prompt_key(struct ui *, int, wint_t);
+static int	 ui_prompt_edit(struct ui *, int, wint_t);
+static int	 ui_prompt_command_key(struct ui *, int, wint_t);
+static void	 ui_prompt_forget(struct ui *);
 static int	 ui_prompt_live(struct ui *);
 static int	 ui_action(struct ui *, enum keys_action);
+static int	 ui_next_unread(struct ui *);
 static int	 ui_push(struct ui *, enum ui_view, enum ui_pane_id);
 static void	 ui_frame_save(struct ui *, struct ui_frame *);
 static int	 ui_frame_restore(struct ui *, struct ui_frame *);
@@ -174,11 +191,6 @@ static int	 ui_cycle_focus(struct ui *);
 static struct ui_frame *ui_top(struct ui *);
 static int	 ui_pending_flush(struct ui *);
 static int	 ui_fetch_key(struct ui *);
-static int	 ui_browse(struct ui *);
-static int	 ui_spawn(struct ui *, char *const [], const char *, size_t);
-static int	 ui_cite(struct ui *);
-static int	 ui_cite_row(void *, const struct db_quote_row *);
-static int	 ui_clip_run(struct ui *, const char *, const struct buf *);
 static int	 ui_fetch_poll(struct ui *);
 
 static void
@@ -264,9 +276,59 @@ ui_colors_init(void)
 	    OK || COLORS < 8 || COLOR_PAIRS < UI_COLOR_COUNT)
 		return;
 	use_default_colors();
+	/* A colour the terminal lacks (color200 on 8 colours) is its
+	 * default colour. */
 	for (i = 1; i < UI_COLOR_COUNT; i++)
-		init_pair((short)i, ui_colors[i].fg, ui_colors[i].bg);
+		init_pair((short)i, ui_colors[i].fg < COLORS ?
+		    ui_colors[i].fg : -1, ui_colors[i].bg < COLORS ?
+		    ui_colors[i].bg : -1);
 	ui_has_color = 1;
+}
+
+/* curses attributes for the CONFIG_* bits a. */
+static attr_t
+ui_config_attr(int a)
+{
+	attr_t	r = A_NORMAL;
+
+	if (a & CONFIG_BOLD)
+		r |= A_BOLD;
+	if (a & CONFIG_UNDERLINE)
+		r |= A_UNDERLINE;
+	if (a & CONFIG_REVERSE)
+		r |= A_REVERSE;
+	if (a & CONFIG_DIM)
+		r |= A_DIM;
+	if (a & CONFIG_STANDOUT)
+		r |= A_STANDOUT;
+	if (a & CONFIG_BLINK)
+		r |= A_BLINK;
+#ifdef A_ITALIC
+	if (a & CONFIG_ITALIC)
+		r |= A_ITALIC;
+#endif
+	return r;
+}
+
+/* The colour table: the defaults, with the color and mono lines of the
+ * configuration (when there is one) in place of theirs. */
+static void
+ui_colors_set(const struct config *cfg)
+{
+	const struct config_color	*c;
+	int				 i;
+
+	memcpy(ui_colors, ui_colors_default, sizeof(ui_colors));
+	for (i = 0; cfg != NULL && i < UI_COLOR_COUNT; i++) {
+		c = &cfg->colors[i];
+		if (c->set) {
+			ui_colors[i].fg = c->fg;
+			ui_colors[i].bg = c->bg;
+			ui_colors[i].color_attr = ui_config_attr(c->attrs);
+		}
+		if (c->mono_set)
+			ui_colors[i].mono_attr = ui_config_attr(c->mono);
+	}
 }
 
 int
@@ -289,6 +351,37 @@ struct db *
 ui_db(struct ui *ui)
 {
 	return ui->db;
+}
+
+const struct config *
+ui_config(struct ui *ui)
+{
+	return ui->cfg;
+}
+
+enum ui_pane_id
+ui_focused(struct ui *ui)
+{
+	return ui_top(ui)->focus;
+}
+
+int
+ui_ascii(struct ui *ui)
+{
+	return ui->ascii;
+}
+
+int
+ui_status_cols(struct ui *ui)
+{
+	return ui->lay.status.w;
+}
+
+void
+ui_osc52(struct ui *ui, const char *text, size_t len)
+{
+	buf_reset(&ui->osc);
+	export_osc52(&ui->osc, text, len);
 }
 
 struct pane *
@@ -644,11 +737,14 @@ ui_draw_small(struct ui *ui)
 static void
 ui_prompt_line(struct ui *ui, struct buf *b, int w)
 {
-	char	*s;
+	char		*s;
+	const char	*label = ui->prompting == UI_PROMPT_COMMAND ?
+			    ui->cmd.label : "/";
+	int		 lw = text_width(label, strlen(label));
 
 	s = text_fit_left(ui->input.len > 0 ? ui->input.data : "",
-	    ui->input.len, w - 2, NULL);
-	buf_addc(b, '/');
+	    ui->input.len, w - 1 - lw > 1 ? w - 1 - lw : 1, NULL);
+	buf_adds(b, label);
 	buf_adds(b, s);
 	buf_adds(b, ui->ascii ? "_" : "\xe2\x96\x8f");
 	free(s);
@@ -673,6 +769,8 @@ ui_draw_status(struct ui *ui)
 	buf_init(&left);
 	if (ui->prompting && ui->input_full)
 		right = UI_INPUT_FULL;
+	else if (ui->prompting == UI_PROMPT_COMMAND)
+		right = ui->cmd.hint;
 	else if (ui->prompting)
 		right = ui_prompt_live(ui) ? "Enter:apply Esc:cancel" :
 		    ui_top(ui)->focus == PANE_SPQUOTES ?
@@ -769,9 +867,8 @@ ui_wait(int ms, int fd)
 	return ui_signalled ? -1 : 0;
 }
 
-/* A name for a key that has none in the key table, for a message:
- * name when there is one, C-a for a control character, F1 for a
- * function key, else curses' name without its KEY_. */
+/* A name for a key that has no key table name, for a message: U+0000
+ * for a character, curses' name without its KEY_ for a key. */
 static const char *
 ui_key_label(int rc, wint_t wc, const char *name, char *tmp, size_t size)
 {
@@ -779,16 +876,7 @@ ui_key_label(int rc, wint_t wc, const char *name, char *tmp, size_t size)
 
 	if (name != NULL)
 		return name;
-	if ((rc != KEY_CODE_YES && wc == 0x7f) || (rc == KEY_CODE_YES &&
-	    wc == KEY_BACKSPACE))
-		return "Backspace";
-	if (rc == KEY_CODE_YES && wc == KEY_DC)
-		return "Delete";
-	if (rc == KEY_CODE_YES && wc == KEY_IC)
-		return "Insert";
-	if (rc != KEY_CODE_YES && wc < ' ')
-		snprintf(tmp, size, "C-%c", (int)wc + '`');
-	else if (rc != KEY_CODE_YES)
+	if (rc != KEY_CODE_YES)
 		snprintf(tmp, size, "U+%04X", (unsigned)wc);
 	else if (wc >= KEY_F0 && wc <= KEY_F(63))
 		snprintf(tmp, size, "F%d", (int)(wc - KEY_F0));
@@ -800,7 +888,8 @@ ui_key_label(int rc, wint_t wc, const char *name, char *tmp, size_t size)
 	return tmp;
 }
 
-/* The key table's name for what get_wch() returned, or NULL. */
+/* The key table's name for what get_wch() returned, or NULL: every
+ * name keys_key_valid() accepts. */
 static const char *
 ui_key_name(int rc, wint_t wc, char *tmp, size_t size)
 {
@@ -818,8 +907,17 @@ ui_key_name(int rc, wint_t wc, char *tmp, size_t size)
 		case KEY_HOME:	return "Home";
 		case KEY_END:	return "End";
 		case KEY_ENTER:	return "Enter";
-		default:	return NULL;
+		case KEY_BACKSPACE: return "Backspace";
+		case KEY_DC:	return "Delete";
+		case KEY_IC:	return "Insert";
+		default:
+			break;
 		}
+		if (wc >= KEY_F(1) && wc <= KEY_F(12)) {
+			snprintf(tmp, size, "F%d", (int)(wc - KEY_F0));
+			return tmp;
+		}
+		return NULL;
 	}
 	switch (wc) {
 	case '\n':
@@ -827,15 +925,17 @@ ui_key_name(int rc, wint_t wc, char *tmp, size_t size)
 	case '\t':	return "Tab";
 	case 033:	return "Esc";
 	case ' ':	return "Space";
-	case 'L' - '@':	return "C-l";
-	case 'D' - '@':	return "C-d";
-	case 'U' - '@':	return "C-u";
-	case 'Z' - '@':	return "C-z";
+	case 0x7f:
+	case '\b':	return "Backspace";
 	default:
 		break;
 	}
-	if (wc < ' ' || wc == 0x7f)
-		return NULL;
+	if (wc < ' ') {
+		if (wc == 0)
+			return NULL;
+		snprintf(tmp, size, "C-%c", (int)wc + '`');
+		return tmp;
+	}
 	memset(&ps, 0, sizeof(ps));
 	if (size < MB_LEN_MAX + 1 || (n = wcrtomb(tmp, (wchar_t)wc, &ps)) ==
 	    (size_t)-1)
@@ -858,15 +958,100 @@ ui_prompt_live(struct ui *ui)
 	    focus != PANE_SPQUOTES;
 }
 
+/* A key that edits the line typed: 1 when it changed, -1 when it did
+ * not fit, 0 for a key that does not edit. */
+static int
+ui_prompt_edit(struct ui *ui, int rc, wint_t wc)
+{
+	char		 tmp[MB_LEN_MAX + 1];
+	mbstate_t	 ps;
+	size_t		 n;
+
+	ui->input_full = 0;
+	if ((rc == KEY_CODE_YES && wc == KEY_BACKSPACE) || (rc == OK &&
+	    (wc == 0x7f || wc == '\b'))) {
+		while (ui->input.len > 0 &&
+		    (ui->input.data[--ui->input.len] & 0xc0) == 0x80)
+			;
+		ui->input.data[ui->input.len] = '\0';
+	} else if (rc == OK && wc == 'U' - '@')
+		buf_reset(&ui->input);
+	else if (rc == OK && wc >= ' ') {
+		memset(&ps, 0, sizeof(ps));
+		if ((n = wcrtomb(tmp, (wchar_t)wc, &ps)) == (size_t)-1)
+			return 0;
+		if (ui->input.len + n > UI_INPUT_MAX) {
+			ui->input_full = 1;
+			return -1;
+		}
+		buf_add(&ui->input, tmp, n);
+	} else
+		return 0;
+	return 1;
+}
+
+void
+ui_prompt(struct ui *ui, const char *label, const char *init,
+    const char *hint, ui_prompt_fn done, ui_complete_fn complete, void *ctx)
+{
+	ui_prompt_forget(ui);
+	ui->prompting = UI_PROMPT_COMMAND;
+	ui->cmd.label = xstrdup(label);
+	ui->cmd.hint = xstrdup(hint);
+	ui->cmd.done = done;
+	ui->cmd.complete = complete;
+	ui->cmd.ctx = ctx;
+	buf_reset(&ui->input);
+	if (init != NULL && strlen(init) <= UI_INPUT_MAX)
+		buf_adds(&ui->input, init);
+	ui->dirty |= REDRAW_STATUS;
+}
+
+static void
+ui_prompt_forget(struct ui *ui)
+{
+	free(ui->cmd.label);
+	free(ui->cmd.hint);
+	free(ui->cmd.ctx);
+	memset(&ui->cmd, 0, sizeof(ui->cmd));
+}
+
+/* A key while typing the line of ui_prompt(): Enter runs its command,
+ * Esc forgets it, Tab completes. */
+static int
+ui_prompt_command_key(struct ui *ui, int rc, wint_t wc)
+{
+	int	bits = REDRAW_STATUS;
+
+	if ((rc == KEY_CODE_YES && wc == KEY_ENTER) || (rc == OK &&
+	    (wc == '\n' || wc == '\r'))) {
+		ui->prompting = UI_PROMPT_NONE;
+		bits |= ui->cmd.done(ui, ui->input.len > 0 ? ui->input.data :
+		    "", ui->cmd.ctx);
+		ui_prompt_forget(ui);
+		return bits;
+	}
+	if (rc == OK && wc == 033) {
+		ui->prompting = UI_PROMPT_NONE;
+		ui_prompt_forget(ui);
+		return bits;
+	}
+	if (rc == OK && wc == '\t') {
+		if (ui->cmd.complete != NULL)
+			ui->cmd.complete(ui, &ui->input, ui->cmd.ctx);
+		return bits;
+	}
+	return ui_prompt_edit(ui, rc, wc) != 0 ? bits : 0;
+}
+
 static int
 ui_prompt_key(struct ui *ui, int rc, wint_t wc)
 {
 	struct pane	*p = &ui->panes[ui_top(ui)->focus];
-	char		 tmp[MB_LEN_MAX + 1];
-	mbstate_t	 ps;
-	size_t		 n;
-	int		 bits = REDRAW_STATUS, live;
+	int		 n, bits = REDRAW_STATUS, live;
 
+	if (ui->prompting == UI_PROMPT_COMMAND)
+		return ui_prompt_command_key(ui, rc, wc);
 	live = ui_prompt_live(ui);
 	ui->input_full = 0;
 	if ((rc == KEY_CODE_YES && wc == KEY_ENTER) || (rc == OK &&
@@ -887,25 +1072,8 @@ ui_prompt_key(struct ui *ui, int rc, wint_t wc)
 			    ui->applied[ui_top(ui)->focus]);
 		return bits;
 	}
-	if ((rc == KEY_CODE_YES && wc == KEY_BACKSPACE) || (rc == OK &&
-	    (wc == 0x7f || wc == '\b'))) {
-		while (ui->input.len > 0 &&
-		    (ui->input.data[--ui->input.len] & 0xc0) == 0x80)
-			;
-		ui->input.data[ui->input.len] = '\0';
-	} else if (rc == OK && wc == 'U' - '@')
-		buf_reset(&ui->input);
-	else if (rc == OK && wc >= ' ') {
-		memset(&ps, 0, sizeof(ps));
-		if ((n = wcrtomb(tmp, (wchar_t)wc, &ps)) == (size_t)-1)
-			return 0;
-		if (ui->input.len + n > UI_INPUT_MAX) {
-			ui->input_full = 1;
-			return REDRAW_STATUS;
-		}
-		buf_add(&ui->input, tmp, n);
-	} else
-		return 0;
+	if ((n = ui_prompt_edit(ui, rc, wc)) <= 0)
+		return n < 0 ? REDRAW_STATUS : 0;
 	if (live)
 		bits |= p->ops->filter(p, ui->input.len > 0 ? ui->input.data :
 		    NULL);
@@ -1182,6 +1350,37 @@ ui_open_speaker(struct ui *ui, long long speaker_id, const char *name)
 	return bits;
 }
 
+/* The article the keys o, * and | act on: the one on screen, else the
+ * list's selected one. */
+long long
+ui_current_article(struct ui *ui)
+{
+	struct ui_frame	*f = ui_top(ui);
+
+	return f->view == VIEW_ARTICLE || (f->view == VIEW_ARTICLES &&
+	    f->focus != PANE_LIST) ? ui_article_id(ui) : ui_list_selected(ui);
+}
+
+/* u: the next unread article, selected in the list; opened when an
+ * article is on screen (where r and o would act on it), as newsboat's
+ * next-unread does in its article view. */
+static int
+ui_next_unread(struct ui *ui)
+{
+	struct ui_frame	*f = ui_top(ui);
+	long long	 id;
+	int		 bits, open;
+
+	open = f->view == VIEW_ARTICLE || (f->view == VIEW_ARTICLES &&
+	    f->focus != PANE_LIST);
+	while (open && ui->depth > 1 && ui_top(ui)->view != VIEW_ARTICLE)
+		ui_back(ui);
+	bits = ui_list_next_unread(ui, &id);
+	if (id > 0 && open)
+		bits |= ui_open_article(ui, id, 0) | REDRAW_ALL;
+	return bits;
+}
+
 /* Global keys here; the rest go to the focused pane. */
 static int
 ui_action(struct ui *ui, enum keys_action act)
@@ -1218,6 +1417,12 @@ ui_action(struct ui *ui, enum keys_action act)
 		return ui_browse(ui);
 	case KEYS_CITE:
 		return ui_cite(ui);
+	case KEYS_PIPE:
+		return ui_pipe(ui);
+	case KEYS_SET_SPEAKER:
+		return ui_set_speaker(ui);
+	case KEYS_REJECT:
+		return ui_reject(ui);
 	case KEYS_SUSPEND:
 		/* ncurses' SIGTSTP handler restores and resumes the
 		 * screen; ^Z only arrives here when the tty does not send
@@ -1226,6 +1431,18 @@ ui_action(struct ui *ui, enum keys_action act)
 		return REDRAW_ALL;
 	case KEYS_PANE:
 		return ui_cycle_focus(ui);
+	case KEYS_READ_ALL:
+		return ui_list_read_all(ui);
+	case KEYS_STAR:
+		return ui_list_star(ui, ui_current_article(ui));
+	case KEYS_STARRED:
+		if (f->view != VIEW_ARTICLES) {
+			ui_message(ui, "v works in the article list");
+			return REDRAW_STATUS;
+		}
+		return ui_list_starred(ui) | ui_focus(ui, PANE_LIST);
+	case KEYS_NEXT_UNREAD:
+		return ui_next_unread(ui);
 	case KEYS_SPEAKERS_ALL:
 		if (f->view == VIEW_SPEAKERS)
 			return ui_focus(ui, PANE_SPEAKERS);
@@ -1256,7 +1473,7 @@ ui_action(struct ui *ui, enum keys_action act)
 			    "and the speakers");
 			return REDRAW_STATUS;
 		}
-		ui->prompting = 1;
+		ui->prompting = UI_PROMPT_FILTER;
 		buf_reset(&ui->input);
 		return REDRAW_STATUS;
 	default:
@@ -1279,11 +1496,16 @@ ui_action(struct ui *ui, enum keys_action act)
  * terminal's; the terminal is the program's until it ends, then the
  * screen is drawn again.  Shows what went wrong in the status line.
  * Returns 0 when the program ran, read all its input and exited 0, else
- * -1.  For o and y.
+ * -1.  With UI_SPAWN_WAIT the screen stays the program's until the user
+ * presses Enter, as mutt does after a pipe, so that what it printed can
+ * be read; UI_SPAWN_ANY_INPUT does not ask that all the input be read
+ * (a pipe to head).
  */
-static int
-ui_spawn(struct ui *ui, char *const argv[], const char *in, size_t inlen)
+int
+ui_spawn(struct ui *ui, char *const argv[], const char *in, size_t inlen,
+    int flags)
 {
+	char			 line[64];
 	struct sigaction	 ign, old;
 	size_t			 off = 0;
 	ssize_t			 n;
@@ -1328,6 +1550,13 @@ ui_spawn(struct ui *ui, char *const argv[], const char *in, size_t inlen)
 		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 			;
 	sigaction(SIGPIPE, &old, NULL);
+	if (flags & UI_SPAWN_WAIT) {
+		fputs("\nPress Enter to go back to citata.", stdout);
+		fflush(stdout);
+		while (read(STDIN_FILENO, line, sizeof(line)) < 0 &&
+		    errno == EINTR)
+			;
+	}
 	reset_prog_mode();
 	clearok(curscr, TRUE);
 	if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) == 127)
@@ -1335,178 +1564,11 @@ ui_spawn(struct ui *ui, char *const argv[], const char *in, size_t inlen)
 	else if (WEXITSTATUS(status) != 0)
 		ui_error(ui, "%s exited with status %d", argv[0],
 		    WEXITSTATUS(status));
-	else if (in != NULL && off < inlen)
+	else if (in != NULL && off < inlen && !(flags & UI_SPAWN_ANY_INPUT))
 		ui_error(ui, "%s did not read all its input", argv[0]);
 	else
 		return 0;
 	return -1;
-}
-
-/*
- * o: opens the link of the article on screen (else the list's selected
- * one) with $BROWSER (its first program, as the convention has it, its
- * words as arguments, "%s" standing for the link, else the link last),
- * else xdg-open.  The link is one argument of the program and never read
- * by a shell; only http and https links are opened, so that a link that
- * starts with "-" or names a local file is not.  The terminal is the
- * program's until it ends (a text browser), then the screen is drawn
- * again.
- */
-static int
-ui_browse(struct ui *ui)
-{
-	static char	 xdg[] = "xdg-open";
-	struct ui_frame	*f = ui_top(ui);
-	struct article	*a;
-	const char	*env = getenv("BROWSER");
-	char		*cause = NULL, *prog, *w, *save = NULL, *argv[32];
-	long long	 id;
-	int		 argc = 0, put = 0;
-
-	id = f->view == VIEW_ARTICLE || (f->view == VIEW_ARTICLES &&
-	    f->focus != PANE_LIST) ? ui_article_id(ui) : ui_list_selected(ui);
-	if (id <= 0)
-		return 0;
-	if ((a = db_article_get(ui->db, id, &cause)) == NULL) {
-		ui_error(ui, "%s", cause != NULL ? cause : "no such article");
-		free(cause);
-		return REDRAW_STATUS;
-	}
-	if (a->url == NULL || (strncasecmp(a->url, "http://", 7) != 0 &&
-	    strncasecmp(a->url, "https://", 8) != 0)) {
-		ui_error(ui, a->url == NULL ? "this article has no link" :
-		    "not an http or https link: not opened");
-		article_free(a);
-		return REDRAW_STATUS;
-	}
-	prog = xstrdup(env != NULL && *env != '\0' ? env : "xdg-open");
-	prog[strcspn(prog, ":")] = '\0';
-	for (w = strtok_r(prog, " \t", &save); w != NULL && argc < 30;
-	    w = strtok_r(NULL, " \t", &save)) {
-		if (strcmp(w, "%s") == 0) {
-			argv[argc++] = a->url;
-			put = 1;
-		} else
-			argv[argc++] = w;
-	}
-	if (argc == 0)
-		argv[argc++] = xdg;
-	if (!put)
-		argv[argc++] = a->url;
-	argv[argc] = NULL;
-	if (ui_spawn(ui, argv, NULL, 0) == 0)
-		ui_message(ui, "opened %s", a->url);
-	free(prog);
-	article_free(a);
-	return REDRAW_ALL;
-}
-
-/* Puts quote r in ctx, a struct ui_cite: its citation, and for the
- * status line its first words and speaker. */
-static int
-ui_cite_row(void *ctx, const struct db_quote_row *r)
-{
-	struct ui_cite	*c = ctx;
-	const char	*sp = r->speaker;
-	char		*t;
-	int		 cols;
-
-	/* The clipboard takes UTF-8 whatever the screen shows. */
-	if (c->ascii)
-		text_mode_set(TEXT_UTF8);
-	export_quote_cite(&c->text, r);
-	if (c->ascii)
-		text_mode_set(TEXT_ASCII);
-	/* The quote, « » or ": ", and " — " and the speaker. */
-	cols = c->cols - 2 - (sp != NULL ? text_width(sp, strlen(sp)) + 3 :
-	    0);
-	t = text_fit(r->text, r->len, cols > 10 ? cols : 10, NULL);
-	if (r->kind == QUOTE_DIRECT)
-		c->shown = xasprintf("«%s»%s%s", t, sp != NULL ? " — " : "",
-		    sp != NULL ? sp : "");
-	else
-		c->shown = xasprintf("%s%s%s", sp != NULL ? sp : "",
-		    sp != NULL ? ": " : "", t);
-	free(t);
-	return 1;
-}
-
-/*
- * y: copies the quote under the cursor (in the article's quotes, the
- * current quote of its text, in a speaker's quotes) as a citation
- * (export_quote_cite()).  With $CITATA_CLIPBOARD the citation goes to
- * that command's standard input; else to the terminal's clipboard, as
- * OSC 52 written after the next update (ui_draw()).  Its payload is
- * base64, so nothing in the quote can become a sequence.
- */
-static int
-ui_cite(struct ui *ui)
-{
-	struct ui_frame	*f = ui_top(ui);
-	struct ui_cite	 c;
-	const char	*env = getenv("CITATA_CLIPBOARD");
-	char		*cause = NULL;
-	long long	 id = 0;
-	int		 bits = REDRAW_STATUS;
-
-	if (f->focus == PANE_TEXT || f->focus == PANE_SIDE)
-		id = ui_article_quote(ui, f->focus);
-	else if (f->focus == PANE_SPQUOTES)
-		id = ui_speakers_quote(ui);
-	if (id <= 0) {
-		ui_message(ui, f->focus == PANE_TEXT ? "] selects a quote; y "
-		    "then copies it" : "y copies a quote: in an article's "
-		    "quotes or a speaker's");
-		return REDRAW_STATUS;
-	}
-	memset(&c, 0, sizeof(c));
-	buf_init(&c.text);
-	/* Less " copied: " and the status line's right part, " ?:help ". */
-	c.cols = ui->lay.status.w - 9 - 8;
-	c.ascii = ui->ascii;
-	if (db_quotes_get(ui->db, &id, 1, ui_cite_row, &c, &cause) != 0) {
-		ui_error(ui, "%s", cause);
-		free(cause);
-	} else if (c.shown == NULL)
-		ui_error(ui, "the quote is no longer in the archive");
-	else if (env != NULL && *env != '\0') {
-		bits = REDRAW_ALL;
-		if (ui_clip_run(ui, env, &c.text) == 0)
-			ui_message(ui, "copied: %s", c.shown);
-	} else {
-		buf_reset(&ui->osc);
-		export_osc52(&ui->osc, c.text.data, c.text.len);
-		ui_message(ui, "copied: %s", c.shown);
-	}
-	free(c.shown);
-	buf_free(&c.text);
-	return bits;
-}
-
-/*
- * Runs cmd, its words split on blanks (no shell reads it), with text on
- * its standard input; the terminal is the command's until it ends, as
- * for o.  Returns 0, or -1 after showing what went wrong.
- */
-static int
-ui_clip_run(struct ui *ui, const char *cmd, const struct buf *text)
-{
-	char	*prog, *w, *save = NULL, *argv[32];
-	int	 argc = 0, rc;
-
-	prog = xstrdup(cmd);
-	for (w = strtok_r(prog, " \t", &save); w != NULL && argc < 31;
-	    w = strtok_r(NULL, " \t", &save))
-		argv[argc++] = w;
-	argv[argc] = NULL;
-	if (argc == 0) {
-		ui_error(ui, "CITATA_CLIPBOARD names no command");
-		free(prog);
-		return -1;
-	}
-	rc = ui_spawn(ui, argv, text->data, text->len);
-	free(prog);
-	return rc;
 }
 
 /* F: starts fetch in the background, or says how far it is. */
@@ -1562,7 +1624,7 @@ ui_fetch_poll(struct ui *ui)
 }
 
 int
-ui_run(struct db *db, const char *path)
+ui_run(struct db *db, const char *path, const struct config *cfg)
 {
 	struct ui		 ui;
 	struct sigaction	 act;
@@ -1577,6 +1639,8 @@ ui_run(struct db *db, const char *path)
 	memset(&ui, 0, sizeof(ui));
 	ui.db = db;
 	ui.path = path;
+	ui.cfg = cfg;
+	ui_colors_set(cfg);
 	ui.ascii = text_mode_get() == TEXT_ASCII;
 	buf_init(&ui.input);
 	buf_init(&ui.osc);

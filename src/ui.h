@@ -19,13 +19,15 @@
 #include <stddef.h>
 
 struct buf;
+struct config;
 struct db;
 struct rect;
 
 /* Runs the reader on db until the user quits or a signal ends it, and
- * restores the terminal.  path is the archive's name for messages.
- * Returns the exit status. */
-int	ui_run(struct db *db, const char *path);
+ * restores the terminal.  path is the archive's name for messages; cfg
+ * the configuration read (its keys already bound), or NULL.  Returns
+ * the exit status. */
+int	ui_run(struct db *db, const char *path, const struct config *cfg);
 
 /*
  * ui_fetch.c: "citata -d PATH fetch" in the background, its standard
@@ -291,6 +293,8 @@ int	ui_back(struct ui *);
  * positioned on quote quote_id when it is not 0. */
 int	ui_article_load(struct ui *, long long id, long long quote_id);
 long long ui_article_id(struct ui *);
+/* Reads the article shown again, its panes where they were. */
+int	ui_article_reload(struct ui *);
 /* The quote under the cursor of pane id, PANE_TEXT (the current quote)
  * or PANE_SIDE (0 when the cursor is on a speaker), or 0. */
 long long ui_article_quote(struct ui *, enum ui_pane_id id);
@@ -315,6 +319,47 @@ long long ui_speakers_quote(struct ui *);
 int	ui_list_read(struct ui *, long long id);
 /* Marks article id read or unread in the list's rows. */
 void	ui_list_mark(struct ui *, long long id, int is_read);
+/* What the user set in the configuration file, or NULL. */
+const struct config *ui_config(struct ui *);
+enum ui_pane_id	 ui_focused(struct ui *);
+int		 ui_ascii(struct ui *);		/* the screen shows ASCII */
+int		 ui_status_cols(struct ui *);
+/* Sends text to the terminal's clipboard (OSC 52) after the next
+ * update. */
+void		 ui_osc52(struct ui *, const char *text, size_t len);
+/* The article o, * and | act on: the one on screen, else the list's
+ * selected one; 0 when none. */
+long long	 ui_current_article(struct ui *);
+
+/* Runs a program with the terminal (ui.c); flags UI_SPAWN_*. */
+#define UI_SPAWN_WAIT		0x1	/* "Press Enter" after it */
+#define UI_SPAWN_ANY_INPUT	0x2	/* need not read all its input */
+int	ui_spawn(struct ui *, char *const argv[], const char *in,
+	    size_t inlen, int flags);
+
+/* A line typed in the status line for a command: label before it
+ * ("| "), init the line to start from (may be NULL), hint on the
+ * right.  On Enter done is called with the line and ctx; Tab calls
+ * complete (may be NULL) to change the line.  ctx (may be NULL) is
+ * freed after done, or on Esc. */
+typedef int	(*ui_prompt_fn)(struct ui *, const char *line, void *ctx);
+typedef void	(*ui_complete_fn)(struct ui *, struct buf *line, void *ctx);
+void	ui_prompt(struct ui *, const char *label, const char *init,
+	    const char *hint, ui_prompt_fn done, ui_complete_fn complete,
+	    void *ctx);
+
+/* The keys of ui_act.c: o, y, |, e and d. */
+int	ui_browse(struct ui *);
+int	ui_cite(struct ui *);
+int	ui_pipe(struct ui *);
+int	ui_set_speaker(struct ui *);
+int	ui_reject(struct ui *);
+
+/* A, *, v and u on the article list (ui_list.c). */
+int	ui_list_read_all(struct ui *);
+int	ui_list_star(struct ui *, long long id);
+int	ui_list_starred(struct ui *);
+int	ui_list_next_unread(struct ui *, long long *id);
 /* Saves the list position in the archive. */
 void	ui_list_save(struct ui *);
 /* Read the archive again after another process changed it (an import),

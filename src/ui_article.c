@@ -41,6 +41,7 @@ struct doc_speaker {
 enum doc_line_kind {
 	LINE_TITLE,
 	LINE_META,
+	LINE_URL,		/* the article's link, when it has one */
 	LINE_BLANK,
 	LINE_TEXT
 };
@@ -380,6 +381,25 @@ ui_article_load(struct ui *ui, long long id, long long quote_id)
 	return bits;
 }
 
+/* Reads the article shown again (its quotes changed), each pane
+ * where it was. */
+int
+ui_article_reload(struct ui *ui)
+{
+	struct pane	*tp = ui_pane(ui, PANE_TEXT);
+	struct doc	*d = doc_of(ui);
+	struct ui_saved	*v;
+	int		 bits;
+
+	if (d->id <= 0)
+		return 0;
+	v = art_save(tp);
+	doc_clear(d);
+	bits = art_restore(tp, v);
+	v->free(v);
+	return bits;
+}
+
 /* Finds the search's matches in the article. */
 static void
 doc_find(struct doc *d, const struct doc_search *s)
@@ -536,14 +556,16 @@ doc_wrap(struct doc *d, int w)
 	    strlen(d->a->title), cols, &tl);
 	if (n == 0)
 		tl = NULL;
-	d->lines = xreallocarray(NULL, n + 2, sizeof(*d->lines));
+	d->lines = xreallocarray(NULL, n + 3, sizeof(*d->lines));
 	for (i = 0; i < n; i++) {
 		d->lines[d->nlines].kind = LINE_TITLE;
 		d->lines[d->nlines++].l = tl[i];
 	}
 	free(tl);
-	memset(&d->lines[d->nlines], 0, 2 * sizeof(*d->lines));
+	memset(&d->lines[d->nlines], 0, 3 * sizeof(*d->lines));
 	d->lines[d->nlines++].kind = LINE_META;
+	if (d->a->url != NULL)
+		d->lines[d->nlines++].kind = LINE_URL;
 	d->lines[d->nlines++].kind = LINE_BLANK;
 	d->line0 = d->nlines;
 
@@ -710,8 +732,10 @@ art_restore(struct pane *p, const struct ui_saved *saved)
 	d->cur = v->cur < (long)d->nq ? v->cur : -1;
 	d->mcur = v->mcur < (long)d->nm ? v->mcur : -1;
 	d->text.top = v->top_in_text ? doc_line_at(d, v->top_off) : v->top;
-	d->side.sel = v->side_sel;
-	d->side.top = v->side_top;
+	/* Clamped: the article may have lost a quote since (d). */
+	d->side.sel = v->side_sel < d->side.total ? v->side_sel :
+	    d->side.total > 0 ? d->side.total - 1 : 0;
+	d->side.top = v->side_top <= d->side.sel ? v->side_top : d->side.sel;
 	d->texth = p->h;
 	return bits | REDRAW_PANE(PANE_TEXT) | REDRAW_PANE(PANE_SIDE) |
 	    REDRAW_STATUS;
@@ -753,6 +777,12 @@ art_draw(struct pane *p)
 		case LINE_META:
 			buf_addc(&b, ' ');
 			buf_adds(&b, d->meta);
+			ui_put_row(p, y, b.data, UI_DIM);
+			break;
+		case LINE_URL:
+			/* Cut to the pane; o opens it whole. */
+			buf_addc(&b, ' ');
+			buf_adds(&b, d->a->url);
 			ui_put_row(p, y, b.data, UI_DIM);
 			break;
 		case LINE_BLANK:

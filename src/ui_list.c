@@ -32,6 +32,7 @@ struct list_row {
 	char		*title;		/* or "Speaker: the quote…" */
 	long		 nquotes;
 	int		 is_read;
+	int		 starred;
 };
 
 /*
@@ -43,6 +44,8 @@ struct list {
 	struct ui_rows		 rows;
 	char			*query;	/* as typed; NULL without a search */
 	struct db_article_key	 back;	/* where Esc goes back to */
+	int			 flags;	/* DB_LIST_STARRED: starred only */
+	long long		 unread; /* in the archive; -1 unknown */
 };
 
 static void	 list_draw(struct pane *);
@@ -64,6 +67,7 @@ static void	 list_row_key(const struct list_row *, struct db_article_key *);
 static int	 list_moved(struct pane *, int, long long);
 static long long list_total(struct pane *);
 static const char *list_count(long, char *, size_t);
+static void	 list_unread_count(struct pane *);
 
 static const struct pane_ops list_ops = {
 	"Articles", list_draw, list_key, list_resize, list_free,
@@ -97,6 +101,7 @@ list_fetch_row(void *ctx, const struct db_article_row *r)
 	lr->title = xstrdup(r->title);
 	lr->nquotes = r->nquotes;
 	lr->is_read = r->is_read;
+	lr->starred = r->starred;
 	ui_rows_add(ctx, lr);
 	return 0;
 }
@@ -145,7 +150,8 @@ list_fetch(struct pane *p, long long rank, const void *next_to, int up,
 	if (r != NULL)
 		list_row_key(r, &key);
 	if (db_articles_page(ui_db(p->ui), r != NULL ? &key : NULL, !up,
-	    (int)limit, list_fetch_row, f, &cause) < 0) {
+	    (int)limit, ((struct list *)p->data)->flags, list_fetch_row, f,
+	    &cause) < 0) {
 		ui_error(p->ui, "%s", cause);
 		free(cause);
 		return -1;
@@ -169,7 +175,8 @@ list_total(struct pane *p)
 	char		*cause = NULL;
 	long long	 n;
 
-	if ((n = db_article_total(ui_db(p->ui), &cause)) < 0) {
+	if ((n = db_article_total(ui_db(p->ui),
+	    ((struct list *)p->data)->flags, &cause)) < 0) {
 		ui_error(p->ui, "%s", cause);
 		free(cause);
 		n = 0;
@@ -191,7 +198,7 @@ list_restore(struct pane *p, const struct db_article_key *key)
 	int			 h = p->h > 0 ? p->h : 24;
 
 	ui_rows_clear(rows);
-	if ((rank = db_article_rank(ui_db(p->ui), key, &cause)) < 0) {
+	if ((rank = db_article_rank(ui_db(p->ui), key, l->flags, &cause)) < 0) {
 		ui_error(p->ui, "%s", cause);
 		free(cause);
 		rank = 0;
@@ -235,6 +242,7 @@ ui_list_init(struct pane *p)
 	p->data = l;
 	ui_rows_init(&l->rows, &list_rows_ops);
 	l->rows.total = list_total(p);
+	list_unread_count(p);
 	pos = db_state_get(ui_db(p->ui), LIST_STATE_KEY);
 	memset(&key, 0, sizeof(key));
 	/* "DATE ID [TIME]": the time came with schema 11. */
@@ -279,7 +287,8 @@ ui_list_reload(struct ui *ui)
 		free(pattern);
 		return bits;
 	}
-	if ((total = db_article_total(ui_db(ui), &cause)) < 0) {
+	list_unread_count(p);
+	if ((total = db_article_total(ui_db(ui), l->flags, &cause)) < 0) {
 		ui_error(ui, "%s", cause);
 		free(cause);
 		return REDRAW_STATUS;
@@ -293,7 +302,9 @@ ui_list_reload(struct ui *ui)
 		l->rows.sel = l->rows.top = 0;
 		ui_rows_ensure(p, &l->rows, 0, p->h);
 	}
-	if (total > before)
+	if (l->flags & DB_LIST_STARRED)
+		;
+	else if (total > before)
 		ui_message(ui, "%lld new article%s", total - before,
 		    total - before > 1 ? "s" : "");
 	else
@@ -330,9 +341,19 @@ ui_list_mark(struct ui *ui, long long id, int is_read)
 	struct list_row	*r;
 	size_t		 i;
 
+	int		 held = 0;
+
 	for (i = 0; i < l->rows.n; i++)
-		if ((r = l->rows.rows[i])->id == id)
+		if ((r = l->rows.rows[i])->id == id) {
+			if (!held && l->unread >= 0 && r->is_read != is_read)
+				l->unread += is_read ? -1 : 1;
+			held = 1;
 			r->is_read = is_read;
+		}
+	/* Not on screen: count again, unless the mark waits for a lock
+	 * (then the count follows when it is written). */
+	if (!held && !db_readonly(ui_db(ui)))
+		list_unread_count(ui_pane(ui, PANE_LIST));
 }
 
 static void
@@ -384,7 +405,8 @@ list_count(long n, char *s, size_t size)
 }
 
 /*
- * A row: unread mark, date, source (from 70 columns), title, quotes.
+ * A row: unread mark, star, date, source (from 70 columns), title,
+ * quotes.
  *
  *	• 2024-04-15 BAQ.KZ         В Талдыкоргане отремонтируют…   12
  */
@@ -406,9 +428,8 @@ list_draw_row(struct pane *p, long long rank, const void *row,
 		return UI_NORMAL;
 	}
 	tw = p->w - 2 - 11 - (has_source ? 15 : 0) - 5;
-	buf_adds(b, r->is_read ? "  " : ui_mark_unread(p->ui));
-	if (!r->is_read)
-		buf_addc(b, ' ');
+	buf_adds(b, r->is_read ? " " : ui_mark_unread(p->ui));
+	buf_adds(b, r->starred ? "!" : " ");
 	buf_printf(b, "%s ", r->date);
 	if (has_source) {
 		s = text_pad(r->source != NULL ? r->source : "",
@@ -564,8 +585,183 @@ list_status(struct pane *p, struct buf *b)
 	struct list	*l = p->data;
 
 	buf_printf(b, "%s %lld/%lld", l->query != NULL ? "Results" :
-	    "Articles", l->rows.total > 0 ? l->rows.sel + 1 : 0,
-	    l->rows.total);
+	    l->flags & DB_LIST_STARRED ? "Starred" : "Articles",
+	    l->rows.total > 0 ? l->rows.sel + 1 : 0, l->rows.total);
+	if (l->unread > 0)
+		buf_printf(b, "  %lld unread", l->unread);
 	if (l->query != NULL)
 		buf_printf(b, "  search: %s", l->query);
+}
+
+/* Counts the archive's unread articles again; -1 (not shown) after an
+ * error. */
+static void
+list_unread_count(struct pane *p)
+{
+	struct list	*l = p->data;
+	char		*cause = NULL;
+
+	if ((l->unread = db_unread_total(ui_db(p->ui), &cause)) < 0)
+		free(cause);
+}
+
+/*
+ * A: marks every article of the list read.  The whole list at once in
+ * the archive, whatever its size (db_read_all()); a search's results or
+ * the starred articles one by one, as r would.
+ */
+int
+ui_list_read_all(struct ui *ui)
+{
+	struct pane	*p = ui_pane(ui, PANE_LIST);
+	struct list	*l = p->data;
+	struct list_row	*r;
+	char		*cause = NULL;
+	long long	 n = 0, total, i;
+	int		 rc;
+
+	if (l->query != NULL || (l->flags & DB_LIST_STARRED)) {
+		/* Rows by rank: the starred ones are paged in as needed. */
+		total = l->rows.total;
+		for (i = 0; i < total; i++) {
+			if (ui_rows_ensure(p, &l->rows, i, i + 1) < 0 ||
+			    (r = ui_rows_at(&l->rows, i)) == NULL)
+				break;
+			if (r->is_read)
+				continue;
+			if (ui_set_read(ui, r->id, 1) != 0)
+				return REDRAW_STATUS;
+			n++;
+		}
+	} else if (db_readonly(ui_db(ui))) {
+		ui_message(ui, "the archive is read-only: A marks nothing");
+		return REDRAW_STATUS;
+	} else if ((rc = db_read_all(ui_db(ui), &n, &cause)) != 0) {
+		if (rc < 0) {
+			ui_error(ui, "%s", cause);
+			free(cause);
+		} else
+			ui_message(ui, "another process is writing the "
+			    "archive: try A again when it is done");
+		return REDRAW_STATUS;
+	} else {
+		for (i = 0; i < (long long)l->rows.n; i++)
+			((struct list_row *)l->rows.rows[i])->is_read = 1;
+		l->unread = 0;
+	}
+	ui_message(ui, "marked %lld article%s read", n, n == 1 ? "" : "s");
+	return REDRAW_PANE(PANE_LIST) | REDRAW_STATUS | REDRAW_PANE(PANE_TEXT);
+}
+
+/* *: stars article id, or takes its star away (the list's row
+ * follows). */
+int
+ui_list_star(struct ui *ui, long long id)
+{
+	struct list	*l = ui_pane(ui, PANE_LIST)->data;
+	struct list_row	*r;
+	char		*cause = NULL;
+	size_t		 i;
+	int		 starred = -1, rc;
+
+	if (id <= 0)
+		return 0;
+	for (i = 0; i < l->rows.n; i++)
+		if ((r = l->rows.rows[i])->id == id)
+			starred = r->starred;
+	if (starred < 0 && (starred = db_article_starred(ui_db(ui), id,
+	    &cause)) < 0) {
+		ui_error(ui, "%s", cause);
+		free(cause);
+		return REDRAW_STATUS;
+	}
+	if (db_readonly(ui_db(ui))) {
+		ui_message(ui, "the archive is read-only: * stars nothing");
+		return REDRAW_STATUS;
+	}
+	if ((rc = db_article_set_star(ui_db(ui), id, !starred, &cause)) != 0) {
+		if (rc < 0) {
+			ui_error(ui, "%s", cause);
+			free(cause);
+		} else
+			ui_message(ui, "another process is writing the "
+			    "archive: try * again when it is done");
+		return REDRAW_STATUS;
+	}
+	for (i = 0; i < l->rows.n; i++)
+		if ((r = l->rows.rows[i])->id == id)
+			r->starred = !starred;
+	ui_message(ui, starred ? "star taken away" : "starred");
+	return REDRAW_PANE(PANE_LIST) | REDRAW_STATUS;
+}
+
+/* v: shows only the starred articles, or all of them again, from the
+ * top. */
+int
+ui_list_starred(struct ui *ui)
+{
+	struct pane	*p = ui_pane(ui, PANE_LIST);
+	struct list	*l = p->data;
+	int		 bits = REDRAW_PANE(PANE_LIST) | REDRAW_STATUS;
+
+	if (l->query != NULL)
+		bits |= list_search(p, NULL);
+	l->flags ^= DB_LIST_STARRED;
+	ui_rows_clear(&l->rows);
+	l->rows.total = list_total(p);
+	l->rows.sel = l->rows.top = 0;
+	ui_rows_ensure(p, &l->rows, 0, p->h > 0 ? p->h : 24);
+	if (!(l->flags & DB_LIST_STARRED))
+		ui_message(ui, "all articles");
+	else if (l->rows.total == 0)
+		ui_message(ui, "no article is starred: * stars one, v shows "
+		    "all again");
+	else
+		ui_message(ui, "starred articles only: v shows all again");
+	return bits | list_show(p);
+}
+
+/*
+ * u: puts the cursor on the next unread article below it in the whole
+ * list, from the top when there is none below; 0 when there is no unread
+ * article at all (after saying so), else REDRAW_* bits.  *id is the
+ * article found.
+ */
+int
+ui_list_next_unread(struct ui *ui, long long *id)
+{
+	struct pane		*p = ui_pane(ui, PANE_LIST);
+	struct list		*l = p->data;
+	struct list_row		*r;
+	struct db_article_key	 key, next;
+	char			*cause = NULL;
+	int			 rc, bits = REDRAW_PANE(PANE_LIST) | REDRAW_STATUS;
+
+	*id = 0;
+	if (l->query != NULL || (l->flags & DB_LIST_STARRED)) {
+		if (l->query != NULL)
+			bits |= list_search(p, NULL);
+		else {
+			l->flags = 0;
+			l->rows.total = list_total(p);
+		}
+	}
+	r = ui_rows_at(&l->rows, l->rows.sel);
+	if (r != NULL)
+		list_row_key(r, &key);
+	rc = db_next_unread(ui_db(ui), r != NULL ? &key : NULL, &next, &cause);
+	if (rc == 0 && r != NULL)
+		rc = db_next_unread(ui_db(ui), NULL, &next, &cause);
+	if (rc < 0) {
+		ui_error(ui, "%s", cause);
+		free(cause);
+		return REDRAW_STATUS;
+	}
+	if (rc == 0) {
+		ui_message(ui, "no unread article");
+		return bits;
+	}
+	list_restore(p, &next);
+	*id = next.id;
+	return bits | list_show(p);
 }

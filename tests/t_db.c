@@ -180,6 +180,17 @@ article_row(void *ctx, const struct db_article_row *r)
 	return 0;
 }
 
+static int
+article_row_rd(void *ctx, const struct db_article_row *r)
+{
+	struct collect	*c = ctx;
+
+	buf_printf(&c->b, "%lld %s %ld %s\n", r->id, r->date, r->nquotes,
+	    r->is_read ? "read" : "unread");
+	c->n++;
+	return 0;
+}
+
 int
 main(void)
 {
@@ -281,7 +292,7 @@ main(void)
 
 	memset(&c, 0, sizeof(c));
 	buf_init(&c.b);
-	db_articles(db, article_row, &c, &cause);
+	db_articles(db, 0, article_row, &c, &cause);
 	is(c.b.data, "2 2026-03-12 2\n1 2026-03-11 1\n3 2026-03-10 2\n",
 	    "articles newest first with quote counts");
 	buf_free(&c.b);
@@ -303,19 +314,19 @@ main(void)
 		memset(&key, 0, sizeof(key));	/* no time of day */
 		memset(&c, 0, sizeof(c));
 		buf_init(&c.b);
-		ok(db_articles_page(db, NULL, 1, 2, article_row, &c,
+		ok(db_articles_page(db, NULL, 1, 2, 0, article_row, &c,
 		    &cause) == 2, "first page of two");
 		memcpy(key.date, "2026-03-11", 11);
 		key.id = 1;
-		db_articles_page(db, &key, 1, 10, article_row, &c, &cause);
-		db_articles_page(db, &key, 0, 10, article_row, &c, &cause);
-		db_articles_page(db, NULL, 0, 1, article_row, &c, &cause);
+		db_articles_page(db, &key, 1, 10, 0, article_row, &c, &cause);
+		db_articles_page(db, &key, 0, 10, 0, article_row, &c, &cause);
+		db_articles_page(db, NULL, 0, 1, 0, article_row, &c, &cause);
 		is(c.b.data, "2 2026-03-12 0\n1 2026-03-11 1\n"
 		    "3 2026-03-10 2\n2 2026-03-12 0\n3 2026-03-10 2\n",
 		    "pages: first two; older than 1; newer than 1; last one");
 		buf_free(&c.b);
-		ok(db_article_total(db, &cause) == 3, "total of 3");
-		ok(db_article_rank(db, &key, &cause) == 1,
+		ok(db_article_total(db, 0, &cause) == 3, "total of 3");
+		ok(db_article_rank(db, &key, 0, &cause) == 1,
 		    "one article is newer than the second");
 		ok(db_state_get(db, "pos") == NULL, "no state yet");
 		ok(db_state_set(db, "pos", "2026-03-11 1", &cause) == 0 &&
@@ -323,6 +334,76 @@ main(void)
 		v = db_state_get(db, "pos");
 		is(v, "x", "state read back");
 		free(v);
+	}
+
+	/* Read marks, stars, mark-all-read and the next unread article
+	 * (schema 13).  The list runs 2 (03-12), 1 (03-11), 3 (03-10). */
+	{
+		struct db_article_key	 key, next;
+		long long		 nr;
+
+		memset(&key, 0, sizeof(key));
+		ok(db_unread_total(db, &cause) == 3, "new articles are unread");
+		ok(db_next_unread(db, NULL, &next, &cause) == 1 &&
+		    next.id == 2, "the first unread from the top is 2");
+		ok(db_article_set_read(db, 1, 1, &cause) == 0 &&
+		    db_unread_total(db, &cause) == 2, "1 marked read: 2 unread");
+		memcpy(key.date, "2026-03-12", 11);
+		key.id = 2;
+		ok(db_next_unread(db, &key, &next, &cause) == 1 &&
+		    next.id == 3 && strcmp(next.date, "2026-03-10") == 0,
+		    "below 2 the next unread skips the read 1: 3");
+		memset(&c, 0, sizeof(c));
+		buf_init(&c.b);
+		db_articles(db, 0, article_row_rd, &c, &cause);
+		is(c.b.data, "2 2026-03-12 0 unread\n1 2026-03-11 1 read\n"
+		    "3 2026-03-10 2 unread\n", "the list says which are read");
+		buf_free(&c.b);
+		ok(db_article_set_read(db, 1, 0, &cause) == 0 &&
+		    db_unread_total(db, &cause) == 3 &&
+		    db_article_set_read(db, 1, 0, &cause) == 0 &&
+		    db_unread_total(db, &cause) == 3,
+		    "unread again, twice: counted once");
+		ok(db_article_set_read(db, 99, 0, &cause) == 0 &&
+		    db_unread_total(db, &cause) == 3,
+		    "no article 99 to mark unread");
+		ok(db_read_all(db, &nr, &cause) == 0 && nr == 3 &&
+		    db_unread_total(db, &cause) == 0, "all read: 3 were unread");
+		ok(db_next_unread(db, NULL, &next, &cause) == 0,
+		    "no unread article is left");
+		ok(db_article_set_read(db, 3, 0, &cause) == 0 &&
+		    db_next_unread(db, &key, &next, &cause) == 1 &&
+		    next.id == 3, "one marked unread is found again");
+
+		ok(db_article_starred(db, 1, &cause) == 0 &&
+		    db_article_total(db, DB_LIST_STARRED, &cause) == 0,
+		    "nothing starred");
+		ok(db_article_set_star(db, 1, 1, &cause) == 0 &&
+		    db_article_set_star(db, 3, 1, &cause) == 0 &&
+		    db_article_starred(db, 1, &cause) == 1 &&
+		    db_article_total(db, DB_LIST_STARRED, &cause) == 2,
+		    "two starred");
+		memset(&c, 0, sizeof(c));
+		buf_init(&c.b);
+		db_articles(db, DB_LIST_STARRED, article_row_rd, &c, &cause);
+		ok(db_articles_page(db, NULL, 1, 1, DB_LIST_STARRED,
+		    article_row_rd, &c, &cause) == 1, "a page of one starred");
+		memcpy(key.date, "2026-03-11", 11);
+		key.id = 1;
+		db_articles_page(db, &key, 1, 10, DB_LIST_STARRED,
+		    article_row_rd, &c, &cause);
+		is(c.b.data, "1 2026-03-11 1 read\n3 2026-03-10 2 unread\n"
+		    "1 2026-03-11 1 read\n3 2026-03-10 2 unread\n",
+		    "the starred ones only, whole and paged");
+		buf_free(&c.b);
+		ok(db_article_rank(db, &key, DB_LIST_STARRED, &cause) == 0 &&
+		    db_article_rank(db, &key, 0, &cause) == 1,
+		    "1 is first of the starred, second of all");
+		ok(db_article_set_star(db, 1, 0, &cause) == 0 &&
+		    db_article_total(db, DB_LIST_STARRED, &cause) == 1,
+		    "a star taken away");
+		db_article_set_star(db, 3, 0, &cause);
+		db_read_all(db, &nr, &cause);
 	}
 
 	got = db_article_get(db, a1->id, &cause);
@@ -419,22 +500,22 @@ main(void)
 	{
 		struct db_article_key	 key;
 
-		ok(db_article_total(db, &cause) == 33, "total of 33");
+		ok(db_article_total(db, 0, &cause) == 33, "total of 33");
 		memset(&key, 0, sizeof(key));
 		memcpy(key.date, "2026-04-01", 11);
 		key.id = 4;
-		ok(db_article_rank(db, &key, &cause) == 29,
+		ok(db_article_rank(db, &key, 0, &cause) == 29,
 		    "rank within a day: 29 newer articles of the same day");
 		key.id = 33;
-		ok(db_article_rank(db, &key, &cause) == 0,
+		ok(db_article_rank(db, &key, 0, &cause) == 0,
 		    "the newest article has rank 0");
 		memcpy(key.date, "2026-03-12", 11);
 		key.id = 2;
-		ok(db_article_rank(db, &key, &cause) == 30,
+		ok(db_article_rank(db, &key, 0, &cause) == 30,
 		    "rank across days: the 30 of a newer day");
 		memcpy(key.date, "2026-03-09", 11);
 		key.id = 99;
-		ok(db_article_rank(db, &key, &cause) == 33,
+		ok(db_article_rank(db, &key, 0, &cause) == 33,
 		    "a key older than every article ranks after all of them");
 	}
 

@@ -111,7 +111,7 @@ static void
 rows(void)
 {
 	struct db_article_row	 ar = { 7, "2026-01-02", NULL, "Заголовок",
-				    3, 1, "" };
+				    3, 1, "", 1 };
 	struct db_feed		 fr;
 	struct db_quote_row	 qr;
 	struct db_speaker_row	 sr;
@@ -124,7 +124,8 @@ rows(void)
 	export_article_row(&b, EXPORT_TEXT, &ar, 5);
 	is(b.data, "7\t2026-01-02\t\tЗаголовок\t3\n"
 	    "{\"id\":7,\"date\":\"2026-01-02\",\"source\":null,"
-	    "\"title\":\"Заголовок\",\"quotes\":3,\"read\":true}\n"
+	    "\"title\":\"Заголовок\",\"quotes\":3,\"read\":true,"
+	    "\"starred\":true}\n"
 	    "     7  2026-01-02  -                  3  Заго…\n",
 	    "an article row: TSV, JSON Lines, text cut to 5 columns");
 
