@@ -76,7 +76,7 @@ _citata()
 		return ;;
 	-*)
 		case $cmd in
-		import) words='--batch=' ;;
+		import|reextract) words='--batch=' ;;
 		list) words='--starred --format=' ;;
 		speakers) words='--format=' ;;
 		show) words='--width=' ;;

@@ -161,8 +161,11 @@ typedef int	(*db_export_fn)(void *ctx, const struct article *);
 /* Calls fn with every whole article, oldest first (import order). */
 int	db_export(struct db *, db_export_fn fn, void *ctx, char **cause);
 
-/* Calls fn with the id of every article, oldest first. */
-int	db_article_ids(struct db *, int (*fn)(void *, long long), void *ctx,
+/* Calls fn with the id of every article above from (0: every one),
+ * oldest first, until fn returns non-zero.  The ids are read first, so
+ * fn may write and commit. */
+int	db_article_ids(struct db *, long long from,
+	    int (*fn)(void *, long long), void *ctx,
 	    char **cause);
 
 /* Where a stored quote came from. */

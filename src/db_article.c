@@ -93,7 +93,7 @@ const char *const db_article_sql[ST__COUNT] = {
 	[ST_EXPORT] =
 	    ARTICLE_COLUMNS " ORDER BY id",
 	[ST_IDS] =
-	    "SELECT id FROM articles ORDER BY id",
+	    "SELECT id FROM articles WHERE id > ?1 ORDER BY id",
 	[ST_PAGE_FIRST] =
 	    ROW_COLUMNS " ORDER BY date DESC, time DESC, id DESC LIMIT ?1",
 	[ST_PAGE_LAST] =
@@ -518,8 +518,8 @@ db_export(struct db *db, db_export_fn fn, void *ctx, char **cause)
 }
 
 int
-db_article_ids(struct db *db, int (*fn)(void *, long long), void *ctx,
-    char **cause)
+db_article_ids(struct db *db, long long from, int (*fn)(void *, long long),
+    void *ctx, char **cause)
 {
 	sqlite3_stmt	 *st = db_stmt(db, ST_IDS);
 	long long	 *ids = NULL;
@@ -527,6 +527,7 @@ db_article_ids(struct db *db, int (*fn)(void *, long long), void *ctx,
 	int		  rc;
 
 	/* Collected first, so fn may use the database freely. */
+	sqlite3_bind_int64(st, 1, from);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n == cap) {
 			cap = cap == 0 ? 1024 : cap * 2;

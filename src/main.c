@@ -48,6 +48,8 @@ struct sub_args;
 static int	 quotes_correct(const struct sub_args *, int, char **);
 static int	 cmd_speakers(int, char **);
 static int	 cmd_reextract(int, char **);
+struct reextract_run;
+static int	 reextract_mark(struct reextract_run *, long long);
 static int	 cmd_search(int, char **);
 static void	 usage(FILE *);
 static void	 cmd_usage(const struct cmd *, FILE *);
@@ -83,7 +85,7 @@ static const struct cmd cmds[] = {
 	{ "search", cmd_search,
 	  "[--quotes] [--limit=N] [--format=text|tsv|jsonl] QUERY...",
 	  "full-text search of articles or quotes, any word form" },
-	{ "reextract", cmd_reextract, "",
+	{ "reextract", cmd_reextract, "[--batch=N]",
 	  "find quotes again after the word lists changed; manual ones stay" },
 	{ "feeds", cmd_feeds,
 	  "[add [--name=NAME] URL... | list [--format=text|tsv|jsonl] |\n"
@@ -1173,10 +1175,17 @@ cmd_speakers(int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* Where an interrupted "reextract --batch" stopped: the id of the
+ * last article of its last whole batch, so that the next run goes on
+ * after it (and does not forget the speakers again). */
+#define REEXTRACT_STATE_KEY	"reextract.done"
+
 struct reextract_run {
 	struct db	*db;
 	struct lexicon	*lx;
 	size_t		 articles, quotes;
+	long		 batch;		/* articles a transaction; 0: all */
+	long		 inbatch;	/* in the current one */
 	char		*cause;
 };
 
@@ -1197,33 +1206,73 @@ reextract_one(void *ctx, long long id)
 	run->quotes += ql.n;
 	quote_list_free(&ql);
 	article_free(a);
-	return rc;
+	if (rc != 0 || run->batch == 0 || ++run->inbatch < run->batch)
+		return rc;
+	/* A whole batch: committed with the place to go on from. */
+	run->inbatch = 0;
+	if (reextract_mark(run, id) != 0 ||
+	    db_commit(run->db, &run->cause) != 0 ||
+	    db_begin(run->db, &run->cause) != 0)
+		return -1;
+	return 0;
+}
+
+/* Writes where the run is (0: done) in the current transaction. */
+static int
+reextract_mark(struct reextract_run *run, long long id)
+{
+	char	*v;
+	int	 rc;
+
+	v = id > 0 ? xasprintf("%lld", id) : NULL;
+	rc = db_state_set(run->db, REEXTRACT_STATE_KEY, v, &run->cause);
+	free(v);
+	if (rc == 1)
+		run->cause = xstrdup("the archive is locked by another "
+		    "process");
+	return rc != 0 ? -1 : 0;
 }
 
 static int
 cmd_reextract(int argc, char **argv)
 {
-	struct sub_args		 sa = { 0 };
+	struct sub_args		 sa = { .allow = ALLOW(OPT_BATCH) };
 	struct reextract_run	 run = { 0 };
-	char			*cause = NULL;
+	char			*cause = NULL, *v, *end;
+	long long		 from = 0;
+	const char		*kept;
 
 	if (sub_parse_none(argc, argv, &sa) != 0)
 		return EXIT_FAIL;
 	run.lx = main_open_lexicon();
 	run.db = main_open_db(DB_WRITE);
+	run.batch = sa.batch;
 	db_set_lexicon(run.db, run.lx);
+	if ((v = db_state_get(run.db, REEXTRACT_STATE_KEY)) != NULL) {
+		from = strtoll(v, &end, 10);
+		if (*end != '\0' || from < 0)
+			from = 0;
+		free(v);
+	}
+	kept = run.batch > 0 ? "; the batches done are kept, and the same "
+	    "command goes on from there" : "; nothing was changed";
 	if (db_begin(run.db, &cause) != 0)
 		main_fatal_cause(cause, "; nothing was changed");
-	/* Speakers are merged afresh, as the new extractor names them. */
-	if (db_speakers_forget_auto(run.db, &cause) != 0) {
+	if (from > 0)
+		warnx("reextract: going on after article %lld, where an "
+		    "interrupted run stopped", from);
+	/* Speakers are merged afresh, as the new extractor names them;
+	 * not again when going on, or the articles done would lose
+	 * theirs. */
+	else if (db_speakers_forget_auto(run.db, &cause) != 0) {
 		db_rollback(run.db);
 		main_fatal_cause(cause, "; nothing was changed");
 	}
-	if (db_article_ids(run.db, reextract_one, &run, &cause) != 0 ||
-	    run.cause != NULL || db_commit(run.db, &cause) != 0) {
+	if (db_article_ids(run.db, from, reextract_one, &run, &cause) != 0 ||
+	    run.cause != NULL || ((from > 0 || run.batch > 0) &&
+	    reextract_mark(&run, 0) != 0) || db_commit(run.db, &cause) != 0) {
 		db_rollback(run.db);
-		main_fatal_cause(run.cause != NULL ? run.cause : cause,
-		    "; nothing was changed");
+		main_fatal_cause(run.cause != NULL ? run.cause : cause, kept);
 	}
 	printf("re-extracted %zu articles: %zu quotes\n", run.articles,
 	    run.quotes);
