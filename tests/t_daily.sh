@@ -199,4 +199,24 @@ contains "$TMPD/l" '"origin":"manual"' "  as a manual decision"
 if grep -q "^{\"id\":$q2," "$TMPD/q1"; then st=1; else st=0; fi
 ok $st "the rejected quote's id is gone"
 
+# color and mono lines reach the screen: the status line red and bold
+# with colour, underlined without.
+printf 'color status red default bold\nmono status underline\n' \
+    >"$TMPD/colors"
+T kill-session -t ui 2>/dev/null
+T new-session -d -s ui -x 80 -y 24 "env LANG=C.UTF-8 LC_ALL=C.UTF-8 \
+TERM=screen CITATA_DATADIR='$CITATA_DATADIR' '$CITATA' -c '$TMPD/colors' \
+-d '$db'; exec sleep 600"
+settle_until "Articles"
+T capture-pane -p -e -t ui | tail -1 >"$TMPD/esc"
+contains "$TMPD/esc" "$(printf '\033[1m\033[31m Articles')" \
+    "color status red default bold: the status line is red and bold"
+T kill-session -t ui
+T new-session -d -s ui -x 80 -y 24 "env LANG=C.UTF-8 LC_ALL=C.UTF-8 \
+NO_COLOR=1 TERM=screen CITATA_DATADIR='$CITATA_DATADIR' '$CITATA' \
+-c '$TMPD/colors' -d '$db'; exec sleep 600"
+settle_until "Articles"
+T capture-pane -p -e -t ui | tail -1 >"$TMPD/esc"
+contains "$TMPD/esc" "$(printf '\033[4m Articles')" \
+    "mono status underline: without colour, underlined"
 done_testing
