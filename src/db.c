@@ -520,6 +520,8 @@ db_begin(struct db *db, char **cause)
 int
 db_commit(struct db *db, char **cause)
 {
+	if (db_fts_flush(db, cause) != 0)
+		return -1;
 	return db_done(db, db_stmt(db, ST_COMMIT), SQLITE_DONE, cause);
 }
 
@@ -528,6 +530,8 @@ db_rollback(struct db *db)
 {
 	char	*cause = NULL;
 
+	db->fts_first = db->fts_last = 0;
+	db->fts_qfirst = db->fts_qlast = 0;
 	if (sqlite3_get_autocommit(db->h))
 		return;
 	if (db_done(db, db_stmt(db, ST_ROLLBACK), SQLITE_DONE, &cause) != 0)

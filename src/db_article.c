@@ -39,6 +39,11 @@ const char *const db_article_sql[ST__COUNT] = {
 	    " feed_id, guid)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
 	    " ?14)",
+	/* The articles db_article_put() stored in this transaction: their
+	 * ids are above any there before, so a range holds them all. */
+	[ST_ARTICLE_FTS_RANGE] =
+	    "INSERT INTO articles_fts (rowid, title, text)"
+	    " SELECT id, title, text FROM articles WHERE id BETWEEN ?1 AND ?2",
 	[ST_ARTICLE_GET] =
 	    ARTICLE_COLUMNS " WHERE id = ?1",
 	[ST_ARTICLE_SET_READ] =
@@ -194,6 +199,20 @@ db_article_put(struct db *db, struct article *a, const struct quote_list *ql,
 	if (db_done(db, st, SQLITE_DONE, cause) != 0)
 		return -1;
 	a->id = sqlite3_last_insert_rowid(db->h);
+	/*
+	 * The article's full-text row is written at the commit, with the
+	 * others of the transaction, in one statement (schema 14).  Every
+	 * statement SQLite may have to undo alone (those with triggers,
+	 * as the quotes' and speakers' are) first makes FTS5 write out
+	 * what it holds in memory: written per article, the index was a
+	 * small segment per article to merge again and again, a quarter
+	 * of an import's time.  Outside a transaction it is written now.
+	 */
+	if (db->fts_first == 0)
+		db->fts_first = a->id;
+	db->fts_last = a->id;
+	if (sqlite3_get_autocommit(db->h) && db_fts_flush(db, cause) != 0)
+		return -1;
 	if (db_quotes_insert(db, a, ql, 0, cause) != 0)
 		return -1;
 	return 1;
@@ -252,6 +271,12 @@ db_article_replace(struct db *db, const struct article *a,
 	if (same) {
 		article_free(old);
 		return 0;
+	}
+	/* Its full-text row must be there for the update's trigger to
+	 * take it out. */
+	if (db_fts_flush(db, cause) != 0) {
+		article_free(old);
+		return -1;
 	}
 	/* Manual quotes first, while the old text is at hand. */
 	if (manual_quotes_move(db, a->id, old->text, old->len, a->text, a->len,
@@ -393,6 +418,30 @@ db_article_get(struct db *db, long long id, char **cause)
 		*cause = db_error(db, "cannot read the archive");
 	sqlite3_reset(st);
 	return a;
+}
+
+int
+db_fts_flush(struct db *db, char **cause)
+{
+	sqlite3_stmt	*st;
+
+	if (db->fts_first > 0) {
+		st = db_stmt(db, ST_ARTICLE_FTS_RANGE);
+		sqlite3_bind_int64(st, 1, db->fts_first);
+		sqlite3_bind_int64(st, 2, db->fts_last);
+		db->fts_first = db->fts_last = 0;
+		if (db_done(db, st, SQLITE_DONE, cause) != 0)
+			return -1;
+	}
+	if (db->fts_qfirst > 0) {
+		st = db_stmt(db, ST_QUOTE_FTS_INSERT);
+		sqlite3_bind_int64(st, 1, db->fts_qfirst);
+		sqlite3_bind_int64(st, 2, db->fts_qlast);
+		db->fts_qfirst = db->fts_qlast = 0;
+		if (db_done(db, st, SQLITE_DONE, cause) != 0)
+			return -1;
+	}
+	return 0;
 }
 
 int

@@ -20,6 +20,7 @@
 #define DB_STATEMENTS \
 	DB_STATEMENT(ARTICLE_FIND) \
 	DB_STATEMENT(ARTICLE_INSERT) \
+	DB_STATEMENT(ARTICLE_FTS_RANGE) \
 	DB_STATEMENT(ARTICLE_GET) \
 	DB_STATEMENT(ARTICLE_SET_READ) \
 	DB_STATEMENT(ARTICLE_SET_UNREAD) \
@@ -119,7 +120,17 @@ struct db {
 	long long	 window;	/* first search window, in rows */
 	sqlite3_stmt	*st[ST__COUNT];
 	const struct lexicon *lx;	/* for merge_pick(); borrowed */
+	/* The articles and quotes inserted in this transaction and not
+	 * yet in the full-text indexes: ids fts_first to fts_last and
+	 * fts_qfirst to fts_qlast, 0 when none (db_fts_flush()). */
+	long long	 fts_first, fts_last;
+	long long	 fts_qfirst, fts_qlast;
 };
+
+/* Indexes the articles and quotes inserted since the last call
+ * (db_article_put() defers it: see there), before a commit or a change
+ * to one of them.  0, or -1 with *cause set. */
+int	db_fts_flush(struct db *, char **cause);
 
 /* Each file's statements, indexed by id; NULL where another file's. */
 extern const char *const db_open_sql[ST__COUNT];

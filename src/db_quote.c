@@ -33,8 +33,13 @@ const char *const db_quote_sql[ST__COUNT] = {
 	    "INSERT INTO quotes (article_id, speaker_id, kind, start, \"end\","
 	    " cue, mention, role, origin, date)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'auto', ?9)",
+	/* The quotes stored in this transaction (db_fts_flush()). */
 	[ST_QUOTE_FTS_INSERT] =
-	    "INSERT INTO quotes_fts (rowid, text) VALUES (?1, ?2)",
+	    "INSERT INTO quotes_fts (rowid, text)"
+	    " SELECT q.id, CAST(substr(CAST(a.text AS BLOB), q.start + 1,"
+	    "   q.\"end\" - q.start) AS TEXT)"
+	    " FROM quotes q JOIN articles a ON a.id = q.article_id"
+	    " WHERE q.id BETWEEN ?1 AND ?2",
 	[ST_ARTICLE_COUNT_QUOTES] =
 	    "UPDATE articles SET nquotes ="
 	    " (SELECT count(*) FROM quotes WHERE article_id = ?1) WHERE id = ?1",
@@ -369,11 +374,12 @@ db_quotes_insert(struct db *db, const struct article *a,
 		bind_text(st, 9, a->date);
 		if (db_done(db, st, SQLITE_DONE, cause) != 0)
 			return -1;
-		st = db_stmt(db, ST_QUOTE_FTS_INSERT);
-		sqlite3_bind_int64(st, 1, sqlite3_last_insert_rowid(db->h));
-		sqlite3_bind_text(st, 2, a->text + q->start,
-		    (int)(q->end - q->start), SQLITE_STATIC);
-		if (db_done(db, st, SQLITE_DONE, cause) != 0)
+		/* Indexed for search at the commit, as the article is. */
+		if (db->fts_qfirst == 0)
+			db->fts_qfirst = sqlite3_last_insert_rowid(db->h);
+		db->fts_qlast = sqlite3_last_insert_rowid(db->h);
+		if (sqlite3_get_autocommit(db->h) &&
+		    db_fts_flush(db, cause) != 0)
 			return -1;
 		if (sid > 0 && q->role != NULL) {
 			st = db_stmt(db, ST_ROLE_INSERT);

@@ -382,7 +382,15 @@ static const char *db_migrations[DB_SCHEMA_VERSION] = {
 	"  DELETE FROM unread WHERE id = OLD.id;"
 	" END;"
 	"CREATE INDEX articles_starred"
-	"  ON articles(date DESC, time DESC, id DESC) WHERE starred <> 0;"
+	"  ON articles(date DESC, time DESC, id DESC) WHERE starred <> 0;",
+
+	/*
+	 * 13 -> 14: a new article's full-text row is written by
+	 * db_article_put() and db_commit(), a transaction's articles at
+	 * once, no longer by a trigger per article (see db_article_put()).
+	 * The triggers of a change and a deletion stay.
+	 */
+	"DROP TRIGGER articles_fts_ins;"
 };
 
 /* Upgrades from version from to DB_SCHEMA_VERSION, one step per

@@ -102,7 +102,7 @@ sqlite3 "$TMPD/v1.db" <"$top_srcdir/tests/fixtures/schema-v1.sql"
 ok $? "a version 1 archive opens"
 contains "$TMPD/o" "Старая статья" "its articles are listed"
 v=$(sqlite3 "$TMPD/v1.db" 'PRAGMA user_version')
-ok $(( v != 13 )) "it was upgraded to version 13 ($v)"
+ok $(( v != 14 )) "it was upgraded to version 14 ($v)"
 days=$(sqlite3 "$TMPD/v1.db" "SELECT group_concat(date || '=' || n, ' ') FROM article_days")
 ok $(( $(printf '%s' "$days" | grep -c '^2024-01-10=1 2024-01-11=1$') != 1 )) \
     "the upgrade counted the articles of each day ($days)"
@@ -136,9 +136,21 @@ ok $(( $(wrong_narticles "$TMPD/re.db") != 0 )) \
 # to_v8 DB: back to schema 8, before speakers had merge.c's key and
 # their forms a count: the key is spoiled and the count column taken out
 # (the last one of speaker_aliases).
+# to_v13 DB: back to schema 13, whose articles were indexed for search
+# by a trigger.
+to_v13() {
+	sqlite3 "$1" "BEGIN;
+CREATE TRIGGER articles_fts_ins AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_fts(rowid, title, text)
+    VALUES (NEW.id, NEW.title, NEW.text);
+ END;
+PRAGMA user_version = 13; COMMIT;"
+}
+
 # to_v12 DB: back to schema 12, whose read marks were the articles'
 # column is_read and which had no index of the starred articles.
 to_v12() {
+	to_v13 "$1"
 	sqlite3 "$1" "BEGIN;
 UPDATE articles SET is_read = (id NOT IN (SELECT id FROM unread));
 DROP TRIGGER unread_ins; DROP TRIGGER unread_del; DROP TABLE unread;
@@ -212,8 +224,8 @@ ok $(( $(sqlite3 "$TMPD/re.db" "SELECT count(*)
     "an archive taken back to 5 has no article counts"
 "$CITATA" -d "$TMPD/re.db" speakers --format=tsv >"$TMPD/sp5" 2>&1
 ok $? "a version 5 archive with quotes opens"
-ok $(( $(sqlite3 "$TMPD/re.db" 'PRAGMA user_version') != 13 )) \
-    "and is upgraded to 13"
+ok $(( $(sqlite3 "$TMPD/re.db" 'PRAGMA user_version') != 14 )) \
+    "and is upgraded to 14"
 "$CITATA" -d "$db" speakers --format=tsv >"$TMPD/sp6" 2>&1
 same "$TMPD/sp5" "$TMPD/sp6" "its speakers list as before the upgrade"
 ok $(( $(wrong_narticles "$TMPD/re.db") != 0 )) \
@@ -244,8 +256,8 @@ END;
 PRAGMA user_version = 6; COMMIT;"
 "$CITATA" -d "$TMPD/v4.db" import "$top_srcdir/tests/ui/articles" \
     >/dev/null 2>&1
-ok $(( $(sqlite3 "$TMPD/v4.db" 'PRAGMA user_version') != 13 )) \
-    "a version 6 archive is upgraded to 13"
+ok $(( $(sqlite3 "$TMPD/v4.db" 'PRAGMA user_version') != 14 )) \
+    "a version 6 archive is upgraded to 14"
 t=$(sqlite3 "$TMPD/v4.db" "SELECT count(*) FROM sqlite_master
     WHERE name = 'quotes_fts_ins' OR sql LIKE '%UPDATE articles%'")
 ok $(( t != 0 )) "its per-quote triggers on articles are gone"
@@ -281,8 +293,8 @@ ok $(( $(sqlite3 "$TMPD/v7.db" "SELECT count(*)
 "$CITATA" -d "$TMPD/v7.db" quotes --speaker "$top" --format=tsv \
     >"$TMPD/q7" 2>&1
 ok $? "a version 7 archive with quotes opens"
-ok $(( $(sqlite3 "$TMPD/v7.db" 'PRAGMA user_version') != 13 )) \
-    "and is upgraded to 13"
+ok $(( $(sqlite3 "$TMPD/v7.db" 'PRAGMA user_version') != 14 )) \
+    "and is upgraded to 14"
 ok $(( $(wrong_dates "$TMPD/v7.db") != 0 )) \
     "the upgrade gave every quote its article's date"
 ok $(( $(sqlite3 "$TMPD/v7.db" "SELECT count(*) FROM sqlite_master
@@ -299,8 +311,8 @@ cp "$db" "$TMPD/v8.db"
 to_v8 "$TMPD/v8.db"
 "$CITATA" -d "$TMPD/v8.db" speakers --format=tsv >"$TMPD/sp8" 2>&1
 ok $? "a version 8 archive opens"
-ok $(( $(sqlite3 "$TMPD/v8.db" 'PRAGMA user_version') != 13 )) \
-    "and is upgraded to 13"
+ok $(( $(sqlite3 "$TMPD/v8.db" 'PRAGMA user_version') != 14 )) \
+    "and is upgraded to 14"
 ok $(( $(sqlite3 "$TMPD/v8.db" "SELECT count(*) FROM speakers
     WHERE surname = 'x'") != 0 )) "the upgrade keyed every speaker"
 k=$(sqlite3 "$TMPD/v8.db" "SELECT surname FROM speakers
@@ -323,8 +335,8 @@ to_v10 "$TMPD/v9.db"
 sqlite3 "$TMPD/v9.db" "PRAGMA user_version = 9;"
 "$CITATA" -d "$TMPD/v9.db" speakers --format=tsv >/dev/null 2>&1
 ok $? "a version 9 archive opens"
-ok $(( $(sqlite3 "$TMPD/v9.db" 'PRAGMA user_version') != 13 )) \
-    "and is upgraded to 13"
+ok $(( $(sqlite3 "$TMPD/v9.db" 'PRAGMA user_version') != 14 )) \
+    "and is upgraded to 14"
 k=$(sqlite3 "$TMPD/v9.db" "SELECT surname FROM speakers
     WHERE name = 'представитель Котова'")
 ok $(( $(printf '%s' "$k" | grep -cx 'котов#0') != 1 )) \
@@ -345,8 +357,8 @@ ok $(( $(sqlite3 "$TMPD/v10.db" "SELECT count(*)
     "an archive taken back to 10 has no times of day"
 "$CITATA" -d "$TMPD/v10.db" list --format=tsv >"$TMPD/l10" 2>&1
 ok $? "a version 10 archive opens"
-ok $(( $(sqlite3 "$TMPD/v10.db" 'PRAGMA user_version') != 13 )) \
-    "and is upgraded to 13"
+ok $(( $(sqlite3 "$TMPD/v10.db" 'PRAGMA user_version') != 14 )) \
+    "and is upgraded to 14"
 same "$TMPD/l10" "$TMPD/l11" "its articles list as before the upgrade"
 ok $(( $(sqlite3 "$TMPD/v10.db" "SELECT count(*) FROM feeds") != 0 )) \
     "with no feeds"
@@ -367,8 +379,8 @@ cp "$db" "$TMPD/v11.db"
 to_v11 "$TMPD/v11.db"
 "$CITATA" -d "$TMPD/v11.db" list --format=tsv >/dev/null 2>&1
 ok $? "a version 11 archive opens"
-ok $(( $(sqlite3 "$TMPD/v11.db" 'PRAGMA user_version') != 13 )) \
-    "and is upgraded to 13"
+ok $(( $(sqlite3 "$TMPD/v11.db" 'PRAGMA user_version') != 14 )) \
+    "and is upgraded to 14"
 ok $(( $(sqlite3 "$TMPD/v11.db" "SELECT count(*) FROM quote_rejects") != 0 )) \
     "with no rejected quotes"
 
@@ -381,12 +393,31 @@ to_v12 "$TMPD/v12.db"
 r=$(sqlite3 "$TMPD/v12.db" "SELECT sum(is_read) FROM articles")
 "$CITATA" -d "$TMPD/v12.db" list --format=jsonl >"$TMPD/o" 2>&1
 ok $? "a version 12 archive opens"
-ok $(( $(sqlite3 "$TMPD/v12.db" 'PRAGMA user_version') != 13 )) \
-    "and is upgraded to 13"
+ok $(( $(sqlite3 "$TMPD/v12.db" 'PRAGMA user_version') != 14 )) \
+    "and is upgraded to 14"
 u=$(sqlite3 "$TMPD/v12.db" "SELECT count(*) FROM unread")
 ok $(( r != 2 || u != n - 2 )) \
     "its 2 read articles stay read, the $u others unread"
 ok $(( $(grep -c '"read":true' "$TMPD/o") != 2 )) "and list says so"
+
+# Schema 14: the full-text rows of new articles are written by the
+# commit, not by a trigger; an upgraded archive indexes each new article
+# once, searchable with the others.
+cp "$db" "$TMPD/v13.db"
+to_v13 "$TMPD/v13.db"
+printf '%s\n' '{"date":"2026-11-30","title":"Сусликовая ферма","text":"Суслики Кызылорды пережили зиму, сообщил фермер."}' \
+    >"$TMPD/new.jsonl"
+"$CITATA" -d "$TMPD/v13.db" import "$TMPD/new.jsonl" >"$TMPD/o" 2>&1
+ok $? "a version 13 archive takes an import"
+ok $(( $(sqlite3 "$TMPD/v13.db" 'PRAGMA user_version') != 14 )) \
+    "and is upgraded to 14"
+ok $(( $(sqlite3 "$TMPD/v13.db" "SELECT count(*) FROM sqlite_schema
+    WHERE name = 'articles_fts_ins'") != 0 )) "  its insert trigger gone"
+"$CITATA" -d "$TMPD/v13.db" search --format=tsv суслик >"$TMPD/o"
+ok $(( $(wc -l <"$TMPD/o") != 1 )) "the new article is found once by search"
+"$CITATA" -d "$TMPD/v13.db" search --format=tsv Павлодар >"$TMPD/o"
+"$CITATA" -d "$db" search --format=tsv Павлодар >"$TMPD/o2"
+same "$TMPD/o" "$TMPD/o2" "and the old ones as before"
 
 # One person, one record (merge.c): the articles of tests/merge name
 # people in several forms; the speakers must come out as speakers.tsv

@@ -207,15 +207,18 @@ T kill-session -t ui 2>/dev/null
 T new-session -d -s ui -x 80 -y 24 "env LANG=C.UTF-8 LC_ALL=C.UTF-8 \
 TERM=screen CITATA_DATADIR='$CITATA_DATADIR' '$CITATA' -c '$TMPD/colors' \
 -d '$db'; exec sleep 600"
-settle_until "Articles"
+settle_until "?:help"
 T capture-pane -p -e -t ui | tail -1 >"$TMPD/esc"
-contains "$TMPD/esc" "$(printf '\033[1m\033[31m Articles')" \
+# The order of the attributes is tmux's: look for each.
+ok $(( $(grep -c "$(printf '\033')\[31m" "$TMPD/esc") != 1 ||
+    $(grep -c "$(printf '\033')\[1m" "$TMPD/esc") != 1 ||
+    $(grep -c ' Articles' "$TMPD/esc") != 1 )) \
     "color status red default bold: the status line is red and bold"
 T kill-session -t ui
 T new-session -d -s ui -x 80 -y 24 "env LANG=C.UTF-8 LC_ALL=C.UTF-8 \
 NO_COLOR=1 TERM=screen CITATA_DATADIR='$CITATA_DATADIR' '$CITATA' \
 -c '$TMPD/colors' -d '$db'; exec sleep 600"
-settle_until "Articles"
+settle_until "?:help"
 T capture-pane -p -e -t ui | tail -1 >"$TMPD/esc"
 contains "$TMPD/esc" "$(printf '\033[4m Articles')" \
     "mono status underline: without colour, underlined"

@@ -54,6 +54,7 @@ static struct expect {
 	/* import, once or more per article, and reextract */
 	{ "ARTICLE_FIND", 0, 0 },
 	{ "ARTICLE_INSERT", 0, 0 },
+	{ "ARTICLE_FTS_RANGE", 0, 0 },
 	{ "QUOTE_INSERT", 0, 0 },
 	{ "QUOTE_FTS_INSERT", 0, 0 },
 	{ "SPEAKER_BY_ALIAS", 0, 0 },
