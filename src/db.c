@@ -447,6 +447,7 @@ db_close(struct db *db)
 		sqlite3_finalize(db->st[i]);
 	if (db->h != NULL)
 		sqlite3_close(db->h);
+	free(db->fts_sp);
 	free(db->path);
 	free(db);
 }
@@ -530,8 +531,7 @@ db_rollback(struct db *db)
 {
 	char	*cause = NULL;
 
-	db->fts_first = db->fts_last = 0;
-	db->fts_qfirst = db->fts_qlast = 0;
+	db_fts_forget(db);
 	if (sqlite3_get_autocommit(db->h))
 		return;
 	if (db_done(db, db_stmt(db, ST_ROLLBACK), SQLITE_DONE, &cause) != 0)

@@ -135,6 +135,7 @@ const char *const db_article_sql[ST__COUNT] = {
 };
 
 static char	*content_hash(const char *, size_t);
+static int	 id_cmp(const void *, const void *);
 static int	 manual_quotes_move(struct db *, long long, const char *,
 		    size_t, const char *, size_t, size_t *, char **);
 static int	 article_row_read(sqlite3_stmt *, struct article *);
@@ -206,13 +207,12 @@ db_article_put(struct db *db, struct article *a, const struct quote_list *ql,
 	 * as the quotes' and speakers' are) first makes FTS5 write out
 	 * what it holds in memory: written per article, the index was a
 	 * small segment per article to merge again and again, a quarter
-	 * of an import's time.  Outside a transaction it is written now.
+	 * of an import's time.  Outside a transaction it is written at
+	 * the end of db_quotes_insert().
 	 */
 	if (db->fts_first == 0)
 		db->fts_first = a->id;
 	db->fts_last = a->id;
-	if (sqlite3_get_autocommit(db->h) && db_fts_flush(db, cause) != 0)
-		return -1;
 	if (db_quotes_insert(db, a, ql, 0, cause) != 0)
 		return -1;
 	return 1;
@@ -424,6 +424,8 @@ int
 db_fts_flush(struct db *db, char **cause)
 {
 	sqlite3_stmt	*st;
+	size_t		 i;
+	int		 rc;
 
 	if (db->fts_first > 0) {
 		st = db_stmt(db, ST_ARTICLE_FTS_RANGE);
@@ -441,7 +443,51 @@ db_fts_flush(struct db *db, char **cause)
 		if (db_done(db, st, SQLITE_DONE, cause) != 0)
 			return -1;
 	}
-	return 0;
+	/* Each speaker once, however often it was noted. */
+	if (db->fts_nsp > 1)
+		qsort(db->fts_sp, db->fts_nsp, sizeof(*db->fts_sp), id_cmp);
+	for (i = 0; i < db->fts_nsp; i++) {
+		if (i > 0 && db->fts_sp[i] == db->fts_sp[i - 1])
+			continue;
+		st = db_stmt(db, ST_SPEAKER_FTS_DELETE);
+		sqlite3_bind_int64(st, 1, db->fts_sp[i]);
+		if (db_done(db, st, SQLITE_DONE, cause) != 0)
+			break;
+		st = db_stmt(db, ST_SPEAKER_FTS_INSERT);
+		sqlite3_bind_int64(st, 1, db->fts_sp[i]);
+		if (db_done(db, st, SQLITE_DONE, cause) != 0)
+			break;
+	}
+	rc = i < db->fts_nsp ? -1 : 0;
+	db->fts_nsp = 0;
+	return rc;
+}
+
+void
+db_fts_forget(struct db *db)
+{
+	db->fts_first = db->fts_last = 0;
+	db->fts_qfirst = db->fts_qlast = 0;
+	db->fts_nsp = 0;
+}
+
+void
+db_fts_speaker(struct db *db, long long id)
+{
+	if (db->fts_nsp == db->fts_capsp) {
+		db->fts_capsp = db->fts_capsp == 0 ? 256 : db->fts_capsp * 2;
+		db->fts_sp = xreallocarray(db->fts_sp, db->fts_capsp,
+		    sizeof(*db->fts_sp));
+	}
+	db->fts_sp[db->fts_nsp++] = id;
+}
+
+static int
+id_cmp(const void *a, const void *b)
+{
+	long long	x = *(const long long *)a, y = *(const long long *)b;
+
+	return x < y ? -1 : x > y;
 }
 
 int

@@ -21,6 +21,8 @@
 	DB_STATEMENT(ARTICLE_FIND) \
 	DB_STATEMENT(ARTICLE_INSERT) \
 	DB_STATEMENT(ARTICLE_FTS_RANGE) \
+	DB_STATEMENT(SPEAKER_FTS_DELETE) \
+	DB_STATEMENT(SPEAKER_FTS_INSERT) \
 	DB_STATEMENT(ARTICLE_GET) \
 	DB_STATEMENT(ARTICLE_SET_READ) \
 	DB_STATEMENT(ARTICLE_SET_UNREAD) \
@@ -125,12 +127,22 @@ struct db {
 	 * fts_qfirst to fts_qlast, 0 when none (db_fts_flush()). */
 	long long	 fts_first, fts_last;
 	long long	 fts_qfirst, fts_qlast;
+	/* The speakers whose names or roles changed in this transaction,
+	 * their full-text rows to make again (possibly repeated). */
+	long long	*fts_sp;
+	size_t		 fts_nsp, fts_capsp;
 };
 
-/* Indexes the articles and quotes inserted since the last call
- * (db_article_put() defers it: see there), before a commit or a change
- * to one of them.  0, or -1 with *cause set. */
+/* Indexes the articles and quotes inserted since the last call, and
+ * the speakers changed (db_article_put() defers it: see there), before
+ * a commit or a change to one of them.  0, or -1 with *cause set. */
 int	db_fts_flush(struct db *, char **cause);
+
+/* Forgets what db_fts_flush() would do: after a rollback. */
+void	db_fts_forget(struct db *);
+
+/* Notes that speaker id's names or roles changed (speaker_resolve()). */
+void	db_fts_speaker(struct db *, long long id);
 
 /* Each file's statements, indexed by id; NULL where another file's. */
 extern const char *const db_open_sql[ST__COUNT];

@@ -145,6 +145,18 @@ const char *const db_quote_sql[ST__COUNT] = {
 	    "   WHERE speaker_id = s.id)"
 	    " FROM speakers s WHERE s.nquotes > 0"
 	    " ORDER BY s.nquotes DESC, s.name",
+	/* A speaker's full-text row, made again from its record at the
+	 * commit (db_fts_flush()): every form of the name, every role. */
+	[ST_SPEAKER_FTS_DELETE] =
+	    "DELETE FROM speakers_fts WHERE rowid = ?1",
+	[ST_SPEAKER_FTS_INSERT] =
+	    "INSERT INTO speakers_fts (rowid, name, roles)"
+	    " SELECT s.id, s.name || ' ' || coalesce((SELECT"
+	    "   group_concat(alias, ' ') FROM speaker_aliases"
+	    "   WHERE speaker_id = s.id), ''),"
+	    " coalesce((SELECT group_concat(role, ' ') FROM (SELECT DISTINCT"
+	    "   role FROM speaker_roles WHERE speaker_id = s.id)), '')"
+	    " FROM speakers s WHERE s.id = ?1",
 	[ST_SPEAKER_FTS] =
 	    "SELECT rowid FROM speakers_fts WHERE speakers_fts MATCH ?1"
 	    " ORDER BY rank LIMIT 64",
@@ -305,6 +317,10 @@ speaker_resolve(struct db *db, const struct quote *q, long long art,
 		if (db_done(db, st, SQLITE_DONE, cause) != 0)
 			id = -1;
 	}
+	/* Its full-text row (a new form of the name, a new role) is made
+	 * again at the commit: see db_article_put(). */
+	if (id > 0)
+		db_fts_speaker(db, id);
 out:
 	for (i = 0; i < n; i++)
 		free(names[i]);
@@ -378,9 +394,6 @@ db_quotes_insert(struct db *db, const struct article *a,
 		if (db->fts_qfirst == 0)
 			db->fts_qfirst = sqlite3_last_insert_rowid(db->h);
 		db->fts_qlast = sqlite3_last_insert_rowid(db->h);
-		if (sqlite3_get_autocommit(db->h) &&
-		    db_fts_flush(db, cause) != 0)
-			return -1;
 		if (sid > 0 && q->role != NULL) {
 			st = db_stmt(db, ST_ROLE_INSERT);
 			sqlite3_bind_int64(st, 1, sid);
@@ -390,6 +403,9 @@ db_quotes_insert(struct db *db, const struct article *a,
 				return -1;
 		}
 	}
+	/* Outside a transaction the full-text rows are made now. */
+	if (sqlite3_get_autocommit(db->h))
+		return db_fts_flush(db, cause);
 	return 0;
 }
 
@@ -437,6 +453,8 @@ db_quote_set_speaker(struct db *db, long long id, const char *name,
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, sid);
 	if (db_done(db, st, SQLITE_DONE, cause) != 0)
+		return -1;
+	if (sqlite3_get_autocommit(db->h) && db_fts_flush(db, cause) != 0)
 		return -1;
 	return 1;
 }

@@ -390,7 +390,25 @@ static const char *db_migrations[DB_SCHEMA_VERSION] = {
 	 * once, no longer by a trigger per article (see db_article_put()).
 	 * The triggers of a change and a deletion stay.
 	 */
-	"DROP TRIGGER articles_fts_ins;"
+	"DROP TRIGGER articles_fts_ins;",
+
+	/*
+	 * 14 -> 15: the same for the speakers' full-text rows: made again
+	 * at the commit for each speaker whose forms or roles changed
+	 * (db_fts_speaker()), no longer updated by a trigger per quote.
+	 * Rows are made again here too, so that every one is in the form
+	 * db_fts_flush() gives.
+	 */
+	"DROP TRIGGER speakers_fts_ins;"
+	"DROP TRIGGER speakers_fts_alias;"
+	"DROP TRIGGER speakers_fts_role;"
+	"DELETE FROM speakers_fts;"
+	"INSERT INTO speakers_fts(rowid, name, roles)"
+	"  SELECT s.id, s.name || ' ' || coalesce((SELECT group_concat(alias,"
+	"    ' ') FROM speaker_aliases WHERE speaker_id = s.id), ''),"
+	"    coalesce((SELECT group_concat(role, ' ') FROM (SELECT DISTINCT"
+	"    role FROM speaker_roles WHERE speaker_id = s.id)), '')"
+	"  FROM speakers s;"
 };
 
 /* Upgrades from version from to DB_SCHEMA_VERSION, one step per

@@ -55,6 +55,8 @@ static struct expect {
 	{ "ARTICLE_FIND", 0, 0 },
 	{ "ARTICLE_INSERT", 0, 0 },
 	{ "ARTICLE_FTS_RANGE", 0, 0 },
+	{ "SPEAKER_FTS_DELETE", 0, 0 },
+	{ "SPEAKER_FTS_INSERT", 0, 0 },
 	{ "QUOTE_INSERT", 0, 0 },
 	{ "QUOTE_FTS_INSERT", 0, 0 },
 	{ "SPEAKER_BY_ALIAS", 0, 0 },
