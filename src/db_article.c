@@ -474,10 +474,26 @@ db_fts_forget(struct db *db)
 void
 db_fts_speaker(struct db *db, long long id)
 {
+	size_t	i, n;
+
+	/* Noted once a quote.  When full it keeps the distinct ids, and
+	 * grows only when they fill more than half of it: a transaction
+	 * of millions of quotes holds about as many ids as speakers. */
 	if (db->fts_nsp == db->fts_capsp) {
-		db->fts_capsp = db->fts_capsp == 0 ? 256 : db->fts_capsp * 2;
-		db->fts_sp = xreallocarray(db->fts_sp, db->fts_capsp,
-		    sizeof(*db->fts_sp));
+		if (db->fts_nsp > 1) {
+			qsort(db->fts_sp, db->fts_nsp, sizeof(*db->fts_sp),
+			    id_cmp);
+			for (i = n = 1; i < db->fts_nsp; i++)
+				if (db->fts_sp[i] != db->fts_sp[n - 1])
+					db->fts_sp[n++] = db->fts_sp[i];
+			db->fts_nsp = n;
+		}
+		if (db->fts_capsp == 0 || db->fts_nsp * 2 > db->fts_capsp) {
+			db->fts_capsp = db->fts_capsp == 0 ? 256 :
+			    db->fts_capsp * 2;
+			db->fts_sp = xreallocarray(db->fts_sp, db->fts_capsp,
+			    sizeof(*db->fts_sp));
+		}
 	}
 	db->fts_sp[db->fts_nsp++] = id;
 }
