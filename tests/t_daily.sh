@@ -204,8 +204,10 @@ ok $st "the rejected quote's id is gone"
 printf 'color status red default bold\nmono status underline\n' \
     >"$TMPD/colors"
 T kill-session -t ui 2>/dev/null
-T new-session -d -s ui -x 80 -y 24 "env LANG=C.UTF-8 LC_ALL=C.UTF-8 \
-TERM=screen CITATA_DATADIR='$CITATA_DATADIR' '$CITATA' -c '$TMPD/colors' \
+# (make check sets NO_COLOR for every test: unset here.)
+T new-session -d -s ui -x 80 -y 24 "env -u NO_COLOR LANG=C.UTF-8 \
+LC_ALL=C.UTF-8 TERM=screen CITATA_DATADIR='$CITATA_DATADIR' '$CITATA' \
+-c '$TMPD/colors' \
 -d '$db'; exec sleep 600"
 settle_until "?:help"
 T capture-pane -p -e -t ui | tail -1 >"$TMPD/esc"
