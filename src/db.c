@@ -448,6 +448,8 @@ db_close(struct db *db)
 	if (db->h != NULL)
 		sqlite3_close(db->h);
 	free(db->fts_sp);
+	free(db->fts_q);
+	free(db->fts_qtext);
 	free(db->path);
 	free(db);
 }

@@ -435,13 +435,21 @@ db_fts_flush(struct db *db, char **cause)
 		if (db_done(db, st, SQLITE_DONE, cause) != 0)
 			return -1;
 	}
-	if (db->fts_qfirst > 0) {
+	/* One statement a quote, none of them with a trigger, so FTS5
+	 * gathers their terms. */
+	for (i = 0; i < db->fts_nq; i++) {
 		st = db_stmt(db, ST_QUOTE_FTS_INSERT);
-		sqlite3_bind_int64(st, 1, db->fts_qfirst);
-		sqlite3_bind_int64(st, 2, db->fts_qlast);
-		db->fts_qfirst = db->fts_qlast = 0;
+		sqlite3_bind_int64(st, 1, db->fts_q[i].id);
+		sqlite3_bind_text(st, 2, db->fts_qtext + db->fts_q[i].off,
+		    (int)db->fts_q[i].len, SQLITE_STATIC);
 		if (db_done(db, st, SQLITE_DONE, cause) != 0)
-			return -1;
+			break;
+	}
+	rc = i < db->fts_nq ? -1 : 0;
+	db->fts_nq = db->fts_qlen = 0;
+	if (rc != 0) {
+		db->fts_nsp = 0;
+		return -1;
 	}
 	/* Each speaker once, however often it was noted. */
 	if (db->fts_nsp > 1)
@@ -467,8 +475,37 @@ void
 db_fts_forget(struct db *db)
 {
 	db->fts_first = db->fts_last = 0;
-	db->fts_qfirst = db->fts_qlast = 0;
+	db->fts_nq = db->fts_qlen = 0;
 	db->fts_nsp = 0;
+}
+
+/* Past this much quoted text the notes are written out at once. */
+#define DB_FTS_QTEXT_MAX	(8 << 20)
+
+int
+db_fts_quote(struct db *db, long long id, const char *text, size_t len,
+    char **cause)
+{
+	if (db->fts_qlen > 0 && db->fts_qlen + len > DB_FTS_QTEXT_MAX &&
+	    db_fts_flush(db, cause) != 0)
+		return -1;
+	if (db->fts_nq == db->fts_capq) {
+		db->fts_capq = db->fts_capq == 0 ? 256 : db->fts_capq * 2;
+		db->fts_q = xreallocarray(db->fts_q, db->fts_capq,
+		    sizeof(*db->fts_q));
+	}
+	if (db->fts_qlen + len > db->fts_qcap) {
+		while (db->fts_qlen + len > db->fts_qcap)
+			db->fts_qcap = db->fts_qcap == 0 ? 65536 :
+			    db->fts_qcap * 2;
+		db->fts_qtext = xreallocarray(db->fts_qtext, db->fts_qcap, 1);
+	}
+	memcpy(db->fts_qtext + db->fts_qlen, text, len);
+	db->fts_q[db->fts_nq].id = id;
+	db->fts_q[db->fts_nq].off = db->fts_qlen;
+	db->fts_q[db->fts_nq++].len = len;
+	db->fts_qlen += len;
+	return 0;
 }
 
 void

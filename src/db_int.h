@@ -114,6 +114,13 @@ enum db_stmt_id {
 	ST__COUNT
 };
 
+/* A quote to index at the commit: its id and its text's place in
+ * db->fts_qtext. */
+struct db_fts_quote {
+	long long	id;
+	size_t		off, len;
+};
+
 struct db {
 	sqlite3		*h;
 	char		*path;
@@ -123,10 +130,16 @@ struct db {
 	sqlite3_stmt	*st[ST__COUNT];
 	const struct lexicon *lx;	/* for merge_pick(); borrowed */
 	/* The articles and quotes inserted in this transaction and not
-	 * yet in the full-text indexes: ids fts_first to fts_last and
-	 * fts_qfirst to fts_qlast, 0 when none (db_fts_flush()). */
+	 * yet in the full-text indexes: articles fts_first to fts_last
+	 * (0 when none), the quotes with a copy of their text, which the
+	 * archive would have to cut again from the article's
+	 * (db_fts_flush()).  A quote deleted in the transaction that
+	 * stored it must be flushed first: no code does that today. */
 	long long	 fts_first, fts_last;
-	long long	 fts_qfirst, fts_qlast;
+	struct db_fts_quote *fts_q;	/* quotes, their text in fts_qtext */
+	size_t		 fts_nq, fts_capq;
+	char		*fts_qtext;
+	size_t		 fts_qlen, fts_qcap;
 	/* The speakers whose names or roles changed in this transaction,
 	 * their full-text rows to make again (possibly repeated). */
 	long long	*fts_sp;
@@ -140,6 +153,12 @@ int	db_fts_flush(struct db *, char **cause);
 
 /* Forgets what db_fts_flush() would do: after a rollback. */
 void	db_fts_forget(struct db *);
+
+/* Notes quote id, text[0..len), to index (db_quotes_insert()); 0, or -1
+ * with *cause set when the notes, grown past a bound, could not be
+ * written. */
+int	db_fts_quote(struct db *, long long id, const char *text, size_t len,
+	    char **cause);
 
 /* Notes that speaker id's names or roles changed (speaker_resolve()). */
 void	db_fts_speaker(struct db *, long long id);

@@ -33,13 +33,8 @@ const char *const db_quote_sql[ST__COUNT] = {
 	    "INSERT INTO quotes (article_id, speaker_id, kind, start, \"end\","
 	    " cue, mention, role, origin, date)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'auto', ?9)",
-	/* The quotes stored in this transaction (db_fts_flush()). */
 	[ST_QUOTE_FTS_INSERT] =
-	    "INSERT INTO quotes_fts (rowid, text)"
-	    " SELECT q.id, CAST(substr(CAST(a.text AS BLOB), q.start + 1,"
-	    "   q.\"end\" - q.start) AS TEXT)"
-	    " FROM quotes q JOIN articles a ON a.id = q.article_id"
-	    " WHERE q.id BETWEEN ?1 AND ?2",
+	    "INSERT INTO quotes_fts (rowid, text) VALUES (?1, ?2)",
 	[ST_ARTICLE_COUNT_QUOTES] =
 	    "UPDATE articles SET nquotes ="
 	    " (SELECT count(*) FROM quotes WHERE article_id = ?1) WHERE id = ?1",
@@ -391,9 +386,9 @@ db_quotes_insert(struct db *db, const struct article *a,
 		if (db_done(db, st, SQLITE_DONE, cause) != 0)
 			return -1;
 		/* Indexed for search at the commit, as the article is. */
-		if (db->fts_qfirst == 0)
-			db->fts_qfirst = sqlite3_last_insert_rowid(db->h);
-		db->fts_qlast = sqlite3_last_insert_rowid(db->h);
+		if (db_fts_quote(db, sqlite3_last_insert_rowid(db->h),
+		    a->text + q->start, q->end - q->start, cause) != 0)
+			return -1;
 		if (sid > 0 && q->role != NULL) {
 			st = db_stmt(db, ST_ROLE_INSERT);
 			sqlite3_bind_int64(st, 1, sid);
