@@ -68,6 +68,7 @@ static int	 list_moved(struct pane *, int, long long);
 static long long list_total(struct pane *);
 static const char *list_count(long, char *, size_t);
 static void	 list_unread_count(struct pane *);
+static int	 list_unwritten(struct ui *, int, char *, const char *);
 
 static const struct pane_ops list_ops = {
 	"Articles", list_draw, list_key, list_resize, list_free,
@@ -605,6 +606,20 @@ list_unread_count(struct pane *p)
 		free(cause);
 }
 
+/* Says why a write of key did not happen: rc -1, the error cause
+ * (freed); rc 1, another process held the lock. */
+static int
+list_unwritten(struct ui *ui, int rc, char *cause, const char *key)
+{
+	if (rc < 0)
+		ui_error(ui, "%s", cause);
+	else
+		ui_message(ui, "another process is writing the archive: try "
+		    "%s again when it is done", key);
+	free(cause);
+	return REDRAW_STATUS;
+}
+
 /*
  * A: marks every article of the list read.  The whole list at once in
  * the archive, whatever its size (db_read_all()); a search's results or
@@ -636,15 +651,9 @@ ui_list_read_all(struct ui *ui)
 	} else if (db_readonly(ui_db(ui))) {
 		ui_message(ui, "the archive is read-only: A marks nothing");
 		return REDRAW_STATUS;
-	} else if ((rc = db_read_all(ui_db(ui), &n, &cause)) != 0) {
-		if (rc < 0) {
-			ui_error(ui, "%s", cause);
-			free(cause);
-		} else
-			ui_message(ui, "another process is writing the "
-			    "archive: try A again when it is done");
-		return REDRAW_STATUS;
-	} else {
+	} else if ((rc = db_read_all(ui_db(ui), &n, &cause)) != 0)
+		return list_unwritten(ui, rc, cause, "A");
+	else {
 		for (i = 0; i < (long long)l->rows.n; i++)
 			((struct list_row *)l->rows.rows[i])->is_read = 1;
 		l->unread = 0;
@@ -679,15 +688,8 @@ ui_list_star(struct ui *ui, long long id)
 		ui_message(ui, "the archive is read-only: * stars nothing");
 		return REDRAW_STATUS;
 	}
-	if ((rc = db_article_set_star(ui_db(ui), id, !starred, &cause)) != 0) {
-		if (rc < 0) {
-			ui_error(ui, "%s", cause);
-			free(cause);
-		} else
-			ui_message(ui, "another process is writing the "
-			    "archive: try * again when it is done");
-		return REDRAW_STATUS;
-	}
+	if ((rc = db_article_set_star(ui_db(ui), id, !starred, &cause)) != 0)
+		return list_unwritten(ui, rc, cause, "*");
 	for (i = 0; i < l->rows.n; i++)
 		if ((r = l->rows.rows[i])->id == id)
 			r->starred = !starred;
