@@ -43,9 +43,20 @@ static int	 config_line(struct config *, const char *, struct buf *);
 
 /* Indexed by enum ui_color. */
 static const char *const config_color_names[UI_COLOR_COUNT] = {
-	"normal", "selected", "selected-idle", "header", "dim", "unread",
-	"quote-direct", "quote-indirect", "quote-current", "match",
-	"match-current", "status", "error", "border"
+	[UI_NORMAL] = "normal",
+	[UI_SELECTED] = "selected",
+	[UI_SELECTED_IDLE] = "selected-idle",
+	[UI_HEADER] = "header",
+	[UI_DIM] = "dim",
+	[UI_UNREAD] = "unread",
+	[UI_DIRECT] = "quote-direct",
+	[UI_INDIRECT] = "quote-indirect",
+	[UI_CURRENT] = "quote-current",
+	[UI_MATCH] = "match",
+	[UI_MATCH_CURRENT] = "match-current",
+	[UI_STATUS] = "status",
+	[UI_ERROR] = "error",
+	[UI_BORDER] = "border"
 };
 
 /* The eight colours of curses, in its order (COLOR_BLACK is 0). */

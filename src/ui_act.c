@@ -54,6 +54,7 @@ static int	 act_run_words(struct ui *, const char *, const char *,
 static int	 act_pipe_done(struct ui *, const char *, void *);
 static int	 act_speaker_done(struct ui *, const char *, void *);
 static void	 act_speaker_complete(struct ui *, struct buf *, void *);
+static int	 act_correct(struct ui *, long long, const char *);
 static int	 act_corrected(struct ui *, long long);
 static int	 act_writable(struct ui *, const char *);
 
@@ -437,7 +438,6 @@ static int
 act_speaker_done(struct ui *ui, const char *line, void *ctx)
 {
 	struct act_speaker	*s = ctx;
-	char			*cause = NULL;
 	int			 rc;
 
 	if (*line == '\0') {
@@ -445,23 +445,10 @@ act_speaker_done(struct ui *ui, const char *line, void *ctx)
 		ui_message(ui, "no name: the speaker stays");
 		return REDRAW_STATUS;
 	}
-	if (db_begin(ui_db(ui), &cause) != 0)
-		rc = -1;
-	else if ((rc = db_quote_set_speaker(ui_db(ui), s->quote_id, line,
-	    &cause)) < 0 || db_commit(ui_db(ui), &cause) != 0) {
-		db_rollback(ui_db(ui));
-		rc = -1;
-	}
+	rc = act_correct(ui, s->quote_id, line);
 	act_speaker_forget(s);
-	if (rc < 0) {
-		ui_error(ui, "%s", cause);
-		free(cause);
+	if (rc <= 0)
 		return REDRAW_STATUS;
-	}
-	if (rc == 0) {
-		ui_error(ui, "the quote is no longer in the archive");
-		return REDRAW_STATUS;
-	}
 	ui_message(ui, "speaker set: %s", line);
 	return act_corrected(ui, s->article_id);
 }
@@ -473,7 +460,6 @@ int
 ui_reject(struct ui *ui)
 {
 	struct act_quote	 c;
-	char			*cause = NULL;
 	long long		 id;
 	int			 rc;
 
@@ -488,16 +474,7 @@ ui_reject(struct ui *ui)
 		act_quote_free(&c);
 		return REDRAW_STATUS;
 	}
-	if (db_begin(ui_db(ui), &cause) != 0)
-		rc = -1;
-	else if ((rc = db_quote_reject(ui_db(ui), id, &cause)) < 0 ||
-	    db_commit(ui_db(ui), &cause) != 0) {
-		db_rollback(ui_db(ui));
-		rc = -1;
-	}
-	if (rc < 0) {
-		ui_error(ui, "%s", cause);
-		free(cause);
+	if (act_correct(ui, id, NULL) <= 0) {
 		act_quote_free(&c);
 		return REDRAW_STATUS;
 	}
@@ -505,6 +482,31 @@ ui_reject(struct ui *ui)
 	rc = act_corrected(ui, c.article_id);
 	act_quote_free(&c);
 	return rc;
+}
+
+/* Gives quote id the speaker name, or rejects it when name is NULL, in
+ * a transaction of its own: 1 when done, else 0 after showing why. */
+static int
+act_correct(struct ui *ui, long long id, const char *name)
+{
+	struct db	*db = ui_db(ui);
+	char		*cause = NULL;
+	int		 rc;
+
+	if (db_begin(db, &cause) != 0)
+		rc = -1;
+	else if ((rc = name != NULL ? db_quote_set_speaker(db, id, name,
+	    &cause) : db_quote_reject(db, id, &cause)) != 1 ||
+	    db_commit(db, &cause) != 0) {
+		db_rollback(db);
+		rc = rc == 0 ? 0 : -1;
+	}
+	if (rc < 0)
+		ui_error(ui, "%s", cause);
+	else if (rc == 0)
+		ui_error(ui, "the quote is no longer in the archive");
+	free(cause);
+	return rc > 0;
 }
 
 /* After a correction in article id: the panes that show its quotes or
