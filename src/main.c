@@ -1,7 +1,8 @@
 /*
  * main.c: options, locale, and choosing a mode: the reader, or one of the
- * scripting commands (import, list, show, export, extract, quotes,
- * speakers, reextract).
+ * scripting commands (cmd_import.c, cmd_archive.c, cmd_feed.c), with
+ * what they share: options, the archive and the word lists opened,
+ * messages, and the signals that stop a long command.
  */
 #include "config.h"
 
@@ -17,15 +18,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "article.h"
 #include "configfile.h"
 #include "db.h"
 #include "export.h"
-#include "import.h"
 #include "lexicon.h"
 #include "main.h"
-#include "quotes.h"
-#include "search.h"
 #include "text.h"
 #include "ui.h"
 #include "util.h"
@@ -38,28 +35,11 @@ struct cmd {
 	const char	*help;
 };
 
-static int	 cmd_import(int, char **);
-static int	 cmd_list(int, char **);
-static int	 cmd_show(int, char **);
-static int	 cmd_export(int, char **);
-static int	 cmd_extract(int, char **);
-static int	 cmd_quotes(int, char **);
-struct sub_args;
-static int	 quotes_correct(const struct sub_args *, int, char **);
-static int	 cmd_speakers(int, char **);
-static int	 cmd_reextract(int, char **);
-struct reextract_run;
-static int	 reextract_mark(struct reextract_run *, long long);
-static int	 cmd_search(int, char **);
 static void	 usage(FILE *);
 static void	 cmd_usage(const struct cmd *, FILE *);
 static const struct cmd *cmd_find(const char *);
 static char	*db_path_default(void);
 static void	 busy_timeout_setup(void);
-static int	 terminal_width(void);
-struct out;
-static void	 out_init(struct out *, enum export_format);
-static void	 out_done(struct out *);
 
 static const char	*db_path;	/* from -d, else the default */
 static int		 db_path_ours;	/* the XDG default: make its dirs */
@@ -188,6 +168,12 @@ main_usage(const char *name, FILE *f)
 
 	if (c != NULL)
 		cmd_usage(c, f);
+}
+
+void
+main_cmd_usage(FILE *f)
+{
+	cmd_usage(cmd_current, f);
 }
 
 static const struct cmd *
@@ -353,9 +339,8 @@ main_parse_format(const char *arg, enum export_format *f, int allow)
 	return 0;
 }
 
-/* Columns of the terminal on standard output, else $COLUMNS, else 80. */
-static int
-terminal_width(void)
+int
+main_terminal_width(void)
 {
 	struct winsize	 ws;
 	const char	*env;
@@ -405,50 +390,21 @@ main_diag(void *ctx, const char *file, long line, long col,
 	buf_free(&b);
 }
 
-/* Options common to the subcommands. */
-enum {
-	OPT_FORMAT = 256,
-	OPT_WIDTH,
-	OPT_SPEAKER,
-	OPT_ARTICLE,
-	OPT_QUOTES,
-	OPT_LIMIT,
-	OPT_BATCH,
-	OPT_SET_SPEAKER,
-	OPT_REJECT,
-	OPT_STARRED
-};
 
 static const struct option sub_options[] = {
-	{ "format", required_argument, NULL, OPT_FORMAT },
-	{ "width", required_argument, NULL, OPT_WIDTH },
-	{ "speaker", required_argument, NULL, OPT_SPEAKER },
-	{ "article", required_argument, NULL, OPT_ARTICLE },
-	{ "quotes", no_argument, NULL, OPT_QUOTES },
-	{ "limit", required_argument, NULL, OPT_LIMIT },
-	{ "batch", required_argument, NULL, OPT_BATCH },
-	{ "set-speaker", required_argument, NULL, OPT_SET_SPEAKER },
-	{ "reject", no_argument, NULL, OPT_REJECT },
-	{ "starred", no_argument, NULL, OPT_STARRED },
+	{ "format", required_argument, NULL, SUB_FORMAT },
+	{ "width", required_argument, NULL, SUB_WIDTH },
+	{ "speaker", required_argument, NULL, SUB_SPEAKER },
+	{ "article", required_argument, NULL, SUB_ARTICLE },
+	{ "quotes", no_argument, NULL, SUB_QUOTES },
+	{ "limit", required_argument, NULL, SUB_LIMIT },
+	{ "batch", required_argument, NULL, SUB_BATCH },
+	{ "set-speaker", required_argument, NULL, SUB_SET_SPEAKER },
+	{ "reject", no_argument, NULL, SUB_REJECT },
+	{ "starred", no_argument, NULL, SUB_STARRED },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 }
 };
-
-struct sub_args {
-	enum export_format	 format;
-	int		 width;
-	const char	*speaker;
-	long long	 article;
-	int		 quotes;
-	int		 limit;
-	long		 batch;
-	const char	*set_speaker;	/* quotes --set-speaker */
-	int		 reject;	/* quotes --reject */
-	int		 starred;	/* list --starred */
-	int		 allow;		/* OPT_* bits this command takes */
-};
-
-#define ALLOW(o)	(1 << ((o) - OPT_FORMAT))
 
 /* The value of a numeric option, 1 to max; -1 after a message naming
  * it (what) when it is not one. */
@@ -470,8 +426,8 @@ parse_count(const char *s, const char *what, long max)
 
 /* Parses a subcommand's options; returns the index of the first operand,
  * or -1 after a usage message. */
-static int
-sub_parse(int argc, char **argv, struct sub_args *sa)
+int
+main_sub_parse(int argc, char **argv, struct sub_args *sa)
 {
 	const char	*m;
 	char		*end, *e = NULL;
@@ -496,14 +452,14 @@ sub_parse(int argc, char **argv, struct sub_args *sa)
 			    e);
 			goto bad;
 		}
-		if (ch >= OPT_FORMAT && !(sa->allow & ALLOW(ch))) {
+		if (ch >= SUB_FORMAT && !(sa->allow & SUB_ALLOW(ch))) {
 			e = main_escaped(argv[optind - 1]);
 			warnx("%s: option '%s' does not apply", cmd_current->name,
 			    e);
 			goto bad;
 		}
 		switch (ch) {
-		case OPT_FORMAT:
+		case SUB_FORMAT:
 			if (main_parse_format(optarg, &sa->format,
 			    (strcmp(cmd_current->name, "extract") != 0 ?
 			    MAIN_FORMAT_TSV : 0) |
@@ -511,37 +467,37 @@ sub_parse(int argc, char **argv, struct sub_args *sa)
 			    MAIN_FORMAT_CITE : 0)) != 0)
 				goto bad;
 			break;
-		case OPT_WIDTH:
+		case SUB_WIDTH:
 			if ((n = parse_count(optarg, "width", 10000)) < 0)
 				goto bad;
 			sa->width = (int)n;
 			break;
-		case OPT_SPEAKER:
+		case SUB_SPEAKER:
 			sa->speaker = optarg;
 			break;
-		case OPT_SET_SPEAKER:
+		case SUB_SET_SPEAKER:
 			sa->set_speaker = optarg;
 			break;
-		case OPT_REJECT:
+		case SUB_REJECT:
 			sa->reject = 1;
 			break;
-		case OPT_STARRED:
+		case SUB_STARRED:
 			sa->starred = 1;
 			break;
-		case OPT_QUOTES:
+		case SUB_QUOTES:
 			sa->quotes = 1;
 			break;
-		case OPT_LIMIT:
+		case SUB_LIMIT:
 			if ((n = parse_count(optarg, "limit", 1000000)) < 0)
 				goto bad;
 			sa->limit = (int)n;
 			break;
-		case OPT_BATCH:
+		case SUB_BATCH:
 			if ((n = parse_count(optarg, "batch", 100000000)) < 0)
 				goto bad;
 			sa->batch = n;
 			break;
-		case OPT_ARTICLE:
+		case SUB_ARTICLE:
 			n = strtol(optarg, &end, 10);
 			if (*optarg == '\0' || *end != '\0' || n < 1) {
 				e = main_escaped(optarg);
@@ -565,14 +521,14 @@ bad:
 	return -1;
 }
 
-/* sub_parse() for a command that takes no operands. */
-static int
-sub_parse_none(int argc, char **argv, struct sub_args *sa)
+/* main_sub_parse() for a command that takes no operands. */
+int
+main_sub_parse_none(int argc, char **argv, struct sub_args *sa)
 {
 	char	*e;
 	int	 first;
 
-	if ((first = sub_parse(argc, argv, sa)) < 0)
+	if ((first = main_sub_parse(argc, argv, sa)) < 0)
 		return -1;
 	if (first < argc) {
 		e = main_escaped(argv[first]);
@@ -583,76 +539,12 @@ sub_parse_none(int argc, char **argv, struct sub_args *sa)
 	return 0;
 }
 
-/* The import run: each article is extracted and stored as it comes,
- * in one transaction or, with --batch, in one per batch articles. */
-struct import_run {
-	struct db		*db;
-	struct lexicon		*lx;
-	size_t			 stored, duplicates, quotes;
-	long			 batch;		/* 0: one transaction */
-	long			 pending;	/* stored since the last commit */
-	size_t			 kept;		/* committed by earlier batches */
-	char			*cause;
-};
-
 /* Set by SIGINT, SIGTERM and SIGHUP during an import or a fetch, which
  * also write a byte to the pipe whose read end is cancel_pipe[0]: a
  * reader waiting for input (a terminal, a FIFO) or transfers waiting
  * for the network see it and stop at once. */
 static volatile sig_atomic_t	interrupted;
 static int			cancel_pipe[2] = { -1, -1 };
-
-static int
-import_one(void *ctx, struct article *a)
-{
-	struct import_run	*run = ctx;
-	struct quote_list	 ql;
-	int			 rc;
-
-	/* A signal stops the import at the next article, not at the end
-	 * of a file that may hold 100,000 of them. */
-	if (interrupted) {
-		article_free(a);
-		return -1;
-	}
-	quote_list_init(&ql);
-	quotes_extract(run->lx, a, &ql);
-	rc = db_article_put(run->db, a, &ql, &run->cause);
-	if (rc == 1) {
-		run->stored++;
-		run->quotes += ql.n;
-	} else if (rc == 0)
-		run->duplicates++;
-	quote_list_free(&ql);
-	article_free(a);
-	if (rc == 1 && run->batch > 0 && ++run->pending >= run->batch) {
-		/* The WAL and its index then restart at each checkpoint:
-		 * memory and disk stay within a batch's size. */
-		if (db_commit(run->db, &run->cause) != 0)
-			return -1;
-		run->kept = run->stored;
-		run->pending = 0;
-		if (db_begin(run->db, &run->cause) != 0)
-			return -1;
-	}
-	return rc < 0 ? -1 : 0;
-}
-
-/* Reports a run that failed for reason (main_escaped here): what of it is
- * stored, which without --batch is nothing. */
-static void
-import_failed(const struct import_run *run, const char *reason)
-{
-	char	*e = main_escaped(reason);
-
-	if (run->kept == 0)
-		warnx("%s; nothing was imported", e);
-	else
-		warnx("%s; the first %zu articles were imported, the rest "
-		    "was not (importing the same paths again adds it)", e,
-		    run->kept);
-	free(e);
-}
 
 static void
 on_signal(int sig)
@@ -696,646 +588,6 @@ main_release_signals(void)
 	close(cancel_pipe[0]);
 	close(cancel_pipe[1]);
 	cancel_pipe[0] = cancel_pipe[1] = -1;
-}
-
-/* Imports one file of the run, article by article as they are read.
- * Returns 0, or -1 when the run must stop (an archive error, a signal). */
-static int
-import_file(struct import_run *run, const char *file,
-    struct import_result *res, size_t *missing)
-{
-	struct import_reader		*r;
-	const struct import_result	*got;
-	struct import_diag		 d;
-	struct article			*a;
-	enum import_event		 ev;
-	char				*cause = NULL;
-	int				 rc = 0;
-
-	/* Opening a FIFO waits for its writer; a signal ends the wait. */
-	if ((r = import_reader_open(file, IMPORT_GUESS, &cause)) == NULL) {
-		if (!interrupted) {
-			main_diag(NULL, file, 0, 0, cause);
-			(*missing)++;
-		}
-		free(cause);
-		return interrupted ? -1 : 0;
-	}
-	import_reader_cancel(r, cancel_pipe[0]);
-	while (rc == 0 && (ev = import_next(r, &a, &d)) != IMPORT_END) {
-		if (ev == IMPORT_DIAG)
-			main_diag(NULL, d.file, d.line, d.col, d.reason);
-		else if (ev == IMPORT_STOPPED || import_one(run, a) != 0)
-			rc = -1;
-	}
-	got = import_reader_result(r);
-	res->records += got->records;
-	res->skipped += got->skipped;
-	import_reader_free(r);
-	return rc;
-}
-
-static int
-cmd_import(int argc, char **argv)
-{
-	struct sub_args		 sa = { .allow = ALLOW(OPT_BATCH) };
-	struct import_run	 run = { 0 };
-	struct import_result	 res = { 0, 0 };
-	char			**files, *cause = NULL;
-	size_t			 nfiles, i, missing = 0;
-	int			 first, rc = EXIT_OK;
-
-	if ((first = sub_parse(argc, argv, &sa)) < 0)
-		return EXIT_FAIL;
-	if (first >= argc) {
-		warnx("import: no files given");
-		cmd_usage(cmd_current, stderr);
-		return EXIT_FAIL;
-	}
-	nfiles = import_expand(argv + first, (size_t)(argc - first), &files,
-	    main_diag, NULL);
-	for (i = (size_t)first; i < (size_t)argc; i++)
-		if (strcmp(argv[i], "-") != 0 && access(argv[i], F_OK) != 0)
-			missing++;
-
-	/* An interrupted run must leave the archive as it was (or as the
-	 * last batch left it): stop between articles, or while waiting for
-	 * input, and roll back.  No SA_RESTART: a blocked open() returns. */
-	main_catch_signals();
-
-	/* The word lists first: without them nothing is created. */
-	run.lx = main_open_lexicon();
-	run.db = main_open_db(DB_WRITE);
-	db_set_lexicon(run.db, run.lx);
-	run.batch = sa.batch;
-	if (db_begin(run.db, &cause) != 0)
-		main_fatal_cause(cause, "; nothing was imported");
-	for (i = 0; i < nfiles && !interrupted && rc == EXIT_OK; i++)
-		if (import_file(&run, files[i], &res, &missing) != 0 &&
-		    !interrupted) {
-			import_failed(&run, run.cause != NULL ? run.cause :
-			    "import stopped");
-			rc = EXIT_FAIL;
-		}
-	if (rc == EXIT_OK && interrupted) {
-		import_failed(&run, "interrupted");
-		rc = EXIT_FAIL;
-	}
-	if (rc == EXIT_OK && db_commit(run.db, &cause) != 0) {
-		import_failed(&run, cause);
-		rc = EXIT_FAIL;
-	}
-	if (rc == EXIT_OK) {
-		printf("imported %zu, duplicates %zu, skipped %zu "
-		    "(%zu quotes)\n", run.stored, run.duplicates,
-		    res.skipped + missing, run.quotes);
-		if (res.skipped + missing > 0)
-			rc = EXIT_PARTIAL;
-	} else
-		db_rollback(run.db);
-	for (i = 0; i < nfiles; i++)
-		free(files[i]);
-	free(files);
-	free(cause);
-	free(run.cause);
-	lexicon_free(run.lx);
-	db_close(run.db);
-	main_release_signals();
-	return rc;
-}
-
-/* Where a command's rows go, and in what form. */
-struct out {
-	struct buf		 b;
-	enum export_format	 format;
-	int			 cols;	/* list: title column, 0 for no limit */
-};
-
-static void
-out_init(struct out *o, enum export_format format)
-{
-	buf_init(&o->b);
-	o->format = format;
-	o->cols = 0;
-}
-
-/* Writes out what is left and frees the buffer. */
-static void
-out_done(struct out *o)
-{
-	main_out_flush(&o->b, 1);
-	buf_free(&o->b);
-}
-
-static int
-list_row(void *ctx, const struct db_article_row *r)
-{
-	struct out	*o = ctx;
-
-	export_article_row(&o->b, o->format, r, o->cols);
-	main_out_flush(&o->b, 0);
-	return 0;
-}
-
-static int
-cmd_list(int argc, char **argv)
-{
-	struct sub_args	 sa = { .allow = ALLOW(OPT_FORMAT) |
-			    ALLOW(OPT_STARRED) };
-	struct out	 o;
-	struct db	*db;
-	char		*cause = NULL;
-
-	if (sub_parse_none(argc, argv, &sa) != 0)
-		return EXIT_FAIL;
-	db = main_open_db(DB_READ);
-	out_init(&o, sa.format);
-	/* id, date, source and count take 6+2+10+2+16+1+3+2 columns. */
-	o.cols = isatty(STDOUT_FILENO) ? terminal_width() - 42 : 0;
-	if (isatty(STDOUT_FILENO) && o.cols < 10)
-		o.cols = 10;
-	if (db_articles(db, sa.starred ? DB_LIST_STARRED : 0, list_row, &o,
-	    &cause) != 0)
-		main_fatal_cause(cause, "");
-	out_done(&o);
-	db_close(db);
-	return EXIT_OK;
-}
-
-static int
-cmd_show(int argc, char **argv)
-{
-	struct sub_args	 sa = { .allow = ALLOW(OPT_WIDTH) };
-	struct db	*db;
-	struct article	*a;
-	struct buf	 b;
-	char		*cause = NULL, *end, *e;
-	long long	 id;
-	int		 first;
-
-	if ((first = sub_parse(argc, argv, &sa)) < 0)
-		return EXIT_FAIL;
-	if (first != argc - 1) {
-		warnx("show: give one article id");
-		cmd_usage(cmd_current, stderr);
-		return EXIT_FAIL;
-	}
-	id = strtoll(argv[first], &end, 10);
-	if (*argv[first] == '\0' || *end != '\0' || id < 1) {
-		e = main_escaped(argv[first]);
-		warnx("show: bad article id '%s'", e);
-		free(e);
-		return EXIT_FAIL;
-	}
-	if (sa.width == 0)
-		sa.width = terminal_width();
-	db = main_open_db(DB_READ);
-	if ((a = db_article_get(db, id, &cause)) == NULL) {
-		if (cause != NULL)
-			main_fatal_cause(cause, "");
-		warnx("show: no article %lld", id);
-		db_close(db);
-		return EXIT_PARTIAL;
-	}
-	buf_init(&b);
-	export_article_text(&b, a, sa.width);
-	main_out_flush(&b, 1);
-	buf_free(&b);
-	article_free(a);
-	db_close(db);
-	return EXIT_OK;
-}
-
-static int
-export_one(void *ctx, const struct article *a)
-{
-	struct buf	*b = ctx;
-
-	export_article_jsonl(b, a);
-	main_out_flush(b, 0);
-	return 0;
-}
-
-static int
-cmd_export(int argc, char **argv)
-{
-	struct sub_args	 sa = { 0 };
-	struct db	*db;
-	struct buf	 b;
-	char		*cause = NULL, *e;
-	int		 rc;
-
-	if (sub_parse_none(argc, argv, &sa) != 0)
-		return EXIT_FAIL;
-	db = main_open_db(DB_READ);
-	buf_init(&b);
-	rc = db_export(db, export_one, &b, &cause);
-	main_out_flush(&b, 1);
-	buf_free(&b);
-	if (rc != 0) {
-		e = main_escaped(cause);
-		warnx("%s", e);
-		free(e);
-		free(cause);
-	}
-	db_close(db);
-	return rc != 0 ? EXIT_FAIL : EXIT_OK;
-}
-
-/* The extract run: quotes of each article of one file. */
-struct extract_run {
-	struct lexicon	*lx;
-	struct buf	 out;
-	enum export_format	 format;
-	const char	*file;
-	long		 ordinal;
-	size_t		 quotes;
-};
-
-static int
-extract_one(void *ctx, struct article *a)
-{
-	struct extract_run	*run = ctx;
-	struct quote_list	 ql;
-	struct quote		*q;
-	struct buf		*b = &run->out;
-	size_t			 i;
-
-	run->ordinal++;
-	quote_list_init(&ql);
-	quotes_extract(run->lx, a, &ql);
-	for (i = 0; i < ql.n; i++) {
-		q = &ql.q[i];
-		if (q->end > a->len || q->start > q->end)
-			continue;
-		run->quotes++;
-		export_quote_found(b, run->format, run->file, run->ordinal, a,
-		    q);
-	}
-	main_out_flush(b, 0);
-	quote_list_free(&ql);
-	article_free(a);
-	return 0;
-}
-
-static int
-cmd_extract(int argc, char **argv)
-{
-	struct sub_args		 sa = { .format = EXPORT_JSONL,
-				    .allow = ALLOW(OPT_FORMAT) };
-	struct extract_run	 run;
-	struct import_result	 res = { 0, 0 };
-	char			*data, *cause = NULL;
-	size_t			 len;
-	int			 first, i, failed = 0;
-
-	if ((first = sub_parse(argc, argv, &sa)) < 0)
-		return EXIT_FAIL;
-	if (first >= argc) {
-		warnx("extract: no files given");
-		cmd_usage(cmd_current, stderr);
-		return EXIT_FAIL;
-	}
-	memset(&run, 0, sizeof(run));
-	run.lx = main_open_lexicon();
-	run.format = sa.format;
-	buf_init(&run.out);
-	for (i = first; i < argc; i++) {
-		if ((data = import_read_file(argv[i], &len, &cause)) == NULL) {
-			main_diag(NULL, argv[i], 0, 0, cause);
-			free(cause);
-			cause = NULL;
-			failed++;
-			continue;
-		}
-		run.file = argv[i];
-		run.ordinal = 0;
-		import_parse(argv[i], data, len,
-		    import_format_guess(argv[i], data, len), extract_one,
-		    main_diag, &run, &res);
-		free(data);
-	}
-	main_out_flush(&run.out, 1);
-	buf_free(&run.out);
-	lexicon_free(run.lx);
-	return failed > 0 || res.skipped > 0 ? EXIT_PARTIAL : EXIT_OK;
-}
-
-static int
-quotes_row(void *ctx, const struct db_quote_row *r)
-{
-	struct out	*o = ctx;
-
-	export_quote_row(&o->b, o->format, r);
-	main_out_flush(&o->b, 0);
-	return 0;
-}
-
-static int
-cmd_quotes(int argc, char **argv)
-{
-	struct sub_args		 sa = { .allow = ALLOW(OPT_FORMAT) |
-				    ALLOW(OPT_SPEAKER) | ALLOW(OPT_ARTICLE) |
-				    ALLOW(OPT_SET_SPEAKER) | ALLOW(OPT_REJECT) };
-	struct out		 o;
-	struct db		*db;
-	long long		*ids = NULL;
-	char			*cause = NULL, *e;
-	long			 n = 0, i;
-	int			 first;
-
-	if ((first = sub_parse(argc, argv, &sa)) < 0)
-		return EXIT_FAIL;
-	if (sa.set_speaker != NULL || sa.reject)
-		return quotes_correct(&sa, argc - first, argv + first);
-	if (first < argc) {
-		e = main_escaped(argv[first]);
-		warnx("quotes: unexpected argument '%s'", e);
-		free(e);
-		cmd_usage(cmd_current, stderr);
-		return EXIT_FAIL;
-	}
-	db = main_open_db(DB_READ);
-	out_init(&o, sa.format);
-	if (sa.speaker != NULL) {
-		if ((n = db_speaker_find(db, sa.speaker, &ids, &cause)) < 0)
-			main_fatal_cause(cause, "");
-		if (n == 0) {
-			e = main_escaped(sa.speaker);
-			warnx("quotes: no speaker '%s'", e);
-			free(e);
-			free(ids);
-			db_close(db);
-			return EXIT_PARTIAL;
-		}
-		for (i = 0; i < n; i++)
-			if (db_quotes(db, ids[i], sa.article, quotes_row, &o,
-			    &cause) != 0)
-				main_fatal_cause(cause, "");
-	} else if (db_quotes(db, 0, sa.article, quotes_row, &o, &cause) != 0)
-		main_fatal_cause(cause, "");
-	out_done(&o);
-	free(ids);
-	db_close(db);
-	return EXIT_OK;
-}
-
-/*
- * quotes --set-speaker=NAME ID... or --reject ID...: a person's
- * corrections, in one transaction: every id must name a quote, or
- * nothing is changed.
- */
-static int
-quotes_correct(const struct sub_args *sa, int n, char **ids)
-{
-	struct db	*db;
-	char		*cause = NULL, *end, *e;
-	long long	 id;
-	int		 i, rc;
-
-	if ((sa->set_speaker != NULL) == (sa->reject != 0)) {
-		warnx("quotes: give --set-speaker=NAME or --reject, not both");
-		return EXIT_FAIL;
-	}
-	if (sa->set_speaker != NULL && sa->set_speaker[strspn(sa->set_speaker,
-	    " \t")] == '\0') {
-		warnx("quotes: --set-speaker needs a name");
-		return EXIT_FAIL;
-	}
-	if (n == 0) {
-		warnx("quotes: no quote ids given (quotes --format=jsonl "
-		    "prints them)");
-		return EXIT_FAIL;
-	}
-	for (i = 0; i < n; i++) {
-		id = strtoll(ids[i], &end, 10);
-		if (*ids[i] == '\0' || *end != '\0' || id < 1) {
-			e = main_escaped(ids[i]);
-			warnx("quotes: bad quote id '%s'", e);
-			free(e);
-			return EXIT_FAIL;
-		}
-	}
-	db = main_open_db(DB_WRITE);
-	if (db_begin(db, &cause) != 0)
-		main_fatal_cause(cause, "; nothing was changed");
-	for (i = 0; i < n; i++) {
-		id = strtoll(ids[i], NULL, 10);
-		rc = sa->reject ? db_quote_reject(db, id, &cause) :
-		    db_quote_set_speaker(db, id, sa->set_speaker, &cause);
-		if (rc < 0) {
-			db_rollback(db);
-			main_fatal_cause(cause, "; nothing was changed");
-		}
-		if (rc == 0) {
-			db_rollback(db);
-			warnx("quotes: no quote %lld; nothing was changed", id);
-			db_close(db);
-			return EXIT_FAIL;
-		}
-	}
-	if (db_commit(db, &cause) != 0)
-		main_fatal_cause(cause, "; nothing was changed");
-	e = main_escaped(sa->set_speaker);
-	if (sa->reject)
-		printf("rejected %d quote%s\n", n, n > 1 ? "s" : "");
-	else
-		printf("%d quote%s now by %s\n", n, n > 1 ? "s are" : " is", e);
-	free(e);
-	db_close(db);
-	return EXIT_OK;
-}
-
-static int
-speakers_row(void *ctx, const struct db_speaker_row *r)
-{
-	struct out	*o = ctx;
-
-	export_speaker_row(&o->b, o->format, r);
-	main_out_flush(&o->b, 0);
-	return 0;
-}
-
-static int
-cmd_speakers(int argc, char **argv)
-{
-	struct sub_args		 sa = { .allow = ALLOW(OPT_FORMAT) };
-	struct out		 o;
-	struct db		*db;
-	char			*cause = NULL;
-
-	if (sub_parse_none(argc, argv, &sa) != 0)
-		return EXIT_FAIL;
-	db = main_open_db(DB_READ);
-	out_init(&o, sa.format);
-	if (db_speakers(db, speakers_row, &o, &cause) != 0)
-		main_fatal_cause(cause, "");
-	out_done(&o);
-	db_close(db);
-	return EXIT_OK;
-}
-
-/* Where an interrupted "reextract --batch" stopped: the id of the
- * last article of its last whole batch, so that the next run goes on
- * after it (and does not forget the speakers again). */
-#define REEXTRACT_STATE_KEY	"reextract.done"
-
-struct reextract_run {
-	struct db	*db;
-	struct lexicon	*lx;
-	size_t		 articles, quotes;
-	long		 batch;		/* articles a transaction; 0: all */
-	long		 inbatch;	/* in the current one */
-	char		*cause;
-};
-
-static int
-reextract_one(void *ctx, long long id)
-{
-	struct reextract_run	*run = ctx;
-	struct article		*a;
-	struct quote_list	 ql;
-	int			 rc;
-
-	if ((a = db_article_get(run->db, id, &run->cause)) == NULL)
-		return run->cause != NULL ? -1 : 0;
-	quote_list_init(&ql);
-	quotes_extract(run->lx, a, &ql);
-	rc = db_quotes_replace(run->db, a, &ql, &run->cause);
-	run->articles++;
-	run->quotes += ql.n;
-	quote_list_free(&ql);
-	article_free(a);
-	if (rc != 0 || run->batch == 0 || ++run->inbatch < run->batch)
-		return rc;
-	/* A whole batch: committed with the place to go on from. */
-	run->inbatch = 0;
-	if (reextract_mark(run, id) != 0 ||
-	    db_commit(run->db, &run->cause) != 0 ||
-	    db_begin(run->db, &run->cause) != 0)
-		return -1;
-	return 0;
-}
-
-/* Writes where the run is (0: done) in the current transaction. */
-static int
-reextract_mark(struct reextract_run *run, long long id)
-{
-	char	*v;
-	int	 rc;
-
-	v = id > 0 ? xasprintf("%lld", id) : NULL;
-	rc = db_state_set(run->db, REEXTRACT_STATE_KEY, v, &run->cause);
-	free(v);
-	if (rc == 1)
-		run->cause = xstrdup("the archive is locked by another "
-		    "process");
-	return rc != 0 ? -1 : 0;
-}
-
-static int
-cmd_reextract(int argc, char **argv)
-{
-	struct sub_args		 sa = { .allow = ALLOW(OPT_BATCH) };
-	struct reextract_run	 run = { 0 };
-	char			*cause = NULL, *v, *end;
-	long long		 from = 0;
-	const char		*kept;
-
-	if (sub_parse_none(argc, argv, &sa) != 0)
-		return EXIT_FAIL;
-	run.lx = main_open_lexicon();
-	run.db = main_open_db(DB_WRITE);
-	run.batch = sa.batch;
-	db_set_lexicon(run.db, run.lx);
-	if ((v = db_state_get(run.db, REEXTRACT_STATE_KEY)) != NULL) {
-		from = strtoll(v, &end, 10);
-		if (*end != '\0' || from < 0)
-			from = 0;
-		free(v);
-	}
-	kept = run.batch > 0 ? "; the batches done are kept, and the same "
-	    "command goes on from there" : "; nothing was changed";
-	if (db_begin(run.db, &cause) != 0)
-		main_fatal_cause(cause, "; nothing was changed");
-	if (from > 0)
-		warnx("reextract: going on after article %lld, where an "
-		    "interrupted run stopped", from);
-	/* Speakers are merged afresh, as the new extractor names them;
-	 * not again when going on, or the articles done would lose
-	 * theirs. */
-	else if (db_speakers_forget_auto(run.db, &cause) != 0) {
-		db_rollback(run.db);
-		main_fatal_cause(cause, "; nothing was changed");
-	}
-	if (db_article_ids(run.db, from, reextract_one, &run, &cause) != 0 ||
-	    run.cause != NULL || ((from > 0 || run.batch > 0) &&
-	    reextract_mark(&run, 0) != 0) || db_commit(run.db, &cause) != 0) {
-		db_rollback(run.db);
-		main_fatal_cause(run.cause != NULL ? run.cause : cause, kept);
-	}
-	printf("re-extracted %zu articles: %zu quotes\n", run.articles,
-	    run.quotes);
-	lexicon_free(run.lx);
-	db_close(run.db);
-	return EXIT_OK;
-}
-
-static int
-search_row(void *ctx, const struct db_hit *h)
-{
-	struct out	*o = ctx;
-
-	export_hit(&o->b, o->format, h);
-	main_out_flush(&o->b, 0);
-	return 0;
-}
-
-static int
-cmd_search(int argc, char **argv)
-{
-	struct sub_args		 sa = { .allow = ALLOW(OPT_FORMAT) |
-				    ALLOW(OPT_QUOTES) | ALLOW(OPT_LIMIT) };
-	struct out		 o;
-	struct search_query	*sq;
-	struct db		*db;
-	struct buf		 q;
-	char			*cause = NULL, *e;
-	long			 n;
-	int			 first, i;
-
-	if ((first = sub_parse(argc, argv, &sa)) < 0)
-		return EXIT_FAIL;
-	if (first >= argc) {
-		warnx("search: no query given");
-		cmd_usage(cmd_current, stderr);
-		return EXIT_FAIL;
-	}
-	buf_init(&q);
-	for (i = first; i < argc; i++) {
-		if (i > first)
-			buf_addc(&q, ' ');
-		buf_adds(&q, argv[i]);
-	}
-	if ((sq = search_parse(q.data, &cause)) == NULL) {
-		e = main_escaped(cause);
-		warnx("search: malformed query: %s", e);
-		free(e);
-		free(cause);
-		buf_free(&q);
-		return EXIT_FAIL;
-	}
-	buf_free(&q);
-	db = main_open_db(DB_READ);
-	out_init(&o, sa.format);
-	n = db_search(db, sq, sa.quotes, sa.limit > 0 ? sa.limit : 20,
-	    search_row, &o, &cause);
-	if (n < 0)
-		main_fatal_cause(cause, "");
-	out_done(&o);
-	search_free(sq);
-	db_close(db);
-	return n > 0 ? EXIT_OK : EXIT_PARTIAL;
 }
 
 /*

@@ -69,6 +69,65 @@ int	 main_catch_signals(void);
 int	 main_interrupted(void);
 void	 main_release_signals(void);
 
+/*
+ * The options of the archive commands, read by main_sub_parse(): each
+ * command says in sub_args.allow which ones it takes (SUB_ALLOW(o) for
+ * each); another one is "does not apply".
+ */
+enum sub_option {
+	SUB_FORMAT = 256,
+	SUB_WIDTH,
+	SUB_SPEAKER,
+	SUB_ARTICLE,
+	SUB_QUOTES,
+	SUB_LIMIT,
+	SUB_BATCH,
+	SUB_SET_SPEAKER,
+	SUB_REJECT,
+	SUB_STARRED
+};
+
+struct sub_args {
+	enum export_format	 format;
+	int		 width;
+	const char	*speaker;
+	long long	 article;
+	int		 quotes;
+	int		 limit;
+	long		 batch;
+	const char	*set_speaker;	/* quotes --set-speaker */
+	int		 reject;	/* quotes --reject */
+	int		 starred;	/* list --starred */
+	int		 allow;		/* SUB_ALLOW() of the options it takes */
+};
+
+#define SUB_ALLOW(o)	(1 << ((o) - SUB_FORMAT))
+
+/* Reads a command's options into *sa (-h prints its usage and exits);
+ * returns the index of its first operand, or -1 after a message and the
+ * usage on standard error. */
+int	 main_sub_parse(int argc, char **argv, struct sub_args *sa);
+/* main_sub_parse() for a command that takes no operands. */
+int	 main_sub_parse_none(int argc, char **argv, struct sub_args *sa);
+/* Prints the usage of the command being run on f. */
+void	 main_cmd_usage(FILE *f);
+/* Columns of the terminal on standard output, else $COLUMNS, else 80. */
+int	 main_terminal_width(void);
+
+/* cmd_import.c: "import", "extract" and "reextract". */
+int	 cmd_import(int argc, char **argv);
+int	 cmd_extract(int argc, char **argv);
+int	 cmd_reextract(int argc, char **argv);
+
+/* cmd_archive.c: "list", "show", "export", "quotes", "speakers" and
+ * "search". */
+int	 cmd_list(int argc, char **argv);
+int	 cmd_show(int argc, char **argv);
+int	 cmd_export(int argc, char **argv);
+int	 cmd_quotes(int argc, char **argv);
+int	 cmd_speakers(int argc, char **argv);
+int	 cmd_search(int argc, char **argv);
+
 /* cmd_feed.c: "feeds" and "fetch". */
 int	 cmd_feeds(int argc, char **argv);
 int	 cmd_fetch(int argc, char **argv);
