@@ -4,8 +4,9 @@
 /*
  * ui.c, ui_*.c: the interactive reader.  Only these files include curses.
  *
- * ui.c owns the terminal, the main loop, the view stack, the status
- * line and the colour table.  Each pane (ui_list.c: articles; ui_article.c:
+ * ui.c owns the main loop, the view stack, the status line and the
+ * prompt; ui_term.c the terminal, its colours and its key names; ui_act.c
+ * the keys that run programs.  Each pane (ui_list.c: articles; ui_article.c:
  * the article text and its quotes; ui_speakers.c: speakers and a
  * speaker's quotes; ui_help.c: the keys) is a struct pane with a table of
  * operations.  Key handlers change state and return REDRAW_* bits; only
@@ -17,6 +18,7 @@
  */
 
 #include <stddef.h>
+#include <wchar.h>
 
 struct buf;
 struct config;
@@ -331,7 +333,7 @@ void		 ui_osc52(struct ui *, const char *text, size_t len);
  * selected one; 0 when none. */
 long long	 ui_current_article(struct ui *);
 
-/* Runs a program with the terminal (ui.c); flags UI_SPAWN_*. */
+/* Runs a program with the terminal (ui_act.c); flags UI_SPAWN_*. */
 #define UI_SPAWN_WAIT		0x1	/* "Press Enter" after it */
 #define UI_SPAWN_ANY_INPUT	0x2	/* need not read all its input */
 int	ui_spawn(struct ui *, char *const argv[], const char *in,
@@ -347,6 +349,23 @@ typedef void	(*ui_complete_fn)(struct ui *, struct buf *line, void *ctx);
 void	ui_prompt(struct ui *, const char *label, const char *init,
 	    const char *hint, ui_prompt_fn done, ui_complete_fn complete,
 	    void *ctx);
+
+/* ui_term.c: starts curses on the terminal ($TERM, else the first
+ * known fallback, said in the status line), or -1 after a message;
+ * ui_term_close() frees it after endwin(). */
+int	ui_term_open(struct ui *);
+void	ui_term_close(void);
+/* The colour table: the defaults with the configuration's color and
+ * mono lines (cfg may be NULL), then set up on the terminal, unless
+ * NO_COLOR or the terminal says no. */
+void	ui_colors_set(const struct config *cfg);
+void	ui_colors_init(void);
+/* The key table's name for what get_wch() returned (rc, wc), or NULL;
+ * tmp (MB_LEN_MAX + 16 bytes) may hold it. */
+const char *ui_key_name(int rc, wint_t wc, char *tmp, size_t size);
+/* For a message: name, else a name for a key the table cannot name. */
+const char *ui_key_label(int rc, wint_t wc, const char *name, char *tmp,
+	    size_t size);
 
 /* The keys of ui_act.c: o, y, |, e and d. */
 int	ui_browse(struct ui *);

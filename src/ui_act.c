@@ -3,16 +3,22 @@
  * the screen: o opens the link in a browser, y copies a quote as a
  * citation, | pipes the article or the quote to a command, e sets who
  * said a quote and d rejects one.  Programs run with the terminal
- * (ui_spawn()); a command is a list of words that no shell reads, but
+ * (ui_spawn(), at the end); a command is a list of words that no shell reads, but
  * for |, which is a shell command typed by the user, as in mutt.
  */
 #include "config.h"
 
 #include "ui.h"
 
+#include <curses.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "article.h"
 #include "configfile.h"
@@ -519,4 +525,85 @@ act_corrected(struct ui *ui, long long id)
 	if (ui_article_id(ui) == id)
 		bits |= ui_article_reload(ui);
 	return bits | ui_speakers_reload(ui);
+}
+
+/*
+ * Runs argv[0] with the arguments argv (no shell reads them), with
+ * in[0..inlen) on its standard input when in is not NULL, else the
+ * terminal's; the terminal is the program's until it ends, then the
+ * screen is drawn again.  Shows what went wrong in the status line.
+ * Returns 0 when the program ran, read all its input and exited 0, else
+ * -1.  With UI_SPAWN_WAIT the screen stays the program's until the user
+ * presses Enter, as mutt does after a pipe, so that what it printed can
+ * be read; UI_SPAWN_ANY_INPUT does not ask that all the input be read
+ * (a pipe to head).
+ */
+int
+ui_spawn(struct ui *ui, char *const argv[], const char *in, size_t inlen,
+    int flags)
+{
+	char			 line[64];
+	struct sigaction	 ign, old;
+	size_t			 off = 0;
+	ssize_t			 n;
+	pid_t			 pid;
+	int			 fd[2] = { -1, -1 }, status = 0;
+
+	if (in != NULL && pipe(fd) != 0) {
+		ui_error(ui, "cannot make a pipe: %s", strerror(errno));
+		return -1;
+	}
+	/* A program that exits without reading must not end the reader. */
+	memset(&ign, 0, sizeof(ign));
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGPIPE, &ign, &old);
+	def_prog_mode();
+	endwin();
+	if ((pid = fork()) == 0) {
+		signal(SIGPIPE, SIG_DFL);
+		if (in != NULL) {
+			close(fd[1]);
+			if (dup2(fd[0], STDIN_FILENO) < 0)
+				_exit(127);
+			close(fd[0]);
+		}
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	if (in != NULL) {
+		close(fd[0]);
+		while (pid > 0 && off < inlen) {
+			n = write(fd[1], in + off, inlen - off);
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n <= 0)
+				break;
+			off += (size_t)n;
+		}
+		close(fd[1]);
+	}
+	if (pid > 0)
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+	sigaction(SIGPIPE, &old, NULL);
+	if (flags & UI_SPAWN_WAIT) {
+		fputs("\nPress Enter to go back to citata.", stdout);
+		fflush(stdout);
+		while (read(STDIN_FILENO, line, sizeof(line)) < 0 &&
+		    errno == EINTR)
+			;
+	}
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) == 127)
+		ui_error(ui, "could not run %s", argv[0]);
+	else if (WEXITSTATUS(status) != 0)
+		ui_error(ui, "%s exited with status %d", argv[0],
+		    WEXITSTATUS(status));
+	else if (in != NULL && off < inlen && !(flags & UI_SPAWN_ANY_INPUT))
+		ui_error(ui, "%s did not read all its input", argv[0]);
+	else
+		return 0;
+	return -1;
 }
