@@ -71,7 +71,6 @@ struct feed_opts {
 };
 
 static int	 opts_parse(int, char **, const char *, struct feed_opts *);
-static long	 opt_number(const char *, const char *, const char *, long);
 static int	 subs_row(void *, const struct db_feed *);
 static void	 subs_load(struct db *, struct subs *);
 static void	 subs_free(struct subs *);
@@ -155,35 +154,18 @@ opts_parse(int argc, char **argv, const char *allowed, struct feed_opts *o)
 				return -1;
 			break;
 		case OPT_JOBS:
-			if ((o->jobs = opt_number(argv[0], "jobs", optarg,
+			if ((o->jobs = main_parse_count(argv[0], "jobs", optarg,
 			    64)) < 0)
 				return -1;
 			break;
 		case OPT_TIMEOUT:
-			if ((o->timeout = opt_number(argv[0], "timeout",
+			if ((o->timeout = main_parse_count(argv[0], "timeout",
 			    optarg, 3600)) < 0)
 				return -1;
 			break;
 		}
 	}
 	return optind;
-}
-
-/* The value of option what of command cmd, 1 to max; -1 after a
- * message. */
-static long
-opt_number(const char *cmd, const char *what, const char *arg, long max)
-{
-	char	*end, *e;
-	long	 n;
-
-	n = strtol(arg, &end, 10);
-	if (*arg != '\0' && *end == '\0' && n >= 1 && n <= max)
-		return n;
-	e = main_escaped(arg);
-	warnx("%s: bad %s '%s' (want 1 to %ld)", cmd, what, e, max);
-	free(e);
-	return -1;
 }
 
 static int

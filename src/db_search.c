@@ -30,6 +30,15 @@
 	" THEN substr(" text ", 1, 120) || '…'" \
 	" ELSE snippet(" table ", " col ", char(1), char(2), '…', 20) END,"
 
+/* A speaker's quotes, a row each: their text cut from the article's. */
+#define LIST_QUOTES_FROM \
+	"SELECT q.article_id, q.id, a.date, a.source, a.title, s.name," \
+	" CAST(substr(CAST(a.text AS BLOB), q.start + 1," \
+	"   q.\"end\" - q.start) AS TEXT), 0, a.nquotes," \
+	" NOT EXISTS (SELECT 1 FROM unread u WHERE u.id = a.id)" \
+	" FROM quotes q JOIN articles a ON a.id = q.article_id" \
+	" LEFT JOIN speakers s ON s.id = q.speaker_id"
+
 /* The filters every search statement shares: ?2 source (folded), ?3 and
  * ?4 the date range; NULL means no filter. */
 #define SEARCH_FILTERS \
@@ -96,24 +105,14 @@ const char *const db_search_sql[ST__COUNT] = {
 	    "   ORDER BY bm25(quotes_fts) LIMIT ?5)"
 	    " ORDER BY bm25(quotes_fts)",
 	[ST_LIST_QUOTES] =
-	    "SELECT q.article_id, q.id, a.date, a.source, a.title, s.name,"
-	    " CAST(substr(CAST(a.text AS BLOB), q.start + 1,"
-	    "   q.\"end\" - q.start) AS TEXT), 0, a.nquotes,"
-	    " NOT EXISTS (SELECT 1 FROM unread u WHERE u.id = a.id)"
-	    " FROM quotes q JOIN articles a ON a.id = q.article_id"
-	    " LEFT JOIN speakers s ON s.id = q.speaker_id"
+	    LIST_QUOTES_FROM
 	    " WHERE q.speaker_id IN (SELECT value FROM json_each(?6))"
 	    SEARCH_FILTERS
 	    " ORDER BY q.date DESC, q.article_id DESC, q.start, q.id LIMIT ?5",
 	/* One speaker (the usual case): along quotes_speaker_date, so the
 	 * newest limit quotes are read, not all of them and sorted. */
 	[ST_LIST_QUOTES_ONE] =
-	    "SELECT q.article_id, q.id, a.date, a.source, a.title, s.name,"
-	    " CAST(substr(CAST(a.text AS BLOB), q.start + 1,"
-	    "   q.\"end\" - q.start) AS TEXT), 0, a.nquotes,"
-	    " NOT EXISTS (SELECT 1 FROM unread u WHERE u.id = a.id)"
-	    " FROM quotes q JOIN articles a ON a.id = q.article_id"
-	    " LEFT JOIN speakers s ON s.id = q.speaker_id"
+	    LIST_QUOTES_FROM
 	    " WHERE q.speaker_id = ?8" SEARCH_FILTERS
 	    " ORDER BY q.date DESC, q.article_id DESC, q.start, q.id LIMIT ?5",
 	[ST_LIST_ARTICLES] =

@@ -406,10 +406,9 @@ static const struct option sub_options[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-/* The value of a numeric option, 1 to max; -1 after a message naming
- * it (what) when it is not one. */
-static long
-parse_count(const char *s, const char *what, long max)
+long
+main_parse_count(const char *cmd, const char *what, const char *s,
+    long max)
 {
 	char	*end, *e;
 	long	 n;
@@ -418,8 +417,7 @@ parse_count(const char *s, const char *what, long max)
 	if (*s != '\0' && *end == '\0' && n >= 1 && n <= max)
 		return n;
 	e = main_escaped(s);
-	warnx("%s: bad %s '%s' (want 1 to %ld)", cmd_current->name, what, e,
-	    max);
+	warnx("%s: bad %s '%s' (want 1 to %ld)", cmd, what, e, max);
 	free(e);
 	return -1;
 }
@@ -429,7 +427,7 @@ parse_count(const char *s, const char *what, long max)
 int
 main_sub_parse(int argc, char **argv, struct sub_args *sa)
 {
-	const char	*m;
+	const char	*cmd = cmd_current->name, *m;
 	char		*end, *e = NULL;
 	long		 n;
 	int		 ch;
@@ -468,7 +466,8 @@ main_sub_parse(int argc, char **argv, struct sub_args *sa)
 				goto bad;
 			break;
 		case SUB_WIDTH:
-			if ((n = parse_count(optarg, "width", 10000)) < 0)
+			if ((n = main_parse_count(cmd, "width", optarg,
+			    10000)) < 0)
 				goto bad;
 			sa->width = (int)n;
 			break;
@@ -488,12 +487,14 @@ main_sub_parse(int argc, char **argv, struct sub_args *sa)
 			sa->quotes = 1;
 			break;
 		case SUB_LIMIT:
-			if ((n = parse_count(optarg, "limit", 1000000)) < 0)
+			if ((n = main_parse_count(cmd, "limit", optarg,
+			    1000000)) < 0)
 				goto bad;
 			sa->limit = (int)n;
 			break;
 		case SUB_BATCH:
-			if ((n = parse_count(optarg, "batch", 100000000)) < 0)
+			if ((n = main_parse_count(cmd, "batch", optarg,
+			    100000000)) < 0)
 				goto bad;
 			sa->batch = n;
 			break;

@@ -59,6 +59,10 @@ int	 main_parse_format(const char *arg, enum export_format *f,
  */
 struct option;
 const char *main_permute(int argc, char **argv, const struct option *opts);
+/* The value of option what of command cmd, 1 to max; -1 after a
+ * message when s is not one. */
+long	 main_parse_count(const char *cmd, const char *what, const char *s,
+	    long max);
 /* Prints the usage line of command name on f. */
 void	 main_usage(const char *name, FILE *f);
 

@@ -671,8 +671,10 @@ fit_sanitized(const char *t, size_t n, int total, int cols, int left,
 	}
 }
 
-char *
-text_fit(const char *s, size_t len, int cols, int *width)
+/* s sanitized, then fitted to cols (from its end when left), padded
+ * with spaces to cols when pad; its width in *width when not NULL. */
+static char *
+fit(const char *s, size_t len, int cols, int left, int pad, int *width)
 {
 	struct buf	t, out;
 	int		total, w;
@@ -680,43 +682,33 @@ text_fit(const char *s, size_t len, int cols, int *width)
 	buf_init(&t);
 	buf_init(&out);
 	total = sanitize_run((const uint8_t *)s, len, 0, &t);
-	fit_sanitized(t.data, t.len, total, cols, 0, &out, &w);
+	fit_sanitized(t.data, t.len, total, cols, left, &out, &w);
 	buf_free(&t);
+	if (pad && w < cols) {
+		put_spaces(&out, cols - w);
+		w = cols;
+	}
 	if (width != NULL)
 		*width = w;
 	return buf_steal(&out);
+}
+
+char *
+text_fit(const char *s, size_t len, int cols, int *width)
+{
+	return fit(s, len, cols, 0, 0, width);
 }
 
 char *
 text_fit_left(const char *s, size_t len, int cols, int *width)
 {
-	struct buf	t, out;
-	int		total, w;
-
-	buf_init(&t);
-	buf_init(&out);
-	total = sanitize_run((const uint8_t *)s, len, 0, &t);
-	fit_sanitized(t.data, t.len, total, cols, 1, &out, &w);
-	buf_free(&t);
-	if (width != NULL)
-		*width = w;
-	return buf_steal(&out);
+	return fit(s, len, cols, 1, 0, width);
 }
 
 char *
 text_pad(const char *s, size_t len, int cols)
 {
-	struct buf	t, out;
-	int		total, w;
-
-	buf_init(&t);
-	buf_init(&out);
-	total = sanitize_run((const uint8_t *)s, len, 0, &t);
-	fit_sanitized(t.data, t.len, total, cols, 0, &out, &w);
-	buf_free(&t);
-	if (w < cols)
-		put_spaces(&out, cols - w);
-	return buf_steal(&out);
+	return fit(s, len, cols, 0, 1, NULL);
 }
 
 /* ------------------------------------------------------------- wrap */

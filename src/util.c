@@ -23,6 +23,8 @@ static void		(*util_fatal_hook)(void);
 static char		 buf_empty[1];
 
 static void	util_oom(void) __attribute__((noreturn));
+static void	vwarnx(const char *, va_list)
+	    __attribute__((format(printf, 1, 0)));
 
 static void
 util_oom(void)
@@ -135,12 +137,9 @@ fatal(const char *fmt, ...)
 
 	if (util_fatal_hook != NULL)
 		util_fatal_hook();
-	fflush(stdout);
-	fprintf(stderr, "%s: ", util_name);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vwarnx(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	exit(2);
 }
 
@@ -149,11 +148,19 @@ warnx(const char *fmt, ...)
 {
 	va_list	ap;
 
+	va_start(ap, fmt);
+	vwarnx(fmt, ap);
+	va_end(ap);
+}
+
+/* "citata: MESSAGE" on standard error, after what standard output
+ * holds. */
+static void
+vwarnx(const char *fmt, va_list ap)
+{
 	fflush(stdout);
 	fprintf(stderr, "%s: ", util_name);
-	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
-	va_end(ap);
 	fputc('\n', stderr);
 }
 
