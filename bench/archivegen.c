@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "article.h"
+#include "bench.h"
 #include "export.h"
 #include "import.h"
 #include "util.h"
@@ -31,11 +32,6 @@
 /* Ten years of dates, from 2016-01-01. */
 #define GEN_FIRST_DAY	16801		/* days from 1970-01-01 */
 #define GEN_DAYS	3653
-
-struct pool {
-	struct article	**a;
-	size_t		  n, cap;
-};
 
 /* 8 x 8 outlet names of our own invention. */
 static const char *const gen_adj[] = {
@@ -54,19 +50,6 @@ rnd(void)
 {
 	gen_seed = gen_seed * 6364136223846793005ULL + 1442695040888963407ULL;
 	return (unsigned long)(gen_seed >> 33);
-}
-
-static int
-pool_add(void *ctx, struct article *a)
-{
-	struct pool	*p = ctx;
-
-	if (p->n == p->cap) {
-		p->cap = p->cap == 0 ? 1024 : p->cap * 2;
-		p->a = xreallocarray(p->a, p->cap, sizeof(*p->a));
-	}
-	p->a[p->n++] = a;
-	return 0;
 }
 
 static void
@@ -98,7 +81,7 @@ day_string(long z, char out[32])
 }
 
 static void
-load(struct pool *p, char **args, size_t nargs)
+load(struct bench_pool *p, char **args, size_t nargs)
 {
 	struct import_result	 res = { 0, 0 };
 	char			**files, *data, *cause = NULL;
@@ -109,7 +92,7 @@ load(struct pool *p, char **args, size_t nargs)
 		if ((data = import_read_file(files[i], &len, &cause)) == NULL)
 			fatal("%s: %s", files[i], cause);
 		import_parse(files[i], data, len, import_format_guess(files[i],
-		    data, len), pool_add, diag, p, &res);
+		    data, len), bench_pool_add, diag, p, &res);
 		free(data);
 		free(files[i]);
 	}
@@ -119,7 +102,7 @@ load(struct pool *p, char **args, size_t nargs)
 int
 main(int argc, char **argv)
 {
-	struct pool	 p = { NULL, 0, 0 };
+	struct bench_pool	 p = { NULL, 0, 0 };
 	struct article	 c;
 	struct buf	 b;
 	const char	*dir = NULL, *env;

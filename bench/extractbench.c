@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "article.h"
+#include "bench.h"
 #include "import.h"
 #include "lexicon.h"
 #include "quotes.h"
@@ -24,30 +25,9 @@ struct span {
 	size_t	start, len;
 };
 
-static double	 now(clockid_t);
-static char	*slurp(const char *, size_t *);
 static size_t	 split(const char *, size_t, struct span **);
 static void	 run(const struct lexicon *, char *, const struct span *,
 		    size_t, size_t *, double *, double *);
-
-static double
-now(clockid_t clock)
-{
-	struct timespec	ts;
-
-	clock_gettime(clock, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* The whole file; the caller frees it.  NULL if it cannot be read. */
-static char *
-slurp(const char *path, size_t *len)
-{
-	char	*cause = NULL, *s = import_read_file(path, len, &cause);
-
-	free(cause);
-	return s;
-}
 
 /*
  * Each record starts with a line " date YYYY-MM-DD " and its first
@@ -90,8 +70,8 @@ run(const struct lexicon *lx, char *s, const struct span *sp, size_t n,
 	struct article		a;
 	struct quote_list	ql;
 	size_t			i;
-	double			t0 = now(CLOCK_MONOTONIC);
-	double			c0 = now(CLOCK_PROCESS_CPUTIME_ID);
+	double			t0 = bench_clock(CLOCK_MONOTONIC);
+	double			c0 = bench_clock(CLOCK_PROCESS_CPUTIME_ID);
 
 	*nq = 0;
 	memset(&a, 0, sizeof(a));
@@ -102,8 +82,8 @@ run(const struct lexicon *lx, char *s, const struct span *sp, size_t n,
 		*nq += quotes_extract(lx, &a, &ql);
 		quote_list_free(&ql);
 	}
-	*wall = now(CLOCK_MONOTONIC) - t0;
-	*cpu = now(CLOCK_PROCESS_CPUTIME_ID) - c0;
+	*wall = bench_clock(CLOCK_MONOTONIC) - t0;
+	*cpu = bench_clock(CLOCK_PROCESS_CPUTIME_ID) - c0;
 }
 
 int
@@ -146,7 +126,7 @@ main(int argc, char **argv)
 		return 1;
 	}
 	free(dir);
-	if ((s = slurp(path, &len)) == NULL) {
+	if ((s = bench_slurp(path, &len)) == NULL) {
 		printf("extractbench: %s not found, nothing to measure\n",
 		    path);
 		lexicon_free(lx);

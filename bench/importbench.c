@@ -29,6 +29,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench.h"
 #include "util.h"
 
 struct file {
@@ -36,15 +37,6 @@ struct file {
 	long	 articles;	/* lines */
 	long	 before;	/* articles in the files before it */
 };
-
-static double
-now(void)
-{
-	struct timespec	ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static int
 cmp_file(const void *a, const void *b)
@@ -168,7 +160,7 @@ main(int argc, char **argv)
 	    inotify_add_watch(in, argv[optind], IN_OPEN) == -1)
 		fatal("inotify: %s", strerror(errno));
 
-	t0 = now();
+	t0 = bench_now();
 	if ((pid = fork()) == -1)
 		fatal("fork: %s", strerror(errno));
 	if (pid == 0) {
@@ -196,7 +188,7 @@ main(int argc, char **argv)
 		r = read(in, ev, sizeof(ev));
 		off = 0;
 		kb = rss_kb(pid);
-		t = now() - t0;
+		t = bench_now() - t0;
 		while (off < r) {
 			struct inotify_event	*ie = (void *)(ev + off);
 			struct file		 key, *f;
@@ -217,7 +209,7 @@ main(int argc, char **argv)
 			}
 		}
 	}
-	t = now() - t0;
+	t = bench_now() - t0;
 	if (getrusage(RUSAGE_CHILDREN, &ru) == 0 && ru.ru_maxrss > peak)
 		peak = ru.ru_maxrss;
 	if (!WIFEXITED(status) || WEXITSTATUS(status) > 1) {

@@ -21,39 +21,13 @@
 #include <unistd.h>
 
 #include "article.h"
+#include "bench.h"
 #include "db.h"
 #include "import.h"
 #include "lexicon.h"
 #include "quotes.h"
 #include "search.h"
 #include "util.h"
-
-struct pool {
-	struct article	**a;
-	size_t		  n, cap;
-};
-
-static double
-now(void)
-{
-	struct timespec	ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static int
-pool_add(void *ctx, struct article *a)
-{
-	struct pool	*p = ctx;
-
-	if (p->n == p->cap) {
-		p->cap = p->cap == 0 ? 1024 : p->cap * 2;
-		p->a = xreallocarray(p->a, p->cap, sizeof(*p->a));
-	}
-	p->a[p->n++] = a;
-	return 0;
-}
 
 static void
 diag(void *ctx, const char *file, long line, long col, const char *reason)
@@ -73,7 +47,7 @@ rnd(void)
 
 /* A word of at least 6 bytes from a random pool article, or NULL. */
 static char *
-pool_word(struct pool *p)
+pool_word(struct bench_pool *p)
 {
 	struct article	*a = p->a[rnd() % p->n];
 	size_t		 off = rnd() % a->len, e;
@@ -110,7 +84,7 @@ main(int argc, char **argv)
 {
 	const char		*path = "/tmp/citata-searchbench.db";
 	const char		*poolf = NULL, *env;
-	struct pool		 p = { NULL, 0, 0 };
+	struct bench_pool		 p = { NULL, 0, 0 };
 	struct import_result	 res = { 0, 0 };
 	struct lexicon		*lx;
 	struct db		*db;
@@ -156,7 +130,8 @@ main(int argc, char **argv)
 	}
 	if ((data = import_read_file(poolf, &len, &cause)) == NULL)
 		fatal("%s: %s", poolf, cause);
-	import_parse(poolf, data, len, IMPORT_TEXT, pool_add, diag, &p, &res);
+	import_parse(poolf, data, len, IMPORT_TEXT, bench_pool_add, diag, &p,
+	    &res);
 	free(data);
 	env = getenv("CITATA_DATADIR");
 	dir = xasprintf("%s/lexicon", env != NULL ? env : PKGDATADIR);
@@ -176,7 +151,7 @@ main(int argc, char **argv)
 	free(data);
 	if ((db = db_open(path, DB_WRITE, &cause)) == NULL)
 		fatal("%s", cause);
-	t0 = now();
+	t0 = bench_now();
 	if (db_begin(db, &cause) != 0)
 		fatal("%s", cause);
 	for (i = 0; i < n; i++) {
@@ -201,11 +176,11 @@ main(int argc, char **argv)
 	}
 	if (db_commit(db, &cause) != 0)
 		fatal("%s", cause);
-	t_import = now() - t0;
-	t0 = now();
+	t_import = bench_now() - t0;
+	t0 = bench_now();
 	if (db_fts_rebuild(db, &cause) != 0)
 		fatal("%s", cause);
-	t_rebuild = now() - t0;
+	t_rebuild = bench_now() - t0;
 queries:
 	for (k = 0; k < 100; k++) {
 		while ((w1 = pool_word(&p)) == NULL)
@@ -225,11 +200,11 @@ queries:
 			continue;
 		}
 		hits = 0;
-		t0 = now();
+		t0 = bench_now();
 		if (db_search(db, sq, k % 10 == 9, 20, count_hit, &hits,
 		    &cause) < 0)
 			fatal("%s: %s", q, cause);
-		lat[k] = (now() - t0) * 1000;
+		lat[k] = (bench_now() - t0) * 1000;
 		if (verbose)
 			printf("  %8.2f ms %5ld hits %s%s\n", lat[k], hits,
 			    k % 10 == 9 ? "quotes: " : "", q);

@@ -27,6 +27,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench.h"
 #include "util.h"
 
 #define START_TIMEOUT	60.0	/* seconds: give up on a run */
@@ -42,15 +43,6 @@ struct spec {
 
 static char	 sock[64];
 static char	 tmpf[64];
-
-static double
-now(void)
-{
-	struct timespec	ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static void
 sleep_ms(int ms)
@@ -147,11 +139,11 @@ run(struct spec *sp, int i, const char *key)
 
 	unlink(tmpf);
 	cmd = xasprintf("exec /usr/bin/time -f %%M -o %s %s", tmpf, sp->cmd);
-	t0 = now();
+	t0 = bench_now();
 	if (tmux("respawn-pane", "-k", "-t", "b", cmd, NULL) != 0)
 		fatal("tmux respawn-pane failed");
 	free(cmd);
-	while (now() - t0 < START_TIMEOUT) {
+	while (bench_now() - t0 < START_TIMEOUT) {
 		s = capture("capture-pane");
 		full = screen_full(s, sp->text, sp->lines);
 		free(s);
@@ -159,7 +151,7 @@ run(struct spec *sp, int i, const char *key)
 			break;
 		sleep_ms(1);
 	}
-	t1 = now();
+	t1 = bench_now();
 	if (!full) {
 		s = capture("capture-pane");
 		fprintf(stderr, "startbench: %s: no full screen after %.0f s; "
@@ -167,9 +159,9 @@ run(struct spec *sp, int i, const char *key)
 		free(s);
 		return -1;
 	}
-	t2 = now();
+	t2 = bench_now();
 	tmux("send-keys", "-t", "b", key, NULL);
-	while (now() - t2 < START_TIMEOUT) {
+	while (bench_now() - t2 < START_TIMEOUT) {
 		s = capture("display");
 		dead = s[0] == '1';
 		free(s);
@@ -177,7 +169,7 @@ run(struct spec *sp, int i, const char *key)
 			break;
 		sleep_ms(1);
 	}
-	sp->quit[i] = now() - t2;
+	sp->quit[i] = bench_now() - t2;
 	sp->start[i] = t1 - t0;
 	if (!dead) {
 		fprintf(stderr, "startbench: %s did not quit\n", sp->label);

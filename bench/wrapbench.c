@@ -16,34 +16,14 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench.h"
 #include "import.h"
 #include "text.h"
 #include "util.h"
 
-static double	now(void);
-static char	*slurp(const char *, size_t *);
 static double	run_wrap(const char *, size_t, int, int, size_t *, int *,
 		    size_t *);
 static double	run_fold(const char *, int);
-
-static double
-now(void)
-{
-	struct timespec	ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* The whole file; the caller frees it.  NULL if it cannot be read. */
-static char *
-slurp(const char *path, size_t *len)
-{
-	char	*cause = NULL, *s = import_read_file(path, len, &cause);
-
-	free(cause);
-	return s;
-}
 
 /* Seconds for one wrap of s (with rendering when render is set); the
  * line count, the widest line and the rendered bytes go in *nlines,
@@ -57,7 +37,7 @@ run_wrap(const char *s, size_t len, int cols, int render, size_t *nlines,
 	double			 t0;
 	char			*r;
 
-	t0 = now();
+	t0 = bench_now();
 	n = text_wrap(s, len, cols, &l);
 	if (render)
 		for (i = 0; i < n; i++) {
@@ -65,7 +45,7 @@ run_wrap(const char *s, size_t len, int cols, int render, size_t *nlines,
 			sink += rn;
 			free(r);
 		}
-	t0 = now() - t0;
+	t0 = bench_now() - t0;
 	*widest = 0;
 	for (i = 0; i < n; i++)
 		if (l[i].width > *widest)
@@ -85,9 +65,9 @@ run_fold(const char *path, int cols)
 	int	 rc;
 
 	cmd = xasprintf("fold -w %d '%s' > /dev/null", cols, path);
-	t0 = now();
+	t0 = bench_now();
 	rc = system(cmd);
-	t0 = now() - t0;
+	t0 = bench_now() - t0;
 	free(cmd);
 	return rc == 0 ? t0 : -1;
 }
@@ -123,7 +103,7 @@ main(int argc, char *argv[])
 		    top != NULL ? top : ".");
 	setlocale(LC_ALL, "");
 	text_locale_setup(NULL);
-	if ((s = slurp(path, &len)) == NULL) {
+	if ((s = bench_slurp(path, &len)) == NULL) {
 		printf("wrapbench: %s not found, nothing to measure\n", path);
 		free(path);
 		return 0;

@@ -16,7 +16,8 @@
 
 struct lexicon;
 
-/* The entry points libFuzzer calls; every target defines the second. */
+/* The entry points libFuzzer calls: every target defines the second;
+ * fuzz_util.c the first (the locale), unless the target does. */
 int	LLVMFuzzerInitialize(int *, char ***);
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

@@ -30,15 +30,6 @@ static void	check_date(const char *, const char *, const char *);
 static void	check_feed(const struct feed *);
 static void	check_subs(const char *, size_t);
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_locale_setup();
-	return 0;
-}
-
 /* s (what names it) is valid UTF-8 in NFC without controls; when
  * is_text, "\n" is allowed as html_to_text() uses it. */
 static void

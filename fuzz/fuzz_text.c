@@ -38,15 +38,6 @@ static int	ends_in_blank(const char *, const struct text_line *);
 static void	check_line_col(const char *, const struct text_line *);
 static void	check_wrap(const char *, size_t, int, const char *);
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_locale_setup();
-	return 0;
-}
-
 /* Whether s[a..b) holds only blanks and line breaks (as in t_wrap.c). */
 static int
 is_gap(const char *s, size_t a, size_t b)

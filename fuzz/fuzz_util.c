@@ -40,6 +40,17 @@ fuzz_fail(const char *fmt, ...)
 	abort();
 }
 
+/* Every target's set-up, the locale its checks need, unless the target
+ * defines its own (fuzz_extract and fuzz_search load more). */
+__attribute__((weak)) int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	fuzz_locale_setup();
+	return 0;
+}
+
 void
 fuzz_locale_setup(void)
 {

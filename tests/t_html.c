@@ -39,28 +39,10 @@ conv(const char *s, const char *charset)
 static char *
 slurp(const char *name, size_t *len)
 {
-	const char	*top = getenv("top_srcdir");
-	char		*path, *data;
-	FILE		*fp;
-	long		 n;
+	char	rel[256];
 
-	path = xasprintf("%s/tests/feeds/%s", top != NULL ? top : ".", name);
-	if ((fp = fopen(path, "rb")) == NULL ||
-	    fseek(fp, 0, SEEK_END) != 0 || (n = ftell(fp)) < 0 ||
-	    fseek(fp, 0, SEEK_SET) != 0) {
-		tap_diag("cannot read %s", path);
-		if (fp != NULL)
-			fclose(fp);
-		free(path);
-		*len = 0;
-		return xstrdup("");
-	}
-	data = xmalloc((size_t)n + 1);
-	*len = fread(data, 1, (size_t)n, fp);
-	data[*len] = '\0';
-	fclose(fp);
-	free(path);
-	return data;
+	snprintf(rel, sizeof(rel), "tests/feeds/%s", name);
+	return tap_slurp(rel, len);
 }
 
 #define IS(html, charset, want, name) do {				\

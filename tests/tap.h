@@ -7,6 +7,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int	tap_n;
@@ -57,6 +58,35 @@ tap_diag(const char *fmt, ...)
 	vprintf(fmt, ap);
 	va_end(ap);
 	putchar('\n');
+}
+
+/* The file $top_srcdir/rel (else ./rel) whole, NUL-terminated, its
+ * length in *len; on failure a diagnostic and "" (*len 0), so that the
+ * checks on it fail rather than crash.  The caller frees it. */
+static inline char *
+tap_slurp(const char *rel, size_t *len)
+{
+	const char	*top = getenv("top_srcdir");
+	char		 path[4096];
+	char		*data = NULL;
+	FILE		*fp = NULL;
+	long		 n = -1;
+
+	snprintf(path, sizeof(path), "%s/%s", top != NULL ? top : ".", rel);
+	if ((fp = fopen(path, "rb")) != NULL && fseek(fp, 0, SEEK_END) == 0 &&
+	    (n = ftell(fp)) >= 0 && fseek(fp, 0, SEEK_SET) == 0 &&
+	    (data = malloc((size_t)n + 1)) != NULL)
+		*len = fread(data, 1, (size_t)n, fp);
+	else {
+		tap_diag("cannot read %s", path);
+		if ((data = malloc(1)) == NULL)
+			abort();
+		*len = 0;
+	}
+	data[*len] = '\0';
+	if (fp != NULL)
+		fclose(fp);
+	return data;
 }
 
 /* Prints the plan; returns the exit status for main(). */

@@ -1,0 +1,62 @@
+/*
+ * bench.h: what the bench programs share: a clock, a whole file, and a
+ * pool of articles read with import_parse().  Header-only, as
+ * tests/tap.h, so that each program stays one file.
+ */
+#ifndef BENCH_H
+#define BENCH_H
+
+#include <stdlib.h>
+#include <time.h>
+
+#include "article.h"
+#include "import.h"
+#include "util.h"
+
+/* Seconds on clock (CLOCK_MONOTONIC, CLOCK_PROCESS_CPUTIME_ID). */
+static inline double
+bench_clock(clockid_t clock)
+{
+	struct timespec	ts;
+
+	clock_gettime(clock, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Wall-clock seconds. */
+static inline double
+bench_now(void)
+{
+	return bench_clock(CLOCK_MONOTONIC);
+}
+
+/* The whole file; the caller frees it.  NULL if it cannot be read. */
+static inline char *
+bench_slurp(const char *path, size_t *len)
+{
+	char	*cause = NULL, *s = import_read_file(path, len, &cause);
+
+	free(cause);
+	return s;
+}
+
+/* Articles kept as import_parse() gives them (its callback). */
+struct bench_pool {
+	struct article	**a;
+	size_t		  n, cap;
+};
+
+static inline int
+bench_pool_add(void *ctx, struct article *a)
+{
+	struct bench_pool	*p = ctx;
+
+	if (p->n == p->cap) {
+		p->cap = p->cap == 0 ? 1024 : p->cap * 2;
+		p->a = xreallocarray(p->a, p->cap, sizeof(*p->a));
+	}
+	p->a[p->n++] = a;
+	return 0;
+}
+
+#endif /* BENCH_H */
