@@ -115,6 +115,41 @@ text_utf8_check(const char *s, size_t len, size_t *bad)
 	return -1;
 }
 
+/* Conservative ranges, the text of this field: Latin up to the
+ * combining marks, Cyrillic with the Kazakh letters (without its
+ * combining marks), dashes, quotation marks and other punctuation,
+ * currency signs and the numero sign. */
+int
+text_nfc_inert(unsigned long c)
+{
+	return c < 0x300 || (c >= 0x400 && c <= 0x482) ||
+	    (c >= 0x48a && c <= 0x52f) || (c >= 0x2010 && c <= 0x2027) ||
+	    (c >= 0x2030 && c <= 0x205e) || (c >= 0x20a0 && c <= 0x20c0) ||
+	    c == 0x2116;
+}
+
+/* Whether s[0..len), valid UTF-8, holds only text_nfc_inert() ones,
+ * and so is in NFC as it is. */
+static int
+nfc_quick(const uint8_t *s, size_t len)
+{
+	size_t	i = 0;
+	ucs4_t	c;
+	int	n;
+
+	while (i < len) {
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((n = u8_mbtouc_unsafe(&c, s + i, len - i)) <= 0 ||
+		    !text_nfc_inert(c))
+			return 0;
+		i += (size_t)n;
+	}
+	return 1;
+}
+
 char *
 text_nfc(const char *s, size_t len, size_t *outlen)
 {
@@ -122,6 +157,12 @@ text_nfc(const char *s, size_t len, size_t *outlen)
 	char	*out;
 	size_t	 n = 0;
 
+	/* Most news text is in NFC already; libunistring would take some
+	 * 160 instructions a byte to say so (12 % of an import). */
+	if (nfc_quick((const uint8_t *)s, len)) {
+		*outlen = len;
+		return xstrndup(s, len);
+	}
 	r = u8_normalize(UNINORM_NFC, (const uint8_t *)s, len, NULL, &n);
 	if (r == NULL)		/* only on exhaustion or invalid input */
 		fatal("cannot normalize text");

@@ -60,6 +60,11 @@ size_t	 text_bidi_control(const char *s, size_t n);
 /* Returns s[0..len) (valid UTF-8) in Unicode normalization form C, with
  * its length in *outlen.  The caller frees it. */
 char	*text_nfc(const char *s, size_t len, size_t *outlen);
+/* Whether NFC leaves code point c alone wherever it stands: c is its
+ * own normal form, of combining class 0, and the second character of
+ * no canonical composition.  text_nfc() copies a text of only these as
+ * it is; t_text checks every one against libunistring. */
+int	 text_nfc_inert(unsigned long c);
 
 /*
  * Chooses how text is shown; call once, after setlocale(LC_ALL, "") and

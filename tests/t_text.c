@@ -11,6 +11,9 @@
 #include <string.h>
 #include <wchar.h>
 
+#include <unictype.h>
+#include <uninorm.h>
+
 #include "tap.h"
 #include "text.h"
 #include "util.h"
@@ -397,6 +400,76 @@ test_vectors(void)
 	free(path);
 }
 
+/* text_nfc(): the quick path (text already in NFC) must agree with
+ * libunistring's normalization. */
+static void
+test_nfc(void)
+{
+	static const struct { const char *in, *want, *name; } c[] = {
+		{ "\xd0\x95\xcc\x88\xd0\xbb\xd0\xba\xd0\xb0",
+		  "\xd0\x81\xd0\xbb\xd0\xba\xd0\xb0",
+		  "Cyrillic E and a combining diaeresis compose" },
+		{ "\xd2\x9a\xd0\xb0\xd0\xb7\xd0\xb0\xd2\x9b "
+		  "\xc2\xab\xd2\xa2\xd3\x99\xd2\xb1\xc2\xbb \xe2\x84\x96 5",
+		  "\xd2\x9a\xd0\xb0\xd0\xb7\xd0\xb0\xd2\x9b "
+		  "\xc2\xab\xd2\xa2\xd3\x99\xd2\xb1\xc2\xbb \xe2\x84\x96 5",
+		  "Kazakh letters, guillemets and the numero sign stay" },
+		{ "\xe2\x84\xa6 \xe2\x80\x80", "\xce\xa9 \xe2\x80\x82",
+		  "singletons (ohm, en quad) become their canonical forms" },
+		{ "cafe\xcc\x81", "caf\xc3\xa9", "Latin e and an acute compose" },
+		{ "\xea\xb0\x80", "\xea\xb0\x80", "a Hangul syllable stays" }
+	};
+	uint32_t	 dec[UC_DECOMPOSITION_MAX_LENGTH];
+	unsigned long	 u, bad = 0, seconds = 0, first = 0;
+	size_t		 i, n;
+	char		*got;
+	int		 k;
+
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		got = text_nfc(c[i].in, strlen(c[i].in), &n);
+		ok(strcmp(got, c[i].want) == 0 && n == strlen(c[i].want),
+		    "text_nfc: %s", c[i].name);
+		free(got);
+	}
+	/* Every character said to be inert is its own NFC, of class 0... */
+	for (u = 0; u < 0x110000; u++) {
+		uint8_t	 in[8], *r;
+		size_t	 inlen, rlen = 0;
+
+		if (!text_nfc_inert(u))
+			continue;
+		if (u >= 0xd800 && u <= 0xdfff) {
+			if (bad++ == 0)
+				first = u;
+			continue;
+		}
+		inlen = (size_t)u8_uctomb(in, (ucs4_t)u, sizeof(in));
+		r = u8_normalize(UNINORM_NFC, in, inlen, NULL, &rlen);
+		if (r == NULL || rlen != inlen || memcmp(r, in, inlen) != 0 ||
+		    uc_combining_class((ucs4_t)u) != 0) {
+			if (bad++ == 0)
+				first = u;
+		}
+		free(r);
+	}
+	ok(bad == 0, "every inert character is its own NFC, class 0 "
+	    "(%lu wrong, the first U+%04lX)", bad, first);
+	/* ...and the second of no canonical composition. */
+	for (u = 0; u < 0x110000; u++) {
+		if (u >= 0xd800 && u <= 0xdfff)
+			continue;
+		k = uc_canonical_decomposition((ucs4_t)u, dec);
+		if (k == 2 && text_nfc_inert(dec[1]) && seconds++ == 0)
+			first = u;
+	}
+	ok(seconds == 0, "no inert character is the second of a "
+	    "composition (%lu are, the first in U+%04lX)", seconds, first);
+	/* The quick path is taken at all: a combining mark is not inert,
+	 * a Cyrillic letter is. */
+	ok(!text_nfc_inert(0x301) && text_nfc_inert(0x49a) &&
+	    text_nfc_inert('a'), "inert: U+0301 no, U+049A and a yes");
+}
+
 int
 main(void)
 {
@@ -410,5 +483,6 @@ main(void)
 	test_line_col();
 	test_locale();
 	test_vectors();
+	test_nfc();
 	return tap_done();
 }
