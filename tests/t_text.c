@@ -13,6 +13,7 @@
 
 #include <unictype.h>
 #include <uninorm.h>
+#include <unistr.h>
 
 #include "tap.h"
 #include "text.h"
