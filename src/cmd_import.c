@@ -1,11 +1,14 @@
 /*
  * cmd_import.c: the commands that find quotes in articles: "import"
- * (articles from files into the archive, extracted as they are read),
+ * (articles from files into the archive, read and extracted on a second
+ * thread while the main one writes),
  * "extract" (the quotes of files, no archive) and "reextract" (every
  * stored article again, after the extractor or its word lists changed).
  */
 #include "config.h"
 
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,30 +39,248 @@ struct import_run {
 	char			*cause;
 };
 
+/*
+ * The reading side of an import runs on a thread of its own: it reads
+ * the files, parses them and finds each article's quotes, and hands
+ * what it found to the main thread in input order, which writes the
+ * archive (one connection, as SQLite wants) meanwhile.  The extractor
+ * only reads the word lists, so both threads share them.  What is
+ * handed over waits in a queue of at most QUEUE_ITEMS items and
+ * QUEUE_BYTES of article text (one article alone may be larger), so
+ * memory stays bounded by the largest record.
+ */
+enum item_kind {
+	ITEM_ARTICLE,		/* a, with its quotes in ql */
+	ITEM_DIAG,		/* a problem: file, line, col, reason */
+	ITEM_MISSING,		/* a file that could not be opened */
+	ITEM_FILE,		/* a file read to its end: res */
+	ITEM_STOPPED,		/* a signal stopped the reading */
+	ITEM_END		/* every file read */
+};
 
-static int
-import_one(void *ctx, struct article *a)
-{
-	struct import_run	*run = ctx;
+struct item {
+	enum item_kind		 kind;
+	struct article		*a;
 	struct quote_list	 ql;
-	int			 rc;
+	char			*file, *reason;
+	long			 line, col;
+	struct import_result	 res;
+	size_t			 bytes;		/* of article text */
+	struct item		*next;
+};
 
-	/* A signal stops the import at the next article, not at the end
-	 * of a file that may hold 100,000 of them. */
-	if (main_interrupted()) {
-		article_free(a);
+#define QUEUE_ITEMS	64
+#define QUEUE_BYTES	(4 * 1024 * 1024)
+
+struct reading {
+	pthread_mutex_t		 lock;
+	pthread_cond_t		 more;		/* an item was added */
+	pthread_cond_t		 room;		/* one was taken, or stop */
+	struct item		*head, *tail;
+	size_t			 n, bytes;
+	int			 stop;		/* the writer gave up */
+	const struct lexicon	*lx;
+	char			**files;
+	size_t			 nfiles;
+	int			 cancel_fd;
+	pthread_t		 thread;
+};
+
+static void
+item_free(struct item *it)
+{
+	if (it->a != NULL) {
+		quote_list_free(&it->ql);
+		article_free(it->a);
+	}
+	free(it->file);
+	free(it->reason);
+	free(it);
+}
+
+static struct item *
+item_new(enum item_kind kind)
+{
+	struct item	*it = xcalloc(1, sizeof(*it));
+
+	it->kind = kind;
+	return it;
+}
+
+/* Hands it to the writer, waiting for room; -1 (it freed) when the
+ * writer has stopped. */
+static int
+reading_put(struct reading *rd, struct item *it)
+{
+	pthread_mutex_lock(&rd->lock);
+	while (!rd->stop && rd->n > 0 && (rd->n >= QUEUE_ITEMS ||
+	    rd->bytes + it->bytes > QUEUE_BYTES))
+		pthread_cond_wait(&rd->room, &rd->lock);
+	if (rd->stop) {
+		pthread_mutex_unlock(&rd->lock);
+		item_free(it);
 		return -1;
 	}
-	quote_list_init(&ql);
-	quotes_extract(run->lx, a, &ql);
-	rc = db_article_put(run->db, a, &ql, &run->cause);
+	if (rd->tail != NULL)
+		rd->tail->next = it;
+	else
+		rd->head = it;
+	rd->tail = it;
+	rd->n++;
+	rd->bytes += it->bytes;
+	pthread_cond_signal(&rd->more);
+	pthread_mutex_unlock(&rd->lock);
+	return 0;
+}
+
+/* The next item, waiting for it; the caller frees it. */
+static struct item *
+reading_take(struct reading *rd)
+{
+	struct item	*it;
+
+	pthread_mutex_lock(&rd->lock);
+	while (rd->head == NULL)
+		pthread_cond_wait(&rd->more, &rd->lock);
+	it = rd->head;
+	if ((rd->head = it->next) == NULL)
+		rd->tail = NULL;
+	rd->n--;
+	rd->bytes -= it->bytes;
+	pthread_cond_signal(&rd->room);
+	pthread_mutex_unlock(&rd->lock);
+	return it;
+}
+
+/* Reads one file into the queue; -1 when the reading must stop. */
+static int
+reading_file(struct reading *rd, const char *file)
+{
+	struct import_reader		*r;
+	struct import_diag		 d;
+	struct article			*a;
+	struct item			*it;
+	enum import_event		 ev;
+	char				*cause = NULL;
+	int				 rc = 0;
+
+	/* Opening a FIFO waits for its writer; a signal ends the wait. */
+	if ((r = import_reader_open(file, IMPORT_GUESS, &cause)) == NULL) {
+		if (main_interrupted()) {
+			free(cause);
+			reading_put(rd, item_new(ITEM_STOPPED));
+			return -1;
+		}
+		it = item_new(ITEM_MISSING);
+		it->file = xstrdup(file);
+		it->reason = cause;
+		return reading_put(rd, it);
+	}
+	import_reader_cancel(r, rd->cancel_fd);
+	while (rc == 0 && (ev = import_next(r, &a, &d)) != IMPORT_END) {
+		if (ev == IMPORT_STOPPED) {
+			reading_put(rd, item_new(ITEM_STOPPED));
+			rc = -1;
+			break;
+		}
+		if (ev == IMPORT_DIAG) {
+			it = item_new(ITEM_DIAG);
+			it->file = xstrdup(d.file);
+			it->line = d.line;
+			it->col = d.col;
+			it->reason = xstrdup(d.reason);
+		} else {
+			it = item_new(ITEM_ARTICLE);
+			it->a = a;
+			it->bytes = a->len;
+			quote_list_init(&it->ql);
+			quotes_extract(rd->lx, a, &it->ql);
+		}
+		rc = reading_put(rd, it);
+	}
+	if (rc == 0) {
+		it = item_new(ITEM_FILE);
+		it->res = *import_reader_result(r);
+		rc = reading_put(rd, it);
+	}
+	import_reader_free(r);
+	return rc;
+}
+
+static void *
+reading_main(void *arg)
+{
+	struct reading	*rd = arg;
+	size_t		 i;
+
+	for (i = 0; i < rd->nfiles; i++)
+		if (reading_file(rd, rd->files[i]) != 0)
+			return NULL;
+	reading_put(rd, item_new(ITEM_END));
+	return NULL;
+}
+
+/*
+ * Starts the reading thread.  Signals (SIGINT, SIGTERM, SIGHUP) go to
+ * it, not to the writer: a read, or the open() of a FIFO without a
+ * writer, is where the run may wait for ever, and a signal must end
+ * that wait.  The writer sees main_interrupted() between articles.
+ */
+static void
+reading_start(struct reading *rd, sigset_t *saved)
+{
+	sigset_t	set;
+	int		err;
+
+	pthread_mutex_init(&rd->lock, NULL);
+	pthread_cond_init(&rd->more, NULL);
+	pthread_cond_init(&rd->room, NULL);
+	if ((err = pthread_create(&rd->thread, NULL, reading_main, rd)) != 0)
+		fatal("cannot start a thread: %s", strerror(err));
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	pthread_sigmask(SIG_BLOCK, &set, saved);
+}
+
+/* Stops the reading (when it has not ended), waits for the thread and
+ * frees what it left; then signals come to this thread again. */
+static void
+reading_finish(struct reading *rd, const sigset_t *saved)
+{
+	struct item	*it;
+
+	pthread_mutex_lock(&rd->lock);
+	rd->stop = 1;
+	pthread_cond_broadcast(&rd->room);
+	pthread_mutex_unlock(&rd->lock);
+	/* A thread waiting for input stops as at a signal. */
+	main_cancel_wake();
+	pthread_join(rd->thread, NULL);
+	while ((it = rd->head) != NULL) {
+		rd->head = it->next;
+		item_free(it);
+	}
+	pthread_cond_destroy(&rd->more);
+	pthread_cond_destroy(&rd->room);
+	pthread_mutex_destroy(&rd->lock);
+	pthread_sigmask(SIG_SETMASK, saved, NULL);
+}
+
+/* Stores one article and its quotes; -1 when the run must stop. */
+static int
+import_store(struct import_run *run, struct article *a,
+    const struct quote_list *ql)
+{
+	int	rc;
+
+	rc = db_article_put(run->db, a, ql, &run->cause);
 	if (rc == 1) {
 		run->stored++;
-		run->quotes += ql.n;
+		run->quotes += ql->n;
 	} else if (rc == 0)
 		run->duplicates++;
-	quote_list_free(&ql);
-	article_free(a);
 	if (rc == 1 && run->batch > 0 && ++run->pending >= run->batch) {
 		/* The WAL and its index then restart at each checkpoint:
 		 * memory and disk stay within a batch's size. */
@@ -71,6 +292,50 @@ import_one(void *ctx, struct article *a)
 			return -1;
 	}
 	return rc < 0 ? -1 : 0;
+}
+
+/* Writes what the reading thread hands over until it has read every
+ * file.  Returns 0, or -1 when the run must stop (an archive error, a
+ * signal). */
+static int
+import_write(struct import_run *run, struct reading *rd,
+    struct import_result *res, size_t *missing)
+{
+	struct item	*it;
+	int		 rc = 0;
+
+	while (rc == 0) {
+		it = reading_take(rd);
+		switch (it->kind) {
+		case ITEM_ARTICLE:
+			/* A signal stops the import at the next article,
+			 * not at the end of a file of 100,000. */
+			if (main_interrupted() ||
+			    import_store(run, it->a, &it->ql) != 0)
+				rc = -1;
+			break;
+		case ITEM_DIAG:
+			main_diag(NULL, it->file, it->line, it->col,
+			    it->reason);
+			break;
+		case ITEM_MISSING:
+			main_diag(NULL, it->file, 0, 0, it->reason);
+			(*missing)++;
+			break;
+		case ITEM_FILE:
+			res->records += it->res.records;
+			res->skipped += it->res.skipped;
+			break;
+		case ITEM_STOPPED:
+			rc = -1;
+			break;
+		case ITEM_END:
+			item_free(it);
+			return 0;
+		}
+		item_free(it);
+	}
+	return rc;
 }
 
 /* Reports a run that failed for reason (main_escaped here): what of it is
@@ -88,42 +353,6 @@ import_failed(const struct import_run *run, const char *reason)
 		    run->kept);
 	free(e);
 }
-/* Imports one file of the run, article by article as they are read.
- * Returns 0, or -1 when the run must stop (an archive error, a signal). */
-static int
-import_file(struct import_run *run, const char *file,
-    struct import_result *res, size_t *missing)
-{
-	struct import_reader		*r;
-	const struct import_result	*got;
-	struct import_diag		 d;
-	struct article			*a;
-	enum import_event		 ev;
-	char				*cause = NULL;
-	int				 rc = 0;
-
-	/* Opening a FIFO waits for its writer; a signal ends the wait. */
-	if ((r = import_reader_open(file, IMPORT_GUESS, &cause)) == NULL) {
-		if (!main_interrupted()) {
-			main_diag(NULL, file, 0, 0, cause);
-			(*missing)++;
-		}
-		free(cause);
-		return main_interrupted() ? -1 : 0;
-	}
-	import_reader_cancel(r, run->cancel_fd);
-	while (rc == 0 && (ev = import_next(r, &a, &d)) != IMPORT_END) {
-		if (ev == IMPORT_DIAG)
-			main_diag(NULL, d.file, d.line, d.col, d.reason);
-		else if (ev == IMPORT_STOPPED || import_one(run, a) != 0)
-			rc = -1;
-	}
-	got = import_reader_result(r);
-	res->records += got->records;
-	res->skipped += got->skipped;
-	import_reader_free(r);
-	return rc;
-}
 
 int
 cmd_import(int argc, char **argv)
@@ -131,9 +360,11 @@ cmd_import(int argc, char **argv)
 	struct sub_args		 sa = { .allow = SUB_ALLOW(SUB_BATCH) };
 	struct import_run	 run = { 0 };
 	struct import_result	 res = { 0, 0 };
+	struct reading		 rd = { 0 };
+	sigset_t		 saved;
 	char			**files, *cause = NULL;
 	size_t			 nfiles, i, missing = 0;
-	int			 first, rc = EXIT_OK;
+	int			 first, stopped, rc = EXIT_OK;
 
 	if ((first = main_sub_parse(argc, argv, &sa)) < 0)
 		return EXIT_FAIL;
@@ -160,13 +391,18 @@ cmd_import(int argc, char **argv)
 	run.batch = sa.batch;
 	if (db_begin(run.db, &cause) != 0)
 		main_fatal_cause(cause, "; nothing was imported");
-	for (i = 0; i < nfiles && !main_interrupted() && rc == EXIT_OK; i++)
-		if (import_file(&run, files[i], &res, &missing) != 0 &&
-		    !main_interrupted()) {
-			import_failed(&run, run.cause != NULL ? run.cause :
-			    "import stopped");
-			rc = EXIT_FAIL;
-		}
+	rd.lx = run.lx;
+	rd.files = files;
+	rd.nfiles = nfiles;
+	rd.cancel_fd = run.cancel_fd;
+	reading_start(&rd, &saved);
+	stopped = import_write(&run, &rd, &res, &missing) != 0;
+	reading_finish(&rd, &saved);
+	if (stopped && !main_interrupted()) {
+		import_failed(&run, run.cause != NULL ? run.cause :
+		    "import stopped");
+		rc = EXIT_FAIL;
+	}
 	if (rc == EXIT_OK && main_interrupted()) {
 		import_failed(&run, "interrupted");
 		rc = EXIT_FAIL;

@@ -584,6 +584,16 @@ main_interrupted(void)
 }
 
 void
+main_cancel_wake(void)
+{
+	ssize_t	n = 0;
+
+	if (cancel_pipe[1] != -1)
+		n = write(cancel_pipe[1], "", 1);
+	(void)n;
+}
+
+void
 main_release_signals(void)
 {
 	close(cancel_pipe[0]);

@@ -71,6 +71,9 @@ void	 main_usage(const char *name, FILE *f);
  * readable (for import_reader_cancel(), fetch_opts.cancel_fd). */
 int	 main_catch_signals(void);
 int	 main_interrupted(void);
+/* Makes the descriptor readable as a signal does, without being one:
+ * what waits on it stops. */
+void	 main_cancel_wake(void);
 void	 main_release_signals(void);
 
 /*
