@@ -72,13 +72,18 @@ struct item {
 #define QUEUE_ITEMS	64
 #define QUEUE_BYTES	(4 * 1024 * 1024)
 
-struct reading {
+/* Items handed from one thread to another, first in first out. */
+struct queue {
 	pthread_mutex_t		 lock;
 	pthread_cond_t		 more;		/* an item was added */
 	pthread_cond_t		 room;		/* one was taken, or stop */
 	struct item		*head, *tail;
 	size_t			 n, bytes;
-	int			 stop;		/* the writer gave up */
+	int			 stop;		/* the taker gave up */
+};
+
+struct reading {
+	struct queue		 q;
 	const struct lexicon	*lx;
 	char			**files;
 	size_t			 nfiles;
@@ -107,49 +112,85 @@ item_new(enum item_kind kind)
 	return it;
 }
 
-/* Hands it to the writer, waiting for room; -1 (it freed) when the
- * writer has stopped. */
-static int
-reading_put(struct reading *rd, struct item *it)
+static void
+queue_init(struct queue *q)
 {
-	pthread_mutex_lock(&rd->lock);
-	while (!rd->stop && rd->n > 0 && (rd->n >= QUEUE_ITEMS ||
-	    rd->bytes + it->bytes > QUEUE_BYTES))
-		pthread_cond_wait(&rd->room, &rd->lock);
-	if (rd->stop) {
-		pthread_mutex_unlock(&rd->lock);
-		item_free(it);
-		return -1;
-	}
-	if (rd->tail != NULL)
-		rd->tail->next = it;
-	else
-		rd->head = it;
-	rd->tail = it;
-	rd->n++;
-	rd->bytes += it->bytes;
-	pthread_cond_signal(&rd->more);
-	pthread_mutex_unlock(&rd->lock);
-	return 0;
+	memset(q, 0, sizeof(*q));
+	pthread_mutex_init(&q->lock, NULL);
+	pthread_cond_init(&q->more, NULL);
+	pthread_cond_init(&q->room, NULL);
 }
 
-/* The next item, waiting for it; the caller frees it. */
-static struct item *
-reading_take(struct reading *rd)
+/* Frees what is left in q, and q's locks. */
+static void
+queue_free(struct queue *q)
 {
 	struct item	*it;
 
-	pthread_mutex_lock(&rd->lock);
-	while (rd->head == NULL)
-		pthread_cond_wait(&rd->more, &rd->lock);
-	it = rd->head;
-	if ((rd->head = it->next) == NULL)
-		rd->tail = NULL;
-	rd->n--;
-	rd->bytes -= it->bytes;
-	pthread_cond_signal(&rd->room);
-	pthread_mutex_unlock(&rd->lock);
+	while ((it = q->head) != NULL) {
+		q->head = it->next;
+		item_free(it);
+	}
+	pthread_cond_destroy(&q->more);
+	pthread_cond_destroy(&q->room);
+	pthread_mutex_destroy(&q->lock);
+}
+
+/* Adds it to q; when bounded, first waits for room (QUEUE_ITEMS items
+ * and QUEUE_BYTES of text; an item alone may be larger).  -1 (it freed)
+ * when the taker has stopped. */
+static int
+queue_put(struct queue *q, struct item *it, int bounded)
+{
+	pthread_mutex_lock(&q->lock);
+	while (bounded && !q->stop && q->n > 0 && (q->n >= QUEUE_ITEMS ||
+	    q->bytes + it->bytes > QUEUE_BYTES))
+		pthread_cond_wait(&q->room, &q->lock);
+	if (q->stop) {
+		pthread_mutex_unlock(&q->lock);
+		item_free(it);
+		return -1;
+	}
+	if (q->tail != NULL)
+		q->tail->next = it;
+	else
+		q->head = it;
+	q->tail = it;
+	q->n++;
+	q->bytes += it->bytes;
+	pthread_cond_signal(&q->more);
+	pthread_mutex_unlock(&q->lock);
+	return 0;
+}
+
+/* The first item of q, waiting for one; the caller frees it. */
+static struct item *
+queue_take(struct queue *q)
+{
+	struct item	*it;
+
+	pthread_mutex_lock(&q->lock);
+	while (q->head == NULL)
+		pthread_cond_wait(&q->more, &q->lock);
+	it = q->head;
+	if ((q->head = it->next) == NULL)
+		q->tail = NULL;
+	it->next = NULL;
+	q->n--;
+	q->bytes -= it->bytes;
+	pthread_cond_signal(&q->room);
+	pthread_mutex_unlock(&q->lock);
 	return it;
+}
+
+/* The taker gives up: whoever waits to put stops. */
+static void
+queue_stop(struct queue *q)
+{
+	pthread_mutex_lock(&q->lock);
+	q->stop = 1;
+	pthread_cond_broadcast(&q->room);
+	pthread_mutex_unlock(&q->lock);
 }
 
 /* Reads one file into the queue; -1 when the reading must stop. */
@@ -168,18 +209,18 @@ reading_file(struct reading *rd, const char *file)
 	if ((r = import_reader_open(file, IMPORT_GUESS, &cause)) == NULL) {
 		if (main_interrupted()) {
 			free(cause);
-			reading_put(rd, item_new(ITEM_STOPPED));
+			queue_put(&rd->q, item_new(ITEM_STOPPED), 1);
 			return -1;
 		}
 		it = item_new(ITEM_MISSING);
 		it->file = xstrdup(file);
 		it->reason = cause;
-		return reading_put(rd, it);
+		return queue_put(&rd->q, it, 1);
 	}
 	import_reader_cancel(r, rd->cancel_fd);
 	while (rc == 0 && (ev = import_next(r, &a, &d)) != IMPORT_END) {
 		if (ev == IMPORT_STOPPED) {
-			reading_put(rd, item_new(ITEM_STOPPED));
+			queue_put(&rd->q, item_new(ITEM_STOPPED), 1);
 			rc = -1;
 			break;
 		}
@@ -196,12 +237,12 @@ reading_file(struct reading *rd, const char *file)
 			quote_list_init(&it->ql);
 			quotes_extract(rd->lx, a, &it->ql);
 		}
-		rc = reading_put(rd, it);
+		rc = queue_put(&rd->q, it, 1);
 	}
 	if (rc == 0) {
 		it = item_new(ITEM_FILE);
 		it->res = *import_reader_result(r);
-		rc = reading_put(rd, it);
+		rc = queue_put(&rd->q, it, 1);
 	}
 	import_reader_free(r);
 	return rc;
@@ -216,7 +257,7 @@ reading_main(void *arg)
 	for (i = 0; i < rd->nfiles; i++)
 		if (reading_file(rd, rd->files[i]) != 0)
 			return NULL;
-	reading_put(rd, item_new(ITEM_END));
+	queue_put(&rd->q, item_new(ITEM_END), 1);
 	return NULL;
 }
 
@@ -232,9 +273,7 @@ reading_start(struct reading *rd, sigset_t *saved)
 	sigset_t	set;
 	int		err;
 
-	pthread_mutex_init(&rd->lock, NULL);
-	pthread_cond_init(&rd->more, NULL);
-	pthread_cond_init(&rd->room, NULL);
+	queue_init(&rd->q);
 	if ((err = pthread_create(&rd->thread, NULL, reading_main, rd)) != 0)
 		fatal("cannot start a thread: %s", strerror(err));
 	sigemptyset(&set);
@@ -249,22 +288,11 @@ reading_start(struct reading *rd, sigset_t *saved)
 static void
 reading_finish(struct reading *rd, const sigset_t *saved)
 {
-	struct item	*it;
-
-	pthread_mutex_lock(&rd->lock);
-	rd->stop = 1;
-	pthread_cond_broadcast(&rd->room);
-	pthread_mutex_unlock(&rd->lock);
+	queue_stop(&rd->q);
 	/* A thread waiting for input stops as at a signal. */
 	main_cancel_wake();
 	pthread_join(rd->thread, NULL);
-	while ((it = rd->head) != NULL) {
-		rd->head = it->next;
-		item_free(it);
-	}
-	pthread_cond_destroy(&rd->more);
-	pthread_cond_destroy(&rd->room);
-	pthread_mutex_destroy(&rd->lock);
+	queue_free(&rd->q);
 	pthread_sigmask(SIG_SETMASK, saved, NULL);
 }
 
@@ -305,7 +333,7 @@ import_write(struct import_run *run, struct reading *rd,
 	int		 rc = 0;
 
 	while (rc == 0) {
-		it = reading_take(rd);
+		it = queue_take(&rd->q);
 		switch (it->kind) {
 		case ITEM_ARTICLE:
 			/* A signal stops the import at the next article,
@@ -513,6 +541,13 @@ cmd_extract(int argc, char **argv)
  * after it (and does not forget the speakers again). */
 #define REEXTRACT_STATE_KEY	"reextract.done"
 
+/*
+ * The run.  As import, it uses both cores: the main thread reads each
+ * article and writes its quotes; a second thread finds them meanwhile.
+ * Articles go to it through one queue and come back, in the same order,
+ * through another; at most QUEUE_ITEMS articles and QUEUE_BYTES of text
+ * are in flight.
+ */
 struct reextract_run {
 	struct db	*db;
 	struct lexicon	*lx;
@@ -520,25 +555,43 @@ struct reextract_run {
 	long		 batch;		/* articles a transaction; 0: all */
 	long		 inbatch;	/* in the current one */
 	char		*cause;
+	struct queue	 to, back;	/* to the extracting thread, back */
+	size_t		 flying, flying_bytes;
+	pthread_t	 thread;
 };
 
-static int
-reextract_one(void *ctx, long long id)
+static void *
+reextract_thread(void *arg)
 {
-	struct reextract_run	*run = ctx;
-	struct article		*a;
-	struct quote_list	 ql;
-	int			 rc;
+	struct reextract_run	*run = arg;
+	struct item		*it;
 
-	if ((a = db_article_get(run->db, id, &run->cause)) == NULL)
-		return run->cause != NULL ? -1 : 0;
-	quote_list_init(&ql);
-	quotes_extract(run->lx, a, &ql);
-	rc = db_quotes_replace(run->db, a, &ql, &run->cause);
+	for (;;) {
+		if ((it = queue_take(&run->to))->kind == ITEM_END) {
+			item_free(it);
+			return NULL;
+		}
+		quote_list_init(&it->ql);
+		quotes_extract(run->lx, it->a, &it->ql);
+		/* Once the writer has stopped, the rest is only freed. */
+		queue_put(&run->back, it, 0);
+	}
+}
+
+/* Writes the quotes of the next article back from the thread. */
+static int
+reextract_write(struct reextract_run *run)
+{
+	struct item	*it = queue_take(&run->back);
+	long long	 id = it->a->id;
+	int		 rc;
+
+	run->flying--;
+	run->flying_bytes -= it->bytes;
+	rc = db_quotes_replace(run->db, it->a, &it->ql, &run->cause);
 	run->articles++;
-	run->quotes += ql.n;
-	quote_list_free(&ql);
-	article_free(a);
+	run->quotes += it->ql.n;
+	item_free(it);
 	if (rc != 0 || run->batch == 0 || ++run->inbatch < run->batch)
 		return rc;
 	/* A whole batch: committed with the place to go on from. */
@@ -548,6 +601,51 @@ reextract_one(void *ctx, long long id)
 	    db_begin(run->db, &run->cause) != 0)
 		return -1;
 	return 0;
+}
+
+static int
+reextract_one(void *ctx, long long id)
+{
+	struct reextract_run	*run = ctx;
+	struct article		*a;
+	struct item		*it;
+
+	if ((a = db_article_get(run->db, id, &run->cause)) == NULL)
+		return run->cause != NULL ? -1 : 0;
+	while (run->flying > 0 && (run->flying >= QUEUE_ITEMS ||
+	    run->flying_bytes + a->len > QUEUE_BYTES))
+		if (reextract_write(run) != 0) {
+			article_free(a);
+			return -1;
+		}
+	it = item_new(ITEM_ARTICLE);
+	it->a = a;
+	it->bytes = a->len;
+	run->flying++;
+	run->flying_bytes += it->bytes;
+	queue_put(&run->to, it, 0);
+	return 0;
+}
+
+/* Writes what is still in flight; -1 when the archive failed. */
+static int
+reextract_drain(struct reextract_run *run)
+{
+	while (run->flying > 0)
+		if (reextract_write(run) != 0)
+			return -1;
+	return 0;
+}
+
+/* Stops the extracting thread and frees what is left. */
+static void
+reextract_stop(struct reextract_run *run)
+{
+	queue_stop(&run->back);
+	queue_put(&run->to, item_new(ITEM_END), 0);
+	pthread_join(run->thread, NULL);
+	queue_free(&run->to);
+	queue_free(&run->back);
 }
 
 /* Writes where the run is (0: done) in the current transaction. */
@@ -574,6 +672,7 @@ cmd_reextract(int argc, char **argv)
 	char			*cause = NULL, *v, *end;
 	long long		 from = 0;
 	const char		*kept;
+	int			 err, failed;
 
 	if (main_sub_parse_none(argc, argv, &sa) != 0)
 		return EXIT_FAIL;
@@ -601,8 +700,15 @@ cmd_reextract(int argc, char **argv)
 		db_rollback(run.db);
 		main_fatal_cause(cause, "; nothing was changed");
 	}
-	if (db_article_ids(run.db, from, reextract_one, &run, &cause) != 0 ||
-	    run.cause != NULL || ((from > 0 || run.batch > 0) &&
+	queue_init(&run.to);
+	queue_init(&run.back);
+	if ((err = pthread_create(&run.thread, NULL, reextract_thread,
+	    &run)) != 0)
+		fatal("cannot start a thread: %s", strerror(err));
+	failed = db_article_ids(run.db, from, reextract_one, &run,
+	    &cause) != 0 || run.cause != NULL || reextract_drain(&run) != 0;
+	reextract_stop(&run);
+	if (failed || ((from > 0 || run.batch > 0) &&
 	    reextract_mark(&run, 0) != 0) || db_commit(run.db, &cause) != 0) {
 		db_rollback(run.db);
 		main_fatal_cause(run.cause != NULL ? run.cause : cause, kept);
