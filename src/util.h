@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 /*
  * Allocation that cannot fail: on exhaustion these print a message and
@@ -49,8 +50,31 @@ void	 buf_init(struct buf *);
 void	 buf_free(struct buf *);
 void	 buf_reset(struct buf *);
 void	 buf_grow(struct buf *, size_t);
-void	 buf_add(struct buf *, const void *, size_t);
-void	 buf_addc(struct buf *, char);
+void	 buf_add_grow(struct buf *, const void *, size_t);
+/* Appends p[0..n); inline, with the growing out of line: tokenizers
+ * and converters append a character at a time. */
+static inline void
+buf_add(struct buf *b, const void *p, size_t n)
+{
+	if (n < b->cap - b->len) {
+		if (n > 0)
+			memcpy(b->data + b->len, p, n);
+		b->len += n;
+		b->data[b->len] = '\0';
+	} else
+		buf_add_grow(b, p, n);
+}
+/* Appends one byte; inline, as byte-by-byte loops (HTML to text, JSON
+ * escapes) call it for most of their bytes. */
+static inline void
+buf_addc(struct buf *b, char c)
+{
+	if (b->len + 1 < b->cap) {
+		b->data[b->len++] = c;
+		b->data[b->len] = '\0';
+	} else
+		buf_add_grow(b, &c, 1);
+}
 void	 buf_adds(struct buf *, const char *);
 void	 buf_printf(struct buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
