@@ -276,7 +276,9 @@ speaker_resolve(struct db *db, const struct quote *q, long long art,
 	r.kind = q->speaker_kind;
 	if ((pick = merge_pick(db->lx, &r, c, n)) >= 0) {
 		id = ids[pick];
-		if (q->gender != GENDER_UNKNOWN) {
+		/* The gender is set once, when first known. */
+		if (q->gender != GENDER_UNKNOWN &&
+		    c[pick].gender == GENDER_UNKNOWN) {
 			st = db_stmt(db, ST_SPEAKER_GENDER);
 			sqlite3_bind_int64(st, 1, id);
 			bind_text(st, 2, gender_name(q->gender));
@@ -306,7 +308,9 @@ speaker_resolve(struct db *db, const struct quote *q, long long art,
 		id = -1;
 		goto out;
 	}
-	if (pick >= 0) {
+	/* The record's name is its best alias; the name itself quoted
+	 * again only grows its own count, and stays the best. */
+	if (pick >= 0 && strcmp(q->speaker, names[pick]) != 0) {
 		st = db_stmt(db, ST_SPEAKER_RENAME);
 		sqlite3_bind_int64(st, 1, id);
 		if (db_done(db, st, SQLITE_DONE, cause) != 0)
