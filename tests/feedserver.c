@@ -38,6 +38,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
@@ -113,6 +114,13 @@ main(int argc, char **argv)
 			perror("feedserver: accept");
 			return 1;
 		}
+		/* As web servers do on kept-alive connections: a response
+		 * is written as its header, then its body, and with Nagle's
+		 * algorithm the body would wait for the client's delayed
+		 * ACK of the header, 40 ms a response on a reused
+		 * connection (citata reuses them; a new connection is
+		 * ACKed at once). */
+		setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
 		if ((c = calloc(1, sizeof(*c))) == NULL)
 			return 1;
 		c->fd = fd;
