@@ -26,6 +26,7 @@ static int	 noun_subject(const struct ex *, size_t, size_t, enum agr,
 		    struct mention *, int);
 static int	 enum_link(const struct ex *, size_t, size_t);
 static int	 conjoined_names(struct ex *, size_t, size_t, struct mention *);
+static size_t	 loc_complement(const struct ex *, size_t, size_t);
 static size_t	 mention_np_end(const struct ex *, size_t, size_t);
 static int	 np_has_noun(const struct ex *, size_t, size_t);
 static int	 body_before(const struct ex *, size_t, size_t);
@@ -201,6 +202,48 @@ name_ok(const struct ex *x, size_t first, size_t n, int oblique)
 }
 
 /*
+ * The complement in the genitive that follows an institution's noun at
+ * token s, not past e ("в министерстве энергетики", "в пресс-службе
+ * акимата области"): returns where it ends (s: none).  It stops at a
+ * preposition, punctuation, a capitalised word after a lower-case one
+ * ("В министерстве Иван Котов заявил") and an adverb.
+ */
+static size_t
+loc_complement(const struct ex *x, size_t s, size_t e)
+{
+	size_t	i, end = s;
+	enum gender g;
+
+	e = mention_np_end(x, s > 0 ? s - 1 : s, e);
+	for (i = s; i < e; i++) {
+		if (x->sg->t[i].type != SEG_WORD || tok_prep(x, i) ||
+		    tok_pronoun(x, i, &g) || tok_time(x, i) ||
+		    tok_adverb(x, i))
+			break;
+		if (tok_is(x, i, "и")) {
+			if (i == s)
+				break;
+			continue;
+		}
+		if (tok_stop(x, i) || tok_has(x, i, TF_FIRST) ||
+		    (x->sg->t[i].flags & SEG_PARA))
+			break;
+		/* A word in the genitive: -а/-я/-ы/-и/-ов/-ей/-ого/-ой, or
+		 * an abbreviation. */
+		if (!(x->sg->t[i].flags & SEG_ALLCAPS) &&
+		    !tok_ends(x->w[i], "а") && !tok_ends(x->w[i], "я") &&
+		    !tok_ends(x->w[i], "ы") && !tok_ends(x->w[i], "и") &&
+		    !tok_ends(x->w[i], "ов") && !tok_ends(x->w[i], "ев") &&
+		    !tok_ends(x->w[i], "ей") && !tok_ends(x->w[i], "ого") &&
+		    !tok_ends(x->w[i], "его") && !tok_ends(x->w[i], "ой") &&
+		    !tok_ends(x->w[i], "ых") && !tok_ends(x->w[i], "их"))
+			break;
+		end = i + 1;
+	}
+	return end;
+}
+
+/*
  * Where the noun phrase of a group, body or role whose head is token h
  * ends, not past e: before an adverb that follows it ("США
  * неоднократно", "Киев категорически").
@@ -231,6 +274,11 @@ mention_np_end(const struct ex *x, size_t h, size_t e)
 				return i;
 		if (strncmp(x->w[i], "по-", 5) == 0)
 			return i;	/* по-разному, по-прежнему */
+		/* "министерство в своём заявлении": what the body says
+		 * in, not the body. */
+		if (tok_prep(x, i) && i + 1 < e &&
+		    strncmp(x->w[i + 1], "сво", 6) == 0)
+			return i;
 		/* "Россия в сентябре 2015 года": a time is no part. */
 		if ((tok_is(x, i, "в") || tok_is(x, i, "во")) && i + 1 < e &&
 		    (tok_time(x, i + 1) ||
@@ -473,8 +521,11 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 				loc.ns = i;
 				loc.ne = i + k;
 				loc.literal = le->tag;
+				loc.cs = loc.ce = i + k;
+				loc.ce = loc_complement(x, i + k, e);
+				loc.ne = loc.ce;
 			}
-			i += k - 1;
+			i = loc.ne - 1;
 			continue;
 		}
 		if (i > s && tok_prep(x, i - 1))

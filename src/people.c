@@ -1712,6 +1712,15 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 			s = conjoined_text(x, m);
 			r = ent_literal(x, s, SPEAKER_GROUP, c->order);
 			free(s);
+		} else if (m->literal != NULL && m->ce > m->cs) {
+			/* "в министерстве энергетики": the noun's
+			 * nominative and its complement as written. */
+			char	*rest = span_text(x, m->cs, m->ce, 0);
+
+			s = xasprintf("%s %s", m->literal, rest);
+			free(rest);
+			r = ent_literal(x, s, SPEAKER_INSTITUTION, c->order);
+			free(s);
 		} else if (m->literal != NULL) {
 			int	j = -1;
 

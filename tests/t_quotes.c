@@ -766,6 +766,23 @@ main(void)
 	    "открытии.", 0, QUOTE_DIRECT, "Е. Котов", "Школа готова", "an "
 	    "initial's period does not end the attribution");
 
+	/* An institution as a place keeps its complement in the
+	 * genitive, and is not the body of the same noun named before. */
+	t = "Министерство энергетики предупредило, что цены вырастут.\n\n"
+	    "В министерстве здравоохранения сообщили, что вакцина "
+	    "поступит в мае.";
+	check_one(t, 1, QUOTE_INDIRECT, "министерство здравоохранения",
+	    "вакцина поступит в мае", "\"в министерстве X сообщили\": "
+	    "the ministry of X, not the ministry named before");
+	check_one("Мост закрыт. В пресс-службе акимата уточнили, что работы "
+	    "завершатся к лету.", 0, QUOTE_INDIRECT, "пресс-служба акимата",
+	    "работы завершатся к лету", "\"в пресс-службе X\": the press "
+	    "service, not X");
+	check_one("Министерство энергетики в своём заявлении предупредило, "
+	    "что цены вырастут.", 0, QUOTE_INDIRECT, "министерство "
+	    "энергетики", "цены вырастут", "\"в своём заявлении\" is no "
+	    "part of the speaker");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
