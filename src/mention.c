@@ -26,6 +26,7 @@ static int	 noun_subject(const struct ex *, size_t, size_t, enum agr,
 		    struct mention *, int);
 static int	 enum_link(const struct ex *, size_t, size_t);
 static int	 conjoined_names(struct ex *, size_t, size_t, struct mention *);
+static int	 nominative_surname(const struct ex *, size_t);
 static size_t	 loc_complement(const struct ex *, size_t, size_t);
 static size_t	 mention_np_end(const struct ex *, size_t, size_t);
 static int	 np_has_noun(const struct ex *, size_t, size_t);
@@ -199,6 +200,24 @@ name_ok(const struct ex *x, size_t first, size_t n, int oblique)
 			return 0;
 	}
 	return 1;
+}
+
+/*
+ * Is token i a masculine surname with the suffix of a Russian or
+ * Kazakh one and no case ending (Аймагамбетов, Ильин, Мусин,
+ * Вишневский)?
+ */
+static int
+nominative_surname(const struct ex *x, size_t i)
+{
+	const char	*f = x->w[i];
+
+	if (!(x->sg->t[i].flags & SEG_CAP) || (x->sg->t[i].flags &
+	    (SEG_ALLCAPS | SEG_LATIN)) || strlen(f) < 10)
+		return 0;
+	return tok_ends(f, "ов") || tok_ends(f, "ев") ||
+	    tok_ends(f, "ин") || tok_ends(f, "ын") ||
+	    tok_ends(f, "ский") || tok_ends(f, "цкий");
 }
 
 /*
@@ -1171,6 +1190,10 @@ mention_name_case(const struct ex *x, size_t i)
 		return c;
 	if (i > 0 && tok_prep(x, i - 1))
 		return SPEAKERS_GEN;
+	/* "В беседе с журналистами Аймагамбетов": a surname in -ов,
+	 * -ев, -ин, -ский has no case ending, whatever stands before. */
+	if (nominative_surname(x, i))
+		return SPEAKERS_NOM;
 	/* In apposition to a role noun, the noun's case: "телеведущей
 	 * Опре Уинфри". */
 	if (i > 0 && tok_has(x, i - 1, TF_ROLE) &&

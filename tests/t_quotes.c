@@ -783,6 +783,12 @@ main(void)
 	    "энергетики", "цены вырастут", "\"в своём заявлении\" is no "
 	    "part of the speaker");
 
+	check_one("Мост закрыт. В беседе с журналистами Аймагамбетов "
+	    "подчеркнул, что мост откроют.", 0, QUOTE_INDIRECT,
+	    "Аймагамбетов", "мост откроют", "a surname in -ов after a "
+	    "role noun in the instrumental is the subject, not its "
+	    "apposition");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
