@@ -34,7 +34,7 @@ static size_t	 cue_prev(struct ex *, const struct sent *, size_t, size_t,
 		    int);
 static int	 cue_docin(struct ex *, const struct sent *, size_t, size_t,
 		    size_t *);
-static int	 abstract_subject(const struct ex *, size_t, size_t);
+static int	 abstract_subject(const struct ex *, size_t, size_t, enum agr);
 static size_t	 cue_kak(struct ex *, const struct sent *, size_t, size_t);
 static size_t	 cue_noun(struct ex *, const struct sent *, size_t);
 static int	 verb_topic_first(struct ex *, const struct sent *, size_t,
@@ -712,7 +712,7 @@ verb_postposed(struct ex *x, const struct sent *st, size_t i, size_t len,
  * министра говорит о ...", "Решение суда означает")?
  */
 static int
-abstract_subject(const struct ex *x, size_t s0, size_t v)
+abstract_subject(const struct ex *x, size_t s0, size_t v, enum agr a)
 {
 	size_t	c = v, k;
 
@@ -725,6 +725,10 @@ abstract_subject(const struct ex *x, size_t s0, size_t v)
 	    tok_has(x, c, TF_ROLE) || tok_has(x, c, TF_GROUP) ||
 	    tok_has(x, c, TF_INST) || tok_has(x, c, TF_FIRST) ||
 	    tok_oblique(x->w[c]))
+		return 0;
+	/* "Ученики заявили", "Медики считают": people in -ики with a
+	 * plural verb, not a thing in -ика. */
+	if (a == AGR_PL && tok_ends(x->w[c], "ики"))
 		return 0;
 	/* Only a complement after it: words in the genitive. */
 	for (k = c + 1; k < v; k++)
@@ -762,7 +766,7 @@ verb_subject(struct ex *x, const struct sent *st, size_t i, size_t len,
 	}
 	/* "Отставка министра говорит о кризисе": a thing speaks only
 	 * figuratively. */
-	if (abstract_subject(x, s0, i))
+	if (abstract_subject(x, s0, i, a))
 		return 0;
 	if (mention_before(x, s0, i, m, a) ||
 	    mention_subject_left(x, s0, i, m, a) ||

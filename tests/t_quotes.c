@@ -789,6 +789,14 @@ main(void)
 	    "role noun in the instrumental is the subject, not its "
 	    "apposition");
 
+	check_one("Ученики заявили, что программа хорошая.", 0,
+	    QUOTE_INDIRECT, "ученики", "программа хорошая", "a plural in "
+	    "-ики with a plural verb is a group of people, not a thing in "
+	    "-ика");
+	check_one("Мост закрыт.\n\nВодители жалуются, что объезд долгий.", 0,
+	    QUOTE_INDIRECT, "водители", "объезд долгий", "a plural noun no "
+	    "list knows, first in its sentence, is a group");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
