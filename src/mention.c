@@ -434,7 +434,7 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 			continue;	/* "муж Биби" is the husband */
 		/* "прокуратура города Павия": a name after a body's noun,
 		 * with no role between, is its complement. */
-		if (n > 0 && !(flags & (MNP_OBL | MNP_LEFT)) &&
+		if (n > 0 && !(flags & MNP_OBL) &&
 		    !(x->sg->t[first].flags & SEG_LATIN) &&
 		    body_before(x, s, first))
 			continue;

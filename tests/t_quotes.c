@@ -797,6 +797,11 @@ main(void)
 	    QUOTE_INDIRECT, "водители", "объезд долгий", "a plural noun no "
 	    "list knows, first in its sentence, is a group");
 
+	check_one("Проезд подорожает. Об этом сообщила пресс-служба акимата "
+	    "Алматы.", 0, QUOTE_INDIRECT, "пресс-служба акимата Алматы",
+	    "Проезд подорожает", "a place after a body's noun is its "
+	    "complement after the verb too");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
