@@ -802,6 +802,14 @@ main(void)
 	    "Проезд подорожает", "a place after a body's noun is its "
 	    "complement after the verb too");
 
+	check_one("Руководство театра предлагало акимату разработать систему "
+	    "скидок.", 0, QUOTE_INDIRECT, "руководство театра", "акимату "
+	    "разработать систему скидок", "a body speaks in the neuter past "
+	    "of every verb, not of some");
+	check_one("Министр Арман Касымов отверг критику оппозиции.", 0,
+	    QUOTE_INDIRECT, "Арман Касымов", "критику оппозиции", "the "
+	    "masculine past of a verb in -г (отверг)");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
