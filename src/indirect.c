@@ -336,7 +336,10 @@ add_indirect(struct ex *x, size_t s, size_t e, size_t cs, size_t ce,
 	    !(paren > 0 && tok_punct(x, e - 1, ')')) &&
 	    !tok_punct(x, e - 1, '%'))
 		e--;
-	if (words < 2)
+	/* One word is content only as a clause: "утверждала, что
+	 * невиновна". */
+	if (words < 2 && !(words == 1 && s > 0 && (tok_is(x, s - 1, "что") ||
+	    tok_is(x, s - 1, "чтобы"))))
 		return;
 	/* The same content found twice (a framing phrase and a verb): the
 	 * tokens of indirect quotes are marked, rather than every quote so

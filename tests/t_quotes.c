@@ -810,6 +810,10 @@ main(void)
 	    QUOTE_INDIRECT, "Арман Касымов", "критику оппозиции", "the "
 	    "masculine past of a verb in -г (отверг)");
 
+	check_one("Суд оправдал Айжан Серикову. Сама она утверждала, что "
+	    "невиновна.", 0, QUOTE_INDIRECT, "Айжан Серикова", "невиновна",
+	    "a что-clause of one word is content");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
