@@ -325,6 +325,13 @@ attribution(struct ex *x, size_t s, size_t e, struct cand *c, size_t *end)
 			}
 		return 0;
 	}
+	/* "— коротко ответил Досаев", "— также отметил он": an adverb
+	 * before the verb, the speaker after it. */
+	while (s < i && x->sg->t[s].type == SEG_WORD && (tok_adverb(x, s) ||
+	    tok_is(x, s, "также") || tok_is(x, s, "тоже") ||
+	    tok_is(x, s, "затем") || tok_is(x, s, "потом") ||
+	    tok_is(x, s, "позже") || tok_is(x, s, "позднее")))
+		s++;
 	/* "— с поклоном сказал швейцар": a phrase of manner before the
 	 * verb, the speaker after it. */
 	if (i > s && tok_prep(x, s) && !mention_np(x, s, i, &c->m, 0))

@@ -418,9 +418,12 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 				    tok_punct(x, j - 1, ','))
 					break;	/* ", 62-летний Хоакин Ортис" */
 			/* A first name in the nominative makes it a
-			 * subject after all ("в четверг Владимир Путин"). */
+			 * subject after all ("в четверг Владимир Путин"),
+			 * so does a surname with no case ending ("в среду
+			 * Досаев"). */
 			if (j > s && tok_prep(x, j - 1) &&
-			    !(n >= 2 && tok_has(x, first, TF_FIRST)))
+			    !(n >= 2 && tok_has(x, first, TF_FIRST)) &&
+			    !(j < first && nominative_surname(x, first)))
 				continue;
 		}
 		/* "президент Эквадора", "пресс-секретарь Трампа": one

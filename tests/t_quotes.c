@@ -814,6 +814,13 @@ main(void)
 	    "невиновна.", 0, QUOTE_INDIRECT, "Айжан Серикова", "невиновна",
 	    "a что-clause of one word is content");
 
+	check_one("Аким пришёл. «Будем строить», — коротко ответил Досаев.", 0,
+	    QUOTE_DIRECT, "Досаев", "Будем строить", "an adverb between "
+	    "the dash and the verb");
+	check_one("Аким пришёл. «Будем строить», — заявил в среду Досаев.", 0,
+	    QUOTE_DIRECT, "Досаев", "Будем строить", "a time phrase "
+	    "between the verb and a surname with no case ending");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
