@@ -474,8 +474,10 @@ attr_line(struct ex *x, size_t p, struct cand *c)
 
 	if (e - s > 25 || !tok_dash(x, s))
 		return 0;
+	/* "— Тимур Муратович, вырастет ли ставка?": an interviewer's
+	 * question, addressed to a name, attributes nothing. */
 	for (i = s + 1; i < e; i++)
-		if (tok_verb(x, i, e, NULL, NULL))
+		if (tok_verb(x, i, e, NULL, NULL) || tok_punct(x, i, '?'))
 			return 0;
 	for (i = s + 1; i < e && x->sg->t[i].type == SEG_WORD; i++)
 		;

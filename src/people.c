@@ -1196,7 +1196,12 @@ ent_person(struct ex *x, const struct mention *m, enum agr a, size_t at,
 	}
 	/* "Хоакин" after "Хоакин Ортис": a lone first name of a person
 	 * named in full before. */
-	if (first == NULL && (j = ent_first_name(x, last, g)) != (size_t)-1) {
+	if ((first == NULL || speakers_is_patronymic(last)) &&
+	    (j = ent_first_name(x, first != NULL ? first : last, g)) !=
+	    (size_t)-1) {
+		/* ... and "Тимур Муратович" after "Тимур Сулейменов":
+		 * a first name and patronymic. */
+		free(first);
 		x->e[j].seen = at;
 		free(name);
 		free(role);
