@@ -42,6 +42,9 @@ static struct ent *ent_new(struct ex *);
 static size_t	 ent_first_name(const struct ex *, const char *, enum gender);
 static void	 ent_add_role(struct ent *, const char *);
 static int	 ent_has_role(const char *, const char *);
+static int	 past_sg(const struct ex *, size_t);
+static int	 lone_surname_role(const struct ex *, size_t);
+static int	 lone_surname_subject(const struct ex *, size_t);
 static int	 ent_literal(struct ex *, const char *, enum speaker_kind,
 		    size_t);
 static int	 ent_recent(const struct ex *, enum gender, int, int,
@@ -100,6 +103,44 @@ name_surname_like(const char *w)
 		if (tok_ends(w, end[k]) && strlen(w) > strlen(end[k]) + 2)
 			return 1;
 	return 0;
+}
+
+/* Is token i a verb in the past, masculine or feminine singular
+ * (прибыл, позвонила), in lower case? */
+static int
+past_sg(const struct ex *x, size_t i)
+{
+	return i < x->sg->n && x->sg->t[i].type == SEG_WORD &&
+	    tok_common(x, i) && strlen(x->w[i]) >= 8 &&
+	    (tok_ends(x->w[i], "л") || tok_ends(x->w[i], "ла")) &&
+	    !tok_ends(x->w[i], "ль") && tok_agr(x->w[i]) != AGR_NONE;
+}
+
+/* Is lone name word i after a role noun in lower case (or first in its
+ * sentence): "министр Ахметов", "Министр Ахметов"? */
+static int
+lone_surname_role(const struct ex *x, size_t i)
+{
+	return i > 0 && tok_has(x, i - 1, TF_ROLE) && tok_common(x, i - 1);
+}
+
+/*
+ * Is lone name word i the subject of a verb in the past: right before a
+ * masculine or feminine form ("Токаев прибыл"), or right after one and
+ * last in its clause, with a suffix no oblique case has ("прибыл
+ * Токаев.")?
+ */
+static int
+lone_surname_subject(const struct ex *x, size_t i)
+{
+	if (past_sg(x, i + 1))
+		return !(tok_agr(x->w[i + 1]) == AGR_M &&
+		    (tok_ends(x->w[i], "ова") || tok_ends(x->w[i], "ева") ||
+		    tok_ends(x->w[i], "ина") || tok_ends(x->w[i], "ская")));
+	return i > 0 && i + 1 < x->sg->n && past_sg(x, i - 1) &&
+	    (tok_sentend(x, i + 1) || tok_punct(x, i + 1, ',')) &&
+	    (tok_ends(x->w[i], "ов") || tok_ends(x->w[i], "ев") ||
+	    tok_ends(x->w[i], "ин") || tok_ends(x->w[i], "ский"));
 }
 
 /* Is folded word w the legal form after a company's name? */
@@ -282,11 +323,13 @@ people_names(struct ex *x)
 			    (first > 0 && tok_sentend(x, first - 1)))
 				continue;
 		} else if (n == 1) {
-			/* A lone word after a role noun, shaped like a
-			 * surname (not "президент России"). */
-			if (first == 0 || !tok_has(x, first - 1, TF_ROLE) ||
-			    (x->sg->t[first - 1].flags & SEG_CAP) ||
-			    !name_surname_like(x->w[first]))
+			/* A lone word shaped like a surname (not "президент
+			 * России") after a role noun, or the subject of a
+			 * verb in the past ("Токаев прибыл", "прибыл
+			 * Токаев."), so that a pronoun after it finds it. */
+			if (!name_surname_like(x->w[first]) ||
+			    !(lone_surname_role(x, first) ||
+			    lone_surname_subject(x, first)))
 				continue;
 		}
 		c = quotes_cand_add(x);

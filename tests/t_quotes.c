@@ -821,6 +821,16 @@ main(void)
 	    QUOTE_DIRECT, "Досаев", "Будем строить", "a time phrase "
 	    "between the verb and a surname with no case ending");
 
+	check_one("Вчера Токаев прибыл в Москву. Он сказал, что торговля "
+	    "растёт.", 0, QUOTE_INDIRECT, "Токаев", "торговля растёт", "a "
+	    "pronoun finds a lone surname, subject of a verb in the past");
+	check_one("Вчера в Москву прибыл Токаев. Он сказал, что торговля "
+	    "растёт.", 0, QUOTE_INDIRECT, "Токаев", "торговля растёт", "and "
+	    "one after its verb, last in the clause");
+	check_one("Министр Ахметов прибыл в Москву. Он сказал, что торговля "
+	    "растёт.", 0, QUOTE_INDIRECT, "Ахметов", "торговля растёт", "a "
+	    "lone surname after a role noun that opens the sentence");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
