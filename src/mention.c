@@ -27,6 +27,7 @@ static int	 noun_subject(const struct ex *, size_t, size_t, enum agr,
 static int	 enum_link(const struct ex *, size_t, size_t);
 static int	 conjoined_names(struct ex *, size_t, size_t, struct mention *);
 static int	 nominative_surname(const struct ex *, size_t);
+static int	 name_in_phrase(const struct ex *, size_t, size_t);
 static size_t	 loc_complement(const struct ex *, size_t, size_t);
 static size_t	 mention_np_end(const struct ex *, size_t, size_t);
 static int	 np_has_noun(const struct ex *, size_t, size_t);
@@ -200,6 +201,41 @@ name_ok(const struct ex *x, size_t first, size_t n, int oblique)
 			return 0;
 	}
 	return 1;
+}
+
+/*
+ * Does the name at token first stand inside a prepositional phrase
+ * ("в интервью газете X", "в беседе с корреспондентом X": a preposition
+ * and lower-case words, the last no word of time), with a name in the
+ * nominative before the preposition, not before s?  A first name makes
+ * it a subject after all ("комиссар Евросоюза по бюджету Гюнтер
+ * Эттингер").
+ */
+static int
+name_in_phrase(const struct ex *x, size_t s, size_t first)
+{
+	size_t	p, n;
+
+	/* "РИА Новости": the whole run of capitalised words. */
+	while (first > s && !tok_common(x, first - 1) &&
+	    x->sg->t[first - 1].type == SEG_WORD)
+		first--;
+	if (first <= s + 2 || !tok_common(x, first - 1) ||
+	    tok_time(x, first - 1) || tok_prep(x, first - 1) ||
+	    tok_has(x, first, TF_FIRST))
+		return 0;
+	for (p = first - 1; p > s && first - p <= 3; p--)
+		if (tok_prep(x, p - 1))
+			break;
+	if (p <= s || first - p > 3 || !tok_prep(x, p - 1))
+		return 0;
+	for (p = p - 1; p > s; p--) {
+		if (!tok_name(x, p - 1))
+			continue;
+		p = mention_name_run(x, s, p - 1, &n);
+		return n > 0 && mention_name_case(x, p) == SPEAKERS_NOM;
+	}
+	return 0;
 }
 
 /*
@@ -426,6 +462,11 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 			    !(j < first && nominative_surname(x, first)))
 				continue;
 		}
+		/* "Анна Ким в интервью газете Aftenposten заявила": a
+		 * name inside a phrase after the subject is no subject
+		 * when a name stands before that phrase. */
+		if (n > 0 && !(flags & MNP_LEFT) && name_in_phrase(x, s, first))
+			continue;
 		/* "президент Эквадора", "пресс-секретарь Трампа": one
 		 * word in the genitive after a role is no name. */
 		if (n == 1 && first > s && !(flags & MNP_OBL) &&

@@ -841,6 +841,19 @@ main(void)
 	    QUOTE_INDIRECT, "Ерлан Жаканов", "мост не закроют", "дал понять, "
 	    "что");
 
+	check_one("Министр Зив Енсен в интервью газете Aftenposten отметила, "
+	    "что дефицит сократится.", 0, QUOTE_INDIRECT, "Зив Енсен",
+	    "дефицит сократится", "\"в интервью газете X\" between the "
+	    "subject and the verb: X is no subject");
+	check_one("Анна Ким в беседе с корреспондентом РИА Новости заявила, "
+	    "что дефицит сократится.", 0, QUOTE_INDIRECT, "Анна Ким",
+	    "дефицит сократится", "nor is a medium there the verb's "
+	    "subject");
+	check_one("Комиссар Евросоюза по бюджету Гюнтер Эттингер заявил, что "
+	    "дефицит сократится.", 0, QUOTE_INDIRECT, "Гюнтер Эттингер",
+	    "дефицит сократится", "a full name after a role's phrase is the "
+	    "subject");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
