@@ -34,6 +34,7 @@ static size_t	 cue_prev(struct ex *, const struct sent *, size_t, size_t,
 		    int);
 static int	 cue_docin(struct ex *, const struct sent *, size_t, size_t,
 		    size_t *);
+static int	 clause_follows(const struct ex *, size_t, size_t);
 static int	 abstract_subject(const struct ex *, size_t, size_t, enum agr);
 static size_t	 cue_kak(struct ex *, const struct sent *, size_t, size_t);
 static size_t	 cue_noun(struct ex *, const struct sent *, size_t);
@@ -90,6 +91,26 @@ speech_setting(const struct ex *x, size_t i, size_t e)
 	return 0;
 }
 
+/*
+ * Does a что-clause start at token k, or after at most three words of
+ * an addressee ("сказал журналистам, что"), not past e?
+ */
+static int
+clause_follows(const struct ex *x, size_t k, size_t e)
+{
+	size_t	i;
+
+	for (i = k; i < e && i < k + 4; i++) {
+		if (tok_is(x, i, "что"))
+			return i + 1 < e;
+		if (tok_punct(x, i, ','))
+			return i + 2 < e && tok_is(x, i + 1, "что");
+		if (x->sg->t[i].type != SEG_WORD)
+			return 0;
+	}
+	return 0;
+}
+
 static size_t
 content_end(const struct ex *x, size_t s, size_t e, int np)
 {
@@ -133,9 +154,7 @@ content_end(const struct ex *x, size_t s, size_t e, int np)
 		    ',') ? 1 : 0) && tok_agr(x->w[j]) != AGR_NONE)
 			return i;	/* "... и призвал ..." */
 		if (tok_verb(x, j, e, &len, &cls) && (cls & VC_CLAUSE) &&
-		    j + len + 1 < e && (tok_is(x, j + len, "что") ||
-		    (tok_punct(x, j + len, ',') &&
-		    tok_is(x, j + len + 1, "что"))))
+		    clause_follows(x, j + len, e))
 			return i;
 		/* ", а Россия уверена, что": another subject, then its
 		 * verb and что.  (After "но" the clause is more often part

@@ -854,6 +854,17 @@ main(void)
 	    "дефицит сократится", "a full name after a role's phrase is the "
 	    "subject");
 
+	t = "Лидер партии Йонас Стёре, который ранее критиковал "
+	    "правительство за сокращение расходов, сказал журналистам, что "
+	    "партия будет голосовать против.";
+	check_one(t, 0, QUOTE_INDIRECT, "Йонас Стёре", "правительство за "
+	    "сокращение расходов", "an object in a relative clause ends "
+	    "before the main verb and its addressee");
+	ok(extract(t, &ql) == 2 && strcmp(ql.q[1].start + t, "партия будет "
+	    "голосовать против.") == 0, "and the main verb's clause is a "
+	    "quote of its own");
+	quote_list_free(&ql);
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
