@@ -935,6 +935,16 @@ mention_before(struct ex *x, size_t lo, size_t v, struct mention *m,
 		    (s = skip_inserted(x, lo, e + 1)) < e)
 			e = s;
 	}
+	/* "Представитель компании, Алексей Семенов, сообщил": a full
+	 * name in commas after a role is the subject. */
+	if (e > lo + 3 && tok_punct(x, e - 1, ',')) {
+		size_t	n, first = mention_name_run(x, lo, e - 2, &n);
+
+		if (n >= 2 && tok_has(x, first, TF_FIRST) && first > lo + 1 &&
+		    tok_punct(x, first - 1, ',') &&
+		    mention_np(x, first, e - 1, m, 0) && m->type == MEN_NAME)
+			return 1;
+	}
 	s = e;
 	/* "Мы рассказывали": the newsroom, no source. */
 	if (e > lo && (tok_is(x, e - 1, "мы") || tok_is(x, e - 1, "я"))) {

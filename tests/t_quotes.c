@@ -865,6 +865,12 @@ main(void)
 	    "quote of its own");
 	quote_list_free(&ql);
 
+	check_one("Аким Ерлан Жаканов прибыл. Представитель компании, "
+	    "Алексей Семенов, сообщил, что шахту закроют.", 0,
+	    QUOTE_INDIRECT, "Алексей Семенов", "шахту закроют", "a full "
+	    "name in commas after a role is the subject, not someone named "
+	    "before");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
