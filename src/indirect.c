@@ -682,12 +682,14 @@ verb_postposed(struct ex *x, const struct sent *st, size_t i, size_t len,
 	    (tok_ends(x->w[i + len], "у") || tok_ends(x->w[i + len], "ю")) &&
 	    !tok_has(x, i + len, TF_ROLE) && !tok_has(x, i + len, TF_INST) &&
 	    !tok_has(x, i + len, TF_GROUP) && !tok_prep(x, i + len) &&
-	    !tok_stop(x, i + len))
+	    !tok_has(x, i + len, TF_MEDIA) && !tok_stop(x, i + len))
 		return 0;
 	if (!(i > s0 && (tok_punct(x, i - 1, ',') || tok_dash(x, i - 1)) &&
 	    !tok_gerund(x->w[i]) &&
-	    /* "..., сообщили в акимате": a body where it speaks */
-	    mention_after(x, i + len, s1, &m, &stop, mention_agr(a) |
+	    /* "..., сообщили в акимате": a body where it speaks;
+	     * "..., сообщил агентству X": a medium addressed */
+	    mention_after_past_media(x, i + len, s1, &m, &stop,
+	    mention_agr(a) |
 	    (a == AGR_PL ? MNP_LOC : 0)) &&
 	    (stop >= s1 || tok_sentend(x, stop) || tok_punct(x, stop, ',') ||
 	    tok_punct(x, stop, '(') ||

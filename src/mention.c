@@ -61,6 +61,10 @@ mention_media(const struct ex *x, const struct mention *m)
 	if (m->type != MEN_NAME && !(m->type == MEN_INST &&
 	    (x->sg->t[s].flags & SEG_LATIN)))
 		return tok_media(x, s, s + 1);	/* the head noun */
+	/* "агентству Иван Петров": a person's full name after the noun
+	 * of a medium is the person, not the medium's name. */
+	if (m->type == MEN_NAME && m->ne >= s + 2 && tok_has(x, s, TF_FIRST))
+		return tok_media(x, s, m->ne);
 	if (s > m->s)
 		s--;
 	return tok_media(x, s, m->ne);

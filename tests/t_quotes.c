@@ -871,6 +871,18 @@ main(void)
 	    "name in commas after a role is the subject, not someone named "
 	    "before");
 
+	check_one("Переговоры продолжатся в марте, сообщил агентству "
+	    "заместитель министра Иван Петров.", 0, QUOTE_INDIRECT, "Иван "
+	    "Петров", "Переговоры продолжатся в марте", "\"C, сообщил "
+	    "агентству X\": the medium is the addressee, X the source");
+	check_one("Переговоры продолжатся в марте, сообщила телеканалу Анна "
+	    "Ким.", 0, QUOTE_INDIRECT, "Анна Ким", "Переговоры продолжатся "
+	    "в марте", "a full name after a medium's noun is a person");
+	t = "Переговоры продолжатся в марте, сообщает агентство.";
+	ok(extract(t, &ql) == 0, "\"C, сообщает агентство\" is still the "
+	    "medium's sourcing");
+	quote_list_free(&ql);
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
