@@ -656,6 +656,11 @@ cue_kak(struct ex *x, const struct sent *st, size_t i, size_t len)
 	    tok_is(x, i - 1, "однако") || tok_is(x, i - 1, "и"))))
 		add_indirect(x, stop, content_end(x, stop + 1, st->s1, 0),
 		    i, v + len, a, &m);
+	else if (tok_punct(x, stop, ',') && i > st->s0 &&
+	    tok_punct(x, i - 1, ',') && words_between(x, stop, st->s1) >= 2)
+		/* "Переговоры, как заявил Петров, продолжатся": framing
+		 * in the middle reports the whole sentence. */
+		add_indirect(x, st->s0, st->s1, i, v + len, a, &m);
 	else
 		add_indirect(x, st->s0, i, i, v + len, a, &m);
 	return stop > i ? stop - 1 : i;
