@@ -284,8 +284,9 @@ loc_complement(const struct ex *x, size_t s, size_t e)
 				break;
 			continue;
 		}
-		if (tok_stop(x, i) || tok_has(x, i, TF_FIRST) ||
-		    (x->sg->t[i].flags & SEG_PARA))
+		/* (Stop words hold places too: "МИД Казахстана".) */
+		if ((tok_stop(x, i) && tok_common(x, i)) ||
+		    tok_has(x, i, TF_FIRST) || (x->sg->t[i].flags & SEG_PARA))
 			break;
 		/* A word in the genitive: -а/-я/-ы/-и/-ов/-ей/-ого/-ой, or
 		 * an abbreviation. */

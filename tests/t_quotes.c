@@ -888,6 +888,11 @@ main(void)
 	    "продолжатся в марте", "\"A, как заявил X, B\": the whole "
 	    "sentence, as for \"A, по словам X, B\"");
 
+	check_one("В МИД Казахстана уверены, что переговоры продолжатся.", 0,
+	    QUOTE_INDIRECT, "МИД Казахстана", "переговоры продолжатся", "a "
+	    "place in the genitive completes the body it follows, even one "
+	    "the stop list holds");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
