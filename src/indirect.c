@@ -249,9 +249,22 @@ static int
 mention_after_past_media(struct ex *x, size_t i, size_t e, struct mention *m,
     size_t *stop, int flags)
 {
-	size_t	k;
+	const struct lex_entry	*le;
+	size_t			 k, n;
+	int			 found;
 
-	if (!mention_after(x, i, e, m, stop, flags))
+	found = mention_after(x, i, e, m, stop, flags);
+	/* "Как сообщает ТАСС со ссылкой на пресс-службу министерства":
+	 * the body the medium refers to, in the accusative. */
+	if ((!found || mention_media(x, m)) && *stop < e &&
+	    (le = lexicon_match(x->lx, LEX_PHRASES, x->w + *stop,
+	    e - *stop, &n)) != NULL && strcmp(le->tag, "ref") == 0) {
+		if (!mention_after(x, *stop + n, e, m, stop, flags | MNP_OBL))
+			return 0;
+		m->cas = SPEAKERS_ACC;
+		return 1;
+	}
+	if (!found)
 		return 0;
 	if (mention_media(x, m) && m->ne < e && m->ne < *stop) {
 		k = m->ne;

@@ -158,6 +158,10 @@ mention_name_run(const struct ex *x, size_t lo, size_t last, size_t *n)
 static int
 name_ok(const struct ex *x, size_t first, size_t n, int oblique)
 {
+	/* "со ссылкой на Анну Ким": the preposition of the frame. */
+	if (oblique && first >= 2 && tok_is(x, first - 1, "на") &&
+	    tok_is(x, first - 2, "ссылкой"))
+		return 1;
 	if (first > 0 && (tok_prep(x, first - 1) ||
 	    tok_open_quote(x, first - 1)))
 		return 0;
@@ -1096,7 +1100,8 @@ int
 mention_after(struct ex *x, size_t i, size_t end, struct mention *m,
     size_t *stop, int flags)
 {
-	size_t	e = i;
+	const struct lex_entry	*le;
+	size_t			 e = i, k;
 
 	while (e < end) {
 		const struct token	*t = &x->sg->t[e];
@@ -1120,6 +1125,12 @@ mention_after(struct ex *x, size_t i, size_t end, struct mention *m,
 			break;
 		}
 		if (tok_is(x, e, "что") || tok_is(x, e, "чтобы"))
+			break;
+		/* "сообщает ТАСС со ссылкой на X": the source ends
+		 * before the body it refers to. */
+		if (e > i && tok_is(x, e, "со") &&
+		    (le = lexicon_match(x->lx, LEX_PHRASES, x->w + e,
+		    end - e, &k)) != NULL && strcmp(le->tag, "ref") == 0)
 			break;
 		/* "— сказал швейцар и пошел за ключами". */
 		if (e > i && (tok_is(x, e, "и") || tok_is(x, e, "а") ||

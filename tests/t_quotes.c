@@ -893,6 +893,16 @@ main(void)
 	    "place in the genitive completes the body it follows, even one "
 	    "the stop list holds");
 
+	check_one("Переговоры продолжатся в марте, сообщает ТАСС со ссылкой на "
+	    "Анну Ким.", 0, QUOTE_INDIRECT, "Анна Ким", "Переговоры "
+	    "продолжатся в марте", "\"со ссылкой на X\": X right after "
+	    "the preposition of the phrase");
+	check_one("Как сообщает ТАСС со ссылкой на пресс-службу министерства, "
+	    "переговоры продолжатся в марте.", 0, QUOTE_INDIRECT,
+	    "пресс-служба министерства", "переговоры продолжатся в марте",
+	    "\"Как сообщает MEDIUM со ссылкой на X, C\": X in the "
+	    "nominative");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
