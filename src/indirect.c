@@ -457,8 +457,11 @@ cue_frame(struct ex *x, const struct sent *st, size_t i,
 	}
 	if (mention_media(x, &m))
 		return i + k - 1;
+	/* At the start of the sentence, or of a clause after a colon
+	 * ("рассказал о подготовке: по его словам, C"). */
 	at_start = i == st->s0 || (i == st->s0 + 1 &&
-	    x->sg->t[st->s0].type == SEG_WORD);
+	    x->sg->t[st->s0].type == SEG_WORD) ||
+	    (i > st->s0 && tok_punct(x, i - 1, ':'));
 	if (ref) {
 		/* "... со ссылкой на X, что C". */
 		j = stop;
@@ -842,7 +845,7 @@ static size_t
 verb_complement(struct ex *x, const struct sent *st, size_t i, size_t len,
     unsigned cls, enum agr a, const struct mention *m, size_t stop)
 {
-	size_t	j, s1 = st->s1, s0 = st->s0;
+	size_t	j, k, s1 = st->s1, s0 = st->s0;
 
 	/* "ответила на слова Байдена о том, что C": C is Biden's. */
 	for (j = stop; j < s1 && j < stop + 6 &&
@@ -962,6 +965,14 @@ verb_complement(struct ex *x, const struct sent *st, size_t i, size_t len,
 				return i;
 			j += 3;
 		}
+		/* "рассказал о ходе подготовки: по его словам, C": a
+		 * topic that only introduces what follows the colon is
+		 * no record of its own. */
+		for (k = j; k < s1 && !tok_punct(x, k, ':'); k++)
+			if (x->mask[k])
+				break;
+		if (k + 1 < s1 && tok_punct(x, k, ':') && k - j <= 8)
+			return k;
 		add_indirect(x, j, content_end(x, j, s1, 1), i, i + len, a, m);
 		return j - 1;
 	}

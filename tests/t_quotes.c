@@ -903,6 +903,14 @@ main(void)
 	    "\"Как сообщает MEDIUM со ссылкой на X, C\": X in the "
 	    "nominative");
 
+	t = "Генерал Асет Байжанов рассказал о подготовке: по его словам, "
+	    "задействовано пять тысяч военных.";
+	check_one(t, 0, QUOTE_INDIRECT, "Асет Байжанов", "задействовано пять "
+	    "тысяч военных", "a topic before a colon only introduces; the "
+	    "framing after it starts its clause");
+	ok(extract(t, &ql) == 1, "and the topic is no record of its own");
+	quote_list_free(&ql);
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
