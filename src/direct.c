@@ -621,7 +621,11 @@ direct_pass(struct ex *x)
 				if (sg->t[k].type == SEG_WORD)
 					words++;
 			sent_start = o == ps || tok_sentend(x, o - 1) ||
-			    sg->t[o].sent != sg->t[o - 1].sent;
+			    sg->t[o].sent != sg->t[o - 1].sent ||
+			    /* "— сказал X. — «Q2»" */
+			    (o >= ps + 2 && tok_dash(x, o - 1) &&
+			    (tok_sentend(x, o - 2) ||
+			    sg->t[o - 1].sent != sg->t[o - 2].sent));
 			after_colon = o > ps && (tok_punct(x, o - 1, ':') ||
 			    /* "Он подчеркнул, «Q»": a comma for a colon */
 			    (o >= ps + 2 && tok_punct(x, o - 1, ',') &&

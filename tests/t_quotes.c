@@ -911,6 +911,11 @@ main(void)
 	ok(extract(t, &ql) == 1, "and the topic is no record of its own");
 	quote_list_free(&ql);
 
+	check_one("«Техника готова», — сказал Байжанов. — «Личный состав тоже "
+	    "готов».", 1, QUOTE_DIRECT, "Байжанов", "Личный состав тоже "
+	    "готов", "\"«Q1», — V X. — «Q2»\": the second part in marks of "
+	    "its own");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
