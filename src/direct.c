@@ -500,6 +500,28 @@ attr_line(struct ex *x, size_t p, struct cand *c)
 }
 
 /*
+ * Does paragraph p open with an attribution clause cut off from the
+ * quote paragraph above it by the crawl: a speech verb in lower case
+ * first ("заявил после инаугурации Рамзан Кадыров.")?  Fills c when it
+ * does.
+ */
+static int
+verb_line(struct ex *x, size_t p, struct cand *c)
+{
+	size_t	s = x->sg->para[p].first, e = x->sg->para[p].last, end;
+
+	/* Its first sentence. */
+	e = x->sg->sent[x->sg->t[s].sent].last < e ?
+	    x->sg->sent[x->sg->t[s].sent].last : e;
+	if (e - s > 25 || x->sg->t[s].type != SEG_WORD ||
+	    (x->sg->t[s].flags & (SEG_CAP | SEG_ALLCAPS)) ||
+	    !tok_verb(x, s, e, NULL, NULL))
+		return 0;
+	memset(c, 0, sizeof(*c));
+	return attribution(x, s, e, c, &end) && c->m.type != MEN_NONE;
+}
+
+/*
  * Direct speech: quotation marks with an attribution after them or a
  * colon before, quotes split by their attribution, dash dialogue,
  * paragraphs introduced by a colon, quote paragraphs followed by a
@@ -737,6 +759,16 @@ direct_pass(struct ex *x)
 			if (words >= 3 && o == ps && cl + 2 >= pe &&
 			    p + 1 < sg->npara && attr_line(x, p + 1, &c)) {
 				/* Left for the "— Name, role" line. */
+				i = cl;
+				continue;
+			}
+			if (words >= 3 && o == ps && cl + 2 >= pe &&
+			    p + 1 < sg->npara && verb_line(x, p + 1, &c)) {
+				/* "«Q»" and "заявил X." below it. */
+				add_direct(x, o + 1, cl, &c);
+				for (k = c.cs; k < c.ce; k++)
+					x->mask[k] = 1;
+				this_quote = 1;
 				i = cl;
 				continue;
 			}

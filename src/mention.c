@@ -468,7 +468,7 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 			 * Досаев"). */
 			if (j > s && tok_prep(x, j - 1) &&
 			    !(n >= 2 && tok_has(x, first, TF_FIRST)) &&
-			    !(j < first && nominative_surname(x, first)))
+			    !(j < first && nominative_surname(x, last)))
 				continue;
 		}
 		/* "Анна Ким в интервью газете Aftenposten заявила": a

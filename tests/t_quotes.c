@@ -916,6 +916,16 @@ main(void)
 	    "готов", "\"«Q1», — V X. — «Q2»\": the second part in marks of "
 	    "its own");
 
+	check_one("Аким пришёл. «Будем строить», — заявил в среду Е. Досаев.",
+	    0, QUOTE_DIRECT, "Е. Досаев", "Будем строить", "a time phrase "
+	    "before an initial and a surname with no case ending");
+	check_one("Мост закрыт.\n\n«Изменений у нас не будет. Мы будем "
+	    "работать, как и раньше».\n\nзаявил после встречи Ерлан Карин. "
+	    "Слова внушают оптимизм.", 0, QUOTE_DIRECT, "Ерлан Карин",
+	    "Изменений у нас не будет. Мы будем работать, как и раньше",
+	    "a quote paragraph, and its attribution cut off into the next "
+	    "paragraph, in lower case");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
