@@ -288,6 +288,14 @@ loc_complement(const struct ex *x, size_t s, size_t e)
 				break;
 			continue;
 		}
+		/* "В полиции РИА Новости отказались": a medium is
+		 * addressed, no part of the body. */
+		if (tok_has(x, i, TF_MEDIA))
+			break;
+		/* "В МИД Казахстана министра раскритиковали": a role
+		 * after the complement is the object. */
+		if (i > s && tok_has(x, i, TF_ROLE))
+			break;
 		/* (Stop words hold places too: "МИД Казахстана".) */
 		if ((tok_stop(x, i) && tok_common(x, i)) ||
 		    tok_has(x, i, TF_FIRST) || (x->sg->t[i].flags & SEG_PARA))
@@ -601,6 +609,13 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 			continue;
 		}
 		if (i > s && tok_prep(x, i - 1))
+			continue;
+		/* "В российском МИДе уход министра расценили": after the
+		 * place, a singular role is no subject of the plural
+		 * verb. */
+		if (loc.type != MEN_NONE && type == MEN_ROLE &&
+		    !tok_ends(x->w[i], "ы") && !tok_ends(x->w[i], "и") &&
+		    !tok_ends(x->w[i], "е"))
 			continue;
 		m->type = type;
 		m->ns = st;

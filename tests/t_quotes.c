@@ -926,6 +926,16 @@ main(void)
 	    "a quote paragraph, and its attribution cut off into the next "
 	    "paragraph, in lower case");
 
+	check_one("В российском МИДе уход министра расценили как ошибку.", 0,
+	    QUOTE_INDIRECT, "МИД", "как ошибку", "\"в МИДе\" names the "
+	    "body; a singular role after it is no subject of a plural verb");
+	check_one("В полиции РИА Новости сообщили, что задержанный молчит.", 0,
+	    QUOTE_INDIRECT, "полиция", "задержанный молчит", "a medium "
+	    "after a body as a place is addressed, no part of the body");
+	check_one("В МИД Казахстана министра раскритиковали за ошибку.", 0,
+	    QUOTE_INDIRECT, "МИД Казахстана", "за ошибку", "a role after a "
+	    "body's complement is no part of it");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
