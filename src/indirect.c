@@ -34,6 +34,7 @@ static size_t	 cue_prev(struct ex *, const struct sent *, size_t, size_t,
 		    int);
 static int	 cue_docin(struct ex *, const struct sent *, size_t, size_t,
 		    size_t *);
+static int	 contrast_word(const struct ex *, size_t);
 static int	 clause_follows(const struct ex *, size_t, size_t);
 static int	 abstract_subject(const struct ex *, size_t, size_t, enum agr);
 static size_t	 cue_kak(struct ex *, const struct sent *, size_t, size_t);
@@ -652,6 +653,15 @@ prev_speech_act(struct ex *x, size_t si, size_t cs, size_t ce,
 }
 
 /* "Как пояснил X, C", "C, как сообщил X", "..., но как отметил X, C". */
+/* Is token i a conjunction that starts a clause anew (но, а, однако,
+ * и)? */
+static int
+contrast_word(const struct ex *x, size_t i)
+{
+	return tok_is(x, i, "но") || tok_is(x, i, "а") ||
+	    tok_is(x, i, "однако") || tok_is(x, i, "и");
+}
+
 static size_t
 cue_kak(struct ex *x, const struct sent *st, size_t i, size_t len)
 {
@@ -667,9 +677,10 @@ cue_kak(struct ex *x, const struct sent *st, size_t i, size_t len)
 	if (i == st->s0 || (i == st->s0 + 1 &&
 	    x->sg->t[st->s0].type == SEG_WORD) ||
 	    (tok_punct(x, stop, ',') && words_between(x, stop,
-	    content_end(x, stop, st->s1, 0)) >= 3 &&
-	    (tok_is(x, i - 1, "но") || tok_is(x, i - 1, "а") ||
-	    tok_is(x, i - 1, "однако") || tok_is(x, i - 1, "и"))))
+	    content_end(x, stop, st->s1, 0)) >= 3 && (contrast_word(x, i - 1) ||
+	    /* "..., но, как сказала X, C" */
+	    (i >= st->s0 + 2 && tok_punct(x, i - 1, ',') &&
+	    contrast_word(x, i - 2)))))
 		add_indirect(x, stop, content_end(x, stop + 1, st->s1, 0),
 		    i, v + len, a, &m);
 	else if (tok_punct(x, stop, ',') && i > st->s0 &&

@@ -936,6 +936,11 @@ main(void)
 	    QUOTE_INDIRECT, "МИД Казахстана", "за ошибку", "a role after a "
 	    "body's complement is no part of it");
 
+	check_one("Профсоюзы бастуют, но, как сказала авиакомпания Ryanair, "
+	    "все рейсы будут выполнены.", 0, QUOTE_INDIRECT, "Ryanair", "все "
+	    "рейсы будут выполнены", "\", но, как сказала X, C\": C, with a "
+	    "comma after но");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
