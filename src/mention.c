@@ -646,7 +646,10 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 	for (i = s + 1; allow_loc && i < e; i++)
 		if ((x->sg->t[i].flags & (SEG_CAP | SEG_ALLCAPS)) &&
 		    x->sg->t[i].type == SEG_WORD &&
-		    (tok_is(x, i - 1, "в") || tok_is(x, i - 1, "во"))) {
+		    (tok_is(x, i - 1, "в") || tok_is(x, i - 1, "во") ||
+		    /* "В «Казмунайгазе» сообщили" */
+		    (i >= s + 2 && tok_open_quote(x, i - 1) &&
+		    (tok_is(x, i - 2, "в") || tok_is(x, i - 2, "во"))))) {
 			size_t	j = i + 1;
 
 			while (j < e && (x->sg->t[j].flags &
