@@ -35,6 +35,7 @@ static size_t	 cue_prev(struct ex *, const struct sent *, size_t, size_t,
 static int	 cue_docin(struct ex *, const struct sent *, size_t, size_t,
 		    size_t *);
 static int	 contrast_word(const struct ex *, size_t);
+static size_t	 cue_request(struct ex *, const struct sent *, size_t);
 static int	 clause_follows(const struct ex *, size_t, size_t);
 static int	 abstract_subject(const struct ex *, size_t, size_t, enum agr);
 static size_t	 cue_kak(struct ex *, const struct sent *, size_t, size_t);
@@ -1209,9 +1210,56 @@ indirect_at(struct ex *x, size_t si, size_t i)
 	if (tok_is(x, i, "как") && tok_verb(x, i + 1, st.s1, &len, &cls) &&
 	    !(cls & VC_PHRASE))
 		return cue_kak(x, &st, i, len);
+	if ((len = cue_request(x, &st, i)) != i)
+		return len;
 	if ((len = cue_noun(x, &st, i)) != i)
 		return len;
 	return cue_verb(x, &st, i);
+}
+
+/*
+ * "Канада обратилась к властям с требованием обеспечить безопасность":
+ * a request as a noun with an infinitive, its source the subject of
+ * the verb before it.  (A noun phrase after it, "с просьбой о
+ * помиловании", reports no content.)  Returns the last token consumed,
+ * or i.
+ */
+static size_t
+cue_request(struct ex *x, const struct sent *st, size_t i)
+{
+	struct mention	m;
+	size_t		v, stop;
+	const char	*f;
+	enum agr	a = AGR_NONE;
+
+	if (!tok_is(x, i, "с") || i + 2 >= st->s1 ||
+	    !(tok_is(x, i + 1, "просьбой") || tok_is(x, i + 1, "требованием") ||
+	    tok_is(x, i + 1, "призывом") || tok_is(x, i + 1, "предложением")))
+		return i;
+	f = x->w[i + 2];
+	if (x->sg->t[i + 2].type != SEG_WORD || !tok_common(x, i + 2) ||
+	    strlen(f) < 6 || !(tok_ends(f, "ть") || tok_ends(f, "ти") ||
+	    tok_ends(f, "чь") || tok_ends(f, "ться")))
+		return i;
+	/* The finite verb before it, in its clause. */
+	for (v = i; v > st->s0 && i - v < 12; v--) {
+		if (tok_punct(x, v - 1, ',') || tok_punct(x, v - 1, ':'))
+			return i;
+		if (tok_common(x, v - 1) && ((a = tok_agr(x->w[v - 1])) ==
+		    AGR_M || a == AGR_F || a == AGR_N || a == AGR_PL) &&
+		    (tok_finite_past(x, v - 1) || tok_ends(x->w[v - 1], "лся") ||
+		    tok_ends(x->w[v - 1], "лась") ||
+		    tok_ends(x->w[v - 1], "лись")))
+			break;
+	}
+	if (v == st->s0 || i - v >= 12)
+		return i;
+	v--;
+	if (!verb_subject(x, st, v, 1, a, &m, &stop) || m.type == MEN_NONE)
+		return i;
+	add_indirect(x, i + 2, content_end(x, i + 2, st->s1, 1), i, i + 2, a,
+	    &m);
+	return i + 1;
 }
 
 /*

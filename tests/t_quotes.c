@@ -945,6 +945,14 @@ main(void)
 	    QUOTE_INDIRECT, "Казмунайгаз", "директор уволен", "a body in "
 	    "quotation marks as a place");
 
+	check_one("Астана обратилась к соседям с просьбой увеличить поставки "
+	    "воды.", 0, QUOTE_INDIRECT, "Астана", "увеличить поставки воды",
+	    "\"с просьбой\" and an infinitive: the request of the subject");
+	t = "Адвокат обратился в суд с просьбой о помиловании.";
+	ok(extract(t, &ql) == 0, "\"с просьбой о\" and a noun reports "
+	    "nothing");
+	quote_list_free(&ql);
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
