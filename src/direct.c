@@ -81,14 +81,29 @@ reports_itself(const struct ex *x, size_t s, size_t e)
 		"моя", "мое", "мои", "наш", "наша", "наше", "наши", "нашей",
 		"нашего", "нашим", "наших", "моей", "моего", NULL
 	};
-	size_t	i, k;
-	int	verb = 0;
+	const struct lex_entry	*le;
+	size_t			 i, k;
+	int			 verb = 0;
 
 	if (tok_open_quote(x, s) || tok_dash(x, s))
 		return 0;
+	/* The newsroom's voice: "Как сообщается, ...", "Напомним, ...",
+	 * "По данным ...". */
+	if ((tok_is(x, s, "как") && (le = lexicon_match(x->lx, LEX_PHRASES,
+	    x->w + s + 1, e - s - 1, &k)) != NULL &&
+	    strcmp(le->tag, "docin") == 0) || tok_is(x, s, "напомним") ||
+	    tok_is(x, s, "отметим") || ((le = lexicon_match(x->lx,
+	    LEX_PHRASES, x->w + s, e - s, &k)) != NULL &&
+	    strcmp(le->tag, "not") == 0))
+		return 1;
 	for (i = s; i < e; i++) {
 		if (x->sg->t[i].type != SEG_WORD)
 			continue;
+		/* "Подтверждением этих слов стала ...": about the words,
+		 * not the words. */
+		if ((tok_is(x, i, "этих") && tok_is(x, i + 1, "слов")) ||
+		    (tok_is(x, i, "этим") && tok_is(x, i + 1, "словам")))
+			return 1;
 		for (k = 0; first[k] != NULL; k++)
 			if (strcmp(x->w[i], first[k]) == 0)
 				return 0;

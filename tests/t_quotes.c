@@ -957,6 +957,17 @@ main(void)
 	    "запоздала.", 0, QUOTE_INDIRECT, "Анна Ким", "реформа "
 	    "запоздала", "\"с её точки зрения\" like \"по её мнению\"");
 
+	t = "Советник Иван Петров сказал об этом в эфире:\n\nКак сообщается, "
+	    "авария произошла ночью.";
+	ok(extract(t, &ql) == 0, "a paragraph after a colon in the "
+	    "newsroom's voice is no quote the colon introduced");
+	quote_list_free(&ql);
+	t = "Анна Ким часто говорила:\n\nПодтверждением этих слов стала вся "
+	    "её жизнь.";
+	ok(extract(t, &ql) == 0, "nor one about \"these words\", whose "
+	    "quote the crawl lost");
+	quote_list_free(&ql);
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
