@@ -155,6 +155,11 @@ content_end(const struct ex *x, size_t s, size_t e, int np)
 		if (tok_verb(x, j, e, &len, &cls) && j > i + (tok_punct(x, i,
 		    ',') ? 1 : 0) && tok_agr(x->w[j]) != AGR_NONE)
 			return i;	/* "... и призвал ..." */
+		/* "..., указывая на ...": a gerund of speech has its own
+		 * content. */
+		if (tok_punct(x, i, ',') && j == i + 1 && tok_gerund(x->w[j]) &&
+		    tok_verb(x, j, e, &len, &cls))
+			return i;
 		if (tok_verb(x, j, e, &len, &cls) && (cls & VC_CLAUSE) &&
 		    clause_follows(x, j + len, e))
 			return i;

@@ -504,6 +504,14 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 		if (n > 0 && !(flags & (MNP_OBL | MNP_LEFT)) &&
 		    mention_name_case(x, first) != SPEAKERS_NOM)
 			continue;
+		/* "Пользователи Tumblr", "сотрудники Google": a name
+		 * after a group's noun is the group's complement. */
+		if (n > 0 && first > s && tok_has(x, first - 1, TF_GROUP) &&
+		    !tok_has(x, first, TF_FIRST) && tok_common(x, first - 1) &&
+		    (tok_ends(x->w[first - 1], "ы") ||
+		    tok_ends(x->w[first - 1], "и")) &&
+		    !nominative_surname(x, first + n - 1))
+			continue;
 		/* "обозреватель Би-би-си": a medium after a role noun is
 		 * the role's employer; the role is the source. */
 		if (n > 0 && first > s && tok_has(x, first - 1, TF_ROLE) &&

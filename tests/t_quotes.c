@@ -968,6 +968,12 @@ main(void)
 	    "quote the crawl lost");
 	quote_list_free(&ql);
 
+	check_one("Пользователи Tumblr угрожали уйти, если сервис продадут, "
+	    "указывая на его достоинства.", 0, QUOTE_INDIRECT, "пользователи "
+	    "Tumblr", "уйти, если сервис продадут", "a name after a group's "
+	    "noun completes the group; a content ends before a gerund of "
+	    "speech");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
