@@ -124,7 +124,7 @@ content_end(const struct ex *x, size_t s, size_t e, int np)
 			return i;
 		/* A topic ends before where it was said: "рассказал о
 		 * предках Обамы на встрече в Фонде". */
-		if (np && i > s + 1 && speech_setting(x, i, e))
+		if (np && i > s && speech_setting(x, i, e))
 			return i;
 		/* An object ends before a gloss in parentheses and before
 		 * a contrast: "решение ошибочным, но принимает его". */
@@ -375,10 +375,13 @@ add_indirect(struct ex *x, size_t s, size_t e, size_t cs, size_t ce,
 	    !(paren > 0 && tok_punct(x, e - 1, ')')) &&
 	    !tok_punct(x, e - 1, '%'))
 		e--;
-	/* One word is content only as a clause: "утверждала, что
-	 * невиновна". */
+	/* One word is content only as a clause ("утверждала, что
+	 * невиновна") or as a topic cut off before where it was told
+	 * ("объявила о покупке в микроблоге"). */
 	if (words < 2 && !(words == 1 && s > 0 && (tok_is(x, s - 1, "что") ||
-	    tok_is(x, s - 1, "чтобы"))))
+	    tok_is(x, s - 1, "чтобы") || ((tok_is(x, s - 1, "о") ||
+	    tok_is(x, s - 1, "об") || tok_is(x, s - 1, "обо")) &&
+	    speech_setting(x, e, x->sg->n)))))
 		return;
 	/* The same content found twice (a framing phrase and a verb): the
 	 * tokens of indirect quotes are marked, rather than every quote so

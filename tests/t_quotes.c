@@ -974,6 +974,10 @@ main(void)
 	    "noun completes the group; a content ends before a gerund of "
 	    "speech");
 
+	check_one("Аким Ерлан Жаканов объявил о покупке в своём микроблоге.",
+	    0, QUOTE_INDIRECT, "Ерлан Жаканов", "покупке", "a topic of one "
+	    "word, before where it was told");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
