@@ -43,6 +43,8 @@ static size_t	 ent_first_name(const struct ex *, const char *, enum gender);
 static void	 ent_add_role(struct ent *, const char *);
 static int	 ent_has_role(const char *, const char *);
 static int	 past_sg(const struct ex *, size_t);
+static void	 people_agencies(struct ex *);
+static int	 ent_agency(const struct ex *, const struct cand *);
 static int	 lone_surname_role(const struct ex *, size_t);
 static int	 lone_surname_subject(const struct ex *, size_t);
 static int	 ent_literal(struct ex *, const char *, enum speaker_kind,
@@ -276,6 +278,50 @@ people_bodies(struct ex *x)
 }
 
 /*
+ * Records every body of the word lists with a name of its own that is
+ * the subject of a verb ("Следственный комитет возбудил дело", "Госдеп
+ * США выразил"), so that "в ведомстве" after it finds it.
+ */
+static void
+people_agencies(struct ex *x)
+{
+	const struct lex_entry	*le;
+	size_t			 i, k, e;
+
+	for (i = 0; i + 1 < x->sg->n; i++) {
+		struct cand	*c;
+
+		if (x->mask[i] || x->sg->t[i].type != SEG_WORD ||
+		    !(x->sg->t[i].flags & (SEG_CAP | SEG_ALLCAPS)) ||
+		    (le = lexicon_match(x->lx, LEX_INSTITUTIONS, x->w + i,
+		    x->sg->n - i, &k)) == NULL ||
+		    !segment_starts_upper(le->tag) ||
+		    strcmp(le->value, "court") == 0)
+			continue;
+		/* Its complement in capitals ("США", "России"), then the
+		 * verb. */
+		for (e = i + k; e < x->sg->n && e < i + k + 2 &&
+		    x->sg->t[e].type == SEG_WORD &&
+		    (x->sg->t[e].flags & (SEG_CAP | SEG_ALLCAPS)); e++)
+			;
+		if (e >= x->sg->n || !tok_common(x, e) ||
+		    tok_agr(x->w[e]) == AGR_NONE || tok_gerund(x->w[e]))
+			continue;
+		c = quotes_cand_add(x);
+		c->is_quote = 0;
+		c->order = i;
+		c->m.type = MEN_INST;
+		c->m.s = c->m.ns = i;
+		c->m.e = c->m.ne = e;
+		c->m.literal = le->tag;
+		c->m.cs = i + k;
+		c->m.ce = e;
+		c->m.subj = 1;
+		i = e;
+	}
+}
+
+/*
  * Records every mention of a person seen anywhere, so that later
  * surname-only mentions find the full form and pronouns the person the
  * text is about: a known first name and a surname; two name words inside
@@ -289,6 +335,7 @@ people_names(struct ex *x)
 
 	people_bodies(x);
 	people_groups(x);
+	people_agencies(x);
 	for (i = 0; i < x->sg->n; i++) {
 		struct cand	*c;
 		int		 known = 0;
@@ -1466,6 +1513,33 @@ ent_recent_body(const struct ex *x, const struct cand *c)
 	return found;
 }
 
+/*
+ * The body "ведомство" refers to ("в ведомстве отметили", "внешне-
+ * политическое ведомство заявило"): the most salient institution with
+ * a name of its own, or -1.
+ */
+static int
+ent_agency(const struct ex *x, const struct cand *c)
+{
+	size_t		 j;
+	unsigned	 best = 0, sal;
+	int		 found = -1;
+
+	for (j = 0; j < x->ne; j++) {
+		const struct ent	*e = &x->e[j];
+
+		if (e->kind != SPEAKER_INSTITUTION || e->seen >= c->order ||
+		    !segment_starts_upper(e->name))
+			continue;
+		sal = ent_sal(x, e, c->order);
+		if (found < 0 || sal > best) {
+			found = (int)j;
+			best = sal;
+		}
+	}
+	return found;
+}
+
 /* The last institution whose name holds the noun (folded) noun:
  * "в холдинге" after "холдинг «Газпром-Медиа»". */
 static int
@@ -1779,6 +1853,8 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 			    (j = ent_named(x, m->literal)) < 0 &&
 			    body_noun(x->w[m->ne - 1]))
 				j = ent_recent_body(x, c);
+			if (j < 0 && strcmp(m->literal, "ведомство") == 0)
+				j = ent_agency(x, c);
 			r = j >= 0 ? j : ent_literal(x, m->literal,
 			    SPEAKER_INSTITUTION, c->order);
 		} else {
@@ -1820,6 +1896,10 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 			 * named so ("авиакомпания Ryanair"). */
 			r = -1;
 			if (m->type == MEN_INST && generic_body(x, m->ns, e) &&
+			    strncmp(x->w[e - 1], "ведомств", 16) == 0)
+				r = ent_agency(x, c);
+			else if (m->type == MEN_INST &&
+			    generic_body(x, m->ns, e) &&
 			    (r = ent_named(x, x->w[e - 1])) < 0 &&
 			    body_noun(x->w[e - 1]))
 				r = ent_recent_body(x, c);
