@@ -507,7 +507,16 @@ cue_doc(struct ex *x, const struct sent *st, size_t i, size_t k)
 	    i == st->s0)
 		return i + k - 1;
 	m.cas = SPEAKERS_GEN;
-	add_indirect(x, st->s0, i, i, i + k, AGR_NONE, &m);
+	/* "Об этом говорится в сообщении X": the sentence before. */
+	if (i == st->s0 + 2 && (tok_is(x, st->s0, "об") ||
+	    tok_is(x, st->s0, "о")) && (tok_is(x, st->s0 + 1, "этом") ||
+	    tok_is(x, st->s0 + 1, "том"))) {
+		if (st->si > 0)
+			add_indirect(x, x->sg->sent[st->si - 1].first,
+			    x->sg->sent[st->si - 1].last, i, i + k, AGR_NONE,
+			    &m);
+	} else
+		add_indirect(x, st->s0, i, i, i + k, AGR_NONE, &m);
 	return stop > i ? stop - 1 : i;
 }
 
@@ -597,9 +606,13 @@ cue_prev(struct ex *x, const struct sent *st, size_t i, size_t k,
 	if (v >= st->s1 || v >= i + k + 5 || (st->si == 0 && !clause) ||
 	    (clause && (i < st->s0 + 3 || !tok_punct(x, i - 1, ','))))
 		return i + k - 1;
-	if (!mention_after_past_media(x, v + len, st->s1, &m, &stop, 0)) {
-		/* The subject between: "О своих планах Лужков
-		 * рассказал". */
+	/* The subject between: "О своих планах Лужков рассказал", "Об
+	 * этом Алибек Куантыров заявил журналистам". */
+	if (v > i + k && mention_np(x, i + k, v, &m, 0) &&
+	    (m.type == MEN_NAME || m.type == MEN_PRON))
+		stop = v + len;
+	else if (!mention_after_past_media(x, v + len, st->s1, &m, &stop,
+	    0)) {
 		if (v == i + k || !mention_np(x, i + k, v, &m, 0))
 			return v + len - 1;
 		stop = v + len;
