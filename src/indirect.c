@@ -376,12 +376,14 @@ add_indirect(struct ex *x, size_t s, size_t e, size_t cs, size_t ce,
 	    !tok_punct(x, e - 1, '%'))
 		e--;
 	/* One word is content only as a clause ("утверждала, что
-	 * невиновна") or as a topic cut off before where it was told
-	 * ("объявила о покупке в микроблоге"). */
+	 * невиновна"), as a topic cut off before where it was told
+	 * ("объявила о покупке в микроблоге") or after a topic phrase. */
 	if (words < 2 && !(words == 1 && s > 0 && (tok_is(x, s - 1, "что") ||
 	    tok_is(x, s - 1, "чтобы") || ((tok_is(x, s - 1, "о") ||
 	    tok_is(x, s - 1, "об") || tok_is(x, s - 1, "обо")) &&
-	    speech_setting(x, e, x->sg->n)))))
+	    speech_setting(x, e, x->sg->n)) ||
+	    /* "подчеркнул важность реформы": a topic phrase's noun */
+	    (ce >= cs + 2 && ce == s))))
 		return;
 	/* The same content found twice (a framing phrase and a verb): the
 	 * tokens of indirect quotes are marked, rather than every quote so

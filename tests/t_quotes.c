@@ -1005,6 +1005,10 @@ main(void)
 	    "одни старики", "a verb of manner attributes a dash line "
 	    "(вздыхает, улыбается)");
 
+	check_one("Аким Ерлан Жаканов подчеркнул важность реформы.", 0,
+	    QUOTE_INDIRECT, "Ерлан Жаканов", "реформы", "a topic phrase "
+	    "and the one noun it governs");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
