@@ -36,6 +36,9 @@ static int	 cue_docin(struct ex *, const struct sent *, size_t, size_t,
 		    size_t *);
 static int	 contrast_word(const struct ex *, size_t);
 static size_t	 cue_request(struct ex *, const struct sent *, size_t);
+static int	 reported_act(struct ex *, size_t, size_t, size_t, size_t,
+		    const struct mention *);
+static int	 attribution_ends(const struct ex *, size_t, size_t);
 static int	 clause_follows(const struct ex *, size_t, size_t);
 static int	 abstract_subject(const struct ex *, size_t, size_t, enum agr);
 static size_t	 cue_kak(struct ex *, const struct sent *, size_t, size_t);
@@ -113,6 +116,27 @@ clause_follows(const struct ex *x, size_t k, size_t e)
 	return 0;
 }
 
+/*
+ * Does a short attribution run from token k to the end of the sentence
+ * e: up to six words, the last a name or a noun (", сообщил Камменос.",
+ * ", заявил министр финансов.")?
+ */
+static int
+attribution_ends(const struct ex *x, size_t k, size_t e)
+{
+	size_t	i;
+
+	if (k >= e || x->sg->t[k].type != SEG_WORD || tok_prep(x, k) ||
+	    tok_is(x, k, "что") || tok_is(x, k, "о") || tok_is(x, k, "об"))
+		return 0;
+	for (i = k; i < e && i < k + 6; i++)
+		if (x->sg->t[i].type != SEG_WORD)
+			break;
+	return i > k && (i >= e || tok_sentend(x, i)) &&
+	    (tok_name(x, i - 1) || tok_has(x, i - 1, TF_ROLE) ||
+	    tok_has(x, i - 1, TF_GROUP) || tok_has(x, i - 1, TF_INST));
+}
+
 static size_t
 content_end(const struct ex *x, size_t s, size_t e, int np)
 {
@@ -155,6 +179,13 @@ content_end(const struct ex *x, size_t s, size_t e, int np)
 		if (tok_verb(x, j, e, &len, &cls) && j > i + (tok_punct(x, i,
 		    ',') ? 1 : 0) && tok_agr(x->w[j]) != AGR_NONE)
 			return i;	/* "... и призвал ..." */
+		/* "C, сообщил Камменос.": a postposed attribution ends
+		 * the content. */
+		if (tok_punct(x, i, ',') && j == i + 1 &&
+		    tok_verb(x, j, e, &len, &cls) &&
+		    tok_agr(x->w[j]) != AGR_NONE && attribution_ends(x, j + len,
+		    e))
+			return i;
 		/* "..., указывая на ...": a gerund of speech has its own
 		 * content. */
 		if (tok_punct(x, i, ',') && j == i + 1 && tok_gerund(x->w[j]) &&
@@ -780,10 +811,44 @@ verb_postposed(struct ex *x, const struct sent *st, size_t i, size_t len,
 	    (tok_is(x, stop + 1, "что") || tok_is(x, stop + 1, "чтобы")))
 		add_indirect(x, stop + 2, content_end(x, stop + 2, s1, 0), i,
 		    i + len, a, &m);
-	else
+	else if (!reported_act(x, s0, ce, i, i + len, &m))
 		add_indirect(x, s0, ce, i, i + len, a, &m);
 	*ret = stop > i ? stop - 1 : i;
 	return 1;
+}
+
+/*
+ * "Вормут попросила Афины продолжить санкции, сообщил Камменос": the
+ * content [s, e) before a postposed attribution opens with a speech act
+ * of its own subject; the whole is what the reporter said, with the
+ * cue [cs, ce) and source m.  Returns 1 when there was one.
+ */
+static int
+reported_act(struct ex *x, size_t s, size_t e, size_t cs, size_t ce,
+    const struct mention *m)
+{
+	size_t	k;
+
+	if (m->type != MEN_NAME && m->type != MEN_ROLE)
+		return 0;
+	for (k = 0; k < x->nc; k++) {
+		struct cand	*c = &x->c[k];
+
+		if (!c->is_quote || c->kind != QUOTE_INDIRECT ||
+		    c->m.type != MEN_NAME || c->m.s != s || c->cs <= s ||
+		    c->cs >= e || c->ts < c->ce || c->te > e + 1)
+			continue;
+		memset(x->ind + s, 1, e - s);
+		c->ts = s;
+		c->te = e;
+		c->cs = cs;
+		c->ce = ce;
+		c->agr = tok_agr(x->w[cs]);
+		c->m = *m;
+		c->order = cs;
+		return 1;
+	}
+	return 0;
 }
 
 /*

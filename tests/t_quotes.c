@@ -1009,6 +1009,15 @@ main(void)
 	    QUOTE_INDIRECT, "Ерлан Жаканов", "реформы", "a topic phrase "
 	    "and the one noun it governs");
 
+	t = "Министр Панос Камменос выступил. Вормут попросила Афины "
+	    "продолжить санкции, особенно в связи с Крымом, сообщил "
+	    "Камменос.";
+	check_one(t, 0, QUOTE_INDIRECT, "Панос Камменос", "Вормут попросила "
+	    "Афины продолжить санкции, особенно в связи с Крымом", "\"X "
+	    "попросила C, сообщил Y\": what Y reported, X's request in it");
+	ok(extract(t, &ql) == 1, "and no second record of the request");
+	quote_list_free(&ql);
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
