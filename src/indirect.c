@@ -124,7 +124,8 @@ clause_follows(const struct ex *x, size_t k, size_t e)
 static int
 attribution_ends(const struct ex *x, size_t k, size_t e)
 {
-	size_t	i;
+	const char	*f;
+	size_t		 i;
 
 	if (k >= e || x->sg->t[k].type != SEG_WORD || tok_prep(x, k) ||
 	    tok_is(x, k, "что") || tok_is(x, k, "о") || tok_is(x, k, "об"))
@@ -132,9 +133,17 @@ attribution_ends(const struct ex *x, size_t k, size_t e)
 	for (i = k; i < e && i < k + 6; i++)
 		if (x->sg->t[i].type != SEG_WORD)
 			break;
-	return i > k && (i >= e || tok_sentend(x, i)) &&
-	    (tok_name(x, i - 1) || tok_has(x, i - 1, TF_ROLE) ||
-	    tok_has(x, i - 1, TF_GROUP) || tok_has(x, i - 1, TF_INST));
+	if (i == k || !(i >= e || tok_sentend(x, i)))
+		return 0;
+	/* The last word is the subject, in the nominative: not
+	 * "ответила оскорблениями пророку Мухаммеду". */
+	f = x->w[i - 1];
+	if (tok_ends(f, "у") || tok_ends(f, "ю") || tok_ends(f, "ом") ||
+	    tok_ends(f, "ем") || tok_ends(f, "ам") || tok_ends(f, "ям") ||
+	    tok_ends(f, "ами") || tok_ends(f, "ями"))
+		return 0;
+	return tok_name(x, i - 1) || tok_has(x, i - 1, TF_ROLE) ||
+	    tok_has(x, i - 1, TF_GROUP) || tok_has(x, i - 1, TF_INST);
 }
 
 static size_t

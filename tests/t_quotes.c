@@ -1018,6 +1018,12 @@ main(void)
 	ok(extract(t, &ql) == 1, "and no second record of the request");
 	quote_list_free(&ql);
 
+	check_one("Женщины предложили Биби уйти, на что она, по словам "
+	    "обвинения, ответила оскорблениями пророку Мухаммеду.", 0,
+	    QUOTE_INDIRECT, "женщины", "она, по словам обвинения, ответила "
+	    "оскорблениями пророку Мухаммеду", "a verb and a name in the "
+	    "dative after a comma are no postposed attribution");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
