@@ -497,8 +497,10 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 		 * with no role between, is its complement. */
 		if (n > 0 && !(flags & MNP_OBL) &&
 		    !(x->sg->t[first].flags & SEG_LATIN) &&
+		    !(n >= 2 && tok_has(x, first, TF_FIRST)) &&
 		    body_before(x, s, first))
-			continue;
+			continue;	/* (but "куратор музея Айгерим
+					 * Жакупова" is a person) */
 		/* "леди США в интервью телеведущей Опре Уинфри": a name
 		 * in an oblique case is no subject. */
 		if (n > 0 && !(flags & (MNP_OBL | MNP_LEFT)) &&

@@ -1024,6 +1024,11 @@ main(void)
 	    "оскорблениями пророку Мухаммеду", "a verb and a name in the "
 	    "dative after a comma are no postposed attribution");
 
+	check_one("«Мы хотим выставляться дома», — сказала куратор музея "
+	    "Айгерим Жакупова.", 0, QUOTE_DIRECT, "Айгерим Жакупова", "Мы "
+	    "хотим выставляться дома", "a full name with a first name after "
+	    "a body's noun is a person, not the body's complement");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
