@@ -248,6 +248,9 @@ predicate_follows(const struct ex *x, size_t s, size_t e)
 	size_t	i;
 
 	for (i = s + 1; i < e && i < s + 7; i++) {
+		/* "считает случившееся «неприятным инцидентом»" */
+		if (tok_open_quote(x, i) || tok_close_quote(x, i))
+			continue;
 		if (x->sg->t[i].type != SEG_WORD)
 			return 0;
 		if (strlen(x->w[i]) > 8 && (tok_ends(x->w[i], "ым") ||
@@ -975,11 +978,14 @@ verb_complement(struct ex *x, const struct sent *st, size_t i, size_t len,
 			return i + len - 1;
 		}
 	}
+	/* The что of this verb: not one past another cue ("считает X Y
+	 * и выражает надежду, что"). */
 	j = stop;
 	while (j < s1 && j < stop + 8 && !tok_is(x, j, "что") &&
 	    !tok_is(x, j, "чтобы") && !tok_is(x, j, "будто") &&
 	    !tok_sentend(x, j) && !tok_punct(x, j, ':') &&
-	    !(cls & VC_PHRASE))
+	    !(cls & VC_PHRASE) &&
+	    !(j > stop && tok_verb(x, j, s1, NULL, NULL)))
 		j++;
 	if ((cls & VC_CLAUSE) && j < s1 && (tok_is(x, j, "что") ||
 	    tok_is(x, j, "чтобы") || tok_is(x, j, "будто"))) {

@@ -1029,6 +1029,14 @@ main(void)
 	    "хотим выставляться дома", "a full name with a first name after "
 	    "a body's noun is a person, not the body's complement");
 
+	t = "Посольство США считает случившееся «неприятным инцидентом» и "
+	    "выражает надежду, что сотрудничество продолжится.";
+	check_one(t, 0, QUOTE_INDIRECT, "посольство США", "случившееся "
+	    "«неприятным инцидентом»", "\"считает X «Y»\": the predicate in "
+	    "quotation marks; the что of the next verb is not this one's");
+	check_one(t, 1, QUOTE_INDIRECT, "посольство США", "сотрудничество "
+	    "продолжится", "and the next verb has its own");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
