@@ -39,6 +39,8 @@ static size_t	 cue_request(struct ex *, const struct sent *, size_t);
 static int	 reported_act(struct ex *, size_t, size_t, size_t, size_t,
 		    const struct mention *);
 static int	 attribution_ends(const struct ex *, size_t, size_t);
+static int	 genitive_person(struct ex *, size_t, size_t,
+		    struct mention *, size_t *);
 static int	 clause_follows(const struct ex *, size_t, size_t);
 static int	 abstract_subject(const struct ex *, size_t, size_t, enum agr);
 static size_t	 cue_kak(struct ex *, const struct sent *, size_t, size_t);
@@ -327,6 +329,40 @@ mention_after_past_media(struct ex *x, size_t i, size_t e, struct mention *m,
 }
 
 /*
+ * "по словам таксиста", "по словам хозяина квартиры": a singular noun
+ * in the genitive that no list knows, with at most two words after it,
+ * ending at a comma, as a person described.  Fills m and *stop.
+ */
+static int
+genitive_person(struct ex *x, size_t s, size_t e, struct mention *m,
+    size_t *stop)
+{
+	size_t		 i;
+	const char	*f;
+
+	if (s >= e || x->sg->t[s].type != SEG_WORD || !tok_common(x, s) ||
+	    tok_prep(x, s) || tok_stop(x, s) || strlen(x->w[s]) < 10)
+		return 0;
+	f = x->w[s];
+	if (!(tok_ends(f, "а") || tok_ends(f, "я") || tok_ends(f, "ки") ||
+	    tok_ends(f, "цы") || tok_ends(f, "ого") || tok_ends(f, "его")) ||
+	    tok_ends(f, "ия") || tok_ends(f, "ства") || tok_ends(f, "ния"))
+		return 0;
+	for (i = s + 1; i < e && i < s + 4 && x->sg->t[i].type == SEG_WORD &&
+	    !tok_prep(x, i); i++)
+		;
+	if (i >= e || !tok_punct(x, i, ','))
+		return 0;
+	memset(m, 0, sizeof(*m));
+	m->type = MEN_ROLE;
+	m->s = m->ns = s;
+	m->e = m->ne = i;
+	m->cas = SPEAKERS_GEN;
+	*stop = i;
+	return 1;
+}
+
+/*
  * "по мнению некоторых радикальных феминисток": a plural noun phrase in
  * the genitive that no list knows, ending at a comma, as a group.  Fills
  * m and *stop.
@@ -478,7 +514,8 @@ cue_frame(struct ex *x, const struct sent *st, size_t i,
 		    AGR_PL : AGR_M;
 	} else {
 		if (!mention_after(x, i + k, st->s1, &m, &stop, MNP_OBL) &&
-		    !genitive_group(x, i + k, st->s1, &m, &stop)) {
+		    !genitive_group(x, i + k, st->s1, &m, &stop) &&
+		    !genitive_person(x, i + k, st->s1, &m, &stop)) {
 			/* "Согласно сообщению, ...": the source spoken
 			 * of.  ("По сообщениям, ..." names nobody.) */
 			if (!tok_punct(x, i + k, ',') ||

@@ -45,6 +45,7 @@ static int	 ent_has_role(const char *, const char *);
 static int	 past_sg(const struct ex *, size_t);
 static void	 people_agencies(struct ex *);
 static int	 ent_agency(const struct ex *, const struct cand *);
+static char	*noun_gen_nominative(const char *);
 static int	 lone_surname_role(const struct ex *, size_t);
 static int	 lone_surname_subject(const struct ex *, size_t);
 static int	 ent_literal(struct ex *, const char *, enum speaker_kind,
@@ -1092,6 +1093,21 @@ np_nominative(const struct ex *x, size_t s, size_t e)
 	}
 	if (head > s && tok_is(x, head - 1, "и"))
 		head--;
+	if (head == s && tok_common(x, s) && (w = noun_gen_nominative(x->w[s]))
+	    != NULL) {
+		/* "таксиста", "хозяина квартиры": a noun no list knows,
+		 * in the genitive singular. */
+		buf_init(&b);
+		buf_adds(&b, w);
+		free(w);
+		if (s + 1 < e) {
+			rest = span_text(x, s + 1, e, 0);
+			buf_addc(&b, ' ');
+			buf_adds(&b, rest);
+			free(rest);
+		}
+		return buf_steal(&b);
+	}
 	if (head == s)
 		return span_text(x, s, e, !proper_noun(x, s));
 	buf_init(&b);
@@ -1116,6 +1132,35 @@ np_nominative(const struct ex *x, size_t s, size_t e)
 		free(rest);
 	}
 	return buf_steal(&b);
+}
+
+/*
+ * The nominative of folded noun f in the genitive singular, by its
+ * ending: таксиста -> таксист, очевидца -> очевидец, пенсионерки ->
+ * пенсионерка, водителя -> водитель, пострадавшего -> пострадавший.
+ * NULL when no ending fits.  The caller frees the result.
+ */
+static char *
+noun_gen_nominative(const char *f)
+{
+	static const struct {
+		const char	*end, *nom;
+	} tab[] = {
+		{ "шего", "ший" }, { "щего", "щий" }, { "кого", "кий" },
+		{ "гого", "гий" }, { "хого", "хий" }, { "ого", "ый" },
+		{ "его", "ий" }, { "ца", "ец" }, { "ки", "ка" }, { "ги", "га" },
+		{ "цы", "ца" }, { "ы", "а" }, { "я", "ь" }, { "а", "" },
+		{ NULL, NULL }
+	};
+	size_t	k, l = strlen(f), el;
+
+	for (k = 0; tab[k].end != NULL; k++) {
+		el = strlen(tab[k].end);
+		if (l > el + 4 && strcmp(f + l - el, tab[k].end) == 0)
+			return xasprintf("%.*s%s", (int)(l - el), f,
+			    tab[k].nom);
+	}
+	return NULL;
 }
 
 /*
