@@ -157,6 +157,9 @@ main(void)
 	    "Айдар Касымов", GENDER_MALE);
 	check("Айдару Касымову", SPEAKERS_DAT, GENDER_UNKNOWN,
 	    "Айдар Касымов", GENDER_MALE);
+	/* A man's surname in -ий: -ия in the genitive, never "-иь". */
+	check("Федора Лапия", SPEAKERS_GEN, GENDER_UNKNOWN, "Федор Лапий",
+	    GENDER_MALE);
 	check("Булекпаеву", SPEAKERS_DAT, GENDER_MALE, "Булекпаев",
 	    GENDER_MALE);
 	check("Токаевым", SPEAKERS_INS, GENDER_MALE, "Токаев", GENDER_MALE);
