@@ -642,6 +642,34 @@ direct_pass(struct ex *x)
 			prev_quote = 1;
 			continue;
 		}
+		/* Dash dialogue inside a paragraph, when the crawl lost the
+		 * line breaks: ". — Q1, — V X. — Q2." */
+		for (i = ps + 1; i + 2 < pe; i++) {
+			size_t	q2e;
+
+			if (!tok_dash(x, i) || !tok_sentend(x, i - 1) ||
+			    x->mask[i])
+				continue;
+			memset(&c, 0, sizeof(c));
+			if (!find_split(x, i + 1, pe, &q1e, &q2s, &c) ||
+			    sg->t[q1e > i + 1 ? q1e - 1 : i + 1].sent !=
+			    sg->t[i + 1].sent || q1e <= i + 1)
+				continue;
+			add_direct(x, i + 1, q1e, &c);
+			q2e = q2s;
+			if (q2s < pe && tok_dash(x, q2s - 1)) {
+				struct cand	c2 = c;
+
+				q2e = sg->sent[sg->t[q2s].sent].last;
+				if (q2e > pe)
+					q2e = pe;
+				c2.cs = c2.ce = 0;
+				c2.m.type = MEN_CONT;
+				add_direct(x, q2s, q2e, &c2);
+			}
+			this_quote = 1;
+			i = q2e > i ? q2e - 1 : i;
+		}
 		/* Quotation marks. */
 		for (i = ps; i < pe; i++) {
 			size_t	o = i, cl, words = 0, k;

@@ -1056,6 +1056,14 @@ main(void)
 	ok(extract(t, &ql) == 0, "\"по данным X\" is still no cue");
 	quote_list_free(&ql);
 
+	t = "Завод запустят в мае. — Мы готовы к запуску, — сказал директор "
+	    "Иван Петров. — Работы осталось немного. Анна Ким пришла.";
+	check_one(t, 0, QUOTE_DIRECT, "Иван Петров", "Мы готовы к запуску",
+	    "dash dialogue inside a paragraph (line breaks lost)");
+	check_one(t, 1, QUOTE_DIRECT, "Иван Петров", "Работы осталось "
+	    "немного.", "and its part after the attribution, to the end of "
+	    "its sentence");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
