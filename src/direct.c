@@ -81,14 +81,29 @@ reports_itself(const struct ex *x, size_t s, size_t e)
 		"моя", "мое", "мои", "наш", "наша", "наше", "наши", "нашей",
 		"нашего", "нашим", "наших", "моей", "моего", NULL
 	};
-	size_t	i, k;
-	int	verb = 0;
+	const struct lex_entry	*le;
+	size_t			 i, k;
+	int			 verb = 0;
 
 	if (tok_open_quote(x, s) || tok_dash(x, s))
 		return 0;
+	/* The newsroom's voice: "Как сообщается, ...", "Напомним, ...",
+	 * "По данным ...". */
+	if ((tok_is(x, s, "как") && (le = lexicon_match(x->lx, LEX_PHRASES,
+	    x->w + s + 1, e - s - 1, &k)) != NULL &&
+	    strcmp(le->tag, "docin") == 0) || tok_is(x, s, "напомним") ||
+	    tok_is(x, s, "отметим") || ((le = lexicon_match(x->lx,
+	    LEX_PHRASES, x->w + s, e - s, &k)) != NULL &&
+	    strcmp(le->tag, "not") == 0))
+		return 1;
 	for (i = s; i < e; i++) {
 		if (x->sg->t[i].type != SEG_WORD)
 			continue;
+		/* "Подтверждением этих слов стала ...": about the words,
+		 * not the words. */
+		if ((tok_is(x, i, "этих") && tok_is(x, i + 1, "слов")) ||
+		    (tok_is(x, i, "этим") && tok_is(x, i + 1, "словам")))
+			return 1;
 		for (k = 0; first[k] != NULL; k++)
 			if (strcmp(x->w[i], first[k]) == 0)
 				return 0;
@@ -325,6 +340,13 @@ attribution(struct ex *x, size_t s, size_t e, struct cand *c, size_t *end)
 			}
 		return 0;
 	}
+	/* "— коротко ответил Досаев", "— также отметил он": an adverb
+	 * before the verb, the speaker after it. */
+	while (s < i && x->sg->t[s].type == SEG_WORD && (tok_adverb(x, s) ||
+	    tok_is(x, s, "также") || tok_is(x, s, "тоже") ||
+	    tok_is(x, s, "затем") || tok_is(x, s, "потом") ||
+	    tok_is(x, s, "позже") || tok_is(x, s, "позднее")))
+		s++;
 	/* "— с поклоном сказал швейцар": a phrase of manner before the
 	 * verb, the speaker after it. */
 	if (i > s && tok_prep(x, s) && !mention_np(x, s, i, &c->m, 0))
@@ -467,8 +489,10 @@ attr_line(struct ex *x, size_t p, struct cand *c)
 
 	if (e - s > 25 || !tok_dash(x, s))
 		return 0;
+	/* "— Тимур Муратович, вырастет ли ставка?": an interviewer's
+	 * question, addressed to a name, attributes nothing. */
 	for (i = s + 1; i < e; i++)
-		if (tok_verb(x, i, e, NULL, NULL))
+		if (tok_verb(x, i, e, NULL, NULL) || tok_punct(x, i, '?'))
 			return 0;
 	for (i = s + 1; i < e && x->sg->t[i].type == SEG_WORD; i++)
 		;
@@ -488,6 +512,28 @@ attr_line(struct ex *x, size_t p, struct cand *c)
 	c->colon_cue = 1;
 	c->cue_tok = s;
 	return 1;
+}
+
+/*
+ * Does paragraph p open with an attribution clause cut off from the
+ * quote paragraph above it by the crawl: a speech verb in lower case
+ * first ("заявил после инаугурации Рамзан Кадыров.")?  Fills c when it
+ * does.
+ */
+static int
+verb_line(struct ex *x, size_t p, struct cand *c)
+{
+	size_t	s = x->sg->para[p].first, e = x->sg->para[p].last, end;
+
+	/* Its first sentence. */
+	e = x->sg->sent[x->sg->t[s].sent].last < e ?
+	    x->sg->sent[x->sg->t[s].sent].last : e;
+	if (e - s > 25 || x->sg->t[s].type != SEG_WORD ||
+	    (x->sg->t[s].flags & (SEG_CAP | SEG_ALLCAPS)) ||
+	    !tok_verb(x, s, e, NULL, NULL))
+		return 0;
+	memset(c, 0, sizeof(*c));
+	return attribution(x, s, e, c, &end) && c->m.type != MEN_NONE;
 }
 
 /*
@@ -596,6 +642,34 @@ direct_pass(struct ex *x)
 			prev_quote = 1;
 			continue;
 		}
+		/* Dash dialogue inside a paragraph, when the crawl lost the
+		 * line breaks: ". — Q1, — V X. — Q2." */
+		for (i = ps + 1; i + 2 < pe; i++) {
+			size_t	q2e;
+
+			if (!tok_dash(x, i) || !tok_sentend(x, i - 1) ||
+			    x->mask[i])
+				continue;
+			memset(&c, 0, sizeof(c));
+			if (!find_split(x, i + 1, pe, &q1e, &q2s, &c) ||
+			    sg->t[q1e > i + 1 ? q1e - 1 : i + 1].sent !=
+			    sg->t[i + 1].sent || q1e <= i + 1)
+				continue;
+			add_direct(x, i + 1, q1e, &c);
+			q2e = q2s;
+			if (q2s < pe && tok_dash(x, q2s - 1)) {
+				struct cand	c2 = c;
+
+				q2e = sg->sent[sg->t[q2s].sent].last;
+				if (q2e > pe)
+					q2e = pe;
+				c2.cs = c2.ce = 0;
+				c2.m.type = MEN_CONT;
+				add_direct(x, q2s, q2e, &c2);
+			}
+			this_quote = 1;
+			i = q2e > i ? q2e - 1 : i;
+		}
 		/* Quotation marks. */
 		for (i = ps; i < pe; i++) {
 			size_t	o = i, cl, words = 0, k;
@@ -612,7 +686,11 @@ direct_pass(struct ex *x)
 				if (sg->t[k].type == SEG_WORD)
 					words++;
 			sent_start = o == ps || tok_sentend(x, o - 1) ||
-			    sg->t[o].sent != sg->t[o - 1].sent;
+			    sg->t[o].sent != sg->t[o - 1].sent ||
+			    /* "— сказал X. — «Q2»" */
+			    (o >= ps + 2 && tok_dash(x, o - 1) &&
+			    (tok_sentend(x, o - 2) ||
+			    sg->t[o - 1].sent != sg->t[o - 2].sent));
 			after_colon = o > ps && (tok_punct(x, o - 1, ':') ||
 			    /* "Он подчеркнул, «Q»": a comma for a colon */
 			    (o >= ps + 2 && tok_punct(x, o - 1, ',') &&
@@ -724,6 +802,16 @@ direct_pass(struct ex *x)
 			if (words >= 3 && o == ps && cl + 2 >= pe &&
 			    p + 1 < sg->npara && attr_line(x, p + 1, &c)) {
 				/* Left for the "— Name, role" line. */
+				i = cl;
+				continue;
+			}
+			if (words >= 3 && o == ps && cl + 2 >= pe &&
+			    p + 1 < sg->npara && verb_line(x, p + 1, &c)) {
+				/* "«Q»" and "заявил X." below it. */
+				add_direct(x, o + 1, cl, &c);
+				for (k = c.cs; k < c.ce; k++)
+					x->mask[k] = 1;
+				this_quote = 1;
 				i = cl;
 				continue;
 			}

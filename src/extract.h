@@ -72,6 +72,8 @@ struct mention {
 	enum speakers_case	 cas;
 	const char		*literal;	/* nominative from the lexicon;
 						 * borrowed */
+	size_t			 cs, ce;	/* its complement, as written:
+						 * "в министерстве энергетики" */
 	int			 subj;		/* in subject position */
 	int			 conj;		/* names joined by и */
 	int			 loc;		/* a place: "в НАКе сообщили" */

@@ -34,7 +34,15 @@ static size_t	 cue_prev(struct ex *, const struct sent *, size_t, size_t,
 		    int);
 static int	 cue_docin(struct ex *, const struct sent *, size_t, size_t,
 		    size_t *);
-static int	 abstract_subject(const struct ex *, size_t, size_t);
+static int	 contrast_word(const struct ex *, size_t);
+static size_t	 cue_request(struct ex *, const struct sent *, size_t);
+static int	 reported_act(struct ex *, size_t, size_t, size_t, size_t,
+		    const struct mention *);
+static int	 attribution_ends(const struct ex *, size_t, size_t);
+static int	 genitive_person(struct ex *, size_t, size_t,
+		    struct mention *, size_t *);
+static int	 clause_follows(const struct ex *, size_t, size_t);
+static int	 abstract_subject(const struct ex *, size_t, size_t, enum agr);
 static size_t	 cue_kak(struct ex *, const struct sent *, size_t, size_t);
 static size_t	 cue_noun(struct ex *, const struct sent *, size_t);
 static int	 verb_topic_first(struct ex *, const struct sent *, size_t,
@@ -90,6 +98,56 @@ speech_setting(const struct ex *x, size_t i, size_t e)
 	return 0;
 }
 
+/*
+ * Does a что-clause start at token k, or after at most three words of
+ * an addressee ("сказал журналистам, что"), not past e?
+ */
+static int
+clause_follows(const struct ex *x, size_t k, size_t e)
+{
+	size_t	i;
+
+	for (i = k; i < e && i < k + 4; i++) {
+		if (tok_is(x, i, "что"))
+			return i + 1 < e;
+		if (tok_punct(x, i, ','))
+			return i + 2 < e && tok_is(x, i + 1, "что");
+		if (x->sg->t[i].type != SEG_WORD)
+			return 0;
+	}
+	return 0;
+}
+
+/*
+ * Does a short attribution run from token k to the end of the sentence
+ * e: up to six words, the last a name or a noun (", сообщил Камменос.",
+ * ", заявил министр финансов.")?
+ */
+static int
+attribution_ends(const struct ex *x, size_t k, size_t e)
+{
+	const char	*f;
+	size_t		 i;
+
+	if (k >= e || x->sg->t[k].type != SEG_WORD || tok_prep(x, k) ||
+	    tok_is(x, k, "что") || tok_is(x, k, "о") || tok_is(x, k, "об"))
+		return 0;
+	for (i = k; i < e && i < k + 6; i++)
+		if (x->sg->t[i].type != SEG_WORD)
+			break;
+	if (i == k || !(i >= e || tok_sentend(x, i)))
+		return 0;
+	/* The last word is the subject, in the nominative: not
+	 * "ответила оскорблениями пророку Мухаммеду". */
+	f = x->w[i - 1];
+	if (tok_ends(f, "у") || tok_ends(f, "ю") || tok_ends(f, "ом") ||
+	    tok_ends(f, "ем") || tok_ends(f, "ам") || tok_ends(f, "ям") ||
+	    tok_ends(f, "ами") || tok_ends(f, "ями"))
+		return 0;
+	return tok_name(x, i - 1) || tok_has(x, i - 1, TF_ROLE) ||
+	    tok_has(x, i - 1, TF_GROUP) || tok_has(x, i - 1, TF_INST);
+}
+
 static size_t
 content_end(const struct ex *x, size_t s, size_t e, int np)
 {
@@ -101,7 +159,7 @@ content_end(const struct ex *x, size_t s, size_t e, int np)
 			return i;
 		/* A topic ends before where it was said: "рассказал о
 		 * предках Обамы на встрече в Фонде". */
-		if (np && i > s + 1 && speech_setting(x, i, e))
+		if (np && i > s && speech_setting(x, i, e))
 			return i;
 		/* An object ends before a gloss in parentheses and before
 		 * a contrast: "решение ошибочным, но принимает его". */
@@ -132,10 +190,20 @@ content_end(const struct ex *x, size_t s, size_t e, int np)
 		if (tok_verb(x, j, e, &len, &cls) && j > i + (tok_punct(x, i,
 		    ',') ? 1 : 0) && tok_agr(x->w[j]) != AGR_NONE)
 			return i;	/* "... и призвал ..." */
+		/* "C, сообщил Камменос.": a postposed attribution ends
+		 * the content. */
+		if (tok_punct(x, i, ',') && j == i + 1 &&
+		    tok_verb(x, j, e, &len, &cls) &&
+		    tok_agr(x->w[j]) != AGR_NONE && attribution_ends(x, j + len,
+		    e))
+			return i;
+		/* "..., указывая на ...": a gerund of speech has its own
+		 * content. */
+		if (tok_punct(x, i, ',') && j == i + 1 && tok_gerund(x->w[j]) &&
+		    tok_verb(x, j, e, &len, &cls))
+			return i;
 		if (tok_verb(x, j, e, &len, &cls) && (cls & VC_CLAUSE) &&
-		    j + len + 1 < e && (tok_is(x, j + len, "что") ||
-		    (tok_punct(x, j + len, ',') &&
-		    tok_is(x, j + len + 1, "что"))))
+		    clause_follows(x, j + len, e))
 			return i;
 		/* ", а Россия уверена, что": another subject, then its
 		 * verb and что.  (After "но" the clause is more often part
@@ -182,6 +250,9 @@ predicate_follows(const struct ex *x, size_t s, size_t e)
 	size_t	i;
 
 	for (i = s + 1; i < e && i < s + 7; i++) {
+		/* "считает случившееся «неприятным инцидентом»" */
+		if (tok_open_quote(x, i) || tok_close_quote(x, i))
+			continue;
 		if (x->sg->t[i].type != SEG_WORD)
 			return 0;
 		if (strlen(x->w[i]) > 8 && (tok_ends(x->w[i], "ым") ||
@@ -230,9 +301,22 @@ static int
 mention_after_past_media(struct ex *x, size_t i, size_t e, struct mention *m,
     size_t *stop, int flags)
 {
-	size_t	k;
+	const struct lex_entry	*le;
+	size_t			 k, n;
+	int			 found;
 
-	if (!mention_after(x, i, e, m, stop, flags))
+	found = mention_after(x, i, e, m, stop, flags);
+	/* "Как сообщает ТАСС со ссылкой на пресс-службу министерства":
+	 * the body the medium refers to, in the accusative. */
+	if ((!found || mention_media(x, m)) && *stop < e &&
+	    (le = lexicon_match(x->lx, LEX_PHRASES, x->w + *stop,
+	    e - *stop, &n)) != NULL && strcmp(le->tag, "ref") == 0) {
+		if (!mention_after(x, *stop + n, e, m, stop, flags | MNP_OBL))
+			return 0;
+		m->cas = SPEAKERS_ACC;
+		return 1;
+	}
+	if (!found)
 		return 0;
 	if (mention_media(x, m) && m->ne < e && m->ne < *stop) {
 		k = m->ne;
@@ -241,6 +325,40 @@ mention_after_past_media(struct ex *x, size_t i, size_t e, struct mention *m,
 		if (k < e && x->sg->t[k].type == SEG_WORD)
 			return mention_after(x, k, e, m, stop, flags);
 	}
+	return 1;
+}
+
+/*
+ * "по словам таксиста", "по словам хозяина квартиры": a singular noun
+ * in the genitive that no list knows, with at most two words after it,
+ * ending at a comma, as a person described.  Fills m and *stop.
+ */
+static int
+genitive_person(struct ex *x, size_t s, size_t e, struct mention *m,
+    size_t *stop)
+{
+	size_t		 i;
+	const char	*f;
+
+	if (s >= e || x->sg->t[s].type != SEG_WORD || !tok_common(x, s) ||
+	    tok_prep(x, s) || tok_stop(x, s) || strlen(x->w[s]) < 10)
+		return 0;
+	f = x->w[s];
+	if (!(tok_ends(f, "а") || tok_ends(f, "я") || tok_ends(f, "ки") ||
+	    tok_ends(f, "цы") || tok_ends(f, "ого") || tok_ends(f, "его")) ||
+	    tok_ends(f, "ия") || tok_ends(f, "ства") || tok_ends(f, "ния"))
+		return 0;
+	for (i = s + 1; i < e && i < s + 4 && x->sg->t[i].type == SEG_WORD &&
+	    !tok_prep(x, i); i++)
+		;
+	if (i >= e || !tok_punct(x, i, ','))
+		return 0;
+	memset(m, 0, sizeof(*m));
+	m->type = MEN_ROLE;
+	m->s = m->ns = s;
+	m->e = m->ne = i;
+	m->cas = SPEAKERS_GEN;
+	*stop = i;
 	return 1;
 }
 
@@ -336,7 +454,15 @@ add_indirect(struct ex *x, size_t s, size_t e, size_t cs, size_t ce,
 	    !(paren > 0 && tok_punct(x, e - 1, ')')) &&
 	    !tok_punct(x, e - 1, '%'))
 		e--;
-	if (words < 2)
+	/* One word is content only as a clause ("утверждала, что
+	 * невиновна"), as a topic cut off before where it was told
+	 * ("объявила о покупке в микроблоге") or after a topic phrase. */
+	if (words < 2 && !(words == 1 && s > 0 && (tok_is(x, s - 1, "что") ||
+	    tok_is(x, s - 1, "чтобы") || ((tok_is(x, s - 1, "о") ||
+	    tok_is(x, s - 1, "об") || tok_is(x, s - 1, "обо")) &&
+	    speech_setting(x, e, x->sg->n)) ||
+	    /* "подчеркнул важность реформы": a topic phrase's noun */
+	    (ce >= cs + 2 && ce == s))))
 		return;
 	/* The same content found twice (a framing phrase and a verb): the
 	 * tokens of indirect quotes are marked, rather than every quote so
@@ -388,7 +514,8 @@ cue_frame(struct ex *x, const struct sent *st, size_t i,
 		    AGR_PL : AGR_M;
 	} else {
 		if (!mention_after(x, i + k, st->s1, &m, &stop, MNP_OBL) &&
-		    !genitive_group(x, i + k, st->s1, &m, &stop)) {
+		    !genitive_group(x, i + k, st->s1, &m, &stop) &&
+		    !genitive_person(x, i + k, st->s1, &m, &stop)) {
 			/* "Согласно сообщению, ...": the source spoken
 			 * of.  ("По сообщениям, ..." names nobody.) */
 			if (!tok_punct(x, i + k, ',') ||
@@ -422,8 +549,11 @@ cue_frame(struct ex *x, const struct sent *st, size_t i,
 	}
 	if (mention_media(x, &m))
 		return i + k - 1;
+	/* At the start of the sentence, or of a clause after a colon
+	 * ("рассказал о подготовке: по его словам, C"). */
 	at_start = i == st->s0 || (i == st->s0 + 1 &&
-	    x->sg->t[st->s0].type == SEG_WORD);
+	    x->sg->t[st->s0].type == SEG_WORD) ||
+	    (i > st->s0 && tok_punct(x, i - 1, ':'));
 	if (ref) {
 		/* "... со ссылкой на X, что C". */
 		j = stop;
@@ -459,7 +589,16 @@ cue_doc(struct ex *x, const struct sent *st, size_t i, size_t k)
 	    i == st->s0)
 		return i + k - 1;
 	m.cas = SPEAKERS_GEN;
-	add_indirect(x, st->s0, i, i, i + k, AGR_NONE, &m);
+	/* "Об этом говорится в сообщении X": the sentence before. */
+	if (i == st->s0 + 2 && (tok_is(x, st->s0, "об") ||
+	    tok_is(x, st->s0, "о")) && (tok_is(x, st->s0 + 1, "этом") ||
+	    tok_is(x, st->s0 + 1, "том"))) {
+		if (st->si > 0)
+			add_indirect(x, x->sg->sent[st->si - 1].first,
+			    x->sg->sent[st->si - 1].last, i, i + k, AGR_NONE,
+			    &m);
+	} else
+		add_indirect(x, st->s0, i, i, i + k, AGR_NONE, &m);
 	return stop > i ? stop - 1 : i;
 }
 
@@ -549,9 +688,13 @@ cue_prev(struct ex *x, const struct sent *st, size_t i, size_t k,
 	if (v >= st->s1 || v >= i + k + 5 || (st->si == 0 && !clause) ||
 	    (clause && (i < st->s0 + 3 || !tok_punct(x, i - 1, ','))))
 		return i + k - 1;
-	if (!mention_after_past_media(x, v + len, st->s1, &m, &stop, 0)) {
-		/* The subject between: "О своих планах Лужков
-		 * рассказал". */
+	/* The subject between: "О своих планах Лужков рассказал", "Об
+	 * этом Алибек Куантыров заявил журналистам". */
+	if (v > i + k && mention_np(x, i + k, v, &m, 0) &&
+	    (m.type == MEN_NAME || m.type == MEN_PRON))
+		stop = v + len;
+	else if (!mention_after_past_media(x, v + len, st->s1, &m, &stop,
+	    0)) {
 		if (v == i + k || !mention_np(x, i + k, v, &m, 0))
 			return v + len - 1;
 		stop = v + len;
@@ -614,6 +757,15 @@ prev_speech_act(struct ex *x, size_t si, size_t cs, size_t ce,
 }
 
 /* "Как пояснил X, C", "C, как сообщил X", "..., но как отметил X, C". */
+/* Is token i a conjunction that starts a clause anew (но, а, однако,
+ * и)? */
+static int
+contrast_word(const struct ex *x, size_t i)
+{
+	return tok_is(x, i, "но") || tok_is(x, i, "а") ||
+	    tok_is(x, i, "однако") || tok_is(x, i, "и");
+}
+
 static size_t
 cue_kak(struct ex *x, const struct sent *st, size_t i, size_t len)
 {
@@ -629,11 +781,17 @@ cue_kak(struct ex *x, const struct sent *st, size_t i, size_t len)
 	if (i == st->s0 || (i == st->s0 + 1 &&
 	    x->sg->t[st->s0].type == SEG_WORD) ||
 	    (tok_punct(x, stop, ',') && words_between(x, stop,
-	    content_end(x, stop, st->s1, 0)) >= 3 &&
-	    (tok_is(x, i - 1, "но") || tok_is(x, i - 1, "а") ||
-	    tok_is(x, i - 1, "однако") || tok_is(x, i - 1, "и"))))
+	    content_end(x, stop, st->s1, 0)) >= 3 && (contrast_word(x, i - 1) ||
+	    /* "..., но, как сказала X, C" */
+	    (i >= st->s0 + 2 && tok_punct(x, i - 1, ',') &&
+	    contrast_word(x, i - 2)))))
 		add_indirect(x, stop, content_end(x, stop + 1, st->s1, 0),
 		    i, v + len, a, &m);
+	else if (tok_punct(x, stop, ',') && i > st->s0 &&
+	    tok_punct(x, i - 1, ',') && words_between(x, stop, st->s1) >= 2)
+		/* "Переговоры, как заявил Петров, продолжатся": framing
+		 * in the middle reports the whole sentence. */
+		add_indirect(x, st->s0, st->s1, i, v + len, a, &m);
 	else
 		add_indirect(x, st->s0, i, i, v + len, a, &m);
 	return stop > i ? stop - 1 : i;
@@ -660,12 +818,14 @@ verb_postposed(struct ex *x, const struct sent *st, size_t i, size_t len,
 	    (tok_ends(x->w[i + len], "у") || tok_ends(x->w[i + len], "ю")) &&
 	    !tok_has(x, i + len, TF_ROLE) && !tok_has(x, i + len, TF_INST) &&
 	    !tok_has(x, i + len, TF_GROUP) && !tok_prep(x, i + len) &&
-	    !tok_stop(x, i + len))
+	    !tok_has(x, i + len, TF_MEDIA) && !tok_stop(x, i + len))
 		return 0;
 	if (!(i > s0 && (tok_punct(x, i - 1, ',') || tok_dash(x, i - 1)) &&
 	    !tok_gerund(x->w[i]) &&
-	    /* "..., сообщили в акимате": a body where it speaks */
-	    mention_after(x, i + len, s1, &m, &stop, mention_agr(a) |
+	    /* "..., сообщили в акимате": a body where it speaks;
+	     * "..., сообщил агентству X": a medium addressed */
+	    mention_after_past_media(x, i + len, s1, &m, &stop,
+	    mention_agr(a) |
 	    (a == AGR_PL ? MNP_LOC : 0)) &&
 	    (stop >= s1 || tok_sentend(x, stop) || tok_punct(x, stop, ',') ||
 	    tok_punct(x, stop, '(') ||
@@ -700,10 +860,44 @@ verb_postposed(struct ex *x, const struct sent *st, size_t i, size_t len,
 	    (tok_is(x, stop + 1, "что") || tok_is(x, stop + 1, "чтобы")))
 		add_indirect(x, stop + 2, content_end(x, stop + 2, s1, 0), i,
 		    i + len, a, &m);
-	else
+	else if (!reported_act(x, s0, ce, i, i + len, &m))
 		add_indirect(x, s0, ce, i, i + len, a, &m);
 	*ret = stop > i ? stop - 1 : i;
 	return 1;
+}
+
+/*
+ * "Вормут попросила Афины продолжить санкции, сообщил Камменос": the
+ * content [s, e) before a postposed attribution opens with a speech act
+ * of its own subject; the whole is what the reporter said, with the
+ * cue [cs, ce) and source m.  Returns 1 when there was one.
+ */
+static int
+reported_act(struct ex *x, size_t s, size_t e, size_t cs, size_t ce,
+    const struct mention *m)
+{
+	size_t	k;
+
+	if (m->type != MEN_NAME && m->type != MEN_ROLE)
+		return 0;
+	for (k = 0; k < x->nc; k++) {
+		struct cand	*c = &x->c[k];
+
+		if (!c->is_quote || c->kind != QUOTE_INDIRECT ||
+		    c->m.type != MEN_NAME || c->m.s != s || c->cs <= s ||
+		    c->cs >= e || c->ts < c->ce || c->te > e + 1)
+			continue;
+		memset(x->ind + s, 1, e - s);
+		c->ts = s;
+		c->te = e;
+		c->cs = cs;
+		c->ce = ce;
+		c->agr = tok_agr(x->w[cs]);
+		c->m = *m;
+		c->order = cs;
+		return 1;
+	}
+	return 0;
 }
 
 /*
@@ -712,7 +906,7 @@ verb_postposed(struct ex *x, const struct sent *st, size_t i, size_t len,
  * министра говорит о ...", "Решение суда означает")?
  */
 static int
-abstract_subject(const struct ex *x, size_t s0, size_t v)
+abstract_subject(const struct ex *x, size_t s0, size_t v, enum agr a)
 {
 	size_t	c = v, k;
 
@@ -725,6 +919,10 @@ abstract_subject(const struct ex *x, size_t s0, size_t v)
 	    tok_has(x, c, TF_ROLE) || tok_has(x, c, TF_GROUP) ||
 	    tok_has(x, c, TF_INST) || tok_has(x, c, TF_FIRST) ||
 	    tok_oblique(x->w[c]))
+		return 0;
+	/* "Ученики заявили", "Медики считают": people in -ики with a
+	 * plural verb, not a thing in -ика. */
+	if (a == AGR_PL && tok_ends(x->w[c], "ики"))
 		return 0;
 	/* Only a complement after it: words in the genitive. */
 	for (k = c + 1; k < v; k++)
@@ -762,7 +960,7 @@ verb_subject(struct ex *x, const struct sent *st, size_t i, size_t len,
 	}
 	/* "Отставка министра говорит о кризисе": a thing speaks only
 	 * figuratively. */
-	if (abstract_subject(x, s0, i))
+	if (abstract_subject(x, s0, i, a))
 		return 0;
 	if (mention_before(x, s0, i, m, a) ||
 	    mention_subject_left(x, s0, i, m, a) ||
@@ -796,7 +994,7 @@ static size_t
 verb_complement(struct ex *x, const struct sent *st, size_t i, size_t len,
     unsigned cls, enum agr a, const struct mention *m, size_t stop)
 {
-	size_t	j, s1 = st->s1, s0 = st->s0;
+	size_t	j, k, s1 = st->s1, s0 = st->s0;
 
 	/* "ответила на слова Байдена о том, что C": C is Biden's. */
 	for (j = stop; j < s1 && j < stop + 6 &&
@@ -817,11 +1015,14 @@ verb_complement(struct ex *x, const struct sent *st, size_t i, size_t len,
 			return i + len - 1;
 		}
 	}
+	/* The что of this verb: not one past another cue ("считает X Y
+	 * и выражает надежду, что"). */
 	j = stop;
 	while (j < s1 && j < stop + 8 && !tok_is(x, j, "что") &&
 	    !tok_is(x, j, "чтобы") && !tok_is(x, j, "будто") &&
 	    !tok_sentend(x, j) && !tok_punct(x, j, ':') &&
-	    !(cls & VC_PHRASE))
+	    !(cls & VC_PHRASE) &&
+	    !(j > stop && tok_verb(x, j, s1, NULL, NULL)))
 		j++;
 	if ((cls & VC_CLAUSE) && j < s1 && (tok_is(x, j, "что") ||
 	    tok_is(x, j, "чтобы") || tok_is(x, j, "будто"))) {
@@ -916,6 +1117,14 @@ verb_complement(struct ex *x, const struct sent *st, size_t i, size_t len,
 				return i;
 			j += 3;
 		}
+		/* "рассказал о ходе подготовки: по его словам, C": a
+		 * topic that only introduces what follows the colon is
+		 * no record of its own. */
+		for (k = j; k < s1 && !tok_punct(x, k, ':'); k++)
+			if (x->mask[k])
+				break;
+		if (k + 1 < s1 && tok_punct(x, k, ':') && k - j <= 8)
+			return k;
 		add_indirect(x, j, content_end(x, j, s1, 1), i, i + len, a, m);
 		return j - 1;
 	}
@@ -1141,9 +1350,56 @@ indirect_at(struct ex *x, size_t si, size_t i)
 	if (tok_is(x, i, "как") && tok_verb(x, i + 1, st.s1, &len, &cls) &&
 	    !(cls & VC_PHRASE))
 		return cue_kak(x, &st, i, len);
+	if ((len = cue_request(x, &st, i)) != i)
+		return len;
 	if ((len = cue_noun(x, &st, i)) != i)
 		return len;
 	return cue_verb(x, &st, i);
+}
+
+/*
+ * "Канада обратилась к властям с требованием обеспечить безопасность":
+ * a request as a noun with an infinitive, its source the subject of
+ * the verb before it.  (A noun phrase after it, "с просьбой о
+ * помиловании", reports no content.)  Returns the last token consumed,
+ * or i.
+ */
+static size_t
+cue_request(struct ex *x, const struct sent *st, size_t i)
+{
+	struct mention	m;
+	size_t		v, stop;
+	const char	*f;
+	enum agr	a = AGR_NONE;
+
+	if (!tok_is(x, i, "с") || i + 2 >= st->s1 ||
+	    !(tok_is(x, i + 1, "просьбой") || tok_is(x, i + 1, "требованием") ||
+	    tok_is(x, i + 1, "призывом") || tok_is(x, i + 1, "предложением")))
+		return i;
+	f = x->w[i + 2];
+	if (x->sg->t[i + 2].type != SEG_WORD || !tok_common(x, i + 2) ||
+	    strlen(f) < 6 || !(tok_ends(f, "ть") || tok_ends(f, "ти") ||
+	    tok_ends(f, "чь") || tok_ends(f, "ться")))
+		return i;
+	/* The finite verb before it, in its clause. */
+	for (v = i; v > st->s0 && i - v < 12; v--) {
+		if (tok_punct(x, v - 1, ',') || tok_punct(x, v - 1, ':'))
+			return i;
+		if (tok_common(x, v - 1) && ((a = tok_agr(x->w[v - 1])) ==
+		    AGR_M || a == AGR_F || a == AGR_N || a == AGR_PL) &&
+		    (tok_finite_past(x, v - 1) || tok_ends(x->w[v - 1], "лся") ||
+		    tok_ends(x->w[v - 1], "лась") ||
+		    tok_ends(x->w[v - 1], "лись")))
+			break;
+	}
+	if (v == st->s0 || i - v >= 12)
+		return i;
+	v--;
+	if (!verb_subject(x, st, v, 1, a, &m, &stop) || m.type == MEN_NONE)
+		return i;
+	add_indirect(x, i + 2, content_end(x, i + 2, st->s1, 1), i, i + 2, a,
+	    &m);
+	return i + 1;
 }
 
 /*

@@ -26,6 +26,9 @@ static int	 noun_subject(const struct ex *, size_t, size_t, enum agr,
 		    struct mention *, int);
 static int	 enum_link(const struct ex *, size_t, size_t);
 static int	 conjoined_names(struct ex *, size_t, size_t, struct mention *);
+static int	 nominative_surname(const struct ex *, size_t);
+static int	 name_in_phrase(const struct ex *, size_t, size_t);
+static size_t	 loc_complement(const struct ex *, size_t, size_t);
 static size_t	 mention_np_end(const struct ex *, size_t, size_t);
 static int	 np_has_noun(const struct ex *, size_t, size_t);
 static int	 body_before(const struct ex *, size_t, size_t);
@@ -58,6 +61,10 @@ mention_media(const struct ex *x, const struct mention *m)
 	if (m->type != MEN_NAME && !(m->type == MEN_INST &&
 	    (x->sg->t[s].flags & SEG_LATIN)))
 		return tok_media(x, s, s + 1);	/* the head noun */
+	/* "агентству Иван Петров": a person's full name after the noun
+	 * of a medium is the person, not the medium's name. */
+	if (m->type == MEN_NAME && m->ne >= s + 2 && tok_has(x, s, TF_FIRST))
+		return tok_media(x, s, m->ne);
 	if (s > m->s)
 		s--;
 	return tok_media(x, s, m->ne);
@@ -151,6 +158,10 @@ mention_name_run(const struct ex *x, size_t lo, size_t last, size_t *n)
 static int
 name_ok(const struct ex *x, size_t first, size_t n, int oblique)
 {
+	/* "со ссылкой на Анну Ким": the preposition of the frame. */
+	if (oblique && first >= 2 && tok_is(x, first - 1, "на") &&
+	    tok_is(x, first - 2, "ссылкой"))
+		return 1;
 	if (first > 0 && (tok_prep(x, first - 1) ||
 	    tok_open_quote(x, first - 1)))
 		return 0;
@@ -201,6 +212,110 @@ name_ok(const struct ex *x, size_t first, size_t n, int oblique)
 }
 
 /*
+ * Does the name at token first stand inside a prepositional phrase
+ * ("в интервью газете X", "в беседе с корреспондентом X": a preposition
+ * and lower-case words, the last no word of time), with a name in the
+ * nominative before the preposition, not before s?  A first name makes
+ * it a subject after all ("комиссар Евросоюза по бюджету Гюнтер
+ * Эттингер").
+ */
+static int
+name_in_phrase(const struct ex *x, size_t s, size_t first)
+{
+	size_t	p, n;
+
+	/* "РИА Новости": the whole run of capitalised words. */
+	while (first > s && !tok_common(x, first - 1) &&
+	    x->sg->t[first - 1].type == SEG_WORD)
+		first--;
+	if (first <= s + 2 || !tok_common(x, first - 1) ||
+	    tok_time(x, first - 1) || tok_prep(x, first - 1) ||
+	    tok_has(x, first, TF_FIRST))
+		return 0;
+	for (p = first - 1; p > s && first - p <= 3; p--)
+		if (tok_prep(x, p - 1))
+			break;
+	if (p <= s || first - p > 3 || !tok_prep(x, p - 1))
+		return 0;
+	for (p = p - 1; p > s; p--) {
+		if (!tok_name(x, p - 1))
+			continue;
+		p = mention_name_run(x, s, p - 1, &n);
+		return n > 0 && mention_name_case(x, p) == SPEAKERS_NOM;
+	}
+	return 0;
+}
+
+/*
+ * Is token i a masculine surname with the suffix of a Russian or
+ * Kazakh one and no case ending (Аймагамбетов, Ильин, Мусин,
+ * Вишневский)?
+ */
+static int
+nominative_surname(const struct ex *x, size_t i)
+{
+	const char	*f = x->w[i];
+
+	if (!(x->sg->t[i].flags & SEG_CAP) || (x->sg->t[i].flags &
+	    (SEG_ALLCAPS | SEG_LATIN)) || strlen(f) < 10)
+		return 0;
+	return tok_ends(f, "ов") || tok_ends(f, "ев") ||
+	    tok_ends(f, "ин") || tok_ends(f, "ын") ||
+	    tok_ends(f, "ский") || tok_ends(f, "цкий");
+}
+
+/*
+ * The complement in the genitive that follows an institution's noun at
+ * token s, not past e ("в министерстве энергетики", "в пресс-службе
+ * акимата области"): returns where it ends (s: none).  It stops at a
+ * preposition, punctuation, a capitalised word after a lower-case one
+ * ("В министерстве Иван Котов заявил") and an adverb.
+ */
+static size_t
+loc_complement(const struct ex *x, size_t s, size_t e)
+{
+	size_t	i, end = s;
+	enum gender g;
+
+	e = mention_np_end(x, s > 0 ? s - 1 : s, e);
+	for (i = s; i < e; i++) {
+		if (x->sg->t[i].type != SEG_WORD || tok_prep(x, i) ||
+		    tok_pronoun(x, i, &g) || tok_time(x, i) ||
+		    tok_adverb(x, i))
+			break;
+		if (tok_is(x, i, "и")) {
+			if (i == s)
+				break;
+			continue;
+		}
+		/* "В полиции РИА Новости отказались": a medium is
+		 * addressed, no part of the body. */
+		if (tok_has(x, i, TF_MEDIA))
+			break;
+		/* "В МИД Казахстана министра раскритиковали": a role
+		 * after the complement is the object. */
+		if (i > s && tok_has(x, i, TF_ROLE))
+			break;
+		/* (Stop words hold places too: "МИД Казахстана".) */
+		if ((tok_stop(x, i) && tok_common(x, i)) ||
+		    tok_has(x, i, TF_FIRST) || (x->sg->t[i].flags & SEG_PARA))
+			break;
+		/* A word in the genitive: -а/-я/-ы/-и/-ов/-ей/-ого/-ой, or
+		 * an abbreviation. */
+		if (!(x->sg->t[i].flags & SEG_ALLCAPS) &&
+		    !tok_ends(x->w[i], "а") && !tok_ends(x->w[i], "я") &&
+		    !tok_ends(x->w[i], "ы") && !tok_ends(x->w[i], "и") &&
+		    !tok_ends(x->w[i], "ов") && !tok_ends(x->w[i], "ев") &&
+		    !tok_ends(x->w[i], "ей") && !tok_ends(x->w[i], "ого") &&
+		    !tok_ends(x->w[i], "его") && !tok_ends(x->w[i], "ой") &&
+		    !tok_ends(x->w[i], "ых") && !tok_ends(x->w[i], "их"))
+			break;
+		end = i + 1;
+	}
+	return end;
+}
+
+/*
  * Where the noun phrase of a group, body or role whose head is token h
  * ends, not past e: before an adverb that follows it ("США
  * неоднократно", "Киев категорически").
@@ -231,6 +346,11 @@ mention_np_end(const struct ex *x, size_t h, size_t e)
 				return i;
 		if (strncmp(x->w[i], "по-", 5) == 0)
 			return i;	/* по-разному, по-прежнему */
+		/* "министерство в своём заявлении": what the body says
+		 * in, not the body. */
+		if (tok_prep(x, i) && i + 1 < e &&
+		    strncmp(x->w[i + 1], "сво", 6) == 0)
+			return i;
 		/* "Россия в сентябре 2015 года": a time is no part. */
 		if ((tok_is(x, i, "в") || tok_is(x, i, "во")) && i + 1 < e &&
 		    (tok_time(x, i + 1) ||
@@ -351,11 +471,19 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 				    tok_punct(x, j - 1, ','))
 					break;	/* ", 62-летний Хоакин Ортис" */
 			/* A first name in the nominative makes it a
-			 * subject after all ("в четверг Владимир Путин"). */
+			 * subject after all ("в четверг Владимир Путин"),
+			 * so does a surname with no case ending ("в среду
+			 * Досаев"). */
 			if (j > s && tok_prep(x, j - 1) &&
-			    !(n >= 2 && tok_has(x, first, TF_FIRST)))
+			    !(n >= 2 && tok_has(x, first, TF_FIRST)) &&
+			    !(j < first && nominative_surname(x, last)))
 				continue;
 		}
+		/* "Анна Ким в интервью газете Aftenposten заявила": a
+		 * name inside a phrase after the subject is no subject
+		 * when a name stands before that phrase. */
+		if (n > 0 && !(flags & MNP_LEFT) && name_in_phrase(x, s, first))
+			continue;
 		/* "президент Эквадора", "пресс-секретарь Трампа": one
 		 * word in the genitive after a role is no name. */
 		if (n == 1 && first > s && !(flags & MNP_OBL) &&
@@ -367,14 +495,24 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 			continue;	/* "муж Биби" is the husband */
 		/* "прокуратура города Павия": a name after a body's noun,
 		 * with no role between, is its complement. */
-		if (n > 0 && !(flags & (MNP_OBL | MNP_LEFT)) &&
+		if (n > 0 && !(flags & MNP_OBL) &&
 		    !(x->sg->t[first].flags & SEG_LATIN) &&
+		    !(n >= 2 && tok_has(x, first, TF_FIRST)) &&
 		    body_before(x, s, first))
-			continue;
+			continue;	/* (but "куратор музея Айгерим
+					 * Жакупова" is a person) */
 		/* "леди США в интервью телеведущей Опре Уинфри": a name
 		 * in an oblique case is no subject. */
 		if (n > 0 && !(flags & (MNP_OBL | MNP_LEFT)) &&
 		    mention_name_case(x, first) != SPEAKERS_NOM)
+			continue;
+		/* "Пользователи Tumblr", "сотрудники Google": a name
+		 * after a group's noun is the group's complement. */
+		if (n > 0 && first > s && tok_has(x, first - 1, TF_GROUP) &&
+		    !tok_has(x, first, TF_FIRST) && tok_common(x, first - 1) &&
+		    (tok_ends(x->w[first - 1], "ы") ||
+		    tok_ends(x->w[first - 1], "и")) &&
+		    !nominative_surname(x, first + n - 1))
 			continue;
 		/* "обозреватель Би-би-си": a medium after a role noun is
 		 * the role's employer; the role is the source. */
@@ -473,11 +611,21 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 				loc.ns = i;
 				loc.ne = i + k;
 				loc.literal = le->tag;
+				loc.cs = loc.ce = i + k;
+				loc.ce = loc_complement(x, i + k, e);
+				loc.ne = loc.ce;
 			}
-			i += k - 1;
+			i = loc.ne - 1;
 			continue;
 		}
 		if (i > s && tok_prep(x, i - 1))
+			continue;
+		/* "В российском МИДе уход министра расценили": after the
+		 * place, a singular role is no subject of the plural
+		 * verb. */
+		if (loc.type != MEN_NONE && type == MEN_ROLE &&
+		    !tok_ends(x->w[i], "ы") && !tok_ends(x->w[i], "и") &&
+		    !tok_ends(x->w[i], "е"))
 			continue;
 		m->type = type;
 		m->ns = st;
@@ -508,7 +656,10 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 	for (i = s + 1; allow_loc && i < e; i++)
 		if ((x->sg->t[i].flags & (SEG_CAP | SEG_ALLCAPS)) &&
 		    x->sg->t[i].type == SEG_WORD &&
-		    (tok_is(x, i - 1, "в") || tok_is(x, i - 1, "во"))) {
+		    (tok_is(x, i - 1, "в") || tok_is(x, i - 1, "во") ||
+		    /* "В «Казмунайгазе» сообщили" */
+		    (i >= s + 2 && tok_open_quote(x, i - 1) &&
+		    (tok_is(x, i - 2, "в") || tok_is(x, i - 2, "во"))))) {
 			size_t	j = i + 1;
 
 			while (j < e && (x->sg->t[j].flags &
@@ -821,6 +972,16 @@ mention_before(struct ex *x, size_t lo, size_t v, struct mention *m,
 		    (s = skip_inserted(x, lo, e + 1)) < e)
 			e = s;
 	}
+	/* "Представитель компании, Алексей Семенов, сообщил": a full
+	 * name in commas after a role is the subject. */
+	if (e > lo + 3 && tok_punct(x, e - 1, ',')) {
+		size_t	n, first = mention_name_run(x, lo, e - 2, &n);
+
+		if (n >= 2 && tok_has(x, first, TF_FIRST) && first > lo + 1 &&
+		    tok_punct(x, first - 1, ',') &&
+		    mention_np(x, first, e - 1, m, 0) && m->type == MEN_NAME)
+			return 1;
+	}
 	s = e;
 	/* "Мы рассказывали": the newsroom, no source. */
 	if (e > lo && (tok_is(x, e - 1, "мы") || tok_is(x, e - 1, "я"))) {
@@ -967,7 +1128,8 @@ int
 mention_after(struct ex *x, size_t i, size_t end, struct mention *m,
     size_t *stop, int flags)
 {
-	size_t	e = i;
+	const struct lex_entry	*le;
+	size_t			 e = i, k;
 
 	while (e < end) {
 		const struct token	*t = &x->sg->t[e];
@@ -991,6 +1153,12 @@ mention_after(struct ex *x, size_t i, size_t end, struct mention *m,
 			break;
 		}
 		if (tok_is(x, e, "что") || tok_is(x, e, "чтобы"))
+			break;
+		/* "сообщает ТАСС со ссылкой на X": the source ends
+		 * before the body it refers to. */
+		if (e > i && tok_is(x, e, "со") &&
+		    (le = lexicon_match(x->lx, LEX_PHRASES, x->w + e,
+		    end - e, &k)) != NULL && strcmp(le->tag, "ref") == 0)
 			break;
 		/* "— сказал швейцар и пошел за ключами". */
 		if (e > i && (tok_is(x, e, "и") || tok_is(x, e, "а") ||
@@ -1120,6 +1288,10 @@ mention_name_case(const struct ex *x, size_t i)
 		return c;
 	if (i > 0 && tok_prep(x, i - 1))
 		return SPEAKERS_GEN;
+	/* "В беседе с журналистами Аймагамбетов": a surname in -ов,
+	 * -ев, -ин, -ский has no case ending, whatever stands before. */
+	if (nominative_surname(x, i))
+		return SPEAKERS_NOM;
 	/* In apposition to a role noun, the noun's case: "телеведущей
 	 * Опре Уинфри". */
 	if (i > 0 && tok_has(x, i - 1, TF_ROLE) &&

@@ -42,6 +42,12 @@ static struct ent *ent_new(struct ex *);
 static size_t	 ent_first_name(const struct ex *, const char *, enum gender);
 static void	 ent_add_role(struct ent *, const char *);
 static int	 ent_has_role(const char *, const char *);
+static int	 past_sg(const struct ex *, size_t);
+static void	 people_agencies(struct ex *);
+static int	 ent_agency(const struct ex *, const struct cand *);
+static char	*noun_gen_nominative(const char *);
+static int	 lone_surname_role(const struct ex *, size_t);
+static int	 lone_surname_subject(const struct ex *, size_t);
 static int	 ent_literal(struct ex *, const char *, enum speaker_kind,
 		    size_t);
 static int	 ent_recent(const struct ex *, enum gender, int, int,
@@ -100,6 +106,44 @@ name_surname_like(const char *w)
 		if (tok_ends(w, end[k]) && strlen(w) > strlen(end[k]) + 2)
 			return 1;
 	return 0;
+}
+
+/* Is token i a verb in the past, masculine or feminine singular
+ * (прибыл, позвонила), in lower case? */
+static int
+past_sg(const struct ex *x, size_t i)
+{
+	return i < x->sg->n && x->sg->t[i].type == SEG_WORD &&
+	    tok_common(x, i) && strlen(x->w[i]) >= 8 &&
+	    (tok_ends(x->w[i], "л") || tok_ends(x->w[i], "ла")) &&
+	    !tok_ends(x->w[i], "ль") && tok_agr(x->w[i]) != AGR_NONE;
+}
+
+/* Is lone name word i after a role noun in lower case (or first in its
+ * sentence): "министр Ахметов", "Министр Ахметов"? */
+static int
+lone_surname_role(const struct ex *x, size_t i)
+{
+	return i > 0 && tok_has(x, i - 1, TF_ROLE) && tok_common(x, i - 1);
+}
+
+/*
+ * Is lone name word i the subject of a verb in the past: right before a
+ * masculine or feminine form ("Токаев прибыл"), or right after one and
+ * last in its clause, with a suffix no oblique case has ("прибыл
+ * Токаев.")?
+ */
+static int
+lone_surname_subject(const struct ex *x, size_t i)
+{
+	if (past_sg(x, i + 1))
+		return !(tok_agr(x->w[i + 1]) == AGR_M &&
+		    (tok_ends(x->w[i], "ова") || tok_ends(x->w[i], "ева") ||
+		    tok_ends(x->w[i], "ина") || tok_ends(x->w[i], "ская")));
+	return i > 0 && i + 1 < x->sg->n && past_sg(x, i - 1) &&
+	    (tok_sentend(x, i + 1) || tok_punct(x, i + 1, ',')) &&
+	    (tok_ends(x->w[i], "ов") || tok_ends(x->w[i], "ев") ||
+	    tok_ends(x->w[i], "ин") || tok_ends(x->w[i], "ский"));
 }
 
 /* Is folded word w the legal form after a company's name? */
@@ -235,6 +279,50 @@ people_bodies(struct ex *x)
 }
 
 /*
+ * Records every body of the word lists with a name of its own that is
+ * the subject of a verb ("Следственный комитет возбудил дело", "Госдеп
+ * США выразил"), so that "в ведомстве" after it finds it.
+ */
+static void
+people_agencies(struct ex *x)
+{
+	const struct lex_entry	*le;
+	size_t			 i, k, e;
+
+	for (i = 0; i + 1 < x->sg->n; i++) {
+		struct cand	*c;
+
+		if (x->mask[i] || x->sg->t[i].type != SEG_WORD ||
+		    !(x->sg->t[i].flags & (SEG_CAP | SEG_ALLCAPS)) ||
+		    (le = lexicon_match(x->lx, LEX_INSTITUTIONS, x->w + i,
+		    x->sg->n - i, &k)) == NULL ||
+		    !segment_starts_upper(le->tag) ||
+		    strcmp(le->value, "court") == 0)
+			continue;
+		/* Its complement in capitals ("США", "России"), then the
+		 * verb. */
+		for (e = i + k; e < x->sg->n && e < i + k + 2 &&
+		    x->sg->t[e].type == SEG_WORD &&
+		    (x->sg->t[e].flags & (SEG_CAP | SEG_ALLCAPS)); e++)
+			;
+		if (e >= x->sg->n || !tok_common(x, e) ||
+		    tok_agr(x->w[e]) == AGR_NONE || tok_gerund(x->w[e]))
+			continue;
+		c = quotes_cand_add(x);
+		c->is_quote = 0;
+		c->order = i;
+		c->m.type = MEN_INST;
+		c->m.s = c->m.ns = i;
+		c->m.e = c->m.ne = e;
+		c->m.literal = le->tag;
+		c->m.cs = i + k;
+		c->m.ce = e;
+		c->m.subj = 1;
+		i = e;
+	}
+}
+
+/*
  * Records every mention of a person seen anywhere, so that later
  * surname-only mentions find the full form and pronouns the person the
  * text is about: a known first name and a surname; two name words inside
@@ -248,6 +336,7 @@ people_names(struct ex *x)
 
 	people_bodies(x);
 	people_groups(x);
+	people_agencies(x);
 	for (i = 0; i < x->sg->n; i++) {
 		struct cand	*c;
 		int		 known = 0;
@@ -282,11 +371,13 @@ people_names(struct ex *x)
 			    (first > 0 && tok_sentend(x, first - 1)))
 				continue;
 		} else if (n == 1) {
-			/* A lone word after a role noun, shaped like a
-			 * surname (not "президент России"). */
-			if (first == 0 || !tok_has(x, first - 1, TF_ROLE) ||
-			    (x->sg->t[first - 1].flags & SEG_CAP) ||
-			    !name_surname_like(x->w[first]))
+			/* A lone word shaped like a surname (not "президент
+			 * России") after a role noun, or the subject of a
+			 * verb in the past ("Токаев прибыл", "прибыл
+			 * Токаев."), so that a pronoun after it finds it. */
+			if (!name_surname_like(x->w[first]) ||
+			    !(lone_surname_role(x, first) ||
+			    lone_surname_subject(x, first)))
 				continue;
 		}
 		c = quotes_cand_add(x);
@@ -1002,6 +1093,21 @@ np_nominative(const struct ex *x, size_t s, size_t e)
 	}
 	if (head > s && tok_is(x, head - 1, "и"))
 		head--;
+	if (head == s && tok_common(x, s) && (w = noun_gen_nominative(x->w[s]))
+	    != NULL) {
+		/* "таксиста", "хозяина квартиры": a noun no list knows,
+		 * in the genitive singular. */
+		buf_init(&b);
+		buf_adds(&b, w);
+		free(w);
+		if (s + 1 < e) {
+			rest = span_text(x, s + 1, e, 0);
+			buf_addc(&b, ' ');
+			buf_adds(&b, rest);
+			free(rest);
+		}
+		return buf_steal(&b);
+	}
 	if (head == s)
 		return span_text(x, s, e, !proper_noun(x, s));
 	buf_init(&b);
@@ -1026,6 +1132,35 @@ np_nominative(const struct ex *x, size_t s, size_t e)
 		free(rest);
 	}
 	return buf_steal(&b);
+}
+
+/*
+ * The nominative of folded noun f in the genitive singular, by its
+ * ending: таксиста -> таксист, очевидца -> очевидец, пенсионерки ->
+ * пенсионерка, водителя -> водитель, пострадавшего -> пострадавший.
+ * NULL when no ending fits.  The caller frees the result.
+ */
+static char *
+noun_gen_nominative(const char *f)
+{
+	static const struct {
+		const char	*end, *nom;
+	} tab[] = {
+		{ "шего", "ший" }, { "щего", "щий" }, { "кого", "кий" },
+		{ "гого", "гий" }, { "хого", "хий" }, { "ого", "ый" },
+		{ "его", "ий" }, { "ца", "ец" }, { "ки", "ка" }, { "ги", "га" },
+		{ "цы", "ца" }, { "ы", "а" }, { "я", "ь" }, { "а", "" },
+		{ NULL, NULL }
+	};
+	size_t	k, l = strlen(f), el;
+
+	for (k = 0; tab[k].end != NULL; k++) {
+		el = strlen(tab[k].end);
+		if (l > el + 4 && strcmp(f + l - el, tab[k].end) == 0)
+			return xasprintf("%.*s%s", (int)(l - el), f,
+			    tab[k].nom);
+	}
+	return NULL;
 }
 
 /*
@@ -1196,7 +1331,12 @@ ent_person(struct ex *x, const struct mention *m, enum agr a, size_t at,
 	}
 	/* "Хоакин" after "Хоакин Ортис": a lone first name of a person
 	 * named in full before. */
-	if (first == NULL && (j = ent_first_name(x, last, g)) != (size_t)-1) {
+	if ((first == NULL || speakers_is_patronymic(last)) &&
+	    (j = ent_first_name(x, first != NULL ? first : last, g)) !=
+	    (size_t)-1) {
+		/* ... and "Тимур Муратович" after "Тимур Сулейменов":
+		 * a first name and patronymic. */
+		free(first);
 		x->e[j].seen = at;
 		free(name);
 		free(role);
@@ -1415,6 +1555,33 @@ ent_recent_body(const struct ex *x, const struct cand *c)
 		}
 	}
 	free(f);
+	return found;
+}
+
+/*
+ * The body "ведомство" refers to ("в ведомстве отметили", "внешне-
+ * политическое ведомство заявило"): the most salient institution with
+ * a name of its own, or -1.
+ */
+static int
+ent_agency(const struct ex *x, const struct cand *c)
+{
+	size_t		 j;
+	unsigned	 best = 0, sal;
+	int		 found = -1;
+
+	for (j = 0; j < x->ne; j++) {
+		const struct ent	*e = &x->e[j];
+
+		if (e->kind != SPEAKER_INSTITUTION || e->seen >= c->order ||
+		    !segment_starts_upper(e->name))
+			continue;
+		sal = ent_sal(x, e, c->order);
+		if (found < 0 || sal > best) {
+			found = (int)j;
+			best = sal;
+		}
+	}
 	return found;
 }
 
@@ -1712,6 +1879,15 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 			s = conjoined_text(x, m);
 			r = ent_literal(x, s, SPEAKER_GROUP, c->order);
 			free(s);
+		} else if (m->literal != NULL && m->ce > m->cs) {
+			/* "в министерстве энергетики": the noun's
+			 * nominative and its complement as written. */
+			char	*rest = span_text(x, m->cs, m->ce, 0);
+
+			s = xasprintf("%s %s", m->literal, rest);
+			free(rest);
+			r = ent_literal(x, s, SPEAKER_INSTITUTION, c->order);
+			free(s);
 		} else if (m->literal != NULL) {
 			int	j = -1;
 
@@ -1722,6 +1898,8 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 			    (j = ent_named(x, m->literal)) < 0 &&
 			    body_noun(x->w[m->ne - 1]))
 				j = ent_recent_body(x, c);
+			if (j < 0 && strcmp(m->literal, "ведомство") == 0)
+				j = ent_agency(x, c);
 			r = j >= 0 ? j : ent_literal(x, m->literal,
 			    SPEAKER_INSTITUTION, c->order);
 		} else {
@@ -1763,6 +1941,10 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 			 * named so ("авиакомпания Ryanair"). */
 			r = -1;
 			if (m->type == MEN_INST && generic_body(x, m->ns, e) &&
+			    strncmp(x->w[e - 1], "ведомств", 16) == 0)
+				r = ent_agency(x, c);
+			else if (m->type == MEN_INST &&
+			    generic_body(x, m->ns, e) &&
 			    (r = ent_named(x, x->w[e - 1])) < 0 &&
 			    body_noun(x->w[e - 1]))
 				r = ent_recent_body(x, c);

@@ -23,6 +23,8 @@ static char	*spk_clean(const char *);
 static char	*spk_inflect(const struct lexicon *, const char *,
 		    enum speakers_case, enum gender *, int);
 static enum gender spk_surname_gender(const char *);
+static enum speakers_case spk_surname_case(const char *, const char *,
+		    enum speakers_case, enum gender *);
 
 static const char *const spk_case_names[] = {
 	"nom", "gen", "acc", "dat", "ins", "prep"
@@ -260,6 +262,47 @@ spk_inflect(const struct lexicon *lx, const char *w, enum speakers_case c,
 	return xstrdup(w);
 }
 
+/*
+ * The case of a full name whose surname has an ending no nominative
+ * has: -ову, -еву, -ину after a first name that keeps its form (a
+ * woman in the accusative, whatever case c the construction told), and
+ * -овой (a woman), -овым (a man) told in the nominative.  Else c.  Sets *g when the
+ * ending tells it.
+ */
+static enum speakers_case
+spk_surname_case(const char *first, const char *last, enum speakers_case c,
+    enum gender *g)
+{
+	char			*f = NULL, *ff = NULL;
+
+	segment_fold_string(last, strlen(last), &f);
+	segment_fold_string(first, strlen(first), &ff);
+	if (strlen(f) < 10)
+		;
+	else if (spk_ends(f, "ову") || spk_ends(f, "еву") ||
+	    spk_ends(f, "ину")) {
+		/* "Айдару Серикову", "Анну Серикову": a first name that
+		 * declines tells the case itself (the caller's). */
+		if (!spk_ends(ff, "у") && !spk_ends(ff, "ю")) {
+			c = SPEAKERS_ACC;
+			*g = GENDER_FEMALE;
+		}
+	} else if (c != SPEAKERS_NOM)
+		;
+	else if ((spk_ends(f, "овой") || spk_ends(f, "евой") ||
+	    spk_ends(f, "иной")) && *g != GENDER_MALE) {
+		c = SPEAKERS_GEN;
+		*g = GENDER_FEMALE;
+	} else if ((spk_ends(f, "овым") || spk_ends(f, "евым") ||
+	    spk_ends(f, "иным")) && *g != GENDER_FEMALE) {
+		c = SPEAKERS_INS;
+		*g = GENDER_MALE;
+	}
+	free(f);
+	free(ff);
+	return c;
+}
+
 char *
 speakers_normalize(const struct lexicon *lx, const char *const *w,
     size_t n, enum speakers_case c, enum gender *g)
@@ -286,6 +329,11 @@ speakers_normalize(const struct lexicon *lx, const char *const *w,
 	}
 	if (nw == 0)
 		return xstrdup("");
+	/* "Айгерим Касымову", "Айжан Сериковой": a surname in -ову,
+	 * -овой, -овым (-ев-, -ин-) is in no nominative, whatever the
+	 * construction said. */
+	if (nw >= 2)
+		c = spk_surname_case(words[0], words[nw - 1], c, g);
 	/* Gender: the verb's, else the first name's, else the surname's. */
 	if (*g == GENDER_UNKNOWN && nw >= 2) {
 		enum gender	 t = GENDER_UNKNOWN;

@@ -766,6 +766,304 @@ main(void)
 	    "открытии.", 0, QUOTE_DIRECT, "Е. Котов", "Школа готова", "an "
 	    "initial's period does not end the attribution");
 
+	/* An institution as a place keeps its complement in the
+	 * genitive, and is not the body of the same noun named before. */
+	t = "Министерство энергетики предупредило, что цены вырастут.\n\n"
+	    "В министерстве здравоохранения сообщили, что вакцина "
+	    "поступит в мае.";
+	check_one(t, 1, QUOTE_INDIRECT, "министерство здравоохранения",
+	    "вакцина поступит в мае", "\"в министерстве X сообщили\": "
+	    "the ministry of X, not the ministry named before");
+	check_one("Мост закрыт. В пресс-службе акимата уточнили, что работы "
+	    "завершатся к лету.", 0, QUOTE_INDIRECT, "пресс-служба акимата",
+	    "работы завершатся к лету", "\"в пресс-службе X\": the press "
+	    "service, not X");
+	check_one("Министерство энергетики в своём заявлении предупредило, "
+	    "что цены вырастут.", 0, QUOTE_INDIRECT, "министерство "
+	    "энергетики", "цены вырастут", "\"в своём заявлении\" is no "
+	    "part of the speaker");
+
+	check_one("Мост закрыт. В беседе с журналистами Аймагамбетов "
+	    "подчеркнул, что мост откроют.", 0, QUOTE_INDIRECT,
+	    "Аймагамбетов", "мост откроют", "a surname in -ов after a "
+	    "role noun in the instrumental is the subject, not its "
+	    "apposition");
+
+	check_one("Ученики заявили, что программа хорошая.", 0,
+	    QUOTE_INDIRECT, "ученики", "программа хорошая", "a plural in "
+	    "-ики with a plural verb is a group of people, not a thing in "
+	    "-ика");
+	check_one("Мост закрыт.\n\nВодители жалуются, что объезд долгий.", 0,
+	    QUOTE_INDIRECT, "водители", "объезд долгий", "a plural noun no "
+	    "list knows, first in its sentence, is a group");
+
+	check_one("Проезд подорожает. Об этом сообщила пресс-служба акимата "
+	    "Алматы.", 0, QUOTE_INDIRECT, "пресс-служба акимата Алматы",
+	    "Проезд подорожает", "a place after a body's noun is its "
+	    "complement after the verb too");
+
+	check_one("Руководство театра предлагало акимату разработать систему "
+	    "скидок.", 0, QUOTE_INDIRECT, "руководство театра", "акимату "
+	    "разработать систему скидок", "a body speaks in the neuter past "
+	    "of every verb, not of some");
+	check_one("Министр Арман Касымов отверг критику оппозиции.", 0,
+	    QUOTE_INDIRECT, "Арман Касымов", "критику оппозиции", "the "
+	    "masculine past of a verb in -г (отверг)");
+
+	check_one("Суд оправдал Айжан Серикову. Сама она утверждала, что "
+	    "невиновна.", 0, QUOTE_INDIRECT, "Айжан Серикова", "невиновна",
+	    "a что-clause of one word is content");
+
+	check_one("Аким пришёл. «Будем строить», — коротко ответил Досаев.", 0,
+	    QUOTE_DIRECT, "Досаев", "Будем строить", "an adverb between "
+	    "the dash and the verb");
+	check_one("Аким пришёл. «Будем строить», — заявил в среду Досаев.", 0,
+	    QUOTE_DIRECT, "Досаев", "Будем строить", "a time phrase "
+	    "between the verb and a surname with no case ending");
+
+	check_one("Вчера Токаев прибыл в Москву. Он сказал, что торговля "
+	    "растёт.", 0, QUOTE_INDIRECT, "Токаев", "торговля растёт", "a "
+	    "pronoun finds a lone surname, subject of a verb in the past");
+	check_one("Вчера в Москву прибыл Токаев. Он сказал, что торговля "
+	    "растёт.", 0, QUOTE_INDIRECT, "Токаев", "торговля растёт", "and "
+	    "one after its verb, last in the clause");
+	check_one("Министр Ахметов прибыл в Москву. Он сказал, что торговля "
+	    "растёт.", 0, QUOTE_INDIRECT, "Ахметов", "торговля растёт", "a "
+	    "lone surname after a role noun that opens the sentence");
+
+	check_one("Министр Асет Исекешев доложил президенту, что посевная "
+	    "завершена.", 0, QUOTE_INDIRECT, "Асет Исекешев", "посевная "
+	    "завершена", "доложил: a report to a superior");
+	check_one("Фермеры боятся, что урожай погибнет.", 0, QUOTE_INDIRECT,
+	    "фермеры", "урожай погибнет", "боятся, что: a fear stated, like "
+	    "опасаются");
+	check_one("Аким Ерлан Жаканов дал понять, что мост не закроют.", 0,
+	    QUOTE_INDIRECT, "Ерлан Жаканов", "мост не закроют", "дал понять, "
+	    "что");
+
+	check_one("Министр Зив Енсен в интервью газете Aftenposten отметила, "
+	    "что дефицит сократится.", 0, QUOTE_INDIRECT, "Зив Енсен",
+	    "дефицит сократится", "\"в интервью газете X\" between the "
+	    "subject and the verb: X is no subject");
+	check_one("Анна Ким в беседе с корреспондентом РИА Новости заявила, "
+	    "что дефицит сократится.", 0, QUOTE_INDIRECT, "Анна Ким",
+	    "дефицит сократится", "nor is a medium there the verb's "
+	    "subject");
+	check_one("Комиссар Евросоюза по бюджету Гюнтер Эттингер заявил, что "
+	    "дефицит сократится.", 0, QUOTE_INDIRECT, "Гюнтер Эттингер",
+	    "дефицит сократится", "a full name after a role's phrase is the "
+	    "subject");
+
+	t = "Лидер партии Йонас Стёре, который ранее критиковал "
+	    "правительство за сокращение расходов, сказал журналистам, что "
+	    "партия будет голосовать против.";
+	check_one(t, 0, QUOTE_INDIRECT, "Йонас Стёре", "правительство за "
+	    "сокращение расходов", "an object in a relative clause ends "
+	    "before the main verb and its addressee");
+	ok(extract(t, &ql) == 2 && strcmp(ql.q[1].start + t, "партия будет "
+	    "голосовать против.") == 0, "and the main verb's clause is a "
+	    "quote of its own");
+	quote_list_free(&ql);
+
+	check_one("Аким Ерлан Жаканов прибыл. Представитель компании, "
+	    "Алексей Семенов, сообщил, что шахту закроют.", 0,
+	    QUOTE_INDIRECT, "Алексей Семенов", "шахту закроют", "a full "
+	    "name in commas after a role is the subject, not someone named "
+	    "before");
+
+	check_one("Переговоры продолжатся в марте, сообщил агентству "
+	    "заместитель министра Иван Петров.", 0, QUOTE_INDIRECT, "Иван "
+	    "Петров", "Переговоры продолжатся в марте", "\"C, сообщил "
+	    "агентству X\": the medium is the addressee, X the source");
+	check_one("Переговоры продолжатся в марте, сообщила телеканалу Анна "
+	    "Ким.", 0, QUOTE_INDIRECT, "Анна Ким", "Переговоры продолжатся "
+	    "в марте", "a full name after a medium's noun is a person");
+	t = "Переговоры продолжатся в марте, сообщает агентство.";
+	ok(extract(t, &ql) == 0, "\"C, сообщает агентство\" is still the "
+	    "medium's sourcing");
+	quote_list_free(&ql);
+
+	check_one("Переговоры, как заявил Петров, продолжатся в марте.", 0,
+	    QUOTE_INDIRECT, "Петров", "Переговоры, как заявил Петров, "
+	    "продолжатся в марте", "\"A, как заявил X, B\": the whole "
+	    "sentence, as for \"A, по словам X, B\"");
+
+	check_one("В МИД Казахстана уверены, что переговоры продолжатся.", 0,
+	    QUOTE_INDIRECT, "МИД Казахстана", "переговоры продолжатся", "a "
+	    "place in the genitive completes the body it follows, even one "
+	    "the stop list holds");
+
+	check_one("Переговоры продолжатся в марте, сообщает ТАСС со ссылкой на "
+	    "Анну Ким.", 0, QUOTE_INDIRECT, "Анна Ким", "Переговоры "
+	    "продолжатся в марте", "\"со ссылкой на X\": X right after "
+	    "the preposition of the phrase");
+	check_one("Как сообщает ТАСС со ссылкой на пресс-службу министерства, "
+	    "переговоры продолжатся в марте.", 0, QUOTE_INDIRECT,
+	    "пресс-служба министерства", "переговоры продолжатся в марте",
+	    "\"Как сообщает MEDIUM со ссылкой на X, C\": X in the "
+	    "nominative");
+
+	t = "Генерал Асет Байжанов рассказал о подготовке: по его словам, "
+	    "задействовано пять тысяч военных.";
+	check_one(t, 0, QUOTE_INDIRECT, "Асет Байжанов", "задействовано пять "
+	    "тысяч военных", "a topic before a colon only introduces; the "
+	    "framing after it starts its clause");
+	ok(extract(t, &ql) == 1, "and the topic is no record of its own");
+	quote_list_free(&ql);
+
+	check_one("«Техника готова», — сказал Байжанов. — «Личный состав тоже "
+	    "готов».", 1, QUOTE_DIRECT, "Байжанов", "Личный состав тоже "
+	    "готов", "\"«Q1», — V X. — «Q2»\": the second part in marks of "
+	    "its own");
+
+	check_one("Аким пришёл. «Будем строить», — заявил в среду Е. Досаев.",
+	    0, QUOTE_DIRECT, "Е. Досаев", "Будем строить", "a time phrase "
+	    "before an initial and a surname with no case ending");
+	check_one("Мост закрыт.\n\n«Изменений у нас не будет. Мы будем "
+	    "работать, как и раньше».\n\nзаявил после встречи Ерлан Карин. "
+	    "Слова внушают оптимизм.", 0, QUOTE_DIRECT, "Ерлан Карин",
+	    "Изменений у нас не будет. Мы будем работать, как и раньше",
+	    "a quote paragraph, and its attribution cut off into the next "
+	    "paragraph, in lower case");
+
+	check_one("В российском МИДе уход министра расценили как ошибку.", 0,
+	    QUOTE_INDIRECT, "МИД", "как ошибку", "\"в МИДе\" names the "
+	    "body; a singular role after it is no subject of a plural verb");
+	check_one("В полиции РИА Новости сообщили, что задержанный молчит.", 0,
+	    QUOTE_INDIRECT, "полиция", "задержанный молчит", "a medium "
+	    "after a body as a place is addressed, no part of the body");
+	check_one("В МИД Казахстана министра раскритиковали за ошибку.", 0,
+	    QUOTE_INDIRECT, "МИД Казахстана", "за ошибку", "a role after a "
+	    "body's complement is no part of it");
+
+	check_one("Профсоюзы бастуют, но, как сказала авиакомпания Ryanair, "
+	    "все рейсы будут выполнены.", 0, QUOTE_INDIRECT, "Ryanair", "все "
+	    "рейсы будут выполнены", "\", но, как сказала X, C\": C, with a "
+	    "comma after но");
+
+	check_one("В «Казмунайгазе» сообщили, что директор уволен.", 0,
+	    QUOTE_INDIRECT, "Казмунайгаз", "директор уволен", "a body in "
+	    "quotation marks as a place");
+
+	check_one("Астана обратилась к соседям с просьбой увеличить поставки "
+	    "воды.", 0, QUOTE_INDIRECT, "Астана", "увеличить поставки воды",
+	    "\"с просьбой\" and an infinitive: the request of the subject");
+	t = "Адвокат обратился в суд с просьбой о помиловании.";
+	ok(extract(t, &ql) == 0, "\"с просьбой о\" and a noun reports "
+	    "nothing");
+	quote_list_free(&ql);
+
+	check_one("Министр Анна Ким выступила. С её точки зрения, реформа "
+	    "запоздала.", 0, QUOTE_INDIRECT, "Анна Ким", "реформа "
+	    "запоздала", "\"с её точки зрения\" like \"по её мнению\"");
+
+	t = "Советник Иван Петров сказал об этом в эфире:\n\nКак сообщается, "
+	    "авария произошла ночью.";
+	ok(extract(t, &ql) == 0, "a paragraph after a colon in the "
+	    "newsroom's voice is no quote the colon introduced");
+	quote_list_free(&ql);
+	t = "Анна Ким часто говорила:\n\nПодтверждением этих слов стала вся "
+	    "её жизнь.";
+	ok(extract(t, &ql) == 0, "nor one about \"these words\", whose "
+	    "quote the crawl lost");
+	quote_list_free(&ql);
+
+	check_one("Пользователи Tumblr угрожали уйти, если сервис продадут, "
+	    "указывая на его достоинства.", 0, QUOTE_INDIRECT, "пользователи "
+	    "Tumblr", "уйти, если сервис продадут", "a name after a group's "
+	    "noun completes the group; a content ends before a gerund of "
+	    "speech");
+
+	check_one("Аким Ерлан Жаканов объявил о покупке в своём микроблоге.",
+	    0, QUOTE_INDIRECT, "Ерлан Жаканов", "покупке", "a topic of one "
+	    "word, before where it was told");
+
+	check_one("Следственный комитет возбудил дело. Как сообщили в "
+	    "ведомстве, проверка продолжается.", 0, QUOTE_INDIRECT,
+	    "Следственный комитет", "проверка продолжается", "\"в "
+	    "ведомстве\" is the body with a name of its own spoken of last");
+	check_one("Госдеп США выразил обеспокоенность. В заявлении "
+	    "внешнеполитического ведомства говорится, что Вашингтон следит "
+	    "за ситуацией.", 0, QUOTE_INDIRECT, "Госдеп США", "Вашингтон "
+	    "следит за ситуацией", "so is \"внешнеполитическое ведомство\"");
+
+	check_one("Цены вырастут. Такое мнение в беседе с корреспондентом "
+	    "высказал экономист Алибек Куантыров.", 0, QUOTE_INDIRECT,
+	    "Алибек Куантыров", "Цены вырастут", "\"Такое мнение ... "
+	    "высказал X\": the sentence before");
+	check_one("Цены вырастут. Об этом говорится в сообщении министерства "
+	    "экономики.", 0, QUOTE_INDIRECT, "министерство экономики", "Цены "
+	    "вырастут", "\"Об этом говорится в сообщении X\": the sentence "
+	    "before, not \"Об этом\"");
+	check_one("Цены вырастут. Об этом Алибек Куантыров заявил "
+	    "журналистам.", 0, QUOTE_INDIRECT, "Алибек Куантыров", "Цены "
+	    "вырастут", "\"Об этом X заявил журналистам\": X, not the "
+	    "addressee");
+
+	check_one("Айгуль Нурова вышла из дома.\n\n— Остались одни старики, — "
+	    "вздыхает она.", 0, QUOTE_DIRECT, "Айгуль Нурова", "Остались "
+	    "одни старики", "a verb of manner attributes a dash line "
+	    "(вздыхает, улыбается)");
+
+	check_one("Аким Ерлан Жаканов подчеркнул важность реформы.", 0,
+	    QUOTE_INDIRECT, "Ерлан Жаканов", "реформы", "a topic phrase "
+	    "and the one noun it governs");
+
+	t = "Министр Панос Камменос выступил. Вормут попросила Афины "
+	    "продолжить санкции, особенно в связи с Крымом, сообщил "
+	    "Камменос.";
+	check_one(t, 0, QUOTE_INDIRECT, "Панос Камменос", "Вормут попросила "
+	    "Афины продолжить санкции, особенно в связи с Крымом", "\"X "
+	    "попросила C, сообщил Y\": what Y reported, X's request in it");
+	ok(extract(t, &ql) == 1, "and no second record of the request");
+	quote_list_free(&ql);
+
+	check_one("Женщины предложили Биби уйти, на что она, по словам "
+	    "обвинения, ответила оскорблениями пророку Мухаммеду.", 0,
+	    QUOTE_INDIRECT, "женщины", "она, по словам обвинения, ответила "
+	    "оскорблениями пророку Мухаммеду", "a verb and a name in the "
+	    "dative after a comma are no postposed attribution");
+
+	check_one("«Мы хотим выставляться дома», — сказала куратор музея "
+	    "Айгерим Жакупова.", 0, QUOTE_DIRECT, "Айгерим Жакупова", "Мы "
+	    "хотим выставляться дома", "a full name with a first name after "
+	    "a body's noun is a person, not the body's complement");
+
+	t = "Посольство США считает случившееся «неприятным инцидентом» и "
+	    "выражает надежду, что сотрудничество продолжится.";
+	check_one(t, 0, QUOTE_INDIRECT, "посольство США", "случившееся "
+	    "«неприятным инцидентом»", "\"считает X «Y»\": the predicate in "
+	    "quotation marks; the что of the next verb is not this one's");
+	check_one(t, 1, QUOTE_INDIRECT, "посольство США", "сотрудничество "
+	    "продолжится", "and the next verb has its own");
+
+	check_one("Куратор выставки Айгерим Жакупова пришла на открытие. "
+	    "Директор музея Иван Петров тоже пришёл. Куратор сказала, что "
+	    "выставка продлится месяц.", 0, QUOTE_INDIRECT, "Айгерим "
+	    "Жакупова", "выставка продлится месяц", "\"куратор\" is a role "
+	    "noun: the person the article gave that role");
+	check_one("Историк Иван Петров пришёл на открытие. По словам "
+	    "историка, выставка продлится месяц.", 0, QUOTE_INDIRECT, "Иван "
+	    "Петров", "выставка продлится месяц", "so is \"историк\"");
+
+	check_one("По словам таксиста, нападавших было трое.", 0,
+	    QUOTE_INDIRECT, "таксист", "нападавших было трое", "\"по "
+	    "словам\" and a person's noun no list knows, in the nominative");
+	check_one("По словам хозяина квартиры, нападавших было трое.", 0,
+	    QUOTE_INDIRECT, "хозяин квартиры", "нападавших было трое", "and "
+	    "its complement as written");
+	t = "По данным следствия, нападавших было трое.";
+	ok(extract(t, &ql) == 0, "\"по данным X\" is still no cue");
+	quote_list_free(&ql);
+
+	t = "Завод запустят в мае. — Мы готовы к запуску, — сказал директор "
+	    "Иван Петров. — Работы осталось немного. Анна Ким пришла.";
+	check_one(t, 0, QUOTE_DIRECT, "Иван Петров", "Мы готовы к запуску",
+	    "dash dialogue inside a paragraph (line breaks lost)");
+	check_one(t, 1, QUOTE_DIRECT, "Иван Петров", "Работы осталось "
+	    "немного.", "and its part after the attribution, to the end of "
+	    "its sentence");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
