@@ -20,16 +20,12 @@
 
 #include "article.h"
 #include "extract.h"
-#include "fold.h"
 #include "segment.h"
-#include "speakers.h"
 #include "util.h"
 
 static int	 cand_pos_cmp(const void *, const void *);
 static int	 cand_cmp(const void *, const void *);
 static void	 emit(struct ex *, struct quote_list *, const int *);
-static enum gender name_gender(const struct ex *, const char *,
-		    enum speaker_kind, enum gender);
 
 struct cand *
 quotes_cand_add(struct ex *x)
@@ -72,29 +68,6 @@ cand_cmp(const void *a, const void *b)
 }
 
 /* Turns the resolved candidates into quotes, in text order. */
-/*
- * A person's gender: the first name's when the list knows it (the verbs
- * and pronouns around a quote may belong to someone else: "Владимир
- * Путин" is male whatever a feminine verb near his name says), else g,
- * what the article told.
- */
-static enum gender
-name_gender(const struct ex *x, const char *name, enum speaker_kind kind,
-    enum gender g)
-{
-	enum gender	 first;
-	char		*f, *sp;
-
-	if (kind != SPEAKER_PERSON || strchr(name, ' ') == NULL)
-		return g;
-	f = fold_name(name);
-	if ((sp = strchr(f, ' ')) != NULL)
-		*sp = '\0';
-	first = speakers_first_gender(x->lx, f);
-	free(f);
-	return first != GENDER_UNKNOWN ? first : g;
-}
-
 static void
 emit(struct ex *x, struct quote_list *ql, const int *who)
 {
@@ -138,7 +111,7 @@ emit(struct ex *x, struct quote_list *ql, const int *who)
 			continue;
 		q->speaker = xstrdup(e->name);
 		q->role = e->role != NULL ? xstrdup(e->role) : NULL;
-		q->gender = name_gender(x, e->name, e->kind, e->g);
+		q->gender = e->g;
 		q->speaker_kind = e->kind;
 	}
 }

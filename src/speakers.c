@@ -334,14 +334,17 @@ speakers_normalize(const struct lexicon *lx, const char *const *w,
 	 * construction said. */
 	if (nw >= 2)
 		c = spk_surname_case(words[0], words[nw - 1], c, g);
-	/* Gender: the verb's, else the first name's, else the surname's. */
-	if (*g == GENDER_UNKNOWN && nw >= 2) {
-		enum gender	 t = GENDER_UNKNOWN;
+	/* Gender: the first name's, else the verb's, else the surname's.
+	 * A verb near the name may be someone else's ("встретился с
+	 * матерью Y, которая попросила"); a known first name is not. */
+	if (nw >= 2) {
+		enum gender	 t = GENDER_UNKNOWN, fg;
 		char		*fn = spk_inflect(lx, words[0], c, &t, 1);
 		char		*ff = NULL;
 
 		segment_fold_string(fn, strlen(fn), &ff);
-		*g = speakers_first_gender(lx, ff);
+		if ((fg = speakers_first_gender(lx, ff)) != GENDER_UNKNOWN)
+			*g = fg;
 		free(ff);
 		free(fn);
 	}
