@@ -9,6 +9,16 @@
 /* The first window of a search, in rows: see search_window(). */
 #define DB_SEARCH_WINDOW	10000
 
+/* A speaker's full-text row (rowid, name, roles) from its record: every
+ * form of the name, every role.  Made at the commit (db_fts_flush())
+ * and by the schema step that brought that in; for "FROM speakers s". */
+#define DB_SPEAKER_FTS_ROW \
+	"SELECT s.id, s.name || ' ' || coalesce((SELECT" \
+	"   group_concat(alias, ' ') FROM speaker_aliases" \
+	"   WHERE speaker_id = s.id), '')," \
+	" coalesce((SELECT group_concat(role, ' ') FROM (SELECT DISTINCT" \
+	"   role FROM speaker_roles WHERE speaker_id = s.id)), '')"
+
 /* "CITA": marks the file as a citata archive. */
 #define DB_APPLICATION_ID	0x43495441
 

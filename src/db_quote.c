@@ -145,13 +145,8 @@ const char *const db_quote_sql[ST__COUNT] = {
 	[ST_SPEAKER_FTS_DELETE] =
 	    "DELETE FROM speakers_fts WHERE rowid = ?1",
 	[ST_SPEAKER_FTS_INSERT] =
-	    "INSERT INTO speakers_fts (rowid, name, roles)"
-	    " SELECT s.id, s.name || ' ' || coalesce((SELECT"
-	    "   group_concat(alias, ' ') FROM speaker_aliases"
-	    "   WHERE speaker_id = s.id), ''),"
-	    " coalesce((SELECT group_concat(role, ' ') FROM (SELECT DISTINCT"
-	    "   role FROM speaker_roles WHERE speaker_id = s.id)), '')"
-	    " FROM speakers s WHERE s.id = ?1",
+	    "INSERT INTO speakers_fts (rowid, name, roles) "
+	    DB_SPEAKER_FTS_ROW " FROM speakers s WHERE s.id = ?1",
 	[ST_SPEAKER_FTS] =
 	    "SELECT rowid FROM speakers_fts WHERE speakers_fts MATCH ?1"
 	    " ORDER BY rank LIMIT 64",

@@ -403,12 +403,8 @@ static const char *db_migrations[DB_SCHEMA_VERSION] = {
 	"DROP TRIGGER speakers_fts_alias;"
 	"DROP TRIGGER speakers_fts_role;"
 	"DELETE FROM speakers_fts;"
-	"INSERT INTO speakers_fts(rowid, name, roles)"
-	"  SELECT s.id, s.name || ' ' || coalesce((SELECT group_concat(alias,"
-	"    ' ') FROM speaker_aliases WHERE speaker_id = s.id), ''),"
-	"    coalesce((SELECT group_concat(role, ' ') FROM (SELECT DISTINCT"
-	"    role FROM speaker_roles WHERE speaker_id = s.id)), '')"
-	"  FROM speakers s;"
+	"INSERT INTO speakers_fts(rowid, name, roles) "
+	DB_SPEAKER_FTS_ROW " FROM speakers s;"
 };
 
 /* Upgrades from version from to DB_SCHEMA_VERSION, one step per
