@@ -16,6 +16,8 @@ static size_t	 content_end(const struct ex *, size_t, size_t, int);
 static size_t	 words_between(const struct ex *, size_t, size_t);
 static int	 genitive_group(struct ex *, size_t, size_t, struct mention *,
 		    size_t *);
+static int	 genitive_mention(struct mention *, enum men, size_t, size_t,
+		    size_t *);
 static int	 mention_after_past_media(struct ex *, size_t, size_t,
 		    struct mention *, size_t *, int);
 static int	 predicate_follows(const struct ex *, size_t, size_t);
@@ -328,6 +330,21 @@ mention_after_past_media(struct ex *x, size_t i, size_t e, struct mention *m,
 	return 1;
 }
 
+/* Tokens [s, e) as a mention of type, in the genitive, ending the
+ * framing at e; returns 1 (for genitive_person() and genitive_group()). */
+static int
+genitive_mention(struct mention *m, enum men type, size_t s, size_t e,
+    size_t *stop)
+{
+	memset(m, 0, sizeof(*m));
+	m->type = type;
+	m->s = m->ns = s;
+	m->e = m->ne = e;
+	m->cas = SPEAKERS_GEN;
+	*stop = e;
+	return 1;
+}
+
 /*
  * "по словам таксиста", "по словам хозяина квартиры": a singular noun
  * in the genitive that no list knows, with at most two words after it,
@@ -353,13 +370,7 @@ genitive_person(struct ex *x, size_t s, size_t e, struct mention *m,
 		;
 	if (i >= e || !tok_punct(x, i, ','))
 		return 0;
-	memset(m, 0, sizeof(*m));
-	m->type = MEN_ROLE;
-	m->s = m->ns = s;
-	m->e = m->ne = i;
-	m->cas = SPEAKERS_GEN;
-	*stop = i;
-	return 1;
+	return genitive_mention(m, MEN_ROLE, s, i, stop);
 }
 
 /*
@@ -381,13 +392,7 @@ genitive_group(struct ex *x, size_t s, size_t e, struct mention *m,
 	    tok_ends(x->w[i - 1], "ей") || tok_ends(x->w[i - 1], "ок") ||
 	    tok_ends(x->w[i - 1], "ек")) || strlen(x->w[i - 1]) < 8)
 		return 0;
-	memset(m, 0, sizeof(*m));
-	m->type = MEN_GROUP;
-	m->s = m->ns = s;
-	m->e = m->ne = i;
-	m->cas = SPEAKERS_GEN;
-	*stop = i;
-	return 1;
+	return genitive_mention(m, MEN_GROUP, s, i, stop);
 }
 
 /* The number of words in tokens [s, e). */
