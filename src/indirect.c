@@ -16,6 +16,8 @@ static size_t	 content_end(const struct ex *, size_t, size_t, int);
 static size_t	 words_between(const struct ex *, size_t, size_t);
 static int	 genitive_group(struct ex *, size_t, size_t, struct mention *,
 		    size_t *);
+static void	 cand_recue(struct ex *, struct cand *, size_t, size_t,
+		    const struct mention *);
 static int	 genitive_mention(struct mention *, enum men, size_t, size_t,
 		    size_t *);
 static int	 mention_after_past_media(struct ex *, size_t, size_t,
@@ -728,6 +730,18 @@ cue_prev(struct ex *x, const struct sent *st, size_t i, size_t k,
 	return stop > i ? stop - 1 : i;
 }
 
+/* A quote found before becomes what cue [cs, ce) reports, from m. */
+static void
+cand_recue(struct ex *x, struct cand *c, size_t cs, size_t ce,
+    const struct mention *m)
+{
+	c->cs = cs;
+	c->ce = ce;
+	c->agr = tok_agr(x->w[cs]);
+	c->m = *m;
+	c->order = cs;
+}
+
 /*
  * "Компания пообещала снизить цены. Об этом рассказал её глава X": the
  * sentence before holds a speech act of a body or group (its content
@@ -751,11 +765,7 @@ prev_speech_act(struct ex *x, size_t si, size_t cs, size_t ce,
 			continue;
 		memset(x->ind + c->m.s, 1, c->ts - c->m.s);
 		c->ts = c->m.s;
-		c->cs = cs;
-		c->ce = ce;
-		c->agr = tok_agr(x->w[cs]);
-		c->m = *m;
-		c->order = cs;
+		cand_recue(x, c, cs, ce, m);
 		return 1;
 	}
 	return 0;
@@ -895,11 +905,7 @@ reported_act(struct ex *x, size_t s, size_t e, size_t cs, size_t ce,
 		memset(x->ind + s, 1, e - s);
 		c->ts = s;
 		c->te = e;
-		c->cs = cs;
-		c->ce = ce;
-		c->agr = tok_agr(x->w[cs]);
-		c->m = *m;
-		c->order = cs;
+		cand_recue(x, c, cs, ce, m);
 		return 1;
 	}
 	return 0;
