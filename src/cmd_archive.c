@@ -316,7 +316,6 @@ cmd_speakers(int argc, char **argv)
 	return EXIT_OK;
 }
 
-
 static int
 search_row(void *ctx, const struct db_hit *h)
 {
