@@ -423,7 +423,7 @@ db_article_get(struct db *db, long long id, char **cause)
 int
 db_fts_flush(struct db *db, char **cause)
 {
-	sqlite3_stmt	*st;
+	sqlite3_stmt	*st, *row;
 	size_t		 i;
 	int		 rc;
 
@@ -461,8 +461,20 @@ db_fts_flush(struct db *db, char **cause)
 		sqlite3_bind_int64(st, 1, db->fts_sp[i]);
 		if (db_done(db, st, SQLITE_DONE, cause) != 0)
 			break;
+		row = db_stmt(db, ST_SPEAKER_FTS_ROW);
+		sqlite3_bind_int64(row, 1, db->fts_sp[i]);
+		if ((rc = sqlite3_step(row)) != SQLITE_ROW) {
+			sqlite3_reset(row);
+			if (rc == SQLITE_DONE)
+				continue;	/* the speaker is gone */
+			*cause = db_error(db, "cannot index a speaker");
+			break;
+		}
 		st = db_stmt(db, ST_SPEAKER_FTS_INSERT);
 		sqlite3_bind_int64(st, 1, db->fts_sp[i]);
+		sqlite3_bind_value(st, 2, sqlite3_column_value(row, 1));
+		sqlite3_bind_value(st, 3, sqlite3_column_value(row, 2));
+		sqlite3_reset(row);
 		if (db_done(db, st, SQLITE_DONE, cause) != 0)
 			break;
 	}

@@ -144,9 +144,15 @@ const char *const db_quote_sql[ST__COUNT] = {
 	 * commit (db_fts_flush()): every form of the name, every role. */
 	[ST_SPEAKER_FTS_DELETE] =
 	    "DELETE FROM speakers_fts WHERE rowid = ?1",
-	[ST_SPEAKER_FTS_INSERT] =
-	    "INSERT INTO speakers_fts (rowid, name, roles) "
+	[ST_SPEAKER_FTS_ROW] =
 	    DB_SPEAKER_FTS_ROW " FROM speakers s WHERE s.id = ?1",
+	/* One row from values, not INSERT ... SELECT: a statement that may
+	 * write many rows opens a statement journal, and FTS5 writes out
+	 * what it holds at each one (a segment a speaker, 7 % of an
+	 * import's writing thread, before). */
+	[ST_SPEAKER_FTS_INSERT] =
+	    "INSERT INTO speakers_fts (rowid, name, roles)"
+	    " VALUES (?1, ?2, ?3)",
 	[ST_SPEAKER_FTS] =
 	    "SELECT rowid FROM speakers_fts WHERE speakers_fts MATCH ?1"
 	    " ORDER BY rank LIMIT 64",

@@ -56,6 +56,7 @@ static struct expect {
 	{ "ARTICLE_INSERT", 0, 0 },
 	{ "ARTICLE_FTS_RANGE", 0, 0 },
 	{ "SPEAKER_FTS_DELETE", 0, 0 },
+	{ "SPEAKER_FTS_ROW", 0, 0 },
 	{ "SPEAKER_FTS_INSERT", 0, 0 },
 	{ "QUOTE_INSERT", 0, 0 },
 	{ "QUOTE_FTS_INSERT", 0, 0 },
