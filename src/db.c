@@ -406,6 +406,19 @@ db_open(const char *path, enum db_mode mode, char **cause)
 		db_close(db);
 		return NULL;
 	}
+	/*
+	 * A statement that may write many rows inside a transaction (an
+	 * insert with triggers) keeps the pages it changes in a statement
+	 * journal, which past 64 KB SQLite writes to a temporary file:
+	 * 11,000 writes importing the pool, as many as to the archive and
+	 * its log together.  Held in memory, freed as each statement ends.
+	 * Only for the commands that write: a reader's sorts stay on disk.
+	 */
+	if (mode == DB_WRITE && db_exec(db, "PRAGMA temp_store = MEMORY",
+	    cause) != 0) {
+		db_close(db);
+		return NULL;
+	}
 	if (db_exec(db, "PRAGMA foreign_keys = ON", cause) != 0) {
 		db_close(db);
 		return NULL;
