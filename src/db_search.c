@@ -125,6 +125,7 @@ const char *const db_search_sql[ST__COUNT] = {
 
 static int	 fts_create(void *, const char **, int, Fts5Tokenizer **);
 static void	 fts_delete(Fts5Tokenizer *);
+static void	 fts_destroy(void *);
 static int	 fts_token(void *, const char *, size_t, size_t, size_t);
 static int	 fts_tokenize(Fts5Tokenizer *, void *, int, const char *, int,
 		    int (*)(void *, int, const char *, int, int, int));
@@ -134,23 +135,30 @@ static long long search_window(struct db *, const char *, int, int, char **);
 
 /*
  * The FTS5 tokenizer "citata": words folded and stemmed by stem.c, the
- * same for indexed text and for queries.  One stemmer per tokenizer
- * instance, since Snowball stemmers keep state.
+ * same for indexed text and for queries.  One stemmer a connection,
+ * shared by its full-text tables (articles, quotes, speakers), so that
+ * they share its cache of stems too: a connection is used by one thread
+ * at a time, and FTS5 never tokenizes inside a tokenizer's callback.
  */
 static int
 fts_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
 {
-	(void)ctx;
 	(void)argv;
 	(void)argc;
-	*out = (Fts5Tokenizer *)stem_new();
+	*out = (Fts5Tokenizer *)ctx;
 	return SQLITE_OK;
 }
 
 static void
 fts_delete(Fts5Tokenizer *t)
 {
-	stem_free((struct stemmer *)t);
+	(void)t;		/* the connection's, freed by fts_destroy() */
+}
+
+static void
+fts_destroy(void *ctx)
+{
+	stem_free(ctx);
 }
 
 struct fts_call {
@@ -226,6 +234,7 @@ int
 db_register(struct db *db)
 {
 	static fts5_tokenizer	 tok = { fts_create, fts_delete, fts_tokenize };
+	struct stemmer		*stemmer;
 	sqlite3_stmt		*st;
 	fts5_api		*api = NULL;
 	int			 rc;
@@ -247,7 +256,11 @@ db_register(struct db *db)
 	sqlite3_finalize(st);
 	if (api == NULL)
 		return SQLITE_ERROR;
-	return api->xCreateTokenizer(api, "citata", NULL, &tok, NULL);
+	stemmer = stem_new();
+	rc = api->xCreateTokenizer(api, "citata", stemmer, &tok, fts_destroy);
+	if (rc != SQLITE_OK)
+		stem_free(stemmer);
+	return rc;
 }
 
 /* The ids as a JSON array, for json_each() in SQL.  The caller frees it. */
