@@ -9,8 +9,10 @@
 #include "db.h"
 
 #include <sqlite3.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 #include "article.h"
 #include "db_int.h"
@@ -106,21 +108,21 @@ const char *const db_quote_sql[ST__COUNT] = {
 	    " JOIN speakers s ON s.id = al.speaker_id"
 	    " WHERE al.fold = ?1 AND s.kind = ?2 ORDER BY s.nquotes DESC, s.id",
 	/* The records a speaker may be: those under its merge_key(). */
+	/* Along speakers_surname, in no order: speaker_candidates() takes
+	 * the most quoted, as an ORDER BY would in a temporary table of
+	 * its own each time. */
 	[ST_SPEAKER_BY_SURNAME] =
 	    "SELECT id, name, gender, nquotes FROM speakers WHERE surname = ?1"
-	    " AND kind = ?2 ORDER BY nquotes DESC, id LIMIT 64",
+	    " AND kind = ?2",
 	[ST_SPEAKER_INSERT] =
 	    "INSERT INTO speakers (name, fold, surname, gender, kind)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5)",
-	/* A record shows the form of the name most used for it, among
-	 * those with a first name, then spelled out rather than with an
-	 * initial (schema 9). */
+	/* A record's forms of the name, for speaker_best_alias(). */
+	[ST_SPEAKER_ALIASES] =
+	    "SELECT alias, fold, n FROM speaker_aliases WHERE speaker_id = ?1"
+	    " ORDER BY fold",
 	[ST_SPEAKER_RENAME] =
-	    "UPDATE speakers SET name = best.alias, fold = best.fold FROM"
-	    " (SELECT alias, fold FROM speaker_aliases WHERE speaker_id = ?1"
-	    "  ORDER BY instr(alias, ' ') > 0 DESC, instr(alias, '.') = 0 DESC,"
-	    "  n DESC, length(alias) DESC LIMIT 1) AS best"
-	    " WHERE speakers.id = ?1 AND speakers.name <> best.alias",
+	    "UPDATE speakers SET name = ?2, fold = ?3 WHERE id = ?1",
 	[ST_SPEAKER_GENDER] =
 	    "UPDATE speakers SET gender = ?2 WHERE id = ?1 AND gender IS NULL",
 	[ST_ALIAS_INSERT] =
@@ -170,6 +172,11 @@ const char *const db_quote_sql[ST__COUNT] = {
 
 static int	 quote_span(struct db *, long long, long long *, long long *,
 		    long long *, char **);
+static size_t	 speaker_candidates(struct db *, const char *, const char *,
+		    long long *, char **, struct merge_name *, size_t,
+		    char **);
+static int	 speaker_best_alias(struct db *, long long, const char *,
+		    char **);
 static long long speaker_resolve(struct db *, const struct quote *,
 		    long long, char **);
 static int	 quote_text(struct db *, sqlite3_blob **, long long *,
@@ -231,6 +238,136 @@ db_origin_name(enum db_origin o)
 	return o == DB_ORIGIN_MANUAL ? "manual" : "auto";
 }
 
+/* The records one speaker may be: at most this many, the most quoted. */
+#define SPEAKER_CANDIDATES	64
+/* Records read under one key before the rest are left out. */
+#define SPEAKER_CANDIDATES_READ	4096
+
+struct speaker_row {
+	long long	 id;
+	char		*name;
+	enum gender	 gender;
+	long long	 nquotes;
+};
+
+/* The most quoted first, then the oldest. */
+static int
+speaker_row_cmp(const void *a, const void *b)
+{
+	const struct speaker_row *x = a, *y = b;
+
+	if (x->nquotes != y->nquotes)
+		return x->nquotes > y->nquotes ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/*
+ * Fills ids, names (the caller frees them) and c (name, gender and
+ * quote count) with the at most max records under merge key key and
+ * kind, the most quoted first, then the oldest.  Returns how many, or
+ * (size_t)-1 with *cause set.
+ */
+static size_t
+speaker_candidates(struct db *db, const char *key, const char *kind,
+    long long *ids, char **names, struct merge_name *c, size_t max,
+    char **cause)
+{
+	sqlite3_stmt		*st = db_stmt(db, ST_SPEAKER_BY_SURNAME);
+	struct speaker_row	*row = NULL;
+	size_t			 n = 0, cap = 0, i;
+	int			 rc;
+
+	bind_text(st, 1, key);
+	bind_text(st, 2, kind);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+	    n < SPEAKER_CANDIDATES_READ) {
+		if (n == cap) {
+			cap = cap == 0 ? 16 : cap * 2;
+			row = xreallocarray(row, cap, sizeof(*row));
+		}
+		row[n].id = sqlite3_column_int64(st, 0);
+		row[n].name = xstrdup(col_text(st, 1));
+		row[n].gender = gender_of(col_text(st, 2));
+		row[n].nquotes = sqlite3_column_int64(st, 3);
+		n++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		*cause = db_error(db, "cannot read speakers");
+		for (i = 0; i < n; i++)
+			free(row[i].name);
+		free(row);
+		return (size_t)-1;
+	}
+	if (n > 1)
+		qsort(row, n, sizeof(*row), speaker_row_cmp);
+	for (i = 0; i < n; i++) {
+		if (i >= max) {
+			free(row[i].name);
+			continue;
+		}
+		ids[i] = row[i].id;
+		names[i] = row[i].name;
+		c[i].name = row[i].name;
+		c[i].gender = row[i].gender;
+		c[i].nquotes = (unsigned long)row[i].nquotes;
+	}
+	free(row);
+	return n < max ? n : max;
+}
+
+/*
+ * Names record id by its best form (schema 9): the one with a first
+ * name, then spelled out rather than with an initial, then the most
+ * used, then the longest; of equals the first by its folded form.
+ * Chosen here, not by an UPDATE ... FROM with ORDER BY, which built
+ * three temporary tables each time (11,600 importing the pool).
+ */
+static int
+speaker_best_alias(struct db *db, long long id, const char *name,
+    char **cause)
+{
+	sqlite3_stmt	*st = db_stmt(db, ST_SPEAKER_ALIASES);
+	const char	*alias;
+	char		*best = NULL, *best_fold = NULL;
+	long long	 key[4], best_key[4] = { -1, -1, -1, -1 };
+	int		 rc, i;
+
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		alias = col_text(st, 0);
+		key[0] = strchr(alias, ' ') != NULL;
+		key[1] = strchr(alias, '.') == NULL;
+		key[2] = sqlite3_column_int64(st, 2);
+		key[3] = (long long)u8_mbsnlen((const uint8_t *)alias,
+		    strlen(alias));
+		for (i = 0; i < 4 && key[i] == best_key[i]; i++)
+			;
+		if (i == 4 || key[i] < best_key[i])
+			continue;
+		memcpy(best_key, key, sizeof(key));
+		free(best);
+		free(best_fold);
+		best = xstrdup(alias);
+		best_fold = xstrdup(col_text(st, 1));
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		*cause = db_error(db, "cannot read speakers");
+		rc = -1;
+	} else if (best != NULL && strcmp(best, name) != 0) {
+		st = db_stmt(db, ST_SPEAKER_RENAME);
+		sqlite3_bind_int64(st, 1, id);
+		bind_text(st, 2, best);
+		bind_text(st, 3, best_fold);
+		rc = db_done(db, st, SQLITE_DONE, cause);
+	} else
+		rc = 0;
+	free(best);
+	free(best_fold);
+	return rc;
+}
+
 /*
  * The speaker row the speaker of quote q in article art refers to: among
  * the records under its merge_key() the one merge_pick() chooses, else a
@@ -245,33 +382,22 @@ speaker_resolve(struct db *db, const struct quote *q, long long art,
 {
 	sqlite3_stmt		*st;
 	const char		*kind = speaker_kind_name(q->speaker_kind);
-	struct merge_name	 r, c[64];
-	long long		 ids[64], id = 0;
-	char			*fold, *key, *names[64];
+	struct merge_name	 r, c[SPEAKER_CANDIDATES];
+	long long		 ids[SPEAKER_CANDIDATES], id = 0;
+	char			*fold, *key, *names[SPEAKER_CANDIDATES];
 	size_t			 n = 0, i;
 	long			 pick;
-	int			 rc;
 
 	fold = fold_name(q->speaker);
 	key = merge_key(q->speaker, q->speaker_kind, art);
-	st = db_stmt(db, ST_SPEAKER_BY_SURNAME);
-	bind_text(st, 1, key);
-	bind_text(st, 2, kind);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 64) {
-		ids[n] = sqlite3_column_int64(st, 0);
-		names[n] = xstrdup(col_text(st, 1));
-		c[n].name = names[n];
-		c[n].gender = gender_of(col_text(st, 2));
-		c[n].kind = q->speaker_kind;
-		c[n].nquotes = (unsigned long)sqlite3_column_int64(st, 3);
-		n++;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		*cause = db_error(db, "cannot read speakers");
+	if ((n = speaker_candidates(db, key, kind, ids, names, c,
+	    SPEAKER_CANDIDATES, cause)) == (size_t)-1) {
+		n = 0;
 		id = -1;
 		goto out;
 	}
+	for (i = 0; i < n; i++)
+		c[i].kind = q->speaker_kind;
 	r.name = q->speaker;
 	r.gender = q->gender;
 	r.kind = q->speaker_kind;
@@ -311,12 +437,9 @@ speaker_resolve(struct db *db, const struct quote *q, long long art,
 	}
 	/* The record's name is its best alias; the name itself quoted
 	 * again only grows its own count, and stays the best. */
-	if (pick >= 0 && strcmp(q->speaker, names[pick]) != 0) {
-		st = db_stmt(db, ST_SPEAKER_RENAME);
-		sqlite3_bind_int64(st, 1, id);
-		if (db_done(db, st, SQLITE_DONE, cause) != 0)
-			id = -1;
-	}
+	if (pick >= 0 && strcmp(q->speaker, names[pick]) != 0 &&
+	    speaker_best_alias(db, id, names[pick], cause) != 0)
+		id = -1;
 	/* Its full-text row (a new form of the name, a new role) is made
 	 * again at the commit: see db_article_put(). */
 	if (id > 0)

@@ -63,6 +63,7 @@ static struct expect {
 	{ "SPEAKER_BY_ALIAS", 0, 0 },
 	{ "SPEAKER_BY_SURNAME", 0, 0 },
 	{ "SPEAKER_INSERT", 0, 0 },
+	{ "SPEAKER_ALIASES", STREAM, 0 },
 	{ "SPEAKER_RENAME", 0, 0 },
 	{ "SPEAKER_GENDER", 0, 0 },
 	{ "ALIAS_INSERT", 0, 0 },
