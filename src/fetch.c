@@ -25,6 +25,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "netlib.h"
 #include "util.h"
 
 #define FETCH_MIB	(1024 * 1024)
@@ -126,6 +127,8 @@ fetch_global_init(char **cause)
 {
 	CURLcode	rc;
 
+	if (netlib_curl_check(cause) != 0)
+		return -1;
 	rc = curl_global_init(CURL_GLOBAL_DEFAULT);
 	if (rc != CURLE_OK) {
 		*cause = xasprintf("libcurl: %s", curl_easy_strerror(rc));
