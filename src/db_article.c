@@ -42,8 +42,10 @@ const char *const db_article_sql[ST__COUNT] = {
 	/* The articles db_article_put() stored in this transaction: their
 	 * ids are above any there before, so a range holds them all. */
 	[ST_ARTICLE_FTS_RANGE] =
-	    "INSERT INTO articles_fts (rowid, title, text)"
-	    " SELECT id, title, text FROM articles WHERE id BETWEEN ?1 AND ?2",
+	    "SELECT id, title, text FROM articles WHERE id BETWEEN ?1 AND ?2",
+	/* One row from values: see db_fts_flush(). */
+	[ST_ARTICLE_FTS_INSERT] =
+	    "INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
 	[ST_ARTICLE_GET] =
 	    ARTICLE_COLUMNS " WHERE id = ?1",
 	[ST_ARTICLE_SET_READ] =
@@ -427,13 +429,36 @@ db_fts_flush(struct db *db, char **cause)
 	size_t		 i;
 	int		 rc;
 
+	/*
+	 * An article a statement, each one row from values: a statement
+	 * that may write many rows (INSERT ... SELECT) keeps every page it
+	 * changes in a statement journal, and at a million articles FTS5's
+	 * merges inside one such statement held some 100 MB there.
+	 */
 	if (db->fts_first > 0) {
-		st = db_stmt(db, ST_ARTICLE_FTS_RANGE);
-		sqlite3_bind_int64(st, 1, db->fts_first);
-		sqlite3_bind_int64(st, 2, db->fts_last);
+		row = db_stmt(db, ST_ARTICLE_FTS_RANGE);
+		sqlite3_bind_int64(row, 1, db->fts_first);
+		sqlite3_bind_int64(row, 2, db->fts_last);
 		db->fts_first = db->fts_last = 0;
-		if (db_done(db, st, SQLITE_DONE, cause) != 0)
+		while ((rc = sqlite3_step(row)) == SQLITE_ROW) {
+			st = db_stmt(db, ST_ARTICLE_FTS_INSERT);
+			sqlite3_bind_int64(st, 1, sqlite3_column_int64(row, 0));
+			/* Both NOT NULL; the row stays until the next step. */
+			sqlite3_bind_text(st, 2, (const char *)
+			    sqlite3_column_text(row, 1), sqlite3_column_bytes(row,
+			    1), SQLITE_STATIC);
+			sqlite3_bind_text(st, 3, (const char *)
+			    sqlite3_column_text(row, 2), sqlite3_column_bytes(row,
+			    2), SQLITE_STATIC);
+			if (db_done(db, st, SQLITE_DONE, cause) != 0)
+				break;
+		}
+		sqlite3_reset(row);
+		if (rc != SQLITE_DONE) {
+			if (rc != SQLITE_ROW)
+				*cause = db_error(db, "cannot index articles");
 			return -1;
+		}
 	}
 	/* One statement a quote, none of them with a trigger, so FTS5
 	 * gathers their terms. */
