@@ -45,7 +45,6 @@ static const char *const db_stmt_names[ST__COUNT] = {
 static int	 db_busy_ms = DB_BUSY_TIMEOUT;
 
 static const char *db_sql(enum db_stmt_id);
-static int	 db_prepare_all(struct db *, char **);
 static int	 db_probe(struct db *, const char *, int, int, int *, int *,
 		    int *);
 static char	*db_dir(const char *);
@@ -118,19 +117,21 @@ db_sql(enum db_stmt_id id)
 	abort();	/* every id has its SQL in one table */
 }
 
-static int
-db_prepare_all(struct db *db, char **cause)
+/*
+ * Statement id, prepared when first used: a command uses a few of the
+ * archive's 92 statements, and preparing them all at every open was a
+ * quarter of a search's instructions on a small archive.  t_plan prepares
+ * every one (db_explain()), so an SQL error cannot wait for its first
+ * use; a statement that fails here is a bug, or SQLite out of memory.
+ */
+sqlite3_stmt *
+db_prepare(struct db *db, enum db_stmt_id id)
 {
-	int	i;
-
-	for (i = 0; i < ST__COUNT; i++) {
-		if (sqlite3_prepare_v3(db->h, db_sql(i), -1,
-		    SQLITE_PREPARE_PERSISTENT, &db->st[i], NULL) != SQLITE_OK) {
-			*cause = db_error(db, "cannot prepare a statement");
-			return -1;
-		}
-	}
-	return 0;
+	if (sqlite3_prepare_v3(db->h, db_sql(id), -1,
+	    SQLITE_PREPARE_PERSISTENT, &db->st[id], NULL) != SQLITE_OK)
+		fatal("%s: cannot prepare %s: %s", db->path,
+		    db_stmt_names[id], sqlite3_errmsg(db->h));
+	return db->st[id];
 }
 
 /*
@@ -435,10 +436,6 @@ db_open(const char *path, enum db_mode mode, char **cause)
 			db_close(db);
 			return NULL;
 		}
-	}
-	if (db_prepare_all(db, cause) != 0) {
-		db_close(db);
-		return NULL;
 	}
 	return db;
 }

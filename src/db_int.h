@@ -218,11 +218,17 @@ long	 db_quotes_storable(const struct article *,
 int	 db_quotes_insert(struct db *, const struct article *,
 	    const struct quote_list *ql, int held, char **cause);
 
+/* db.c: statement id, prepared now (it was not yet). */
+sqlite3_stmt	*db_prepare(struct db *, enum db_stmt_id);
+
+/* Statement id, reset and unbound, prepared the first time. */
 static inline sqlite3_stmt *
 db_stmt(struct db *db, enum db_stmt_id id)
 {
 	sqlite3_stmt	*st = db->st[id];
 
+	if (st == NULL)
+		return db_prepare(db, id);
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	return st;
