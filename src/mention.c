@@ -34,6 +34,7 @@ static int	 np_has_noun(const struct ex *, size_t, size_t);
 static int	 body_before(const struct ex *, size_t, size_t);
 static int	 tok_participle(const char *);
 static int	 clause_gerund(const struct ex *, size_t, size_t);
+static int	 role_before(const struct ex *, size_t, size_t);
 static int	 parenthetical(const struct ex *, size_t, size_t);
 static int	 latin_body(const struct ex *, size_t, size_t);
 static int	 name_ok(const struct ex *, size_t, size_t, int);
@@ -519,6 +520,12 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 		if (n > 0 && first > s && tok_has(x, first - 1, TF_ROLE) &&
 		    tok_media(x, first, last + 1))
 			continue;
+		/* "пресс-секретарь компании Kaspi": a company after a
+		 * role noun is the role's employer; the role is the
+		 * source, as with a medium. */
+		if (n > 0 && !(flags & MNP_OBL) && latin_body(x, first, n) &&
+		    role_before(x, s, first))
+			continue;
 		if (n > 0 && name_ok(x, first, n, flags & MNP_OBL)) {
 			/* One Latin word alone is a company or a body
 			 * (Ryanair, Google, NASA), not a person. */
@@ -833,6 +840,24 @@ latin_body(const struct ex *x, size_t first, size_t n)
 	return 1;
 }
 
+/*
+ * Is there a role noun, lower case, among the three words before token
+ * first, with only words between ("представитель авиакомпании")?
+ */
+static int
+role_before(const struct ex *x, size_t s, size_t first)
+{
+	size_t	j;
+
+	for (j = first; j > s && first - j < 3; j--) {
+		if (x->sg->t[j - 1].type != SEG_WORD)
+			return 0;
+		if (tok_has(x, j - 1, TF_ROLE) && tok_common(x, j - 1))
+			return 1;
+	}
+	return 0;
+}
+
 /* Are tokens [s, e) a parenthetical phrase ("в частности", "в свою
  * очередь", "кроме того")? */
 static int
@@ -1077,7 +1102,7 @@ int
 mention_subject_left(struct ex *x, size_t lo, size_t v, struct mention *m,
     enum agr a)
 {
-	size_t	u;
+	size_t	u, stop;
 	enum agr ua;
 
 	if (a == AGR_SG)
@@ -1104,7 +1129,18 @@ mention_subject_left(struct ex *x, size_t lo, size_t v, struct mention *m,
 			    m->type == MEN_NAME && m->ns == u + 1 &&
 			    m->ne == v - 1)
 				return 1;
-			return mention_before(x, lo, u, m, ua);
+			if (mention_before(x, lo, u, m, ua))
+				return 1;
+			/* "Это подтвердил депутат X, отметив, что": a
+			 * gerund's subject after the finite verb. */
+			if (a == AGR_NONE && tok_punct(x, v - 1, ',') &&
+			    mention_after(x, u + 1, v - 1, m, &stop,
+			    mention_agr(ua)) && stop == v - 1 &&
+			    (m->type == MEN_NAME || m->type == MEN_ROLE ||
+			    m->type == MEN_GROUP || m->type == MEN_INST))
+				return 1;
+			memset(m, 0, sizeof(*m));
+			return 0;
 		}
 	}
 	return 0;

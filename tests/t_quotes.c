@@ -1117,6 +1117,21 @@ main(void)
 	    "немного.", "and its part after the attribution, to the end of "
 	    "its sentence");
 
+	/* Issue 14, kind 2: the nearest name is not the speaker. */
+	check_one("Пресс-секретарь компании Kaspi сказал, что сервис "
+	    "восстановлен.", 0, QUOTE_INDIRECT, "пресс-секретарь компании "
+	    "Kaspi", "сервис восстановлен", "a company's name after a role "
+	    "noun is the role's employer; the role is the source");
+	check_one("Официальный представитель авиакомпании Air Astana пояснил, "
+	    "что рейсы задерживаются.", 0, QUOTE_INDIRECT, "официальный "
+	    "представитель авиакомпании Air Astana", "рейсы задерживаются",
+	    "so with an adjective before the role");
+	check_one("Аким Сауле Омарова считает, что ремонт необходим.\n\n"
+	    "Эту информацию подтвердил депутат Нурлан Абдиров, отметив, что "
+	    "вопрос на контроле.", 1, QUOTE_INDIRECT, "Нурлан Абдиров",
+	    "вопрос на контроле", "a gerund's subject is its clause's, also "
+	    "when it follows the finite verb");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
