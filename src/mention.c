@@ -35,6 +35,7 @@ static int	 body_before(const struct ex *, size_t, size_t);
 static int	 tok_participle(const char *);
 static int	 clause_gerund(const struct ex *, size_t, size_t);
 static int	 role_before(const struct ex *, size_t, size_t);
+static int	 office_noun(const struct ex *, size_t);
 static int	 parenthetical(const struct ex *, size_t, size_t);
 static int	 latin_body(const struct ex *, size_t, size_t);
 static int	 name_ok(const struct ex *, size_t, size_t, int);
@@ -293,6 +294,15 @@ loc_complement(const struct ex *x, size_t s, size_t e)
 		 * addressed, no part of the body. */
 		if (tok_has(x, i, TF_MEDIA))
 			break;
+		/* "премьер-министра Айгерим Нурбек": the name of a role's
+		 * person, whatever its words' endings. */
+		if (i > s && end == i && tok_has(x, i - 1, TF_ROLE) &&
+		    tok_common(x, i - 1) && tok_name(x, i) &&
+		    tok_name(x, i + 1) && i + 1 < e) {
+			end = i + 2;
+			i++;
+			continue;
+		}
 		/* "В МИД Казахстана министра раскритиковали": a role
 		 * after the complement is the object. */
 		if (i > s && tok_has(x, i, TF_ROLE))
@@ -592,6 +602,24 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 		else if ((le = lexicon_match(x->lx, LEX_INSTITUTIONS,
 		    x->w + i, e - i, &k)) != NULL)
 			type = MEN_INST;
+		else if (allow_loc && i > s && office_noun(x, i)) {
+			/* "В канцелярии премьер-министра X сообщили":
+			 * the office, named as the place it speaks from,
+			 * with all that follows it. */
+			if (loc.type == MEN_NONE && (tok_is(x, i - 1, "в") ||
+			    tok_is(x, i - 1, "во"))) {
+				loc.type = MEN_INST;
+				loc.s = m->s;
+				loc.e = m->e;
+				loc.ns = i;
+				loc.cs = i + 1;
+				loc.ce = loc_complement(x, i + 1, e);
+				loc.ne = loc.ce;
+				loc.loc = 1;
+				i = loc.ne - 1;
+			}
+			continue;
+		}
 		else if (tok_has(x, i, TF_ROLE))
 			type = tok_ends(x->w[i], "ов") ||
 			    tok_ends(x->w[i], "ев") ||
@@ -838,6 +866,18 @@ latin_body(const struct ex *x, size_t first, size_t n)
 		if (!(x->sg->t[i].flags & SEG_LATIN) || tok_has(x, i, TF_FIRST))
 			return 0;
 	return 1;
+}
+
+/* Is token i an office's noun in the prepositional (канцелярии)? */
+static int
+office_noun(const struct ex *x, size_t i)
+{
+	const struct lex_entry	*le;
+	size_t			 k;
+
+	le = lexicon_match(x->lx, LEX_PHRASES, x->w + i, 1, &k);
+	return le != NULL && strcmp(le->tag, "office") == 0 &&
+	    tok_common(x, i);
 }
 
 /*

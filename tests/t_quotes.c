@@ -1132,6 +1132,19 @@ main(void)
 	    "вопрос на контроле", "a gerund's subject is its clause's, also "
 	    "when it follows the finite verb");
 
+	check_one("В пресс-службе премьер-министра Анны Ким сообщили, что "
+	    "визит перенесён.", 0, QUOTE_INDIRECT, "пресс-служба "
+	    "премьер-министра Анны Ким", "визит перенесён", "\"в пресс-службе "
+	    "X\": the body, with the whole name of the person it serves");
+	check_one("В канцелярии премьер-министра Анны Ким сообщили, что "
+	    "визит перенесён.", 0, QUOTE_INDIRECT, "канцелярия "
+	    "премьер-министра Анны Ким", "визит перенесён", "an office no "
+	    "list of bodies knows (канцелярия, аппарат) is the body too, "
+	    "not the person it serves");
+	check_one("Аким Марат Оспанов уехал. В аппарате акима Алматы "
+	    "сообщили, что работы продолжатся.", 0, QUOTE_INDIRECT, "аппарат "
+	    "акима Алматы", "работы продолжатся", "nor the last person named");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
