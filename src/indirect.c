@@ -26,6 +26,7 @@ static int	 predicate_follows(const struct ex *, size_t, size_t);
 static int	 speech_setting(const struct ex *, size_t, size_t);
 static int	 gloss_ends(const struct ex *, size_t, size_t);
 static int	 contrast_clause(const struct ex *, size_t, size_t);
+static int	 whole_quoted(const struct ex *, size_t, size_t);
 static int	 prev_speech_act(struct ex *, size_t, size_t, size_t,
 		    const struct mention *);
 static void	 add_indirect(struct ex *, size_t, size_t, size_t, size_t,
@@ -695,6 +696,10 @@ cue_prev(struct ex *x, const struct sent *st, size_t i, size_t k,
 	if (v >= st->s1 || v >= i + k + 5 || (st->si == 0 && !clause) ||
 	    (clause && (i < st->s0 + 3 || !tok_punct(x, i - 1, ','))))
 		return i + k - 1;
+	/* "Так считает X": the verb right after "так", which opens the
+	 * sentence ("Так, в 2019 году ..." is no cue). */
+	if (tok_is(x, i, "так") && (v != i + k || i != st->s0))
+		return i + k - 1;
 	/* The subject between: "О своих планах Лужков рассказал", "Об
 	 * этом Алибек Куантыров заявил журналистам". */
 	if (v > i + k && mention_np(x, i + k, v, &m, 0) &&
@@ -724,10 +729,34 @@ cue_prev(struct ex *x, const struct sent *st, size_t i, size_t k,
 		ps--;
 	if (clause)
 		add_indirect(x, st->s0, i, v, v + len, tok_agr(x->w[v]), &m);
-	else if (!prev_speech_act(x, ps, v, v + len, &m))
+	else if (!prev_speech_act(x, ps, v, v + len, &m)) {
+		size_t	nc = x->nc;
+
 		add_indirect(x, x->sg->sent[ps].first, x->sg->sent[ps].last, v,
 		    v + len, tok_agr(x->w[v]), &m);
+		/* "«Ситуация под контролем». Так прокомментировал X": a
+		 * sentence wholly in marks is direct speech. */
+		if (x->nc > nc && whole_quoted(x, x->sg->sent[ps].first,
+		    x->sg->sent[ps].last))
+			x->c[x->nc - 1].kind = QUOTE_DIRECT;
+	}
 	return stop > i ? stop - 1 : i;
+}
+
+/* Are tokens [s, e) one quote in marks, and a final stop after it? */
+static int
+whole_quoted(const struct ex *x, size_t s, size_t e)
+{
+	size_t	i;
+
+	while (e > s && tok_sentend(x, e - 1))
+		e--;
+	if (e < s + 3 || !tok_open_quote(x, s) || !tok_close_quote(x, e - 1))
+		return 0;
+	for (i = s + 1; i + 1 < e; i++)
+		if (tok_open_quote(x, i) || tok_close_quote(x, i))
+			return 0;
+	return 1;
 }
 
 /* A quote found before becomes what cue [cs, ce) reports, from m. */
