@@ -36,6 +36,7 @@ static int	 tok_participle(const char *);
 static int	 clause_gerund(const struct ex *, size_t, size_t);
 static int	 role_before(const struct ex *, size_t, size_t);
 static int	 office_noun(const struct ex *, size_t);
+static int	 role_oblique(const struct ex *, size_t, int);
 static int	 parenthetical(const struct ex *, size_t, size_t);
 static int	 latin_body(const struct ex *, size_t, size_t);
 static int	 name_ok(const struct ex *, size_t, size_t, int);
@@ -868,6 +869,41 @@ latin_body(const struct ex *x, size_t first, size_t n)
 	return 1;
 }
 
+/*
+ * Is the name at token i in apposition to a role noun in an oblique
+ * case ("телеведущей Опре Уинфри")?  Past the role's complement, one or
+ * two capitalised words ("с премьер-министром Турции Ахметом
+ * Йылмазом"), or with strict set, only a role in the dative or the
+ * instrumental singular ("министром", "послу"), not one that may be a
+ * genitive plural ("палаты предпринимателей Даурен Искаков").
+ */
+static int
+role_oblique(const struct ex *x, size_t i, int strict)
+{
+	size_t		 r;
+	const char	*f;
+
+	for (r = i; r > 0 && r + 2 >= i; r--) {
+		if (r < i && !((x->sg->t[r].flags & (SEG_CAP | SEG_ALLCAPS)) &&
+		    x->sg->t[r].type == SEG_WORD))
+			break;
+		if (!tok_has(x, r - 1, TF_ROLE) ||
+		    (x->sg->t[r - 1].flags & SEG_CAP))
+			continue;
+		f = x->w[r - 1];
+		if (strict || r < i) {
+			if (tok_ends(f, "ом") || tok_ends(f, "ем") ||
+			    tok_ends(f, "ой") || tok_ends(f, "ою") ||
+			    tok_ends(f, "ею") || tok_ends(f, "у") ||
+			    tok_ends(f, "ю"))
+				return 1;
+		} else if (tok_oblique(f) || tok_ends(f, "ей") ||
+		    tok_ends(f, "у") || tok_ends(f, "ю"))
+			return 1;
+	}
+	return 0;
+}
+
 /* Is token i an office's noun in the prepositional (канцелярии)? */
 static int
 office_noun(const struct ex *x, size_t i)
@@ -1358,6 +1394,10 @@ mention_name_case(const struct ex *x, size_t i)
 		    (tok_ends(x->w[i + 1], "ы") || tok_ends(x->w[i + 1], "ой") ||
 		    tok_ends(x->w[i + 1], "у") || tok_ends(x->w[i + 1], "е")))
 			return SPEAKERS_GEN;
+		/* "с министром Японии Таро Коно": a first name that
+		 * does not decline, or a role's case no name breaks. */
+		if (role_oblique(x, i, 1))
+			return SPEAKERS_DAT;
 		return SPEAKERS_NOM;
 	}
 	if ((c = tok_oblique_first(x, i)) != SPEAKERS_NOM)
@@ -1368,12 +1408,7 @@ mention_name_case(const struct ex *x, size_t i)
 	 * -ев, -ин, -ский has no case ending, whatever stands before. */
 	if (nominative_surname(x, i))
 		return SPEAKERS_NOM;
-	/* In apposition to a role noun, the noun's case: "телеведущей
-	 * Опре Уинфри". */
-	if (i > 0 && tok_has(x, i - 1, TF_ROLE) &&
-	    !(x->sg->t[i - 1].flags & SEG_CAP) &&
-	    (tok_oblique(x->w[i - 1]) || tok_ends(x->w[i - 1], "ей") ||
-	    tok_ends(x->w[i - 1], "у") || tok_ends(x->w[i - 1], "ю")))
+	if (role_oblique(x, i, 0))
 		return SPEAKERS_DAT;
 	/* After any noun in the dative: "своему преемнику Джереми
 	 * Ханту". */

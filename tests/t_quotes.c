@@ -1184,6 +1184,17 @@ main(void)
 	    QUOTE_INDIRECT, "Ерлан Жаканов", "мост построят", "\"поклялся, "
 	    "что\"");
 
+	check_one("Президент Касым Аманов встретился с премьер-министром "
+	    "Турции Ахметом Йылмазом.\n\n«Мы удвоим товарооборот», — сказал "
+	    "он.", 0, QUOTE_DIRECT, "Касым Аманов", "Мы удвоим товарооборот",
+	    "a pronoun is the subject before, not a name in apposition to "
+	    "a role in the instrumental, past the role's complement");
+
+	check_one("Министр Рахим Жумабаев провёл встречу с министром Японии "
+	    "Таро Коно.\n\n«Мы удвоим товарооборот», — сказал он.", 0,
+	    QUOTE_DIRECT, "Рахим Жумабаев", "Мы удвоим товарооборот", "so "
+	    "with a first name that does not decline");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
