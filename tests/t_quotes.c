@@ -1195,6 +1195,10 @@ main(void)
 	    QUOTE_DIRECT, "Рахим Жумабаев", "Мы удвоим товарооборот", "so "
 	    "with a first name that does not decline");
 
+	check_one("Аким Ерлан Жаканов пожаловался на нехватку кадров.", 0,
+	    QUOTE_INDIRECT, "Ерлан Жаканов", "нехватку кадров", "a complaint "
+	    "and its topic (\"пожаловался на\", \"посетовал на\")");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
