@@ -32,6 +32,8 @@ static int	 prev_speech_act(struct ex *, size_t, size_t, size_t,
 static void	 add_indirect(struct ex *, size_t, size_t, size_t, size_t,
 		    enum agr, const struct mention *);
 struct sent;
+static int	 fronted_object(const struct ex *, const struct sent *,
+		    size_t);
 static size_t	 cue_frame(struct ex *, const struct sent *, size_t,
 		    const struct lex_entry *, size_t);
 static size_t	 cue_doc(struct ex *, const struct sent *, size_t, size_t);
@@ -976,6 +978,40 @@ abstract_subject(const struct ex *x, size_t s0, size_t v, enum agr a)
 }
 
 /*
+ * Is what opens the clause of the plural verb i one person, named or
+ * a pronoun in the accusative, and nothing else ("Ерлана Карина
+ * назвали лучшим министром", "Её назвали")?  That is the object of a
+ * verb without a subject: nobody named speaks.
+ */
+static int
+fronted_object(const struct ex *x, const struct sent *st, size_t i)
+{
+	size_t	c = i, k;
+
+	while (c > st->s0 && !tok_punct(x, c - 1, ',') &&
+	    !tok_punct(x, c - 1, ':') && !tok_dash(x, c - 1) && i - c < 5)
+		c--;
+	if (c == i || !(c == st->s0 || tok_punct(x, c - 1, ',') ||
+	    tok_punct(x, c - 1, ':') || tok_dash(x, c - 1)))
+		return 0;
+	if (c + 1 == i && (tok_is(x, c, "его") || tok_is(x, c, "ее") ||
+	    tok_is(x, c, "их")))
+		return 1;
+	if (i - c > 3)
+		return 0;
+	for (k = c; k < i; k++)
+		if (!tok_name(x, k))
+			return 0;
+	/* In the accusative: a first name's oblique form, or a
+	 * surname in -у/-ю, or in -а/-я after a first name ("Женщины
+	 * предложили" is a subject). */
+	return tok_oblique_first(x, c) != SPEAKERS_NOM ||
+	    tok_ends(x->w[i - 1], "у") || tok_ends(x->w[i - 1], "ю") ||
+	    (i - c >= 2 && (tok_ends(x->w[i - 1], "а") ||
+	    tok_ends(x->w[i - 1], "я")));
+}
+
+/*
  * The subject of the verb i of agreement a, into m: before it, shared
  * with a coordinated verb, or after it.  *stop gets the first token
  * after the verb and a subject that follows it.  Returns 0 when the
@@ -1301,6 +1337,8 @@ cue_verb(struct ex *x, const struct sent *st, size_t i)
 	if (tok_is(x, i + len, "тот") && tok_is(x, i + len + 1, "факт"))
 		return i;
 	a = tok_agr(x->w[i]);
+	if (a == AGR_PL && (cls & VC_OBJECT) && fronted_object(x, st, i))
+		return i;
 	if (verb_topic_first(x, st, i, len, cls, a, &ret))
 		return ret;
 	if (verb_postposed(x, st, i, len, a, &ret))

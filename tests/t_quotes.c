@@ -1199,6 +1199,13 @@ main(void)
 	    QUOTE_INDIRECT, "Ерлан Жаканов", "нехватку кадров", "a complaint "
 	    "and its topic (\"пожаловался на\", \"посетовал на\")");
 
+	t = "Депутаты раскритиковали министра Ерлана Карина. Ерлана Карина "
+	    "назвали лучшим министром года. Её признали виновной в хищении.";
+	ok(extract(t, &ql) == 1, "a person named as the object before a "
+	    "plural verb with no subject (\"X назвали Y\", \"её признали\") "
+	    "is no quote, neither X's nor the last speaker's");
+	quote_list_free(&ql);
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
