@@ -26,11 +26,14 @@ static int	 predicate_follows(const struct ex *, size_t, size_t);
 static int	 speech_setting(const struct ex *, size_t, size_t);
 static int	 gloss_ends(const struct ex *, size_t, size_t);
 static int	 contrast_clause(const struct ex *, size_t, size_t);
+static int	 whole_quoted(const struct ex *, size_t, size_t);
 static int	 prev_speech_act(struct ex *, size_t, size_t, size_t,
 		    const struct mention *);
 static void	 add_indirect(struct ex *, size_t, size_t, size_t, size_t,
 		    enum agr, const struct mention *);
 struct sent;
+static int	 fronted_object(const struct ex *, const struct sent *,
+		    size_t);
 static size_t	 cue_frame(struct ex *, const struct sent *, size_t,
 		    const struct lex_entry *, size_t);
 static size_t	 cue_doc(struct ex *, const struct sent *, size_t, size_t);
@@ -695,6 +698,10 @@ cue_prev(struct ex *x, const struct sent *st, size_t i, size_t k,
 	if (v >= st->s1 || v >= i + k + 5 || (st->si == 0 && !clause) ||
 	    (clause && (i < st->s0 + 3 || !tok_punct(x, i - 1, ','))))
 		return i + k - 1;
+	/* "Так считает X": the verb right after "так", which opens the
+	 * sentence ("Так, в 2019 году ..." is no cue). */
+	if (tok_is(x, i, "так") && (v != i + k || i != st->s0))
+		return i + k - 1;
 	/* The subject between: "О своих планах Лужков рассказал", "Об
 	 * этом Алибек Куантыров заявил журналистам". */
 	if (v > i + k && mention_np(x, i + k, v, &m, 0) &&
@@ -724,10 +731,34 @@ cue_prev(struct ex *x, const struct sent *st, size_t i, size_t k,
 		ps--;
 	if (clause)
 		add_indirect(x, st->s0, i, v, v + len, tok_agr(x->w[v]), &m);
-	else if (!prev_speech_act(x, ps, v, v + len, &m))
+	else if (!prev_speech_act(x, ps, v, v + len, &m)) {
+		size_t	nc = x->nc;
+
 		add_indirect(x, x->sg->sent[ps].first, x->sg->sent[ps].last, v,
 		    v + len, tok_agr(x->w[v]), &m);
+		/* "«Ситуация под контролем». Так прокомментировал X": a
+		 * sentence wholly in marks is direct speech. */
+		if (x->nc > nc && whole_quoted(x, x->sg->sent[ps].first,
+		    x->sg->sent[ps].last))
+			x->c[x->nc - 1].kind = QUOTE_DIRECT;
+	}
 	return stop > i ? stop - 1 : i;
+}
+
+/* Are tokens [s, e) one quote in marks, and a final stop after it? */
+static int
+whole_quoted(const struct ex *x, size_t s, size_t e)
+{
+	size_t	i;
+
+	while (e > s && tok_sentend(x, e - 1))
+		e--;
+	if (e < s + 3 || !tok_open_quote(x, s) || !tok_close_quote(x, e - 1))
+		return 0;
+	for (i = s + 1; i + 1 < e; i++)
+		if (tok_open_quote(x, i) || tok_close_quote(x, i))
+			return 0;
+	return 1;
 }
 
 /* A quote found before becomes what cue [cs, ce) reports, from m. */
@@ -944,6 +975,40 @@ abstract_subject(const struct ex *x, size_t s0, size_t v, enum agr a)
 		    tok_ends(x->w[k], "ей")))
 			return 0;
 	return 1;
+}
+
+/*
+ * Is what opens the clause of the plural verb i one person, named or
+ * a pronoun in the accusative, and nothing else ("Ерлана Карина
+ * назвали лучшим министром", "Её назвали")?  That is the object of a
+ * verb without a subject: nobody named speaks.
+ */
+static int
+fronted_object(const struct ex *x, const struct sent *st, size_t i)
+{
+	size_t	c = i, k;
+
+	while (c > st->s0 && !tok_punct(x, c - 1, ',') &&
+	    !tok_punct(x, c - 1, ':') && !tok_dash(x, c - 1) && i - c < 5)
+		c--;
+	if (c == i || !(c == st->s0 || tok_punct(x, c - 1, ',') ||
+	    tok_punct(x, c - 1, ':') || tok_dash(x, c - 1)))
+		return 0;
+	if (c + 1 == i && (tok_is(x, c, "его") || tok_is(x, c, "ее") ||
+	    tok_is(x, c, "их")))
+		return 1;
+	if (i - c > 3)
+		return 0;
+	for (k = c; k < i; k++)
+		if (!tok_name(x, k))
+			return 0;
+	/* In the accusative: a first name's oblique form, or a
+	 * surname in -у/-ю, or in -а/-я after a first name ("Женщины
+	 * предложили" is a subject). */
+	return tok_oblique_first(x, c) != SPEAKERS_NOM ||
+	    tok_ends(x->w[i - 1], "у") || tok_ends(x->w[i - 1], "ю") ||
+	    (i - c >= 2 && (tok_ends(x->w[i - 1], "а") ||
+	    tok_ends(x->w[i - 1], "я")));
 }
 
 /*
@@ -1272,6 +1337,8 @@ cue_verb(struct ex *x, const struct sent *st, size_t i)
 	if (tok_is(x, i + len, "тот") && tok_is(x, i + len + 1, "факт"))
 		return i;
 	a = tok_agr(x->w[i]);
+	if (a == AGR_PL && (cls & VC_OBJECT) && fronted_object(x, st, i))
+		return i;
 	if (verb_topic_first(x, st, i, len, cls, a, &ret))
 		return ret;
 	if (verb_postposed(x, st, i, len, a, &ret))

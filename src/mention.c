@@ -34,6 +34,9 @@ static int	 np_has_noun(const struct ex *, size_t, size_t);
 static int	 body_before(const struct ex *, size_t, size_t);
 static int	 tok_participle(const char *);
 static int	 clause_gerund(const struct ex *, size_t, size_t);
+static int	 role_before(const struct ex *, size_t, size_t);
+static int	 office_noun(const struct ex *, size_t);
+static int	 role_oblique(const struct ex *, size_t, int);
 static int	 parenthetical(const struct ex *, size_t, size_t);
 static int	 latin_body(const struct ex *, size_t, size_t);
 static int	 name_ok(const struct ex *, size_t, size_t, int);
@@ -292,6 +295,15 @@ loc_complement(const struct ex *x, size_t s, size_t e)
 		 * addressed, no part of the body. */
 		if (tok_has(x, i, TF_MEDIA))
 			break;
+		/* "премьер-министра Айгерим Нурбек": the name of a role's
+		 * person, whatever its words' endings. */
+		if (i > s && end == i && tok_has(x, i - 1, TF_ROLE) &&
+		    tok_common(x, i - 1) && tok_name(x, i) &&
+		    tok_name(x, i + 1) && i + 1 < e) {
+			end = i + 2;
+			i++;
+			continue;
+		}
 		/* "В МИД Казахстана министра раскритиковали": a role
 		 * after the complement is the object. */
 		if (i > s && tok_has(x, i, TF_ROLE))
@@ -519,6 +531,12 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 		if (n > 0 && first > s && tok_has(x, first - 1, TF_ROLE) &&
 		    tok_media(x, first, last + 1))
 			continue;
+		/* "пресс-секретарь компании Kaspi": a company after a
+		 * role noun is the role's employer; the role is the
+		 * source, as with a medium. */
+		if (n > 0 && !(flags & MNP_OBL) && latin_body(x, first, n) &&
+		    role_before(x, s, first))
+			continue;
 		if (n > 0 && name_ok(x, first, n, flags & MNP_OBL)) {
 			/* One Latin word alone is a company or a body
 			 * (Ryanair, Google, NASA), not a person. */
@@ -585,6 +603,24 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 		else if ((le = lexicon_match(x->lx, LEX_INSTITUTIONS,
 		    x->w + i, e - i, &k)) != NULL)
 			type = MEN_INST;
+		else if (allow_loc && i > s && office_noun(x, i)) {
+			/* "В канцелярии премьер-министра X сообщили":
+			 * the office, named as the place it speaks from,
+			 * with all that follows it. */
+			if (loc.type == MEN_NONE && (tok_is(x, i - 1, "в") ||
+			    tok_is(x, i - 1, "во"))) {
+				loc.type = MEN_INST;
+				loc.s = m->s;
+				loc.e = m->e;
+				loc.ns = i;
+				loc.cs = i + 1;
+				loc.ce = loc_complement(x, i + 1, e);
+				loc.ne = loc.ce;
+				loc.loc = 1;
+				i = loc.ne - 1;
+			}
+			continue;
+		}
 		else if (tok_has(x, i, TF_ROLE))
 			type = tok_ends(x->w[i], "ов") ||
 			    tok_ends(x->w[i], "ев") ||
@@ -833,6 +869,71 @@ latin_body(const struct ex *x, size_t first, size_t n)
 	return 1;
 }
 
+/*
+ * Is the name at token i in apposition to a role noun in an oblique
+ * case ("телеведущей Опре Уинфри")?  Past the role's complement, one or
+ * two capitalised words ("с премьер-министром Турции Ахметом
+ * Йылмазом"), or with strict set, only a role in the dative or the
+ * instrumental singular ("министром", "послу"), not one that may be a
+ * genitive plural ("палаты предпринимателей Даурен Искаков").
+ */
+static int
+role_oblique(const struct ex *x, size_t i, int strict)
+{
+	size_t		 r;
+	const char	*f;
+
+	for (r = i; r > 0 && r + 2 >= i; r--) {
+		if (r < i && !((x->sg->t[r].flags & (SEG_CAP | SEG_ALLCAPS)) &&
+		    x->sg->t[r].type == SEG_WORD))
+			break;
+		if (!tok_has(x, r - 1, TF_ROLE) ||
+		    (x->sg->t[r - 1].flags & SEG_CAP))
+			continue;
+		f = x->w[r - 1];
+		if (strict || r < i) {
+			if (tok_ends(f, "ом") || tok_ends(f, "ем") ||
+			    tok_ends(f, "ой") || tok_ends(f, "ою") ||
+			    tok_ends(f, "ею") || tok_ends(f, "у") ||
+			    tok_ends(f, "ю"))
+				return 1;
+		} else if (tok_oblique(f) || tok_ends(f, "ей") ||
+		    tok_ends(f, "у") || tok_ends(f, "ю"))
+			return 1;
+	}
+	return 0;
+}
+
+/* Is token i an office's noun in the prepositional (канцелярии)? */
+static int
+office_noun(const struct ex *x, size_t i)
+{
+	const struct lex_entry	*le;
+	size_t			 k;
+
+	le = lexicon_match(x->lx, LEX_PHRASES, x->w + i, 1, &k);
+	return le != NULL && strcmp(le->tag, "office") == 0 &&
+	    tok_common(x, i);
+}
+
+/*
+ * Is there a role noun, lower case, among the three words before token
+ * first, with only words between ("представитель авиакомпании")?
+ */
+static int
+role_before(const struct ex *x, size_t s, size_t first)
+{
+	size_t	j;
+
+	for (j = first; j > s && first - j < 3; j--) {
+		if (x->sg->t[j - 1].type != SEG_WORD)
+			return 0;
+		if (tok_has(x, j - 1, TF_ROLE) && tok_common(x, j - 1))
+			return 1;
+	}
+	return 0;
+}
+
 /* Are tokens [s, e) a parenthetical phrase ("в частности", "в свою
  * очередь", "кроме того")? */
 static int
@@ -1077,7 +1178,7 @@ int
 mention_subject_left(struct ex *x, size_t lo, size_t v, struct mention *m,
     enum agr a)
 {
-	size_t	u;
+	size_t	u, stop;
 	enum agr ua;
 
 	if (a == AGR_SG)
@@ -1104,7 +1205,18 @@ mention_subject_left(struct ex *x, size_t lo, size_t v, struct mention *m,
 			    m->type == MEN_NAME && m->ns == u + 1 &&
 			    m->ne == v - 1)
 				return 1;
-			return mention_before(x, lo, u, m, ua);
+			if (mention_before(x, lo, u, m, ua))
+				return 1;
+			/* "Это подтвердил депутат X, отметив, что": a
+			 * gerund's subject after the finite verb. */
+			if (a == AGR_NONE && tok_punct(x, v - 1, ',') &&
+			    mention_after(x, u + 1, v - 1, m, &stop,
+			    mention_agr(ua)) && stop == v - 1 &&
+			    (m->type == MEN_NAME || m->type == MEN_ROLE ||
+			    m->type == MEN_GROUP || m->type == MEN_INST))
+				return 1;
+			memset(m, 0, sizeof(*m));
+			return 0;
 		}
 	}
 	return 0;
@@ -1282,6 +1394,10 @@ mention_name_case(const struct ex *x, size_t i)
 		    (tok_ends(x->w[i + 1], "ы") || tok_ends(x->w[i + 1], "ой") ||
 		    tok_ends(x->w[i + 1], "у") || tok_ends(x->w[i + 1], "е")))
 			return SPEAKERS_GEN;
+		/* "с министром Японии Таро Коно": a first name that
+		 * does not decline, or a role's case no name breaks. */
+		if (role_oblique(x, i, 1))
+			return SPEAKERS_DAT;
 		return SPEAKERS_NOM;
 	}
 	if ((c = tok_oblique_first(x, i)) != SPEAKERS_NOM)
@@ -1292,12 +1408,7 @@ mention_name_case(const struct ex *x, size_t i)
 	 * -ев, -ин, -ский has no case ending, whatever stands before. */
 	if (nominative_surname(x, i))
 		return SPEAKERS_NOM;
-	/* In apposition to a role noun, the noun's case: "телеведущей
-	 * Опре Уинфри". */
-	if (i > 0 && tok_has(x, i - 1, TF_ROLE) &&
-	    !(x->sg->t[i - 1].flags & SEG_CAP) &&
-	    (tok_oblique(x->w[i - 1]) || tok_ends(x->w[i - 1], "ей") ||
-	    tok_ends(x->w[i - 1], "у") || tok_ends(x->w[i - 1], "ю")))
+	if (role_oblique(x, i, 0))
 		return SPEAKERS_DAT;
 	/* After any noun in the dative: "своему преемнику Джереми
 	 * Ханту". */

@@ -1175,8 +1175,20 @@ loc_nominative(const struct ex *x, size_t s, size_t e)
 	const char		*w;
 	size_t			 l;
 
-	if (e != s + 1)
-		return span_text(x, s, e, 0);
+	/* "канцелярии премьер-министра Анны Ким": the head back from
+	 * the locative, its complement as written. */
+	if (e != s + 1) {
+		char	*h, *r, *rest;
+
+		if (!tok_common(x, s))
+			return span_text(x, s, e, 0);
+		h = loc_nominative(x, s, s + 1);
+		rest = span_text(x, s + 1, e, 0);
+		r = xasprintf("%s %s", h, rest);
+		free(h);
+		free(rest);
+		return r;
+	}
 	t = &x->sg->t[s];
 	w = x->text + t->start;
 	l = t->end - t->start;

@@ -354,6 +354,17 @@ tok_adjective(const struct ex *x, size_t i)
 	/* Nouns in -ние, -тие look like adjectives in -ие. */
 	if (tok_ends(x->w[i], "ние") || tok_ends(x->w[i], "тие"))
 		return 0;
+	/* "Касым Аманов", "Рахим Жумабаева": a capitalised word before
+	 * a surname in -ов, -ев, -ин is a first name. */
+	if ((x->sg->t[i].flags & SEG_CAP) && i + 1 < x->sg->n &&
+	    x->sg->t[i + 1].type == SEG_WORD &&
+	    (x->sg->t[i + 1].flags & SEG_CAP) &&
+	    !(x->sg->t[i + 1].flags & SEG_ALLCAPS) &&
+	    strlen(x->w[i + 1]) > 6 && (tok_ends(x->w[i + 1], "ов") ||
+	    tok_ends(x->w[i + 1], "ев") || tok_ends(x->w[i + 1], "ин") ||
+	    tok_ends(x->w[i + 1], "ова") || tok_ends(x->w[i + 1], "ева") ||
+	    tok_ends(x->w[i + 1], "ина")))
+		return 0;
 	l = strlen(x->w[i]);
 	for (k = 0; end[k] != NULL; k++)
 		if (l > 4 && l > strlen(end[k]) &&
