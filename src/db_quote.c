@@ -20,15 +20,20 @@
 #include "merge.h"
 #include "util.h"
 
-/* The quote's text is read by quote_text(), not selected here.  The
- * date is the quote's copy of its article's (schema 8), the one the
- * index quotes_speaker_date orders by. */
+/* The quote's text is its row of the quotes' full-text index, kept
+ * with every quote (db_fts_quote()): one look-up by key in a table of
+ * quotes, where the article's text meant walking its overflow pages to
+ * the quote, pages spread over the whole file of a large archive.
+ * quote_text() reads the article when the row is missing.  The date is
+ * the quote's copy of its article's (schema 8), the one the index
+ * quotes_speaker_date orders by. */
 #define QUOTE_COLUMNS \
 	"SELECT q.id, q.article_id, q.speaker_id, q.date, a.source, s.name," \
 	" q.role, q.kind, q.cue, q.mention, q.origin, q.start, q.\"end\"," \
-	" a.url" \
+	" a.url, t.c0" \
 	" FROM quotes q JOIN articles a ON a.id = q.article_id" \
-	" LEFT JOIN speakers s ON s.id = q.speaker_id"
+	" LEFT JOIN speakers s ON s.id = q.speaker_id" \
+	" LEFT JOIN quotes_fts_content t ON t.id = q.id"
 
 const char *const db_quote_sql[ST__COUNT] = {
 	[ST_QUOTE_INSERT] =
@@ -727,13 +732,19 @@ quotes_walk(struct db *db, sqlite3_stmt *st, struct quote_walk *w,
 		r.start = (size_t)sqlite3_column_int64(st, 11);
 		r.end = (size_t)sqlite3_column_int64(st, 12);
 		r.url = col_text(st, 13);
-		if (quote_text(db, &w->blob, &w->blob_id, r.article_id,
-		    r.start, r.end, &w->text) != 0) {
-			rc = sqlite3_errcode(db->h);
-			break;
+		if (sqlite3_column_type(st, 14) == SQLITE_TEXT &&
+		    (size_t)sqlite3_column_bytes(st, 14) == r.end - r.start) {
+			r.text = col_text(st, 14);
+			r.len = r.end - r.start;
+		} else {
+			if (quote_text(db, &w->blob, &w->blob_id,
+			    r.article_id, r.start, r.end, &w->text) != 0) {
+				rc = sqlite3_errcode(db->h);
+				break;
+			}
+			r.text = w->text.data;
+			r.len = w->text.len;
 		}
-		r.text = w->text.data;
-		r.len = w->text.len;
 		n++;
 		if (fn(ctx, &r) != 0) {
 			*stop = 1;

@@ -113,6 +113,17 @@ ok $st "with no ESC, C1 byte or RLO"
 "$CITATA" -d "$TMPD/s.db" show 1 >"$TMPD/o"
 if LC_ALL=C grep -q "$(printf '\033')" "$TMPD/o"; then st=1; else st=0; fi
 ok $st "show has no ESC byte"
+# A quote's text comes from its row of the quotes' full-text index, and
+# from its article when that row is missing: the same text either way.
+"$CITATA" -d "$TMPD/q.db" import "$top_srcdir/data/articles" >/dev/null 2>&1
+"$CITATA" -d "$TMPD/q.db" quotes --format=tsv >"$TMPD/q1"
+sqlite3 "$TMPD/q.db" "DELETE FROM quotes_fts_content" 2>/dev/null
+ok $(( $(sqlite3 "$TMPD/q.db" "SELECT count(*) FROM quotes_fts_content") != 0 )) \
+    "the index rows are gone"
+"$CITATA" -d "$TMPD/q.db" quotes --format=tsv >"$TMPD/q2"
+ok $(( $(wc -l <"$TMPD/q1") < 5 )) "quotes listed"
+ok $(cmp -s "$TMPD/q1" "$TMPD/q2"; echo $?) \
+    "the same quote texts read from the articles"
 # show wraps every sample article, the hostile one too, within N columns
 # as wcswidth() counts them, and no control byte reaches the output.
 mw="${top_builddir:-.}/tests/maxwidth"
