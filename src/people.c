@@ -65,6 +65,9 @@ static int	 ent_named(const struct ex *, const char *);
 static int	 ent_next(struct ex *, size_t, enum agr);
 static int	 new_referent(const char *);
 static int	 mention_court(const struct ex *, const struct mention *);
+static int	 mention_medium(const struct ex *, const struct mention *);
+static int	 media_form(const struct ex *, const char *, int *);
+static int	 ent_medium(const struct ex *, const struct ent *);
 static int	 role_genitive(const struct ex *, size_t);
 static int	 role_plural(const struct ex *, const struct cand *);
 static int	 role_person(struct ex *, const struct cand *, size_t,
@@ -1817,6 +1820,10 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 	if (c->is_quote && (m->type == MEN_INST || m->type == MEN_ROLE) &&
 	    mention_court(x, m))
 		return -1;
+	/* "уточнили Казинформу": the outlet told is not the speaker. */
+	if (c->is_quote && (m->type == MEN_NAME || m->type == MEN_INST) &&
+	    mention_medium(x, m))
+		return -1;
 	switch (m->type) {
 	case MEN_NAME:
 		r = ent_person(x, m, c->agr, c->order, c->is_quote);
@@ -1984,6 +1991,9 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 			r = ent_recent(x, g, SPEAKER_PERSON, 1, c);
 		break;
 	}
+	/* "каждая партия" found an outlet seen in passing: no one. */
+	if (r >= 0 && c->is_quote && ent_medium(x, &x->e[r]))
+		r = -1;
 	if (r >= 0) {
 		/* One mention counts once: a quote's mention that the
 		 * name scan counted already adds only the speaker's part. */
@@ -2003,6 +2013,94 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 		}
 	}
 	return r;
+}
+
+/*
+ * Is folded word f a medium of media.txt, in the nominative or in a case
+ * ending (Казинформу, «Курсива», Курсивом)?  Sets *obl when only the case
+ * ending made it one.
+ */
+static int
+media_form(const struct ex *x, const char *f, int *obl)
+{
+	static const char *const end[] = {
+		"ом", "ой", "у", "а", "е", "ы", "и", "ю", NULL
+	};
+	size_t	k, l = strlen(f);
+
+	if (lexicon_word(x->lx, LEX_MEDIA, f) != NULL)
+		return 1;
+	for (k = 0; end[k] != NULL; k++) {
+		size_t	el = strlen(end[k]);
+		char	*st;
+		int	hit;
+
+		if (l <= el + 4 || strcmp(f + l - el, end[k]) != 0)
+			continue;
+		st = xasprintf("%.*s", (int)(l - el), f);
+		hit = lexicon_word(x->lx, LEX_MEDIA, st) != NULL;
+		if (!hit) {
+			/* Медузы, Медузе: the nominative ends in -а. */
+			char	*sa = xasprintf("%sа", st);
+
+			hit = lexicon_word(x->lx, LEX_MEDIA, sa) != NULL;
+			free(sa);
+		}
+		free(st);
+		if (hit) {
+			*obl = 1;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Is the mention's name nothing but a medium, as a person's name or in a
+ * case ending ("уточнили Казинформу", "вопрос «Курсива»")?  Such an
+ * outlet is the one told or asking, never the speaker: a medium that
+ * speaks is the newsroom relaying, which is no quote either.
+ */
+static int
+mention_medium(const struct ex *x, const struct mention *m)
+{
+	size_t	i, nw = 0;
+	int	obl = 0;
+
+	if (m->ne <= m->ns || m->ne - m->ns > 3)
+		return 0;
+	for (i = m->ns; i < m->ne; i++) {
+		if (x->sg->t[i].type != SEG_WORD)
+			continue;
+		if (!media_form(x, x->w[i], &obl))
+			return 0;
+		nw++;
+	}
+	if (nw == 0)
+		return 0;
+	return m->type == MEN_NAME || obl || m->cas != SPEAKERS_NOM;
+}
+
+/*
+ * Is entity e a medium and nothing else (Медузы, «Курсив»)?  The table
+ * keeps it, seen in passing ("прим. «Медузы»"), but it speaks no quote.
+ */
+static int
+ent_medium(const struct ex *x, const struct ent *e)
+{
+	char	*f, *w, *save = NULL;
+	int	 obl = 0, all = 1, n = 0;
+
+	if (e->kind == SPEAKER_GROUP)
+		return 0;
+	f = speakers_fold(e->name);
+	for (w = strtok_r(f, " ", &save); w != NULL && all;
+	    w = strtok_r(NULL, " ", &save)) {
+		all = media_form(x, w, &obl);
+		n++;
+	}
+	free(f);
+	return all && n > 0 && n <= 3;
 }
 
 /*
