@@ -69,6 +69,7 @@ static int	 mention_medium(const struct ex *, const struct mention *);
 static int	 media_form(const struct ex *, const char *, int *);
 static int	 ent_medium(const struct ex *, const struct ent *);
 static int	 role_genitive(const struct ex *, size_t);
+static int	 role_oblique(const struct ex *, const char *);
 static int	 role_plural(const struct ex *, const struct cand *);
 static int	 role_person(struct ex *, const struct cand *, size_t,
 		    enum gender);
@@ -549,6 +550,47 @@ role_genitive(const struct ex *x, size_t i)
 	return tok_ends(f, "я") && lexicon_word(x->lx, LEX_ROLES, b) != NULL;
 }
 
+/*
+ * Is folded role noun f in an oblique case: a case ending whose removal
+ * leaves another form of a role noun, bare or with -ь, -й, -а
+ * (президенту, представителю, главы, демократов)?
+ */
+static int
+role_oblique(const struct ex *x, const char *f)
+{
+	static const char *const end[] = {
+		"ами", "ом", "ем", "ой", "ей", "ов", "ев", "ам", "ах", "у",
+		"ю", "е", "ы", "и", "а", "я", NULL
+	};
+	static const char *const add[] = { "", "ь", "й", "а", NULL };
+	const struct lex_entry	*le;
+	size_t			 k, j, l = strlen(f);
+	int			 hit = 0;
+
+	if ((le = lexicon_word(x->lx, LEX_ROLES, f)) != NULL &&
+	    strcmp(le->tag, "form") == 0)
+		return 1;	/* "посла" */
+	/* "замглавы" is a nominative of its own. */
+	if (strncmp(f, "зам", strlen("зам")) == 0 && l > strlen("главы") &&
+	    strcmp(f + l - strlen("главы"), "главы") == 0)
+		return 0;
+	for (k = 0; end[k] != NULL && !hit; k++) {
+		size_t	el = strlen(end[k]);
+
+		if (l <= el + 4 || strcmp(f + l - el, end[k]) != 0)
+			continue;
+		for (j = 0; add[j] != NULL && !hit; j++) {
+			char	*st = xasprintf("%.*s%s", (int)(l - el), f,
+				    add[j]);
+
+			hit = strcmp(st, f) != 0 &&
+			    lexicon_word(x->lx, LEX_ROLES, st) != NULL;
+			free(st);
+		}
+	}
+	return hit;
+}
+
 /* The text of a role in tokens [s, e): trailing punctuation dropped but
  * a closing quotation mark whose opening one is inside kept. */
 static char *
@@ -615,6 +657,26 @@ role_span(const struct ex *x, size_t s, size_t e, int oblique)
 	if (i < e && !oblique && (tok_ends(x->w[i], "ом") ||
 	    tok_ends(x->w[i], "ем") || tok_ends(x->w[i], "ой")))
 		oblique = 1;
+	/* "президенту Ерлану Сапарову", the name read as a subject: the
+	 * head's own ending tells the case. */
+	if (i < e && !oblique && role_oblique(x, x->w[i]))
+		oblique = 1;
+	/* "бывший аким Тараза демократ": a second role noun in the
+	 * nominative after the head is another apposition; the role ends
+	 * before it. */
+	if (i < e) {
+		size_t	j;
+
+		for (j = i + 1; j < e; j++)
+			if (x->sg->t[j].type == SEG_WORD &&
+			    tok_has(x, j, TF_ROLE) && !tok_prep(x, j - 1) &&
+			    !role_oblique(x, x->w[j]) &&
+			    !role_genitive(x, j) &&
+			    !tok_role_plural(x->w[j])) {
+				e = j;
+				break;
+			}
+	}
 	if (oblique)
 		return np_nominative(x, s, e);
 	return span_text(x, s, e, !proper_noun(x, s));
@@ -1006,7 +1068,8 @@ word_nominative(const struct ex *x, size_t i)
 		{ "аря", "арь" }, { "арю", "арь" }, { "арем", "арь" },
 		{ "ом", "" }, { "ем", "ь" }, { "ой", "а" },
 		{ "а", "" }, { "у", "" }, { "е", "" }, { "ы", "а" },
-		{ "ю", "ь" }, { "я", "ь" }, { NULL, NULL }
+		{ "ю", "ь" }, { "я", "ь" }, { "у", "а" }, { "е", "а" },
+		{ NULL, NULL }
 	};
 	const struct lex_entry	*le;
 	const char		*f = x->w[i];
@@ -1048,13 +1111,35 @@ word_nominative(const struct ex *x, size_t i)
 	/* Not a plural: "источники", "эксперты" stay. */
 	if (tok_has(x, i, TF_ROLE) && !tok_ends(f, "ель") &&
 	    !tok_ends(f, "арь") && !tok_ends(f, "ики") && !tok_ends(f, "ты") &&
-	    !tok_ends(f, "ры") && !tok_ends(f, "ги"))
+	    !tok_ends(f, "ры") && !tok_ends(f, "ги")) {
+		/* The first rule whose result is a role noun the list
+		 * knows (главу: глава, not глав); -у and -е back to -а
+		 * only for a noun with an -ой form (главой, not
+		 * владельцу).  None: the word as written. */
 		for (k = 0; noun[k].end != NULL; k++) {
+			char	*r;
+			int	 fem = strcmp(noun[k].nom, "а") == 0 &&
+				    strcmp(noun[k].end, "ы") != 0 &&
+				    strcmp(noun[k].end, "ой") != 0;
+
 			le2 = strlen(noun[k].end);
-			if (l > le2 + 6 && tok_ends(f, noun[k].end))
-				return xasprintf("%.*s%s", (int)(l - le2), f,
-				    noun[k].nom);
+			if (l <= le2 + 6 || !tok_ends(f, noun[k].end))
+				continue;
+			r = xasprintf("%.*s%s", (int)(l - le2), f,
+			    noun[k].nom);
+			if (lexicon_word(x->lx, LEX_ROLES, r) != NULL) {
+				char	*ins = xasprintf("%.*sой",
+					    (int)(l - le2), f);
+				int	 ok = !fem || lexicon_word(x->lx,
+					    LEX_ROLES, ins) != NULL;
+
+				free(ins);
+				if (ok)
+					return r;
+			}
+			free(r);
 		}
+	}
 	return xstrdup(f);
 }
 
