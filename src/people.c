@@ -1995,18 +1995,28 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 			r = j >= 0 ? j : ent_literal(x, m->literal,
 			    SPEAKER_INSTITUTION, c->order);
 		} else {
-			size_t	e = m->ne, k;
+			size_t	e = m->ne, k, b = m->ns;
 			int	open = 0;
 
-			while (e > m->ns && (x->sg->t[e - 1].type ==
+			/* "Тут же правоцентристы": an adverb before the
+			 * noun is none of its name. */
+			while (!m->loc && b + 1 < e &&
+			    x->sg->t[b].type == SEG_WORD && tok_stop(x, b) &&
+			    !tok_prep(x, b) && !tok_has(x, b, TF_GROUP) &&
+			    !tok_has(x, b, TF_INST))
+				b++;
+
+			while (e > b && (x->sg->t[e - 1].type ==
 			    SEG_PUNCT || (tok_stop(x, e - 1) &&
 			    !(x->sg->t[e - 1].flags & (SEG_ALLCAPS |
 			    SEG_CAP)))))
 				e--;
-			if (e <= m->ns)
+			if (e <= b) {
 				e = m->ne;
+				b = m->ns;
+			}
 			/* "клуб «Спартак-Москва»" keeps its closing mark. */
-			for (k = m->ns; k < e; k++)
+			for (k = b; k < e; k++)
 				if (tok_open_quote(x, k) &&
 				    !tok_close_quote(x, k))
 					open++;
@@ -2014,29 +2024,29 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 					open--;
 			if (open > 0 && e < x->sg->n && tok_close_quote(x, e))
 				e++;
-			if (m->type == MEN_GROUP && m->ns > 0 &&
-			    tok_is(x, m->ns - 1, "ряда"))
-				s = plural_nominative(x, m->ns - 1, e);
+			if (m->type == MEN_GROUP && b > 0 &&
+			    tok_is(x, b - 1, "ряда"))
+				s = plural_nominative(x, b - 1, e);
 			else if (m->type == MEN_GROUP &&
-			    (s = group_text(x, m->ns, e)) != NULL)
+			    (s = group_text(x, b, e)) != NULL)
 				;
 			else if (m->loc)
-				s = loc_nominative(x, m->ns, e);
+				s = loc_nominative(x, b, e);
 			else if (m->type == MEN_GROUP && m->cas == SPEAKERS_GEN)
-				s = plural_nominative(x, m->ns, e);
+				s = plural_nominative(x, b, e);
 			else if (m->cas != SPEAKERS_NOM)
-				s = np_nominative(x, m->ns, e);
+				s = np_nominative(x, b, e);
 			else
-				s = span_text(x, m->ns, e,
-				    !proper_noun(x, m->ns));
+				s = span_text(x, b, e,
+				    !proper_noun(x, b));
 			/* "авиакомпания заявила": the body the article
 			 * named so ("авиакомпания Ryanair"). */
 			r = -1;
-			if (m->type == MEN_INST && generic_body(x, m->ns, e) &&
+			if (m->type == MEN_INST && generic_body(x, b, e) &&
 			    strncmp(x->w[e - 1], "ведомств", 16) == 0)
 				r = ent_agency(x, c);
 			else if (m->type == MEN_INST &&
-			    generic_body(x, m->ns, e) &&
+			    generic_body(x, b, e) &&
 			    (r = ent_named(x, x->w[e - 1])) < 0 &&
 			    body_noun(x->w[e - 1]))
 				r = ent_recent_body(x, c);
