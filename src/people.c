@@ -638,6 +638,41 @@ role_span(const struct ex *x, size_t s, size_t e, int oblique)
 			break;
 		}
 	}
+	/* "бывший аким Тараза демократ", "экс-госсекретарь США
+	 * демократ": a role noun in the nominative after a complement
+	 * is another apposition; the role ends before it.  When the
+	 * name is oblique, so is the apposition, in the head's case. */
+	{
+		size_t	j, h;
+
+		for (h = s; h < e && !tok_has(x, h, TF_ROLE); h++)
+			;
+		for (j = s + 1; j < e; j++) {
+			const char	*f = x->w[j], *hf;
+			size_t		 fl = strlen(f), hl;
+
+			if (x->sg->t[j].type != SEG_WORD ||
+			    !tok_has(x, j, TF_ROLE) || tok_role_plural(f) ||
+			    x->sg->t[j - 1].type != SEG_WORD ||
+			    tok_adjective(x, j - 1) || tok_prep(x, j - 1))
+				continue;
+			if (!oblique && (role_oblique(x, f) ||
+			    role_genitive(x, j)))
+				continue;
+			if (oblique) {
+				/* Same last letter as the head. */
+				if (h >= j || tok_has(x, j - 1, TF_ROLE))
+					continue;
+				hf = x->w[h];
+				hl = strlen(hf);
+				if (fl < 2 || hl < 2 ||
+				    strcmp(f + fl - 2, hf + hl - 2) != 0)
+					continue;
+			}
+			e = j;
+			break;
+		}
+	}
 	/* The head: the first role noun.  One person holds no plural
 	 * role ("демократов", "мэры Москвы"); one in the instrumental
 	 * ("новым министром") is read in the nominative. */
@@ -661,22 +696,6 @@ role_span(const struct ex *x, size_t s, size_t e, int oblique)
 	 * head's own ending tells the case. */
 	if (i < e && !oblique && role_oblique(x, x->w[i]))
 		oblique = 1;
-	/* "бывший аким Тараза демократ": a second role noun in the
-	 * nominative after the head is another apposition; the role ends
-	 * before it. */
-	if (i < e) {
-		size_t	j;
-
-		for (j = i + 1; j < e; j++)
-			if (x->sg->t[j].type == SEG_WORD &&
-			    tok_has(x, j, TF_ROLE) && !tok_prep(x, j - 1) &&
-			    !role_oblique(x, x->w[j]) &&
-			    !role_genitive(x, j) &&
-			    !tok_role_plural(x->w[j])) {
-				e = j;
-				break;
-			}
-	}
 	if (oblique)
 		return np_nominative(x, s, e);
 	return span_text(x, s, e, !proper_noun(x, s));
