@@ -519,6 +519,10 @@ role_noun_shape(const struct ex *x, size_t i)
 	    tok_verb(x, i, x->sg->n, NULL, NULL) || l < 8 ||
 	    tok_agr(f) != AGR_NONE || tok_oblique(f))
 		return 0;
+	/* "приговор", "договор", "выбор": a thing done, no one's
+	 * occupation. */
+	if (tok_ends(f, "говор") || tok_ends(f, "бор"))
+		return 0;
 	return tok_ends(f, "ор") || tok_ends(f, "ер") || tok_ends(f, "ист") ||
 	    tok_ends(f, "ант") || tok_ends(f, "ент") || tok_ends(f, "ик") ||
 	    tok_ends(f, "ог") || tok_ends(f, "аф") || tok_ends(f, "тель") ||
