@@ -32,6 +32,10 @@ static char	*merge_full_form(const struct lexicon *, const char *);
 static int	 merge_first_same(const struct lexicon *, const char *,
 		    const char *);
 static int	 merge_gender_ok(enum gender, enum gender);
+static int	 merge_weak_gender(const char *);
+static long	 merge_pick_pass(const struct lexicon *,
+		    const struct merge_name *, const struct merge_name *,
+		    size_t);
 
 int
 merge_generic(const char *name)
@@ -270,8 +274,72 @@ merge_gender_ok(enum gender a, enum gender b)
 	return a == GENDER_UNKNOWN || b == GENDER_UNKNOWN || a == b;
 }
 
+/*
+ * Does a person's name tell no gender of its own: no first name but an
+ * initial at most, and a surname with no man's or woman's ending (Мэй,
+ * Ким, Шевченко)?  Its gender came from a verb, which agrees with a role
+ * noun as often as with the person ("премьер Мэй заявил").
+ */
+static int
+merge_weak_gender(const char *name)
+{
+	static const char *const end[] = {
+		"ов", "ев", "ин", "ын", "ий", "ый", "ой", "ова", "ева", "ина",
+		"ына", "ая", "яя", NULL
+	};
+	char	*first = merge_first(name), *f = fold_name(name), *last;
+	size_t	 k, l;
+	int	 weak;
+
+	weak = first == NULL || merge_letters(first) <= 1;
+	free(first);
+	last = strrchr(f, ' ');
+	last = last != NULL ? last + 1 : f;
+	l = strlen(last);
+	for (k = 0; end[k] != NULL && weak; k++)
+		if (l > strlen(end[k]) &&
+		    strcmp(last + l - strlen(end[k]), end[k]) == 0)
+			weak = 0;
+	free(f);
+	return weak;
+}
+
 long
 merge_pick(const struct lexicon *lx, const struct merge_name *r,
+    const struct merge_name *c, size_t n)
+{
+	struct merge_name	 rr, *cc;
+	size_t			 i;
+	long			 pick;
+	int			 weak = 0;
+
+	if ((pick = merge_pick_pass(lx, r, c, n)) >= 0 ||
+	    r->kind != SPEAKER_PERSON)
+		return pick;
+	/* None of its gender: a name that tells no gender of its own,
+	 * on either side, is read without the gender it was given. */
+	rr = *r;
+	if (merge_weak_gender(r->name)) {
+		rr.gender = GENDER_UNKNOWN;
+		weak = 1;
+	}
+	cc = xcalloc(n, sizeof(*cc));
+	for (i = 0; i < n; i++) {
+		cc[i] = c[i];
+		if (c[i].kind == SPEAKER_PERSON &&
+		    merge_weak_gender(c[i].name)) {
+			cc[i].gender = GENDER_UNKNOWN;
+			weak = 1;
+		}
+	}
+	if (weak)
+		pick = merge_pick_pass(lx, &rr, cc, n);
+	free(cc);
+	return pick;
+}
+
+static long
+merge_pick_pass(const struct lexicon *lx, const struct merge_name *r,
     const struct merge_name *c, size_t n)
 {
 	char	*fr, *rf, *cf, *rs;

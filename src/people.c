@@ -65,7 +65,11 @@ static int	 ent_named(const struct ex *, const char *);
 static int	 ent_next(struct ex *, size_t, enum agr);
 static int	 new_referent(const char *);
 static int	 mention_court(const struct ex *, const struct mention *);
+static int	 mention_medium(const struct ex *, const struct mention *);
+static int	 media_form(const struct ex *, const char *, int *);
+static int	 ent_medium(const struct ex *, const struct ent *);
 static int	 role_genitive(const struct ex *, size_t);
+static int	 role_oblique(const struct ex *, const char *);
 static int	 role_plural(const struct ex *, const struct cand *);
 static int	 role_person(struct ex *, const struct cand *, size_t,
 		    enum gender);
@@ -515,6 +519,10 @@ role_noun_shape(const struct ex *x, size_t i)
 	    tok_verb(x, i, x->sg->n, NULL, NULL) || l < 8 ||
 	    tok_agr(f) != AGR_NONE || tok_oblique(f))
 		return 0;
+	/* "приговор", "договор", "выбор": a thing done, no one's
+	 * occupation. */
+	if (tok_ends(f, "говор") || tok_ends(f, "бор"))
+		return 0;
 	return tok_ends(f, "ор") || tok_ends(f, "ер") || tok_ends(f, "ист") ||
 	    tok_ends(f, "ант") || tok_ends(f, "ент") || tok_ends(f, "ик") ||
 	    tok_ends(f, "ог") || tok_ends(f, "аф") || tok_ends(f, "тель") ||
@@ -544,6 +552,47 @@ role_genitive(const struct ex *x, size_t i)
 		return 1;
 	memcpy(b + l - 2, "ь", sizeof("ь"));
 	return tok_ends(f, "я") && lexicon_word(x->lx, LEX_ROLES, b) != NULL;
+}
+
+/*
+ * Is folded role noun f in an oblique case: a case ending whose removal
+ * leaves another form of a role noun, bare or with -ь, -й, -а
+ * (президенту, представителю, главы, демократов)?
+ */
+static int
+role_oblique(const struct ex *x, const char *f)
+{
+	static const char *const end[] = {
+		"ами", "ом", "ем", "ой", "ей", "ов", "ев", "ам", "ах", "у",
+		"ю", "е", "ы", "и", "а", "я", NULL
+	};
+	static const char *const add[] = { "", "ь", "й", "а", NULL };
+	const struct lex_entry	*le;
+	size_t			 k, j, l = strlen(f);
+	int			 hit = 0;
+
+	if ((le = lexicon_word(x->lx, LEX_ROLES, f)) != NULL &&
+	    strcmp(le->tag, "form") == 0)
+		return 1;	/* "посла" */
+	/* "замглавы" is a nominative of its own. */
+	if (strncmp(f, "зам", strlen("зам")) == 0 && l > strlen("главы") &&
+	    strcmp(f + l - strlen("главы"), "главы") == 0)
+		return 0;
+	for (k = 0; end[k] != NULL && !hit; k++) {
+		size_t	el = strlen(end[k]);
+
+		if (l <= el + 4 || strcmp(f + l - el, end[k]) != 0)
+			continue;
+		for (j = 0; add[j] != NULL && !hit; j++) {
+			char	*st = xasprintf("%.*s%s", (int)(l - el), f,
+				    add[j]);
+
+			hit = strcmp(st, f) != 0 &&
+			    lexicon_word(x->lx, LEX_ROLES, st) != NULL;
+			free(st);
+		}
+	}
+	return hit;
 }
 
 /* The text of a role in tokens [s, e): trailing punctuation dropped but
@@ -593,6 +642,41 @@ role_span(const struct ex *x, size_t s, size_t e, int oblique)
 			break;
 		}
 	}
+	/* "бывший аким Тараза демократ", "экс-госсекретарь США
+	 * демократ": a role noun in the nominative after a complement
+	 * is another apposition; the role ends before it.  When the
+	 * name is oblique, so is the apposition, in the head's case. */
+	{
+		size_t	j, h;
+
+		for (h = s; h < e && !tok_has(x, h, TF_ROLE); h++)
+			;
+		for (j = s + 1; j < e; j++) {
+			const char	*f = x->w[j], *hf;
+			size_t		 fl = strlen(f), hl;
+
+			if (x->sg->t[j].type != SEG_WORD ||
+			    !tok_has(x, j, TF_ROLE) || tok_role_plural(f) ||
+			    x->sg->t[j - 1].type != SEG_WORD ||
+			    tok_adjective(x, j - 1) || tok_prep(x, j - 1))
+				continue;
+			if (!oblique && (role_oblique(x, f) ||
+			    role_genitive(x, j)))
+				continue;
+			if (oblique) {
+				/* Same last letter as the head. */
+				if (h >= j || tok_has(x, j - 1, TF_ROLE))
+					continue;
+				hf = x->w[h];
+				hl = strlen(hf);
+				if (fl < 2 || hl < 2 ||
+				    strcmp(f + fl - 2, hf + hl - 2) != 0)
+					continue;
+			}
+			e = j;
+			break;
+		}
+	}
 	/* The head: the first role noun.  One person holds no plural
 	 * role ("демократов", "мэры Москвы"); one in the instrumental
 	 * ("новым министром") is read in the nominative. */
@@ -611,6 +695,10 @@ role_span(const struct ex *x, size_t s, size_t e, int oblique)
 		return NULL;
 	if (i < e && !oblique && (tok_ends(x->w[i], "ом") ||
 	    tok_ends(x->w[i], "ем") || tok_ends(x->w[i], "ой")))
+		oblique = 1;
+	/* "президенту Ерлану Сапарову", the name read as a subject: the
+	 * head's own ending tells the case. */
+	if (i < e && !oblique && role_oblique(x, x->w[i]))
 		oblique = 1;
 	if (oblique)
 		return np_nominative(x, s, e);
@@ -1003,7 +1091,8 @@ word_nominative(const struct ex *x, size_t i)
 		{ "аря", "арь" }, { "арю", "арь" }, { "арем", "арь" },
 		{ "ом", "" }, { "ем", "ь" }, { "ой", "а" },
 		{ "а", "" }, { "у", "" }, { "е", "" }, { "ы", "а" },
-		{ "ю", "ь" }, { "я", "ь" }, { NULL, NULL }
+		{ "ю", "ь" }, { "я", "ь" }, { "у", "а" }, { "е", "а" },
+		{ NULL, NULL }
 	};
 	const struct lex_entry	*le;
 	const char		*f = x->w[i];
@@ -1045,13 +1134,35 @@ word_nominative(const struct ex *x, size_t i)
 	/* Not a plural: "источники", "эксперты" stay. */
 	if (tok_has(x, i, TF_ROLE) && !tok_ends(f, "ель") &&
 	    !tok_ends(f, "арь") && !tok_ends(f, "ики") && !tok_ends(f, "ты") &&
-	    !tok_ends(f, "ры") && !tok_ends(f, "ги"))
+	    !tok_ends(f, "ры") && !tok_ends(f, "ги")) {
+		/* The first rule whose result is a role noun the list
+		 * knows (главу: глава, not глав); -у and -е back to -а
+		 * only for a noun with an -ой form (главой, not
+		 * владельцу).  None: the word as written. */
 		for (k = 0; noun[k].end != NULL; k++) {
+			char	*r;
+			int	 fem = strcmp(noun[k].nom, "а") == 0 &&
+				    strcmp(noun[k].end, "ы") != 0 &&
+				    strcmp(noun[k].end, "ой") != 0;
+
 			le2 = strlen(noun[k].end);
-			if (l > le2 + 6 && tok_ends(f, noun[k].end))
-				return xasprintf("%.*s%s", (int)(l - le2), f,
-				    noun[k].nom);
+			if (l <= le2 + 6 || !tok_ends(f, noun[k].end))
+				continue;
+			r = xasprintf("%.*s%s", (int)(l - le2), f,
+			    noun[k].nom);
+			if (lexicon_word(x->lx, LEX_ROLES, r) != NULL) {
+				char	*ins = xasprintf("%.*sой",
+					    (int)(l - le2), f);
+				int	 ok = !fem || lexicon_word(x->lx,
+					    LEX_ROLES, ins) != NULL;
+
+				free(ins);
+				if (ok)
+					return r;
+			}
+			free(r);
 		}
+	}
 	return xstrdup(f);
 }
 
@@ -1829,6 +1940,10 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 	if (c->is_quote && (m->type == MEN_INST || m->type == MEN_ROLE) &&
 	    mention_court(x, m))
 		return -1;
+	/* "уточнили Казинформу": the outlet told is not the speaker. */
+	if (c->is_quote && (m->type == MEN_NAME || m->type == MEN_INST) &&
+	    mention_medium(x, m))
+		return -1;
 	switch (m->type) {
 	case MEN_NAME:
 		r = ent_person(x, m, c->agr, c->order, c->is_quote);
@@ -1915,18 +2030,28 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 			r = j >= 0 ? j : ent_literal(x, m->literal,
 			    SPEAKER_INSTITUTION, c->order);
 		} else {
-			size_t	e = m->ne, k;
+			size_t	e = m->ne, k, b = m->ns;
 			int	open = 0;
 
-			while (e > m->ns && (x->sg->t[e - 1].type ==
+			/* "Тут же правоцентристы": an adverb before the
+			 * noun is none of its name. */
+			while (!m->loc && b + 1 < e &&
+			    x->sg->t[b].type == SEG_WORD && tok_stop(x, b) &&
+			    !tok_prep(x, b) && !tok_has(x, b, TF_GROUP) &&
+			    !tok_has(x, b, TF_INST))
+				b++;
+
+			while (e > b && (x->sg->t[e - 1].type ==
 			    SEG_PUNCT || (tok_stop(x, e - 1) &&
 			    !(x->sg->t[e - 1].flags & (SEG_ALLCAPS |
 			    SEG_CAP)))))
 				e--;
-			if (e <= m->ns)
+			if (e <= b) {
 				e = m->ne;
+				b = m->ns;
+			}
 			/* "клуб «Спартак-Москва»" keeps its closing mark. */
-			for (k = m->ns; k < e; k++)
+			for (k = b; k < e; k++)
 				if (tok_open_quote(x, k) &&
 				    !tok_close_quote(x, k))
 					open++;
@@ -1934,29 +2059,29 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 					open--;
 			if (open > 0 && e < x->sg->n && tok_close_quote(x, e))
 				e++;
-			if (m->type == MEN_GROUP && m->ns > 0 &&
-			    tok_is(x, m->ns - 1, "ряда"))
-				s = plural_nominative(x, m->ns - 1, e);
+			if (m->type == MEN_GROUP && b > 0 &&
+			    tok_is(x, b - 1, "ряда"))
+				s = plural_nominative(x, b - 1, e);
 			else if (m->type == MEN_GROUP &&
-			    (s = group_text(x, m->ns, e)) != NULL)
+			    (s = group_text(x, b, e)) != NULL)
 				;
 			else if (m->loc)
-				s = loc_nominative(x, m->ns, e);
+				s = loc_nominative(x, b, e);
 			else if (m->type == MEN_GROUP && m->cas == SPEAKERS_GEN)
-				s = plural_nominative(x, m->ns, e);
+				s = plural_nominative(x, b, e);
 			else if (m->cas != SPEAKERS_NOM)
-				s = np_nominative(x, m->ns, e);
+				s = np_nominative(x, b, e);
 			else
-				s = span_text(x, m->ns, e,
-				    !proper_noun(x, m->ns));
+				s = span_text(x, b, e,
+				    !proper_noun(x, b));
 			/* "авиакомпания заявила": the body the article
 			 * named so ("авиакомпания Ryanair"). */
 			r = -1;
-			if (m->type == MEN_INST && generic_body(x, m->ns, e) &&
+			if (m->type == MEN_INST && generic_body(x, b, e) &&
 			    strncmp(x->w[e - 1], "ведомств", 16) == 0)
 				r = ent_agency(x, c);
 			else if (m->type == MEN_INST &&
-			    generic_body(x, m->ns, e) &&
+			    generic_body(x, b, e) &&
 			    (r = ent_named(x, x->w[e - 1])) < 0 &&
 			    body_noun(x->w[e - 1]))
 				r = ent_recent_body(x, c);
@@ -1996,6 +2121,9 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 			r = ent_recent(x, g, SPEAKER_PERSON, 1, c);
 		break;
 	}
+	/* "каждая партия" found an outlet seen in passing: no one. */
+	if (r >= 0 && c->is_quote && ent_medium(x, &x->e[r]))
+		r = -1;
 	if (r >= 0) {
 		/* One mention counts once: a quote's mention that the
 		 * name scan counted already adds only the speaker's part. */
@@ -2015,6 +2143,94 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 		}
 	}
 	return r;
+}
+
+/*
+ * Is folded word f a medium of media.txt, in the nominative or in a case
+ * ending (Казинформу, «Курсива», Курсивом)?  Sets *obl when only the case
+ * ending made it one.
+ */
+static int
+media_form(const struct ex *x, const char *f, int *obl)
+{
+	static const char *const end[] = {
+		"ом", "ой", "у", "а", "е", "ы", "и", "ю", NULL
+	};
+	size_t	k, l = strlen(f);
+
+	if (lexicon_word(x->lx, LEX_MEDIA, f) != NULL)
+		return 1;
+	for (k = 0; end[k] != NULL; k++) {
+		size_t	el = strlen(end[k]);
+		char	*st;
+		int	hit;
+
+		if (l <= el + 4 || strcmp(f + l - el, end[k]) != 0)
+			continue;
+		st = xasprintf("%.*s", (int)(l - el), f);
+		hit = lexicon_word(x->lx, LEX_MEDIA, st) != NULL;
+		if (!hit) {
+			/* Медузы, Медузе: the nominative ends in -а. */
+			char	*sa = xasprintf("%sа", st);
+
+			hit = lexicon_word(x->lx, LEX_MEDIA, sa) != NULL;
+			free(sa);
+		}
+		free(st);
+		if (hit) {
+			*obl = 1;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Is the mention's name nothing but a medium, as a person's name or in a
+ * case ending ("уточнили Казинформу", "вопрос «Курсива»")?  Such an
+ * outlet is the one told or asking, never the speaker: a medium that
+ * speaks is the newsroom relaying, which is no quote either.
+ */
+static int
+mention_medium(const struct ex *x, const struct mention *m)
+{
+	size_t	i, nw = 0;
+	int	obl = 0;
+
+	if (m->ne <= m->ns || m->ne - m->ns > 3)
+		return 0;
+	for (i = m->ns; i < m->ne; i++) {
+		if (x->sg->t[i].type != SEG_WORD)
+			continue;
+		if (!media_form(x, x->w[i], &obl))
+			return 0;
+		nw++;
+	}
+	if (nw == 0)
+		return 0;
+	return m->type == MEN_NAME || obl || m->cas != SPEAKERS_NOM;
+}
+
+/*
+ * Is entity e a medium and nothing else (Медузы, «Курсив»)?  The table
+ * keeps it, seen in passing ("прим. «Медузы»"), but it speaks no quote.
+ */
+static int
+ent_medium(const struct ex *x, const struct ent *e)
+{
+	char	*f, *w, *save = NULL;
+	int	 obl = 0, all = 1, n = 0;
+
+	if (e->kind == SPEAKER_GROUP)
+		return 0;
+	f = speakers_fold(e->name);
+	for (w = strtok_r(f, " ", &save); w != NULL && all;
+	    w = strtok_r(NULL, " ", &save)) {
+		all = media_form(x, w, &obl);
+		n++;
+	}
+	free(f);
+	return all && n > 0 && n <= 3;
 }
 
 /*

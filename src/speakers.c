@@ -23,6 +23,8 @@ static char	*spk_clean(const char *);
 static char	*spk_inflect(const struct lexicon *, const char *,
 		    enum speakers_case, enum gender *, int);
 static enum gender spk_surname_gender(const char *);
+static enum speakers_case spk_first_case(const struct lexicon *,
+		    const char *);
 static enum speakers_case spk_surname_case(const char *, const char *,
 		    enum speakers_case, enum gender *);
 
@@ -263,6 +265,47 @@ spk_inflect(const struct lexicon *lx, const char *w, enum speakers_case c,
 }
 
 /*
+ * The case a first name w shows when the construction told none: the
+ * first oblique case whose nominative is a known first name, when w is
+ * no known first name itself (Ерлану, Асию, Нурланом); else the
+ * nominative.
+ */
+static enum speakers_case
+spk_first_case(const struct lexicon *lx, const char *w)
+{
+	static const enum speakers_case obl[] = {
+		SPEAKERS_GEN, SPEAKERS_ACC, SPEAKERS_DAT, SPEAKERS_INS,
+		SPEAKERS_PREP
+	};
+	enum speakers_case	 c = SPEAKERS_NOM;
+	char			*f = NULL;
+	size_t			 k, l = strlen(w);
+
+	if (l == 0 || w[l - 1] == '.')
+		return SPEAKERS_NOM;
+	segment_fold_string(w, l, &f);
+	if (lexicon_word(lx, LEX_FIRSTNAMES, f) != NULL) {
+		free(f);
+		return SPEAKERS_NOM;
+	}
+	free(f);
+	for (k = 0; k < sizeof(obl) / sizeof(obl[0]) &&
+	    c == SPEAKERS_NOM; k++) {
+		enum gender	 t = GENDER_UNKNOWN;
+		char		*out = spk_inflect(lx, w, obl[k], &t, 1);
+		char		*of = NULL;
+
+		segment_fold_string(out, strlen(out), &of);
+		if (strcmp(out, w) != 0 &&
+		    lexicon_word(lx, LEX_FIRSTNAMES, of) != NULL)
+			c = obl[k];
+		free(of);
+		free(out);
+	}
+	return c;
+}
+
+/*
  * The case of a full name whose surname has an ending no nominative
  * has: -ову, -еву, -ину after a first name that keeps its form (a
  * woman in the accusative, whatever case c the construction told), and
@@ -332,6 +375,9 @@ speakers_normalize(const struct lexicon *lx, const char *const *w,
 	/* "Айгерим Касымову", "Айжан Сериковой": a surname in -ову,
 	 * -овой, -овым (-ев-, -ин-) is in no nominative, whatever the
 	 * construction said. */
+	/* The case untold: a first name in an oblique form tells it. */
+	if (nw >= 2 && c == SPEAKERS_NOM)
+		c = spk_first_case(lx, words[0]);
 	if (nw >= 2)
 		c = spk_surname_case(words[0], words[nw - 1], c, g);
 	/* Gender: the first name's, else the verb's, else the surname's.

@@ -35,6 +35,7 @@ same_key(const char *a, const char *b, int want, const char *what)
 /* Picks among persons names[0..n) for name r of gender g; wants index
  * want (-1: someone new). */
 static const unsigned long *counts;	/* the candidates' quotes, or NULL */
+static const enum gender *genders;	/* the candidates' genders, or NULL */
 
 static void
 pick(const char *r, enum gender g, const char *const *names, size_t n,
@@ -49,7 +50,7 @@ pick(const char *r, enum gender g, const char *const *names, size_t n,
 	rn.kind = SPEAKER_PERSON;
 	for (i = 0; i < n; i++) {
 		c[i].name = names[i];
-		c[i].gender = GENDER_UNKNOWN;
+		c[i].gender = genders != NULL ? genders[i] : GENDER_UNKNOWN;
 		c[i].kind = SPEAKER_PERSON;
 		c[i].nquotes = counts != NULL ? counts[i] : 0;
 	}
@@ -155,6 +156,24 @@ main(void)
 	pick("Мария Соколова", GENDER_FEMALE,
 	    (const char *[]){ "Марина Соколова" }, 1, -1,
 	    "Мария is not Марина");
+	/* A name that tells no gender of its own: the gender a verb gave
+	 * it ("премьер Ким заявил") does not keep it apart. */
+	genders = (const enum gender[]){ GENDER_FEMALE };
+	pick("А. Ким", GENDER_MALE, (const char *[]){ "Айгерим Ким" }, 1, 0,
+	    "an initial and an indeclinable surname: the verb's gender "
+	    "does not count");
+	pick("Ким", GENDER_MALE, (const char *[]){ "Айгерим Ким" }, 1, 0,
+	    "nor for a bare indeclinable surname");
+	pick("Петров", GENDER_MALE, (const char *[]){ "Анна Петрова" }, 1, -1,
+	    "a surname with a man's ending keeps its gender");
+	genders = (const enum gender[]){ GENDER_MALE };
+	pick("Айгерим Ким", GENDER_FEMALE, (const char *[]){ "Ким" }, 1, 0,
+	    "a full name takes over such a bare surname of the other gender");
+	genders = (const enum gender[]){ GENDER_FEMALE, GENDER_MALE };
+	pick("А. Ким", GENDER_MALE,
+	    (const char *[]){ "Айгерим Ким", "Алибек Ким" }, 2, 1,
+	    "but the one of its gender first");
+	genders = NULL;
 	{
 		struct merge_name	r = { "Ryanair", GENDER_UNKNOWN,
 					    SPEAKER_INSTITUTION, 0 };
