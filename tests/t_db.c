@@ -191,6 +191,64 @@ article_row_rd(void *ctx, const struct db_article_row *r)
 	return 0;
 }
 
+static int
+hit_id(void *ctx, const struct db_hit *h)
+{
+	buf_printf(ctx, "%lld ", h->article_id);
+	return 0;
+}
+
+/*
+ * The order of citata_rank(): a word in the title (weight 4) before the
+ * same word three times in a text, before it once; of two equal texts,
+ * the shorter first; with two words, each counts the same.
+ */
+static void
+rank_order(struct db *db)
+{
+	const char		*texts[] = {
+	    "Квазар упомянут однажды среди прочих слов о небе и звёздах.",
+	    "Квазар, квазар и ещё квазар: о небе и звёздах здесь.",
+	    "О небе и звёздах здесь, совсем о другом.",
+	    "Квазар упомянут однажды среди прочих слов о небе и звёздах, "
+	    "но текст этот длиннее всех прочих текстов, и намного." };
+	const char		*titles[] = { "T", "T", "Квазар", "T" };
+	struct search_query	*sq;
+	struct article		*a;
+	struct buf		 b;
+	long long		 id[4];
+	char			*cause = NULL, *want;
+	int			 i;
+
+	db_begin(db, &cause);
+	for (i = 0; i < 4; i++) {
+		a = mk("2026-05-01", texts[i]);
+		free(a->title);
+		a->title = xstrdup(titles[i]);
+		db_article_put(db, a, NULL, &cause);
+		id[i] = a->id;
+		article_free(a);
+	}
+	db_commit(db, &cause);
+	buf_init(&b);
+	buf_adds(&b, "");
+	sq = search_parse("квазары", &cause);
+	db_search(db, sq, 0, 20, hit_id, &b, &cause);
+	search_free(sq);
+	want = xasprintf("%lld %lld %lld %lld ", id[2], id[1], id[0], id[3]);
+	is(b.data, want, "ranked: the title, three times, once, once in a "
+	    "longer text");
+	free(want);
+	buf_reset(&b);
+	sq = search_parse("квазар небо", &cause);
+	db_search(db, sq, 0, 20, hit_id, &b, &cause);
+	search_free(sq);
+	want = xasprintf("%lld %lld %lld %lld ", id[2], id[1], id[0], id[3]);
+	is(b.data, want, "two words: the title's, then by how often");
+	free(want);
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -640,6 +698,9 @@ main(void)
 
 	db = db_open(path, DB_READ, &cause);
 	ok(db != NULL, "reopened for reading");
+	db_close(db);
+	db = db_open(path, DB_WRITE, &cause);
+	rank_order(db);
 	db_close(db);
 	wal = xasprintf("%s-wal", path);
 	shm = xasprintf("%s-shm", path);
