@@ -64,13 +64,31 @@ const char *const db_search_sql[ST__COUNT] = {
 	    " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1"
 	    "   AND rowid >= ?7 ORDER BY citata_rank(articles_fts, 4.0, 1.0) LIMIT ?5)"
 	    " ORDER BY citata_rank(articles_fts, 4.0, 1.0)",
-	/* How many matches (at most ?3) lie at rowid ?2 or above. */
+	/* How many matches (at most ?5) lie at rowid ?7 or above; with
+	 * the filters, how many of them the filters let through. */
 	[ST_SEARCH_COUNT] =
 	    "SELECT count(*) FROM (SELECT rowid FROM articles_fts"
-	    " WHERE articles_fts MATCH ?1 AND rowid >= ?2 LIMIT ?3)",
+	    " WHERE articles_fts MATCH ?1 AND rowid >= ?7 LIMIT ?5)",
 	[ST_SEARCH_QCOUNT] =
 	    "SELECT count(*) FROM (SELECT rowid FROM quotes_fts"
-	    " WHERE quotes_fts MATCH ?1 AND rowid >= ?2 LIMIT ?3)",
+	    " WHERE quotes_fts MATCH ?1 AND rowid >= ?7 LIMIT ?5)",
+	[ST_SEARCH_COUNT_FILTERED] =
+	    "SELECT count(*) FROM (SELECT f.rowid FROM articles_fts f"
+	    " JOIN articles a ON a.id = f.rowid"
+	    " WHERE articles_fts MATCH ?1 AND f.rowid >= ?7" SEARCH_FILTERS
+	    " LIMIT ?5)",
+	[ST_SEARCH_QCOUNT_FILTERED] =
+	    "SELECT count(*) FROM (SELECT f.rowid FROM quotes_fts f"
+	    " JOIN quotes q ON q.id = f.rowid"
+	    " JOIN articles a ON a.id = q.article_id"
+	    " WHERE quotes_fts MATCH ?1 AND f.rowid >= ?7" SEARCH_FILTERS
+	    " AND (?6 IS NULL OR q.speaker_id IN"
+	    "   (SELECT value FROM json_each(?6)))"
+	    " LIMIT ?5)",
+	/* The articles of the date range, from the counts per day. */
+	[ST_SEARCH_DAYS] =
+	    "SELECT coalesce(sum(n), 0) FROM article_days"
+	    " WHERE (?3 IS NULL OR date >= ?3) AND (?4 IS NULL OR date <= ?4)",
 	[ST_MAX_ARTICLE] = "SELECT max(id) FROM articles",
 	[ST_MAX_QUOTE] = "SELECT max(id) FROM quotes",
 	/* With filters, the articles row is needed to choose. */
@@ -80,10 +98,11 @@ const char *const db_search_sql[ST__COUNT] = {
 	    " citata_rank(articles_fts, 4.0, 1.0), a.nquotes,"
 	    " NOT EXISTS (SELECT 1 FROM unread u WHERE u.id = a.id)"
 	    " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
-	    " WHERE articles_fts MATCH ?1 AND articles_fts.rowid IN"
+	    " WHERE articles_fts MATCH ?1 AND articles_fts.rowid >= ?7"
+	    " AND articles_fts.rowid IN"
 	    " (SELECT f.rowid FROM articles_fts f"
 	    "   JOIN articles a ON a.id = f.rowid"
-	    "   WHERE articles_fts MATCH ?1" SEARCH_FILTERS
+	    "   WHERE articles_fts MATCH ?1 AND f.rowid >= ?7" SEARCH_FILTERS
 	    "   ORDER BY citata_rank(articles_fts, 4.0, 1.0) LIMIT ?5)"
 	    " ORDER BY citata_rank(articles_fts, 4.0, 1.0)",
 	[ST_SEARCH_QUOTES] =
@@ -133,7 +152,10 @@ static int	 fts_tokenize(Fts5Tokenizer *, void *, int, const char *, int,
 		    int (*)(void *, int, const char *, int, int, int));
 static void	 sql_fold(sqlite3_context *, int, sqlite3_value **);
 static char	*ids_json(const long long *, long);
-static long long search_window(struct db *, const char *, int, int, char **);
+static long long search_window(struct db *, sqlite3_stmt *, int, int,
+		    char **);
+struct search_args;
+static void	 search_bind(sqlite3_stmt *, const struct search_args *);
 
 /*
  * The FTS5 tokenizer "citata": words folded and stemmed by stem.c, the
@@ -333,17 +355,17 @@ ids_json(const long long *ids, long n)
 }
 
 /*
- * The lowest rowid a search without filters looks at.  Ranking costs a
- * lookup per match, so a common word in a large archive would take
- * seconds: the newest DB_SEARCH_WINDOW rows are searched first, and the
- * window grows tenfold until it holds limit matches or the whole archive.
- * Only the start of each doclist past the window is read to count.
+ * The lowest rowid a search looks at.  Ranking costs a look-up per
+ * match, and a filter another, so a common word in a large archive
+ * would take seconds: the newest DB_SEARCH_WINDOW rows are searched
+ * first, and the window grows tenfold until it holds limit matches the
+ * filters let through, or the whole archive.  count is the statement
+ * that counts them, bound but for ?7, the window's first rowid.
  */
 static long long
-search_window(struct db *db, const char *expr, int quotes, int limit,
+search_window(struct db *db, sqlite3_stmt *count, int quotes, int limit,
     char **cause)
 {
-	sqlite3_stmt	*st;
 	long long	 max, w, from, n;
 
 	max = db_one_int(db, db_stmt(db, quotes ? ST_MAX_QUOTE :
@@ -354,11 +376,8 @@ search_window(struct db *db, const char *expr, int quotes, int limit,
 		from = max - w;
 		if (from <= 0)
 			return 0;
-		st = db_stmt(db, quotes ? ST_SEARCH_QCOUNT : ST_SEARCH_COUNT);
-		bind_text(st, 1, expr);
-		sqlite3_bind_int64(st, 2, from);
-		sqlite3_bind_int(st, 3, limit);
-		if ((n = db_one_int(db, st, cause)) < 0)
+		sqlite3_bind_int64(count, 7, from);
+		if ((n = db_one_int(db, count, cause)) < 0)
 			return -1;
 		if (n >= limit)
 			return from;
@@ -371,19 +390,66 @@ db_search_window(struct db *db, long long rows)
 	db->window = rows > 0 ? rows : DB_SEARCH_WINDOW;
 }
 
+/* The values of a search statement's parameters, bound to st: those
+ * it has of ?1 the match, ?2 the source (folded), ?3 and ?4 the dates,
+ * ?5 the limit, ?6 the speakers' ids (JSON), ?8 the one speaker's. */
+struct search_args {
+	const char	*expr;
+	const char	*source;
+	const char	*since;
+	const char	*until;
+	int		 limit;
+	const char	*json;
+	long long	 one;
+};
+
+static void
+search_bind(sqlite3_stmt *st, const struct search_args *sa)
+{
+	if (sa->expr != NULL)
+		bind_text(st, 1, sa->expr);
+	if (sa->source != NULL && sqlite3_bind_parameter_index(st, "?2") > 0)
+		bind_text(st, 2, sa->source);
+	if (sqlite3_bind_parameter_index(st, "?3") > 0) {
+		bind_text(st, 3, sa->since);
+		bind_text(st, 4, sa->until);
+	}
+	if (sqlite3_bind_parameter_index(st, "?5") > 0)
+		sqlite3_bind_int(st, 5, sa->limit);
+	if (sa->json != NULL && sqlite3_bind_parameter_index(st, "?6") > 0)
+		bind_text(st, 6, sa->json);
+	if (sqlite3_bind_parameter_index(st, "?8") > 0)
+		sqlite3_bind_int64(st, 8, sa->one);
+}
+
 long
 db_search(struct db *db, const struct search_query *sq, int quotes,
     int limit, db_hit_fn fn, void *ctx, char **cause)
 {
-	sqlite3_stmt	*st;
-	struct db_hit	 h;
-	long long	*ids = NULL, one = 0;
-	long		 nids = 0, n = 0;
-	long long	 from = 0;
-	char		*expr, *json = NULL, *src = NULL;
-	int		 rc;
+	sqlite3_stmt		*st, *count;
+	struct search_args	 sa;
+	struct db_hit		 h;
+	long long		*ids = NULL, one = 0, from = 0, days;
+	long			 nids = 0, n = 0;
+	char			*expr = NULL, *json = NULL, *src = NULL;
+	int			 rc, filtered;
 
 	*cause = NULL;
+	filtered = sq->source != NULL || sq->since != NULL ||
+	    sq->until != NULL;
+	memset(&sa, 0, sizeof(sa));
+	sa.since = sq->since;
+	sa.until = sq->until;
+	sa.limit = limit;
+	/* No article in the dates: nothing to look for. */
+	if (sq->since != NULL || sq->until != NULL) {
+		st = db_stmt(db, ST_SEARCH_DAYS);
+		search_bind(st, &sa);
+		if ((days = db_one_int(db, st, cause)) < 0)
+			return -1;
+		if (days == 0)
+			return 0;
+	}
 	if (sq->speaker != NULL) {
 		if ((nids = db_speaker_find(db, sq->speaker, &ids, cause)) < 0)
 			return -1;
@@ -397,41 +463,32 @@ db_search(struct db *db, const struct search_query *sq, int quotes,
 		quotes = 1;
 	}
 	expr = search_fts_expr(sq);
-	if (expr != NULL)
-		st = db_stmt(db, quotes ? ST_SEARCH_QUOTES :
-		    sq->source != NULL || sq->since != NULL ||
-		    sq->until != NULL ? ST_SEARCH_ARTICLES_FILTERED :
-		    ST_SEARCH_ARTICLES);
-	else
-		st = db_stmt(db, one > 0 ? ST_LIST_QUOTES_ONE :
-		    json != NULL ? ST_LIST_QUOTES : ST_LIST_ARTICLES);
-	if (st == db->st[ST_SEARCH_ARTICLES] ||
-	    (st == db->st[ST_SEARCH_QUOTES] && json == NULL &&
-	    sq->source == NULL && sq->since == NULL && sq->until == NULL)) {
-		if ((from = search_window(db, expr,
-		    st == db->st[ST_SEARCH_QUOTES], limit, cause)) < 0) {
+	if (sq->source != NULL)
+		src = fold_name(sq->source);
+	sa.expr = expr;
+	sa.source = src;
+	sa.json = json;
+	sa.one = one;
+	if (expr != NULL) {
+		/* The window first, counted with the same filters. */
+		count = db_stmt(db, quotes ? (filtered || json != NULL ?
+		    ST_SEARCH_QCOUNT_FILTERED : ST_SEARCH_QCOUNT) : filtered ?
+		    ST_SEARCH_COUNT_FILTERED : ST_SEARCH_COUNT);
+		search_bind(count, &sa);
+		if ((from = search_window(db, count, quotes, limit,
+		    cause)) < 0) {
 			free(expr);
 			free(json);
+			free(src);
 			return -1;
 		}
-	}
-	if (sqlite3_bind_parameter_index(st, "?7") > 0)
+		st = db_stmt(db, quotes ? ST_SEARCH_QUOTES : filtered ?
+		    ST_SEARCH_ARTICLES_FILTERED : ST_SEARCH_ARTICLES);
 		sqlite3_bind_int64(st, 7, from);
-	if (expr != NULL)
-		bind_text(st, 1, expr);
-	if (sq->source != NULL && sqlite3_bind_parameter_index(st, "?2") > 0) {
-		src = fold_name(sq->source);
-		bind_text(st, 2, src);
-	}
-	if (sqlite3_bind_parameter_index(st, "?3") > 0) {
-		bind_text(st, 3, sq->since);
-		bind_text(st, 4, sq->until);
-	}
-	sqlite3_bind_int(st, 5, limit);
-	if (json != NULL && sqlite3_bind_parameter_index(st, "?6") > 0)
-		bind_text(st, 6, json);
-	if (sqlite3_bind_parameter_index(st, "?8") > 0)
-		sqlite3_bind_int64(st, 8, one);
+	} else
+		st = db_stmt(db, one > 0 ? ST_LIST_QUOTES_ONE :
+		    json != NULL ? ST_LIST_QUOTES : ST_LIST_ARTICLES);
+	search_bind(st, &sa);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		h.article_id = sqlite3_column_int64(st, 0);
 		h.quote_id = sqlite3_column_int64(st, 1);

@@ -59,7 +59,7 @@ hit_row(void *ctx, const struct db_hit *h)
 {
 	struct collect	*c = ctx;
 
-	if (c->n == 1 || h->article_id < c->min_id)
+	if (c->n == 0 || h->article_id < c->min_id)
 		c->min_id = h->article_id;
 	c->nquotes = h->nquotes;
 	c->is_read = h->is_read;
@@ -524,6 +524,7 @@ main(void)
 		struct search_query	*sq;
 		struct article		*x;
 		char			*t;
+		long			 nh;
 		int			 i;
 
 		db_begin(db, &cause);
@@ -544,11 +545,26 @@ main(void)
 		    "to find it");
 		search_free(sq);
 		sq = search_parse("новости", &cause);
+		memset(&c, 0, sizeof(c));
 		ok(db_search(db, sq, 0, 3, hit_row, &c, &cause) == 3,
 		    "a common word: three results");
-		ok(c.n == 4 && c.min_id >= 33 - 5,
+		ok(c.n == 3 && c.min_id >= 33 - 5,
 		    "all from the newest window of 5 (lowest id %lld)",
 		    c.min_id);
+		search_free(sq);
+		memset(&c, 0, sizeof(c));
+		sq = search_parse("since:2026-04-01 новости", &cause);
+		nh = db_search(db, sq, 0, 3, hit_row, &c, &cause);
+		ok(nh == 3 && c.min_id >= 33 - 5,
+		    "with a filter too (lowest id %lld)", c.min_id);
+		search_free(sq);
+		sq = search_parse("since:2026-04-01 редкости", &cause);
+		ok(db_search(db, sq, 0, 20, hit_row, &c, &cause) == 1,
+		    "and the window grows to find the rare word");
+		search_free(sq);
+		sq = search_parse("until:2000-01-01 новости", &cause);
+		ok(db_search(db, sq, 0, 20, hit_row, &c, &cause) == 0 &&
+		    cause == NULL, "no article in the dates: no result");
 		search_free(sq);
 		db_search_window(db, 0);
 	}
