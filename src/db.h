@@ -394,10 +394,10 @@ typedef int	(*db_hit_fn)(void *ctx, const struct db_hit *);
  * that pass its filters.  Returns the number of results, or -1 with
  * *cause set.
  *
- * Without filters, ranking looks at the newest rows first: a window of
- * 10,000 articles (or quotes), grown tenfold until it holds limit matches
- * or the whole archive, so that a common word costs the same in a large
- * archive as in a small one.
+ * Ranking looks at the newest rows first: a window of 2,000 articles
+ * (or quotes), grown tenfold until it holds limit matches that pass the
+ * filters, or the whole archive, so that a common word costs the same in
+ * a large archive as in a small one.
  */
 long	db_search(struct db *, const struct search_query *sq, int quotes,
 	    int limit, db_hit_fn fn, void *ctx, char **cause);

@@ -6,8 +6,11 @@
 #ifndef DB_INT_H
 #define DB_INT_H
 
-/* The first window of a search, in rows: see search_window(). */
-#define DB_SEARCH_WINDOW	10000
+/* The first window of a search, in rows: see search_window().  10,000
+ * before: ranking a common word's 2,000 newest rows instead of 10,000
+ * takes a search of "заявил" on a million articles from 91 M to 38 M
+ * instructions, most of the rest starting the process. */
+#define DB_SEARCH_WINDOW	2000
 
 /* A speaker's full-text row (rowid, name, roles) from its record: every
  * form of the name, every role.  Made at the commit (db_fts_flush())

@@ -219,7 +219,7 @@ fts_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text,
  * the same.  bm25() weighs a phrase by how many rows of the whole table
  * it matches, and counts them by reading every one of its matches at
  * each search: for "правительство" in a million articles, 1.2 G
- * instructions and 140 ms, where ranking the newest 10,000 rows' matches
+ * instructions and 140 ms, where ranking the newest rows' matches
  * is a few (search_window()).  For one word the order is bm25()'s; with
  * several, a rare word counts no more than a common one.  Lower is
  * better, as with bm25().
