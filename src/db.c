@@ -304,6 +304,8 @@ db_open(const char *path, enum db_mode mode, char **cause)
 	db = xcalloc(1, sizeof(*db));
 	db->path = xstrdup(path);
 	db->window = DB_SEARCH_WINDOW;
+	db->few_articles = DB_SEARCH_FEW_ARTICLES;
+	db->few_quotes = DB_SEARCH_FEW_QUOTES;
 	if (db_file_check(path, mode, &exists, cause) != 0) {
 		db_close(db);
 		return NULL;

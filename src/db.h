@@ -397,13 +397,19 @@ typedef int	(*db_hit_fn)(void *ctx, const struct db_hit *);
  * Ranking looks at the newest rows first: a window of 2,000 articles
  * (or quotes), grown tenfold until it holds limit matches that pass the
  * filters, or the whole archive, so that a common word costs the same in
- * a large archive as in a small one.
+ * a large archive as in a small one.  Dates that hold few articles, or
+ * speakers with few quotes, have those matched one by one instead, and
+ * the best of all of them ranked.
  */
 long	db_search(struct db *, const struct search_query *sq, int quotes,
 	    int limit, db_hit_fn fn, void *ctx, char **cause);
 
-/* Sets the first search window (rows; 0 for the default): for tests. */
+/* Sets the first search window (rows; 0 for the default), and the most
+ * rows a search matches one by one instead (articles of the dates,
+ * quotes of the speakers; -1 for the defaults, 0 for never): for
+ * tests. */
 void	db_search_window(struct db *, long long rows);
+void	db_search_few(struct db *, long long articles, long long quotes);
 
 /* Rebuilds the article search index from the articles (for measuring
  * and repair).  Returns 0 or -1 with *cause set. */

@@ -7,6 +7,7 @@
 
 #include "db.h"
 
+#include <limits.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,6 +86,47 @@ const char *const db_search_sql[ST__COUNT] = {
 	    " AND (?6 IS NULL OR q.speaker_id IN"
 	    "   (SELECT value FROM json_each(?6)))"
 	    " LIMIT ?5)",
+	/*
+	 * A few rows to look at, found without the index: the quotes of
+	 * speakers with few of them, the articles of a few days.  Each is
+	 * matched on its own (FTS5 seeks the row's id in each term's
+	 * list), where the window would grow over the whole archive to
+	 * find the few that pass.  The best ?5 first, as above.
+	 */
+	[ST_SEARCH_QUOTES_BY_SPEAKER] =
+	    "SELECT q.article_id, q.id, a.date, a.source, a.title, s.name,"
+	    SNIPPET("quotes_fts", "0", "quotes_fts.text")
+	    " citata_rank(quotes_fts), a.nquotes,"
+	    " NOT EXISTS (SELECT 1 FROM unread u WHERE u.id = a.id)"
+	    " FROM quotes q CROSS JOIN quotes_fts ON quotes_fts.rowid = q.id"
+	    " JOIN articles a ON a.id = q.article_id"
+	    " LEFT JOIN speakers s ON s.id = q.speaker_id"
+	    " WHERE quotes_fts MATCH ?1 AND q.id IN"
+	    " (SELECT q.id FROM quotes q"
+	    "   CROSS JOIN quotes_fts f ON f.rowid = q.id"
+	    "   JOIN articles a ON a.id = q.article_id"
+	    "   WHERE q.speaker_id IN (SELECT value FROM json_each(?6))"
+	    "   AND quotes_fts MATCH ?1" SEARCH_FILTERS
+	    "   ORDER BY citata_rank(quotes_fts) LIMIT ?5)"
+	    " ORDER BY citata_rank(quotes_fts)",
+	[ST_SEARCH_ARTICLES_BY_DATE] =
+	    "SELECT a.id, 0, a.date, a.source, a.title, NULL,"
+	    SNIPPET("articles_fts", "-1", "a.text")
+	    " citata_rank(articles_fts, 4.0, 1.0), a.nquotes,"
+	    " NOT EXISTS (SELECT 1 FROM unread u WHERE u.id = a.id)"
+	    " FROM articles a CROSS JOIN articles_fts"
+	    " ON articles_fts.rowid = a.id"
+	    " WHERE articles_fts MATCH ?1 AND a.id IN"
+	    " (SELECT a.id FROM articles a"
+	    "   CROSS JOIN articles_fts f ON f.rowid = a.id"
+	    "   WHERE a.date >= coalesce(?3, '') AND a.date <= coalesce(?4, '~')"
+	    "   AND articles_fts MATCH ?1" SEARCH_FILTERS
+	    "   ORDER BY citata_rank(articles_fts, 4.0, 1.0) LIMIT ?5)"
+	    " ORDER BY citata_rank(articles_fts, 4.0, 1.0)",
+	/* The quotes of the speakers ?6. */
+	[ST_SEARCH_SPEAKERS_QUOTES] =
+	    "SELECT coalesce(sum(nquotes), 0) FROM speakers"
+	    " WHERE id IN (SELECT value FROM json_each(?6))",
 	/* The articles of the date range, from the counts per day. */
 	[ST_SEARCH_DAYS] =
 	    "SELECT coalesce(sum(n), 0) FROM article_days"
@@ -390,6 +432,13 @@ db_search_window(struct db *db, long long rows)
 	db->window = rows > 0 ? rows : DB_SEARCH_WINDOW;
 }
 
+void
+db_search_few(struct db *db, long long articles, long long quotes)
+{
+	db->few_articles = articles >= 0 ? articles : DB_SEARCH_FEW_ARTICLES;
+	db->few_quotes = quotes >= 0 ? quotes : DB_SEARCH_FEW_QUOTES;
+}
+
 /* The values of a search statement's parameters, bound to st: those
  * it has of ?1 the match, ?2 the source (folded), ?3 and ?4 the dates,
  * ?5 the limit, ?6 the speakers' ids (JSON), ?8 the one speaker's. */
@@ -429,7 +478,8 @@ db_search(struct db *db, const struct search_query *sq, int quotes,
 	sqlite3_stmt		*st, *count;
 	struct search_args	 sa;
 	struct db_hit		 h;
-	long long		*ids = NULL, one = 0, from = 0, days;
+	long long		*ids = NULL, one = 0, from = 0, few = 0;
+	long long		 days = LLONG_MAX;
 	long			 nids = 0, n = 0;
 	char			*expr = NULL, *json = NULL, *src = NULL;
 	int			 rc, filtered;
@@ -469,7 +519,25 @@ db_search(struct db *db, const struct search_query *sq, int quotes,
 	sa.source = src;
 	sa.json = json;
 	sa.one = one;
-	if (expr != NULL) {
+	if (expr != NULL && (json != NULL || days <= db->few_articles)) {
+		/* A few quotes of the speakers, or articles of the days? */
+		if (json != NULL) {
+			st = db_stmt(db, ST_SEARCH_SPEAKERS_QUOTES);
+			search_bind(st, &sa);
+			if ((few = db_one_int(db, st, cause)) < 0) {
+				free(expr);
+				free(json);
+				free(src);
+				return -1;
+			}
+			few = few <= db->few_quotes ?
+			    ST_SEARCH_QUOTES_BY_SPEAKER : 0;
+		} else if (!quotes)
+			few = ST_SEARCH_ARTICLES_BY_DATE;
+	}
+	if (few > 0)
+		st = db_stmt(db, (enum db_stmt_id)few);
+	else if (expr != NULL) {
 		/* The window first, counted with the same filters. */
 		count = db_stmt(db, quotes ? (filtered || json != NULL ?
 		    ST_SEARCH_QCOUNT_FILTERED : ST_SEARCH_QCOUNT) : filtered ?

@@ -488,6 +488,13 @@ main(void)
 		ok(nhits == 1 && c.is_read == 1 && c.nquotes == 1,
 		    "so does a quote's result (%ld results: %d, %ld)", nhits,
 		    c.is_read, c.nquotes);
+		/* The speaker's one quote was matched on its own; along the
+		 * index and the window, the same. */
+		db_search_few(db, -1, 0);
+		memset(&c, 0, sizeof(c));
+		nhits = db_search(db, sq, 0, 20, hit_row, &c, &cause);
+		ok(nhits == 1 && c.nquotes == 1, "the same along the index");
+		db_search_few(db, -1, -1);
 		search_free(sq);
 	}
 
@@ -552,6 +559,7 @@ main(void)
 		    "all from the newest window of 5 (lowest id %lld)",
 		    c.min_id);
 		search_free(sq);
+		db_search_few(db, 0, 0);
 		memset(&c, 0, sizeof(c));
 		sq = search_parse("since:2026-04-01 новости", &cause);
 		nh = db_search(db, sq, 0, 3, hit_row, &c, &cause);
@@ -562,6 +570,20 @@ main(void)
 		ok(db_search(db, sq, 0, 20, hit_row, &c, &cause) == 1,
 		    "and the window grows to find the rare word");
 		search_free(sq);
+		/* The 30 articles of the day matched one by one: the rare
+		 * word's oldest article among them at once. */
+		db_search_few(db, 30, -1);
+		memset(&c, 0, sizeof(c));
+		sq = search_parse("since:2026-04-01 редкости", &cause);
+		ok(db_search(db, sq, 0, 20, hit_row, &c, &cause) == 1 &&
+		    c.min_id == 4, "a day's few articles matched one by one");
+		search_free(sq);
+		memset(&c, 0, sizeof(c));
+		sq = search_parse("until:2026-04-01 новости", &cause);
+		ok(db_search(db, sq, 0, 3, hit_row, &c, &cause) == 3,
+		    "  a common word among them: three results");
+		search_free(sq);
+		db_search_few(db, -1, -1);
 		sq = search_parse("until:2000-01-01 новости", &cause);
 		ok(db_search(db, sq, 0, 20, hit_row, &c, &cause) == 0 &&
 		    cause == NULL, "no article in the dates: no result");
