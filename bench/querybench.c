@@ -6,7 +6,8 @@
  * speakers, sources and dates:
  *
  *	words      one word; two words
- *	common     one of the pool's most frequent words
+ *	common     one of the pool's 20 most frequent words of 6 letters or
+ *	           more ("президент", "заявил")
  *	phrase     two words that stand together in a pool article, quoted
  *	exclude    a common word and -another word
  *	speaker    speaker:"Name" alone, and with a word
@@ -100,7 +101,18 @@ word_span(void *ctx, const char *tok, size_t len, size_t start, size_t end)
 	return 0;
 }
 
-/* A word of at least 6 bytes, no digit, from a random article. */
+/* Characters of UTF-8 s[0..n). */
+static size_t
+chars(const char *s, size_t n)
+{
+	size_t	i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return k;
+}
+
+/* A word of at least 5 characters, no digit, from a random article. */
 static char *
 pool_word(struct words *aw, size_t na)
 {
@@ -113,7 +125,7 @@ pool_word(struct words *aw, size_t na)
 		if (ws->n == 0)
 			continue;
 		s = &ws->w[rnd() % ws->n];
-		if (s->end - s->start < 6)
+		if (chars(ws->text + s->start, s->end - s->start) < 5)
 			continue;
 		for (i = s->start; i < s->end; i++)
 			if (ws->text[i] >= '0' && ws->text[i] <= '9')
@@ -147,7 +159,8 @@ pool_phrase(struct words *aw, size_t na)
 	}
 }
 
-/* The most frequent words of 6 bytes or more, by a count over the pool. */
+/* The most frequent words of 6 characters or more ("президент",
+ * "заявил"), by a count over the pool. */
 struct count {
 	char	*word;
 	long	 n;
@@ -180,7 +193,8 @@ common_words(struct words *aw, size_t na, size_t want)
 		for (j = 0; j < aw[i].n; j++) {
 			struct span *s = &aw[i].w[j];
 
-			if (s->end - s->start < 6)
+			if (chars(aw[i].text + s->start, s->end - s->start) <
+			    6)
 				continue;
 			if (n == cap) {
 				cap = cap == 0 ? 65536 : cap * 2;
