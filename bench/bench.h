@@ -6,6 +6,7 @@
 #ifndef BENCH_H
 #define BENCH_H
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -56,6 +57,44 @@ bench_pool_add(void *ctx, struct article *a)
 		p->a = xreallocarray(p->a, p->cap, sizeof(*p->a));
 	}
 	p->a[p->n++] = a;
+	return 0;
+}
+
+/* The pool of articles the benchmarks read: path when given, else
+ * ../shared/corpus/pool/articles.txt beside $top_srcdir (or "."). */
+static inline char *
+bench_pool_path(const char *path)
+{
+	const char	*top = getenv("top_srcdir");
+
+	if (path != NULL)
+		return xstrdup(path);
+	return xasprintf("%s/../shared/corpus/pool/articles.txt",
+	    top != NULL ? top : ".");
+}
+
+static inline void
+bench_pool_diag(void *ctx, const char *file, long line, long col,
+    const char *reason)
+{
+	(void)ctx;
+	fprintf(stderr, "%s:%ld:%ld: %s\n", file, line, col, reason);
+}
+
+/* The articles of the seed-format file path into p; 0, or -1 when the
+ * file cannot be read. */
+static inline int
+bench_pool_read(const char *path, struct bench_pool *p)
+{
+	struct import_result	 res = { 0, 0 };
+	char			*data;
+	size_t			 len;
+
+	if ((data = bench_slurp(path, &len)) == NULL)
+		return -1;
+	import_parse(path, data, len, IMPORT_TEXT, bench_pool_add,
+	    bench_pool_diag, p, &res);
+	free(data);
 	return 0;
 }
 

@@ -290,29 +290,20 @@ stats(double *v, size_t n, double *med, double *p90, double *worst)
 	*worst = v[n - 1];
 }
 
-static void
-diag(void *ctx, const char *file, long line, long col, const char *reason)
-{
-	(void)ctx;
-	fprintf(stderr, "%s:%ld:%ld: %s\n", file, line, col, reason);
-}
-
 int
 main(int argc, char **argv)
 {
-	const char		*citata = "./src/citata", *db = NULL, *poolf;
-	const char		*env, *forms[] = { "words", "common", "phrase",
+	const char		*citata = "./src/citata", *db = NULL;
+	const char		*forms[] = { "words", "common", "phrase",
 				    "exclude", "speaker", "source", "since",
 				    "until", "quotes" };
 	struct bench_pool	 p = { NULL, 0, 0 };
-	struct import_result	 res = { 0, 0 };
 	struct stemmer		*st;
 	struct words		*aw;
 	sqlite3			*h;
-	char			*data, *cause = NULL, **common, **spk, **src;
-	char			**dates, *w;
+	char			*poolf, **common, **spk, **src, **dates, *w;
 	double			*v, med, p90, worst;
-	size_t			 len, i, k, nspk, nsrc, ndates, nv;
+	size_t			 i, k, nspk, nsrc, ndates, nv;
 	long			 per = 10;
 	int			 ch, verbose = 0, failed = 0;
 
@@ -340,18 +331,9 @@ usage:
 		    "[-n per-form] -d DB [POOL]\n");
 		return 2;
 	}
-	if (optind < argc)
-		poolf = argv[optind];
-	else {
-		env = getenv("top_srcdir");
-		poolf = xasprintf("%s/../shared/corpus/pool/articles.txt",
-		    env != NULL ? env : ".");
-	}
-	if ((data = import_read_file(poolf, &len, &cause)) == NULL)
-		fatal("%s: %s", poolf, cause);
-	import_parse(poolf, data, len, IMPORT_TEXT, bench_pool_add, diag, &p,
-	    &res);
-	free(data);
+	poolf = bench_pool_path(optind < argc ? argv[optind] : NULL);
+	if (bench_pool_read(poolf, &p) != 0)
+		fatal("%s: cannot read it", poolf);
 	if (p.n == 0)
 		fatal("%s: no articles", poolf);
 	st = stem_new();

@@ -29,13 +29,6 @@
 #include "search.h"
 #include "util.h"
 
-static void
-diag(void *ctx, const char *file, long line, long col, const char *reason)
-{
-	(void)ctx;
-	fprintf(stderr, "%s:%ld:%ld: %s\n", file, line, col, reason);
-}
-
 static unsigned long	seed = 20261124;
 
 static unsigned long
@@ -83,18 +76,16 @@ int
 main(int argc, char **argv)
 {
 	const char		*path = "/tmp/citata-searchbench.db";
-	const char		*poolf = NULL, *env;
-	struct bench_pool		 p = { NULL, 0, 0 };
-	struct import_result	 res = { 0, 0 };
+	const char		*env;
+	struct bench_pool	 p = { NULL, 0, 0 };
 	struct lexicon		*lx;
 	struct db		*db;
 	struct article		 c;
 	struct quote_list	 ql;
 	struct search_query	*sq;
-	char			*data, *cause = NULL, *w1, *w2, *q, *dir;
+	char			*poolf, *data, *cause = NULL, *w1, *w2, *q, *dir;
 	double			 t0, t_import, t_rebuild, lat[100], mb = 0;
 	long			 n = 200000, i, hits, total_hits = 0;
-	size_t			 len;
 	int			 ch, k, reuse = 0, verbose = 0;
 
 	while ((ch = getopt(argc, argv, "rvn:d:")) != -1) {
@@ -117,22 +108,13 @@ main(int argc, char **argv)
 			return 2;
 		}
 	}
-	if (optind < argc)
-		poolf = argv[optind];
-	else {
-		env = getenv("top_srcdir");
-		poolf = xasprintf("%s/../shared/corpus/pool/articles.txt",
-		    env != NULL ? env : ".");
-	}
+	poolf = bench_pool_path(optind < argc ? argv[optind] : NULL);
 	if (access(poolf, R_OK) != 0) {
 		printf("searchbench: %s not found; skipped\n", poolf);
 		return 0;
 	}
-	if ((data = import_read_file(poolf, &len, &cause)) == NULL)
-		fatal("%s: %s", poolf, cause);
-	import_parse(poolf, data, len, IMPORT_TEXT, bench_pool_add, diag, &p,
-	    &res);
-	free(data);
+	if (bench_pool_read(poolf, &p) != 0)
+		fatal("%s: cannot read it", poolf);
 	env = getenv("CITATA_DATADIR");
 	dir = xasprintf("%s/lexicon", env != NULL ? env : PKGDATADIR);
 	if ((lx = lexicon_load(dir, &cause)) == NULL)
