@@ -1161,6 +1161,15 @@ verb_complement(struct ex *x, const struct sent *st, size_t i, size_t len,
 				stop = j;
 				break;
 			}
+	/* "сообщил журналистам о планах", "рассказала корреспонденту о
+	 * ходе": one word in the dative, the addressee, then the topic. */
+	if ((cls & VC_TOPIC) && stop + 1 < s1 && tok_common(x, stop) &&
+	    !tok_prep(x, stop) && !tok_stop(x, stop) &&
+	    (tok_ends(x->w[stop], "ам") || tok_ends(x->w[stop], "ям") ||
+	    tok_ends(x->w[stop], "у") || tok_ends(x->w[stop], "ю")) &&
+	    (tok_is(x, stop + 1, "о") || tok_is(x, stop + 1, "об") ||
+	    tok_is(x, stop + 1, "обо")))
+		stop++;
 	if ((cls & VC_TOPIC) && (tok_is(x, stop, "о") ||
 	    tok_is(x, stop, "об") || tok_is(x, stop, "обо") ||
 	    /* "рассказал про «план А»" */

@@ -842,7 +842,9 @@ skip_inserted(const struct ex *x, size_t lo, size_t e)
 	 * улыбаясь"), or an apposition of a role ("многолетний
 	 * председатель общества"). */
 	if (!rel && !tok_participle(x->w[j]) && !((tok_adverb(x, j) ||
-	    (tok_ends(x->w[j], "о") && tok_common(x, j))) && j + 1 < e &&
+	    /* "долго работавший", "ранее возглавлявший" */
+	    ((tok_ends(x->w[j], "о") || tok_ends(x->w[j], "ее")) &&
+	    tok_common(x, j))) && j + 1 < e &&
 	    tok_participle(x->w[j + 1])) &&
 	    /* "в прошлом занимавшая пост" */
 	    !(tok_prep(x, j) && j + 2 < e && tok_participle(x->w[j + 2])) &&
