@@ -30,6 +30,7 @@ static int	 find_split(struct ex *, size_t, size_t, size_t *, size_t *,
 static void	 add_direct(struct ex *, size_t, size_t, const struct cand *);
 static int	 intro_name(const struct ex *, const struct mention *);
 static int	 attr_line(struct ex *, size_t, struct cand *);
+static int	 run_attribution(struct ex *, size_t, struct cand *);
 
 /*
  * "В заявлении X говорится:" (or "сказано", "отмечается") in [s, e):
@@ -236,6 +237,36 @@ quote_close(const struct ex *x, size_t o, size_t pe)
 		}
 	}
 	return cl;
+}
+
+/*
+ * Paragraph p opens a quote and leaves it open.  When the paragraphs
+ * after it each open a quotation mark too, and the first of them that
+ * closes its quote has an attribution after it ("«Q1.", "«Q2», —
+ * сказал X."), fills c with that attribution: a quote over several
+ * paragraphs, the Russian way.  Returns 0 otherwise.
+ */
+static int
+run_attribution(struct ex *x, size_t p, struct cand *c)
+{
+	struct segmentation	*sg = x->sg;
+	size_t			 q, qs, qe, cl, end;
+
+	for (q = p + 1; q < sg->npara && q <= p + 5; q++) {
+		qs = sg->para[q].first;
+		qe = sg->para[q].last;
+		if (qs >= qe || sg->t[qs].type != SEG_PUNCT ||
+		    !quotemark_opens(sg->t[qs].uc))
+			return 0;
+		cl = quote_close(x, qs, qe);
+		if (cl >= qe)
+			continue;	/* open still: the run goes on */
+		memset(c, 0, sizeof(*c));
+		return cl + 1 < qe && (tok_punct(x, cl + 1, ',') ||
+		    tok_dash(x, cl + 1)) && attribution(x, cl + 1, qe, c,
+		    &end);
+	}
+	return 0;
 }
 
 /*
@@ -811,6 +842,14 @@ direct_pass(struct ex *x)
 				add_direct(x, o + 1, cl, &c);
 				for (k = c.cs; k < c.ce; k++)
 					x->mask[k] = 1;
+				this_quote = 1;
+				i = cl;
+				continue;
+			}
+			if (words >= 3 && o == ps && cl >= pe &&
+			    run_attribution(x, p, &c)) {
+				/* "«Q1." then "«Q2», — сказал X." */
+				add_direct(x, o + 1, pe, &c);
 				this_quote = 1;
 				i = cl;
 				continue;

@@ -1230,6 +1230,26 @@ main(void)
 	    "проект окупится.", 1, QUOTE_INDIRECT, "Нурлан Ногаев",
 	    "проект окупится", "\"X, долго работавший в Y, считает\"");
 
+	/* A quote over several paragraphs: each opens with a mark, only
+	 * the last closes, and its attribution names the source of all. */
+	t = "Ерлан Карин заявил, что реформа продолжится.\n\n"
+	    "«Первая часть длинной цитаты, которая продолжается.\n\n"
+	    "«Вторая часть той же цитаты, которая кончается здесь», — "
+	    "сказал Мурат Абенов.";
+	check_one(t, 1, QUOTE_DIRECT, "Мурат Абенов",
+	    "Первая часть длинной цитаты, которая продолжается.",
+	    "a quote paragraph left open takes the attribution of the "
+	    "paragraph that closes it, not the last speaker");
+	check_one(t, 2, QUOTE_DIRECT, "Мурат Абенов",
+	    "Вторая часть той же цитаты, которая кончается здесь",
+	    "the paragraph that closes the quote");
+	check_one("Ерлан Карин заявил, что реформа продолжится.\n\n"
+	    "\"Первая часть длинной цитаты, которая продолжается.\n\n"
+	    "\"Вторая часть той же цитаты, которая кончается здесь\", - "
+	    "сказала Айгуль Нурланова.", 1, QUOTE_DIRECT, "Айгуль Нурланова",
+	    "Первая часть длинной цитаты, которая продолжается.",
+	    "the same in straight marks");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
