@@ -31,6 +31,7 @@ static void	 add_direct(struct ex *, size_t, size_t, const struct cand *);
 static int	 intro_name(const struct ex *, const struct mention *);
 static int	 attr_line(struct ex *, size_t, struct cand *);
 static int	 run_attribution(struct ex *, size_t, struct cand *);
+static size_t	 transcript_line(struct ex *, size_t, size_t, struct cand *);
 
 /*
  * "В заявлении X говорится:" (or "сказано", "отмечается") in [s, e):
@@ -237,6 +238,39 @@ quote_close(const struct ex *x, size_t o, size_t pe)
 		}
 	}
 	return cl;
+}
+
+/*
+ * Does the paragraph in tokens [ps, pe) open with a speaker and a colon,
+ * as in a transcript ("Имя Фамилия: text", "Министр Имя Фамилия:
+ * text"), with no verb before the colon and no quotation mark after it
+ * (those the colon rules take)?  Returns the colon's token and fills c;
+ * else 0.
+ */
+static size_t
+transcript_line(struct ex *x, size_t ps, size_t pe, struct cand *c)
+{
+	size_t	k, words = 0, i;
+
+	for (k = ps + 1; k < pe && k < ps + 12; k++)
+		if (tok_punct(x, k, ':') || tok_sentend(x, k) ||
+		    tok_verb(x, k, pe, NULL, NULL))
+			break;
+	if (k >= pe || k >= ps + 12 || !tok_punct(x, k, ':') ||
+	    tok_verb(x, ps, pe, NULL, NULL) || k + 1 >= pe ||
+	    x->sg->t[k + 1].type != SEG_WORD)
+		return 0;
+	for (i = k + 1; i < pe; i++)
+		if (x->sg->t[i].type == SEG_WORD)
+			words++;
+	if (words < 3)
+		return 0;
+	memset(c, 0, sizeof(*c));
+	if (!mention_np(x, ps, k, &c->m, 0) || !intro_name(x, &c->m))
+		return 0;
+	c->colon_cue = 1;
+	c->cue_tok = k;
+	return k;
 }
 
 /*
@@ -585,7 +619,7 @@ direct_pass(struct ex *x)
 
 	for (p = 0; p < sg->npara; p++) {
 		size_t		ps = sg->para[p].first, pe = sg->para[p].last;
-		size_t		i, q1e, q2s, end;
+		size_t		i, q1e, q2s, end, k0;
 		struct cand	c;
 		int		this_quote = 0, has_chain = 0;
 		struct cand	chain;
@@ -672,6 +706,10 @@ direct_pass(struct ex *x)
 			has_intro = 0;
 			prev_quote = 1;
 			continue;
+		}
+		if ((k0 = transcript_line(x, ps, pe, &c)) > 0) {
+			add_direct(x, k0 + 1, pe, &c);
+			this_quote = 1;
 		}
 		/* Dash dialogue inside a paragraph, when the crawl lost the
 		 * line breaks: ". — Q1, — V X. — Q2." */
