@@ -13,6 +13,7 @@
 #include <unistr.h>
 
 #include "extract.h"
+#include "quotemark.h"
 #include "lexicon.h"
 #include "segment.h"
 #include "speakers.h"
@@ -1103,7 +1104,7 @@ mention_before(struct ex *x, size_t lo, size_t v, struct mention *m,
 				s--;
 				continue;
 			}
-			if (t->uc == 0xab || t->uc == 0xbb || t->uc == '"') {
+			if (quotemark_ascii(t->uc) == '"') {
 				s--;
 				continue;
 			}
@@ -1253,7 +1254,7 @@ mention_after(struct ex *x, size_t i, size_t end, struct mention *m,
 				e++;
 				continue;
 			}
-			if (t->uc == 0xab || t->uc == 0xbb || t->uc == '"' ||
+			if (quotemark_ascii(t->uc) == '"' ||
 			    mention_acting(x, e)) {
 				e++;
 				continue;
