@@ -32,6 +32,7 @@ static int	 intro_name(const struct ex *, const struct mention *);
 static int	 attr_line(struct ex *, size_t, struct cand *);
 static int	 run_attribution(struct ex *, size_t, struct cand *);
 static size_t	 transcript_line(struct ex *, size_t, size_t, struct cand *);
+static size_t	 colon_text(struct ex *, size_t, size_t, struct cand *);
 
 /*
  * "В заявлении X говорится:" (or "сказано", "отмечается") in [s, e):
@@ -271,6 +272,62 @@ transcript_line(struct ex *x, size_t ps, size_t pe, struct cand *c)
 	c->colon_cue = 1;
 	c->cue_tok = k;
 	return k;
+}
+
+/*
+ * Is there in tokens [ps, pe) a speech verb with its speaker, then a
+ * colon and a sentence opening in a capital, in no marks ("Мамин
+ * отметил: Мы выполнили всё. Реформа завершится.")?  That is a quote to
+ * the paragraph's end, as a paragraph after "V:" is.  Returns the
+ * colon's token and fills c; else 0.
+ */
+static size_t
+colon_text(struct ex *x, size_t ps, size_t pe, struct cand *c)
+{
+	size_t		 k, j, v, i, len, end, words;
+	unsigned	 cls;
+
+	for (k = ps + 2; k + 1 < pe; k++) {
+		if (!tok_punct(x, k, ':') || x->mask[k] ||
+		    x->sg->t[k + 1].type != SEG_WORD ||
+		    !(x->sg->t[k + 1].flags & SEG_CAP) ||
+		    (x->sg->t[k + 1].flags & SEG_ALLCAPS))
+			continue;
+		for (words = 0, i = k + 1; i < pe; i++)
+			if (x->sg->t[i].type == SEG_WORD)
+				words++;
+		if (words < 3)
+			return 0;
+		for (j = k; j > ps && !tok_sentend(x, j - 1); j--)
+			;
+		for (v = j; v < k; v++)
+			if (tok_verb(x, v, k, &len, &cls))
+				break;
+		/* The verb just before the colon ("написала в соцсети:"),
+		 * no quotation between ("заявил: «Так: A, B»"), and no
+		 * list of names after it. */
+		if (v >= k || x->mask[v] || !(cls & (VC_CLAUSE | VC_ATTR)) ||
+		    k > v + len + 4 || tok_has(x, k + 1, TF_FIRST))
+			continue;
+		for (i = v; i < k; i++)
+			if (x->sg->t[i].type == SEG_PUNCT &&
+			    quotemark_is(x->sg->t[i].uc))
+				break;
+		if (i < k)
+			continue;
+		memset(c, 0, sizeof(*c));
+		c->cs = v;
+		c->ce = v + len;
+		c->agr = tok_agr(x->w[v]);
+		if (!mention_before(x, j, v, &c->m, c->agr) &&
+		    !mention_subject_left(x, j, v, &c->m, c->agr) &&
+		    !mention_after(x, v + len, k, &c->m, &end, 0))
+			continue;
+		if (c->m.type == MEN_NONE || mention_media(x, &c->m))
+			continue;
+		return k;
+	}
+	return 0;
 }
 
 /*
@@ -707,7 +764,8 @@ direct_pass(struct ex *x)
 			prev_quote = 1;
 			continue;
 		}
-		if ((k0 = transcript_line(x, ps, pe, &c)) > 0) {
+		if ((k0 = transcript_line(x, ps, pe, &c)) > 0 ||
+		    (k0 = colon_text(x, ps, pe, &c)) > 0) {
 			add_direct(x, k0 + 1, pe, &c);
 			this_quote = 1;
 		}
