@@ -849,6 +849,12 @@ skip_inserted(const struct ex *x, size_t lo, size_t e)
 	    tok_participle(x->w[j + 1])) &&
 	    /* "в прошлом занимавшая пост" */
 	    !(tok_prep(x, j) && j + 2 < e && tok_participle(x->w[j + 2])) &&
+	    /* "знакомый с ситуацией", "близкий к переговорам": an
+	     * adjective in the nominative and its complement */
+	    !(tok_common(x, j) && tok_adjective(x, j) && (tok_ends(x->w[j],
+	    "ый") || tok_ends(x->w[j], "ий") || tok_ends(x->w[j], "ая") ||
+	    tok_ends(x->w[j], "ые") || tok_ends(x->w[j], "ие")) &&
+	    j + 2 < e && tok_prep(x, j + 1)) &&
 	    !clause_gerund(x, j, e - 1) &&
 	    !(tok_has(x, j, TF_ROLE) || (tok_adjective(x, j) &&
 	    tok_has(x, j + 1, TF_ROLE))))
