@@ -138,14 +138,15 @@ dash_question(const struct ex *x, size_t s, size_t e)
 static int
 intro_clause(const struct ex *x, size_t s, size_t e)
 {
-	size_t	i, k;
+	const struct lex_entry	*le;
+	size_t			 i, k;
 
 	for (i = e; i > s && e - i < 12; i--)
 		if (tok_verb(x, i - 1, e, NULL, NULL) ||
 		    tok_is(x, i - 1, "говорится") ||
 		    tok_is(x, i - 1, "сказано") ||
-		    lexicon_match(x->lx, LEX_PHRASES, x->w + i - 1, e - i + 1,
-		    &k) != NULL)
+		    ((le = lexicon_match(x->lx, LEX_PHRASES, x->w + i - 1,
+		    e - i + 1, &k)) != NULL && strcmp(le->tag, "lead") != 0))
 			return 1;
 	return 0;
 }

@@ -509,10 +509,11 @@ static size_t
 cue_frame(struct ex *x, const struct sent *st, size_t i,
     const struct lex_entry *le, size_t k)
 {
-	struct mention	m;
-	size_t		stop, j;
-	enum agr	a;
-	int		ref = strcmp(le->tag, "ref") == 0, at_start;
+	struct mention		 m;
+	const struct lex_entry	*lead;
+	size_t			 stop, j, kl;
+	enum agr		 a;
+	int			 ref = strcmp(le->tag, "ref") == 0, at_start;
 
 	memset(&m, 0, sizeof(m));
 	if (strcmp(le->tag, "framep") == 0) {
@@ -563,7 +564,12 @@ cue_frame(struct ex *x, const struct sent *st, size_t i,
 	 * ("рассказал о подготовке: по его словам, C"). */
 	at_start = i == st->s0 || (i == st->s0 + 1 &&
 	    x->sg->t[st->s0].type == SEG_WORD) ||
-	    (i > st->s0 && tok_punct(x, i - 1, ':'));
+	    (i > st->s0 && tok_punct(x, i - 1, ':')) ||
+	    /* "Однако, по словам X, C", "Вместе с тем, по мнению X, C" */
+	    (i >= st->s0 + 2 && tok_punct(x, i - 1, ',') &&
+	    (lead = lexicon_match(x->lx, LEX_PHRASES, x->w + st->s0,
+	    i - 1 - st->s0, &kl)) != NULL && strcmp(lead->tag, "lead") == 0 &&
+	    kl == i - 1 - st->s0);
 	if (ref) {
 		/* "... со ссылкой на X, что C". */
 		j = stop;
