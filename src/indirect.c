@@ -560,6 +560,19 @@ cue_frame(struct ex *x, const struct sent *st, size_t i,
 	}
 	if (mention_media(x, &m))
 		return i + k - 1;
+	/* "По словам X, который возглавляет центр, C", "По мнению X,
+	 * возглавляющей фонд, C": the clause on the source is no content. */
+	if (!ref && stop + 2 < st->s1 && tok_punct(x, stop, ',') &&
+	    (strncmp(x->w[stop + 1], "котор", 10) == 0 ||
+	    (tok_common(x, stop + 1) && (tok_ends(x->w[stop + 1], "щего") ||
+	    tok_ends(x->w[stop + 1], "щей") || tok_ends(x->w[stop + 1],
+	    "вшего") || tok_ends(x->w[stop + 1], "вшей"))))) {
+		for (j = stop + 2; j < st->s1 && j < stop + 25 &&
+		    !tok_punct(x, j, ','); j++)
+			;
+		if (j + 1 < st->s1 && j < stop + 25)
+			stop = j;
+	}
 	/* At the start of the sentence, or of a clause after a colon
 	 * ("рассказал о подготовке: по его словам, C"). */
 	at_start = i == st->s0 || (i == st->s0 + 1 &&

@@ -1313,6 +1313,14 @@ main(void)
 	    "Сулейменова, продолжится", "a framing inside its content keeps "
 	    "the whole sentence");
 
+	/* A relative or participial clause after the framing's source. */
+	check_one("По словам Айдара Сулейменова, который возглавляет центр, "
+	    "рост продолжится.", 0, QUOTE_INDIRECT, "Айдар Сулейменов",
+	    "рост продолжится", "\"По словам X, который ..., C\"");
+	check_one("По мнению Асель Бековой, возглавляющей фонд, паники нет.",
+	    0, QUOTE_INDIRECT, "Асель Бекова", "паники нет",
+	    "\"По мнению X, возглавляющей Y, C\"");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
