@@ -703,7 +703,11 @@ cue_prev(struct ex *x, const struct sent *st, size_t i, size_t k,
 	size_t		v, len, stop, ps;
 	unsigned	cls;
 
-	for (v = i + k; v < st->s1 && v < i + k + 5; v++) {
+	/* Up to seven words between ("Об этом в эфире телеканала «Хабар»
+	 * заявил X"), but no comma. */
+	for (v = i + k; v < st->s1 && v < i + k + 8; v++) {
+		if (tok_punct(x, v, ','))
+			return i + k - 1;
 		if (tok_verb(x, v, st->s1, &len, &cls))
 			break;
 		/* "Такое заявление сделал X": a verb of doing. */
@@ -714,7 +718,7 @@ cue_prev(struct ex *x, const struct sent *st, size_t i, size_t k,
 			break;
 		}
 	}
-	if (v >= st->s1 || v >= i + k + 5 || (st->si == 0 && !clause) ||
+	if (v >= st->s1 || v >= i + k + 8 || (st->si == 0 && !clause) ||
 	    (clause && (i < st->s0 + 3 || !tok_punct(x, i - 1, ','))))
 		return i + k - 1;
 	/* "Так считает X": the verb right after "так", which opens the
