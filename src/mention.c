@@ -698,9 +698,16 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 		    (i >= s + 2 && tok_open_quote(x, i - 1) &&
 		    (tok_is(x, i - 2, "в") || tok_is(x, i - 2, "во"))))) {
 			size_t	j = i + 1;
+			int	open = 0;
 
-			while (j < e && (x->sg->t[j].flags &
-			    (SEG_CAP | SEG_ALLCAPS)))
+			/* "В АО «КТЖ» сообщили": a legal form and the name
+			 * in marks after it. */
+			while (j < e && ((x->sg->t[j].flags &
+			    (SEG_CAP | SEG_ALLCAPS)) ||
+			    (tok_open_quote(x, j) && j + 1 < e &&
+			    (x->sg->t[j + 1].flags & (SEG_CAP | SEG_ALLCAPS)) &&
+			    ++open) || (open && tok_close_quote(x, j) &&
+			    open-- > 0)))
 				j++;
 			m->type = MEN_INST;
 			m->ns = i;
