@@ -34,6 +34,8 @@ static size_t	 mention_np_end(const struct ex *, size_t, size_t);
 static int	 np_has_noun(const struct ex *, size_t, size_t);
 static int	 body_before(const struct ex *, size_t, size_t);
 static int	 tok_participle(const char *);
+static int	 quoted_body(const struct ex *, size_t, size_t,
+		    struct mention *);
 static int	 clause_gerund(const struct ex *, size_t, size_t);
 static int	 role_before(const struct ex *, size_t, size_t);
 static int	 office_noun(const struct ex *, size_t);
@@ -810,6 +812,43 @@ tok_name_particle(const struct ex *x, size_t i)
 }
 
 /*
+ * Are tokens [s, e) a body's name in quotation marks, alone or after
+ * a legal form in capitals ("«Казахтелеком»", "АО «КТЖ»", "ОАО
+ * «Газпром»")?  Fills m as that institution.
+ */
+static int
+quoted_body(const struct ex *x, size_t s, size_t e, struct mention *m)
+{
+	size_t	i = s;
+
+	if (i < e && x->sg->t[i].type == SEG_WORD &&
+	    (x->sg->t[i].flags & SEG_ALLCAPS) &&
+	    x->sg->t[i].end - x->sg->t[i].start <= 8)
+		i++;
+	if (i + 2 >= e + 0 || !tok_open_quote(x, i) ||
+	    !tok_close_quote(x, e - 1))
+		return 0;
+	for (i++; i < e - 1; i++)
+		if (x->sg->t[i].type == SEG_WORD ?
+		    !(x->sg->t[i].flags & (SEG_CAP | SEG_ALLCAPS)) &&
+		    !tok_is(x, i, "и") : !tok_dash(x, i))
+			return 0;
+	if (!(x->sg->t[tok_open_quote(x, s) ? s + 1 : s + 2].flags &
+	    (SEG_CAP | SEG_ALLCAPS)))
+		return 0;
+	memset(m, 0, sizeof(*m));
+	m->type = MEN_INST;
+	m->s = m->ns = s;
+	m->e = m->ne = e;
+	if (tok_open_quote(x, s)) {
+		/* The name alone, its head noun first (a medium?). */
+		m->ns = s + 1;
+		m->ne = e - 1;
+	}
+	return 1;
+}
+
+/*
  * When token e - 1 closes a relative or participial clause set off by
  * commas ("..., который ...,", "..., отрывок из которого ...,",
  * "..., находящийся с визитом в ...,"), returns where the clause opens,
@@ -1143,6 +1182,9 @@ mention_before(struct ex *x, size_t lo, size_t v, struct mention *m,
 	/* "Меркель и Олланд призвали": named people together. */
 	if (a == AGR_PL && conjoined_names(x, s, e, m))
 		return 1;
+	/* "«Казахтелеком» сообщил", "АО «КТЖ» сообщило" */
+	if (quoted_body(x, s, e, m))
+		return 1;	/* (a medium: the caller's to drop) */
 	if (!mention_np(x, s, e, m, a == AGR_PL ? MNP_LOC : 0))
 		return noun_subject(x, s, e, a, m, 1);
 	/* Agreement: a plural verb has no single person for subject

@@ -1335,6 +1335,19 @@ main(void)
 	    QUOTE_INDIRECT, "ТОО «Самрук-Энерго»", "тарифы не изменятся",
 	    "\"В ТОО «Самрук-Энерго» пояснили\"");
 
+	/* A body's name in marks as the subject, alone or after a legal
+	 * form; a medium so named is still sourcing. */
+	check_one("Ерлан Карин заявил, что реформа продолжится.\n\n"
+	    "АО «Казахтелеком» сообщило, что связь восстановлена.", 1,
+	    QUOTE_INDIRECT, "АО «Казахтелеком»", "связь восстановлена",
+	    "\"АО «X» сообщило\" is the company's, not the last speaker's");
+	check_one("Ерлан Карин заявил, что реформа продолжится.\n\n"
+	    "«Алем» заявила, что завод откроется.", 1, QUOTE_INDIRECT,
+	    "Алем", "завод откроется", "\"«X» заявила\"");
+	t = "«Ведомости» сообщают, что телеканал закроется.";
+	ok(extract(t, &ql) == 0, "a medium in marks reporting is no source");
+	quote_list_free(&ql);
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
