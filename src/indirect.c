@@ -42,6 +42,7 @@ static size_t	 cue_prev(struct ex *, const struct sent *, size_t, size_t,
 static int	 cue_docin(struct ex *, const struct sent *, size_t, size_t,
 		    size_t *);
 static int	 contrast_word(const struct ex *, size_t);
+static int	 statement_noun(const char *);
 static size_t	 cue_request(struct ex *, const struct sent *, size_t);
 static int	 reported_act(struct ex *, size_t, size_t, size_t, size_t,
 		    const struct mention *);
@@ -631,6 +632,23 @@ cue_doc(struct ex *x, const struct sent *st, size_t i, size_t k)
 	return stop > i ? stop - 1 : i;
 }
 
+/* Is folded word f a statement ("заявлением", "обращение",
+ * "пресс-релиз"), whose content a "в котором говорится" may give? */
+static int
+statement_noun(const char *f)
+{
+	static const char *const stem[] = {
+		"заявлен", "сообщен", "обращен", "послани", "пресс-релиз",
+		"коммюнике", "письм", NULL
+	};
+	size_t	k;
+
+	for (k = 0; stem[k] != NULL; k++)
+		if (strncmp(f, stem[k], strlen(stem[k])) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * "В заявлении МИД Китая отмечается, что C", "В опубликованном вчера
  * обращении партии говорилось: C": an impersonal verb of k tokens at i
@@ -646,6 +664,25 @@ cue_docin(struct ex *x, const struct sent *st, size_t i, size_t k,
 	struct mention		 m;
 	size_t			 d, p, n, c, q;
 
+	/* "X выступило с заявлением, в котором говорится, что C": the
+	 * statement is the subject's. */
+	if (i >= st->s0 + 5 && tok_is(x, i - 2, "в") &&
+	    (tok_is(x, i - 1, "котором") || tok_is(x, i - 1, "которой")) &&
+	    tok_punct(x, i - 3, ',') && statement_noun(x->w[i - 4])) {
+		for (p = st->s0; p < i - 4; p++)
+			if ((tok_finite_past(x, p) || (tok_common(x, p) &&
+			    strlen(x->w[p]) >= 12 && (tok_ends(x->w[p], "ило") ||
+			    tok_ends(x->w[p], "ало") ||
+			    tok_ends(x->w[p], "яло")))) &&
+			    tok_agr(x->w[p]) != AGR_NONE)
+				break;
+		if (p >= i - 4 || !mention_before(x, st->s0, p, &m,
+		    tok_agr(x->w[p])) || m.type == MEN_NONE ||
+		    m.type == MEN_SELF || mention_media(x, &m))
+			return 0;
+		d = i;
+		goto content;
+	}
 	for (d = i; d > st->s0 && i - d < 16; d--) {
 		if (tok_punct(x, d - 1, ',') || tok_sentend(x, d - 1))
 			return 0;
@@ -677,6 +714,7 @@ cue_docin(struct ex *x, const struct sent *st, size_t i, size_t k,
 	} else if (!mention_np(x, d, i, &m, MNP_OBL) || mention_media(x, &m))
 		return 0;
 	m.cas = SPEAKERS_GEN;
+content:
 	c = i + k;
 	if (tok_punct(x, c, ',') && tok_is(x, c + 1, "что"))
 		c += 2;
