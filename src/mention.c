@@ -1031,7 +1031,9 @@ clause_gerund(const struct ex *x, size_t s, size_t e)
 	for (i = s; i < e && i < s + 3; i++)
 		if (x->sg->t[i].type == SEG_WORD && tok_gerund(x->w[i]) &&
 		    (tok_ends(x->w[i], "ясь") || tok_ends(x->w[i], "ая") ||
-		    tok_ends(x->w[i], "яя") || tok_ends(x->w[i], "ив") ||
+		    tok_ends(x->w[i], "яя") || tok_ends(x->w[i], "уя") ||
+		    tok_ends(x->w[i], "юя") || tok_ends(x->w[i], "оря") ||
+		    tok_ends(x->w[i], "ив") ||
 		    tok_ends(x->w[i], "ав") || tok_ends(x->w[i], "вшись")))
 			return 1;
 	return 0;
