@@ -1370,6 +1370,16 @@ main(void)
 	    QUOTE_INDIRECT, "Ерлан Карин", "рост замедлится",
 	    "\"X, говоря о Y, заявил\"");
 
+	/* "выступили против" is a position, not speech (corpus/train's
+	 * annotators); "высказался за" is a reported topic. */
+	t = "Депутаты Айдос Сарым и Ермурат Бапи выступили против "
+	    "законопроекта.";
+	ok(extract(t, &ql) == 0, "\"выступили против\" is no quote");
+	quote_list_free(&ql);
+	check_one("Ранее Мурат Абенов высказался за снижение налогов.", 0,
+	    QUOTE_INDIRECT, "Мурат Абенов", "снижение налогов",
+	    "\"высказался за\" is a reported topic");
+
 	/* What is not a quote. */
 	t = "Мост отремонтируют к лету, передает BAQ.KZ.\n\n"
 	    "Напомним, что мост построили давно.\n\n"
