@@ -262,6 +262,15 @@ transcript_line(struct ex *x, size_t ps, size_t pe, struct cand *c)
 	    tok_verb(x, ps, pe, NULL, NULL) || k + 1 >= pe ||
 	    x->sg->t[k + 1].type != SEG_WORD)
 		return 0;
+	/* Only words and commas before the colon, opening with a first
+	 * name or a role ("Генеральный директор"): no footer
+	 * ("Свидетельство о регистрации Эл № ... Учредитель:"). */
+	for (i = ps; i < k; i++)
+		if (x->sg->t[i].type != SEG_WORD && !tok_punct(x, i, ','))
+			return 0;
+	if (!tok_has(x, ps, TF_FIRST) && !tok_has(x, ps, TF_ROLE) &&
+	    !(tok_adjective(x, ps) && tok_has(x, ps + 1, TF_ROLE)))
+		return 0;
 	for (i = k + 1; i < pe; i++)
 		if (x->sg->t[i].type == SEG_WORD)
 			words++;

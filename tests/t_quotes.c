@@ -1259,9 +1259,11 @@ main(void)
 	    QUOTE_DIRECT, "Ерлан Карин", "Бюджет будет исполнен.",
 	    "\"Role Имя Фамилия: text\"");
 	t = "Итоги года: экономика выросла на пять процентов.\n\n"
-	    "Астана: в городе открылся новый мост через реку.";
-	ok(extract(t, &ql) == 0, "a heading or a place before a colon is "
-	    "no speaker");
+	    "Астана: в городе открылся новый мост через реку.\n\n"
+	    "Свидетельство о регистрации Эл № ФС77-1 Учредитель: "
+	    "государственное предприятие «Медиа».";
+	ok(extract(t, &ql) == 0, "a heading, a place or a footer before a "
+	    "colon is no speaker");
 	quote_list_free(&ql);
 
 	/* A name in „“ marks inside a role, as one in «» is. */
