@@ -30,6 +30,9 @@ static int	 find_split(struct ex *, size_t, size_t, size_t *, size_t *,
 static void	 add_direct(struct ex *, size_t, size_t, const struct cand *);
 static int	 intro_name(const struct ex *, const struct mention *);
 static int	 attr_line(struct ex *, size_t, struct cand *);
+static int	 run_attribution(struct ex *, size_t, struct cand *);
+static size_t	 transcript_line(struct ex *, size_t, size_t, struct cand *);
+static size_t	 colon_text(struct ex *, size_t, size_t, struct cand *);
 
 /*
  * "В заявлении X говорится:" (or "сказано", "отмечается") in [s, e):
@@ -135,14 +138,15 @@ dash_question(const struct ex *x, size_t s, size_t e)
 static int
 intro_clause(const struct ex *x, size_t s, size_t e)
 {
-	size_t	i, k;
+	const struct lex_entry	*le;
+	size_t			 i, k;
 
 	for (i = e; i > s && e - i < 12; i--)
 		if (tok_verb(x, i - 1, e, NULL, NULL) ||
 		    tok_is(x, i - 1, "говорится") ||
 		    tok_is(x, i - 1, "сказано") ||
-		    lexicon_match(x->lx, LEX_PHRASES, x->w + i - 1, e - i + 1,
-		    &k) != NULL)
+		    ((le = lexicon_match(x->lx, LEX_PHRASES, x->w + i - 1,
+		    e - i + 1, &k)) != NULL && strcmp(le->tag, "lead") != 0))
 			return 1;
 	return 0;
 }
@@ -236,6 +240,134 @@ quote_close(const struct ex *x, size_t o, size_t pe)
 		}
 	}
 	return cl;
+}
+
+/*
+ * Does the paragraph in tokens [ps, pe) open with a speaker and a colon,
+ * as in a transcript ("Имя Фамилия: text", "Министр Имя Фамилия:
+ * text"), with no verb before the colon and no quotation mark after it
+ * (those the colon rules take)?  Returns the colon's token and fills c;
+ * else 0.
+ */
+static size_t
+transcript_line(struct ex *x, size_t ps, size_t pe, struct cand *c)
+{
+	size_t	k, words = 0, i;
+
+	for (k = ps + 1; k < pe && k < ps + 12; k++)
+		if (tok_punct(x, k, ':') || tok_sentend(x, k) ||
+		    tok_verb(x, k, pe, NULL, NULL))
+			break;
+	if (k >= pe || k >= ps + 12 || !tok_punct(x, k, ':') ||
+	    tok_verb(x, ps, pe, NULL, NULL) || k + 1 >= pe ||
+	    x->sg->t[k + 1].type != SEG_WORD)
+		return 0;
+	/* Only words and commas before the colon, opening with a first
+	 * name or a role ("Генеральный директор"): no footer
+	 * ("Свидетельство о регистрации Эл № ... Учредитель:"). */
+	for (i = ps; i < k; i++)
+		if (x->sg->t[i].type != SEG_WORD && !tok_punct(x, i, ','))
+			return 0;
+	if (!tok_has(x, ps, TF_FIRST) && !tok_has(x, ps, TF_ROLE) &&
+	    !(tok_adjective(x, ps) && tok_has(x, ps + 1, TF_ROLE)))
+		return 0;
+	for (i = k + 1; i < pe; i++)
+		if (x->sg->t[i].type == SEG_WORD)
+			words++;
+	if (words < 3)
+		return 0;
+	memset(c, 0, sizeof(*c));
+	if (!mention_np(x, ps, k, &c->m, 0) || !intro_name(x, &c->m))
+		return 0;
+	c->colon_cue = 1;
+	c->cue_tok = k;
+	return k;
+}
+
+/*
+ * Is there in tokens [ps, pe) a speech verb with its speaker, then a
+ * colon and a sentence opening in a capital, in no marks ("Мамин
+ * отметил: Мы выполнили всё. Реформа завершится.")?  That is a quote to
+ * the paragraph's end, as a paragraph after "V:" is.  Returns the
+ * colon's token and fills c; else 0.
+ */
+static size_t
+colon_text(struct ex *x, size_t ps, size_t pe, struct cand *c)
+{
+	size_t		 k, j, v, i, len, end, words;
+	unsigned	 cls;
+
+	for (k = ps + 2; k + 1 < pe; k++) {
+		if (!tok_punct(x, k, ':') || x->mask[k] ||
+		    x->sg->t[k + 1].type != SEG_WORD ||
+		    !(x->sg->t[k + 1].flags & SEG_CAP) ||
+		    (x->sg->t[k + 1].flags & SEG_ALLCAPS))
+			continue;
+		for (words = 0, i = k + 1; i < pe; i++)
+			if (x->sg->t[i].type == SEG_WORD)
+				words++;
+		if (words < 3)
+			return 0;
+		for (j = k; j > ps && !tok_sentend(x, j - 1); j--)
+			;
+		for (v = j; v < k; v++)
+			if (tok_verb(x, v, k, &len, &cls))
+				break;
+		/* The verb just before the colon ("написала в соцсети:"),
+		 * no quotation between ("заявил: «Так: A, B»"), and no
+		 * list of names after it. */
+		if (v >= k || x->mask[v] || !(cls & (VC_CLAUSE | VC_ATTR)) ||
+		    k > v + len + 4 || tok_has(x, k + 1, TF_FIRST))
+			continue;
+		for (i = v; i < k; i++)
+			if (x->sg->t[i].type == SEG_PUNCT &&
+			    quotemark_is(x->sg->t[i].uc))
+				break;
+		if (i < k)
+			continue;
+		memset(c, 0, sizeof(*c));
+		c->cs = v;
+		c->ce = v + len;
+		c->agr = tok_agr(x->w[v]);
+		if (!mention_before(x, j, v, &c->m, c->agr) &&
+		    !mention_subject_left(x, j, v, &c->m, c->agr) &&
+		    !mention_after(x, v + len, k, &c->m, &end, 0))
+			continue;
+		if (c->m.type == MEN_NONE || mention_media(x, &c->m))
+			continue;
+		return k;
+	}
+	return 0;
+}
+
+/*
+ * Paragraph p opens a quote and leaves it open.  When the paragraphs
+ * after it each open a quotation mark too, and the first of them that
+ * closes its quote has an attribution after it ("«Q1.", "«Q2», —
+ * сказал X."), fills c with that attribution: a quote over several
+ * paragraphs, the Russian way.  Returns 0 otherwise.
+ */
+static int
+run_attribution(struct ex *x, size_t p, struct cand *c)
+{
+	struct segmentation	*sg = x->sg;
+	size_t			 q, qs, qe, cl, end;
+
+	for (q = p + 1; q < sg->npara && q <= p + 5; q++) {
+		qs = sg->para[q].first;
+		qe = sg->para[q].last;
+		if (qs >= qe || sg->t[qs].type != SEG_PUNCT ||
+		    !quotemark_opens(sg->t[qs].uc))
+			return 0;
+		cl = quote_close(x, qs, qe);
+		if (cl >= qe)
+			continue;	/* open still: the run goes on */
+		memset(c, 0, sizeof(*c));
+		return cl + 1 < qe && (tok_punct(x, cl + 1, ',') ||
+		    tok_dash(x, cl + 1)) && attribution(x, cl + 1, qe, c,
+		    &end);
+	}
+	return 0;
 }
 
 /*
@@ -554,7 +686,7 @@ direct_pass(struct ex *x)
 
 	for (p = 0; p < sg->npara; p++) {
 		size_t		ps = sg->para[p].first, pe = sg->para[p].last;
-		size_t		i, q1e, q2s, end;
+		size_t		i, q1e, q2s, end, k0;
 		struct cand	c;
 		int		this_quote = 0, has_chain = 0;
 		struct cand	chain;
@@ -641,6 +773,11 @@ direct_pass(struct ex *x)
 			has_intro = 0;
 			prev_quote = 1;
 			continue;
+		}
+		if ((k0 = transcript_line(x, ps, pe, &c)) > 0 ||
+		    (k0 = colon_text(x, ps, pe, &c)) > 0) {
+			add_direct(x, k0 + 1, pe, &c);
+			this_quote = 1;
 		}
 		/* Dash dialogue inside a paragraph, when the crawl lost the
 		 * line breaks: ". — Q1, — V X. — Q2." */
@@ -811,6 +948,14 @@ direct_pass(struct ex *x)
 				add_direct(x, o + 1, cl, &c);
 				for (k = c.cs; k < c.ce; k++)
 					x->mask[k] = 1;
+				this_quote = 1;
+				i = cl;
+				continue;
+			}
+			if (words >= 3 && o == ps && cl >= pe &&
+			    run_attribution(x, p, &c)) {
+				/* "«Q1." then "«Q2», — сказал X." */
+				add_direct(x, o + 1, pe, &c);
 				this_quote = 1;
 				i = cl;
 				continue;

@@ -42,6 +42,7 @@ static size_t	 cue_prev(struct ex *, const struct sent *, size_t, size_t,
 static int	 cue_docin(struct ex *, const struct sent *, size_t, size_t,
 		    size_t *);
 static int	 contrast_word(const struct ex *, size_t);
+static int	 statement_noun(const char *);
 static size_t	 cue_request(struct ex *, const struct sent *, size_t);
 static int	 reported_act(struct ex *, size_t, size_t, size_t, size_t,
 		    const struct mention *);
@@ -509,10 +510,11 @@ static size_t
 cue_frame(struct ex *x, const struct sent *st, size_t i,
     const struct lex_entry *le, size_t k)
 {
-	struct mention	m;
-	size_t		stop, j;
-	enum agr	a;
-	int		ref = strcmp(le->tag, "ref") == 0, at_start;
+	struct mention		 m;
+	const struct lex_entry	*lead;
+	size_t			 stop, j, kl;
+	enum agr		 a;
+	int			 ref = strcmp(le->tag, "ref") == 0, at_start;
 
 	memset(&m, 0, sizeof(m));
 	if (strcmp(le->tag, "framep") == 0) {
@@ -559,11 +561,29 @@ cue_frame(struct ex *x, const struct sent *st, size_t i,
 	}
 	if (mention_media(x, &m))
 		return i + k - 1;
+	/* "По словам X, который возглавляет центр, C", "По мнению X,
+	 * возглавляющей фонд, C": the clause on the source is no content. */
+	if (!ref && stop + 2 < st->s1 && tok_punct(x, stop, ',') &&
+	    (strncmp(x->w[stop + 1], "котор", 10) == 0 ||
+	    (tok_common(x, stop + 1) && (tok_ends(x->w[stop + 1], "щего") ||
+	    tok_ends(x->w[stop + 1], "щей") || tok_ends(x->w[stop + 1],
+	    "вшего") || tok_ends(x->w[stop + 1], "вшей"))))) {
+		for (j = stop + 2; j < st->s1 && j < stop + 25 &&
+		    !tok_punct(x, j, ','); j++)
+			;
+		if (j + 1 < st->s1 && j < stop + 25)
+			stop = j;
+	}
 	/* At the start of the sentence, or of a clause after a colon
 	 * ("рассказал о подготовке: по его словам, C"). */
 	at_start = i == st->s0 || (i == st->s0 + 1 &&
 	    x->sg->t[st->s0].type == SEG_WORD) ||
-	    (i > st->s0 && tok_punct(x, i - 1, ':'));
+	    (i > st->s0 && tok_punct(x, i - 1, ':')) ||
+	    /* "Однако, по словам X, C", "Вместе с тем, по мнению X, C" */
+	    (i >= st->s0 + 2 && tok_punct(x, i - 1, ',') &&
+	    (lead = lexicon_match(x->lx, LEX_PHRASES, x->w + st->s0,
+	    i - 1 - st->s0, &kl)) != NULL && strcmp(lead->tag, "lead") == 0 &&
+	    kl == i - 1 - st->s0);
 	if (ref) {
 		/* "... со ссылкой на X, что C". */
 		j = stop;
@@ -612,6 +632,23 @@ cue_doc(struct ex *x, const struct sent *st, size_t i, size_t k)
 	return stop > i ? stop - 1 : i;
 }
 
+/* Is folded word f a statement ("заявлением", "обращение",
+ * "пресс-релиз"), whose content a "в котором говорится" may give? */
+static int
+statement_noun(const char *f)
+{
+	static const char *const stem[] = {
+		"заявлен", "сообщен", "обращен", "послани", "пресс-релиз",
+		"коммюнике", "письм", NULL
+	};
+	size_t	k;
+
+	for (k = 0; stem[k] != NULL; k++)
+		if (strncmp(f, stem[k], strlen(stem[k])) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * "В заявлении МИД Китая отмечается, что C", "В опубликованном вчера
  * обращении партии говорилось: C": an impersonal verb of k tokens at i
@@ -627,6 +664,25 @@ cue_docin(struct ex *x, const struct sent *st, size_t i, size_t k,
 	struct mention		 m;
 	size_t			 d, p, n, c, q;
 
+	/* "X выступило с заявлением, в котором говорится, что C": the
+	 * statement is the subject's. */
+	if (i >= st->s0 + 5 && tok_is(x, i - 2, "в") &&
+	    (tok_is(x, i - 1, "котором") || tok_is(x, i - 1, "которой")) &&
+	    tok_punct(x, i - 3, ',') && statement_noun(x->w[i - 4])) {
+		for (p = st->s0; p < i - 4; p++)
+			if ((tok_finite_past(x, p) || (tok_common(x, p) &&
+			    strlen(x->w[p]) >= 12 && (tok_ends(x->w[p], "ило") ||
+			    tok_ends(x->w[p], "ало") ||
+			    tok_ends(x->w[p], "яло")))) &&
+			    tok_agr(x->w[p]) != AGR_NONE)
+				break;
+		if (p >= i - 4 || !mention_before(x, st->s0, p, &m,
+		    tok_agr(x->w[p])) || m.type == MEN_NONE ||
+		    m.type == MEN_SELF || mention_media(x, &m))
+			return 0;
+		d = i;
+		goto content;
+	}
 	for (d = i; d > st->s0 && i - d < 16; d--) {
 		if (tok_punct(x, d - 1, ',') || tok_sentend(x, d - 1))
 			return 0;
@@ -658,6 +714,7 @@ cue_docin(struct ex *x, const struct sent *st, size_t i, size_t k,
 	} else if (!mention_np(x, d, i, &m, MNP_OBL) || mention_media(x, &m))
 		return 0;
 	m.cas = SPEAKERS_GEN;
+content:
 	c = i + k;
 	if (tok_punct(x, c, ',') && tok_is(x, c + 1, "что"))
 		c += 2;
@@ -684,7 +741,11 @@ cue_prev(struct ex *x, const struct sent *st, size_t i, size_t k,
 	size_t		v, len, stop, ps;
 	unsigned	cls;
 
-	for (v = i + k; v < st->s1 && v < i + k + 5; v++) {
+	/* Up to seven words between ("Об этом в эфире телеканала «Хабар»
+	 * заявил X"), but no comma. */
+	for (v = i + k; v < st->s1 && v < i + k + 8; v++) {
+		if (tok_punct(x, v, ','))
+			return i + k - 1;
 		if (tok_verb(x, v, st->s1, &len, &cls))
 			break;
 		/* "Такое заявление сделал X": a verb of doing. */
@@ -695,7 +756,7 @@ cue_prev(struct ex *x, const struct sent *st, size_t i, size_t k,
 			break;
 		}
 	}
-	if (v >= st->s1 || v >= i + k + 5 || (st->si == 0 && !clause) ||
+	if (v >= st->s1 || v >= i + k + 8 || (st->si == 0 && !clause) ||
 	    (clause && (i < st->s0 + 3 || !tok_punct(x, i - 1, ','))))
 		return i + k - 1;
 	/* "Так считает X": the verb right after "так", which opens the
@@ -1161,6 +1222,15 @@ verb_complement(struct ex *x, const struct sent *st, size_t i, size_t len,
 				stop = j;
 				break;
 			}
+	/* "сообщил журналистам о планах", "рассказала корреспонденту о
+	 * ходе": one word in the dative, the addressee, then the topic. */
+	if ((cls & VC_TOPIC) && stop + 1 < s1 && tok_common(x, stop) &&
+	    !tok_prep(x, stop) && !tok_stop(x, stop) &&
+	    (tok_ends(x->w[stop], "ам") || tok_ends(x->w[stop], "ям") ||
+	    tok_ends(x->w[stop], "у") || tok_ends(x->w[stop], "ю")) &&
+	    (tok_is(x, stop + 1, "о") || tok_is(x, stop + 1, "об") ||
+	    tok_is(x, stop + 1, "обо")))
+		stop++;
 	if ((cls & VC_TOPIC) && (tok_is(x, stop, "о") ||
 	    tok_is(x, stop, "об") || tok_is(x, stop, "обо") ||
 	    /* "рассказал про «план А»" */

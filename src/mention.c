@@ -13,6 +13,7 @@
 #include <unistr.h>
 
 #include "extract.h"
+#include "quotemark.h"
 #include "lexicon.h"
 #include "segment.h"
 #include "speakers.h"
@@ -33,6 +34,8 @@ static size_t	 mention_np_end(const struct ex *, size_t, size_t);
 static int	 np_has_noun(const struct ex *, size_t, size_t);
 static int	 body_before(const struct ex *, size_t, size_t);
 static int	 tok_participle(const char *);
+static int	 quoted_body(const struct ex *, size_t, size_t,
+		    struct mention *);
 static int	 clause_gerund(const struct ex *, size_t, size_t);
 static int	 role_before(const struct ex *, size_t, size_t);
 static int	 office_noun(const struct ex *, size_t);
@@ -697,9 +700,16 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 		    (i >= s + 2 && tok_open_quote(x, i - 1) &&
 		    (tok_is(x, i - 2, "в") || tok_is(x, i - 2, "во"))))) {
 			size_t	j = i + 1;
+			int	open = 0;
 
-			while (j < e && (x->sg->t[j].flags &
-			    (SEG_CAP | SEG_ALLCAPS)))
+			/* "В АО «КТЖ» сообщили": a legal form and the name
+			 * in marks after it. */
+			while (j < e && ((x->sg->t[j].flags &
+			    (SEG_CAP | SEG_ALLCAPS)) ||
+			    (tok_open_quote(x, j) && j + 1 < e &&
+			    (x->sg->t[j + 1].flags & (SEG_CAP | SEG_ALLCAPS)) &&
+			    ++open) || (open && tok_close_quote(x, j) &&
+			    open-- > 0)))
 				j++;
 			m->type = MEN_INST;
 			m->ns = i;
@@ -802,6 +812,43 @@ tok_name_particle(const struct ex *x, size_t i)
 }
 
 /*
+ * Are tokens [s, e) a body's name in quotation marks, alone or after
+ * a legal form in capitals ("«Казахтелеком»", "АО «КТЖ»", "ОАО
+ * «Газпром»")?  Fills m as that institution.
+ */
+static int
+quoted_body(const struct ex *x, size_t s, size_t e, struct mention *m)
+{
+	size_t	i = s;
+
+	if (i < e && x->sg->t[i].type == SEG_WORD &&
+	    (x->sg->t[i].flags & SEG_ALLCAPS) &&
+	    x->sg->t[i].end - x->sg->t[i].start <= 8)
+		i++;
+	if (i + 2 >= e + 0 || !tok_open_quote(x, i) ||
+	    !tok_close_quote(x, e - 1))
+		return 0;
+	for (i++; i < e - 1; i++)
+		if (x->sg->t[i].type == SEG_WORD ?
+		    !(x->sg->t[i].flags & (SEG_CAP | SEG_ALLCAPS)) &&
+		    !tok_is(x, i, "и") : !tok_dash(x, i))
+			return 0;
+	if (!(x->sg->t[tok_open_quote(x, s) ? s + 1 : s + 2].flags &
+	    (SEG_CAP | SEG_ALLCAPS)))
+		return 0;
+	memset(m, 0, sizeof(*m));
+	m->type = MEN_INST;
+	m->s = m->ns = s;
+	m->e = m->ne = e;
+	if (tok_open_quote(x, s)) {
+		/* The name alone, its head noun first (a medium?). */
+		m->ns = s + 1;
+		m->ne = e - 1;
+	}
+	return 1;
+}
+
+/*
  * When token e - 1 closes a relative or participial clause set off by
  * commas ("..., который ...,", "..., отрывок из которого ...,",
  * "..., находящийся с визитом в ...,"), returns where the clause opens,
@@ -842,10 +889,18 @@ skip_inserted(const struct ex *x, size_t lo, size_t e)
 	 * улыбаясь"), or an apposition of a role ("многолетний
 	 * председатель общества"). */
 	if (!rel && !tok_participle(x->w[j]) && !((tok_adverb(x, j) ||
-	    (tok_ends(x->w[j], "о") && tok_common(x, j))) && j + 1 < e &&
+	    /* "долго работавший", "ранее возглавлявший" */
+	    ((tok_ends(x->w[j], "о") || tok_ends(x->w[j], "ее")) &&
+	    tok_common(x, j))) && j + 1 < e &&
 	    tok_participle(x->w[j + 1])) &&
 	    /* "в прошлом занимавшая пост" */
 	    !(tok_prep(x, j) && j + 2 < e && tok_participle(x->w[j + 2])) &&
+	    /* "знакомый с ситуацией", "близкий к переговорам": an
+	     * adjective in the nominative and its complement */
+	    !(tok_common(x, j) && tok_adjective(x, j) && (tok_ends(x->w[j],
+	    "ый") || tok_ends(x->w[j], "ий") || tok_ends(x->w[j], "ая") ||
+	    tok_ends(x->w[j], "ые") || tok_ends(x->w[j], "ие")) &&
+	    j + 2 < e && tok_prep(x, j + 1)) &&
 	    !clause_gerund(x, j, e - 1) &&
 	    !(tok_has(x, j, TF_ROLE) || (tok_adjective(x, j) &&
 	    tok_has(x, j + 1, TF_ROLE))))
@@ -976,7 +1031,9 @@ clause_gerund(const struct ex *x, size_t s, size_t e)
 	for (i = s; i < e && i < s + 3; i++)
 		if (x->sg->t[i].type == SEG_WORD && tok_gerund(x->w[i]) &&
 		    (tok_ends(x->w[i], "ясь") || tok_ends(x->w[i], "ая") ||
-		    tok_ends(x->w[i], "яя") || tok_ends(x->w[i], "ив") ||
+		    tok_ends(x->w[i], "яя") || tok_ends(x->w[i], "уя") ||
+		    tok_ends(x->w[i], "юя") || tok_ends(x->w[i], "оря") ||
+		    tok_ends(x->w[i], "ив") ||
 		    tok_ends(x->w[i], "ав") || tok_ends(x->w[i], "вшись")))
 			return 1;
 	return 0;
@@ -1101,7 +1158,7 @@ mention_before(struct ex *x, size_t lo, size_t v, struct mention *m,
 				s--;
 				continue;
 			}
-			if (t->uc == 0xab || t->uc == 0xbb || t->uc == '"') {
+			if (quotemark_ascii(t->uc) == '"') {
 				s--;
 				continue;
 			}
@@ -1127,6 +1184,9 @@ mention_before(struct ex *x, size_t lo, size_t v, struct mention *m,
 	/* "Меркель и Олланд призвали": named people together. */
 	if (a == AGR_PL && conjoined_names(x, s, e, m))
 		return 1;
+	/* "«Казахтелеком» сообщил", "АО «КТЖ» сообщило" */
+	if (quoted_body(x, s, e, m))
+		return 1;	/* (a medium: the caller's to drop) */
 	if (!mention_np(x, s, e, m, a == AGR_PL ? MNP_LOC : 0))
 		return noun_subject(x, s, e, a, m, 1);
 	/* Agreement: a plural verb has no single person for subject
@@ -1251,7 +1311,7 @@ mention_after(struct ex *x, size_t i, size_t end, struct mention *m,
 				e++;
 				continue;
 			}
-			if (t->uc == 0xab || t->uc == 0xbb || t->uc == '"' ||
+			if (quotemark_ascii(t->uc) == '"' ||
 			    mention_acting(x, e)) {
 				e++;
 				continue;
