@@ -235,6 +235,21 @@ long	 db_quotes_storable(const struct article *,
 int	 db_quotes_insert(struct db *, const struct article *,
 	    const struct quote_list *ql, int held, char **cause);
 
+/*
+ * A quote's text, for a statement over quotes q joined to their
+ * articles a and, by DB_QUOTE_TEXT_JOIN, to their full-text rows t: the
+ * row, kept with every quote (db_fts_quote()), one look-up by key in a
+ * table of quotes; the article's bytes only when the row is missing or
+ * not the quote's (reading the article walked its overflow pages to the
+ * quote, spread over the whole file of a large archive).
+ */
+#define DB_QUOTE_TEXT \
+	"CASE WHEN length(CAST(t.c0 AS BLOB)) = q.\"end\" - q.start" \
+	" THEN t.c0 ELSE CAST(substr(CAST(a.text AS BLOB), q.start + 1," \
+	" q.\"end\" - q.start) AS TEXT) END"
+#define DB_QUOTE_TEXT_JOIN \
+	" LEFT JOIN quotes_fts_content t ON t.id = q.id"
+
 /* db.c: statement id, prepared now (it was not yet). */
 sqlite3_stmt	*db_prepare(struct db *, enum db_stmt_id);
 

@@ -20,20 +20,14 @@
 #include "merge.h"
 #include "util.h"
 
-/* The quote's text is its row of the quotes' full-text index, kept
- * with every quote (db_fts_quote()): one look-up by key in a table of
- * quotes, where the article's text meant walking its overflow pages to
- * the quote, pages spread over the whole file of a large archive.
- * quote_text() reads the article when the row is missing.  The date is
- * the quote's copy of its article's (schema 8), the one the index
- * quotes_speaker_date orders by. */
+/* The date is the quote's copy of its article's (schema 8), the one the
+ * index quotes_speaker_date orders by. */
 #define QUOTE_COLUMNS \
 	"SELECT q.id, q.article_id, q.speaker_id, q.date, a.source, s.name," \
 	" q.role, q.kind, q.cue, q.mention, q.origin, q.start, q.\"end\"," \
-	" a.url, t.c0" \
+	" a.url, " DB_QUOTE_TEXT \
 	" FROM quotes q JOIN articles a ON a.id = q.article_id" \
-	" LEFT JOIN speakers s ON s.id = q.speaker_id" \
-	" LEFT JOIN quotes_fts_content t ON t.id = q.id"
+	" LEFT JOIN speakers s ON s.id = q.speaker_id" DB_QUOTE_TEXT_JOIN
 
 const char *const db_quote_sql[ST__COUNT] = {
 	[ST_QUOTE_INSERT] =
@@ -184,13 +178,8 @@ static int	 speaker_best_alias(struct db *, long long, const char *,
 		    char **);
 static long long speaker_resolve(struct db *, const struct quote *,
 		    long long, char **);
-static int	 quote_text(struct db *, sqlite3_blob **, long long *,
-		    long long, size_t, size_t, struct buf *);
-struct quote_walk;
-static void	 quote_walk_init(struct quote_walk *);
-static void	 quote_walk_free(struct quote_walk *);
-static long	 quotes_walk(struct db *, sqlite3_stmt *, struct quote_walk *,
-		    db_quote_fn, void *, int *, char **);
+static long	 quotes_walk(struct db *, sqlite3_stmt *, db_quote_fn, void *,
+		    int *, char **);
 static enum quote_kind	 kind_of(const char *);
 static enum db_origin	 origin_of(const char *);
 static enum speaker_kind speaker_kind_of(const char *);
@@ -638,80 +627,13 @@ db_quotes_replace(struct db *db, const struct article *a,
 }
 
 /*
- * Reads the bytes [start, end) of article id's text into b (cut at the
- * end of the text), through a blob handle kept in *bp between calls, on
- * article *bid.  Selecting substr() of the text instead read the whole
- * text once per quote: quadratic in an article with many quotes, where
- * incremental blob I/O reads only the pages of the span.  Returns 0, or
- * -1 with the error left on the connection.
- */
-static int
-quote_text(struct db *db, sqlite3_blob **bp, long long *bid, long long id,
-    size_t start, size_t end, struct buf *b)
-{
-	size_t	n;
-	int	rc = SQLITE_OK;
-
-	buf_reset(b);
-	if (*bp != NULL && *bid != id && (rc = sqlite3_blob_reopen(*bp,
-	    id)) != SQLITE_OK) {
-		sqlite3_blob_close(*bp);
-		*bp = NULL;
-	}
-	if (*bp == NULL)
-		rc = sqlite3_blob_open(db->h, "main", "articles", "text", id, 0,
-		    bp);
-	if (rc != SQLITE_OK) {
-		*bp = NULL;
-		*bid = 0;
-		return -1;
-	}
-	*bid = id;
-	n = (size_t)sqlite3_blob_bytes(*bp);
-	if (end > n)
-		end = n;
-	if (start > end)
-		start = end;
-	buf_grow(b, end - start);
-	if (end > start && sqlite3_blob_read(*bp, b->data, (int)(end - start),
-	    (int)start) != SQLITE_OK)
-		return -1;
-	b->len = end - start;
-	b->data[b->len] = '\0';
-	return 0;
-}
-
-/* The state of a walk over quote rows: the blob handle quote_text()
- * keeps open on the last article, and the buffer of the text. */
-struct quote_walk {
-	sqlite3_blob	*blob;
-	long long	 blob_id;
-	struct buf	 text;
-};
-
-static void
-quote_walk_init(struct quote_walk *w)
-{
-	w->blob = NULL;
-	w->blob_id = 0;
-	buf_init(&w->text);
-}
-
-static void
-quote_walk_free(struct quote_walk *w)
-{
-	sqlite3_blob_close(w->blob);
-	buf_free(&w->text);
-}
-
-/*
  * Steps st, a statement selecting QUOTE_COLUMNS, and calls fn with each
  * row until fn returns non-zero (*stop is then set).  Returns the rows
  * given to fn, or -1 with *cause set; st is reset either way.
  */
 static long
-quotes_walk(struct db *db, sqlite3_stmt *st, struct quote_walk *w,
-    db_quote_fn fn, void *ctx, int *stop, char **cause)
+quotes_walk(struct db *db, sqlite3_stmt *st, db_quote_fn fn, void *ctx,
+    int *stop, char **cause)
 {
 	struct db_quote_row	r;
 	long			n = 0;
@@ -732,19 +654,11 @@ quotes_walk(struct db *db, sqlite3_stmt *st, struct quote_walk *w,
 		r.start = (size_t)sqlite3_column_int64(st, 11);
 		r.end = (size_t)sqlite3_column_int64(st, 12);
 		r.url = col_text(st, 13);
-		if (sqlite3_column_type(st, 14) == SQLITE_TEXT &&
-		    (size_t)sqlite3_column_bytes(st, 14) == r.end - r.start) {
-			r.text = col_text(st, 14);
-			r.len = r.end - r.start;
-		} else {
-			if (quote_text(db, &w->blob, &w->blob_id,
-			    r.article_id, r.start, r.end, &w->text) != 0) {
-				rc = sqlite3_errcode(db->h);
-				break;
-			}
-			r.text = w->text.data;
-			r.len = w->text.len;
-		}
+		/* Text first, then its length (sqlite3_column_bytes()). */
+		r.text = (const char *)sqlite3_column_text(st, 14);
+		r.len = (size_t)sqlite3_column_bytes(st, 14);
+		if (r.text == NULL)
+			r.text = "";
 		n++;
 		if (fn(ctx, &r) != 0) {
 			*stop = 1;
@@ -762,7 +676,6 @@ db_quotes(struct db *db, long long speaker_id, long long article_id,
     db_quote_fn fn, void *ctx, char **cause)
 {
 	sqlite3_stmt		*st;
-	struct quote_walk	 w;
 	int			 stop = 0;
 	long			 n;
 
@@ -778,9 +691,7 @@ db_quotes(struct db *db, long long speaker_id, long long article_id,
 		sqlite3_bind_int64(st, 1, article_id);
 	} else
 		st = db_stmt(db, ST_QUOTES_ALL);
-	quote_walk_init(&w);
-	n = quotes_walk(db, st, &w, fn, ctx, &stop, cause);
-	quote_walk_free(&w);
+	n = quotes_walk(db, st, fn, ctx, &stop, cause);
 	return n < 0 ? -1 : 0;
 }
 
@@ -789,18 +700,15 @@ db_quotes_get(struct db *db, const long long *ids, size_t nids,
     db_quote_fn fn, void *ctx, char **cause)
 {
 	sqlite3_stmt		*st;
-	struct quote_walk	 w;
 	size_t			 i;
 	int			 stop = 0, rc = 0;
 
-	quote_walk_init(&w);
 	for (i = 0; i < nids && !stop && rc == 0; i++) {
 		st = db_stmt(db, ST_QUOTE_GET);
 		sqlite3_bind_int64(st, 1, ids[i]);
-		if (quotes_walk(db, st, &w, fn, ctx, &stop, cause) < 0)
+		if (quotes_walk(db, st, fn, ctx, &stop, cause) < 0)
 			rc = -1;
 	}
-	quote_walk_free(&w);
 	return rc;
 }
 
@@ -810,11 +718,9 @@ db_speaker_quotes_page(struct db *db, long long speaker_id,
     void *ctx, char **cause)
 {
 	sqlite3_stmt		*st;
-	struct quote_walk	 w;
 	long			 n = 0, got;
 	int			 stop = 0, pass;
 
-	quote_walk_init(&w);
 	for (pass = 0; pass < 2 && !stop && n < limit; pass++) {
 		if (key == NULL) {
 			if (pass == 1)
@@ -834,14 +740,13 @@ db_speaker_quotes_page(struct db *db, long long speaker_id,
 		}
 		sqlite3_bind_int64(st, 1, speaker_id);
 		sqlite3_bind_int(st, 6, limit - (int)n);
-		if ((got = quotes_walk(db, st, &w, fn, ctx, &stop,
+		if ((got = quotes_walk(db, st, fn, ctx, &stop,
 		    cause)) < 0) {
 			n = -1;
 			break;
 		}
 		n += got;
 	}
-	quote_walk_free(&w);
 	return n;
 }
 

@@ -31,14 +31,13 @@
 	" THEN substr(" text ", 1, 120) || '…'" \
 	" ELSE snippet(" table ", " col ", char(1), char(2), '…', 20) END,"
 
-/* A speaker's quotes, a row each: their text cut from the article's. */
+/* A speaker's quotes, a row each, with their text. */
 #define LIST_QUOTES_FROM \
 	"SELECT q.article_id, q.id, a.date, a.source, a.title, s.name," \
-	" CAST(substr(CAST(a.text AS BLOB), q.start + 1," \
-	"   q.\"end\" - q.start) AS TEXT), 0, a.nquotes," \
+	" " DB_QUOTE_TEXT ", 0, a.nquotes," \
 	" NOT EXISTS (SELECT 1 FROM unread u WHERE u.id = a.id)" \
 	" FROM quotes q JOIN articles a ON a.id = q.article_id" \
-	" LEFT JOIN speakers s ON s.id = q.speaker_id"
+	" LEFT JOIN speakers s ON s.id = q.speaker_id" DB_QUOTE_TEXT_JOIN
 
 /* The filters every search statement shares: ?2 source (folded), ?3 and
  * ?4 the date range; NULL means no filter. */
