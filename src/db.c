@@ -593,7 +593,8 @@ db_explain(struct db *db, db_explain_fn fn, void *ctx, char **cause)
 	sqlite3_stmt	*st;
 	const char	*sql;
 	char		*q;
-	int		 i, rc, lines, stop = 0;
+	int		 ids[64], depths[64];
+	int		 i, k, rc, lines, depth, parent, stop = 0;
 
 	for (i = 0; i < ST__COUNT && !stop; i++) {
 		sql = db_sql(i);
@@ -606,7 +607,19 @@ db_explain(struct db *db, db_explain_fn fn, void *ctx, char **cause)
 		}
 		lines = 0;
 		while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-			stop = fn(ctx, db_stmt_names[i], sql, col_text(st, 3));
+			/* Indented two spaces a level below the top. */
+			depth = 0;
+			parent = sqlite3_column_int(st, 1);
+			for (k = 0; k < lines && k < 64; k++)
+				if (ids[k] == parent)
+					depth = depths[k] + 1;
+			if (lines < 64) {
+				ids[lines] = sqlite3_column_int(st, 0);
+				depths[lines] = depth;
+			}
+			q = xasprintf("%*s%s", depth * 2, "", col_text(st, 3));
+			stop = fn(ctx, db_stmt_names[i], sql, q);
+			free(q);
 			lines++;
 		}
 		sqlite3_finalize(st);

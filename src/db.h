@@ -21,7 +21,7 @@ struct db;
 
 /* The schema this build writes; db_open() upgrades older archives step
  * by step and refuses newer ones. */
-#define DB_SCHEMA_VERSION	15
+#define DB_SCHEMA_VERSION	16
 
 enum db_mode {
 	DB_READ,	/* read; upgrade the schema when the file is writable */
@@ -249,13 +249,54 @@ struct db_speaker_row {
 						 * "; "-separated, or NULL */
 	long			 nquotes;
 	long			 narticles;
+	const char		*fold;		/* the name folded */
 	const char		*forms;		/* every folded form of the
-						 * name, "|"-separated */
+						 * name, "|"-separated; only
+						 * from db_speakers() */
 };
 typedef int	(*db_speaker_fn)(void *ctx, const struct db_speaker_row *);
 
 /* Calls fn for every speaker, most quoted first. */
 int	db_speakers(struct db *, db_speaker_fn fn, void *ctx, char **cause);
+
+/* A place in the reader's list of speakers, which runs most quoted
+ * first, then by folded name, then by id: the fields of a row. */
+struct db_speaker_key {
+	long long	 nquotes;
+	const char	*fold;
+	long long	 id;
+};
+
+/*
+ * Calls fn for up to limit speakers with a quote next to key in the
+ * reader's order: after it (down), or before it, the nearest first.
+ * Without a key, from the first speaker down or from the last up.
+ * Returns the number of rows passed to fn, or -1 with *cause set.  A
+ * walk of the index speakers_rank: its cost is the rows read.
+ */
+long	db_speakers_page(struct db *, const struct db_speaker_key *key,
+	    int down, int limit, db_speaker_fn fn, void *ctx, char **cause);
+/* The number of speakers with a quote, or -1 with *cause set. */
+long long db_speakers_total(struct db *, char **cause);
+/* The rank (from 0) in that order of the speaker at key, or -1 with
+ * *cause set.  It counts the speakers before it. */
+long long db_speakers_rank(struct db *, const struct db_speaker_key *key,
+	    char **cause);
+/* The ids of the speakers with a quote and a form of the name that
+ * holds fold (folded already), in the reader's order, in *ids (the
+ * caller frees it).  Returns their number, or -1 with *cause set. */
+long	db_speakers_match(struct db *, const char *fold, long long **ids,
+	    char **cause);
+/* Keeps in ids[0..n), in their order, those of speakers with a form of
+ * the name that holds fold, for a filter typed further: one look-up of
+ * the forms of each.  Returns how many are kept, or -1 with *cause
+ * set. */
+long	db_speakers_narrow(struct db *, const char *fold, long long *ids,
+	    size_t n, char **cause);
+/* Calls fn for the speakers ids[0..n), in that order, skipping ids that
+ * are gone.  Returns 0, or -1 with *cause set. */
+int	db_speakers_get(struct db *, const long long *ids, size_t n,
+	    db_speaker_fn fn, void *ctx, char **cause);
 
 /*
  * Finds the speakers a name refers to, in any of its forms (case and ё
@@ -418,7 +459,8 @@ int	db_fts_rebuild(struct db *, char **cause);
 /*
  * For tests: calls fn for each line of the query plan (EXPLAIN QUERY
  * PLAN) of every statement db_open() prepares, with the statement's name
- * (its id in db_int.h without ST_: "PAGE_FIRST") and SQL, once with a
+ * (its id in db_int.h without ST_: "PAGE_FIRST") and SQL, a line of a
+ * subquery indented two spaces a level, once with a
  * NULL plan for a statement without one (BEGIN), until fn returns
  * non-zero.  The strings are borrowed for the call.  Returns 0, or -1
  * with *cause set.

@@ -29,6 +29,16 @@
 	" FROM quotes q JOIN articles a ON a.id = q.article_id" \
 	" LEFT JOIN speakers s ON s.id = q.speaker_id" DB_QUOTE_TEXT_JOIN
 
+/* A speaker as the lists show it: up to three roles, those of the
+ * articles imported last; its folded name last, the key the reader pages
+ * by. */
+#define SPEAKER_COLUMNS \
+	"SELECT s.id, s.name, s.kind, s.gender," \
+	" (SELECT group_concat(role, '; ') FROM (SELECT r.role" \
+	"   FROM speaker_roles r WHERE r.speaker_id = s.id" \
+	"   GROUP BY r.role ORDER BY max(r.article_id) DESC LIMIT 3))," \
+	" s.nquotes, s.narticles, s.fold"
+
 const char *const db_quote_sql[ST__COUNT] = {
 	[ST_QUOTE_INSERT] =
 	    "INSERT INTO quotes (article_id, speaker_id, kind, start, \"end\","
@@ -132,15 +142,63 @@ const char *const db_quote_sql[ST__COUNT] = {
 	    "INSERT OR IGNORE INTO speaker_roles (speaker_id, article_id, role)"
 	    " VALUES (?1, ?2, ?3)",
 	[ST_SPEAKERS] =
-	    "SELECT s.id, s.name, s.kind, s.gender,"
-	    " (SELECT group_concat(role, '; ') FROM (SELECT r.role"
-	    "   FROM speaker_roles r WHERE r.speaker_id = s.id"
-	    "   GROUP BY r.role ORDER BY max(r.article_id) DESC LIMIT 3)),"
-	    " s.nquotes, s.narticles,"
+	    SPEAKER_COLUMNS ","
 	    " (SELECT group_concat(fold, '|') FROM speaker_aliases"
 	    "   WHERE speaker_id = s.id)"
 	    " FROM speakers s WHERE s.nquotes > 0"
-	    " ORDER BY s.nquotes DESC, s.name",
+	    " ORDER BY s.nquotes DESC, s.fold, s.id",
+	/*
+	 * The reader's list of speakers, a page at a time along
+	 * speakers_rank: most quoted first, then by the folded name, then
+	 * by id.  As with a speaker's quotes, the order mixes descending
+	 * and ascending columns, so a page from a key is two walks: the
+	 * rest of the key's count (_SAME), then the next counts.  ?1
+	 * count, ?2 fold, ?3 id of the key; ?4 the limit.
+	 */
+	[ST_SPK_FIRST] =
+	    SPEAKER_COLUMNS " FROM speakers s WHERE s.nquotes > 0"
+	    " ORDER BY s.nquotes DESC, s.fold, s.id LIMIT ?4",
+	[ST_SPK_LAST] =
+	    SPEAKER_COLUMNS " FROM speakers s WHERE s.nquotes > 0"
+	    " ORDER BY s.nquotes, s.fold DESC, s.id DESC LIMIT ?4",
+	[ST_SPK_NEXT_SAME] =
+	    SPEAKER_COLUMNS " FROM speakers s WHERE s.nquotes = ?1"
+	    " AND (s.fold, s.id) > (?2, ?3) ORDER BY s.fold, s.id LIMIT ?4",
+	[ST_SPK_NEXT] =
+	    SPEAKER_COLUMNS " FROM speakers s WHERE s.nquotes < ?1"
+	    " AND s.nquotes > 0 ORDER BY s.nquotes DESC, s.fold, s.id"
+	    " LIMIT ?4",
+	[ST_SPK_PREV_SAME] =
+	    SPEAKER_COLUMNS " FROM speakers s WHERE s.nquotes = ?1"
+	    " AND (s.fold, s.id) < (?2, ?3)"
+	    " ORDER BY s.fold DESC, s.id DESC LIMIT ?4",
+	[ST_SPK_PREV] =
+	    SPEAKER_COLUMNS " FROM speakers s WHERE s.nquotes > ?1"
+	    " ORDER BY s.nquotes, s.fold DESC, s.id DESC LIMIT ?4",
+	[ST_SPK_GET] =
+	    SPEAKER_COLUMNS " FROM speakers s WHERE s.id = ?1",
+	[ST_SPK_TOTAL] =
+	    "SELECT count(*) FROM speakers WHERE nquotes > 0",
+	/* The rank of the key: the speakers before it, two ranges of
+	 * speakers_rank counted. */
+	[ST_SPK_RANK] =
+	    "SELECT (SELECT count(*) FROM speakers WHERE nquotes > ?1)"
+	    " + (SELECT count(*) FROM speakers WHERE nquotes = ?1"
+	    "  AND (fold, id) < (?2, ?3))",
+	/* The speakers with a form of the name that holds ?1, in list
+	 * order: the list's index walked whole, the forms that match
+	 * found once. */
+	[ST_SPK_MATCH] =
+	    "SELECT s.id FROM speakers s WHERE s.nquotes > 0"
+	    " AND (instr(s.fold, ?1) > 0 OR s.id IN (SELECT speaker_id"
+	    "  FROM speaker_aliases WHERE instr(fold, ?1) > 0))"
+	    " ORDER BY s.nquotes DESC, s.fold, s.id",
+	/* Whether speaker ?1 has a form of the name that holds ?2. */
+	[ST_SPK_HAS] =
+	    "SELECT EXISTS (SELECT 1 FROM speaker_aliases"
+	    "  WHERE speaker_id = ?1 AND instr(fold, ?2) > 0)"
+	    " OR EXISTS (SELECT 1 FROM speakers WHERE id = ?1"
+	    "  AND instr(fold, ?2) > 0)",
 	/* A speaker's full-text row, made again from its record at the
 	 * commit (db_fts_flush()): every form of the name, every role. */
 	[ST_SPEAKER_FTS_DELETE] =
@@ -773,13 +831,18 @@ db_speaker_quotes_total(struct db *db, long long speaker_id, char **name,
 	return n;
 }
 
-int
-db_speakers(struct db *db, db_speaker_fn fn, void *ctx, char **cause)
+/* Calls fn for each row of st, a statement of SPEAKER_COLUMNS (and of
+ * the forms, with forms), until it returns non-zero (*stop set).
+ * Returns the number of rows, or -1 with *cause set. */
+static long
+speakers_walk(struct db *db, sqlite3_stmt *st, int forms, db_speaker_fn fn,
+    void *ctx, int *stop, char **cause)
 {
-	sqlite3_stmt		*st = db_stmt(db, ST_SPEAKERS);
 	struct db_speaker_row	 r;
+	long			 n = 0;
 	int			 rc;
 
+	memset(&r, 0, sizeof(r));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		r.id = sqlite3_column_int64(st, 0);
 		r.name = col_text(st, 1);
@@ -788,13 +851,163 @@ db_speakers(struct db *db, db_speaker_fn fn, void *ctx, char **cause)
 		r.roles = col_text(st, 4);
 		r.nquotes = (long)sqlite3_column_int64(st, 5);
 		r.narticles = (long)sqlite3_column_int64(st, 6);
-		r.forms = col_text(st, 7);
+		r.fold = col_text(st, 7);
+		r.forms = forms ? col_text(st, 8) : NULL;
+		n++;
 		if (fn(ctx, &r) != 0) {
+			*stop = 1;
 			rc = SQLITE_DONE;
 			break;
 		}
 	}
-	return db_rows_end(db, st, rc, cause);
+	if (db_rows_end(db, st, rc, cause) != 0)
+		return -1;
+	return n;
+}
+
+int
+db_speakers(struct db *db, db_speaker_fn fn, void *ctx, char **cause)
+{
+	int	stop = 0;
+
+	return speakers_walk(db, db_stmt(db, ST_SPEAKERS), 1, fn, ctx, &stop,
+	    cause) < 0 ? -1 : 0;
+}
+
+long
+db_speakers_page(struct db *db, const struct db_speaker_key *key, int down,
+    int limit, db_speaker_fn fn, void *ctx, char **cause)
+{
+	sqlite3_stmt	*st;
+	long		 n = 0, got;
+	int		 stop = 0, pass;
+
+	for (pass = 0; pass < 2 && !stop && n < limit; pass++) {
+		if (key == NULL) {
+			if (pass == 1)
+				break;
+			st = db_stmt(db, down ? ST_SPK_FIRST : ST_SPK_LAST);
+		} else {
+			if (pass == 0)
+				st = db_stmt(db, down ? ST_SPK_NEXT_SAME :
+				    ST_SPK_PREV_SAME);
+			else
+				st = db_stmt(db, down ? ST_SPK_NEXT :
+				    ST_SPK_PREV);
+			sqlite3_bind_int64(st, 1, key->nquotes);
+			bind_text(st, 2, key->fold);
+			sqlite3_bind_int64(st, 3, key->id);
+		}
+		sqlite3_bind_int(st, 4, limit - (int)n);
+		if ((got = speakers_walk(db, st, 0, fn, ctx, &stop,
+		    cause)) < 0)
+			return -1;
+		n += got;
+	}
+	return n;
+}
+
+/* The one integer st gives, or -1 with *cause set. */
+static long long
+speakers_count(struct db *db, sqlite3_stmt *st, char **cause)
+{
+	long long	n = 0;
+	int		rc;
+
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		n = sqlite3_column_int64(st, 0);
+		rc = SQLITE_DONE;
+	}
+	if (db_rows_end(db, st, rc, cause) != 0)
+		return -1;
+	return n;
+}
+
+long long
+db_speakers_total(struct db *db, char **cause)
+{
+	return speakers_count(db, db_stmt(db, ST_SPK_TOTAL), cause);
+}
+
+long long
+db_speakers_rank(struct db *db, const struct db_speaker_key *key,
+    char **cause)
+{
+	sqlite3_stmt	*st = db_stmt(db, ST_SPK_RANK);
+
+	sqlite3_bind_int64(st, 1, key->nquotes);
+	bind_text(st, 2, key->fold);
+	sqlite3_bind_int64(st, 3, key->id);
+	return speakers_count(db, st, cause);
+}
+
+long
+db_speakers_match(struct db *db, const char *fold, long long **ids,
+    char **cause)
+{
+	sqlite3_stmt	*st = db_stmt(db, ST_SPK_MATCH);
+	size_t		 n = 0, cap = 0;
+	int		 rc;
+
+	*ids = NULL;
+	bind_text(st, 1, fold);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap == 0 ? 256 : cap * 2;
+			*ids = xreallocarray(*ids, cap, sizeof(**ids));
+		}
+		(*ids)[n++] = sqlite3_column_int64(st, 0);
+	}
+	if (db_rows_end(db, st, rc, cause) != 0) {
+		free(*ids);
+		*ids = NULL;
+		return -1;
+	}
+	return (long)n;
+}
+
+long
+db_speakers_narrow(struct db *db, const char *fold, long long *ids,
+    size_t nids, char **cause)
+{
+	sqlite3_stmt	*st = db_stmt(db, ST_SPK_HAS);
+	size_t		 i, n = 0;
+	int		 rc, has;
+
+	bind_text(st, 2, fold);
+	for (i = 0; i < nids; i++) {
+		sqlite3_bind_int64(st, 1, ids[i]);
+		has = 0;
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			has = sqlite3_column_int(st, 0);
+			rc = SQLITE_DONE;
+		}
+		if (rc != SQLITE_DONE) {
+			db_rows_end(db, st, rc, cause);
+			return -1;
+		}
+		sqlite3_reset(st);
+		if (has)
+			ids[n++] = ids[i];
+	}
+	return (long)n;
+}
+
+int
+db_speakers_get(struct db *db, const long long *ids, size_t nids,
+    db_speaker_fn fn, void *ctx, char **cause)
+{
+	sqlite3_stmt	*st;
+	size_t		 i;
+	int		 stop = 0;
+
+	for (i = 0; i < nids && !stop; i++) {
+		st = db_stmt(db, ST_SPK_GET);
+		sqlite3_bind_int64(st, 1, ids[i]);
+		if (speakers_walk(db, st, 0, fn, ctx, &stop, cause) < 0)
+			return -1;
+	}
+	return 0;
 }
 
 long

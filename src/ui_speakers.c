@@ -3,8 +3,9 @@
  * archive, most quoted first, filtered as you type by any form of the
  * name; the speaker-quotes pane lists one speaker's quotes across the
  * archive (date, source, text), and Enter on one opens its article on
- * that quote.  That pane holds only the rows near the screen, read a
- * page at a time, so its cost follows the screen, not the speaker.
+ * that quote.  Both hold only the rows near the screen, read a page at
+ * a time, so their cost follows the screen, not the archive (611,137
+ * speakers at a million articles) or the speaker.
  */
 #include "config.h"
 
@@ -21,25 +22,36 @@
 #include "text.h"
 #include "util.h"
 
+/* One speaker; strings owned.  An empty row (a speaker gone since
+ * the filter was set) has the id and no name. */
 struct sp_row {
 	long long	 id;
 	char		*name;
 	char		*roles;		/* NULL when none */
-	char		*forms;		/* folded, "|"-separated */
+	char		*fold;		/* the name folded: the key */
 	long		 nquotes;
 };
 
-/* Every speaker, held here; the rows shown are those the filter
- * matches, by rank in idx. */
+/*
+ * The speakers, a screenful at a time (ui_rows.c).  Without a filter
+ * the rows are read along the index of the list next to the rows held
+ * (db_speakers_page); with one, match holds the ids of the speakers
+ * that match, in order, found when the filter was set, and rows are
+ * read by rank from there (db_speakers_get).
+ */
 struct speakers {
 	int		 loaded;
-	struct sp_row	*all;
-	size_t		 nall, capall;
-	size_t		*idx;		/* rows shown: those matching */
-	struct ui_rows	 rows;		/* over idx */
+	long long	 nall;		/* speakers with a quote */
+	struct ui_rows	 rows;
+	long long	*match;		/* with a filter */
+	size_t		 nmatch;
 	char		*filter;	/* folded; NULL for none */
 	char		*shown_filter;
 };
+
+/* A filter typed further looks again only at the forms of the last
+ * matches when there are at most this many. */
+#define SP_NARROW_MAX	5000
 
 /* One quote; strings owned.  id 0: not read (yet). */
 struct spq_row {
@@ -88,9 +100,11 @@ static void	 sp_free(struct pane *);
 static int	 sp_filter(struct pane *, const char *);
 static void	 sp_status(struct pane *, struct buf *);
 static void	 sp_load(struct pane *);
-static int	 sp_row(void *, const struct db_speaker_row *);
-static void	 sp_apply(struct speakers *);
-static void	 sp_clear(struct speakers *);
+static int	 sp_fetch_row(void *, const struct db_speaker_row *);
+static int	 sp_fetch(struct pane *, long long, const void *, int, long,
+		    struct ui_rows_fetch *);
+static void	 sp_row_free(void *);
+static void	 sp_rematch(struct pane *, const char *);
 static void	 sp_select(struct pane *, long long);
 static int	 sp_follow(struct pane *);
 static struct sp_row *sp_selected(struct speakers *);
@@ -126,7 +140,7 @@ static const struct pane_ops sp_ops = {
 };
 
 static const struct ui_rows_ops sp_rows_ops = {
-	NULL, NULL, sp_draw_row, NULL
+	sp_fetch, sp_row_free, sp_draw_row, NULL
 };
 
 static const struct pane_ops spq_ops = {
@@ -160,85 +174,227 @@ ui_speakers_init_quotes(struct pane *p)
 }
 
 static int
-sp_row(void *ctx, const struct db_speaker_row *r)
+sp_fetch_row(void *ctx, const struct db_speaker_row *r)
 {
-	struct speakers	*s = ctx;
-	struct sp_row	*sr;
+	struct sp_row	*sr = xcalloc(1, sizeof(*sr));
 
-	if (s->nall == s->capall) {
-		s->capall = s->capall == 0 ? 64 : s->capall * 2;
-		s->all = xreallocarray(s->all, s->capall, sizeof(*s->all));
-	}
-	sr = &s->all[s->nall++];
 	sr->id = r->id;
 	sr->name = xstrdup(r->name);
 	sr->roles = r->roles != NULL ? xstrdup(r->roles) : NULL;
-	sr->forms = xstrdup(r->forms != NULL ? r->forms : "");
+	sr->fold = xstrdup(r->fold != NULL ? r->fold : "");
 	sr->nquotes = r->nquotes;
+	ui_rows_add(ctx, sr);
 	return 0;
 }
 
-/* Reads the speakers the first time they are wanted. */
+static void
+sp_row_free(void *row)
+{
+	struct sp_row	*r = row;
+
+	free(r->name);
+	free(r->roles);
+	free(r->fold);
+	free(r);
+}
+
+/*
+ * Reads speakers next to the row next_to along the index of the list;
+ * with a filter, by rank among the matches, a speaker gone since then
+ * as an empty row.
+ */
+static int
+sp_fetch(struct pane *p, long long rank, const void *next_to, int up,
+    long limit, struct ui_rows_fetch *f)
+{
+	struct speakers		*s = p->data;
+	const struct sp_row	*r = next_to;
+	struct db_speaker_key	 key;
+	struct ui_rows_fetch	 got;
+	struct sp_row		*e;
+	void			**rows;
+	long long		 a, b, i;
+	size_t			 k = 0;
+	char			*cause = NULL;
+	int			 rc;
+
+	if (s->filter == NULL) {
+		if (r != NULL) {
+			key.nquotes = r->nquotes;
+			key.fold = r->fold;
+			key.id = r->id;
+		}
+		rc = db_speakers_page(ui_db(p->ui), r != NULL ? &key : NULL,
+		    !up, (int)limit, sp_fetch_row, f, &cause) < 0 ? -1 : 0;
+		goto out;
+	}
+	a = up ? rank - limit : rank;
+	b = up ? rank : rank + limit;
+	if (a < 0)
+		a = 0;
+	if (b > (long long)s->nmatch)
+		b = (long long)s->nmatch;
+	if (a >= b)
+		return 0;
+	memset(&got, 0, sizeof(got));
+	if ((rc = db_speakers_get(ui_db(p->ui), s->match + a, (size_t)(b - a),
+	    sp_fetch_row, &got, &cause)) != 0) {
+		ui_rows_fetch_free(&sp_rows_ops, &got);
+		goto out;
+	}
+	/* They come in the order asked, the missing ones skipped. */
+	rows = xreallocarray(NULL, (size_t)(b - a), sizeof(*rows));
+	for (i = a; i < b; i++) {
+		if (k < got.n && ((struct sp_row *)got.rows[k])->id ==
+		    s->match[i])
+			e = got.rows[k++];
+		else {
+			e = xcalloc(1, sizeof(*e));
+			e->id = s->match[i];
+			e->name = xstrdup("");
+			e->fold = xstrdup("");
+		}
+		rows[i - a] = e;
+	}
+	while (k < got.n)
+		sp_row_free(got.rows[k++]);
+	for (i = 0; i < b - a; i++)
+		ui_rows_add(f, rows[up ? b - a - 1 - i : i]);
+	free(rows);
+	free(got.rows);
+out:
+	if (rc != 0) {
+		ui_error(p->ui, "%s", cause);
+		free(cause);
+	}
+	return rc;
+}
+
+/*
+ * Finds the speakers the filter matches (all of them without one); the
+ * rows held are dropped and the cursor goes to the first.  A filter
+ * typed further than the last (its text holds the last's) keeps those
+ * of the last matches that still match, looking at their forms alone,
+ * when they are few; otherwise every form of every name is looked
+ * through.
+ */
+static void
+sp_rematch(struct pane *p, const char *last)
+{
+	struct speakers	*s = p->data;
+	char		*cause = NULL;
+	long		 n = -1;
+
+	ui_rows_clear(&s->rows);
+	s->rows.sel = s->rows.top = 0;
+	s->rows.by_rank = s->filter != NULL;
+	s->rows.total = s->nall;
+	if (s->filter == NULL) {
+		free(s->match);
+		s->match = NULL;
+		s->nmatch = 0;
+		return;
+	}
+	if (last != NULL && s->match != NULL && s->nmatch <= SP_NARROW_MAX &&
+	    strstr(s->filter, last) != NULL)
+		n = db_speakers_narrow(ui_db(p->ui), s->filter, s->match,
+		    s->nmatch, &cause);
+	if (n < 0) {
+		free(cause);
+		cause = NULL;
+		free(s->match);
+		s->match = NULL;
+		if ((n = db_speakers_match(ui_db(p->ui), s->filter, &s->match,
+		    &cause)) < 0) {
+			ui_error(p->ui, "%s", cause);
+			free(cause);
+			n = 0;
+		}
+	}
+	s->nmatch = (size_t)n;
+	s->rows.total = n;
+}
+
+/* Reads the speakers the first time they are wanted: their number, the
+ * filter's matches and the first screenful. */
 static void
 sp_load(struct pane *p)
 {
 	struct speakers	*s = p->data;
 	char		*cause = NULL;
+	int		 h = ui_rows_shown(p, &s->rows);
 
 	if (s->loaded)
 		return;
 	s->loaded = 1;
-	if (db_speakers(ui_db(p->ui), sp_row, s, &cause) != 0) {
+	if ((s->nall = db_speakers_total(ui_db(p->ui), &cause)) < 0) {
 		ui_error(p->ui, "%s", cause);
 		free(cause);
+		s->nall = 0;
 	}
-	sp_apply(s);
+	sp_rematch(p, NULL);
+	ui_rows_ensure(p, &s->rows, 0, h > 0 ? h : 24);
 }
 
-/* Recomputes which speakers the filter shows. */
-static void
-sp_apply(struct speakers *s)
-{
-	size_t	i, n = 0;
-
-	free(s->idx);
-	s->idx = xreallocarray(NULL, s->nall + 1, sizeof(*s->idx));
-	for (i = 0; i < s->nall; i++)
-		if (s->filter == NULL || strstr(s->all[i].forms,
-		    s->filter) != NULL || ui_match(s->all[i].name, s->filter))
-			s->idx[n++] = i;
-	s->rows.total = (long long)n;
-	s->rows.sel = s->rows.top = 0;
-}
-
-/* Frees the rows read. */
-static void
-sp_clear(struct speakers *s)
-{
-	size_t	i;
-
-	for (i = 0; i < s->nall; i++) {
-		free(s->all[i].name);
-		free(s->all[i].roles);
-		free(s->all[i].forms);
-	}
-	free(s->all);
-	s->all = NULL;
-	s->nall = s->capall = 0;
-}
-
-/* Puts the cursor on speaker id when it is shown. */
+/*
+ * Puts the cursor on speaker id when it is shown, reading the rows
+ * around it: with a filter its rank is found among the matches;
+ * without, its row is read and held at the rank the archive counts for
+ * it, and the list read on from there both ways.
+ */
 static void
 sp_select(struct pane *p, long long id)
 {
-	struct speakers	*s = p->data;
-	long long	 i;
+	struct speakers		*s = p->data;
+	struct ui_rows_fetch	 f;
+	struct db_speaker_key	 key;
+	struct sp_row		*r;
+	long long		 rank = -1;
+	size_t			 i;
+	char			*cause = NULL;
+	int			 h = ui_rows_shown(p, &s->rows);
 
-	for (i = 0; i < s->rows.total; i++)
-		if (s->all[s->idx[i]].id == id) {
-			ui_rows_show(p, &s->rows, i);
-			break;
+	if (id <= 0)
+		return;
+	if (h <= 0)
+		h = 24;
+	if (s->filter != NULL) {
+		for (i = 0; i < s->nmatch; i++)
+			if (s->match[i] == id) {
+				ui_rows_show(p, &s->rows, (long long)i);
+				break;
+			}
+		return;
+	}
+	memset(&f, 0, sizeof(f));
+	if (db_speakers_get(ui_db(p->ui), &id, 1, sp_fetch_row, &f,
+	    &cause) != 0 || f.n == 0) {
+		if (cause != NULL) {
+			ui_error(p->ui, "%s", cause);
+			free(cause);
 		}
+		ui_rows_fetch_free(&sp_rows_ops, &f);
+		return;
+	}
+	r = f.rows[0];
+	key.nquotes = r->nquotes;
+	key.fold = r->fold;
+	key.id = r->id;
+	if (r->nquotes <= 0 || (rank = db_speakers_rank(ui_db(p->ui), &key,
+	    &cause)) < 0 || rank >= s->rows.total) {
+		if (cause != NULL) {
+			ui_error(p->ui, "%s", cause);
+			free(cause);
+		}
+		ui_rows_fetch_free(&sp_rows_ops, &f);
+		return;
+	}
+	ui_rows_clear(&s->rows);
+	ui_rows_hold(&s->rows, &f, rank, 0);
+	free(f.rows);
+	ui_rows_ensure(p, &s->rows, rank, rank + h);
+	ui_rows_ensure(p, &s->rows, rank - h, rank + h);
+	ui_rows_show(p, &s->rows, rank);
 }
 
 int
@@ -251,7 +407,6 @@ ui_speakers_reload(struct ui *ui)
 
 	if (!s->loaded)
 		return 0;
-	sp_clear(s);
 	s->loaded = 0;
 	sp_load(p);
 	sp_select(p, id);
@@ -263,8 +418,8 @@ sp_free(struct pane *p)
 {
 	struct speakers	*s = p->data;
 
-	sp_clear(s);
-	free(s->idx);
+	ui_rows_clear(&s->rows);
+	free(s->match);
 	free(s->filter);
 	free(s->shown_filter);
 	free(s);
@@ -274,9 +429,12 @@ sp_free(struct pane *p)
 static struct sp_row *
 sp_selected(struct speakers *s)
 {
-	if (s->rows.total == 0)
+	struct sp_row	*r;
+
+	if (s->rows.total == 0 || (r = ui_rows_at(&s->rows, s->rows.sel)) ==
+	    NULL || r->name == NULL || *r->name == '\0')
 		return NULL;
-	return &s->all[s->idx[s->rows.sel]];
+	return r;
 }
 
 long long
@@ -331,18 +489,17 @@ sp_draw(struct pane *p)
 static enum ui_color
 sp_draw_row(struct pane *p, long long rank, const void *row, struct buf *b)
 {
-	struct speakers	*s = p->data;
-	struct sp_row	*r;
+	struct speakers		*s = p->data;
+	const struct sp_row	*r = row;
 
-	(void)row;
-	if (rank >= s->rows.total) {
-		if (rank == 0)
-			buf_adds(b, s->filter != NULL ?
-			    "  No speaker's name matches." :
-			    "  No speakers in the archive.");
+	if (rank == 0 && s->rows.total == 0) {
+		buf_adds(b, s->filter != NULL ?
+		    "  No speaker's name matches." :
+		    "  No speakers in the archive.");
 		return UI_NORMAL;
 	}
-	r = &s->all[s->idx[rank]];
+	if (r == NULL || r->name == NULL || *r->name == '\0')
+		return UI_NORMAL;
 	buf_printf(b, " %4ld  %s", r->nquotes, r->name);
 	if (r->roles != NULL)
 		buf_printf(b, " %s %s", text_mode_get() == TEXT_ASCII ? "-" :
@@ -401,16 +558,20 @@ sp_filter(struct pane *p, const char *pattern)
 	struct speakers	*s = p->data;
 	struct sp_row	*r = sp_selected(s);
 	long long	 id = r != NULL ? r->id : 0;
+	char		*last;
+	int		 h = ui_rows_shown(p, &s->rows);
 
 	sp_load(p);
-	free(s->filter);
+	last = s->filter;
 	free(s->shown_filter);
 	s->filter = s->shown_filter = NULL;
 	if (pattern != NULL) {
 		s->filter = fold_name(pattern);
 		s->shown_filter = xstrdup(pattern);
 	}
-	sp_apply(s);
+	sp_rematch(p, last);
+	free(last);
+	ui_rows_ensure(p, &s->rows, 0, h > 0 ? h : 24);
 	sp_select(p, id);
 	return REDRAW_PANE(PANE_SPEAKERS) | REDRAW_STATUS | sp_follow(p);
 }
@@ -797,11 +958,14 @@ sp_restore(struct pane *p, const struct ui_saved *saved)
 	struct speakers		*s = p->data;
 	struct sp_row		*r;
 
+	sp_load(p);
 	if (!sp_same(v->filter, s->shown_filter))
 		sp_filter(p, v->filter);
-	s->rows.sel = v->sel < s->rows.total ? v->sel : 0;
-	s->rows.top = v->top;
-	if ((r = sp_selected(s)) == NULL || r->id != v->id)
+	if ((r = ui_rows_at(&s->rows, v->sel)) != NULL && r->id == v->id &&
+	    ui_rows_at(&s->rows, v->top) != NULL) {
+		s->rows.sel = v->sel;
+		s->rows.top = v->top;
+	} else
 		sp_select(p, v->id);	/* read again since */
 	return REDRAW_PANE(PANE_SPEAKERS) | REDRAW_STATUS;
 }

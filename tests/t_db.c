@@ -203,6 +203,174 @@ hit_id(void *ctx, const struct db_hit *h)
  * same word three times in a text, before it once; of two equal texts,
  * the shorter first; with two words, each counts the same.
  */
+/* The ids and keys of speaker rows, in the order given. */
+struct spk_pager {
+	long long	 ids[256];
+	long long	 nq[256];
+	char		*fold[256];
+	int		 n;
+};
+
+static int
+spk_row(void *ctx, const struct db_speaker_row *r)
+{
+	struct spk_pager	*pg = ctx;
+
+	if (pg->n < 256) {
+		pg->ids[pg->n] = r->id;
+		pg->nq[pg->n] = r->nquotes;
+		pg->fold[pg->n] = xstrdup(r->fold != NULL ? r->fold : "");
+		pg->n++;
+	}
+	return 0;
+}
+
+static void
+spk_pager_free(struct spk_pager *pg)
+{
+	while (pg->n > 0)
+		free(pg->fold[--pg->n]);
+}
+
+/*
+ * The reader's list of speakers a page at a time: the same rows in the
+ * same order as db_speakers() (most quoted, then the folded name, then
+ * id), from either end and from any row, ranks counted right, and a
+ * filter's matches in that order.  Thirty new speakers with one to
+ * three quotes, names in upper and lower case, two with one name.
+ */
+static void
+speakers_paging(struct db *db)
+{
+	static const char	*names[] = { "Айгуль Сатпаева", "ерлан",
+				    "Болат Жаксылыков", "Ёлка Ахметова" };
+	struct spk_pager	 full, pg;
+	struct db_speaker_key	 key;
+	struct quote_list	 ql;
+	struct article		*x;
+	char			*cause = NULL, *t, *w, *nm;
+	long long		 want[3], rank, *ids = NULL;
+	long			 n;
+	int			 i, j, lim, bad, k;
+
+	db_begin(db, &cause);
+	for (i = 0; i < 30; i++) {
+		t = xasprintf("«Раз %d» «Два %d» «Три %d»", i, i, i);
+		x = mk("2026-06-01", t);
+		quote_list_init(&ql);
+		nm = xasprintf("%s %c", names[i % 4], 'A' + i % 13);
+		for (j = 0; j <= i % 3; j++) {
+			w = xasprintf("%s %d", j == 0 ? "Раз" : j == 1 ?
+			    "Два" : "Три", i);
+			add(&ql, x, w, nm, NULL, GENDER_UNKNOWN);
+			free(w);
+		}
+		db_article_put(db, x, &ql, &cause);
+		quote_list_free(&ql);
+		article_free(x);
+		free(nm);
+		free(t);
+	}
+	ok(db_commit(db, &cause) == 0, "thirty articles for the speakers");
+
+	memset(&full, 0, sizeof(full));
+	db_speakers(db, spk_row, &full, &cause);
+	ok(full.n > 20 && db_speakers_total(db, &cause) == full.n,
+	    "the total is the number of speakers listed (%d)", full.n);
+	for (bad = 0, i = 1; i < full.n; i++)
+		bad += full.nq[i] > full.nq[i - 1] || (full.nq[i] ==
+		    full.nq[i - 1] && strcmp(full.fold[i], full.fold[i - 1]) <
+		    0);
+	ok(bad == 0, "most quoted first, then by the folded name");
+
+	for (lim = 1; lim <= 7; lim += 3) {
+		/* Down from the first, each page from the last row. */
+		memset(&pg, 0, sizeof(pg));
+		for (k = 0; k < 100; k++) {
+			if (pg.n > 0) {
+				key.nquotes = pg.nq[pg.n - 1];
+				key.fold = pg.fold[pg.n - 1];
+				key.id = pg.ids[pg.n - 1];
+			}
+			if ((n = db_speakers_page(db, pg.n > 0 ? &key : NULL,
+			    1, lim, spk_row, &pg, &cause)) < lim)
+				break;
+		}
+		ok(pg.n == full.n && same_ids(pg.ids, full.ids, full.n, 0),
+		    "down in pages of %d: the same rows in the same order",
+		    lim);
+		spk_pager_free(&pg);
+		/* Up from the last. */
+		memset(&pg, 0, sizeof(pg));
+		for (k = 0; k < 100; k++) {
+			if (pg.n > 0) {
+				key.nquotes = pg.nq[pg.n - 1];
+				key.fold = pg.fold[pg.n - 1];
+				key.id = pg.ids[pg.n - 1];
+			}
+			if ((n = db_speakers_page(db, pg.n > 0 ? &key : NULL,
+			    0, lim, spk_row, &pg, &cause)) < lim)
+				break;
+		}
+		ok(pg.n == full.n && same_ids(pg.ids, full.ids, full.n, 1),
+		    "up in pages of %d from the end: the same rows, nearest "
+		    "first", lim);
+		spk_pager_free(&pg);
+	}
+	for (bad = 0, i = 0; i < full.n; i++) {
+		key.nquotes = full.nq[i];
+		key.fold = full.fold[i];
+		key.id = full.ids[i];
+		rank = db_speakers_rank(db, &key, &cause);
+		memset(&pg, 0, sizeof(pg));
+		db_speakers_page(db, &key, 1, 2, spk_row, &pg, &cause);
+		bad += rank != i || pg.n != (i + 2 < full.n ? 2 :
+		    full.n - i - 1) || (pg.n > 0 && pg.ids[0] != full.ids[i +
+		    1]);
+		spk_pager_free(&pg);
+	}
+	ok(bad == 0, "each row's rank is its place, and the rows after it "
+	    "follow it");
+
+	n = db_speakers_match(db, "сатпаев", &ids, &cause);
+	for (bad = 0, j = 0, i = 0; i < full.n; i++)
+		if (strstr(full.fold[i], "сатпаев") != NULL) {
+			bad += j >= n || ids[j] != full.ids[i];
+			j++;
+		}
+	ok(n == 8 && j == n && bad == 0,
+	    "a filter's matches in the list's order (%ld)", n);
+	free(ids);
+	n = db_speakers_match(db, "а", &ids, &cause);
+	k = (int)n;
+	n = db_speakers_narrow(db, "сатпаев", ids, (size_t)n, &cause);
+	for (bad = 0, j = 0, i = 0; i < full.n; i++)
+		if (strstr(full.fold[i], "сатпаев") != NULL) {
+			bad += j >= n || ids[j] != full.ids[i];
+			j++;
+		}
+	ok(k > 8 && n == 8 && j == n && bad == 0, "a filter typed further "
+	    "keeps those of the last matches that match, in order (%d, "
+	    "then %ld)", k, n);
+	free(ids);
+	n = db_speakers_match(db, "елка", &ids, &cause);
+	ok(n == 7, "ё folded in the names and the filter (%ld)", n);
+	free(ids);
+	n = db_speakers_match(db, "нет такого", &ids, &cause);
+	ok(n == 0, "no match, none");
+	free(ids);
+
+	want[0] = full.ids[3];
+	want[1] = 987654;
+	want[2] = full.ids[1];
+	memset(&pg, 0, sizeof(pg));
+	ok(db_speakers_get(db, want, 3, spk_row, &pg, &cause) == 0 &&
+	    pg.n == 2 && pg.ids[0] == want[0] && pg.ids[1] == want[2],
+	    "speakers by id, in the order asked, a missing one skipped");
+	spk_pager_free(&pg);
+	spk_pager_free(&full);
+}
+
 static void
 rank_order(struct db *db)
 {
@@ -739,6 +907,7 @@ main(void)
 	db_close(db);
 	db = db_open(path, DB_WRITE, &cause);
 	rank_order(db);
+	speakers_paging(db);
 	db_close(db);
 	wal = xasprintf("%s-wal", path);
 	shm = xasprintf("%s-shm", path);

@@ -150,6 +150,41 @@ for keys in "$dir"/*.keys; do
 			fi
 			rm -f "$db" "$db-wal" "$db-shm"
 			cp "$other" "$db" ;;
+		speakers)
+			# An archive of N articles, each quoting one of N
+			# people (ten first names, twenty surnames) one to
+			# three times, made and imported once (before size).
+			other="$TMPD/fixture-speakers-$args.db"
+			if [ ! -f "$other" ]; then
+				awk -v n="$args" 'BEGIN {
+					split("Ерлан Болат Асхат Нурлан Тимур " \
+					    "Арман Данияр Марат Серик Канат",
+					    f, " ")
+					split("Касымов Жумабаев Ахметов " \
+					    "Сапаров Омаров Исаев Байжанов " \
+					    "Мусин Нуров Ибраев Кенжебаев " \
+					    "Садыков Абенов Бекмуханов " \
+					    "Есенов Жакупов Искаков Калиев " \
+					    "Рахимов Тулеев", s, " ")
+					for (i = 0; i < n; i++) {
+						printf " date 2025-02-%02d " \
+						    "Новость %d.\n", 1 + i % 28, i
+						for (j = 0; j <= i % 3; j++)
+							printf "\n«Работа " \
+							    "номер %d.%d идёт " \
+							    "по плану», — " \
+							    "сказал %s %s.\n",
+							    i, j, f[1 + i % 10],
+							    s[1 + int(i / 10) % 20]
+						printf "\n"
+					}
+				}' >"$TMPD/speakers.txt"
+				"$CITATA" -d "$other" import \
+				    "$TMPD/speakers.txt" >"$TMPD/import" 2>&1 ||
+				    sed 's/^/# /' "$TMPD/import"
+			fi
+			rm -f "$db" "$db-wal" "$db-shm"
+			cp "$other" "$db" ;;
 		size)
 			set -- $args
 			if [ $started -eq 0 ]; then
