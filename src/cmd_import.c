@@ -20,6 +20,7 @@
 #include "import.h"
 #include "lexicon.h"
 #include "main.h"
+#include "queue.h"
 #include "quotes.h"
 #include "util.h"
 
@@ -59,28 +60,17 @@ enum item_kind {
 };
 
 struct item {
+	struct queue_link	 link;		/* first: queue.c's */
 	enum item_kind		 kind;
 	struct article		*a;
 	struct quote_list	 ql;
 	char			*file, *reason;
 	long			 line, col;
 	struct import_result	 res;
-	size_t			 bytes;		/* of article text */
-	struct item		*next;
 };
 
 #define QUEUE_ITEMS	64
 #define QUEUE_BYTES	(4 * 1024 * 1024)
-
-/* Items handed from one thread to another, first in first out. */
-struct queue {
-	pthread_mutex_t		 lock;
-	pthread_cond_t		 more;		/* an item was added */
-	pthread_cond_t		 room;		/* one was taken, or stop */
-	struct item		*head, *tail;
-	size_t			 n, bytes;
-	int			 stop;		/* the taker gave up */
-};
 
 struct reading {
 	struct queue		 q;
@@ -112,85 +102,11 @@ item_new(enum item_kind kind)
 	return it;
 }
 
+/* queue.c's way to free an item. */
 static void
-queue_init(struct queue *q)
+item_unlink_free(struct queue_link *l)
 {
-	memset(q, 0, sizeof(*q));
-	pthread_mutex_init(&q->lock, NULL);
-	pthread_cond_init(&q->more, NULL);
-	pthread_cond_init(&q->room, NULL);
-}
-
-/* Frees what is left in q, and q's locks. */
-static void
-queue_free(struct queue *q)
-{
-	struct item	*it;
-
-	while ((it = q->head) != NULL) {
-		q->head = it->next;
-		item_free(it);
-	}
-	pthread_cond_destroy(&q->more);
-	pthread_cond_destroy(&q->room);
-	pthread_mutex_destroy(&q->lock);
-}
-
-/* Adds it to q; when bounded, first waits for room (QUEUE_ITEMS items
- * and QUEUE_BYTES of text; an item alone may be larger).  -1 (it freed)
- * when the taker has stopped. */
-static int
-queue_put(struct queue *q, struct item *it, int bounded)
-{
-	pthread_mutex_lock(&q->lock);
-	while (bounded && !q->stop && q->n > 0 && (q->n >= QUEUE_ITEMS ||
-	    q->bytes + it->bytes > QUEUE_BYTES))
-		pthread_cond_wait(&q->room, &q->lock);
-	if (q->stop) {
-		pthread_mutex_unlock(&q->lock);
-		item_free(it);
-		return -1;
-	}
-	if (q->tail != NULL)
-		q->tail->next = it;
-	else
-		q->head = it;
-	q->tail = it;
-	q->n++;
-	q->bytes += it->bytes;
-	pthread_cond_signal(&q->more);
-	pthread_mutex_unlock(&q->lock);
-	return 0;
-}
-
-/* The first item of q, waiting for one; the caller frees it. */
-static struct item *
-queue_take(struct queue *q)
-{
-	struct item	*it;
-
-	pthread_mutex_lock(&q->lock);
-	while (q->head == NULL)
-		pthread_cond_wait(&q->more, &q->lock);
-	it = q->head;
-	if ((q->head = it->next) == NULL)
-		q->tail = NULL;
-	it->next = NULL;
-	q->n--;
-	q->bytes -= it->bytes;
-	pthread_cond_signal(&q->room);
-	pthread_mutex_unlock(&q->lock);
-	return it;
-}
-
-/* The taker gives up: whoever waits to put stops. */
-static void
-queue_stop(struct queue *q)
-{
-	pthread_mutex_lock(&q->lock);
-	q->stop = 1;
-	pthread_cond_broadcast(&q->room);
-	pthread_mutex_unlock(&q->lock);
+	item_free((struct item *)l);
 }
 
 /* Reads one file into the queue; -1 when the reading must stop. */
@@ -209,18 +125,18 @@ reading_file(struct reading *rd, const char *file)
 	if ((r = import_reader_open(file, IMPORT_GUESS, &cause)) == NULL) {
 		if (main_interrupted()) {
 			free(cause);
-			queue_put(&rd->q, item_new(ITEM_STOPPED), 1);
+			queue_put(&rd->q, &item_new(ITEM_STOPPED)->link, 1);
 			return -1;
 		}
 		it = item_new(ITEM_MISSING);
 		it->file = xstrdup(file);
 		it->reason = cause;
-		return queue_put(&rd->q, it, 1);
+		return queue_put(&rd->q, &it->link, 1);
 	}
 	import_reader_cancel(r, rd->cancel_fd);
 	while (rc == 0 && (ev = import_next(r, &a, &d)) != IMPORT_END) {
 		if (ev == IMPORT_STOPPED) {
-			queue_put(&rd->q, item_new(ITEM_STOPPED), 1);
+			queue_put(&rd->q, &item_new(ITEM_STOPPED)->link, 1);
 			rc = -1;
 			break;
 		}
@@ -233,16 +149,16 @@ reading_file(struct reading *rd, const char *file)
 		} else {
 			it = item_new(ITEM_ARTICLE);
 			it->a = a;
-			it->bytes = a->len;
+			it->link.bytes = a->len;
 			quote_list_init(&it->ql);
 			quotes_extract(rd->lx, a, &it->ql);
 		}
-		rc = queue_put(&rd->q, it, 1);
+		rc = queue_put(&rd->q, &it->link, 1);
 	}
 	if (rc == 0) {
 		it = item_new(ITEM_FILE);
 		it->res = *import_reader_result(r);
-		rc = queue_put(&rd->q, it, 1);
+		rc = queue_put(&rd->q, &it->link, 1);
 	}
 	import_reader_free(r);
 	return rc;
@@ -257,7 +173,7 @@ reading_main(void *arg)
 	for (i = 0; i < rd->nfiles; i++)
 		if (reading_file(rd, rd->files[i]) != 0)
 			return NULL;
-	queue_put(&rd->q, item_new(ITEM_END), 1);
+	queue_put(&rd->q, &item_new(ITEM_END)->link, 1);
 	return NULL;
 }
 
@@ -273,7 +189,7 @@ reading_start(struct reading *rd, sigset_t *saved)
 	sigset_t	set;
 	int		err;
 
-	queue_init(&rd->q);
+	queue_init(&rd->q, QUEUE_ITEMS, QUEUE_BYTES, item_unlink_free);
 	if ((err = pthread_create(&rd->thread, NULL, reading_main, rd)) != 0)
 		fatal("cannot start a thread: %s", strerror(err));
 	sigemptyset(&set);
@@ -333,7 +249,7 @@ import_write(struct import_run *run, struct reading *rd,
 	int		 rc = 0;
 
 	while (rc == 0) {
-		it = queue_take(&rd->q);
+		it = (struct item *)queue_take(&rd->q);
 		switch (it->kind) {
 		case ITEM_ARTICLE:
 			/* A signal stops the import at the next article,
@@ -567,14 +483,15 @@ reextract_thread(void *arg)
 	struct item		*it;
 
 	for (;;) {
-		if ((it = queue_take(&run->to))->kind == ITEM_END) {
+		it = (struct item *)queue_take(&run->to);
+		if (it->kind == ITEM_END) {
 			item_free(it);
 			return NULL;
 		}
 		quote_list_init(&it->ql);
 		quotes_extract(run->lx, it->a, &it->ql);
 		/* Once the writer has stopped, the rest is only freed. */
-		queue_put(&run->back, it, 0);
+		queue_put(&run->back, &it->link, 0);
 	}
 }
 
@@ -582,12 +499,12 @@ reextract_thread(void *arg)
 static int
 reextract_write(struct reextract_run *run)
 {
-	struct item	*it = queue_take(&run->back);
+	struct item	*it = (struct item *)queue_take(&run->back);
 	long long	 id = it->a->id;
 	int		 rc;
 
 	run->flying--;
-	run->flying_bytes -= it->bytes;
+	run->flying_bytes -= it->link.bytes;
 	rc = db_quotes_replace(run->db, it->a, &it->ql, &run->cause);
 	run->articles++;
 	run->quotes += it->ql.n;
@@ -620,10 +537,10 @@ reextract_one(void *ctx, long long id)
 		}
 	it = item_new(ITEM_ARTICLE);
 	it->a = a;
-	it->bytes = a->len;
+	it->link.bytes = a->len;
 	run->flying++;
-	run->flying_bytes += it->bytes;
-	queue_put(&run->to, it, 0);
+	run->flying_bytes += it->link.bytes;
+	queue_put(&run->to, &it->link, 0);
 	return 0;
 }
 
@@ -642,7 +559,7 @@ static void
 reextract_stop(struct reextract_run *run)
 {
 	queue_stop(&run->back);
-	queue_put(&run->to, item_new(ITEM_END), 0);
+	queue_put(&run->to, &item_new(ITEM_END)->link, 0);
 	pthread_join(run->thread, NULL);
 	queue_free(&run->to);
 	queue_free(&run->back);
@@ -700,8 +617,8 @@ cmd_reextract(int argc, char **argv)
 		db_rollback(run.db);
 		main_fatal_cause(cause, "; nothing was changed");
 	}
-	queue_init(&run.to);
-	queue_init(&run.back);
+	queue_init(&run.to, QUEUE_ITEMS, QUEUE_BYTES, item_unlink_free);
+	queue_init(&run.back, QUEUE_ITEMS, QUEUE_BYTES, item_unlink_free);
 	if ((err = pthread_create(&run.thread, NULL, reextract_thread,
 	    &run)) != 0)
 		fatal("cannot start a thread: %s", strerror(err));
