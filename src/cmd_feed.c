@@ -5,7 +5,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +23,7 @@
 #include "import.h"
 #include "lexicon.h"
 #include "main.h"
+#include "queue.h"
 #include "util.h"
 
 /* A subscription as the commands hold it: a copy of its row. */
@@ -53,7 +56,34 @@ struct fetch_run_state {
 	size_t			 done, failed, not_modified;
 	struct feeds_counts	 total;
 	char			*dberr;		/* the archive failed */
+	/* The parsing thread: feeds fetched go to it by to, come back
+	 * parsed, their quotes found, by back; inflight are on the way. */
+	int			 threaded;
+	pthread_t		 thread;
+	struct queue		 to, back;
+	size_t			 inflight;
+	int			 wake[2];	/* a byte: one is back */
 };
+
+/* A feed fetched, on its way through the parsing thread. */
+struct parsed {
+	struct queue_link	 link;		/* first: queue.c's */
+	struct sub		*u;
+	struct fetch_res	*res;
+	struct feed		*fd;		/* NULL when it did not parse */
+	char			*cause;		/* why not */
+	const char		*source;	/* the articles' */
+	struct feeds_prep	 prep;
+	int			 end;		/* none: the thread ends */
+};
+
+/* At most this many feeds wait for the parsing thread, and this many
+ * bytes of them, before the transfers wait. */
+#define PARSE_WAITING		8
+#define PARSE_WAITING_BYTES	(64 * 1024 * 1024)
+/* At most this many feeds are on the way, parsed or not, before a
+ * transfer that ends waits for one to be stored. */
+#define PARSE_INFLIGHT		16
 
 enum {
 	OPT_NAME = 256,
@@ -91,8 +121,12 @@ static int	 fetch_done(void *, const struct fetch_req *,
 		    struct fetch_res *);
 static int	 fetch_failed(struct fetch_run_state *, struct sub *,
 		    const char *, long long);
-static int	 fetch_store(struct fetch_run_state *, struct sub *,
-		    struct fetch_res *);
+static void	 parse_feed(struct fetch_run_state *, struct parsed *);
+static void	 parsed_free(struct queue_link *);
+static void	*parse_thread(void *);
+static int	 parse_drain(struct fetch_run_state *, size_t);
+static int	 parse_wake(void *);
+static int	 fetch_store(struct fetch_run_state *, struct parsed *);
 static void	 item_diag(void *, long, const char *);
 
 /*
@@ -627,40 +661,119 @@ fetch_failed(struct fetch_run_state *run, struct sub *u, const char *reason,
 	return 0;
 }
 
-/* Parses and stores the body res of feed u, with the feed's new state,
- * in one transaction.  -1 when the archive failed. */
+/* Parses the body of a fetched feed and finds the quotes of its items:
+ * what needs no archive, on the parsing thread. */
+static void
+parse_feed(struct fetch_run_state *run, struct parsed *p)
+{
+	struct fetch_res	*res = p->res;
+	struct sub		*u = p->u;
+
+	if ((p->fd = feed_parse(res->body, res->len, res->final_url,
+	    res->charset, &p->cause)) == NULL)
+		return;
+	p->source = u->name != NULL ? u->name : p->fd->title != NULL &&
+	    *p->fd->title != '\0' ? p->fd->title : u->url;
+	feeds_prepare(run->lx, u->id, p->source, p->fd, run->today,
+	    &p->prep);
+}
+
+static void
+parsed_free(struct queue_link *l)
+{
+	struct parsed	*p = (struct parsed *)l;
+
+	feeds_prep_free(&p->prep);
+	if (p->fd != NULL)
+		feed_free(p->fd);
+	if (p->res != NULL)
+		fetch_res_free(p->res);
+	free(p->cause);
+	free(p);
+}
+
+/* The parsing thread: each feed from run->to back by run->back, parsed,
+ * until the one that says the end. */
+static void *
+parse_thread(void *arg)
+{
+	struct fetch_run_state	*run = arg;
+	struct parsed		*p;
+
+	for (;;) {
+		p = (struct parsed *)queue_take(&run->to);
+		if (p->end) {
+			parsed_free(&p->link);
+			return NULL;
+		}
+		parse_feed(run, p);
+		queue_put(&run->back, &p->link, 0);
+		if (write(run->wake[1], "", 1) < 0) {
+			/* Full (EAGAIN): it is readable already. */
+		}
+	}
+}
+
+/* Stores the feeds that came back parsed, waiting for more while more
+ * than keep are on the way.  -1 when the archive failed. */
 static int
-fetch_store(struct fetch_run_state *run, struct sub *u, struct fetch_res *res)
+parse_drain(struct fetch_run_state *run, size_t keep)
+{
+	struct parsed	*p;
+	int		 rc = 0;
+
+	while (run->inflight > 0) {
+		if (run->inflight > keep)
+			p = (struct parsed *)queue_take(&run->back);
+		else if ((p = (struct parsed *)queue_poll(&run->back)) ==
+		    NULL)
+			break;
+		run->inflight--;
+		if (rc == 0 && run->dberr == NULL)
+			rc = fetch_store(run, p);
+		parsed_free(&p->link);
+	}
+	return rc;
+}
+
+/* fetch_run() was woken: a feed is back parsed. */
+static int
+parse_wake(void *ctx)
+{
+	return parse_drain(ctx, PARSE_INFLIGHT);
+}
+
+/* Stores parsed feed p, with the feed's new state, in one transaction.
+ * -1 when the archive failed. */
+static int
+fetch_store(struct fetch_run_state *run, struct parsed *p)
 {
 	struct feeds_counts	 c = { 0 };
 	struct db_feed_fetch	 f = { 0 };
-	struct feed		*fd;
-	const char		*source;
+	struct fetch_res	*res = p->res;
+	struct sub		*u = p->u;
 	void			*ctx[2] = { run, u };
 	char			*cause = NULL, *e, *why;
 	int			 rc;
 
-	if ((fd = feed_parse(res->body, res->len, res->final_url, res->charset,
-	    &cause)) == NULL) {
-		rc = fetch_failed(run, u, cause, 0);
-		free(cause);
+	run->done++;
+	if (p->fd == NULL) {
+		rc = fetch_failed(run, u, p->cause, 0);
+		progress(run, 0);
 		return rc;
 	}
-	source = u->name != NULL ? u->name : fd->title != NULL &&
-	    *fd->title != '\0' ? fd->title : u->url;
 	f.status = "ok";
 	f.body = 1;
-	f.title = fd->title;
+	f.title = p->fd->title;
 	f.etag = res->etag;
 	f.last_modified = res->last_modified;
 	f.moved_to = res->moved_to;
 	if (db_begin(run->db, &cause) != 0 ||
-	    feeds_store(run->db, run->lx, u->id, source, fd, run->today, &c,
-	    item_diag, ctx, &cause) != 0 ||
+	    feeds_store(run->db, u->id, &p->prep, &c, item_diag, ctx,
+	    &cause) != 0 ||
 	    db_feed_fetched(run->db, u->id, (long long)time(NULL), &f,
 	    &cause) != 0 || db_commit(run->db, &cause) != 0) {
 		db_rollback(run->db);
-		feed_free(fd);
 		run->dberr = cause;
 		return -1;
 	}
@@ -692,26 +805,33 @@ fetch_store(struct fetch_run_state *run, struct sub *u, struct fetch_res *res)
 		free(why);
 		free(e);
 	}
-	feed_free(fd);
+	progress(run, 0);
+	if (run->lines)
+		fflush(stdout);
 	return 0;
 }
 
+/* A transfer ended.  A feed's body goes to the parsing thread (or is
+ * parsed here when there is none) and is stored when it comes back;
+ * the feeds back already are stored now. */
 static int
 fetch_done(void *ctx, const struct fetch_req *req, struct fetch_res *res)
 {
 	struct fetch_run_state	*run = ctx;
 	struct sub		*u = req->user;
 	struct db_feed_fetch	 f = { 0 };
+	struct parsed		*p;
 	char			*cause = NULL, *e;
 	int			 rc = 0;
 
-	run->done++;
 	switch (res->status) {
 	case FETCH_FAILED:
+		run->done++;
 		rc = fetch_failed(run, u, res->error != NULL ? res->error :
 		    "failed", res->retry_after > 0 ? res->retry_after : 0);
 		break;
 	case FETCH_NOT_MODIFIED:
+		run->done++;
 		run->not_modified++;
 		f.status = "not modified";
 		if (db_begin(run->db, &cause) != 0 ||
@@ -727,13 +847,26 @@ fetch_done(void *ctx, const struct fetch_req *req, struct fetch_res *res)
 		}
 		break;
 	case FETCH_OK:
-		rc = fetch_store(run, u, res);
-		break;
+		p = xcalloc(1, sizeof(*p));
+		p->u = u;
+		p->res = res;
+		p->link.bytes = res->len;
+		if (!run->threaded) {
+			parse_feed(run, p);
+			rc = fetch_store(run, p);
+			parsed_free(&p->link);
+			return rc;
+		}
+		run->inflight++;
+		queue_put(&run->to, &p->link, 1);
+		return parse_drain(run, PARSE_INFLIGHT);
 	}
 	fetch_res_free(res);
 	progress(run, 0);
 	if (run->lines)
 		fflush(stdout);
+	if (rc == 0)
+		rc = parse_drain(run, PARSE_INFLIGHT);
 	return rc;
 }
 
@@ -823,7 +956,33 @@ cmd_fetch(int argc, char **argv)
 	if (fetch_global_init(&cause) != 0)
 		main_fatal_cause(cause, "");
 	progress(&run, 0);
+	/* Feeds are parsed and their quotes found on a thread of their
+	 * own while the next are fetched and stored. */
+	queue_init(&run.to, PARSE_WAITING, PARSE_WAITING_BYTES, parsed_free);
+	queue_init(&run.back, PARSE_WAITING, PARSE_WAITING_BYTES, parsed_free);
+	run.wake[0] = run.wake[1] = -1;
+	run.threaded = pipe2(run.wake, O_NONBLOCK | O_CLOEXEC) == 0 &&
+	    pthread_create(&run.thread, NULL, parse_thread, &run) == 0;
+	if (run.threaded) {
+		o.wake_fd = run.wake[0];
+		o.wake = parse_wake;
+	}
 	rc = fetch_run(reqs, n, &o, fetch_done, &run, &cause);
+	/* Those fetched are stored, also when interrupted. */
+	parse_drain(&run, 0);
+	if (run.threaded) {
+		struct parsed	*end = xcalloc(1, sizeof(*end));
+
+		end->end = 1;
+		queue_put(&run.to, &end->link, 0);
+		pthread_join(run.thread, NULL);
+	}
+	queue_free(&run.to);
+	queue_free(&run.back);
+	if (run.wake[0] >= 0) {
+		close(run.wake[0]);
+		close(run.wake[1]);
+	}
 	progress(&run, 1);
 	fetch_global_cleanup();
 	main_release_signals();

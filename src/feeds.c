@@ -70,64 +70,90 @@ item_article(const struct feed_item *it, long long feed_id,
 	return a;
 }
 
-int
-feeds_store(struct db *db, const struct lexicon *lx, long long feed_id,
+void
+feeds_prepare(const struct lexicon *lx, long long feed_id,
     const char *source, const struct feed *f, const char *today,
+    struct feeds_prep *p)
+{
+	struct feeds_prep_item	*pi;
+	size_t			 i;
+
+	p->n = f->n;
+	p->items = xcalloc(f->n + 1, sizeof(*p->items));
+	/* Feeds list the newest first. */
+	for (i = 0; i < f->n; i++) {
+		pi = &p->items[i];
+		pi->it = &f->items[f->n - 1 - i];
+		quote_list_init(&pi->ql);
+		if ((pi->a = item_article(pi->it, feed_id, source, today)) !=
+		    NULL)
+			quotes_extract(lx, pi->a, &pi->ql);
+	}
+}
+
+void
+feeds_prep_free(struct feeds_prep *p)
+{
+	size_t	i;
+
+	for (i = 0; i < p->n; i++) {
+		quote_list_free(&p->items[i].ql);
+		if (p->items[i].a != NULL)
+			article_free(p->items[i].a);
+	}
+	free(p->items);
+	p->items = NULL;
+	p->n = 0;
+}
+
+int
+feeds_store(struct db *db, long long feed_id, struct feeds_prep *p,
     struct feeds_counts *c,
     void (*diag)(void *ctx, long line, const char *reason), void *ctx,
     char **cause)
 {
-	const struct feed_item	*it;
+	struct feeds_prep_item	*pi;
 	struct article		*a;
-	struct quote_list	 ql;
 	long long		 id;
 	size_t			 i, lost;
 	int			 rc;
 
-	/* Feeds list the newest first. */
-	for (i = f->n; i-- > 0;) {
-		it = &f->items[i];
-		if ((a = item_article(it, feed_id, source, today)) == NULL) {
+	for (i = 0; i < p->n; i++) {
+		pi = &p->items[i];
+		if ((a = pi->a) == NULL) {
 			c->skipped++;
 			if (diag != NULL)
-				diag(ctx, it->line,
+				diag(ctx, pi->it->line,
 				    "an item without a title or a text");
 			continue;
 		}
-		id = db_article_find_item(db, feed_id, it->guid, a->url,
+		id = db_article_find_item(db, feed_id, pi->it->guid, a->url,
 		    cause);
-		if (id < 0) {
-			article_free(a);
+		if (id < 0)
 			return -1;
-		}
 		a->id = id;
 		if (id > 0 && (rc = stored_same(db, a, cause)) != 0) {
-			article_free(a);
 			if (rc < 0)
 				return -1;
 			c->unchanged++;
 			continue;
 		}
-		quote_list_init(&ql);
-		quotes_extract(lx, a, &ql);
 		if (id > 0) {
-			rc = db_article_replace(db, a, &ql, &lost, cause);
+			rc = db_article_replace(db, a, &pi->ql, &lost, cause);
 			if (rc == 1) {
 				c->updated++;
-				c->quotes += ql.n;
+				c->quotes += pi->ql.n;
 				c->lost += lost;
 			} else if (rc == 0)
 				c->unchanged++;
 		} else {
-			rc = db_article_put(db, a, &ql, cause);
+			rc = db_article_put(db, a, &pi->ql, cause);
 			if (rc == 1) {
 				c->added++;
-				c->quotes += ql.n;
+				c->quotes += pi->ql.n;
 			} else if (rc == 0)
 				c->unchanged++;
 		}
-		quote_list_free(&ql);
-		article_free(a);
 		if (rc < 0)
 			return -1;
 	}

@@ -24,6 +24,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "netlib.h"
 #include "util.h"
@@ -101,6 +102,7 @@ static void	 fetch_xfer_free(struct run *, struct xfer *);
 static int	 fetch_host_busy(struct run *, const char *);
 static void	 fetch_host_add(struct run *, const char *, int);
 static int	 fetch_fill(struct run *, fetch_done_fn, void *);
+static int	 fetch_wake(const struct fetch_opts *, void *);
 static int	 fetch_fail_rest(struct run *, const char *, fetch_done_fn,
 		    void *);
 
@@ -120,6 +122,7 @@ fetch_opts_default(struct fetch_opts *o)
 	else
 		o->user_agent = PACKAGE_NAME "/" PACKAGE_VERSION;
 	o->cancel_fd = -1;
+	o->wake_fd = -1;
 }
 
 int
@@ -856,20 +859,33 @@ fetch_fail_rest(struct run *r, const char *error, fetch_done_fn done,
 	return stop ? -1 : 0;
 }
 
+/* Drops what wakes the run (one read: more wakes it again) and calls
+ * o->wake(). */
+static int
+fetch_wake(const struct fetch_opts *o, void *ctx)
+{
+	char	buf[256];
+
+	if (read(o->wake_fd, buf, sizeof(buf)) < 0 && errno != EAGAIN &&
+	    errno != EINTR)
+		return -1;
+	return o->wake(ctx);
+}
+
 int
 fetch_run(const struct fetch_req *reqs, size_t n, const struct fetch_opts *o,
     fetch_done_fn done, void *ctx, char **cause)
 {
 	struct fetch_opts	 def;
 	struct run		 r;
-	struct curl_waitfd	 cancel;
+	struct curl_waitfd	 waitfd[2];
 	struct xfer		*x;
 	struct fetch_res	*res;
 	CURLMsg			*msg;
 	CURLMcode		 mc = CURLM_OK;
 	size_t			 i;
 	char			*error;
-	int			 running, left, stop = 0, ncancel = 0;
+	int			 running, left, stop = 0, nwait = 0;
 	int			 finished;
 
 	if (o == NULL) {
@@ -897,11 +913,14 @@ fetch_run(const struct fetch_req *reqs, size_t n, const struct fetch_opts *o,
 	for (i = 0; i < n; i++)
 		if (reqs[i].url != NULL && o->per_host > 0)
 			r.hosts[i] = fetch_host_key(reqs[i].url);
-	memset(&cancel, 0, sizeof(cancel));
+	memset(waitfd, 0, sizeof(waitfd));
 	if (o->cancel_fd >= 0) {
-		cancel.fd = o->cancel_fd;
-		cancel.events = CURL_WAIT_POLLIN;
-		ncancel = 1;
+		waitfd[nwait].fd = o->cancel_fd;
+		waitfd[nwait++].events = CURL_WAIT_POLLIN;
+	}
+	if (o->wake_fd >= 0 && o->wake != NULL) {
+		waitfd[nwait].fd = o->wake_fd;
+		waitfd[nwait++].events = CURL_WAIT_POLLIN;
 	}
 
 	while (!stop) {
@@ -932,10 +951,10 @@ fetch_run(const struct fetch_req *reqs, size_t n, const struct fetch_opts *o,
 		/* Free jobs: start more before waiting. */
 		if (finished > 0)
 			continue;
-		cancel.revents = 0;
+		waitfd[0].revents = waitfd[1].revents = 0;
 		if (mc == CURLM_OK)
-			mc = curl_multi_poll(r.multi, ncancel ? &cancel : NULL,
-			    ncancel, 1000, NULL);
+			mc = curl_multi_poll(r.multi, nwait > 0 ? waitfd : NULL,
+			    (unsigned int)nwait, 1000, NULL);
 		if (mc != CURLM_OK) {
 			/* Not expected of a healthy libcurl: fail the rest
 			 * rather than spin. */
@@ -945,9 +964,15 @@ fetch_run(const struct fetch_req *reqs, size_t n, const struct fetch_opts *o,
 			free(error);
 			break;
 		}
-		if ((cancel.revents & (CURL_WAIT_POLLIN |
-		    CURL_WAIT_POLLPRI)) != 0)
-			stop = 1;
+		for (i = 0; i < (size_t)nwait && !stop; i++) {
+			if ((waitfd[i].revents & (CURL_WAIT_POLLIN |
+			    CURL_WAIT_POLLPRI)) == 0)
+				continue;
+			if (waitfd[i].fd == o->cancel_fd)
+				stop = 1;
+			else
+				stop = fetch_wake(o, ctx) == -1;
+		}
 	}
 
 	/* What still runs is abandoned, its request not handed back. */

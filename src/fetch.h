@@ -69,10 +69,16 @@ struct fetch_opts {
 					   the URL while configure.ac's
 					   AC_INIT names none */
 	int		 cancel_fd;	/* readable means stop; -1 for none */
+	int		 wake_fd;	/* readable means call wake(); -1 for
+					   none */
+	/* Called in fetch_run()'s thread when wake_fd is readable (up to
+	 * 256 bytes there read and dropped, once): another thread has work
+	 * for it.  -1 stops the run as done's -1 does. */
+	int		(*wake)(void *ctx);
 };
 
 /* Fills o with the defaults above (user_agent from PACKAGE_VERSION,
- * cancel_fd -1). */
+ * cancel_fd and wake_fd -1). */
 void	fetch_opts_default(struct fetch_opts *o);
 
 /*

@@ -439,6 +439,17 @@ test_concurrency(void)
 	ok(conns < 40, "connections reused: %ld for 40 requests", conns);
 }
 
+static int	wakes;
+
+/* fetch_opts.wake: counts, and stops the run. */
+static int
+woken(void *ctx)
+{
+	(void)ctx;
+	wakes++;
+	return -1;
+}
+
 static void
 test_stop(void)
 {
@@ -476,6 +487,34 @@ test_stop(void)
 	ok(rc == 1 && g.calls == 0, "cancel_fd: returns 1, nothing handed "
 	    "back");
 	ok(t >= 0.25 && t < 1.0, "cancel_fd: stopped in %.2f s", t);
+	close(fds[0]);
+	close(fds[1]);
+
+	/* wake_fd: readable, wake() is called in the run's thread (the
+	 * byte read), at once, not at the poll's next second; its -1
+	 * stops the run. */
+	if (pipe(fds) == -1 || (pid = fork()) == -1)
+		exit(1);
+	if (pid == 0) {
+		usleep(300000);
+		if (write(fds[1], "xy", 2) != 2)
+			_exit(1);
+		_exit(0);
+	}
+	memset(&g, 0, sizeof(g));
+	g.reqs = reqs;
+	g.res = res;
+	opts(&o);
+	o.wake_fd = fds[0];
+	o.wake = woken;
+	wakes = 0;
+	t0 = now();
+	rc = fetch_run(reqs, 5, &o, collect, &g, &cause);
+	t = now() - t0;
+	waitpid(pid, NULL, 0);
+	ok(rc == 1 && wakes == 1 && g.calls == 0, "wake_fd: wake() called "
+	    "once (%d), its -1 stops the run", wakes);
+	ok(t >= 0.25 && t < 0.9, "wake_fd: woken in %.2f s", t);
 	close(fds[0]);
 	close(fds[1]);
 
