@@ -213,6 +213,15 @@ void	 ui_rows_add(struct ui_rows_fetch *f, void *row);
 /* Frees the rows in f (with ops->free_row) and f's array. */
 void	 ui_rows_fetch_free(const struct ui_rows_ops *ops,
 	    struct ui_rows_fetch *f);
+/* For a pane that reads its rows by id: appends to f the rows of ids
+ * [0..n), in that order (up: the last first), taking them from got,
+ * which holds them in that order with the ids that are gone skipped,
+ * and making a row with gone() for each of those.  got is emptied (its
+ * rows left over freed with ops->free_row). */
+void	 ui_rows_by_id(struct ui_rows_fetch *f, struct ui_rows_fetch *got,
+	    const long long *ids, size_t n, int up,
+	    const struct ui_rows_ops *ops, long long (*id_of)(const void *),
+	    void *(*gone)(long long));
 /* Replaces the rows held with f's, the first at rank first; f is
  * emptied.  With whole, they are all the rows: total becomes their
  * count and nothing more is read. */

@@ -77,6 +77,27 @@ ui_rows_fetch_free(const struct ui_rows_ops *ops, struct ui_rows_fetch *f)
 }
 
 void
+ui_rows_by_id(struct ui_rows_fetch *f, struct ui_rows_fetch *got,
+    const long long *ids, size_t n, int up, const struct ui_rows_ops *ops,
+    long long (*id_of)(const void *), void *(*gone)(long long))
+{
+	void	**rows;
+	size_t	  i, k = 0;
+
+	rows = xreallocarray(NULL, n + 1, sizeof(*rows));
+	for (i = 0; i < n; i++)
+		rows[i] = k < got->n && id_of(got->rows[k]) == ids[i] ?
+		    got->rows[k++] : gone(ids[i]);
+	while (k < got->n)
+		ops->free_row(got->rows[k++]);
+	for (i = 0; i < n; i++)
+		ui_rows_add(f, rows[up ? n - 1 - i : i]);
+	free(rows);
+	free(got->rows);
+	memset(got, 0, sizeof(*got));
+}
+
+void
 ui_rows_hold(struct ui_rows *r, struct ui_rows_fetch *f, long long first,
     int whole)
 {

@@ -104,6 +104,8 @@ static int	 sp_fetch_row(void *, const struct db_speaker_row *);
 static int	 sp_fetch(struct pane *, long long, const void *, int, long,
 		    struct ui_rows_fetch *);
 static void	 sp_row_free(void *);
+static long long sp_id(const void *);
+static void	*sp_gone(long long);
 static void	 sp_rematch(struct pane *, const char *);
 static void	 sp_select(struct pane *, long long);
 static int	 sp_follow(struct pane *);
@@ -117,6 +119,8 @@ static void	 spq_free(struct pane *);
 static int	 spq_filter(struct pane *, const char *);
 static void	 spq_status(struct pane *, struct buf *);
 static void	 spq_row_free(void *);
+static long long spq_id(const void *);
+static void	*spq_gone(long long);
 static void	 spq_clear(struct spquotes *);
 static int	 spq_fetch_row(void *, const struct db_quote_row *);
 static int	 spq_fetch(struct pane *, long long, const void *, int, long,
@@ -187,6 +191,24 @@ sp_fetch_row(void *ctx, const struct db_speaker_row *r)
 	return 0;
 }
 
+static long long
+sp_id(const void *row)
+{
+	return ((const struct sp_row *)row)->id;
+}
+
+/* The row of a speaker gone since the filter was set: empty. */
+static void *
+sp_gone(long long id)
+{
+	struct sp_row	*r = xcalloc(1, sizeof(*r));
+
+	r->id = id;
+	r->name = xstrdup("");
+	r->fold = xstrdup("");
+	return r;
+}
+
 static void
 sp_row_free(void *row)
 {
@@ -211,10 +233,7 @@ sp_fetch(struct pane *p, long long rank, const void *next_to, int up,
 	const struct sp_row	*r = next_to;
 	struct db_speaker_key	 key;
 	struct ui_rows_fetch	 got;
-	struct sp_row		*e;
-	void			**rows;
-	long long		 a, b, i;
-	size_t			 k = 0;
+	long long		 a, b;
 	char			*cause = NULL;
 	int			 rc;
 
@@ -243,25 +262,8 @@ sp_fetch(struct pane *p, long long rank, const void *next_to, int up,
 		goto out;
 	}
 	/* They come in the order asked, the missing ones skipped. */
-	rows = xreallocarray(NULL, (size_t)(b - a), sizeof(*rows));
-	for (i = a; i < b; i++) {
-		if (k < got.n && ((struct sp_row *)got.rows[k])->id ==
-		    s->match[i])
-			e = got.rows[k++];
-		else {
-			e = xcalloc(1, sizeof(*e));
-			e->id = s->match[i];
-			e->name = xstrdup("");
-			e->fold = xstrdup("");
-		}
-		rows[i - a] = e;
-	}
-	while (k < got.n)
-		sp_row_free(got.rows[k++]);
-	for (i = 0; i < b - a; i++)
-		ui_rows_add(f, rows[up ? b - a - 1 - i : i]);
-	free(rows);
-	free(got.rows);
+	ui_rows_by_id(f, &got, s->match + a, (size_t)(b - a), up,
+	    &sp_rows_ops, sp_id, sp_gone);
 out:
 	if (rc != 0) {
 		ui_error(p->ui, "%s", cause);
@@ -599,6 +601,23 @@ spq_row_free(void *row)
 	free(r);
 }
 
+static long long
+spq_id(const void *row)
+{
+	return ((const struct spq_row *)row)->id;
+}
+
+/* The row of a quote gone since the filter was set: empty. */
+static void *
+spq_gone(long long id)
+{
+	struct spq_row	*r = xcalloc(1, sizeof(*r));
+
+	r->id = id;
+	r->text = xstrdup("");
+	return r;
+}
+
 static void
 spq_clear(struct spquotes *q)
 {
@@ -667,10 +686,7 @@ spq_fetch_match(struct pane *p, long long rank, int up, long limit,
 {
 	struct spquotes		*q = p->data;
 	struct ui_rows_fetch	 got;
-	struct spq_row		*r;
-	void			**rows;
-	long long		 a, b, i;
-	size_t			 k = 0;
+	long long		 a, b;
 	char			*cause = NULL;
 
 	a = up ? rank - limit : rank;
@@ -690,24 +706,8 @@ spq_fetch_match(struct pane *p, long long rank, int up, long limit,
 		return -1;
 	}
 	/* They come in the order asked, the missing ones skipped. */
-	rows = xreallocarray(NULL, (size_t)(b - a), sizeof(*rows));
-	for (i = a; i < b; i++) {
-		if (k < got.n && ((struct spq_row *)got.rows[k])->id ==
-		    q->match[i])
-			r = got.rows[k++];
-		else {
-			r = xcalloc(1, sizeof(*r));
-			r->id = q->match[i];
-			r->text = xstrdup("");
-		}
-		rows[i - a] = r;
-	}
-	while (k < got.n)
-		spq_row_free(got.rows[k++]);
-	for (i = 0; i < b - a; i++)
-		ui_rows_add(f, rows[up ? b - a - 1 - i : i]);
-	free(rows);
-	free(got.rows);
+	ui_rows_by_id(f, &got, q->match + a, (size_t)(b - a), up,
+	    &spq_rows_ops, spq_id, spq_gone);
 	return 0;
 }
 

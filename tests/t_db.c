@@ -232,6 +232,30 @@ spk_pager_free(struct spk_pager *pg)
 		free(pg->fold[--pg->n]);
 }
 
+/* Pages through the list of speakers limit rows at a time, from an end
+ * (down: from the first), each page from the last row of the one before,
+ * into *pg in the order the pages give them. */
+static void
+spk_page_all(struct db *db, int down, int limit, struct spk_pager *pg)
+{
+	struct db_speaker_key	 key;
+	char			*cause = NULL;
+	int			 k;
+
+	memset(pg, 0, sizeof(*pg));
+	for (k = 0; k < 100; k++) {
+		if (pg->n > 0) {
+			key.nquotes = pg->nq[pg->n - 1];
+			key.fold = pg->fold[pg->n - 1];
+			key.id = pg->ids[pg->n - 1];
+		}
+		if (db_speakers_page(db, pg->n > 0 ? &key : NULL, down, limit,
+		    spk_row, pg, &cause) < limit)
+			break;
+	}
+	free(cause);
+}
+
 /*
  * The reader's list of speakers a page at a time: the same rows in the
  * same order as db_speakers() (most quoted, then the folded name, then
@@ -284,34 +308,12 @@ speakers_paging(struct db *db)
 	ok(bad == 0, "most quoted first, then by the folded name");
 
 	for (lim = 1; lim <= 7; lim += 3) {
-		/* Down from the first, each page from the last row. */
-		memset(&pg, 0, sizeof(pg));
-		for (k = 0; k < 100; k++) {
-			if (pg.n > 0) {
-				key.nquotes = pg.nq[pg.n - 1];
-				key.fold = pg.fold[pg.n - 1];
-				key.id = pg.ids[pg.n - 1];
-			}
-			if ((n = db_speakers_page(db, pg.n > 0 ? &key : NULL,
-			    1, lim, spk_row, &pg, &cause)) < lim)
-				break;
-		}
+		spk_page_all(db, 1, lim, &pg);
 		ok(pg.n == full.n && same_ids(pg.ids, full.ids, full.n, 0),
 		    "down in pages of %d: the same rows in the same order",
 		    lim);
 		spk_pager_free(&pg);
-		/* Up from the last. */
-		memset(&pg, 0, sizeof(pg));
-		for (k = 0; k < 100; k++) {
-			if (pg.n > 0) {
-				key.nquotes = pg.nq[pg.n - 1];
-				key.fold = pg.fold[pg.n - 1];
-				key.id = pg.ids[pg.n - 1];
-			}
-			if ((n = db_speakers_page(db, pg.n > 0 ? &key : NULL,
-			    0, lim, spk_row, &pg, &cause)) < lim)
-				break;
-		}
+		spk_page_all(db, 0, lim, &pg);
 		ok(pg.n == full.n && same_ids(pg.ids, full.ids, full.n, 1),
 		    "up in pages of %d from the end: the same rows, nearest "
 		    "first", lim);
