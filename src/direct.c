@@ -200,7 +200,8 @@ speech_noun(struct ex *x, size_t s, size_t e, struct cand *c)
 
 /*
  * The closing mark of the quotation that opens at token o, or pe when it
- * does not close in its paragraph.  «» nest with „“ inside; straight
+ * does not close in its paragraph.  «» nest with „“ or “” inside (a “
+ * glued to the word after it opens); straight
  * marks nest too, an inner one opening after a space before a word
  * ("Столько врать миру про "руку Кремля", ... люди", - написала) and
  * closing glued to the word before it.
@@ -231,7 +232,8 @@ quote_close(const struct ex *x, size_t o, size_t pe)
 		const struct token	*t = &x->sg->t[cl];
 		uint32_t		 m = t->type == SEG_PUNCT ? t->uc : 0;
 
-		if (quotemark_opens(m) && !quotemark_closes(m))	/* « „ */
+		if ((quotemark_opens(m) && !quotemark_closes(m)) ||
+		    (m == 0x201c && tok_open_quote(x, cl)))	/* « „ “Так” */
 			depth++;
 		else if (quotemark_closes(m) && m != '"') {	/* » “ ” */
 			if (depth == 0)

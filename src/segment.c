@@ -137,6 +137,32 @@ seg_closes_curly(uint32_t c)
 	return quotemark_closes(c) && c != '"';
 }
 
+/*
+ * Does the “ at token i open a quotation, English-style (“Так”), rather
+ * than close a „ (German-style „Так“)?  It opens when it is glued to a
+ * word or a mark after it and stands after a space, at the text's start
+ * or after punctuation that is no sentence end, comma or closing mark
+ * („Так.“, — closes; сказал:“Так” opens).
+ */
+int
+segment_curly_opens(const struct segmentation *sg, size_t i)
+{
+	const struct token	*t = &sg->t[i], *nx, *pv;
+
+	if (t->type != SEG_PUNCT || t->uc != 0x201c || i + 1 >= sg->n)
+		return 0;
+	nx = &sg->t[i + 1];
+	if ((nx->flags & SEG_SPACE) || (nx->type != SEG_WORD &&
+	    !quotemark_opens(nx->uc)))
+		return 0;
+	if (i == 0 || (t->flags & (SEG_SPACE | SEG_PARA)))
+		return 1;
+	pv = &sg->t[i - 1];
+	return pv->type == SEG_PUNCT && pv->uc != '.' && pv->uc != ',' &&
+	    pv->uc != '!' && pv->uc != '?' && pv->uc != 0x2026 &&
+	    pv->uc != ';' && !quotemark_closes(pv->uc);
+}
+
 int
 segment_starts_upper(const char *s)
 {
@@ -209,7 +235,7 @@ seg_sentences(struct segmentation *sg, const char *text)
 		if ((t->flags & SEG_PARA) && i > first) {
 			end = 2;
 		} else if (t->type == SEG_PUNCT) {
-			if (seg_opens_only(t->uc))
+			if (seg_opens_only(t->uc) || segment_curly_opens(sg, i))
 				depth++;
 			else if (seg_closes_curly(t->uc) && depth > 0)
 				depth--;
@@ -259,7 +285,8 @@ seg_sentences(struct segmentation *sg, const char *text)
 			first = i;
 			sno++;
 			depth = straight = 0;
-			if (t->type == SEG_PUNCT && seg_opens_only(t->uc))
+			if (t->type == SEG_PUNCT && (seg_opens_only(t->uc) ||
+			    segment_curly_opens(sg, i)))
 				depth = 1;
 			else if (t->type == SEG_PUNCT && t->uc == '"')
 				straight = 1;

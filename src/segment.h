@@ -70,6 +70,9 @@ size_t		 segment_fold_string(const char *s, size_t len, char **out);
 int		 segment_is_letter(uint32_t);
 int		 segment_is_upper(uint32_t);
 int		 segment_is_dash(uint32_t);
+/* Does the “ at token i open a quotation (“Так”) rather than close one
+ * („Так“)?  0 for any other token. */
+int		 segment_curly_opens(const struct segmentation *, size_t i);
 /* Does NUL-terminated s start with an upper-case letter? */
 int		 segment_starts_upper(const char *s);
 

@@ -26,6 +26,7 @@ static void	check_one(const char *, size_t, enum quote_kind,
 		    const char *, const char *, const char *);
 static void	check_lexicon_errors(void);
 static void	check_first_name_gender(void);
+static void	check_messy(void);
 
 /* Runs the extractor over text; the caller frees ql. */
 static size_t
@@ -65,6 +66,23 @@ check_one(const char *text, size_t k, enum quote_kind kind,
 	is(got, content, name);
 	free(got);
 	quote_list_free(&ql);
+}
+
+/*
+ * Messy text as crawls deliver it: other quotation marks than «», marks
+ * nested in the English way, paragraphs run together.
+ */
+static void
+check_messy(void)
+{
+	check_one("«Мы сказали “нет” этому плану и не отступим», — заявил "
+	    "Ерлан Сапаров.", 0, QUOTE_DIRECT, "Ерлан Сапаров",
+	    "Мы сказали “нет” этому плану и не отступим",
+	    "an inner “” inside «» does not close the quotation");
+	check_one("“Мы готовы к переговорам. Всё уже сделано”, — сказал "
+	    "Иван Петров.", 0, QUOTE_DIRECT, "Иван Петров",
+	    "Мы готовы к переговорам. Всё уже сделано",
+	    "English-style “” around two sentences");
 }
 
 /*
@@ -1412,6 +1430,7 @@ main(void)
 	ok(extract("", &ql) == 0, "an empty article has no quotes");
 	quote_list_free(&ql);
 	check_first_name_gender();
+	check_messy();
 	check_lexicon_errors();
 	lexicon_free(lx);
 	return tap_done();

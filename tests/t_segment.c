@@ -322,6 +322,15 @@ test_quotes(void)
 	check(sents, "Он ушёл. ‹Куда› ‚Туда‘ 'Сюда' Всё.",
 	    "[Он ушёл . ‹ Куда › ‚ Туда ‘ ' Сюда ' Всё .]",
 	    "single marks neither open, close nor start a sentence");
+	check(sents, "“Мы готовы. Всё сделано”, — сказал он. Затем ушёл.",
+	    "[“ Мы готовы . Всё сделано ” , — сказал он .][Затем ушёл .]",
+	    "nothing inside English-style “” ends a sentence");
+	check(sents, "«Он сказал “нет. Никогда” и ушёл. Вот» и всё. Да.",
+	    "[« Он сказал “ нет . Никогда ” и ушёл . Вот » и всё .][Да .]",
+	    "“” nest inside «»: the “ opens, it does not close «");
+	check(sents, "„Мы готовы.“, — сказал он. Затем ушёл.",
+	    "[„ Мы готовы . “ , — сказал он .][Затем ушёл .]",
+	    "a “ after a point closes „ even when a comma is glued to it");
 	check(sents, "«Раз «два. Три» четыре. Пять» шесть. Да.",
 	    "[« Раз « два . Три » четыре . Пять » шесть .][Да .]",
 	    "«» nest");
