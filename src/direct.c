@@ -33,6 +33,10 @@ static int	 attr_line(struct ex *, size_t, struct cand *);
 static int	 run_attribution(struct ex *, size_t, struct cand *);
 static size_t	 transcript_line(struct ex *, size_t, size_t, struct cand *);
 static size_t	 colon_text(struct ex *, size_t, size_t, struct cand *);
+static int	 first_person(const struct ex *, size_t);
+static int	 narrated(const struct ex *, size_t, size_t);
+static size_t	 speech_end(const struct ex *, size_t, size_t);
+static int	 dash_run(const struct ex *, size_t, size_t);
 
 /*
  * "В заявлении X говорится:" (or "сказано", "отмечается") in [s, e):
@@ -79,11 +83,6 @@ doc_intro(struct ex *x, size_t s, size_t e, struct cand *c)
 static int
 reports_itself(const struct ex *x, size_t s, size_t e)
 {
-	static const char *const first[] = {
-		"я", "мы", "меня", "мне", "мной", "нас", "нам", "нами", "мой",
-		"моя", "мое", "мои", "наш", "наша", "наше", "наши", "нашей",
-		"нашего", "нашим", "наших", "моей", "моего", NULL
-	};
 	const struct lex_entry	*le;
 	size_t			 i, k;
 	int			 verb = 0;
@@ -107,13 +106,112 @@ reports_itself(const struct ex *x, size_t s, size_t e)
 		if ((tok_is(x, i, "этих") && tok_is(x, i + 1, "слов")) ||
 		    (tok_is(x, i, "этим") && tok_is(x, i + 1, "словам")))
 			return 1;
-		for (k = 0; first[k] != NULL; k++)
-			if (strcmp(x->w[i], first[k]) == 0)
-				return 0;
+		if (first_person(x, i))
+			return 0;
 		if (tok_verb(x, i, e, NULL, NULL) && tok_finite_past(x, i))
 			verb = 1;
 	}
 	return verb;
+}
+
+/* Is token i a pronoun of the first or second person (мы, нас, ваш)? */
+static int
+first_person(const struct ex *x, size_t i)
+{
+	static const char *const first[] = {
+		"я", "мы", "меня", "мне", "мной", "нас", "нам", "нами", "мой",
+		"моя", "мое", "мои", "наш", "наша", "наше", "наши", "нашей",
+		"нашего", "нашим", "наших", "моей", "моего", "вы", "вас",
+		"вам", "вами", "ваш", "ваша", "ваше", "ваши", NULL
+	};
+	size_t	k;
+
+	if (x->sg->t[i].type != SEG_WORD)
+		return 0;
+	for (k = 0; first[k] != NULL; k++)
+		if (strcmp(x->w[i], first[k]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Is sentence [s, e) told in the newsroom's voice: a verb in the past
+ * ("стало известно", "Команда была основана") and no first or second
+ * person?  Speech goes on in the present and future, or says "мы".
+ */
+static int
+narrated(const struct ex *x, size_t s, size_t e)
+{
+	static const char *const neut[] = { "ало", "ило", "ело", "яло",
+	    "шел", "шла", "шло", "шли", NULL };	/* and пришла, ушли */
+	size_t	i, k;
+	int	past = 0;
+
+	for (i = s; i < e; i++) {
+		if (first_person(x, i))
+			return 0;
+		if (x->sg->t[i].type != SEG_WORD || past)
+			continue;
+		if (tok_finite_past(x, i) || tok_is(x, i, "был") ||
+		    tok_is(x, i, "была") || tok_is(x, i, "было") ||
+		    tok_is(x, i, "были"))
+			past = 1;
+		else if (!(x->sg->t[i].flags & SEG_CAP))
+			for (k = 0; neut[k] != NULL; k++)
+				if (strlen(x->w[i]) >= strlen(neut[k]) + 4 &&
+				    tok_ends(x->w[i], neut[k]))
+					past = 1;
+	}
+	return past;
+}
+
+/*
+ * May tokens [s, e), after a dash that opens a sentence inside a
+ * paragraph, be one line of dialogue the crawl ran into the paragraph:
+ * at most five sentences, none after the first opening with a dash or
+ * a quotation mark?
+ */
+static int
+dash_run(const struct ex *x, size_t s, size_t e)
+{
+	const struct segmentation	*sg = x->sg;
+	unsigned int			 k;
+
+	if (sg->t[e - 1].sent > sg->t[s].sent + 4)
+		return 0;
+	for (k = sg->t[s].sent + 1; k <= sg->t[e - 1].sent; k++)
+		if (tok_dash(x, sg->sent[k].first) ||
+		    tok_open_quote(x, sg->sent[k].first))
+			return 0;
+	return 1;
+}
+
+/*
+ * Where does a quote that starts at token s, with no mark to close it,
+ * end before pe?  At the end of its first sentence, or of a later one
+ * when the sentences between go on in the speaker's voice: none opens
+ * with a dash or a quotation mark (another speaker, another quote) and
+ * none is narrated.  A paragraph ends a quote, but crawls run
+ * paragraphs together, and then the report after the quote follows it
+ * in the same paragraph.
+ */
+static size_t
+speech_end(const struct ex *x, size_t s, size_t pe)
+{
+	const struct segmentation	*sg = x->sg;
+	size_t				 e, k;
+
+	if (s >= pe)
+		return pe;
+	e = sg->sent[sg->t[s].sent].last;
+	while (e < pe) {
+		k = sg->t[e].sent;
+		if (tok_dash(x, e) || tok_open_quote(x, e) ||
+		    narrated(x, sg->sent[k].first, sg->sent[k].last))
+			break;
+		e = sg->sent[k].last;
+	}
+	return e < pe ? e : pe;
 }
 
 /* Is paragraph [s, e), which opens with a dash, a question and nothing
@@ -778,7 +876,7 @@ direct_pass(struct ex *x)
 		}
 		if ((k0 = transcript_line(x, ps, pe, &c)) > 0 ||
 		    (k0 = colon_text(x, ps, pe, &c)) > 0) {
-			add_direct(x, k0 + 1, pe, &c);
+			add_direct(x, k0 + 1, speech_end(x, k0 + 1, pe), &c);
 			this_quote = 1;
 		}
 		/* Dash dialogue inside a paragraph, when the crawl lost the
@@ -791,17 +889,14 @@ direct_pass(struct ex *x)
 				continue;
 			memset(&c, 0, sizeof(c));
 			if (!find_split(x, i + 1, pe, &q1e, &q2s, &c) ||
-			    sg->t[q1e > i + 1 ? q1e - 1 : i + 1].sent !=
-			    sg->t[i + 1].sent || q1e <= i + 1)
+			    q1e <= i + 1 || !dash_run(x, i + 1, q1e))
 				continue;
 			add_direct(x, i + 1, q1e, &c);
 			q2e = q2s;
 			if (q2s < pe && tok_dash(x, q2s - 1)) {
 				struct cand	c2 = c;
 
-				q2e = sg->sent[sg->t[q2s].sent].last;
-				if (q2e > pe)
-					q2e = pe;
+				q2e = speech_end(x, q2s, pe);
 				c2.cs = c2.ce = 0;
 				c2.m.type = MEN_CONT;
 				add_direct(x, q2s, q2e, &c2);

@@ -75,6 +75,8 @@ check_one(const char *text, size_t k, enum quote_kind kind,
 static void
 check_messy(void)
 {
+	const char	*t;
+
 	check_one("«Мы сказали “нет” этому плану и не отступим», — заявил "
 	    "Ерлан Сапаров.", 0, QUOTE_DIRECT, "Ерлан Сапаров",
 	    "Мы сказали “нет” этому плану и не отступим",
@@ -83,6 +85,37 @@ check_messy(void)
 	    "Иван Петров.", 0, QUOTE_DIRECT, "Иван Петров",
 	    "Мы готовы к переговорам. Всё уже сделано",
 	    "English-style “” around two sentences");
+
+	/* Paragraphs run together: the quote after "V:" ends where the
+	 * report goes on in the past; a dash line of dialogue may hold
+	 * several sentences, and so may its second part. */
+	t = "Клуб «Жетысу» может исчезнуть. Главный тренер Асхат "
+	    "Бекмуратов заявил: Нам сообщили, что клуб закрывается. "
+	    "Скорее всего, следующий матч станет последним. 12 мая стало "
+	    "известно, что клуб потерял спонсора. Команда была основана в "
+	    "1995 году и дважды выигрывала кубок.";
+	check_one(t, 0, QUOTE_DIRECT, "Асхат Бекмуратов",
+	    "Нам сообщили, что клуб закрывается. Скорее всего, следующий "
+	    "матч станет последним.",
+	    "run-on paragraph: \"V: Text\" ends before a narrated sentence");
+	t = "Суд начался в понедельник. — Работники могут отказаться от "
+	    "прививки. Это их право, — говорит юрист Дана Сейтова. — Если "
+	    "они только устраиваются, их могут не брать. Так записано в "
+	    "законе. — Если же сотрудник продолжает работать, работодатель "
+	    "заплатит штраф, — говорит юрист Марат Есенов.";
+	check_one(t, 0, QUOTE_DIRECT, "Дана Сейтова",
+	    "Работники могут отказаться от прививки. Это их право",
+	    "run-on paragraph: a dash line of two sentences, then its "
+	    "attribution");
+	check_one(t, 1, QUOTE_DIRECT, "Дана Сейтова",
+	    "Если они только устраиваются, их могут не брать. Так записано "
+	    "в законе.",
+	    "run-on paragraph: the part after the attribution runs to the "
+	    "next dash");
+	check_one(t, 2, QUOTE_DIRECT, "Марат Есенов",
+	    "Если же сотрудник продолжает работать, работодатель заплатит "
+	    "штраф",
+	    "run-on paragraph: the next dash line is the next speaker's");
 }
 
 /*
