@@ -31,6 +31,7 @@ static int	seg_is_abbrev(const struct segmentation *, const char *,
 static int	seg_joins(uint32_t, uint32_t, uint32_t);
 static int	seg_opens_only(uint32_t);
 static int	seg_closes_curly(uint32_t);
+static int	seg_glued_start(const struct segmentation *, size_t);
 
 /* Decodes the character at s[off], never reading past len: ASCII and
  * two-byte characters (Cyrillic, Latin-1) inline, the rest through
@@ -215,6 +216,49 @@ seg_is_abbrev(const struct segmentation *sg, const char *text, size_t i)
 }
 
 /*
+ * Does token i start a sentence glued to the text before it, with no
+ * point between: a capitalised word that opens sentences and is never a
+ * name ("Ранее", "Однако", "В"), after a word in lower case, a number or
+ * a closing quotation mark?  Crawls drop a headline's line break and the
+ * text of a link ("... России В Афинах заявили", "July 19, 2018 Ранее
+ * сообщалось").  One letter followed by a point is an initial.
+ */
+static int
+seg_glued_start(const struct segmentation *sg, size_t i)
+{
+	static const char *const opener[] = {
+		"в", "во", "на", "по", "при", "для", "об", "из", "со", "от",
+		"до", "за", "после", "перед", "как", "однако", "но", "ранее",
+		"напомним", "кроме", "также", "тогда", "теперь", "сейчас",
+		"позже", "впрочем", "причем", "поэтому", "кстати", "это",
+		"этот", "эта", "эти", "он", "она", "они", "мы", "его", "ее",
+		"их", "там", "так", "если", "когда", "хотя", "согласно",
+		"накануне", "вчера", "сегодня", "между", "несмотря",
+		"сообщается", "известно", NULL
+	};
+	const struct token	*t = &sg->t[i], *pv;
+	const char		*f;
+	size_t			 k;
+
+	if (i == 0 || t->type != SEG_WORD || !(t->flags & SEG_CAP) ||
+	    (t->flags & SEG_ALLCAPS) || !(t->flags & SEG_SPACE) ||
+	    t->flen > 20)
+		return 0;
+	pv = &sg->t[i - 1];
+	if (pv->type == SEG_WORD ? (pv->flags & (SEG_CAP | SEG_ALLCAPS)) != 0 :
+	    !seg_closes_curly(pv->uc) && pv->uc != '"')
+		return 0;
+	if (i + 1 < sg->n && sg->t[i + 1].type == SEG_PUNCT &&
+	    sg->t[i + 1].uc == '.')
+		return 0;
+	f = sg->fold.data + t->fold;
+	for (k = 0; opener[k] != NULL; k++)
+		if (strcmp(f, opener[k]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
  * Sentences end at . ! ? … when the next token starts a paragraph or is a
  * capitalised word, a digit, a dash or an opening quotation mark, and the
  * period does not follow an initial or an abbreviation.  Nothing inside
@@ -233,6 +277,9 @@ seg_sentences(struct segmentation *sg, const char *text)
 		int		 end = 0;
 
 		if ((t->flags & SEG_PARA) && i > first) {
+			end = 2;
+		} else if (depth == 0 && !straight && i > first &&
+		    seg_glued_start(sg, i)) {
 			end = 2;
 		} else if (t->type == SEG_PUNCT) {
 			if (seg_opens_only(t->uc) || segment_curly_opens(sg, i))

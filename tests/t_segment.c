@@ -269,6 +269,19 @@ test_sentences(void)
 	check(sents, "Было 5. 10 человек пришли.",
 	    "[Было 5 .][10 человек пришли .]",
 	    "a sentence may start with a number");
+	check(sents, "Сенат попросил помощи против засухи В Астане заявили "
+	    "о ней. Было 5 тонн в 2020 Ранее сообщалось о 4. Книга «Как "
+	    "жить» Он ушёл. Фильм \"Это мы\" Однако всё.",
+	    "[Сенат попросил помощи против засухи][В Астане заявили о ней .]"
+	    "[Было 5 тонн в 2020][Ранее сообщалось о 4 .]"
+	    "[Книга « Как жить »][Он ушёл .][Фильм \" Это мы \"]"
+	    "[Однако всё .]",
+	    "a word that opens sentences and is never a name, glued to the "
+	    "text before it with no point, starts a sentence (crawls drop "
+	    "a headline's line break), but not inside quotation marks");
+	check(sents, "Писатель Эдгар По приехал. Ли На и Иван О. Ким тоже.",
+	    "[Писатель Эдгар По приехал .][Ли На и Иван О . Ким тоже .]",
+	    "such a word after a capitalised one is part of a name");
 	check(sents, "Он ушёл! Куда? Туда… Всё",
 	    "[Он ушёл !][Куда ?][Туда …][Всё]",
 	    "! ? and … end sentences");
