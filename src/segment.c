@@ -32,6 +32,7 @@ static int	seg_joins(uint32_t, uint32_t, uint32_t);
 static int	seg_opens_only(uint32_t);
 static int	seg_closes_curly(uint32_t);
 static int	seg_glued_start(const struct segmentation *, size_t);
+static unsigned char *seg_lone_marks(const struct segmentation *);
 
 /* Decodes the character at s[off], never reading past len: ASCII and
  * two-byte characters (Cyrillic, Latin-1) inline, the rest through
@@ -259,6 +260,65 @@ seg_glued_start(const struct segmentation *sg, size_t i)
 }
 
 /*
+ * Which opening quotation marks does the sentence splitter pass over?
+ * Returns an array of sg->n flags, which the caller frees: 1 for a mark
+ * that nothing closes in its paragraph (a stray « or ", a quote whose
+ * closing mark the crawl lost), which would otherwise hide every
+ * sentence end to the paragraph's end; 1 too for a mark that opens the
+ * next paragraph of a quotation still open, run into this one by the
+ * crawl: the same mark after a sentence's end («Q1. «Q2», — сказал X),
+ * which continues the quotation rather than nesting in it.
+ */
+static unsigned char *
+seg_lone_marks(const struct segmentation *sg)
+{
+	unsigned char	*lone = xcalloc(sg->n + 1, 1);
+	size_t		*stack = NULL, depth = 0, cap = 0, i, sidx = 0;
+	int		 straight = 0;
+
+	for (i = 0; i <= sg->n; i++) {
+		const struct token	*t = i < sg->n ? &sg->t[i] : NULL;
+
+		if (t == NULL || (t->flags & SEG_PARA)) {
+			while (depth > 0)
+				lone[stack[--depth]] = 1;
+			if (straight)
+				lone[sidx] = 1;
+			straight = 0;
+			if (t == NULL)
+				break;
+		}
+		if (t->type != SEG_PUNCT)
+			continue;
+		if (seg_opens_only(t->uc) || segment_curly_opens(sg, i)) {
+			const struct token	*pv = i > 0 ? &sg->t[i - 1] :
+			    NULL;
+
+			if (depth > 0 && sg->t[stack[depth - 1]].uc == t->uc &&
+			    pv != NULL && pv->type == SEG_PUNCT &&
+			    (pv->uc == '.' || pv->uc == '!' || pv->uc == '?' ||
+			    pv->uc == 0x2026) && (t->flags & SEG_SPACE)) {
+				lone[i] = 1;	/* the quotation goes on */
+				continue;
+			}
+			if (depth == cap) {
+				cap = cap * 2 + 8;
+				stack = xreallocarray(stack, cap,
+				    sizeof(*stack));
+			}
+			stack[depth++] = i;
+		} else if (seg_closes_curly(t->uc) && depth > 0)
+			depth--;
+		else if (t->uc == '"') {
+			straight = !straight;
+			sidx = i;
+		}
+	}
+	free(stack);
+	return lone;
+}
+
+/*
  * Sentences end at . ! ? … when the next token starts a paragraph or is a
  * capitalised word, a digit, a dash or an opening quotation mark, and the
  * period does not follow an initial or an abbreviation.  Nothing inside
@@ -270,6 +330,7 @@ seg_sentences(struct segmentation *sg, const char *text)
 	size_t		i, first = 0, cap = 0;
 	int		depth = 0, straight = 0;
 	unsigned int	sno = 0;
+	unsigned char	*lone = seg_lone_marks(sg);
 
 	sg->nsent = 0;
 	for (i = 0; i < sg->n; i++) {
@@ -281,7 +342,7 @@ seg_sentences(struct segmentation *sg, const char *text)
 		} else if (depth == 0 && !straight && i > first &&
 		    seg_glued_start(sg, i)) {
 			end = 2;
-		} else if (t->type == SEG_PUNCT) {
+		} else if (t->type == SEG_PUNCT && !lone[i]) {
 			if (seg_opens_only(t->uc) || segment_curly_opens(sg, i))
 				depth++;
 			else if (seg_closes_curly(t->uc) && depth > 0)
@@ -332,10 +393,10 @@ seg_sentences(struct segmentation *sg, const char *text)
 			first = i;
 			sno++;
 			depth = straight = 0;
-			if (t->type == SEG_PUNCT && (seg_opens_only(t->uc) ||
-			    segment_curly_opens(sg, i)))
+			if (t->type == SEG_PUNCT && !lone[i] &&
+			    (seg_opens_only(t->uc) || segment_curly_opens(sg, i)))
 				depth = 1;
-			else if (t->type == SEG_PUNCT && t->uc == '"')
+			else if (t->type == SEG_PUNCT && !lone[i] && t->uc == '"')
 				straight = 1;
 		}
 		t->sent = sno;
@@ -360,6 +421,7 @@ seg_sentences(struct segmentation *sg, const char *text)
 		sg->sent[sg->nsent].first = first;
 		sg->sent[sg->nsent++].last = sg->n;
 	}
+	free(lone);
 }
 
 /*

@@ -344,6 +344,17 @@ test_quotes(void)
 	check(sents, "„Мы готовы.“, — сказал он. Затем ушёл.",
 	    "[„ Мы готовы . “ , — сказал он .][Затем ушёл .]",
 	    "a “ after a point closes „ even when a comma is glued to it");
+	check(sents, "Он сказал: «Мы готовы. Всё. Он ушёл. Да.",
+	    "[Он сказал : « Мы готовы .][Всё .][Он ушёл .][Да .]",
+	    "a « that nothing closes in its paragraph hides no sentence end");
+	check(sents, "Фильм \"Мы. Всё\" и \"Он. Да. Нет.",
+	    "[Фильм \" Мы . Всё \" и \" Он .][Да .][Нет .]",
+	    "nor does a straight mark left open");
+	check(sents, "«Мы готовы. «Всё сделано», — сказал он. Затем ушёл.",
+	    "[« Мы готовы . « Всё сделано » , — сказал он .][Затем ушёл .]",
+	    "a « after a sentence's end in an open quotation continues it "
+	    "(a paragraph of the quote run into this one): after », the "
+	    "sentences end again");
 	check(sents, "«Раз «два. Три» четыре. Пять» шесть. Да.",
 	    "[« Раз « два . Три » четыре . Пять » шесть .][Да .]",
 	    "«» nest");
