@@ -37,6 +37,9 @@ static int	 first_person(const struct ex *, size_t);
 static int	 narrated(const struct ex *, size_t, size_t);
 static size_t	 speech_end(const struct ex *, size_t, size_t);
 static int	 dash_run(const struct ex *, size_t, size_t);
+static int	 ends_utterance(const struct ex *, size_t);
+static int	 in_run(const struct ex *, size_t, size_t);
+static int	 run_in_paragraph(struct ex *, size_t, size_t, struct cand *);
 
 /*
  * "В заявлении X говорится:" (or "сказано", "отмечается") in [s, e):
@@ -299,7 +302,11 @@ speech_noun(struct ex *x, size_t s, size_t e, struct cand *c)
 /*
  * The closing mark of the quotation that opens at token o, or pe when it
  * does not close in its paragraph.  «» nest with „“ or “” inside (a “
- * glued to the word after it opens); straight
+ * glued to the word after it opens).  The mark that opened o again
+ * after a sentence's end opens the next paragraph of the quotation,
+ * which the crawl ran into this one ("«Q1. «Q2», — сказал X"): then the
+ * answer is the token that ends the sentence before it, not a mark
+ * (in_run() tells).  Straight
  * marks nest too, an inner one opening after a space before a word
  * ("Столько врать миру про "руку Кремля", ... люди", - написала) and
  * closing glued to the word before it.
@@ -330,6 +337,10 @@ quote_close(const struct ex *x, size_t o, size_t pe)
 		const struct token	*t = &x->sg->t[cl];
 		uint32_t		 m = t->type == SEG_PUNCT ? t->uc : 0;
 
+		if (depth == 0 && m == x->sg->t[o].uc && cl > o + 2 &&
+		    (x->sg->t[cl].flags & SEG_SPACE) && ends_utterance(x,
+		    cl - 1))
+			return cl - 1;	/* «Q1. «Q2»: a paragraph run in */
 		if ((quotemark_opens(m) && !quotemark_closes(m)) ||
 		    (m == 0x201c && tok_open_quote(x, cl)))	/* « „ “Так” */
 			depth++;
@@ -340,6 +351,47 @@ quote_close(const struct ex *x, size_t o, size_t pe)
 		}
 	}
 	return cl;
+}
+
+/* Is token i a point, !, ? or … that may end what someone said? */
+static int
+ends_utterance(const struct ex *x, size_t i)
+{
+	return tok_punct(x, i, '.') || tok_punct(x, i, '!') ||
+	    tok_punct(x, i, '?') || tok_punct(x, i, 0x2026);
+}
+
+/* Did quote_close() end a quotation at cl < pe before the next part of
+ * it, rather than at a closing mark? */
+static int
+in_run(const struct ex *x, size_t cl, size_t pe)
+{
+	return cl < pe && !tok_close_quote(x, cl) && ends_utterance(x, cl);
+}
+
+/*
+ * The quotation opening at token q is a later part of a run ("«Q1.
+ * «Q2. «Q3», — сказал X"): fills c with the attribution after the part
+ * that closes the run, if there is one, as run_attribution() does for
+ * paragraphs.
+ */
+static int
+run_in_paragraph(struct ex *x, size_t q, size_t pe, struct cand *c)
+{
+	size_t	cl, end, k;
+
+	for (k = 0; k < 5 && q < pe; k++) {
+		cl = quote_close(x, q, pe);
+		if (in_run(x, cl, pe)) {
+			q = cl + 1;
+			continue;
+		}
+		memset(c, 0, sizeof(*c));
+		return cl + 1 < pe && (tok_punct(x, cl + 1, ',') ||
+		    tok_dash(x, cl + 1)) && attribution(x, cl + 1, pe, c,
+		    &end);
+	}
+	return 0;
 }
 
 /*
@@ -933,7 +985,12 @@ direct_pass(struct ex *x)
 			memset(&c, 0, sizeof(c));
 			if (words >= 2 && cl + 1 < pe &&
 			    (tok_punct(x, cl + 1, ',') ||
-			    tok_dash(x, cl + 1)) &&
+			    tok_dash(x, cl + 1) ||
+			    /* "«Q.» заявил X": the comma and dash lost */
+			    (words >= 3 && tok_close_quote(x, cl) &&
+			    ends_utterance(x, cl - 1) &&
+			    tok_verb(x, cl + 1, pe, NULL, NULL) &&
+			    tok_common(x, cl + 1))) &&
 			    attribution(x, cl + 1, pe, &c, &end)) {
 				attributed = 1;
 				if (!sent_start && !after_colon) {
@@ -962,6 +1019,15 @@ direct_pass(struct ex *x)
 					add_direct(x, o + 1, cl, &c);
 				this_quote = 1;
 				i = end > cl ? end - 1 : cl;
+				continue;
+			}
+			if (words >= 3 && in_run(x, cl, pe) &&
+			    (sent_start || after_colon) &&
+			    run_in_paragraph(x, cl + 1, pe, &c)) {
+				/* "«Q1. «Q2», — сказал X": Q1 is X's too. */
+				add_direct(x, o + 1, cl + 1, &c);
+				this_quote = 1;
+				i = cl;
 				continue;
 			}
 			if (words >= 3 && !after_colon) {

@@ -75,7 +75,8 @@ check_one(const char *text, size_t k, enum quote_kind kind,
 static void
 check_messy(void)
 {
-	const char	*t;
+	struct quote_list	 ql;
+	const char		*t;
 
 	check_one("«Мы сказали “нет” этому плану и не отступим», — заявил "
 	    "Ерлан Сапаров.", 0, QUOTE_DIRECT, "Ерлан Сапаров",
@@ -116,6 +117,34 @@ check_messy(void)
 	    "Если же сотрудник продолжает работать, работодатель заплатит "
 	    "штраф",
 	    "run-on paragraph: the next dash line is the next speaker's");
+
+	/* A quote paragraph and its attribution run together; a quote
+	 * over two paragraphs run into one. */
+	check_one("Совет собрался утром. «Перемен не будет. Мы продолжим "
+	    "работу в прежнем составе...» заявил после заседания Нурлан "
+	    "Сабитов. Затем он уехал.", 0, QUOTE_DIRECT, "Нурлан Сабитов",
+	    "Перемен не будет. Мы продолжим работу в прежнем составе...",
+	    "\"«Q.» заявил X\": the comma and the dash lost");
+	t = "Совет собрался утром. «Перемен не будет, мы продолжим работу. "
+	    "«Бюджет утвердят в мае, как и планировали», — сказал Нурлан "
+	    "Сабитов. Затем он уехал в Астану.";
+	check_one(t, 0, QUOTE_DIRECT, "Нурлан Сабитов",
+	    "Перемен не будет, мы продолжим работу.",
+	    "\"«Q1. «Q2», — V X\": the first part is X's");
+	check_one(t, 1, QUOTE_DIRECT, "Нурлан Сабитов",
+	    "Бюджет утвердят в мае, как и планировали",
+	    "\"«Q1. «Q2», — V X\": and so is the second");
+	ok(extract(t, &ql) == 2, "\"«Q1. «Q2», — V X\": two quotes, the "
+	    "sentence after them none");
+	quote_list_free(&ql);
+	t = "Депутат Айгуль Серикова сказала: «Мы требуем отчёта. «Ответа "
+	    "пока нет, но мы ждём его к марту». Заседание продолжится "
+	    "завтра.";
+	check_one(t, 0, QUOTE_DIRECT, "Айгуль Серикова", "Мы требуем отчёта",
+	    "\"V: «Q1. «Q2».\": the first part after the colon");
+	check_one(t, 1, QUOTE_DIRECT, "Айгуль Серикова",
+	    "Ответа пока нет, но мы ждём его к марту",
+	    "\"V: «Q1. «Q2».\": the second part continues it");
 }
 
 /*
