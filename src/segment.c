@@ -33,6 +33,8 @@ static int	seg_opens_only(uint32_t);
 static int	seg_closes_curly(uint32_t);
 static int	seg_glued_start(const struct segmentation *, size_t);
 static unsigned char *seg_lone_marks(const struct segmentation *);
+static int	seg_wrapped(const struct token *, uint32_t, int);
+static int	seg_has_blank_line(const char *, size_t);
 
 /* Decodes the character at s[off], never reading past len: ASCII and
  * two-byte characters (Cyrillic, Latin-1) inline, the rest through
@@ -463,14 +465,57 @@ seg_joins(uint32_t prev, uint32_t d, uint32_t e)
 	}
 }
 
+/*
+ * Does a single line break between token pv and the character c after
+ * it only wrap a line inside a paragraph?  Paragraphs are separated by
+ * blank lines, and a line break inside one is kept (import.h); but
+ * some sources give a paragraph a line each.  So a single break is a
+ * paragraph's end unless the text plainly runs on across it: after a
+ * comma, a semicolon or an opening bracket, or from a word to a word in
+ * lower case or a number ("заявил, что\nпроект").
+ */
+static int
+seg_wrapped(const struct token *pv, uint32_t c, int blank)
+{
+	if (pv->type == SEG_PUNCT && (pv->uc == ',' || pv->uc == ';' ||
+	    pv->uc == '('))
+		return 1;
+	if ((segment_is_letter(c) && !segment_is_upper(c)) ||
+	    (c >= '0' && c <= '9'))
+		return pv->type == SEG_WORD;
+	/* Where blank lines part the paragraphs, a line that ends a
+	 * sentence runs on too; not into a line of dialogue, nor from a
+	 * line with no point (a headline) into a capital. */
+	return blank && !segment_is_dash(c) && pv->type == SEG_PUNCT &&
+	    (pv->uc == '.' || pv->uc == '!' || pv->uc == '?' ||
+	    pv->uc == 0x2026 || pv->uc == ':' || quotemark_closes(pv->uc));
+}
+
+/* Does text[0..len) part paragraphs with blank lines? */
+static int
+seg_has_blank_line(const char *text, size_t len)
+{
+	const char	*p = text, *end = text + len;
+
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		for (p++; p < end && (*p == ' ' || *p == '\t' || *p == '\r');
+		    p++)
+			;
+		if (p < end && *p == '\n')
+			return 1;
+	}
+	return 0;
+}
+
 struct segmentation *
 segment_text(const char *text, size_t len)
 {
 	struct segmentation	*sg;
 	size_t			 off = 0, cap = 0, pcap = 0;
-	int			 space = 1, para = 1, n;
+	int			 space = 1, para = 1, n, nl = 0, blank;
 	unsigned int		 pno = 0;
 
+	blank = seg_has_blank_line(text, len);
 	sg = xcalloc(1, sizeof(*sg));
 	buf_init(&sg->fold);
 	while (off < len) {
@@ -478,14 +523,18 @@ segment_text(const char *text, size_t len)
 		struct token	*t;
 
 		if (seg_is_space(c)) {
-			if (c == '\n' && sg->n > 0 && !para) {
-				para = 1;
-				pno++;
-			}
+			if (c == '\n')
+				nl++;
 			space = 1;
 			off += n;
 			continue;
 		}
+		if (sg->n > 0 && (nl >= 2 || (nl == 1 &&
+		    !seg_wrapped(&sg->t[sg->n - 1], c, blank)))) {
+			para = 1;
+			pno++;
+		}
+		nl = 0;
 		if (sg->n == cap) {
 			cap = cap * 2 + 256;
 			sg->t = xreallocarray(sg->t, cap, sizeof(*sg->t));

@@ -145,6 +145,14 @@ check_messy(void)
 	check_one(t, 1, QUOTE_DIRECT, "Айгуль Серикова",
 	    "Ответа пока нет, но мы ждём его к марту",
 	    "\"V: «Q1. «Q2».\": the second part continues it");
+
+	/* Lines wrapped inside a paragraph. */
+	t = "Аким области Ерлан Жаксыбеков заявил, что\nмост через реку "
+	    "откроют\nв мае. Работы идут по плану, и\nподрядчик "
+	    "успевает.\n\nДругой абзац.";
+	check_one(t, 0, QUOTE_INDIRECT, "Ерлан Жаксыбеков",
+	    "мост через реку откроют\nв мае",
+	    "a clause wrapped over lines is whole");
 }
 
 /*

@@ -395,8 +395,20 @@ static void
 test_paragraphs(void)
 {
 	check(paras, "Один. Два.\n\nТри\nЧетыре.\r\n  Пять",
-	    "[Один . Два .][Три][Четыре .][Пять]",
-	    "a line break starts a paragraph, blank lines or not");
+	    "[Один . Два .][Три][Четыре . Пять]",
+	    "a blank line starts a paragraph; a line break after a line "
+	    "with no point (a headline) too, but not after a sentence's end "
+	    "where blank lines part the paragraphs");
+	check(paras, "Один.\nДва\nТри.\nЧетыре.\n— Пять.",
+	    "[Один .][Два][Три .][Четыре .][— Пять .]",
+	    "with no blank line in the text, each line is a paragraph");
+	check(paras, "Аким заявил, что\nмост готов, и\nмы «рады».\n\nЕщё "
+	    "в 2020\nгоду (по\nплану) начали.\n— Да.",
+	    "[Аким заявил , что мост готов , и мы « рады » .]"
+	    "[Ещё в 2020 году ( по плану ) начали .][— Да .]",
+	    "a line break inside a sentence wraps the line: after a comma "
+	    "or a bracket, or before a word in lower case; never before a "
+	    "line of dialogue");
 	check(sents, "Один\n\nдва три.\nчетыре",
 	    "[Один][два три .][четыре]",
 	    "a paragraph ends its sentence, whatever comes next");
