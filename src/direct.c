@@ -536,6 +536,7 @@ attribution(struct ex *x, size_t s, size_t e, struct cand *c, size_t *end)
 	unsigned		 cls = 0;
 	const struct lex_entry	*le;
 	size_t			 k;
+	int			 split;
 
 	while (s < e && (tok_dash(x, s) || tok_punct(x, s, ',')))
 		s++;
@@ -598,8 +599,26 @@ attribution(struct ex *x, size_t s, size_t e, struct cand *c, size_t *end)
 			if (tok_name(x, j + 1) && j + 1 < e)
 				continue;	/* the run goes on */
 			mention_name_run(x, i + len, j, &n);
-			if (n > 0 && !tok_media(x,
-			    j - n > i ? j - n : j + 1 - n, j + 1)) {
+			/* "цитирует ИА Regnum Минченко", "цитирует ТАСС
+			 * Евгения Минченко": the person follows the
+			 * medium's own name (in capitals or Latin), in
+			 * one run of capitals with it or right after it;
+			 * after a noun ("газета X") X is the medium, and
+			 * so is a name in marks ("«РИА Новости» его"). */
+			split = 0;
+			for (k = j; n > 1 && k > j + 1 - n; k--)
+				if (tok_media(x, k - 1, k)) {
+					n = j + 1 - k;
+					split = 1;
+					break;
+				}
+			if (n > 0 && !split && j - n > i &&
+			    tok_media(x, j - n, j + 1 - n) &&
+			    (x->sg->t[j - n].flags & (SEG_ALLCAPS |
+			    SEG_LATIN)) && !tok_close_quote(x, j + 1))
+				split = !tok_media(x, j + 1 - n, j + 1);
+			if (n > 0 && (split || !tok_media(x,
+			    j - n > i ? j - n : j + 1 - n, j + 1))) {
 				memset(&c->m, 0, sizeof(c->m));
 				c->m.type = MEN_NAME;
 				c->m.s = j + 1 - n;

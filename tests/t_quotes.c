@@ -146,6 +146,22 @@ check_messy(void)
 	    "Ответа пока нет, но мы ждём его к марту",
 	    "\"V: «Q1. «Q2».\": the second part continues it");
 
+	/* A medium relays a person, the two names in one run of
+	 * capitals. */
+	check_one("«Мы готовы к работе и ждём решения», — цитирует ИА Regnum "
+	    "Минченко.", 0, QUOTE_DIRECT, "Минченко",
+	    "Мы готовы к работе и ждём решения",
+	    "\"— цитирует ИА Regnum X\": X after the medium's name");
+	check_one("«Мы готовы к работе и ждём решения», — цитирует ТАСС "
+	    "Евгения Минченко.", 0, QUOTE_DIRECT, "Евгений Минченко",
+	    "Мы готовы к работе и ждём решения",
+	    "\"— цитирует ТАСС X\": the same with a name in capitals");
+	check_one("«Мы готовы к работе и ждём решения», — приводит «РИА "
+	    "Новости» слова Ерлана Жаксыбекова.", 0, QUOTE_DIRECT,
+	    "Ерлан Жаксыбеков", "Мы готовы к работе и ждём решения",
+	    "\"— приводит «РИА Новости» слова X\": the medium's name in "
+	    "marks is no person");
+
 	/* Lines wrapped inside a paragraph. */
 	t = "Аким области Ерлан Жаксыбеков заявил, что\nмост через реку "
 	    "откроют\nв мае. Работы идут по плану, и\nподрядчик "
