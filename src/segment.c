@@ -35,6 +35,8 @@ static int	seg_glued_start(const struct segmentation *, size_t);
 static unsigned char *seg_lone_marks(const struct segmentation *);
 static int	seg_wrapped(const struct token *, uint32_t, int);
 static int	seg_has_blank_line(const char *, size_t);
+static int	seg_glued_end(const struct segmentation *, const char *,
+		    size_t);
 
 /* Decodes the character at s[off], never reading past len: ASCII and
  * two-byte characters (Cyrillic, Latin-1) inline, the rest through
@@ -262,6 +264,29 @@ seg_glued_start(const struct segmentation *sg, size_t i)
 }
 
 /*
+ * Does the point (or ! ? …) at token i end a sentence although no space
+ * follows it?  Crawls lose the space or the line break after a sentence
+ * ("ушёл.Затем", "заявил он.По словам"): a word in lower case of three
+ * letters or more before it, no abbreviation, and a capitalised word
+ * that is not Latin after it ("kazinform.kz" and "т.Мэй" stay).
+ */
+static int
+seg_glued_end(const struct segmentation *sg, const char *text, size_t i)
+{
+	const struct token	*t = &sg->t[i], *pv, *nx;
+
+	if (i == 0 || i + 1 >= sg->n || (t->uc != '.' && t->uc != '!' &&
+	    t->uc != '?' && t->uc != 0x2026))
+		return 0;
+	pv = &sg->t[i - 1];
+	nx = &sg->t[i + 1];
+	return pv->type == SEG_WORD && !(pv->flags & (SEG_CAP | SEG_ALLCAPS |
+	    SEG_DIGIT | SEG_LATIN)) && pv->end - pv->start >= 6 &&
+	    nx->type == SEG_WORD && (nx->flags & SEG_CAP) &&
+	    !(nx->flags & SEG_LATIN) && !seg_is_abbrev(sg, text, i - 1);
+}
+
+/*
  * Which opening quotation marks does the sentence splitter pass over?
  * Returns an array of sg->n flags, which the caller frees: 1 for a mark
  * that nothing closes in its paragraph (a stray « or ", a quote whose
@@ -370,7 +395,7 @@ seg_sentences(struct segmentation *sg, const char *text)
 			    (segment_is_dash(nx->uc) ||
 			    quotemark_opens(nx->uc)))
 				ok = 1;
-			if (!(nx->flags & SEG_SPACE))
+			if (!(nx->flags & SEG_SPACE) && !seg_glued_end(sg, text, i))
 				ok = 0;
 			if (ok && t->uc == '.' && pv != NULL &&
 			    seg_is_abbrev(sg, text, i - 1))

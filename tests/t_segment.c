@@ -264,8 +264,16 @@ test_sentences(void)
 	    "руб. and г. before a capital end no sentence");
 	check(sents, "Он ушёл. и всё", "[Он ушёл . и всё]",
 	    "a point before a lower-case word ends no sentence");
-	check(sents, "Он ушёл.Всё", "[Он ушёл . Всё]",
-	    "a point with no space after it ends no sentence");
+	check(sents, "Он ушёл.Всё. Мы ждали!Да", "[Он ушёл .][Всё .]"
+	    "[Мы ждали !][Да]",
+	    "a point or ! with no space after it ends a sentence between a "
+	    "word in lower case and a capital (a crawl lost the space)");
+	check(sents, "Сервис Яндекс.Такси и сайт ria.Ru, г.Алматы, им.Абая, "
+	    "ул.Жандосова, пос.Ушкын, в 5.Потом.", "[Сервис Яндекс . Такси "
+	    "и сайт ria.Ru , г . Алматы , им . Абая , ул . Жандосова , "
+	    "пос . Ушкын , в 5 . Потом .]",
+	    "but not after a capitalised or Latin word, an abbreviation, "
+	    "a short word or a number, nor before a Latin word");
 	check(sents, "Было 5. 10 человек пришли.",
 	    "[Было 5 .][10 человек пришли .]",
 	    "a sentence may start with a number");
