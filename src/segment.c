@@ -626,6 +626,15 @@ segment_text(const char *text, size_t len)
 		} else {
 			t->type = SEG_PUNCT;
 			t->end = off + n;
+			/* Double marks written with single ones: ''Так''
+			 * (wiki markup) is "Так", ‹Так› is «Так». */
+			if (c == '\'' && off + 1 < len && text[off + 1] == '\'') {
+				t->end = off + 2;
+				t->uc = '"';
+			} else if (c == 0x2039)
+				t->uc = 0xab;
+			else if (c == 0x203a)
+				t->uc = 0xbb;
 		}
 		seg_add_fold(sg, t, text);
 		off = t->end;

@@ -30,7 +30,9 @@ struct token {
 	size_t		 start, end;	/* bytes of the article text */
 	size_t		 fold;		/* offset of the folded form */
 	size_t		 flen;		/* bytes of the folded form */
-	uint32_t	 uc;		/* first character (punctuation) */
+	uint32_t	 uc;		/* first character (punctuation); for
+					 * '' the " it stands for, for ‹ › the
+					 * « » */
 	unsigned int	 sent;		/* sentence index */
 	unsigned int	 para;		/* paragraph index */
 	unsigned char	 type;		/* enum seg_type */

@@ -146,6 +146,14 @@ check_messy(void)
 	    "Ответа пока нет, но мы ждём его к марту",
 	    "\"V: «Q1. «Q2».\": the second part continues it");
 
+	/* Double marks written with single ones. */
+	check_one("''Мы готовы к переговорам'', — сказал Иван Петров.", 0,
+	    QUOTE_DIRECT, "Иван Петров", "Мы готовы к переговорам",
+	    "two apostrophes are a double mark");
+	check_one("‹Мы готовы к переговорам›, — сказал Иван Петров.", 0,
+	    QUOTE_DIRECT, "Иван Петров", "Мы готовы к переговорам",
+	    "‹› are «»");
+
 	/* A medium relays a person, the two names in one run of
 	 * capitals. */
 	check_one("«Мы готовы к работе и ждём решения», — цитирует ИА Regnum "

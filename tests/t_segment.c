@@ -340,9 +340,14 @@ test_quotes(void)
 	check(sents, "‟Нет. Никогда” Он. Да.",
 	    "[‟ Нет . Никогда ” Он .][Да .]",
 	    "‟ opens like „");
-	check(sents, "Он ушёл. ‹Куда› ‚Туда‘ 'Сюда' Всё.",
-	    "[Он ушёл . ‹ Куда › ‚ Туда ‘ ' Сюда ' Всё .]",
+	check(sents, "Он ушёл. ‚Туда‘ 'Сюда' ’Всё’. Да.",
+	    "[Он ушёл . ‚ Туда ‘ ' Сюда ' ’ Всё ’ .][Да .]",
 	    "single marks neither open, close nor start a sentence");
+	check(sents, "Он ушёл. ‹Куда? Туда› и ''Что? Всё'' Он.",
+	    "[Он ушёл .][‹ Куда ? Туда › и '' Что ? Всё '' Он .]",
+	    "‹› are «», and two apostrophes are a double mark");
+	check(toks, "a''b ''c''", "a@0-1 ''@1-3 b@3-4 ''@5-7 c@7-8 ''@8-10",
+	    "two apostrophes are one token");
 	check(sents, "“Мы готовы. Всё сделано”, — сказал он. Затем ушёл.",
 	    "[“ Мы готовы . Всё сделано ” , — сказал он .][Затем ушёл .]",
 	    "nothing inside English-style “” ends a sentence");
