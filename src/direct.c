@@ -901,6 +901,12 @@ direct_pass(struct ex *x)
 			} else if (dash_question(x, ps, pe)) {
 				/* An interviewer's question: no quote. */
 				prev_question = 2;
+			} else if (x->sg->t[ps + 1].type == SEG_WORD &&
+			    tok_common(x, ps + 1) &&
+			    !(x->sg->t[ps + 1].flags & SEG_CAP)) {
+				/* "- оперативная информация о ...": a line
+				 * in lower case is a footer or a list, no
+				 * line of dialogue. */
 			} else if (prev_quote || has_intro) {
 				if (has_intro)
 					c = intro;

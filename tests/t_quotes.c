@@ -146,6 +146,14 @@ check_messy(void)
 	    "Ответа пока нет, но мы ждём его к марту",
 	    "\"V: «Q1. «Q2».\": the second part continues it");
 
+	/* A dash line in lower case after a quote is a footer. */
+	t = "Пользователи сети пишут: «Это провал, и все это видят».\n\n"
+	    "- оперативная информация о событиях в мире и комментарии к "
+	    "ним.";
+	ok(extract(t, &ql) == 1, "a dash line in lower case after a quote "
+	    "continues no dialogue");
+	quote_list_free(&ql);
+
 	/* Double marks written with single ones. */
 	check_one("''Мы готовы к переговорам'', — сказал Иван Петров.", 0,
 	    QUOTE_DIRECT, "Иван Петров", "Мы готовы к переговорам",
