@@ -820,17 +820,19 @@ attr_line(struct ex *x, size_t p, struct cand *c)
 /*
  * Does paragraph p open with an attribution clause cut off from the
  * quote paragraph above it by the crawl: a speech verb in lower case
- * first ("заявил после инаугурации Рамзан Кадыров.")?  Fills c when it
- * does.
+ * first, after a dash or not ("заявил после инаугурации Рамзан
+ * Кадыров.", "— сказал он.")?  Fills c when it does.
  */
 static int
 verb_line(struct ex *x, size_t p, struct cand *c)
 {
 	size_t	s = x->sg->para[p].first, e = x->sg->para[p].last, end;
 
-	/* Its first sentence. */
+	/* Its first sentence; "— заявил X." too. */
 	e = x->sg->sent[x->sg->t[s].sent].last < e ?
 	    x->sg->sent[x->sg->t[s].sent].last : e;
+	if (tok_dash(x, s) && s + 1 < e)
+		s++;
 	if (e - s > 25 || x->sg->t[s].type != SEG_WORD ||
 	    (x->sg->t[s].flags & (SEG_CAP | SEG_ALLCAPS)) ||
 	    !tok_verb(x, s, e, NULL, NULL))

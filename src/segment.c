@@ -35,6 +35,7 @@ static int	seg_glued_start(const struct segmentation *, size_t);
 static unsigned char *seg_lone_marks(const struct segmentation *);
 static int	seg_wrapped(const struct token *, uint32_t, int);
 static int	seg_has_blank_line(const char *, size_t);
+static int	seg_runs_on(const struct token *);
 static int	seg_glued_end(const struct segmentation *, const char *,
 		    size_t);
 
@@ -516,6 +517,16 @@ seg_wrapped(const struct token *pv, uint32_t c, int blank)
 	    pv->uc == 0x2026 || pv->uc == ':' || quotemark_closes(pv->uc));
 }
 
+/* Does the text plainly run on past token pv, even across a blank line:
+ * a comma, a semicolon or a dash ("«Q», —" and then "заявил X.")?  No
+ * paragraph ends so; the crawl broke it. */
+static int
+seg_runs_on(const struct token *pv)
+{
+	return pv->type == SEG_PUNCT && (pv->uc == ',' || pv->uc == ';' ||
+	    segment_is_dash(pv->uc));
+}
+
 /* Does text[0..len) part paragraphs with blank lines? */
 static int
 seg_has_blank_line(const char *text, size_t len)
@@ -554,7 +565,8 @@ segment_text(const char *text, size_t len)
 			off += n;
 			continue;
 		}
-		if (sg->n > 0 && (nl >= 2 || (nl == 1 &&
+		if (sg->n > 0 && ((nl >= 2 &&
+		    !seg_runs_on(&sg->t[sg->n - 1])) || (nl == 1 &&
 		    !seg_wrapped(&sg->t[sg->n - 1], c, blank)))) {
 			para = 1;
 			pno++;

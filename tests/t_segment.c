@@ -412,6 +412,11 @@ test_paragraphs(void)
 	    "a blank line starts a paragraph; a line break after a line "
 	    "with no point (a headline) too, but not after a sentence's end "
 	    "where blank lines part the paragraphs");
+	check(paras, "«Один», —\n\nсказал он.\n\n«Два»,\n\n— сказал он; "
+	    "\n\nтри.", "[« Один » , — сказал он .][« Два » , — сказал он ; "
+	    "три .]",
+	    "no paragraph ends in a comma, a semicolon or a dash: a blank "
+	    "line after one is the crawl's");
 	check(paras, "Один.\nДва\nТри.\nЧетыре.\n— Пять.",
 	    "[Один .][Два][Три .][Четыре .][— Пять .]",
 	    "with no blank line in the text, each line is a paragraph");
