@@ -986,7 +986,7 @@ direct_pass(struct ex *x)
 		/* Quotation marks. */
 		for (i = ps; i < pe; i++) {
 			size_t	o = i, cl, words = 0, k;
-			int	sent_start, after_colon, attributed = 0;
+			int	sent_start, after_colon, attributed = 0, open;
 			unsigned vcls = 0;
 
 			if (sg->t[i].type != SEG_PUNCT ||
@@ -995,6 +995,15 @@ direct_pass(struct ex *x)
 			if (x->mask[i])
 				continue;
 			cl = quote_close(x, o, pe);
+			/* A quotation that does not close in its paragraph
+			 * runs as far as the speaker's voice does: with the
+			 * paragraphs run together, the paragraph may be the
+			 * rest of the article.  Unattributed, it is no
+			 * further quote of the last source then: a stray «
+			 * is as likely a title that lost its ». */
+			open = cl >= pe;
+			if (open && o + 1 < pe)
+				cl = speech_end(x, o + 1, pe);
 			for (k = o + 1; k < cl; k++)
 				if (sg->t[k].type == SEG_WORD)
 					words++;
@@ -1142,7 +1151,7 @@ direct_pass(struct ex *x)
 				i = cl;
 				continue;
 			}
-			if (words >= 3 && o == ps && cl >= pe &&
+			if (words >= 3 && o == ps && open &&
 			    run_attribution(x, p, &c)) {
 				/* "«Q1." then "«Q2», — сказал X." */
 				add_direct(x, o + 1, pe, &c);

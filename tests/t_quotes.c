@@ -154,6 +154,20 @@ check_messy(void)
 	    "continues no dialogue");
 	quote_list_free(&ql);
 
+	/* A quotation mark that does not close. */
+	check_one("Совет собрался утром. Аким Ерлан Сапаров сказал: «Мост "
+	    "построят к лету, деньги уже есть. Подрядчик выбран. 12 марта "
+	    "стало известно, что подрядчик сменился. Работы начались в 2020 "
+	    "году.", 0, QUOTE_DIRECT, "Ерлан Сапаров",
+	    "Мост построят к лету, деньги уже есть. Подрядчик выбран.",
+	    "\"V: «Q\" with no closing mark ends where the report goes on");
+	check_one("«Мост построят к лету, деньги уже есть. Подрядчик уже "
+	    "выбран.\n\n«Работы начнутся в марте», — сказал аким Ерлан "
+	    "Сапаров.", 0, QUOTE_DIRECT, "Ерлан Сапаров",
+	    "Мост построят к лету, деньги уже есть. Подрядчик уже выбран.",
+	    "a quote over two paragraphs still takes the attribution of "
+	    "the one that closes it");
+
 	/* The attribution cut off into a paragraph of its own. */
 	check_one("Строители вышли на объект.\n\n«Мост построят к лету, деньги "
 	    "уже есть».\n\n— заявил аким района Ерлан Сапаров.", 0,
