@@ -33,6 +33,13 @@ static int	 attr_line(struct ex *, size_t, struct cand *);
 static int	 run_attribution(struct ex *, size_t, struct cand *);
 static size_t	 transcript_line(struct ex *, size_t, size_t, struct cand *);
 static size_t	 colon_text(struct ex *, size_t, size_t, struct cand *);
+static int	 first_person(const struct ex *, size_t);
+static int	 narrated(const struct ex *, size_t, size_t);
+static size_t	 speech_end(const struct ex *, size_t, size_t);
+static int	 dash_run(const struct ex *, size_t, size_t);
+static int	 ends_utterance(const struct ex *, size_t);
+static int	 in_run(const struct ex *, size_t, size_t);
+static int	 run_in_paragraph(struct ex *, size_t, size_t, struct cand *);
 
 /*
  * "В заявлении X говорится:" (or "сказано", "отмечается") in [s, e):
@@ -79,11 +86,6 @@ doc_intro(struct ex *x, size_t s, size_t e, struct cand *c)
 static int
 reports_itself(const struct ex *x, size_t s, size_t e)
 {
-	static const char *const first[] = {
-		"я", "мы", "меня", "мне", "мной", "нас", "нам", "нами", "мой",
-		"моя", "мое", "мои", "наш", "наша", "наше", "наши", "нашей",
-		"нашего", "нашим", "наших", "моей", "моего", NULL
-	};
 	const struct lex_entry	*le;
 	size_t			 i, k;
 	int			 verb = 0;
@@ -107,13 +109,112 @@ reports_itself(const struct ex *x, size_t s, size_t e)
 		if ((tok_is(x, i, "этих") && tok_is(x, i + 1, "слов")) ||
 		    (tok_is(x, i, "этим") && tok_is(x, i + 1, "словам")))
 			return 1;
-		for (k = 0; first[k] != NULL; k++)
-			if (strcmp(x->w[i], first[k]) == 0)
-				return 0;
+		if (first_person(x, i))
+			return 0;
 		if (tok_verb(x, i, e, NULL, NULL) && tok_finite_past(x, i))
 			verb = 1;
 	}
 	return verb;
+}
+
+/* Is token i a pronoun of the first or second person (мы, нас, ваш)? */
+static int
+first_person(const struct ex *x, size_t i)
+{
+	static const char *const first[] = {
+		"я", "мы", "меня", "мне", "мной", "нас", "нам", "нами", "мой",
+		"моя", "мое", "мои", "наш", "наша", "наше", "наши", "нашей",
+		"нашего", "нашим", "наших", "моей", "моего", "вы", "вас",
+		"вам", "вами", "ваш", "ваша", "ваше", "ваши", NULL
+	};
+	size_t	k;
+
+	if (x->sg->t[i].type != SEG_WORD)
+		return 0;
+	for (k = 0; first[k] != NULL; k++)
+		if (strcmp(x->w[i], first[k]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Is sentence [s, e) told in the newsroom's voice: a verb in the past
+ * ("стало известно", "Команда была основана") and no first or second
+ * person?  Speech goes on in the present and future, or says "мы".
+ */
+static int
+narrated(const struct ex *x, size_t s, size_t e)
+{
+	static const char *const neut[] = { "ало", "ило", "ело", "яло",
+	    "шел", "шла", "шло", "шли", NULL };	/* and пришла, ушли */
+	size_t	i, k;
+	int	past = 0;
+
+	for (i = s; i < e; i++) {
+		if (first_person(x, i))
+			return 0;
+		if (x->sg->t[i].type != SEG_WORD || past)
+			continue;
+		if (tok_finite_past(x, i) || tok_is(x, i, "был") ||
+		    tok_is(x, i, "была") || tok_is(x, i, "было") ||
+		    tok_is(x, i, "были"))
+			past = 1;
+		else if (!(x->sg->t[i].flags & SEG_CAP))
+			for (k = 0; neut[k] != NULL; k++)
+				if (strlen(x->w[i]) >= strlen(neut[k]) + 4 &&
+				    tok_ends(x->w[i], neut[k]))
+					past = 1;
+	}
+	return past;
+}
+
+/*
+ * May tokens [s, e), after a dash that opens a sentence inside a
+ * paragraph, be one line of dialogue the crawl ran into the paragraph:
+ * at most five sentences, none after the first opening with a dash or
+ * a quotation mark?
+ */
+static int
+dash_run(const struct ex *x, size_t s, size_t e)
+{
+	const struct segmentation	*sg = x->sg;
+	unsigned int			 k;
+
+	if (sg->t[e - 1].sent > sg->t[s].sent + 4)
+		return 0;
+	for (k = sg->t[s].sent + 1; k <= sg->t[e - 1].sent; k++)
+		if (tok_dash(x, sg->sent[k].first) ||
+		    tok_open_quote(x, sg->sent[k].first))
+			return 0;
+	return 1;
+}
+
+/*
+ * Where does a quote that starts at token s, with no mark to close it,
+ * end before pe?  At the end of its first sentence, or of a later one
+ * when the sentences between go on in the speaker's voice: none opens
+ * with a dash or a quotation mark (another speaker, another quote) and
+ * none is narrated.  A paragraph ends a quote, but crawls run
+ * paragraphs together, and then the report after the quote follows it
+ * in the same paragraph.
+ */
+static size_t
+speech_end(const struct ex *x, size_t s, size_t pe)
+{
+	const struct segmentation	*sg = x->sg;
+	size_t				 e, k;
+
+	if (s >= pe)
+		return pe;
+	e = sg->sent[sg->t[s].sent].last;
+	while (e < pe) {
+		k = sg->t[e].sent;
+		if (tok_dash(x, e) || tok_open_quote(x, e) ||
+		    narrated(x, sg->sent[k].first, sg->sent[k].last))
+			break;
+		e = sg->sent[k].last;
+	}
+	return e < pe ? e : pe;
 }
 
 /* Is paragraph [s, e), which opens with a dash, a question and nothing
@@ -200,7 +301,12 @@ speech_noun(struct ex *x, size_t s, size_t e, struct cand *c)
 
 /*
  * The closing mark of the quotation that opens at token o, or pe when it
- * does not close in its paragraph.  «» nest with „“ inside; straight
+ * does not close in its paragraph.  «» nest with „“ or “” inside (a “
+ * glued to the word after it opens).  The mark that opened o again
+ * after a sentence's end opens the next paragraph of the quotation,
+ * which the crawl ran into this one ("«Q1. «Q2», — сказал X"): then the
+ * answer is the token that ends the sentence before it, not a mark
+ * (in_run() tells).  Straight
  * marks nest too, an inner one opening after a space before a word
  * ("Столько врать миру про "руку Кремля", ... люди", - написала) and
  * closing glued to the word before it.
@@ -231,7 +337,12 @@ quote_close(const struct ex *x, size_t o, size_t pe)
 		const struct token	*t = &x->sg->t[cl];
 		uint32_t		 m = t->type == SEG_PUNCT ? t->uc : 0;
 
-		if (quotemark_opens(m) && !quotemark_closes(m))	/* « „ */
+		if (depth == 0 && m == x->sg->t[o].uc && cl > o + 2 &&
+		    (x->sg->t[cl].flags & SEG_SPACE) && ends_utterance(x,
+		    cl - 1))
+			return cl - 1;	/* «Q1. «Q2»: a paragraph run in */
+		if ((quotemark_opens(m) && !quotemark_closes(m)) ||
+		    (m == 0x201c && tok_open_quote(x, cl)))	/* « „ “Так” */
 			depth++;
 		else if (quotemark_closes(m) && m != '"') {	/* » “ ” */
 			if (depth == 0)
@@ -240,6 +351,47 @@ quote_close(const struct ex *x, size_t o, size_t pe)
 		}
 	}
 	return cl;
+}
+
+/* Is token i a point, !, ? or … that may end what someone said? */
+static int
+ends_utterance(const struct ex *x, size_t i)
+{
+	return tok_punct(x, i, '.') || tok_punct(x, i, '!') ||
+	    tok_punct(x, i, '?') || tok_punct(x, i, 0x2026);
+}
+
+/* Did quote_close() end a quotation at cl < pe before the next part of
+ * it, rather than at a closing mark? */
+static int
+in_run(const struct ex *x, size_t cl, size_t pe)
+{
+	return cl < pe && !tok_close_quote(x, cl) && ends_utterance(x, cl);
+}
+
+/*
+ * The quotation opening at token q is a later part of a run ("«Q1.
+ * «Q2. «Q3», — сказал X"): fills c with the attribution after the part
+ * that closes the run, if there is one, as run_attribution() does for
+ * paragraphs.
+ */
+static int
+run_in_paragraph(struct ex *x, size_t q, size_t pe, struct cand *c)
+{
+	size_t	cl, end, k;
+
+	for (k = 0; k < 5 && q < pe; k++) {
+		cl = quote_close(x, q, pe);
+		if (in_run(x, cl, pe)) {
+			q = cl + 1;
+			continue;
+		}
+		memset(c, 0, sizeof(*c));
+		return cl + 1 < pe && (tok_punct(x, cl + 1, ',') ||
+		    tok_dash(x, cl + 1)) && attribution(x, cl + 1, pe, c,
+		    &end);
+	}
+	return 0;
 }
 
 /*
@@ -384,6 +536,7 @@ attribution(struct ex *x, size_t s, size_t e, struct cand *c, size_t *end)
 	unsigned		 cls = 0;
 	const struct lex_entry	*le;
 	size_t			 k;
+	int			 split;
 
 	while (s < e && (tok_dash(x, s) || tok_punct(x, s, ',')))
 		s++;
@@ -446,8 +599,26 @@ attribution(struct ex *x, size_t s, size_t e, struct cand *c, size_t *end)
 			if (tok_name(x, j + 1) && j + 1 < e)
 				continue;	/* the run goes on */
 			mention_name_run(x, i + len, j, &n);
-			if (n > 0 && !tok_media(x,
-			    j - n > i ? j - n : j + 1 - n, j + 1)) {
+			/* "цитирует ИА Regnum Минченко", "цитирует ТАСС
+			 * Евгения Минченко": the person follows the
+			 * medium's own name (in capitals or Latin), in
+			 * one run of capitals with it or right after it;
+			 * after a noun ("газета X") X is the medium, and
+			 * so is a name in marks ("«РИА Новости» его"). */
+			split = 0;
+			for (k = j; n > 1 && k > j + 1 - n; k--)
+				if (tok_media(x, k - 1, k)) {
+					n = j + 1 - k;
+					split = 1;
+					break;
+				}
+			if (n > 0 && !split && j - n > i &&
+			    tok_media(x, j - n, j + 1 - n) &&
+			    (x->sg->t[j - n].flags & (SEG_ALLCAPS |
+			    SEG_LATIN)) && !tok_close_quote(x, j + 1))
+				split = !tok_media(x, j + 1 - n, j + 1);
+			if (n > 0 && (split || !tok_media(x,
+			    j - n > i ? j - n : j + 1 - n, j + 1))) {
 				memset(&c->m, 0, sizeof(c->m));
 				c->m.type = MEN_NAME;
 				c->m.s = j + 1 - n;
@@ -649,17 +820,19 @@ attr_line(struct ex *x, size_t p, struct cand *c)
 /*
  * Does paragraph p open with an attribution clause cut off from the
  * quote paragraph above it by the crawl: a speech verb in lower case
- * first ("заявил после инаугурации Рамзан Кадыров.")?  Fills c when it
- * does.
+ * first, after a dash or not ("заявил после инаугурации Рамзан
+ * Кадыров.", "— сказал он.")?  Fills c when it does.
  */
 static int
 verb_line(struct ex *x, size_t p, struct cand *c)
 {
 	size_t	s = x->sg->para[p].first, e = x->sg->para[p].last, end;
 
-	/* Its first sentence. */
+	/* Its first sentence; "— заявил X." too. */
 	e = x->sg->sent[x->sg->t[s].sent].last < e ?
 	    x->sg->sent[x->sg->t[s].sent].last : e;
+	if (tok_dash(x, s) && s + 1 < e)
+		s++;
 	if (e - s > 25 || x->sg->t[s].type != SEG_WORD ||
 	    (x->sg->t[s].flags & (SEG_CAP | SEG_ALLCAPS)) ||
 	    !tok_verb(x, s, e, NULL, NULL))
@@ -730,6 +903,12 @@ direct_pass(struct ex *x)
 			} else if (dash_question(x, ps, pe)) {
 				/* An interviewer's question: no quote. */
 				prev_question = 2;
+			} else if (x->sg->t[ps + 1].type == SEG_WORD &&
+			    tok_common(x, ps + 1) &&
+			    !(x->sg->t[ps + 1].flags & SEG_CAP)) {
+				/* "- оперативная информация о ...": a line
+				 * in lower case is a footer or a list, no
+				 * line of dialogue. */
 			} else if (prev_quote || has_intro) {
 				if (has_intro)
 					c = intro;
@@ -776,7 +955,7 @@ direct_pass(struct ex *x)
 		}
 		if ((k0 = transcript_line(x, ps, pe, &c)) > 0 ||
 		    (k0 = colon_text(x, ps, pe, &c)) > 0) {
-			add_direct(x, k0 + 1, pe, &c);
+			add_direct(x, k0 + 1, speech_end(x, k0 + 1, pe), &c);
 			this_quote = 1;
 		}
 		/* Dash dialogue inside a paragraph, when the crawl lost the
@@ -789,17 +968,14 @@ direct_pass(struct ex *x)
 				continue;
 			memset(&c, 0, sizeof(c));
 			if (!find_split(x, i + 1, pe, &q1e, &q2s, &c) ||
-			    sg->t[q1e > i + 1 ? q1e - 1 : i + 1].sent !=
-			    sg->t[i + 1].sent || q1e <= i + 1)
+			    q1e <= i + 1 || !dash_run(x, i + 1, q1e))
 				continue;
 			add_direct(x, i + 1, q1e, &c);
 			q2e = q2s;
 			if (q2s < pe && tok_dash(x, q2s - 1)) {
 				struct cand	c2 = c;
 
-				q2e = sg->sent[sg->t[q2s].sent].last;
-				if (q2e > pe)
-					q2e = pe;
+				q2e = speech_end(x, q2s, pe);
 				c2.cs = c2.ce = 0;
 				c2.m.type = MEN_CONT;
 				add_direct(x, q2s, q2e, &c2);
@@ -810,7 +986,7 @@ direct_pass(struct ex *x)
 		/* Quotation marks. */
 		for (i = ps; i < pe; i++) {
 			size_t	o = i, cl, words = 0, k;
-			int	sent_start, after_colon, attributed = 0;
+			int	sent_start, after_colon, attributed = 0, open;
 			unsigned vcls = 0;
 
 			if (sg->t[i].type != SEG_PUNCT ||
@@ -819,6 +995,15 @@ direct_pass(struct ex *x)
 			if (x->mask[i])
 				continue;
 			cl = quote_close(x, o, pe);
+			/* A quotation that does not close in its paragraph
+			 * runs as far as the speaker's voice does: with the
+			 * paragraphs run together, the paragraph may be the
+			 * rest of the article.  Unattributed, it is no
+			 * further quote of the last source then: a stray «
+			 * is as likely a title that lost its ». */
+			open = cl >= pe;
+			if (open && o + 1 < pe)
+				cl = speech_end(x, o + 1, pe);
 			for (k = o + 1; k < cl; k++)
 				if (sg->t[k].type == SEG_WORD)
 					words++;
@@ -836,7 +1021,12 @@ direct_pass(struct ex *x)
 			memset(&c, 0, sizeof(c));
 			if (words >= 2 && cl + 1 < pe &&
 			    (tok_punct(x, cl + 1, ',') ||
-			    tok_dash(x, cl + 1)) &&
+			    tok_dash(x, cl + 1) ||
+			    /* "«Q.» заявил X": the comma and dash lost */
+			    (words >= 3 && tok_close_quote(x, cl) &&
+			    ends_utterance(x, cl - 1) &&
+			    tok_verb(x, cl + 1, pe, NULL, NULL) &&
+			    tok_common(x, cl + 1))) &&
 			    attribution(x, cl + 1, pe, &c, &end)) {
 				attributed = 1;
 				if (!sent_start && !after_colon) {
@@ -865,6 +1055,15 @@ direct_pass(struct ex *x)
 					add_direct(x, o + 1, cl, &c);
 				this_quote = 1;
 				i = end > cl ? end - 1 : cl;
+				continue;
+			}
+			if (words >= 3 && in_run(x, cl, pe) &&
+			    (sent_start || after_colon) &&
+			    run_in_paragraph(x, cl + 1, pe, &c)) {
+				/* "«Q1. «Q2», — сказал X": Q1 is X's too. */
+				add_direct(x, o + 1, cl + 1, &c);
+				this_quote = 1;
+				i = cl;
 				continue;
 			}
 			if (words >= 3 && !after_colon) {
@@ -952,7 +1151,7 @@ direct_pass(struct ex *x)
 				i = cl;
 				continue;
 			}
-			if (words >= 3 && o == ps && cl >= pe &&
+			if (words >= 3 && o == ps && open &&
 			    run_attribution(x, p, &c)) {
 				/* "«Q1." then "«Q2», — сказал X." */
 				add_direct(x, o + 1, pe, &c);

@@ -31,6 +31,13 @@ static int	seg_is_abbrev(const struct segmentation *, const char *,
 static int	seg_joins(uint32_t, uint32_t, uint32_t);
 static int	seg_opens_only(uint32_t);
 static int	seg_closes_curly(uint32_t);
+static int	seg_glued_start(const struct segmentation *, size_t);
+static unsigned char *seg_lone_marks(const struct segmentation *);
+static int	seg_wrapped(const struct token *, uint32_t, int);
+static int	seg_has_blank_line(const char *, size_t);
+static int	seg_runs_on(const struct token *);
+static int	seg_glued_end(const struct segmentation *, const char *,
+		    size_t);
 
 /* Decodes the character at s[off], never reading past len: ASCII and
  * two-byte characters (Cyrillic, Latin-1) inline, the rest through
@@ -137,6 +144,32 @@ seg_closes_curly(uint32_t c)
 	return quotemark_closes(c) && c != '"';
 }
 
+/*
+ * Does the “ at token i open a quotation, English-style (“Так”), rather
+ * than close a „ (German-style „Так“)?  It opens when it is glued to a
+ * word or a mark after it and stands after a space, at the text's start
+ * or after punctuation that is no sentence end, comma or closing mark
+ * („Так.“, — closes; сказал:“Так” opens).
+ */
+int
+segment_curly_opens(const struct segmentation *sg, size_t i)
+{
+	const struct token	*t = &sg->t[i], *nx, *pv;
+
+	if (t->type != SEG_PUNCT || t->uc != 0x201c || i + 1 >= sg->n)
+		return 0;
+	nx = &sg->t[i + 1];
+	if ((nx->flags & SEG_SPACE) || (nx->type != SEG_WORD &&
+	    !quotemark_opens(nx->uc)))
+		return 0;
+	if (i == 0 || (t->flags & (SEG_SPACE | SEG_PARA)))
+		return 1;
+	pv = &sg->t[i - 1];
+	return pv->type == SEG_PUNCT && pv->uc != '.' && pv->uc != ',' &&
+	    pv->uc != '!' && pv->uc != '?' && pv->uc != 0x2026 &&
+	    pv->uc != ';' && !quotemark_closes(pv->uc);
+}
+
 int
 segment_starts_upper(const char *s)
 {
@@ -189,6 +222,131 @@ seg_is_abbrev(const struct segmentation *sg, const char *text, size_t i)
 }
 
 /*
+ * Does token i start a sentence glued to the text before it, with no
+ * point between: a capitalised word that opens sentences and is never a
+ * name ("Ранее", "Однако", "В"), after a word in lower case, a number or
+ * a closing quotation mark?  Crawls drop a headline's line break and the
+ * text of a link ("... России В Афинах заявили", "July 19, 2018 Ранее
+ * сообщалось").  One letter followed by a point is an initial.
+ */
+static int
+seg_glued_start(const struct segmentation *sg, size_t i)
+{
+	static const char *const opener[] = {
+		"в", "во", "на", "по", "при", "для", "об", "из", "со", "от",
+		"до", "за", "после", "перед", "как", "однако", "но", "ранее",
+		"напомним", "кроме", "также", "тогда", "теперь", "сейчас",
+		"позже", "впрочем", "причем", "поэтому", "кстати", "это",
+		"этот", "эта", "эти", "он", "она", "они", "мы", "его", "ее",
+		"их", "там", "так", "если", "когда", "хотя", "согласно",
+		"накануне", "вчера", "сегодня", "между", "несмотря",
+		"сообщается", "известно", NULL
+	};
+	const struct token	*t = &sg->t[i], *pv;
+	const char		*f;
+	size_t			 k;
+
+	if (i == 0 || t->type != SEG_WORD || !(t->flags & SEG_CAP) ||
+	    (t->flags & SEG_ALLCAPS) || !(t->flags & SEG_SPACE) ||
+	    t->flen > 20)
+		return 0;
+	pv = &sg->t[i - 1];
+	if (pv->type == SEG_WORD ? (pv->flags & (SEG_CAP | SEG_ALLCAPS)) != 0 :
+	    !seg_closes_curly(pv->uc) && pv->uc != '"')
+		return 0;
+	if (i + 1 < sg->n && sg->t[i + 1].type == SEG_PUNCT &&
+	    sg->t[i + 1].uc == '.')
+		return 0;
+	f = sg->fold.data + t->fold;
+	for (k = 0; opener[k] != NULL; k++)
+		if (strcmp(f, opener[k]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Does the point (or ! ? …) at token i end a sentence although no space
+ * follows it?  Crawls lose the space or the line break after a sentence
+ * ("ушёл.Затем", "заявил он.По словам"): a word in lower case of three
+ * letters or more before it, no abbreviation, and a capitalised word
+ * that is not Latin after it ("kazinform.kz" and "т.Мэй" stay).
+ */
+static int
+seg_glued_end(const struct segmentation *sg, const char *text, size_t i)
+{
+	const struct token	*t = &sg->t[i], *pv, *nx;
+
+	if (i == 0 || i + 1 >= sg->n || (t->uc != '.' && t->uc != '!' &&
+	    t->uc != '?' && t->uc != 0x2026))
+		return 0;
+	pv = &sg->t[i - 1];
+	nx = &sg->t[i + 1];
+	return pv->type == SEG_WORD && !(pv->flags & (SEG_CAP | SEG_ALLCAPS |
+	    SEG_DIGIT | SEG_LATIN)) && pv->end - pv->start >= 6 &&
+	    nx->type == SEG_WORD && (nx->flags & SEG_CAP) &&
+	    !(nx->flags & SEG_LATIN) && !seg_is_abbrev(sg, text, i - 1);
+}
+
+/*
+ * Which opening quotation marks does the sentence splitter pass over?
+ * Returns an array of sg->n flags, which the caller frees: 1 for a mark
+ * that nothing closes in its paragraph (a stray « or ", a quote whose
+ * closing mark the crawl lost), which would otherwise hide every
+ * sentence end to the paragraph's end; 1 too for a mark that opens the
+ * next paragraph of a quotation still open, run into this one by the
+ * crawl: the same mark after a sentence's end («Q1. «Q2», — сказал X),
+ * which continues the quotation rather than nesting in it.
+ */
+static unsigned char *
+seg_lone_marks(const struct segmentation *sg)
+{
+	unsigned char	*lone = xcalloc(sg->n + 1, 1);
+	size_t		*stack = NULL, depth = 0, cap = 0, i, sidx = 0;
+	int		 straight = 0;
+
+	for (i = 0; i <= sg->n; i++) {
+		const struct token	*t = i < sg->n ? &sg->t[i] : NULL;
+
+		if (t == NULL || (t->flags & SEG_PARA)) {
+			while (depth > 0)
+				lone[stack[--depth]] = 1;
+			if (straight)
+				lone[sidx] = 1;
+			straight = 0;
+			if (t == NULL)
+				break;
+		}
+		if (t->type != SEG_PUNCT)
+			continue;
+		if (seg_opens_only(t->uc) || segment_curly_opens(sg, i)) {
+			const struct token	*pv = i > 0 ? &sg->t[i - 1] :
+			    NULL;
+
+			if (depth > 0 && sg->t[stack[depth - 1]].uc == t->uc &&
+			    pv != NULL && pv->type == SEG_PUNCT &&
+			    (pv->uc == '.' || pv->uc == '!' || pv->uc == '?' ||
+			    pv->uc == 0x2026) && (t->flags & SEG_SPACE)) {
+				lone[i] = 1;	/* the quotation goes on */
+				continue;
+			}
+			if (depth == cap) {
+				cap = cap * 2 + 8;
+				stack = xreallocarray(stack, cap,
+				    sizeof(*stack));
+			}
+			stack[depth++] = i;
+		} else if (seg_closes_curly(t->uc) && depth > 0)
+			depth--;
+		else if (t->uc == '"') {
+			straight = !straight;
+			sidx = i;
+		}
+	}
+	free(stack);
+	return lone;
+}
+
+/*
  * Sentences end at . ! ? … when the next token starts a paragraph or is a
  * capitalised word, a digit, a dash or an opening quotation mark, and the
  * period does not follow an initial or an abbreviation.  Nothing inside
@@ -200,6 +358,7 @@ seg_sentences(struct segmentation *sg, const char *text)
 	size_t		i, first = 0, cap = 0;
 	int		depth = 0, straight = 0;
 	unsigned int	sno = 0;
+	unsigned char	*lone = seg_lone_marks(sg);
 
 	sg->nsent = 0;
 	for (i = 0; i < sg->n; i++) {
@@ -208,8 +367,11 @@ seg_sentences(struct segmentation *sg, const char *text)
 
 		if ((t->flags & SEG_PARA) && i > first) {
 			end = 2;
-		} else if (t->type == SEG_PUNCT) {
-			if (seg_opens_only(t->uc))
+		} else if (depth == 0 && !straight && i > first &&
+		    seg_glued_start(sg, i)) {
+			end = 2;
+		} else if (t->type == SEG_PUNCT && !lone[i]) {
+			if (seg_opens_only(t->uc) || segment_curly_opens(sg, i))
 				depth++;
 			else if (seg_closes_curly(t->uc) && depth > 0)
 				depth--;
@@ -234,7 +396,7 @@ seg_sentences(struct segmentation *sg, const char *text)
 			    (segment_is_dash(nx->uc) ||
 			    quotemark_opens(nx->uc)))
 				ok = 1;
-			if (!(nx->flags & SEG_SPACE))
+			if (!(nx->flags & SEG_SPACE) && !seg_glued_end(sg, text, i))
 				ok = 0;
 			if (ok && t->uc == '.' && pv != NULL &&
 			    seg_is_abbrev(sg, text, i - 1))
@@ -259,9 +421,10 @@ seg_sentences(struct segmentation *sg, const char *text)
 			first = i;
 			sno++;
 			depth = straight = 0;
-			if (t->type == SEG_PUNCT && seg_opens_only(t->uc))
+			if (t->type == SEG_PUNCT && !lone[i] &&
+			    (seg_opens_only(t->uc) || segment_curly_opens(sg, i)))
 				depth = 1;
-			else if (t->type == SEG_PUNCT && t->uc == '"')
+			else if (t->type == SEG_PUNCT && !lone[i] && t->uc == '"')
 				straight = 1;
 		}
 		t->sent = sno;
@@ -286,6 +449,7 @@ seg_sentences(struct segmentation *sg, const char *text)
 		sg->sent[sg->nsent].first = first;
 		sg->sent[sg->nsent++].last = sg->n;
 	}
+	free(lone);
 }
 
 /*
@@ -327,14 +491,67 @@ seg_joins(uint32_t prev, uint32_t d, uint32_t e)
 	}
 }
 
+/*
+ * Does a single line break between token pv and the character c after
+ * it only wrap a line inside a paragraph?  Paragraphs are separated by
+ * blank lines, and a line break inside one is kept (import.h); but
+ * some sources give a paragraph a line each.  So a single break is a
+ * paragraph's end unless the text plainly runs on across it: after a
+ * comma, a semicolon or an opening bracket, or from a word to a word in
+ * lower case or a number ("заявил, что\nпроект").
+ */
+static int
+seg_wrapped(const struct token *pv, uint32_t c, int blank)
+{
+	if (pv->type == SEG_PUNCT && (pv->uc == ',' || pv->uc == ';' ||
+	    pv->uc == '('))
+		return 1;
+	if ((segment_is_letter(c) && !segment_is_upper(c)) ||
+	    (c >= '0' && c <= '9'))
+		return pv->type == SEG_WORD;
+	/* Where blank lines part the paragraphs, a line that ends a
+	 * sentence runs on too; not into a line of dialogue, nor from a
+	 * line with no point (a headline) into a capital. */
+	return blank && !segment_is_dash(c) && pv->type == SEG_PUNCT &&
+	    (pv->uc == '.' || pv->uc == '!' || pv->uc == '?' ||
+	    pv->uc == 0x2026 || pv->uc == ':' || quotemark_closes(pv->uc));
+}
+
+/* Does the text plainly run on past token pv, even across a blank line:
+ * a comma, a semicolon or a dash ("«Q», —" and then "заявил X.")?  No
+ * paragraph ends so; the crawl broke it. */
+static int
+seg_runs_on(const struct token *pv)
+{
+	return pv->type == SEG_PUNCT && (pv->uc == ',' || pv->uc == ';' ||
+	    segment_is_dash(pv->uc));
+}
+
+/* Does text[0..len) part paragraphs with blank lines? */
+static int
+seg_has_blank_line(const char *text, size_t len)
+{
+	const char	*p = text, *end = text + len;
+
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		for (p++; p < end && (*p == ' ' || *p == '\t' || *p == '\r');
+		    p++)
+			;
+		if (p < end && *p == '\n')
+			return 1;
+	}
+	return 0;
+}
+
 struct segmentation *
 segment_text(const char *text, size_t len)
 {
 	struct segmentation	*sg;
 	size_t			 off = 0, cap = 0, pcap = 0;
-	int			 space = 1, para = 1, n;
+	int			 space = 1, para = 1, n, nl = 0, blank;
 	unsigned int		 pno = 0;
 
+	blank = seg_has_blank_line(text, len);
 	sg = xcalloc(1, sizeof(*sg));
 	buf_init(&sg->fold);
 	while (off < len) {
@@ -342,14 +559,19 @@ segment_text(const char *text, size_t len)
 		struct token	*t;
 
 		if (seg_is_space(c)) {
-			if (c == '\n' && sg->n > 0 && !para) {
-				para = 1;
-				pno++;
-			}
+			if (c == '\n')
+				nl++;
 			space = 1;
 			off += n;
 			continue;
 		}
+		if (sg->n > 0 && ((nl >= 2 &&
+		    !seg_runs_on(&sg->t[sg->n - 1])) || (nl == 1 &&
+		    !seg_wrapped(&sg->t[sg->n - 1], c, blank)))) {
+			para = 1;
+			pno++;
+		}
+		nl = 0;
 		if (sg->n == cap) {
 			cap = cap * 2 + 256;
 			sg->t = xreallocarray(sg->t, cap, sizeof(*sg->t));
@@ -416,6 +638,15 @@ segment_text(const char *text, size_t len)
 		} else {
 			t->type = SEG_PUNCT;
 			t->end = off + n;
+			/* Double marks written with single ones: ''Так''
+			 * (wiki markup) is "Так", ‹Так› is «Так». */
+			if (c == '\'' && off + 1 < len && text[off + 1] == '\'') {
+				t->end = off + 2;
+				t->uc = '"';
+			} else if (c == 0x2039)
+				t->uc = 0xab;
+			else if (c == 0x203a)
+				t->uc = 0xbb;
 		}
 		seg_add_fold(sg, t, text);
 		off = t->end;

@@ -30,7 +30,9 @@ struct token {
 	size_t		 start, end;	/* bytes of the article text */
 	size_t		 fold;		/* offset of the folded form */
 	size_t		 flen;		/* bytes of the folded form */
-	uint32_t	 uc;		/* first character (punctuation) */
+	uint32_t	 uc;		/* first character (punctuation); for
+					 * '' the " it stands for, for ‹ › the
+					 * « » */
 	unsigned int	 sent;		/* sentence index */
 	unsigned int	 para;		/* paragraph index */
 	unsigned char	 type;		/* enum seg_type */
@@ -70,6 +72,9 @@ size_t		 segment_fold_string(const char *s, size_t len, char **out);
 int		 segment_is_letter(uint32_t);
 int		 segment_is_upper(uint32_t);
 int		 segment_is_dash(uint32_t);
+/* Does the “ at token i open a quotation (“Так”) rather than close one
+ * („Так“)?  0 for any other token. */
+int		 segment_curly_opens(const struct segmentation *, size_t i);
 /* Does NUL-terminated s start with an upper-case letter? */
 int		 segment_starts_upper(const char *s);
 

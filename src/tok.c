@@ -90,7 +90,9 @@ int
 tok_open_quote(const struct ex *x, size_t i)
 {
 	/* " and “ both open and close: „Заң“ closes, “Заң” opens. */
-	if (tok_punct(x, i, '"') || tok_punct(x, i, 0x201c))
+	if (tok_punct(x, i, 0x201c))
+		return segment_curly_opens(x->sg, i);
+	if (tok_punct(x, i, '"'))
 		return tok_straight_opens(x, i);
 	return i < x->sg->n && x->sg->t[i].type == SEG_PUNCT &&
 	    quotemark_opens(x->sg->t[i].uc);
@@ -99,7 +101,9 @@ tok_open_quote(const struct ex *x, size_t i)
 int
 tok_close_quote(const struct ex *x, size_t i)
 {
-	if (tok_punct(x, i, '"') || tok_punct(x, i, 0x201c))
+	if (tok_punct(x, i, 0x201c))
+		return !segment_curly_opens(x->sg, i);
+	if (tok_punct(x, i, '"'))
 		return !tok_straight_opens(x, i);
 	return i < x->sg->n && x->sg->t[i].type == SEG_PUNCT &&
 	    quotemark_closes(x->sg->t[i].uc);

@@ -26,6 +26,7 @@ static void	check_one(const char *, size_t, enum quote_kind,
 		    const char *, const char *, const char *);
 static void	check_lexicon_errors(void);
 static void	check_first_name_gender(void);
+static void	check_messy(void);
 
 /* Runs the extractor over text; the caller frees ql. */
 static size_t
@@ -65,6 +66,156 @@ check_one(const char *text, size_t k, enum quote_kind kind,
 	is(got, content, name);
 	free(got);
 	quote_list_free(&ql);
+}
+
+/*
+ * Messy text as crawls deliver it: other quotation marks than «», marks
+ * nested in the English way, paragraphs run together.
+ */
+static void
+check_messy(void)
+{
+	struct quote_list	 ql;
+	const char		*t;
+
+	check_one("«Мы сказали “нет” этому плану и не отступим», — заявил "
+	    "Ерлан Сапаров.", 0, QUOTE_DIRECT, "Ерлан Сапаров",
+	    "Мы сказали “нет” этому плану и не отступим",
+	    "an inner “” inside «» does not close the quotation");
+	check_one("“Мы готовы к переговорам. Всё уже сделано”, — сказал "
+	    "Иван Петров.", 0, QUOTE_DIRECT, "Иван Петров",
+	    "Мы готовы к переговорам. Всё уже сделано",
+	    "English-style “” around two sentences");
+
+	/* Paragraphs run together: the quote after "V:" ends where the
+	 * report goes on in the past; a dash line of dialogue may hold
+	 * several sentences, and so may its second part. */
+	t = "Клуб «Жетысу» может исчезнуть. Главный тренер Асхат "
+	    "Бекмуратов заявил: Нам сообщили, что клуб закрывается. "
+	    "Скорее всего, следующий матч станет последним. 12 мая стало "
+	    "известно, что клуб потерял спонсора. Команда была основана в "
+	    "1995 году и дважды выигрывала кубок.";
+	check_one(t, 0, QUOTE_DIRECT, "Асхат Бекмуратов",
+	    "Нам сообщили, что клуб закрывается. Скорее всего, следующий "
+	    "матч станет последним.",
+	    "run-on paragraph: \"V: Text\" ends before a narrated sentence");
+	t = "Суд начался в понедельник. — Работники могут отказаться от "
+	    "прививки. Это их право, — говорит юрист Дана Сейтова. — Если "
+	    "они только устраиваются, их могут не брать. Так записано в "
+	    "законе. — Если же сотрудник продолжает работать, работодатель "
+	    "заплатит штраф, — говорит юрист Марат Есенов.";
+	check_one(t, 0, QUOTE_DIRECT, "Дана Сейтова",
+	    "Работники могут отказаться от прививки. Это их право",
+	    "run-on paragraph: a dash line of two sentences, then its "
+	    "attribution");
+	check_one(t, 1, QUOTE_DIRECT, "Дана Сейтова",
+	    "Если они только устраиваются, их могут не брать. Так записано "
+	    "в законе.",
+	    "run-on paragraph: the part after the attribution runs to the "
+	    "next dash");
+	check_one(t, 2, QUOTE_DIRECT, "Марат Есенов",
+	    "Если же сотрудник продолжает работать, работодатель заплатит "
+	    "штраф",
+	    "run-on paragraph: the next dash line is the next speaker's");
+
+	/* A quote paragraph and its attribution run together; a quote
+	 * over two paragraphs run into one. */
+	check_one("Совет собрался утром. «Перемен не будет. Мы продолжим "
+	    "работу в прежнем составе...» заявил после заседания Нурлан "
+	    "Сабитов. Затем он уехал.", 0, QUOTE_DIRECT, "Нурлан Сабитов",
+	    "Перемен не будет. Мы продолжим работу в прежнем составе...",
+	    "\"«Q.» заявил X\": the comma and the dash lost");
+	t = "Совет собрался утром. «Перемен не будет, мы продолжим работу. "
+	    "«Бюджет утвердят в мае, как и планировали», — сказал Нурлан "
+	    "Сабитов. Затем он уехал в Астану.";
+	check_one(t, 0, QUOTE_DIRECT, "Нурлан Сабитов",
+	    "Перемен не будет, мы продолжим работу.",
+	    "\"«Q1. «Q2», — V X\": the first part is X's");
+	check_one(t, 1, QUOTE_DIRECT, "Нурлан Сабитов",
+	    "Бюджет утвердят в мае, как и планировали",
+	    "\"«Q1. «Q2», — V X\": and so is the second");
+	ok(extract(t, &ql) == 2, "\"«Q1. «Q2», — V X\": two quotes, the "
+	    "sentence after them none");
+	quote_list_free(&ql);
+	t = "Депутат Айгуль Серикова сказала: «Мы требуем отчёта. «Ответа "
+	    "пока нет, но мы ждём его к марту». Заседание продолжится "
+	    "завтра.";
+	check_one(t, 0, QUOTE_DIRECT, "Айгуль Серикова", "Мы требуем отчёта",
+	    "\"V: «Q1. «Q2».\": the first part after the colon");
+	check_one(t, 1, QUOTE_DIRECT, "Айгуль Серикова",
+	    "Ответа пока нет, но мы ждём его к марту",
+	    "\"V: «Q1. «Q2».\": the second part continues it");
+
+	/* A dash line in lower case after a quote is a footer. */
+	t = "Пользователи сети пишут: «Это провал, и все это видят».\n\n"
+	    "- оперативная информация о событиях в мире и комментарии к "
+	    "ним.";
+	ok(extract(t, &ql) == 1, "a dash line in lower case after a quote "
+	    "continues no dialogue");
+	quote_list_free(&ql);
+
+	/* A quotation mark that does not close. */
+	check_one("Совет собрался утром. Аким Ерлан Сапаров сказал: «Мост "
+	    "построят к лету, деньги уже есть. Подрядчик выбран. 12 марта "
+	    "стало известно, что подрядчик сменился. Работы начались в 2020 "
+	    "году.", 0, QUOTE_DIRECT, "Ерлан Сапаров",
+	    "Мост построят к лету, деньги уже есть. Подрядчик выбран.",
+	    "\"V: «Q\" with no closing mark ends where the report goes on");
+	check_one("«Мост построят к лету, деньги уже есть. Подрядчик уже "
+	    "выбран.\n\n«Работы начнутся в марте», — сказал аким Ерлан "
+	    "Сапаров.", 0, QUOTE_DIRECT, "Ерлан Сапаров",
+	    "Мост построят к лету, деньги уже есть. Подрядчик уже выбран.",
+	    "a quote over two paragraphs still takes the attribution of "
+	    "the one that closes it");
+
+	/* The attribution cut off into a paragraph of its own. */
+	check_one("Строители вышли на объект.\n\n«Мост построят к лету, деньги "
+	    "уже есть».\n\n— заявил аким района Ерлан Сапаров.", 0,
+	    QUOTE_DIRECT, "Ерлан Сапаров",
+	    "Мост построят к лету, деньги уже есть",
+	    "\"«Q».\" then a paragraph \"— заявил X.\"");
+	check_one("Строители вышли на объект.\n\n«Мост построят к лету, деньги "
+	    "уже есть»,\n\n— заявил аким района Ерлан Сапаров.", 0,
+	    QUOTE_DIRECT, "Ерлан Сапаров",
+	    "Мост построят к лету, деньги уже есть",
+	    "\"«Q»,\" then a paragraph \"— заявил X.\"");
+	check_one("Строители вышли на объект.\n\n«Мост построят к лету, деньги "
+	    "уже есть», —\n\nзаявил аким района Ерлан Сапаров.", 0,
+	    QUOTE_DIRECT, "Ерлан Сапаров",
+	    "Мост построят к лету, деньги уже есть",
+	    "\"«Q», —\" then a paragraph \"заявил X.\"");
+
+	/* Double marks written with single ones. */
+	check_one("''Мы готовы к переговорам'', — сказал Иван Петров.", 0,
+	    QUOTE_DIRECT, "Иван Петров", "Мы готовы к переговорам",
+	    "two apostrophes are a double mark");
+	check_one("‹Мы готовы к переговорам›, — сказал Иван Петров.", 0,
+	    QUOTE_DIRECT, "Иван Петров", "Мы готовы к переговорам",
+	    "‹› are «»");
+
+	/* A medium relays a person, the two names in one run of
+	 * capitals. */
+	check_one("«Мы готовы к работе и ждём решения», — цитирует ИА Regnum "
+	    "Минченко.", 0, QUOTE_DIRECT, "Минченко",
+	    "Мы готовы к работе и ждём решения",
+	    "\"— цитирует ИА Regnum X\": X after the medium's name");
+	check_one("«Мы готовы к работе и ждём решения», — цитирует ТАСС "
+	    "Евгения Минченко.", 0, QUOTE_DIRECT, "Евгений Минченко",
+	    "Мы готовы к работе и ждём решения",
+	    "\"— цитирует ТАСС X\": the same with a name in capitals");
+	check_one("«Мы готовы к работе и ждём решения», — приводит «РИА "
+	    "Новости» слова Ерлана Жаксыбекова.", 0, QUOTE_DIRECT,
+	    "Ерлан Жаксыбеков", "Мы готовы к работе и ждём решения",
+	    "\"— приводит «РИА Новости» слова X\": the medium's name in "
+	    "marks is no person");
+
+	/* Lines wrapped inside a paragraph. */
+	t = "Аким области Ерлан Жаксыбеков заявил, что\nмост через реку "
+	    "откроют\nв мае. Работы идут по плану, и\nподрядчик "
+	    "успевает.\n\nДругой абзац.";
+	check_one(t, 0, QUOTE_INDIRECT, "Ерлан Жаксыбеков",
+	    "мост через реку откроют\nв мае",
+	    "a clause wrapped over lines is whole");
 }
 
 /*
@@ -1412,6 +1563,7 @@ main(void)
 	ok(extract("", &ql) == 0, "an empty article has no quotes");
 	quote_list_free(&ql);
 	check_first_name_gender();
+	check_messy();
 	check_lexicon_errors();
 	lexicon_free(lx);
 	return tap_done();

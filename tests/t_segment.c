@@ -264,11 +264,32 @@ test_sentences(void)
 	    "руб. and г. before a capital end no sentence");
 	check(sents, "Он ушёл. и всё", "[Он ушёл . и всё]",
 	    "a point before a lower-case word ends no sentence");
-	check(sents, "Он ушёл.Всё", "[Он ушёл . Всё]",
-	    "a point with no space after it ends no sentence");
+	check(sents, "Он ушёл.Всё. Мы ждали!Да", "[Он ушёл .][Всё .]"
+	    "[Мы ждали !][Да]",
+	    "a point or ! with no space after it ends a sentence between a "
+	    "word in lower case and a capital (a crawl lost the space)");
+	check(sents, "Сервис Яндекс.Такси и сайт ria.Ru, г.Алматы, им.Абая, "
+	    "ул.Жандосова, пос.Ушкын, в 5.Потом.", "[Сервис Яндекс . Такси "
+	    "и сайт ria.Ru , г . Алматы , им . Абая , ул . Жандосова , "
+	    "пос . Ушкын , в 5 . Потом .]",
+	    "but not after a capitalised or Latin word, an abbreviation, "
+	    "a short word or a number, nor before a Latin word");
 	check(sents, "Было 5. 10 человек пришли.",
 	    "[Было 5 .][10 человек пришли .]",
 	    "a sentence may start with a number");
+	check(sents, "Сенат попросил помощи против засухи В Астане заявили "
+	    "о ней. Было 5 тонн в 2020 Ранее сообщалось о 4. Книга «Как "
+	    "жить» Он ушёл. Фильм \"Это мы\" Однако всё.",
+	    "[Сенат попросил помощи против засухи][В Астане заявили о ней .]"
+	    "[Было 5 тонн в 2020][Ранее сообщалось о 4 .]"
+	    "[Книга « Как жить »][Он ушёл .][Фильм \" Это мы \"]"
+	    "[Однако всё .]",
+	    "a word that opens sentences and is never a name, glued to the "
+	    "text before it with no point, starts a sentence (crawls drop "
+	    "a headline's line break), but not inside quotation marks");
+	check(sents, "Писатель Эдгар По приехал. Ли На и Иван О. Ким тоже.",
+	    "[Писатель Эдгар По приехал .][Ли На и Иван О . Ким тоже .]",
+	    "such a word after a capitalised one is part of a name");
 	check(sents, "Он ушёл! Куда? Туда… Всё",
 	    "[Он ушёл !][Куда ?][Туда …][Всё]",
 	    "! ? and … end sentences");
@@ -319,9 +340,34 @@ test_quotes(void)
 	check(sents, "‟Нет. Никогда” Он. Да.",
 	    "[‟ Нет . Никогда ” Он .][Да .]",
 	    "‟ opens like „");
-	check(sents, "Он ушёл. ‹Куда› ‚Туда‘ 'Сюда' Всё.",
-	    "[Он ушёл . ‹ Куда › ‚ Туда ‘ ' Сюда ' Всё .]",
+	check(sents, "Он ушёл. ‚Туда‘ 'Сюда' ’Всё’. Да.",
+	    "[Он ушёл . ‚ Туда ‘ ' Сюда ' ’ Всё ’ .][Да .]",
 	    "single marks neither open, close nor start a sentence");
+	check(sents, "Он ушёл. ‹Куда? Туда› и ''Что? Всё'' Он.",
+	    "[Он ушёл .][‹ Куда ? Туда › и '' Что ? Всё '' Он .]",
+	    "‹› are «», and two apostrophes are a double mark");
+	check(toks, "a''b ''c''", "a@0-1 ''@1-3 b@3-4 ''@5-7 c@7-8 ''@8-10",
+	    "two apostrophes are one token");
+	check(sents, "“Мы готовы. Всё сделано”, — сказал он. Затем ушёл.",
+	    "[“ Мы готовы . Всё сделано ” , — сказал он .][Затем ушёл .]",
+	    "nothing inside English-style “” ends a sentence");
+	check(sents, "«Он сказал “нет. Никогда” и ушёл. Вот» и всё. Да.",
+	    "[« Он сказал “ нет . Никогда ” и ушёл . Вот » и всё .][Да .]",
+	    "“” nest inside «»: the “ opens, it does not close «");
+	check(sents, "„Мы готовы.“, — сказал он. Затем ушёл.",
+	    "[„ Мы готовы . “ , — сказал он .][Затем ушёл .]",
+	    "a “ after a point closes „ even when a comma is glued to it");
+	check(sents, "Он сказал: «Мы готовы. Всё. Он ушёл. Да.",
+	    "[Он сказал : « Мы готовы .][Всё .][Он ушёл .][Да .]",
+	    "a « that nothing closes in its paragraph hides no sentence end");
+	check(sents, "Фильм \"Мы. Всё\" и \"Он. Да. Нет.",
+	    "[Фильм \" Мы . Всё \" и \" Он .][Да .][Нет .]",
+	    "nor does a straight mark left open");
+	check(sents, "«Мы готовы. «Всё сделано», — сказал он. Затем ушёл.",
+	    "[« Мы готовы . « Всё сделано » , — сказал он .][Затем ушёл .]",
+	    "a « after a sentence's end in an open quotation continues it "
+	    "(a paragraph of the quote run into this one): after », the "
+	    "sentences end again");
 	check(sents, "«Раз «два. Три» четыре. Пять» шесть. Да.",
 	    "[« Раз « два . Три » четыре . Пять » шесть .][Да .]",
 	    "«» nest");
@@ -362,8 +408,25 @@ static void
 test_paragraphs(void)
 {
 	check(paras, "Один. Два.\n\nТри\nЧетыре.\r\n  Пять",
-	    "[Один . Два .][Три][Четыре .][Пять]",
-	    "a line break starts a paragraph, blank lines or not");
+	    "[Один . Два .][Три][Четыре . Пять]",
+	    "a blank line starts a paragraph; a line break after a line "
+	    "with no point (a headline) too, but not after a sentence's end "
+	    "where blank lines part the paragraphs");
+	check(paras, "«Один», —\n\nсказал он.\n\n«Два»,\n\n— сказал он; "
+	    "\n\nтри.", "[« Один » , — сказал он .][« Два » , — сказал он ; "
+	    "три .]",
+	    "no paragraph ends in a comma, a semicolon or a dash: a blank "
+	    "line after one is the crawl's");
+	check(paras, "Один.\nДва\nТри.\nЧетыре.\n— Пять.",
+	    "[Один .][Два][Три .][Четыре .][— Пять .]",
+	    "with no blank line in the text, each line is a paragraph");
+	check(paras, "Аким заявил, что\nмост готов, и\nмы «рады».\n\nЕщё "
+	    "в 2020\nгоду (по\nплану) начали.\n— Да.",
+	    "[Аким заявил , что мост готов , и мы « рады » .]"
+	    "[Ещё в 2020 году ( по плану ) начали .][— Да .]",
+	    "a line break inside a sentence wraps the line: after a comma "
+	    "or a bracket, or before a word in lower case; never before a "
+	    "line of dialogue");
 	check(sents, "Один\n\nдва три.\nчетыре",
 	    "[Один][два три .][четыре]",
 	    "a paragraph ends its sentence, whatever comes next");
