@@ -17,6 +17,7 @@
 
 #include "fold.h"
 #include "lexicon.h"
+#include "speakers.h"
 #include "util.h"
 
 static size_t	 merge_letters(const char *);
@@ -148,8 +149,12 @@ merge_key(const char *name, enum speaker_kind kind, long long article)
 	struct buf	 b;
 
 	buf_init(&b);
-	if (kind == SPEAKER_PERSON && (last = strrchr(f, ' ')) != NULL)
-		memmove(f, last + 1, strlen(last + 1) + 1);
+	if (kind == SPEAKER_PERSON) {
+		last = strrchr(f, ' ');
+		last = last != NULL ? last + 1 : f;
+		last = (char *)speakers_particle_skip(last);
+		memmove(f, last, strlen(last) + 1);
+	}
 	for (w = strtok_r(f, " ", &save); w != NULL;
 	    w = strtok_r(NULL, " ", &save)) {
 		s = merge_stem(w);
@@ -252,7 +257,8 @@ merge_first_same(const struct lexicon *lx, const char *a, const char *b)
 	}
 	pa = merge_plain(a);
 	pb = merge_plain(b);
-	same = strcmp(pa, pb) == 0 || merge_near(pa, pb);
+	same = strcmp(pa, pb) == 0 || merge_near(pa, pb) ||
+	    speakers_first_variant(pa, pb);
 	free(pa);
 	free(pb);
 	if (same)
@@ -465,8 +471,10 @@ merge_surname(const char *name)
 {
 	char	*f = fold_name(name), *last, *p;
 
-	if ((last = strrchr(f, ' ')) != NULL)
-		memmove(f, last + 1, strlen(last + 1) + 1);
+	last = strrchr(f, ' ');
+	last = last != NULL ? last + 1 : f;
+	last = (char *)speakers_particle_skip(last);
+	memmove(f, last, strlen(last) + 1);
 	p = merge_plain(f);
 	free(f);
 	return p;

@@ -35,6 +35,8 @@ static int	 proper_noun(const struct ex *, size_t);
 static char	*name_stem(const char *);
 static void	 name_words(const char *, char **, char **, char **);
 static int	 name_first_same(const char *, const char *);
+static int	 name_lead_word(const struct ex *, size_t, const char *,
+		    const char *, enum agr);
 static int	 name_quality(const struct ex *, const struct mention *,
 		    enum agr, int);
 static char	*name_merge(const char *, int, const char *, int);
@@ -867,12 +869,13 @@ name_words(const char *name, char **first, char **last, char **stem)
 	*last = xstrdup(sp != NULL ? sp + 1 : f);
 	*first = sp != NULL ? xstrndup(f, (size_t)(strchr(f, ' ') - f)) :
 	    NULL;
-	*stem = name_stem(*last);
+	*stem = name_stem(speakers_particle_skip(*last));
 	free(f);
 }
 
 /* May first names a and b (folded, NULL when absent) be one person's?
- * Absent, an initial of the other, or the same stem. */
+ * Absent, an initial of the other, the same stem, or two spellings of
+ * it (Асия, Азия). */
 static int
 name_first_same(const char *a, const char *b)
 {
@@ -890,10 +893,65 @@ name_first_same(const char *a, const char *b)
 		    strlen(a))) == 0;
 	sa = name_stem(a);
 	sb = name_stem(b);
-	same = strcmp(sa, sb) == 0;
+	same = strcmp(sa, sb) == 0 || speakers_first_variant(a, b) ||
+	    speakers_first_variant(sa, sb);
 	free(sa);
 	free(sb);
 	return same;
+}
+
+/*
+ * Is token i, the first word of a person's name that normalized to name
+ * (its last word written surname), a word its sentence opens with
+ * rather than a first name: it opens a sentence, it is no first name
+ * the list knows, no initial and no role noun, the article never writes
+ * the word with a capital inside a sentence, and a person of the name's
+ * surname, written as he is (not "Пресс-агент Гибсона", the agent of
+ * Гибсон), of no gender the verb's agreement a denies ("Прислуга X
+ * дала"), with another first name or none, is in the table already
+ * ("Одновременно Сапаров" after "Ерлан Сапаров")?
+ */
+static int
+name_lead_word(const struct ex *x, size_t i, const char *name,
+    const char *surname, enum agr a)
+{
+	enum gender	 g = a == AGR_M ? GENDER_MALE : a == AGR_F ?
+			    GENDER_FEMALE : GENDER_UNKNOWN;
+	char	*first, *last, *stem, *ef, *el, *es, *sf;
+	size_t	 j;
+	int	 known = 0;
+
+	if (i > 0 && !(x->sg->t[i].flags & SEG_PARA) && !tok_sentend(x, i - 1))
+		return 0;
+	if (tok_has(x, i, TF_FIRST) || tok_has(x, i, TF_ROLE) ||
+	    (i + 1 < x->sg->n && tok_punct(x, i + 1, '.')))
+		return 0;
+	for (j = 0; j < x->sg->n; j++)
+		if (j != i && j > 0 && (x->sg->t[j].flags & SEG_CAP) &&
+		    !(x->sg->t[j].flags & SEG_PARA) && !tok_sentend(x, j - 1) &&
+		    strcmp(x->w[j], x->w[i]) == 0)
+			return 0;
+	name_words(name, &first, &last, &stem);
+	sf = speakers_fold(surname);
+	for (j = 0; j < x->ne && !known; j++) {
+		const struct ent	*e = &x->e[j];
+
+		if (e->kind != SPEAKER_PERSON || strcmp(e->surname, stem) != 0 ||
+		    !segment_starts_upper(e->name) || (g != GENDER_UNKNOWN &&
+		    e->g != GENDER_UNKNOWN && e->g != g))
+			continue;
+		name_words(e->name, &ef, &el, &es);
+		known = strcmp(el, sf) == 0 && (ef == NULL || first == NULL ||
+		    strcmp(ef, first) != 0);
+		free(ef);
+		free(el);
+		free(es);
+	}
+	free(sf);
+	free(first);
+	free(last);
+	free(stem);
+	return known;
 }
 
 /*
@@ -1380,7 +1438,7 @@ ent_person(struct ex *x, const struct mention *m, enum agr a, size_t at,
 {
 	const char	*w[8];
 	char		*words[8], *name, *role, *first, *last, *stem;
-	size_t		 n = 0, i, j;
+	size_t		 n = 0, i, j, i0 = 0;
 	struct ent	*ne;
 	int		 q;
 	enum gender	 g = a == AGR_M ? GENDER_MALE : a == AGR_F ?
@@ -1391,6 +1449,8 @@ ent_person(struct ex *x, const struct mention *m, enum agr a, size_t at,
 
 		if (t->type != SEG_WORD)
 			continue;
+		if (n == 0)
+			i0 = i;
 		if (i + 1 < m->ne && tok_punct(x, i + 1, '.'))
 			words[n] = xasprintf("%.*s.", (int)(t->end - t->start),
 			    x->text + t->start);
@@ -1403,6 +1463,15 @@ ent_person(struct ex *x, const struct mention *m, enum agr a, size_t at,
 	if (n == 0)
 		return -1;
 	name = speakers_normalize(x->lx, w, n, m->cas, &g);
+	/* "Одновременно Сапаров подчеркнул": a word a sentence opens with,
+	 * before the surname of a person named already, is no first name
+	 * of his. */
+	if (n > 1 && name_lead_word(x, i0, name, w[n - 1], a)) {
+		free(name);
+		g = a == AGR_M ? GENDER_MALE : a == AGR_F ? GENDER_FEMALE :
+		    GENDER_UNKNOWN;
+		name = speakers_normalize(x->lx, w + 1, n - 1, m->cas, &g);
+	}
 	for (i = 0; i < n; i++)
 		free(words[i]);
 	/* Every word was dropped (one letter, a patronymic alone): no

@@ -440,6 +440,56 @@ speakers_normalize(const struct lexicon *lx, const char *const *w,
 	return buf_steal(&b);
 }
 
+const char *
+speakers_particle_skip(const char *w)
+{
+	static const char *const part[] = {
+		"аль-", "эль-", "уль-", "ал-", "ад-", "аз-", "ан-", "ар-",
+		"ас-", "ат-", "аш-", "эд-", "эн-", "эр-", "эс-", "эт-",
+		"эш-", NULL
+	};
+	size_t	 k, l;
+
+	for (k = 0; part[k] != NULL; k++) {
+		l = strlen(part[k]);
+		if (strncmp(w, part[k], l) == 0 && w[l] != '\0' &&
+		    strchr(w + l, '-') == NULL)
+			return w + l;
+	}
+	return w;
+}
+
+int
+speakers_first_variant(const char *a, const char *b)
+{
+	/* Voiced and voiceless pairs: б п, в ф, г к, д т, ж ш, з с. */
+	static const uint32_t	pair[][2] = {
+		{ 0x431, 0x43f }, { 0x432, 0x444 }, { 0x433, 0x43a },
+		{ 0x434, 0x442 }, { 0x436, 0x448 }, { 0x437, 0x441 }
+	};
+	uint32_t	*ua, *ub;
+	size_t		 la, lb, i, k, at = 0, diff = 0;
+	int		 same = 0;
+
+	ua = u8_to_u32((const uint8_t *)a, strlen(a), NULL, &la);
+	ub = u8_to_u32((const uint8_t *)b, strlen(b), NULL, &lb);
+	if (ua != NULL && ub != NULL && la == lb && la >= 3) {
+		for (i = 0; i < la; i++)
+			if (ua[i] != ub[i]) {
+				diff++;
+				at = i;
+			}
+		for (k = 0; diff == 1 && at > 0 &&
+		    k < sizeof(pair) / sizeof(pair[0]); k++)
+			if ((ua[at] == pair[k][0] && ub[at] == pair[k][1]) ||
+			    (ua[at] == pair[k][1] && ub[at] == pair[k][0]))
+				same = 1;
+	}
+	free(ua);
+	free(ub);
+	return same;
+}
+
 char *
 speakers_fold(const char *name)
 {
