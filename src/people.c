@@ -2013,6 +2013,26 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 	if (c->is_quote && (m->type == MEN_NAME || m->type == MEN_INST) &&
 	    mention_medium(x, m))
 		return -1;
+	/* "В принципе это говорит", "сообщили в комитете": one noun the
+	 * role list does not know, in -е after в, на or о, is in the
+	 * prepositional, no subject's case: no one, or the body it names
+	 * as a place. */
+	if (m->type == MEN_ROLE && !m->one_of && m->ns > 0 &&
+	    m->ne == m->ns + 1 && (tok_is(x, m->ns - 1, "в") ||
+	    tok_is(x, m->ns - 1, "во") || tok_is(x, m->ns - 1, "на") ||
+	    tok_is(x, m->ns - 1, "о") || tok_is(x, m->ns - 1, "об")) &&
+	    tok_ends(x->w[m->ns], "е") && !tok_has(x, m->ns, TF_ROLE)) {
+		const struct lex_entry	*le;
+
+		if ((le = lexicon_word(x->lx, LEX_INSTITUTIONS,
+		    x->w[m->ns])) == NULL || tok_is(x, m->ns - 1, "о") ||
+		    tok_is(x, m->ns - 1, "об"))
+			return -1;
+		if ((r = ent_named(x, x->w[m->ns])) < 0)
+			r = ent_literal(x, le->tag, SPEAKER_INSTITUTION,
+			    c->order);
+		goto found;
+	}
 	switch (m->type) {
 	case MEN_NAME:
 		r = ent_person(x, m, c->agr, c->order, c->is_quote);
@@ -2190,6 +2210,7 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 			r = ent_recent(x, g, SPEAKER_PERSON, 1, c);
 		break;
 	}
+found:
 	/* "каждая партия" found an outlet seen in passing: no one. */
 	if (r >= 0 && c->is_quote && ent_medium(x, &x->e[r]))
 		r = -1;
