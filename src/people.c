@@ -37,6 +37,9 @@ static void	 name_words(const char *, char **, char **, char **);
 static int	 name_first_same(const char *, const char *);
 static int	 name_lead_word(const struct ex *, size_t, const char *,
 		    const char *, enum agr);
+static int	 name_sentence_word(const struct ex *, size_t, enum agr);
+static int	 name_sentence_start(const struct ex *, size_t);
+static int	 name_capital_inside(const struct ex *, size_t, int);
 static int	 name_quality(const struct ex *, const struct mention *,
 		    enum agr, int);
 static char	*name_merge(const char *, int, const char *, int);
@@ -921,16 +924,12 @@ name_lead_word(const struct ex *x, size_t i, const char *name,
 	size_t	 j;
 	int	 known = 0;
 
-	if (i > 0 && !(x->sg->t[i].flags & SEG_PARA) && !tok_sentend(x, i - 1))
+	if (!name_sentence_start(x, i))
 		return 0;
 	if (tok_has(x, i, TF_FIRST) || tok_has(x, i, TF_ROLE) ||
-	    (i + 1 < x->sg->n && tok_punct(x, i + 1, '.')))
+	    (i + 1 < x->sg->n && tok_punct(x, i + 1, '.')) ||
+	    name_capital_inside(x, i, 0))
 		return 0;
-	for (j = 0; j < x->sg->n; j++)
-		if (j != i && j > 0 && (x->sg->t[j].flags & SEG_CAP) &&
-		    !(x->sg->t[j].flags & SEG_PARA) && !tok_sentend(x, j - 1) &&
-		    strcmp(x->w[j], x->w[i]) == 0)
-			return 0;
 	name_words(name, &first, &last, &stem);
 	sf = speakers_fold(surname);
 	for (j = 0; j < x->ne && !known; j++) {
@@ -952,6 +951,76 @@ name_lead_word(const struct ex *x, size_t i, const char *name,
 	free(last);
 	free(stem);
 	return known;
+}
+
+/* Does token i open a sentence (or a paragraph)? */
+static int
+name_sentence_start(const struct ex *x, size_t i)
+{
+	return i == 0 || (x->sg->t[i].flags & SEG_PARA) || tok_sentend(x, i - 1);
+}
+
+/*
+ * Does the article write token i's word with a capital inside a
+ * sentence, as itself or, when stem is set, in any case form of it?
+ */
+static int
+name_capital_inside(const struct ex *x, size_t i, int stem)
+{
+	char	*si = stem ? name_stem(x->w[i]) : NULL, *sj;
+	size_t	 j;
+	int	 found = 0;
+
+	for (j = 1; j < x->sg->n && !found; j++) {
+		if (j == i || x->sg->t[j].type != SEG_WORD ||
+		    !(x->sg->t[j].flags & SEG_CAP) || name_sentence_start(x, j))
+			continue;
+		if (strcmp(x->w[j], x->w[i]) == 0)
+			found = 1;
+		else if (si != NULL) {
+			sj = name_stem(x->w[j]);
+			found = strcmp(si, sj) == 0;
+			free(sj);
+		}
+	}
+	free(si);
+	return found;
+}
+
+/*
+ * Is token i, a name of one word, rather a common word its sentence
+ * opens with: no noun its verb's agreement a fits, no first name the
+ * list knows, no initial, not in capitals, with no surname's ending
+ * (-ов, -ский, ...), and the article writes it with a capital nowhere inside a
+ * sentence, in no case form, and has no person of that surname?
+ */
+static int
+name_sentence_word(const struct ex *x, size_t i, enum agr a)
+{
+	const char	*f = x->w[i];
+	char		*stem;
+	size_t		 j;
+	int		 known = 0, vowel;
+
+	/* "Газпром заявил", "Государь сказал": a noun its verb agrees
+	 * with may be a name. */
+	vowel = tok_ends(f, "а") || tok_ends(f, "я") || tok_ends(f, "о") ||
+	    tok_ends(f, "е") || tok_ends(f, "у") || tok_ends(f, "ю") ||
+	    tok_ends(f, "ы") || tok_ends(f, "и");
+	if ((a == AGR_M && !vowel) || (a == AGR_F && (tok_ends(f, "а") ||
+	    tok_ends(f, "я"))))
+		return 0;
+	if (!name_sentence_start(x, i) || tok_has(x, i, TF_FIRST) ||
+	    (x->sg->t[i].flags & SEG_ALLCAPS) || name_surname_like(x->w[i]) ||
+	    (i + 1 < x->sg->n && tok_punct(x, i + 1, '.')) ||
+	    name_capital_inside(x, i, 1))
+		return 0;
+	stem = ent_surname(x->w[i]);
+	for (j = 0; j < x->ne && !known; j++)
+		known = x->e[j].kind == SPEAKER_PERSON &&
+		    strcmp(x->e[j].surname, stem) == 0;
+	free(stem);
+	return !known;
 }
 
 /*
@@ -1462,6 +1531,12 @@ ent_person(struct ex *x, const struct mention *m, enum agr a, size_t at,
 	}
 	if (n == 0)
 		return -1;
+	/* "Позицию ... изложил", "Новости": one capitalised word a
+	 * sentence opens with, and nothing else says it is a name. */
+	if (n == 1 && name_sentence_word(x, i0, a)) {
+		free(words[0]);
+		return -1;
+	}
 	name = speakers_normalize(x->lx, w, n, m->cas, &g);
 	/* "Одновременно Сапаров подчеркнул": a word a sentence opens with,
 	 * before the surname of a person named already, is no first name
