@@ -25,6 +25,7 @@ static char	*spk_inflect(const struct lexicon *, const char *,
 static enum gender spk_surname_gender(const char *);
 static enum speakers_case spk_first_case(const struct lexicon *,
 		    const char *);
+static int	 spk_cons_ending(const char *, const char *);
 static enum speakers_case spk_surname_case(const char *, const char *,
 		    enum speakers_case, enum gender *);
 
@@ -312,6 +313,19 @@ spk_first_case(const struct lexicon *lx, const char *w)
  * -овой (a woman), -овым (a man) told in the nominative.  Else c.  Sets *g when the
  * ending tells it.
  */
+/* Does folded w end in a Cyrillic consonant and then e, with three
+ * letters or more before e? */
+static int
+spk_cons_ending(const char *w, const char *e)
+{
+	size_t	l = strlen(w), le = strlen(e);
+
+	return l >= le + 6 && strcmp(w + l - le, e) == 0 &&
+	    ((unsigned char)w[l - le - 2] == 0xd0 ||
+	    (unsigned char)w[l - le - 2] == 0xd1) &&
+	    !spk_is_vowel_before(w, l - le);
+}
+
 static enum speakers_case
 spk_surname_case(const char *first, const char *last, enum speakers_case c,
     enum gender *g)
@@ -329,6 +343,12 @@ spk_surname_case(const char *first, const char *last, enum speakers_case c,
 		if (!spk_ends(ff, "у") && !spk_ends(ff, "ю")) {
 			c = SPEAKERS_ACC;
 			*g = GENDER_FEMALE;
+		} else if (c == SPEAKERS_NOM && spk_cons_ending(ff, "у") &&
+		    *g == GENDER_UNKNOWN) {
+			/* ... and one the list does not know, in -у: a
+			 * man's dative. */
+			c = SPEAKERS_DAT;
+			*g = GENDER_MALE;
 		}
 	} else if (c != SPEAKERS_NOM)
 		;
@@ -339,6 +359,18 @@ spk_surname_case(const char *first, const char *last, enum speakers_case c,
 	} else if ((spk_ends(f, "овым") || spk_ends(f, "евым") ||
 	    spk_ends(f, "иным")) && *g != GENDER_FEMALE) {
 		c = SPEAKERS_INS;
+		*g = GENDER_MALE;
+	} else if (spk_cons_ending(ff, "у") && spk_cons_ending(f, "у") &&
+	    *g == GENDER_UNKNOWN) {
+		/* "Руперту Мердоку": a first name the list does not know
+		 * and its surname, both a consonant and -у, are a man's
+		 * dative, unless a verb agrees with them ("Криштиану
+		 * Роналду забил"). */
+		c = SPEAKERS_DAT;
+		*g = GENDER_MALE;
+	} else if (spk_cons_ending(ff, "ом") && spk_cons_ending(f, "ом") &&
+	    *g == GENDER_UNKNOWN) {
+		c = SPEAKERS_INS;	/* "Рупертом Мердоком" */
 		*g = GENDER_MALE;
 	}
 	free(f);
