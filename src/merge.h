@@ -49,8 +49,9 @@ char	*merge_key(const char *name, enum speaker_kind kind,
  * Джозеф) and no other gender; a bare surname is the one person of that
  * surname, and a full name joins a bare-surname record only when no
  * other person has that surname.  Different first names are never
- * merged.  A name that tells no gender of its own (an initial at most
- * and a surname with no man's or woman's ending: Т. Мэй, Ким) joins a
+ * merged.  A name that tells no gender of its own (an initial at most,
+ * or a first name the list does not know, and a surname with no man's
+ * or woman's ending: Т. Мэй, Ким, Азия Биби) joins a
  * record of the other gender when none of its own fits: a verb that
  * agrees with a role noun gave it.  lx may be NULL (no short forms).  Which form a record shows
  * is the archive's choice: its most used full form.

@@ -182,6 +182,10 @@ main(void)
 	    "nor for a bare indeclinable surname");
 	pick("Петров", GENDER_MALE, (const char *[]){ "Анна Петрова" }, 1, -1,
 	    "a surname with a man's ending keeps its gender");
+	pick("Азия Ким", GENDER_MALE, (const char *[]){ "Асия Ким" }, 1, 0,
+	    "nor for a first name the list does not know");
+	pick("Асия Ким", GENDER_MALE, (const char *[]){ "Асия Ким" }, 1, -1,
+	    "but a known one keeps it");
 	genders = (const enum gender[]){ GENDER_MALE };
 	pick("Айгерим Ким", GENDER_FEMALE, (const char *[]){ "Ким" }, 1, 0,
 	    "a full name takes over such a bare surname of the other gender");
