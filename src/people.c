@@ -908,11 +908,11 @@ name_first_same(const char *a, const char *b)
  * (its last word written surname), a word its sentence opens with
  * rather than a first name: it opens a sentence, it is no first name
  * the list knows, no initial and no role noun, the article never writes
- * the word with a capital inside a sentence, and a person of the name's
- * surname, written as he is (not "Пресс-агент Гибсона", the agent of
- * Гибсон), of no gender the verb's agreement a denies ("Прислуга X
- * дала"), with another first name or none, is in the table already
- * ("Одновременно Сапаров" after "Ерлан Сапаров")?
+ * the word (in any case form) with a capital inside a sentence, and a
+ * person of the name's surname, written as he is (not "Пресс-агент
+ * Гибсона", the agent of Гибсон), of no gender the verb's agreement a
+ * denies ("Прислуга X дала"), with another first name or none, is in
+ * the table already ("Одновременно Сапаров" after "Ерлан Сапаров")?
  */
 static int
 name_lead_word(const struct ex *x, size_t i, const char *name,
@@ -928,7 +928,7 @@ name_lead_word(const struct ex *x, size_t i, const char *name,
 		return 0;
 	if (tok_has(x, i, TF_FIRST) || tok_has(x, i, TF_ROLE) ||
 	    (i + 1 < x->sg->n && tok_punct(x, i + 1, '.')) ||
-	    name_capital_inside(x, i, 0))
+	    name_capital_inside(x, i, 1))
 		return 0;
 	name_words(name, &first, &last, &stem);
 	sf = speakers_fold(surname);
@@ -1507,7 +1507,7 @@ ent_person(struct ex *x, const struct mention *m, enum agr a, size_t at,
 {
 	const char	*w[8];
 	char		*words[8], *name, *role, *first, *last, *stem;
-	size_t		 n = 0, i, j, i0 = 0;
+	size_t		 n = 0, i, j, i0 = 0, il = 0;
 	struct ent	*ne;
 	int		 q;
 	enum gender	 g = a == AGR_M ? GENDER_MALE : a == AGR_F ?
@@ -1520,6 +1520,7 @@ ent_person(struct ex *x, const struct mention *m, enum agr a, size_t at,
 			continue;
 		if (n == 0)
 			i0 = i;
+		il = i;
 		if (i + 1 < m->ne && tok_punct(x, i + 1, '.'))
 			words[n] = xasprintf("%.*s.", (int)(t->end - t->start),
 			    x->text + t->start);
@@ -1546,6 +1547,26 @@ ent_person(struct ex *x, const struct mention *m, enum agr a, size_t at,
 		g = a == AGR_M ? GENDER_MALE : a == AGR_F ? GENDER_FEMALE :
 		    GENDER_UNKNOWN;
 		name = speakers_normalize(x->lx, w + 1, n - 1, m->cas, &g);
+	}
+	/* "Майкл Томаски Фото: из личного архива": a word of four
+	 * letters or more after the name of a person named before is
+	 * none of it ("Пак Кын Хе" is one name). */
+	if (n >= 3 && !tok_has(x, il, TF_FIRST) &&
+	    u8_mbsnlen((const uint8_t *)x->w[il], strlen(x->w[il])) >= 4) {
+		enum gender	 g2 = g;
+		char		*nm = speakers_normalize(x->lx, w, n - 1, m->cas,
+				    &g2);
+
+		for (j = 0; j < x->ne; j++)
+			if (x->e[j].kind == SPEAKER_PERSON &&
+			    strcmp(x->e[j].name, nm) == 0)
+				break;
+		if (j < x->ne) {
+			free(name);
+			name = nm;
+			g = g2;
+		} else
+			free(nm);
 	}
 	for (i = 0; i < n; i++)
 		free(words[i]);
