@@ -39,6 +39,7 @@ static int	 name_lead_word(const struct ex *, size_t, const char *,
 		    const char *, enum agr);
 static int	 name_sentence_word(const struct ex *, size_t, enum agr);
 static int	 name_sentence_start(const struct ex *, size_t);
+static size_t	 loc_prep(const struct ex *, size_t);
 static int	 name_capital_inside(const struct ex *, size_t, int);
 static int	 name_quality(const struct ex *, const struct mention *,
 		    enum agr, int);
@@ -951,6 +952,27 @@ name_lead_word(const struct ex *x, size_t i, const char *name,
 	free(last);
 	free(stem);
 	return known;
+}
+
+/*
+ * The token of в, во, на, о or об right before token i, or before a
+ * word in -ом, -ем or -ой right before it ("в том числе"); else -1.
+ */
+static size_t
+loc_prep(const struct ex *x, size_t i)
+{
+	size_t	p;
+
+	for (p = i; p-- > 0 && p + 2 >= i;) {
+		if (tok_is(x, p, "в") || tok_is(x, p, "во") ||
+		    tok_is(x, p, "на") || tok_is(x, p, "о") ||
+		    tok_is(x, p, "об"))
+			return p;
+		if (x->sg->t[p].type != SEG_WORD || !(tok_ends(x->w[p], "ом") ||
+		    tok_ends(x->w[p], "ем") || tok_ends(x->w[p], "ой")))
+			return (size_t)-1;
+	}
+	return (size_t)-1;
 }
 
 /* Does token i open a sentence (or a paragraph)? */
@@ -2100,6 +2122,7 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 			    GENDER_FEMALE : GENDER_UNKNOWN;
 	int		 r = -1;
 	char		*s;
+	size_t		 p;
 
 	/* "суд постановил": a court rules, it is quoted by no one. */
 	if (c->is_quote && (m->type == MEN_INST || m->type == MEN_ROLE) &&
@@ -2109,20 +2132,18 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 	if (c->is_quote && (m->type == MEN_NAME || m->type == MEN_INST) &&
 	    mention_medium(x, m))
 		return -1;
-	/* "В принципе это говорит", "сообщили в комитете": one noun the
-	 * role list does not know, in -е after в, на or о, is in the
-	 * prepositional, no subject's case: no one, or the body it names
-	 * as a place. */
+	/* "В принципе это говорит", "сообщили в комитете", "в том
+	 * числе": one noun the role list does not know, in -е after в, на
+	 * or о (and a word in -ом, -ем, -ой), is in the prepositional, no
+	 * subject's case: no one, or the body it names as a place. */
 	if (m->type == MEN_ROLE && !m->one_of && m->ns > 0 &&
-	    m->ne == m->ns + 1 && (tok_is(x, m->ns - 1, "в") ||
-	    tok_is(x, m->ns - 1, "во") || tok_is(x, m->ns - 1, "на") ||
-	    tok_is(x, m->ns - 1, "о") || tok_is(x, m->ns - 1, "об")) &&
+	    m->ne == m->ns + 1 && (p = loc_prep(x, m->ns)) != (size_t)-1 &&
 	    tok_ends(x->w[m->ns], "е") && !tok_has(x, m->ns, TF_ROLE)) {
 		const struct lex_entry	*le;
 
 		if ((le = lexicon_word(x->lx, LEX_INSTITUTIONS,
-		    x->w[m->ns])) == NULL || tok_is(x, m->ns - 1, "о") ||
-		    tok_is(x, m->ns - 1, "об"))
+		    x->w[m->ns])) == NULL || tok_is(x, p, "о") ||
+		    tok_is(x, p, "об") || p + 1 != m->ns)
 			return -1;
 		if ((r = ent_named(x, x->w[m->ns])) < 0)
 			r = ent_literal(x, le->tag, SPEAKER_INSTITUTION,
@@ -2131,6 +2152,26 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 	}
 	switch (m->type) {
 	case MEN_NAME:
+		if (m->ns > 0 && (tok_is(x, m->ns - 1, "имени") ||
+		    (m->ns > 1 && tok_punct(x, m->ns - 1, '.') &&
+		    tok_is(x, m->ns - 2, "им")))) {
+			/* "директор Центра имени (им.) Чокана Валиханова
+			 * Ерлан Сапаров": the name a body bears is no
+			 * speaker; the name that ends the phrase is. */
+			struct mention	 mm = *m;
+
+			mm.ns = mm.ne = m->e;
+			while (mm.ns > m->ne && x->sg->t[mm.ns - 1].type ==
+			    SEG_WORD && (x->sg->t[mm.ns - 1].flags & SEG_CAP) &&
+			    !(x->sg->t[mm.ns - 1].flags & SEG_ALLCAPS))
+				mm.ns--;
+			if (mm.ne - mm.ns < 2 && !(mm.ne > mm.ns &&
+			    tok_has(x, mm.ns, TF_FIRST)))
+				return -1;
+			mm.cas = SPEAKERS_NOM;
+			r = ent_person(x, &mm, c->agr, c->order, c->is_quote);
+			break;
+		}
 		r = ent_person(x, m, c->agr, c->order, c->is_quote);
 		break;
 	case MEN_PRON:
