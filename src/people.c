@@ -936,7 +936,8 @@ name_lead_word(const struct ex *x, size_t i, const char *name,
 	for (j = 0; j < x->ne && !known; j++) {
 		const struct ent	*e = &x->e[j];
 
-		if (e->kind != SPEAKER_PERSON || strcmp(e->surname, stem) != 0 ||
+		if (e->kind != SPEAKER_PERSON ||
+		    strcmp(e->surname, stem) != 0 ||
 		    !segment_starts_upper(e->name) || (g != GENDER_UNKNOWN &&
 		    e->g != GENDER_UNKNOWN && e->g != g))
 			continue;
@@ -979,7 +980,8 @@ loc_prep(const struct ex *x, size_t i)
 static int
 name_sentence_start(const struct ex *x, size_t i)
 {
-	return i == 0 || (x->sg->t[i].flags & SEG_PARA) || tok_sentend(x, i - 1);
+	return i == 0 || (x->sg->t[i].flags & SEG_PARA) ||
+	    tok_sentend(x, i - 1);
 }
 
 /*
@@ -1576,8 +1578,8 @@ ent_person(struct ex *x, const struct mention *m, enum agr a, size_t at,
 	if (n >= 3 && !tok_has(x, il, TF_FIRST) &&
 	    u8_mbsnlen((const uint8_t *)x->w[il], strlen(x->w[il])) >= 4) {
 		enum gender	 g2 = g;
-		char		*nm = speakers_normalize(x->lx, w, n - 1, m->cas,
-				    &g2);
+		char		*nm = speakers_normalize(x->lx, w, n - 1,
+				    m->cas, &g2);
 
 		for (j = 0; j < x->ne; j++)
 			if (x->e[j].kind == SPEAKER_PERSON &&
