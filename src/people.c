@@ -987,21 +987,24 @@ name_sentence_start(const struct ex *x, size_t i)
 /*
  * Does the article write token i's word with a capital inside a
  * sentence, as itself or, when stem is set, in any case form of it?
+ * Only the 4,000 tokens either side are read (an article of news is
+ * shorter), so that a text of many thousand such words is no quadratic
+ * work.
  */
 static int
 name_capital_inside(const struct ex *x, size_t i, int stem)
 {
 	char	*si = stem ? name_stem(x->w[i]) : NULL, *sj;
-	size_t	 j;
+	size_t	 j, end = x->sg->n - i > 4000 ? i + 4000 : x->sg->n;
 	int	 found = 0;
 
-	for (j = 1; j < x->sg->n && !found; j++) {
+	for (j = i > 4000 ? i - 4000 : 1; j < end && !found; j++) {
 		if (j == i || x->sg->t[j].type != SEG_WORD ||
 		    !(x->sg->t[j].flags & SEG_CAP) || name_sentence_start(x, j))
 			continue;
 		if (strcmp(x->w[j], x->w[i]) == 0)
 			found = 1;
-		else if (si != NULL) {
+		else if (si != NULL && strncmp(x->w[j], si, strlen(si)) == 0) {
 			sj = name_stem(x->w[j]);
 			found = strcmp(si, sj) == 0;
 			free(sj);
