@@ -17,6 +17,7 @@
 
 #include "fold.h"
 #include "lexicon.h"
+#include "speakers.h"
 #include "util.h"
 
 static size_t	 merge_letters(const char *);
@@ -32,7 +33,7 @@ static char	*merge_full_form(const struct lexicon *, const char *);
 static int	 merge_first_same(const struct lexicon *, const char *,
 		    const char *);
 static int	 merge_gender_ok(enum gender, enum gender);
-static int	 merge_weak_gender(const char *);
+static int	 merge_weak_gender(const struct lexicon *, const char *);
 static long	 merge_pick_pass(const struct lexicon *,
 		    const struct merge_name *, const struct merge_name *,
 		    size_t);
@@ -148,8 +149,12 @@ merge_key(const char *name, enum speaker_kind kind, long long article)
 	struct buf	 b;
 
 	buf_init(&b);
-	if (kind == SPEAKER_PERSON && (last = strrchr(f, ' ')) != NULL)
-		memmove(f, last + 1, strlen(last + 1) + 1);
+	if (kind == SPEAKER_PERSON) {
+		last = strrchr(f, ' ');
+		last = last != NULL ? last + 1 : f;
+		last = (char *)speakers_particle_skip(last);
+		memmove(f, last, strlen(last) + 1);
+	}
 	for (w = strtok_r(f, " ", &save); w != NULL;
 	    w = strtok_r(NULL, " ", &save)) {
 		s = merge_stem(w);
@@ -252,7 +257,8 @@ merge_first_same(const struct lexicon *lx, const char *a, const char *b)
 	}
 	pa = merge_plain(a);
 	pb = merge_plain(b);
-	same = strcmp(pa, pb) == 0 || merge_near(pa, pb);
+	same = strcmp(pa, pb) == 0 || merge_near(pa, pb) ||
+	    speakers_first_variant(pa, pb);
 	free(pa);
 	free(pb);
 	if (same)
@@ -276,12 +282,13 @@ merge_gender_ok(enum gender a, enum gender b)
 
 /*
  * Does a person's name tell no gender of its own: no first name but an
- * initial at most, and a surname with no man's or woman's ending (Мэй,
- * Ким, Шевченко)?  Its gender came from a verb, which agrees with a role
- * noun as often as with the person ("премьер Мэй заявил").
+ * initial at most, or one the first-name list does not know, and a
+ * surname with no man's or woman's ending (Мэй, Ким, Шевченко, Азия
+ * Биби)?  Its gender came from a verb, which agrees with a role noun as
+ * often as with the person ("премьер Мэй заявил").
  */
 static int
-merge_weak_gender(const char *name)
+merge_weak_gender(const struct lexicon *lx, const char *name)
 {
 	static const char *const end[] = {
 		"ов", "ев", "ин", "ын", "ий", "ый", "ой", "ова", "ева", "ина",
@@ -291,7 +298,9 @@ merge_weak_gender(const char *name)
 	size_t	 k, l;
 	int	 weak;
 
-	weak = first == NULL || merge_letters(first) <= 1;
+	weak = first == NULL || merge_letters(first) <= 1 || (lx != NULL &&
+	    strchr(first, ' ') == NULL &&
+	    lexicon_word(lx, LEX_FIRSTNAMES, first) == NULL);
 	free(first);
 	last = strrchr(f, ' ');
 	last = last != NULL ? last + 1 : f;
@@ -319,7 +328,7 @@ merge_pick(const struct lexicon *lx, const struct merge_name *r,
 	/* None of its gender: a name that tells no gender of its own,
 	 * on either side, is read without the gender it was given. */
 	rr = *r;
-	if (merge_weak_gender(r->name)) {
+	if (merge_weak_gender(lx, r->name)) {
 		rr.gender = GENDER_UNKNOWN;
 		weak = 1;
 	}
@@ -327,7 +336,7 @@ merge_pick(const struct lexicon *lx, const struct merge_name *r,
 	for (i = 0; i < n; i++) {
 		cc[i] = c[i];
 		if (c[i].kind == SPEAKER_PERSON &&
-		    merge_weak_gender(c[i].name)) {
+		    merge_weak_gender(lx, c[i].name)) {
 			cc[i].gender = GENDER_UNKNOWN;
 			weak = 1;
 		}
@@ -465,8 +474,10 @@ merge_surname(const char *name)
 {
 	char	*f = fold_name(name), *last, *p;
 
-	if ((last = strrchr(f, ' ')) != NULL)
-		memmove(f, last + 1, strlen(last + 1) + 1);
+	last = strrchr(f, ' ');
+	last = last != NULL ? last + 1 : f;
+	last = (char *)speakers_particle_skip(last);
+	memmove(f, last, strlen(last) + 1);
 	p = merge_plain(f);
 	free(f);
 	return p;

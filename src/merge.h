@@ -30,7 +30,8 @@ struct merge_name {
 int	 merge_generic(const char *name);
 
 /*
- * Returns the key of a speaker: for a person, the surname (last word)
+ * Returns the key of a speaker: for a person, the surname (last word,
+ * past an Arabic article: уль-Малук, Малук)
  * with its case ending gone and its spelling made plain (ё and э as е, й
  * as и, no ь or ъ, doubled letters single, a first г as х: Маасом,
  * Маас and Мас give "мас"); for a group or body every word so.  A
@@ -44,15 +45,17 @@ char	*merge_key(const char *name, enum speaker_kind kind,
  * Among the n records c, all under r's key, returns the index of the
  * one r is, or -1 when r is someone new.  A person is the record with
  * the same first name (spelled plainly, one letter apart in a long
- * name, an initial, or a short form the first-name list gives: Джо for
+ * name, a voiced letter for a voiceless one inside a name: Асия, Азия;
+ * an initial, or a short form the first-name list gives: Джо for
  * Джозеф) and no other gender; a bare surname is the one person of that
  * surname, and a full name joins a bare-surname record only when no
  * other person has that surname.  Different first names are never
- * merged.  A name that tells no gender of its own (an initial at most
- * and a surname with no man's or woman's ending: Т. Мэй, Ким) joins a
- * record of the other gender when none of its own fits: a verb that
- * agrees with a role noun gave it.  lx may be NULL (no short forms).  Which form a record shows
- * is the archive's choice: its most used full form.
+ * merged.  A name that tells no gender of its own (an initial at most,
+ * or a first name the list does not know, and a surname with no man's
+ * or woman's ending: Т. Мэй, Ким, Азия Биби) joins a record of the
+ * other gender when none of its own fits: a verb that agrees with a
+ * role noun gave it.  lx may be NULL (no short forms).  Which form a
+ * record shows is the archive's choice: its most used full form.
  */
 long	 merge_pick(const struct lexicon *lx, const struct merge_name *r,
 	    const struct merge_name *c, size_t n);

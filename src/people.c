@@ -35,6 +35,12 @@ static int	 proper_noun(const struct ex *, size_t);
 static char	*name_stem(const char *);
 static void	 name_words(const char *, char **, char **, char **);
 static int	 name_first_same(const char *, const char *);
+static int	 name_lead_word(const struct ex *, size_t, const char *,
+		    const char *, enum agr);
+static int	 name_sentence_word(const struct ex *, size_t, enum agr);
+static int	 name_sentence_start(const struct ex *, size_t);
+static size_t	 loc_prep(const struct ex *, size_t);
+static int	 name_capital_inside(const struct ex *, size_t, int);
 static int	 name_quality(const struct ex *, const struct mention *,
 		    enum agr, int);
 static char	*name_merge(const char *, int, const char *, int);
@@ -867,12 +873,13 @@ name_words(const char *name, char **first, char **last, char **stem)
 	*last = xstrdup(sp != NULL ? sp + 1 : f);
 	*first = sp != NULL ? xstrndup(f, (size_t)(strchr(f, ' ') - f)) :
 	    NULL;
-	*stem = name_stem(*last);
+	*stem = name_stem(speakers_particle_skip(*last));
 	free(f);
 }
 
 /* May first names a and b (folded, NULL when absent) be one person's?
- * Absent, an initial of the other, or the same stem. */
+ * Absent, an initial of the other, the same stem, or two spellings of
+ * it (Асия, Азия). */
 static int
 name_first_same(const char *a, const char *b)
 {
@@ -890,10 +897,157 @@ name_first_same(const char *a, const char *b)
 		    strlen(a))) == 0;
 	sa = name_stem(a);
 	sb = name_stem(b);
-	same = strcmp(sa, sb) == 0;
+	same = strcmp(sa, sb) == 0 || speakers_first_variant(a, b) ||
+	    speakers_first_variant(sa, sb);
 	free(sa);
 	free(sb);
 	return same;
+}
+
+/*
+ * Is token i, the first word of a person's name that normalized to name
+ * (its last word written surname), a word its sentence opens with
+ * rather than a first name: it opens a sentence, it is no first name
+ * the list knows, no initial and no role noun, the article never writes
+ * the word (in any case form) with a capital inside a sentence, and a
+ * person of the name's surname, written as he is (not "Пресс-агент
+ * Гибсона", the agent of Гибсон), of no gender the verb's agreement a
+ * denies ("Прислуга X дала"), with another first name or none, is in
+ * the table already ("Одновременно Сапаров" after "Ерлан Сапаров")?
+ */
+static int
+name_lead_word(const struct ex *x, size_t i, const char *name,
+    const char *surname, enum agr a)
+{
+	enum gender	 g = a == AGR_M ? GENDER_MALE : a == AGR_F ?
+			    GENDER_FEMALE : GENDER_UNKNOWN;
+	char	*first, *last, *stem, *ef, *el, *es, *sf;
+	size_t	 j;
+	int	 known = 0;
+
+	if (!name_sentence_start(x, i))
+		return 0;
+	if (tok_has(x, i, TF_FIRST) || tok_has(x, i, TF_ROLE) ||
+	    (i + 1 < x->sg->n && tok_punct(x, i + 1, '.')) ||
+	    name_capital_inside(x, i, 1))
+		return 0;
+	name_words(name, &first, &last, &stem);
+	sf = speakers_fold(surname);
+	for (j = 0; j < x->ne && !known; j++) {
+		const struct ent	*e = &x->e[j];
+
+		if (e->kind != SPEAKER_PERSON ||
+		    strcmp(e->surname, stem) != 0 ||
+		    !segment_starts_upper(e->name) || (g != GENDER_UNKNOWN &&
+		    e->g != GENDER_UNKNOWN && e->g != g))
+			continue;
+		name_words(e->name, &ef, &el, &es);
+		known = strcmp(el, sf) == 0 && (ef == NULL || first == NULL ||
+		    strcmp(ef, first) != 0);
+		free(ef);
+		free(el);
+		free(es);
+	}
+	free(sf);
+	free(first);
+	free(last);
+	free(stem);
+	return known;
+}
+
+/*
+ * The token of в, во, на, о or об right before token i, or before a
+ * word in -ом, -ем or -ой right before it ("в том числе"); else -1.
+ */
+static size_t
+loc_prep(const struct ex *x, size_t i)
+{
+	size_t	p;
+
+	for (p = i; p-- > 0 && p + 2 >= i;) {
+		if (tok_is(x, p, "в") || tok_is(x, p, "во") ||
+		    tok_is(x, p, "на") || tok_is(x, p, "о") ||
+		    tok_is(x, p, "об"))
+			return p;
+		if (x->sg->t[p].type != SEG_WORD || !(tok_ends(x->w[p], "ом") ||
+		    tok_ends(x->w[p], "ем") || tok_ends(x->w[p], "ой")))
+			return (size_t)-1;
+	}
+	return (size_t)-1;
+}
+
+/* Does token i open a sentence (or a paragraph)? */
+static int
+name_sentence_start(const struct ex *x, size_t i)
+{
+	return i == 0 || (x->sg->t[i].flags & SEG_PARA) ||
+	    tok_sentend(x, i - 1);
+}
+
+/*
+ * Does the article write token i's word with a capital inside a
+ * sentence, as itself or, when stem is set, in any case form of it?
+ * Only the 4,000 tokens either side are read (an article of news is
+ * shorter), so that a text of many thousand such words is no quadratic
+ * work.
+ */
+static int
+name_capital_inside(const struct ex *x, size_t i, int stem)
+{
+	char	*si = stem ? name_stem(x->w[i]) : NULL, *sj;
+	size_t	 j, end = x->sg->n - i > 4000 ? i + 4000 : x->sg->n;
+	int	 found = 0;
+
+	for (j = i > 4000 ? i - 4000 : 1; j < end && !found; j++) {
+		if (j == i || x->sg->t[j].type != SEG_WORD ||
+		    !(x->sg->t[j].flags & SEG_CAP) || name_sentence_start(x, j))
+			continue;
+		if (strcmp(x->w[j], x->w[i]) == 0)
+			found = 1;
+		else if (si != NULL && strncmp(x->w[j], si, strlen(si)) == 0) {
+			sj = name_stem(x->w[j]);
+			found = strcmp(si, sj) == 0;
+			free(sj);
+		}
+	}
+	free(si);
+	return found;
+}
+
+/*
+ * Is token i, a name of one word, rather a common word its sentence
+ * opens with: no noun its verb's agreement a fits, no first name the
+ * list knows, no initial, not in capitals, with no surname's ending
+ * (-ов, -ский, ...), and the article writes it with a capital nowhere inside a
+ * sentence, in no case form, and has no person of that surname?
+ */
+static int
+name_sentence_word(const struct ex *x, size_t i, enum agr a)
+{
+	const char	*f = x->w[i];
+	char		*stem;
+	size_t		 j;
+	int		 known = 0, vowel;
+
+	/* "Газпром заявил", "Государь сказал": a noun its verb agrees
+	 * with may be a name. */
+	vowel = tok_ends(f, "а") || tok_ends(f, "я") || tok_ends(f, "о") ||
+	    tok_ends(f, "е") || tok_ends(f, "у") || tok_ends(f, "ю") ||
+	    tok_ends(f, "ы") || tok_ends(f, "и");
+	if ((a == AGR_M && !vowel) || (a == AGR_F && (tok_ends(f, "а") ||
+	    tok_ends(f, "я"))))
+		return 0;
+	if (!name_sentence_start(x, i) || tok_has(x, i, TF_FIRST) ||
+	    (x->sg->t[i].flags & SEG_ALLCAPS) || name_surname_like(x->w[i]) ||
+	    (i + 1 < x->sg->n && tok_punct(x, i + 1, '.')) ||
+	    name_capital_inside(x, i, 1))
+		return 0;
+	stem = ent_surname(x->w[i]);
+	for (j = 0; j < x->ne && !known; j++)
+		known = x->e[j].kind == SPEAKER_PERSON &&
+		    strcmp(x->e[j].surname, stem) == 0;
+	free(stem);
+	return !known;
 }
 
 /*
@@ -1380,7 +1534,7 @@ ent_person(struct ex *x, const struct mention *m, enum agr a, size_t at,
 {
 	const char	*w[8];
 	char		*words[8], *name, *role, *first, *last, *stem;
-	size_t		 n = 0, i, j;
+	size_t		 n = 0, i, j, i0 = 0, il = 0;
 	struct ent	*ne;
 	int		 q;
 	enum gender	 g = a == AGR_M ? GENDER_MALE : a == AGR_F ?
@@ -1391,6 +1545,9 @@ ent_person(struct ex *x, const struct mention *m, enum agr a, size_t at,
 
 		if (t->type != SEG_WORD)
 			continue;
+		if (n == 0)
+			i0 = i;
+		il = i;
 		if (i + 1 < m->ne && tok_punct(x, i + 1, '.'))
 			words[n] = xasprintf("%.*s.", (int)(t->end - t->start),
 			    x->text + t->start);
@@ -1402,7 +1559,42 @@ ent_person(struct ex *x, const struct mention *m, enum agr a, size_t at,
 	}
 	if (n == 0)
 		return -1;
+	/* "Позицию ... изложил", "Новости": one capitalised word a
+	 * sentence opens with, and nothing else says it is a name. */
+	if (n == 1 && name_sentence_word(x, i0, a)) {
+		free(words[0]);
+		return -1;
+	}
 	name = speakers_normalize(x->lx, w, n, m->cas, &g);
+	/* "Одновременно Сапаров подчеркнул": a word a sentence opens with,
+	 * before the surname of a person named already, is no first name
+	 * of his. */
+	if (n > 1 && name_lead_word(x, i0, name, w[n - 1], a)) {
+		free(name);
+		g = a == AGR_M ? GENDER_MALE : a == AGR_F ? GENDER_FEMALE :
+		    GENDER_UNKNOWN;
+		name = speakers_normalize(x->lx, w + 1, n - 1, m->cas, &g);
+	}
+	/* "Майкл Томаски Фото: из личного архива": a word of four
+	 * letters or more after the name of a person named before is
+	 * none of it ("Пак Кын Хе" is one name). */
+	if (n >= 3 && !tok_has(x, il, TF_FIRST) &&
+	    u8_mbsnlen((const uint8_t *)x->w[il], strlen(x->w[il])) >= 4) {
+		enum gender	 g2 = g;
+		char		*nm = speakers_normalize(x->lx, w, n - 1,
+				    m->cas, &g2);
+
+		for (j = 0; j < x->ne; j++)
+			if (x->e[j].kind == SPEAKER_PERSON &&
+			    strcmp(x->e[j].name, nm) == 0)
+				break;
+		if (j < x->ne) {
+			free(name);
+			name = nm;
+			g = g2;
+		} else
+			free(nm);
+	}
 	for (i = 0; i < n; i++)
 		free(words[i]);
 	/* Every word was dropped (one letter, a patronymic alone): no
@@ -1935,6 +2127,7 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 			    GENDER_FEMALE : GENDER_UNKNOWN;
 	int		 r = -1;
 	char		*s;
+	size_t		 p;
 
 	/* "суд постановил": a court rules, it is quoted by no one. */
 	if (c->is_quote && (m->type == MEN_INST || m->type == MEN_ROLE) &&
@@ -1944,8 +2137,46 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 	if (c->is_quote && (m->type == MEN_NAME || m->type == MEN_INST) &&
 	    mention_medium(x, m))
 		return -1;
+	/* "В принципе это говорит", "сообщили в комитете", "в том
+	 * числе": one noun the role list does not know, in -е after в, на
+	 * or о (and a word in -ом, -ем, -ой), is in the prepositional, no
+	 * subject's case: no one, or the body it names as a place. */
+	if (m->type == MEN_ROLE && !m->one_of && m->ns > 0 &&
+	    m->ne == m->ns + 1 && (p = loc_prep(x, m->ns)) != (size_t)-1 &&
+	    tok_ends(x->w[m->ns], "е") && !tok_has(x, m->ns, TF_ROLE)) {
+		const struct lex_entry	*le;
+
+		if ((le = lexicon_word(x->lx, LEX_INSTITUTIONS,
+		    x->w[m->ns])) == NULL || tok_is(x, p, "о") ||
+		    tok_is(x, p, "об") || p + 1 != m->ns)
+			return -1;
+		if ((r = ent_named(x, x->w[m->ns])) < 0)
+			r = ent_literal(x, le->tag, SPEAKER_INSTITUTION,
+			    c->order);
+		goto found;
+	}
 	switch (m->type) {
 	case MEN_NAME:
+		if (m->ns > 0 && (tok_is(x, m->ns - 1, "имени") ||
+		    (m->ns > 1 && tok_punct(x, m->ns - 1, '.') &&
+		    tok_is(x, m->ns - 2, "им")))) {
+			/* "директор Центра имени (им.) Чокана Валиханова
+			 * Ерлан Сапаров": the name a body bears is no
+			 * speaker; the name that ends the phrase is. */
+			struct mention	 mm = *m;
+
+			mm.ns = mm.ne = m->e;
+			while (mm.ns > m->ne && x->sg->t[mm.ns - 1].type ==
+			    SEG_WORD && (x->sg->t[mm.ns - 1].flags & SEG_CAP) &&
+			    !(x->sg->t[mm.ns - 1].flags & SEG_ALLCAPS))
+				mm.ns--;
+			if (mm.ne - mm.ns < 2 && !(mm.ne > mm.ns &&
+			    tok_has(x, mm.ns, TF_FIRST)))
+				return -1;
+			mm.cas = SPEAKERS_NOM;
+			r = ent_person(x, &mm, c->agr, c->order, c->is_quote);
+			break;
+		}
 		r = ent_person(x, m, c->agr, c->order, c->is_quote);
 		break;
 	case MEN_PRON:
@@ -2121,6 +2352,7 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 			r = ent_recent(x, g, SPEAKER_PERSON, 1, c);
 		break;
 	}
+found:
 	/* "каждая партия" found an outlet seen in passing: no one. */
 	if (r >= 0 && c->is_quote && ent_medium(x, &x->e[r]))
 		r = -1;

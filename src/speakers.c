@@ -25,6 +25,7 @@ static char	*spk_inflect(const struct lexicon *, const char *,
 static enum gender spk_surname_gender(const char *);
 static enum speakers_case spk_first_case(const struct lexicon *,
 		    const char *);
+static int	 spk_cons_ending(const char *, const char *);
 static enum speakers_case spk_surname_case(const char *, const char *,
 		    enum speakers_case, enum gender *);
 
@@ -312,6 +313,19 @@ spk_first_case(const struct lexicon *lx, const char *w)
  * -овой (a woman), -овым (a man) told in the nominative.  Else c.  Sets *g when the
  * ending tells it.
  */
+/* Does folded w end in a Cyrillic consonant and then e, with three
+ * letters or more before e? */
+static int
+spk_cons_ending(const char *w, const char *e)
+{
+	size_t	l = strlen(w), le = strlen(e);
+
+	return l >= le + 6 && strcmp(w + l - le, e) == 0 &&
+	    ((unsigned char)w[l - le - 2] == 0xd0 ||
+	    (unsigned char)w[l - le - 2] == 0xd1) &&
+	    !spk_is_vowel_before(w, l - le);
+}
+
 static enum speakers_case
 spk_surname_case(const char *first, const char *last, enum speakers_case c,
     enum gender *g)
@@ -329,6 +343,12 @@ spk_surname_case(const char *first, const char *last, enum speakers_case c,
 		if (!spk_ends(ff, "у") && !spk_ends(ff, "ю")) {
 			c = SPEAKERS_ACC;
 			*g = GENDER_FEMALE;
+		} else if (c == SPEAKERS_NOM && spk_cons_ending(ff, "у") &&
+		    *g == GENDER_UNKNOWN) {
+			/* ... and one the list does not know, in -у: a
+			 * man's dative. */
+			c = SPEAKERS_DAT;
+			*g = GENDER_MALE;
 		}
 	} else if (c != SPEAKERS_NOM)
 		;
@@ -339,6 +359,18 @@ spk_surname_case(const char *first, const char *last, enum speakers_case c,
 	} else if ((spk_ends(f, "овым") || spk_ends(f, "евым") ||
 	    spk_ends(f, "иным")) && *g != GENDER_FEMALE) {
 		c = SPEAKERS_INS;
+		*g = GENDER_MALE;
+	} else if (spk_cons_ending(ff, "у") && spk_cons_ending(f, "у") &&
+	    *g == GENDER_UNKNOWN) {
+		/* "Руперту Мердоку": a first name the list does not know
+		 * and its surname, both a consonant and -у, are a man's
+		 * dative, unless a verb agrees with them ("Криштиану
+		 * Роналду забил"). */
+		c = SPEAKERS_DAT;
+		*g = GENDER_MALE;
+	} else if (spk_cons_ending(ff, "ом") && spk_cons_ending(f, "ом") &&
+	    *g == GENDER_UNKNOWN) {
+		c = SPEAKERS_INS;	/* "Рупертом Мердоком" */
 		*g = GENDER_MALE;
 	}
 	free(f);
@@ -438,6 +470,56 @@ speakers_normalize(const struct lexicon *lx, const char *const *w,
 		free(words[i]);
 	}
 	return buf_steal(&b);
+}
+
+const char *
+speakers_particle_skip(const char *w)
+{
+	static const char *const part[] = {
+		"аль-", "эль-", "уль-", "ал-", "ад-", "аз-", "ан-", "ар-",
+		"ас-", "ат-", "аш-", "эд-", "эн-", "эр-", "эс-", "эт-",
+		"эш-", NULL
+	};
+	size_t	 k, l;
+
+	for (k = 0; part[k] != NULL; k++) {
+		l = strlen(part[k]);
+		if (strncmp(w, part[k], l) == 0 && w[l] != '\0' &&
+		    strchr(w + l, '-') == NULL)
+			return w + l;
+	}
+	return w;
+}
+
+int
+speakers_first_variant(const char *a, const char *b)
+{
+	/* Voiced and voiceless pairs: б п, в ф, г к, д т, ж ш, з с. */
+	static const uint32_t	pair[][2] = {
+		{ 0x431, 0x43f }, { 0x432, 0x444 }, { 0x433, 0x43a },
+		{ 0x434, 0x442 }, { 0x436, 0x448 }, { 0x437, 0x441 }
+	};
+	uint32_t	*ua, *ub;
+	size_t		 la, lb, i, k, at = 0, diff = 0;
+	int		 same = 0;
+
+	ua = u8_to_u32((const uint8_t *)a, strlen(a), NULL, &la);
+	ub = u8_to_u32((const uint8_t *)b, strlen(b), NULL, &lb);
+	if (ua != NULL && ub != NULL && la == lb && la >= 3) {
+		for (i = 0; i < la; i++)
+			if (ua[i] != ub[i]) {
+				diff++;
+				at = i;
+			}
+		for (k = 0; diff == 1 && at > 0 &&
+		    k < sizeof(pair) / sizeof(pair[0]); k++)
+			if ((ua[at] == pair[k][0] && ub[at] == pair[k][1]) ||
+			    (ua[at] == pair[k][1] && ub[at] == pair[k][0]))
+				same = 1;
+	}
+	free(ua);
+	free(ub);
+	return same;
 }
 
 char *

@@ -43,6 +43,21 @@ int	 speakers_is_patronymic(const char *w);
  * nominative, or GENDER_UNKNOWN. */
 enum gender speakers_first_gender(const struct lexicon *lx, const char *w);
 
+/*
+ * Returns nonzero when folded first names a and b are two spellings of
+ * one name: as long, one letter apart, not the first, and the two
+ * letters a voiced and a voiceless consonant of a pair (Асия and Азия,
+ * from one name written by ear).  Дина and Тина differ at the first.
+ */
+int	 speakers_first_variant(const char *a, const char *b);
+
+/*
+ * Returns folded surname w past an Arabic article joined to it by a
+ * hyphen (уль-малук: малук; аль-, эль-, ад-, ас-, ...), else w itself:
+ * the article is dropped as often as it is written.
+ */
+const char *speakers_particle_skip(const char *w);
+
 /* fold_name() of fold.h, under its old name for the extractor's callers.
  * The caller frees it. */
 char	*speakers_fold(const char *name);

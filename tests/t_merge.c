@@ -89,6 +89,11 @@ main(void)
 	same_key("Анна Петрова", "Иван Петров", 1, "one surname, two "
 	    "genders: told apart by the pick");
 	same_key("Иван Петров", "Иван Сидоров", 0, "two surnames");
+	same_key("Саиф уль-Хакк", "Хакк", 1, "an Arabic article joined to "
+	    "the surname");
+	same_key("Абу аль-Хакк", "Саиф уль-Хакка", 1, "... in any of its "
+	    "spellings, and a case form");
+	same_key("Ким Сон-Ир", "Ир", 0, "a hyphen after no article stays");
 	same_key("Ким", "Кима", 1, "a short surname keeps three letters");
 	k = merge_key("МИД России", SPEAKER_INSTITUTION, 7);
 	is(k, "мид роси", "a body's key is every word of it");
@@ -153,6 +158,17 @@ main(void)
 	    "a man is not a woman of the same surname");
 	pick("Игорь Соколов", GENDER_MALE, (const char *[]){ "Егор Соколов" },
 	    1, -1, "short first names one letter apart stay apart");
+	pick("Азия Сапарова", GENDER_FEMALE,
+	    (const char *[]){ "Асия Сапарова" }, 1, 0,
+	    "a voiced letter for a voiceless one inside a short first name");
+	pick("Тина Сапарова", GENDER_FEMALE,
+	    (const char *[]){ "Дина Сапарова" }, 1, -1,
+	    "but not at its start: Тина is not Дина");
+	pick("Алия Сапарова", GENDER_FEMALE,
+	    (const char *[]){ "Асия Сапарова" }, 1, -1,
+	    "nor two letters of no pair");
+	pick("Хакк", GENDER_MALE, (const char *[]){ "Саиф уль-Хакк" }, 1, 0,
+	    "a surname without its article is the person with it");
 	pick("Мария Соколова", GENDER_FEMALE,
 	    (const char *[]){ "Марина Соколова" }, 1, -1,
 	    "Мария is not Марина");
@@ -166,6 +182,10 @@ main(void)
 	    "nor for a bare indeclinable surname");
 	pick("Петров", GENDER_MALE, (const char *[]){ "Анна Петрова" }, 1, -1,
 	    "a surname with a man's ending keeps its gender");
+	pick("Азия Ким", GENDER_MALE, (const char *[]){ "Асия Ким" }, 1, 0,
+	    "nor for a first name the list does not know");
+	pick("Асия Ким", GENDER_MALE, (const char *[]){ "Асия Ким" }, 1, -1,
+	    "but a known one keeps it");
 	genders = (const enum gender[]){ GENDER_MALE };
 	pick("Айгерим Ким", GENDER_FEMALE, (const char *[]){ "Ким" }, 1, 0,
 	    "a full name takes over such a bare surname of the other gender");

@@ -216,6 +216,20 @@ main(void)
 	    "Асия Кенжебаева", GENDER_FEMALE);
 	check("Бауыржаном Ахметовым", SPEAKERS_NOM, GENDER_UNKNOWN,
 	    "Бауыржан Ахметов", GENDER_MALE);
+	/* Neither name known, both a consonant and -у (-ом): a man's
+	 * dative (instrumental); not when either word says otherwise. */
+	check("Тлеужану Бекжолову", SPEAKERS_NOM, GENDER_UNKNOWN,
+	    "Тлеужан Бекжолов", GENDER_MALE);
+	check("Тлеужану Кенжебеку", SPEAKERS_NOM, GENDER_UNKNOWN,
+	    "Тлеужан Кенжебек", GENDER_MALE);
+	check("Тлеужаном Кенжебеком", SPEAKERS_NOM, GENDER_UNKNOWN,
+	    "Тлеужан Кенжебек", GENDER_MALE);
+	check("Тлеужан Кенжебеку", SPEAKERS_NOM, GENDER_UNKNOWN,
+	    "Тлеужан Кенжебеку", GENDER_UNKNOWN);
+	check("Камару Усману", SPEAKERS_NOM, GENDER_FEMALE,
+	    "Камару Усману", GENDER_FEMALE);
+	check("Силвану Перейру", SPEAKERS_NOM, GENDER_MALE,
+	    "Силвану Перейру", GENDER_MALE);	/* a verb agreed */
 	/* ... and a known first name in the nominative keeps it. */
 	check("Ерлан Сапаров", SPEAKERS_NOM, GENDER_UNKNOWN,
 	    "Ерлан Сапаров", GENDER_MALE);
