@@ -407,7 +407,7 @@ transcript_line(struct ex *x, size_t ps, size_t pe, struct cand *c)
 	size_t	k, words = 0, i;
 
 	for (k = ps + 1; k < pe && k < ps + 12; k++)
-		if (tok_punct(x, k, ':') || tok_sentend(x, k) ||
+		if (tok_punct(x, k, ':') || tok_sentbreak(x, k) ||
 		    tok_verb(x, k, pe, NULL, NULL))
 			break;
 	if (k >= pe || k >= ps + 12 || !tok_punct(x, k, ':') ||
@@ -541,7 +541,7 @@ attribution(struct ex *x, size_t s, size_t e, struct cand *c, size_t *end)
 	while (s < e && (tok_dash(x, s) || tok_punct(x, s, ',')))
 		s++;
 	/* The clause ends at the end of the sentence. */
-	for (*end = s; *end < e && (!tok_sentend(x, *end) ||
+	for (*end = s; *end < e && (!tok_sentbreak(x, *end) ||
 	    tok_initial_dot(x, *end)) &&
 	    !tok_punct(x, *end, ':') && !tok_punct(x, *end, ';'); (*end)++)
 		if (*end > s && tok_dash(x, *end) &&
@@ -693,7 +693,7 @@ find_split(struct ex *x, size_t s, size_t e, size_t *q1e, size_t *q2s,
 			continue;
 		*q1e = tok_punct(x, i - 1, ',') ? i - 1 : i;
 		/* Past the attribution: ". — Q2" or the end. */
-		while (end < e && (tok_sentend(x, end) ||
+		while (end < e && (tok_sentpoint(x, end) ||
 		    tok_punct(x, end, ':') || tok_punct(x, end, ',')))
 			end++;
 		if (end < e && tok_dash(x, end))
@@ -755,7 +755,7 @@ governs_clause(const struct ex *x, size_t a, size_t b)
 	for (i = a; i < b && i < a + 10; i++) {
 		if (tok_is(x, i, "что") || tok_is(x, i, "чтобы"))
 			return 1;
-		if (tok_sentend(x, i))
+		if (tok_sentbreak(x, i))
 			return 0;
 	}
 	return 0;
@@ -804,7 +804,7 @@ attr_line(struct ex *x, size_t p, struct cand *c)
 	mention_name_run(x, s + 1, i - 1, &n);
 	if (n == 0 || i - n != s + 1)
 		return 0;
-	if (i < e && !tok_punct(x, i, ',') && !tok_sentend(x, i))
+	if (i < e && !tok_punct(x, i, ',') && !tok_sentbreak(x, i))
 		return 0;
 	memset(c, 0, sizeof(*c));
 	c->m.type = MEN_NAME;
@@ -875,7 +875,7 @@ direct_pass(struct ex *x)
 
 			if (p > 0 && tok_open_quote(x, s))
 				s++;
-			if (e > s && tok_sentend(x, e - 1) &&
+			if (e > s && tok_sentpoint(x, e - 1) &&
 			    tok_close_quote(x, e - 2))
 				e--;
 			if (e > s && tok_close_quote(x, e - 1))
@@ -943,7 +943,7 @@ direct_pass(struct ex *x)
 
 			if (tok_open_quote(x, s))
 				s++;
-			if (e > s + 1 && tok_sentend(x, e - 1) &&
+			if (e > s + 1 && tok_sentpoint(x, e - 1) &&
 			    tok_close_quote(x, e - 2))
 				e--;
 			if (e > s && tok_close_quote(x, e - 1))
@@ -1161,7 +1161,7 @@ direct_pass(struct ex *x)
 			}
 			if (words >= 3 && sent_start && (prev_quote ||
 			    this_quote || o == ps) && (cl + 1 >= pe ||
-			    (cl + 2 == pe && tok_sentend(x, cl + 1)))) {
+			    (cl + 2 == pe && tok_sentpoint(x, cl + 1)))) {
 				/* A further quote of the same source. */
 				c.m.type = MEN_CONT;
 				add_direct(x, o + 1, cl, &c);

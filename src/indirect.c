@@ -143,7 +143,7 @@ attribution_ends(const struct ex *x, size_t k, size_t e)
 	for (i = k; i < e && i < k + 6; i++)
 		if (x->sg->t[i].type != SEG_WORD)
 			break;
-	if (i == k || !(i >= e || tok_sentend(x, i)))
+	if (i == k || !(i >= e || tok_sentbreak(x, i)))
 		return 0;
 	/* The last word is the subject, in the nominative: not
 	 * "ответила оскорблениями пророку Мухаммеду". */
@@ -244,7 +244,7 @@ content_end(const struct ex *x, size_t s, size_t e, int np)
 		    tok_finite_past(x, j))
 			return i;	/* "..., и посетил посёлок" */
 	}
-	while (e > s && (tok_sentend(x, e - 1) || tok_punct(x, e - 1, ',') ||
+	while (e > s && (tok_sentpoint(x, e - 1) || tok_punct(x, e - 1, ',') ||
 	    tok_punct(x, e - 1, ':') || tok_punct(x, e - 1, ';')))
 		e--;
 	return e;
@@ -281,7 +281,7 @@ gloss_ends(const struct ex *x, size_t o, size_t e)
 
 	for (i = o + 1; i < e && !tok_punct(x, i, ')'); i++)
 		;
-	return i + 1 >= e || tok_sentend(x, i + 1);
+	return i + 1 >= e || tok_sentbreak(x, i + 1);
 }
 
 /* Does a clause with its own verb start at token s: a verb at once, or
@@ -421,7 +421,7 @@ add_indirect(struct ex *x, size_t s, size_t e, size_t cs, size_t ce,
 	size_t		 i, words = 0, paren = 0, te0;
 	int		 opened = 0;
 
-	while (e > s && (tok_sentend(x, e - 1) || tok_punct(x, e - 1, ',') ||
+	while (e > s && (tok_sentpoint(x, e - 1) || tok_punct(x, e - 1, ',') ||
 	    tok_dash(x, e - 1)))
 		e--;
 	te0 = e;
@@ -812,7 +812,7 @@ whole_quoted(const struct ex *x, size_t s, size_t e)
 {
 	size_t	i;
 
-	while (e > s && tok_sentend(x, e - 1))
+	while (e > s && tok_sentpoint(x, e - 1))
 		e--;
 	if (e < s + 3 || !tok_open_quote(x, s) || !tok_close_quote(x, e - 1))
 		return 0;
@@ -934,7 +934,7 @@ verb_postposed(struct ex *x, const struct sent *st, size_t i, size_t len,
 	    mention_after_past_media(x, i + len, s1, &m, &stop,
 	    mention_agr(a) |
 	    (a == AGR_PL ? MNP_LOC : 0)) &&
-	    (stop >= s1 || tok_sentend(x, stop) || tok_punct(x, stop, ',') ||
+	    (stop >= s1 || tok_sentbreak(x, stop) || tok_punct(x, stop, ',') ||
 	    tok_punct(x, stop, '(') ||
 	    /* "A, сообщил источник агентства:" and a quote after */
 	    (tok_punct(x, stop, ':') && stop + 1 >= s1))))
@@ -958,7 +958,7 @@ verb_postposed(struct ex *x, const struct sent *st, size_t i, size_t len,
 		ce--;
 	if (stop < s1 && tok_punct(x, stop, ',') && stop + 1 < s1 &&
 	    stop <= i + len + 4 && !tok_is(x, stop + 1, "что") &&
-	    !tok_sentend(x, stop + 1) &&
+	    !tok_sentbreak(x, stop + 1) &&
 	    strncmp(x->w[stop + 1], "котор", 10) != 0 &&
 	    !tok_is(x, stop + 1, "где") && !tok_is(x, stop + 1, "когда") &&
 	    !tok_verb(x, stop + 1, s1, NULL, NULL))
@@ -1157,7 +1157,7 @@ verb_complement(struct ex *x, const struct sent *st, size_t i, size_t len,
 	j = stop;
 	while (j < s1 && j < stop + 8 && !tok_is(x, j, "что") &&
 	    !tok_is(x, j, "чтобы") && !tok_is(x, j, "будто") &&
-	    !tok_sentend(x, j) && !tok_punct(x, j, ':') &&
+	    !tok_sentbreak(x, j) && !tok_punct(x, j, ':') &&
 	    !(cls & VC_PHRASE) &&
 	    !(j > stop && tok_verb(x, j, s1, NULL, NULL)))
 		j++;
@@ -1443,7 +1443,7 @@ verb_inverted(struct ex *x, const struct sent *st, size_t i, size_t len,
 	    (tok_common(x, m.ns) && !tok_ends(x->w[m.ns], "ые") &&
 	    !tok_ends(x->w[m.ns], "ие") && !tok_ends(x->w[m.ns], "ы") &&
 	    !tok_ends(x->w[m.ns], "и")) ||
-	    !(stop >= st->s1 || tok_sentend(x, stop)) || mention_media(x, &m))
+	    !(stop >= st->s1 || tok_sentbreak(x, stop)) || mention_media(x, &m))
 		return 0;
 	/* Nothing before the verb that could be its plural subject. */
 	if (mention_before(x, st->s0, i, &(struct mention){ 0 }, a))

@@ -370,6 +370,7 @@ seg_sentences(struct segmentation *sg, const char *text)
 		} else if (depth == 0 && !straight && i > first &&
 		    seg_glued_start(sg, i)) {
 			end = 2;
+			t->flags |= SEG_GLUED;
 		} else if (t->type == SEG_PUNCT && !lone[i]) {
 			if (seg_opens_only(t->uc) || segment_curly_opens(sg, i))
 				depth++;

@@ -25,6 +25,9 @@ enum seg_type {
 #define SEG_SPACE	0x08	/* white space before the token */
 #define SEG_LATIN	0x10	/* contains a Latin letter */
 #define SEG_DIGIT	0x20	/* starts with a digit */
+#define SEG_GLUED	0x40	/* opens a sentence run into the one before
+				 * it with no point ("... посетил завод В
+				 * акимате заявили") */
 
 struct token {
 	size_t		 start, end;	/* bytes of the article text */

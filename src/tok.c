@@ -50,11 +50,33 @@ tok_dash(const struct ex *x, size_t i)
 	    segment_is_dash(x->sg->t[i].uc);
 }
 
+/* Is token i a point, ! ? or …? */
 int
-tok_sentend(const struct ex *x, size_t i)
+tok_sentpoint(const struct ex *x, size_t i)
 {
 	return tok_punct(x, i, '.') || tok_punct(x, i, '!') ||
 	    tok_punct(x, i, '?') || tok_punct(x, i, 0x2026);
+}
+
+/*
+ * Sentences as the segmenter cuts them: by a point, and where a crawl ran
+ * two sentences together with none (segment.h: SEG_GLUED, "... посетил
+ * завод В акимате заявили").  Does token i close a sentence (a point, or
+ * the word before a glued sentence), for scans going back?  Does it stop
+ * a scan going forward (a point, or the first word of a glued sentence)?
+ */
+int
+tok_sentend(const struct ex *x, size_t i)
+{
+	return tok_sentpoint(x, i) ||
+	    (i + 1 < x->sg->n && (x->sg->t[i + 1].flags & SEG_GLUED));
+}
+
+int
+tok_sentbreak(const struct ex *x, size_t i)
+{
+	return tok_sentpoint(x, i) ||
+	    (i < x->sg->n && (x->sg->t[i].flags & SEG_GLUED));
 }
 
 /* Is the period at token i an initial's ("Е. Булекпаев"): after one

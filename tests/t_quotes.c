@@ -118,6 +118,19 @@ check_messy(void)
 	    "штраф",
 	    "run-on paragraph: the next dash line is the next speaker's");
 
+	/* Sentences run together with no point (a crawl lost a line
+	 * break): the indirect pass and the subject search stop where
+	 * the segmenter ends the sentence. */
+	check_one("Айгуль Нурланова открыла школу для детей Как сообщила "
+	    "она, ремонт завершен.", 0, QUOTE_INDIRECT, "Айгуль Нурланова",
+	    "ремонт завершен",
+	    "glued sentences: \"Как сообщила она\" opens the second one");
+	check_one("Министр Ержан Сатпаев посетил новый завод.\n\n"
+	    "Даурен Абаев провел встречу с рабочими Позже он заявил, что "
+	    "зарплаты вырастут.", 0, QUOTE_INDIRECT, "Даурен Абаев",
+	    "зарплаты вырастут",
+	    "glued sentences: \"он\" is the subject of the sentence before");
+
 	/* A quote paragraph and its attribution run together; a quote
 	 * over two paragraphs run into one. */
 	check_one("Совет собрался утром. «Перемен не будет. Мы продолжим "

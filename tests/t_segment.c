@@ -57,14 +57,15 @@ tokens(const char *s, enum show what)
 			buf_adds(&b, segment_fold(sg, i));
 			break;
 		case SHOW_FLAGS:
-			buf_printf(&b, "%.*s:%s%s%s%s%s%s%s", len,
+			buf_printf(&b, "%.*s:%s%s%s%s%s%s%s%s", len,
 			    s + t->start, t->type == SEG_WORD ? "W" : "",
 			    t->flags & SEG_CAP ? "C" : "",
 			    t->flags & SEG_ALLCAPS ? "A" : "",
 			    t->flags & SEG_LATIN ? "L" : "",
 			    t->flags & SEG_DIGIT ? "D" : "",
 			    t->flags & SEG_SPACE ? "S" : "",
-			    t->flags & SEG_PARA ? "P" : "");
+			    t->flags & SEG_PARA ? "P" : "",
+			    t->flags & SEG_GLUED ? "G" : "");
 			break;
 		}
 	}
@@ -223,6 +224,15 @@ test_flags(void)
 	check(flags, "Қазақстан ӘКІМДІГІ", "Қазақстан:WCSP ӘКІМДІГІ:WCAS",
 	    "Kazakh capitals count as capitals");
 	check(flags, "Я", "Я:WCSP", "one capital letter is not all capitals");
+	check(flags, "Ерлан пришёл рано Затем ушёл. Потом",
+	    "Ерлан:WCSP пришёл:WS рано:WS Затем:WCS ушёл:WS .: Потом:WCS",
+	    "a capitalised word that is no sentence opener is not flagged "
+	    "glued");
+	check(flags, "Ерлан пришёл рано Однако ушёл «Жить так Однако "
+	    "надо» Он", "Ерлан:WCSP пришёл:WS рано:WS Однако:WCSG ушёл:WS "
+	    "«:S Жить:WC так:WS Однако:WCS надо:WS »: Он:WCSG",
+	    "the first word of a sentence run into the one before with no "
+	    "point is flagged glued, not inside quotation marks");
 }
 
 static void
