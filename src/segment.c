@@ -33,7 +33,9 @@ static int	seg_opens_only(uint32_t);
 static int	seg_closes_curly(uint32_t);
 static int	seg_glued_start(const struct segmentation *, size_t);
 static unsigned char *seg_lone_marks(const struct segmentation *);
-static int	seg_wrapped(const struct token *, uint32_t, int);
+static int	seg_wrapped(const struct segmentation *, uint32_t, int);
+static int	seg_function_word(const struct segmentation *,
+		    const struct token *);
 static int	seg_has_blank_line(const char *, size_t);
 static int	seg_runs_on(const struct token *);
 static int	seg_glued_end(const struct segmentation *, const char *,
@@ -502,20 +504,56 @@ seg_joins(uint32_t prev, uint32_t d, uint32_t e)
  * lower case or a number ("заявил, что\nпроект").
  */
 static int
-seg_wrapped(const struct token *pv, uint32_t c, int blank)
+seg_wrapped(const struct segmentation *sg, uint32_t c, int blank)
 {
+	const struct token	*pv = &sg->t[sg->n - 1];
+
 	if (pv->type == SEG_PUNCT && (pv->uc == ',' || pv->uc == ';' ||
 	    pv->uc == '('))
 		return 1;
 	if ((segment_is_letter(c) && !segment_is_upper(c)) ||
-	    (c >= '0' && c <= '9'))
-		return pv->type == SEG_WORD;
-	/* Where blank lines part the paragraphs, a line that ends a
-	 * sentence runs on too; not into a line of dialogue, nor from a
-	 * line with no point (a headline) into a capital. */
-	return blank && !segment_is_dash(c) && pv->type == SEG_PUNCT &&
-	    (pv->uc == '.' || pv->uc == '!' || pv->uc == '?' ||
-	    pv->uc == 0x2026 || pv->uc == ':' || quotemark_closes(pv->uc));
+	    (c >= '0' && c <= '9')) {
+		if (pv->type == SEG_WORD)
+			return 1;
+		/* "промышленно-\nаграрный": a word broken at its
+		 * hyphen, where blank lines part the paragraphs. */
+		return blank && pv->uc == '-' && !(pv->flags & SEG_SPACE) &&
+		    sg->n >= 2 && sg->t[sg->n - 2].type == SEG_WORD;
+	}
+	if (!blank || segment_is_dash(c))
+		return 0;
+	/* Where blank lines part the paragraphs, a line runs on into a
+	 * capital or a bracket from a preposition or a conjunction ("в\n
+	 * Аксу"), a bracket after a word ("Ларионова\n(известный"), and
+	 * a line that ends a sentence into anything; not into a line of
+	 * dialogue, nor from any other line with no point (a headline). */
+	if (pv->type == SEG_WORD)
+		return seg_function_word(sg, pv) || c == '(';
+	return pv->uc == '.' || pv->uc == '!' || pv->uc == '?' ||
+	    pv->uc == 0x2026 || pv->uc == ':' || quotemark_closes(pv->uc);
+}
+
+/* Is word token t a preposition or a conjunction in lower case, which
+ * ends no headline? */
+static int
+seg_function_word(const struct segmentation *sg, const struct token *t)
+{
+	static const char *const fw[] = {
+		"в", "во", "на", "и", "а", "но", "с", "со", "к", "ко", "о",
+		"об", "от", "до", "за", "из", "по", "для", "при", "у", "без",
+		"над", "под", "про", "через", "или", "как", "что", "между",
+		"перед", "после", "также", NULL
+	};
+	const char	*f;
+	size_t		 k;
+
+	if (t->flags & (SEG_CAP | SEG_ALLCAPS | SEG_DIGIT | SEG_LATIN))
+		return 0;
+	f = sg->fold.data + t->fold;
+	for (k = 0; fw[k] != NULL; k++)
+		if (strcmp(f, fw[k]) == 0)
+			return 1;
+	return 0;
 }
 
 /* Does the text plainly run on past token pv, even across a blank line:
@@ -568,7 +606,7 @@ segment_text(const char *text, size_t len)
 		}
 		if (sg->n > 0 && ((nl >= 2 &&
 		    !seg_runs_on(&sg->t[sg->n - 1])) || (nl == 1 &&
-		    !seg_wrapped(&sg->t[sg->n - 1], c, blank)))) {
+		    !seg_wrapped(sg, c, blank)))) {
 			para = 1;
 			pno++;
 		}

@@ -437,6 +437,20 @@ test_paragraphs(void)
 	    "a line break inside a sentence wraps the line: after a comma "
 	    "or a bracket, or before a word in lower case; never before a "
 	    "line of dialogue");
+	check(paras, "Аким посетил Павлодар и\nЕкибастуз, а также\nкомбинат в\n"
+	    "Аксу (по\nплану) и промышленно-\nаграрный район.\n\nАким\n"
+	    "Павлодар.\n\nРаботы\n(второй этап)",
+	    "[Аким посетил Павлодар и Екибастуз , а также комбинат в Аксу "
+	    "( по плану ) и промышленно - аграрный район .][Аким]"
+	    "[Павлодар .][Работы ( второй этап )]",
+	    "where blank lines part the paragraphs, a line ending in a "
+	    "preposition or a conjunction runs on into a capital, a word "
+	    "broken at its hyphen and a word before a bracket run on; a "
+	    "line of one word before a capital is a headline");
+	check(paras, "Аким посетил Павлодар и\nЕкибастуз. Это\nпромышленно-"
+	    "\nаграрный район.", "[Аким посетил Павлодар и][Екибастуз . Это "
+	    "промышленно -][аграрный район .]",
+	    "but not with no blank line in the text");
 	check(sents, "Один\n\nдва три.\nчетыре",
 	    "[Один][два три .][четыре]",
 	    "a paragraph ends its sentence, whatever comes next");
