@@ -33,7 +33,7 @@ static int	seg_opens_only(uint32_t);
 static int	seg_closes_curly(uint32_t);
 static int	seg_glued_start(const struct segmentation *, size_t);
 static unsigned char *seg_lone_marks(const struct segmentation *);
-static int	seg_wrapped(const struct segmentation *, uint32_t, int);
+static int	seg_wrapped(const struct segmentation *, uint32_t, int, int);
 static int	seg_function_word(const struct segmentation *,
 		    const struct token *);
 static int	seg_has_blank_line(const char *, size_t);
@@ -504,7 +504,7 @@ seg_joins(uint32_t prev, uint32_t d, uint32_t e)
  * lower case or a number ("заявил, что\nпроект").
  */
 static int
-seg_wrapped(const struct segmentation *sg, uint32_t c, int blank)
+seg_wrapped(const struct segmentation *sg, uint32_t c, int blank, int wraps)
 {
 	const struct token	*pv = &sg->t[sg->n - 1];
 
@@ -524,11 +524,13 @@ seg_wrapped(const struct segmentation *sg, uint32_t c, int blank)
 		return 0;
 	/* Where blank lines part the paragraphs, a line runs on into a
 	 * capital or a bracket from a preposition or a conjunction ("в\n
-	 * Аксу"), a bracket after a word ("Ларионова\n(известный"), and
-	 * a line that ends a sentence into anything; not into a line of
-	 * dialogue, nor from any other line with no point (a headline). */
+	 * Аксу"), a bracket after a word ("Ларионова\n(известный"), any
+	 * line but the first of a paragraph already wrapped (wraps: the
+	 * line breaks it ran on across), and a line that ends a sentence
+	 * into anything; not into a line of dialogue, nor from the first
+	 * line of a paragraph with no point (a headline). */
 	if (pv->type == SEG_WORD)
-		return seg_function_word(sg, pv) || c == '(';
+		return seg_function_word(sg, pv) || c == '(' || wraps > 0;
 	return pv->uc == '.' || pv->uc == '!' || pv->uc == '?' ||
 	    pv->uc == 0x2026 || pv->uc == ':' || quotemark_closes(pv->uc);
 }
@@ -588,6 +590,7 @@ segment_text(const char *text, size_t len)
 	struct segmentation	*sg;
 	size_t			 off = 0, cap = 0, pcap = 0;
 	int			 space = 1, para = 1, n, nl = 0, blank;
+	int			 wraps = 0;
 	unsigned int		 pno = 0;
 
 	blank = seg_has_blank_line(text, len);
@@ -604,11 +607,13 @@ segment_text(const char *text, size_t len)
 			off += n;
 			continue;
 		}
-		if (sg->n > 0 && ((nl >= 2 &&
-		    !seg_runs_on(&sg->t[sg->n - 1])) || (nl == 1 &&
-		    !seg_wrapped(sg, c, blank)))) {
+		if (sg->n > 0 && nl == 1 && seg_wrapped(sg, c, blank, wraps))
+			wraps++;
+		else if (sg->n > 0 && nl >= 1 && (nl == 1 ||
+		    !seg_runs_on(&sg->t[sg->n - 1]))) {
 			para = 1;
 			pno++;
+			wraps = 0;
 		}
 		nl = 0;
 		if (sg->n == cap) {

@@ -447,6 +447,14 @@ test_paragraphs(void)
 	    "preposition or a conjunction runs on into a capital, a word "
 	    "broken at its hyphen and a word before a bracket run on; a "
 	    "line of one word before a capital is a headline");
+	check(paras, "Аким Ержан Абаев посетил\nзавод и передал привет "
+	    "рабочим\nКарагандинской области.\n\nАким посетил завод\nВ "
+	    "Павлодаре открыли цех.", "[Аким Ержан Абаев посетил завод и "
+	    "передал привет рабочим Карагандинской области .]"
+	    "[Аким посетил завод][В Павлодаре открыли цех .]",
+	    "where blank lines part the paragraphs, a line of a paragraph "
+	    "already wrapped runs on into a capital; its first line does "
+	    "not (a headline)");
 	check(paras, "Аким посетил Павлодар и\nЕкибастуз. Это\nпромышленно-"
 	    "\nаграрный район.", "[Аким посетил Павлодар и][Екибастуз . Это "
 	    "промышленно -][аграрный район .]",
