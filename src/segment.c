@@ -31,6 +31,7 @@ static int	seg_is_abbrev(const struct segmentation *, const char *,
 static int	seg_joins(uint32_t, uint32_t, uint32_t);
 static int	seg_opens_only(uint32_t);
 static int	seg_closes_curly(uint32_t);
+static int	seg_opener(const struct segmentation *, const struct token *);
 static int	seg_glued_start(const struct segmentation *, size_t);
 static unsigned char *seg_lone_marks(const struct segmentation *);
 static int	seg_wrapped(const struct segmentation *, uint32_t, int, int);
@@ -223,16 +224,10 @@ seg_is_abbrev(const struct segmentation *sg, const char *text, size_t i)
 	    t->end - t->start) != ABBREV_NONE;
 }
 
-/*
- * Does token i start a sentence glued to the text before it, with no
- * point between: a capitalised word that opens sentences and is never a
- * name ("Ранее", "Однако", "В"), after a word in lower case, a number or
- * a closing quotation mark?  Crawls drop a headline's line break and the
- * text of a link ("... России В Афинах заявили", "July 19, 2018 Ранее
- * сообщалось").  One letter followed by a point is an initial.
- */
+/* Is word token t, folded, one that opens sentences and is never a
+ * name ("в", "однако", "ранее")? */
 static int
-seg_glued_start(const struct segmentation *sg, size_t i)
+seg_opener(const struct segmentation *sg, const struct token *t)
 {
 	static const char *const opener[] = {
 		"в", "во", "на", "по", "при", "для", "об", "из", "со", "от",
@@ -244,9 +239,27 @@ seg_glued_start(const struct segmentation *sg, size_t i)
 		"накануне", "вчера", "сегодня", "между", "несмотря",
 		"сообщается", "известно", NULL
 	};
+	const char	*f = sg->fold.data + t->fold;
+	size_t		 k;
+
+	for (k = 0; opener[k] != NULL; k++)
+		if (strcmp(f, opener[k]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Does token i start a sentence glued to the text before it, with no
+ * point between: a capitalised word that opens sentences and is never a
+ * name ("Ранее", "Однако", "В"), after a word in lower case, a number or
+ * a closing quotation mark?  Crawls drop a headline's line break and the
+ * text of a link ("... России В Афинах заявили", "July 19, 2018 Ранее
+ * сообщалось").  One letter followed by a point is an initial.
+ */
+static int
+seg_glued_start(const struct segmentation *sg, size_t i)
+{
 	const struct token	*t = &sg->t[i], *pv;
-	const char		*f;
-	size_t			 k;
 
 	if (i == 0 || t->type != SEG_WORD || !(t->flags & SEG_CAP) ||
 	    (t->flags & SEG_ALLCAPS) || !(t->flags & SEG_SPACE) ||
@@ -259,11 +272,7 @@ seg_glued_start(const struct segmentation *sg, size_t i)
 	if (i + 1 < sg->n && sg->t[i + 1].type == SEG_PUNCT &&
 	    sg->t[i + 1].uc == '.')
 		return 0;
-	f = sg->fold.data + t->fold;
-	for (k = 0; opener[k] != NULL; k++)
-		if (strcmp(f, opener[k]) == 0)
-			return 1;
-	return 0;
+	return seg_opener(sg, t);
 }
 
 /*
@@ -271,7 +280,9 @@ seg_glued_start(const struct segmentation *sg, size_t i)
  * follows it?  Crawls lose the space or the line break after a sentence
  * ("ушёл.Затем", "заявил он.По словам"): a word in lower case of three
  * letters or more before it, no abbreviation, and a capitalised word
- * that is not Latin after it ("kazinform.kz" and "т.Мэй" stay).
+ * that is not Latin after it ("kazinform.kz" and "т.Мэй" stay); or a
+ * capitalised word of three letters or more before it and a word that
+ * opens sentences after it ("в Астане.Сейчас", not "Яндекс.Такси").
  */
 static int
 seg_glued_end(const struct segmentation *sg, const char *text, size_t i)
@@ -283,10 +294,12 @@ seg_glued_end(const struct segmentation *sg, const char *text, size_t i)
 		return 0;
 	pv = &sg->t[i - 1];
 	nx = &sg->t[i + 1];
-	return pv->type == SEG_WORD && !(pv->flags & (SEG_CAP | SEG_ALLCAPS |
-	    SEG_DIGIT | SEG_LATIN)) && pv->end - pv->start >= 6 &&
-	    nx->type == SEG_WORD && (nx->flags & SEG_CAP) &&
-	    !(nx->flags & SEG_LATIN) && !seg_is_abbrev(sg, text, i - 1);
+	if (pv->type != SEG_WORD || (pv->flags & (SEG_ALLCAPS | SEG_DIGIT |
+	    SEG_LATIN)) || pv->end - pv->start < 6 || nx->type != SEG_WORD ||
+	    !(nx->flags & SEG_CAP) || (nx->flags & SEG_LATIN) ||
+	    seg_is_abbrev(sg, text, i - 1))
+		return 0;
+	return !(pv->flags & SEG_CAP) || seg_opener(sg, nx);
 }
 
 /*

@@ -284,6 +284,12 @@ test_sentences(void)
 	    "пос . Ушкын , в 5 . Потом .]",
 	    "but not after a capitalised or Latin word, an abbreviation, "
 	    "a short word or a number, nor before a Latin word");
+	check(sents, "Он был в Астане.По его словам, всё. Дом в Таразе.Сейчас "
+	    "тихо. Сервис Яндекс.Такси и Мега.Центр.",
+	    "[Он был в Астане .][По его словам , всё .][Дом в Таразе .]"
+	    "[Сейчас тихо .][Сервис Яндекс . Такси и Мега . Центр .]",
+	    "after a capitalised word, a point with no space after it ends "
+	    "a sentence only before a word that opens sentences");
 	check(sents, "Было 5. 10 человек пришли.",
 	    "[Было 5 .][10 человек пришли .]",
 	    "a sentence may start with a number");
