@@ -281,8 +281,9 @@ seg_glued_start(const struct segmentation *sg, size_t i)
  * ("ушёл.Затем", "заявил он.По словам"): a word in lower case of three
  * letters or more before it, no abbreviation, and a capitalised word
  * that is not Latin after it ("kazinform.kz" and "т.Мэй" stay); or a
- * capitalised word of three letters or more before it and a word that
- * opens sentences after it ("в Астане.Сейчас", not "Яндекс.Такси").
+ * word of two letters or more, a bracket or a closing quotation mark
+ * before it and a word that opens sentences after it ("в Астане.Сейчас",
+ * "ЕС.В", "(Brexit).В", not "Яндекс.Такси" nor the initials "А.В").
  */
 static int
 seg_glued_end(const struct segmentation *sg, const char *text, size_t i)
@@ -294,12 +295,18 @@ seg_glued_end(const struct segmentation *sg, const char *text, size_t i)
 		return 0;
 	pv = &sg->t[i - 1];
 	nx = &sg->t[i + 1];
-	if (pv->type != SEG_WORD || (pv->flags & (SEG_ALLCAPS | SEG_DIGIT |
-	    SEG_LATIN)) || pv->end - pv->start < 6 || nx->type != SEG_WORD ||
+	if (pv->type == SEG_PUNCT)
+		return (pv->uc == ')' || quotemark_closes(pv->uc)) &&
+		    nx->type == SEG_WORD && (nx->flags & SEG_CAP) &&
+		    !(nx->flags & SEG_LATIN) && seg_opener(sg, nx);
+	if (pv->type != SEG_WORD || (pv->flags & (SEG_DIGIT | SEG_LATIN)) ||
+	    pv->end - pv->start < 4 || nx->type != SEG_WORD ||
 	    !(nx->flags & SEG_CAP) || (nx->flags & SEG_LATIN) ||
 	    seg_is_abbrev(sg, text, i - 1))
 		return 0;
-	return !(pv->flags & SEG_CAP) || seg_opener(sg, nx);
+	if (!(pv->flags & (SEG_CAP | SEG_ALLCAPS)) && pv->end - pv->start >= 6)
+		return 1;
+	return seg_opener(sg, nx);
 }
 
 /*

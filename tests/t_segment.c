@@ -290,6 +290,12 @@ test_sentences(void)
 	    "[Сейчас тихо .][Сервис Яндекс . Такси и Мега . Центр .]",
 	    "after a capitalised word, a point with no space after it ends "
 	    "a sentence only before a word that opens sentences");
+	check(sents, "Санкции ЕС.В Минске (Беларусь).Он ушёл «домой».Так "
+	    "сказал А.В.Петров.",
+	    "[Санкции ЕС .][В Минске ( Беларусь ) .][Он ушёл « домой » .]"
+	    "[Так сказал А . В . Петров .]",
+	    "and so after capitals, a bracket or a quotation mark, but not "
+	    "after an initial");
 	check(sents, "Было 5. 10 человек пришли.",
 	    "[Было 5 .][10 человек пришли .]",
 	    "a sentence may start with a number");
