@@ -33,6 +33,8 @@ static int	seg_opens_only(uint32_t);
 static int	seg_closes_curly(uint32_t);
 static int	seg_opener(const struct segmentation *, const struct token *);
 static int	seg_glued_start(const struct segmentation *, size_t);
+static int	seg_never_name(const struct segmentation *,
+		    const struct token *);
 static unsigned char *seg_lone_marks(const struct segmentation *);
 static int	seg_wrapped(const struct segmentation *, uint32_t, int, int);
 static int	seg_function_word(const struct segmentation *,
@@ -252,8 +254,9 @@ seg_opener(const struct segmentation *sg, const struct token *t)
  * Does token i start a sentence glued to the text before it, with no
  * point between: a capitalised word that opens sentences and is never a
  * name ("Ранее", "Однако", "В"), after a word in lower case, a number or
- * a closing quotation mark?  Crawls drop a headline's line break and the
- * text of a link ("... России В Афинах заявили", "July 19, 2018 Ранее
+ * a closing quotation mark, or after a capitalised word one that is
+ * never part of a name either (seg_never_name())?  Crawls drop a
+ * headline's line break and the text of a link ("... России В Афинах заявили", "July 19, 2018 Ранее
  * сообщалось").  One letter followed by a point is an initial.
  */
 static int
@@ -266,13 +269,37 @@ seg_glued_start(const struct segmentation *sg, size_t i)
 	    t->flen > 20)
 		return 0;
 	pv = &sg->t[i - 1];
-	if (pv->type == SEG_WORD ? (pv->flags & (SEG_CAP | SEG_ALLCAPS)) != 0 :
-	    !seg_closes_curly(pv->uc) && pv->uc != '"')
+	if (pv->type != SEG_WORD && !seg_closes_curly(pv->uc) &&
+	    pv->uc != '"')
 		return 0;
 	if (i + 1 < sg->n && sg->t[i + 1].type == SEG_PUNCT &&
 	    sg->t[i + 1].uc == '.')
 		return 0;
+	if (pv->type == SEG_WORD && (pv->flags & (SEG_CAP | SEG_ALLCAPS)))
+		return seg_never_name(sg, t);
 	return seg_opener(sg, t);
+}
+
+/* Is word token t, folded, one that opens sentences and is never part
+ * of a name, even after a capitalised word ("... Казахстана В Астане",
+ * but "Эдгар По", "Ли На")? */
+static int
+seg_never_name(const struct segmentation *sg, const struct token *t)
+{
+	static const char *const word[] = {
+		"в", "во", "для", "после", "перед", "однако", "ранее",
+		"напомним", "кроме", "также", "тогда", "теперь", "сейчас",
+		"позже", "впрочем", "причем", "поэтому", "кстати", "если",
+		"когда", "хотя", "согласно", "накануне", "вчера", "сегодня",
+		"между", "несмотря", "сообщается", "известно", NULL
+	};
+	const char	*f = sg->fold.data + t->fold;
+	size_t		 k;
+
+	for (k = 0; word[k] != NULL; k++)
+		if (strcmp(f, word[k]) == 0)
+			return 1;
+	return 0;
 }
 
 /*

@@ -309,6 +309,13 @@ test_sentences(void)
 	    "a word that opens sentences and is never a name, glued to the "
 	    "text before it with no point, starts a sentence (crawls drop "
 	    "a headline's line break), but not inside quotation marks");
+	check(sents, "Санкции против Казахстана В Астане заявили о них. "
+	    "Визит в США Однако он отменён. Писатель Ли Он и Анна Так тоже.",
+	    "[Санкции против Казахстана][В Астане заявили о них .]"
+	    "[Визит в США][Однако он отменён .]"
+	    "[Писатель Ли Он и Анна Так тоже .]",
+	    "after a capitalised word, only a word that is never part of a "
+	    "name starts a glued sentence");
 	check(sents, "Писатель Эдгар По приехал. Ли На и Иван О. Ким тоже.",
 	    "[Писатель Эдгар По приехал .][Ли На и Иван О . Ким тоже .]",
 	    "such a word after a capitalised one is part of a name");
