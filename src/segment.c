@@ -414,6 +414,10 @@ seg_sentences(struct segmentation *sg, const char *text)
 		struct token	*t = &sg->t[i];
 		int		 end = 0;
 
+		if (t->type == SEG_PUNCT && t->uc == '.' && i > 0 &&
+		    !(t->flags & (SEG_SPACE | SEG_PARA)) &&
+		    seg_is_abbrev(sg, text, i - 1))
+			t->flags |= SEG_NOEND;
 		if ((t->flags & SEG_PARA) && i > first) {
 			end = 2;
 		} else if (depth == 0 && !straight && i > first &&

@@ -28,6 +28,9 @@ enum seg_type {
 #define SEG_GLUED	0x40	/* opens a sentence run into the one before
 				 * it with no point ("... посетил завод В
 				 * акимате заявили") */
+#define SEG_NOEND	0x80	/* a point after an abbreviation or an
+				 * initial ("г.", "т.д.", "А. Ким"), which
+				 * ends no sentence */
 
 struct token {
 	size_t		 start, end;	/* bytes of the article text */

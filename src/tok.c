@@ -50,11 +50,13 @@ tok_dash(const struct ex *x, size_t i)
 	    segment_is_dash(x->sg->t[i].uc);
 }
 
-/* Is token i a point, ! ? or …? */
+/* Is token i a point that may end a sentence (segment.h: SEG_NOEND),
+ * ! ? or …? */
 int
 tok_sentpoint(const struct ex *x, size_t i)
 {
-	return tok_punct(x, i, '.') || tok_punct(x, i, '!') ||
+	return (tok_punct(x, i, '.') && !(x->sg->t[i].flags & SEG_NOEND)) ||
+	    tok_punct(x, i, '!') ||
 	    tok_punct(x, i, '?') || tok_punct(x, i, 0x2026);
 }
 

@@ -131,6 +131,15 @@ check_messy(void)
 	    "зарплаты вырастут",
 	    "glued sentences: \"он\" is the subject of the sentence before");
 
+	/* A point after an abbreviation ends no sentence for the subject
+	 * search either. */
+	check_one("Аким Ержан Сатпаев, родившийся в г. Темиртау, заявил, что "
+	    "план выполнен.", 0, QUOTE_INDIRECT, "Ержан Сатпаев",
+	    "план выполнен", "\"X, родившийся в г. Y, заявил\"");
+	check_one("Айгуль Нурланова, директор школы в с. Ушкын, сообщила, "
+	    "что ремонт завершен.", 0, QUOTE_INDIRECT, "Айгуль Нурланова",
+	    "ремонт завершен", "\"X, директор школы в с. Y, сообщила\"");
+
 	/* A quote paragraph and its attribution run together; a quote
 	 * over two paragraphs run into one. */
 	check_one("Совет собрался утром. «Перемен не будет. Мы продолжим "

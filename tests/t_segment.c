@@ -57,7 +57,7 @@ tokens(const char *s, enum show what)
 			buf_adds(&b, segment_fold(sg, i));
 			break;
 		case SHOW_FLAGS:
-			buf_printf(&b, "%.*s:%s%s%s%s%s%s%s%s", len,
+			buf_printf(&b, "%.*s:%s%s%s%s%s%s%s%s%s", len,
 			    s + t->start, t->type == SEG_WORD ? "W" : "",
 			    t->flags & SEG_CAP ? "C" : "",
 			    t->flags & SEG_ALLCAPS ? "A" : "",
@@ -65,7 +65,8 @@ tokens(const char *s, enum show what)
 			    t->flags & SEG_DIGIT ? "D" : "",
 			    t->flags & SEG_SPACE ? "S" : "",
 			    t->flags & SEG_PARA ? "P" : "",
-			    t->flags & SEG_GLUED ? "G" : "");
+			    t->flags & SEG_GLUED ? "G" : "",
+			    t->flags & SEG_NOEND ? "N" : "");
 			break;
 		}
 	}
@@ -224,6 +225,10 @@ test_flags(void)
 	check(flags, "Қазақстан ӘКІМДІГІ", "Қазақстан:WCSP ӘКІМДІГІ:WCAS",
 	    "Kazakh capitals count as capitals");
 	check(flags, "Я", "Я:WCSP", "one capital letter is not all capitals");
+	check(flags, "А. Ким из г. Тараза и т.д. ушёл. Все",
+	    "А:WCSP .:N Ким:WCS из:WS г:WS .:N Тараза:WCS и:WS т.д:WS .:N "
+	    "ушёл:WS .: Все:WCS",
+	    "a point after an initial or an abbreviation ends no sentence");
 	check(flags, "Ерлан пришёл рано Затем ушёл. Потом",
 	    "Ерлан:WCSP пришёл:WS рано:WS Затем:WCS ушёл:WS .: Потом:WCS",
 	    "a capitalised word that is no sentence opener is not flagged "
