@@ -36,7 +36,10 @@ static int	seg_glued_start(const struct segmentation *, size_t);
 static int	seg_never_name(const struct segmentation *,
 		    const struct token *);
 static unsigned char *seg_lone_marks(const struct segmentation *);
-static int	seg_wrapped(const struct segmentation *, uint32_t, int, int);
+static int	seg_wrapped(const struct segmentation *, uint32_t, int, int,
+		    int);
+static size_t	seg_chars(const char *, size_t);
+static size_t	seg_wrap_width(const char *, size_t);
 static int	seg_function_word(const struct segmentation *,
 		    const struct token *);
 static int	seg_has_blank_line(const char *, size_t);
@@ -555,7 +558,8 @@ seg_joins(uint32_t prev, uint32_t d, uint32_t e)
  * lower case or a number ("заявил, что\nпроект").
  */
 static int
-seg_wrapped(const struct segmentation *sg, uint32_t c, int blank, int wraps)
+seg_wrapped(const struct segmentation *sg, uint32_t c, int blank, int wraps,
+    int full)
 {
 	const struct token	*pv = &sg->t[sg->n - 1];
 
@@ -577,11 +581,13 @@ seg_wrapped(const struct segmentation *sg, uint32_t c, int blank, int wraps)
 	 * capital or a bracket from a preposition or a conjunction ("в\n
 	 * Аксу"), a bracket after a word ("Ларионова\n(известный"), any
 	 * line but the first of a paragraph already wrapped (wraps: the
-	 * line breaks it ran on across), and a line that ends a sentence
-	 * into anything; not into a line of dialogue, nor from the first
+	 * line breaks it ran on across), a first line about as long as the
+	 * text's wrapped lines (full), and a line that ends a sentence into
+	 * anything; not into a line of dialogue, nor from a shorter first
 	 * line of a paragraph with no point (a headline). */
 	if (pv->type == SEG_WORD)
-		return seg_function_word(sg, pv) || c == '(' || wraps > 0;
+		return seg_function_word(sg, pv) || c == '(' || wraps > 0 ||
+		    full;
 	return pv->uc == '.' || pv->uc == '!' || pv->uc == '?' ||
 	    pv->uc == 0x2026 || pv->uc == ':' || quotemark_closes(pv->uc);
 }
@@ -619,6 +625,39 @@ seg_runs_on(const struct token *pv)
 	    segment_is_dash(pv->uc));
 }
 
+/* The number of characters in s[0..len), which is UTF-8. */
+static size_t
+seg_chars(const char *s, size_t len)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+/* The longest line of text[0..len), in characters, that a single line
+ * break ends (the next line is not blank): the width text wrapped at a
+ * fixed width was wrapped at. */
+static size_t
+seg_wrap_width(const char *text, size_t len)
+{
+	const char	*p = text, *end = text + len, *nl, *q;
+	size_t		 w = 0, n;
+
+	while ((nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		for (q = nl + 1; q < end && (*q == ' ' || *q == '\t' ||
+		    *q == '\r'); q++)
+			;
+		if (q < end && *q != '\n' &&
+		    (n = seg_chars(p, (size_t)(nl - p))) > w)
+			w = n;
+		p = nl + 1;
+	}
+	return w;
+}
+
 /* Does text[0..len) part paragraphs with blank lines? */
 static int
 seg_has_blank_line(const char *text, size_t len)
@@ -641,10 +680,12 @@ segment_text(const char *text, size_t len)
 	struct segmentation	*sg;
 	size_t			 off = 0, cap = 0, pcap = 0;
 	int			 space = 1, para = 1, n, nl = 0, blank;
-	int			 wraps = 0;
+	int			 wraps = 0, full = 0;
+	size_t			 width, line = 0;
 	unsigned int		 pno = 0;
 
 	blank = seg_has_blank_line(text, len);
+	width = blank ? seg_wrap_width(text, len) : 0;
 	sg = xcalloc(1, sizeof(*sg));
 	buf_init(&sg->fold);
 	while (off < len) {
@@ -652,13 +693,20 @@ segment_text(const char *text, size_t len)
 		struct token	*t;
 
 		if (seg_is_space(c)) {
-			if (c == '\n')
+			if (c == '\n') {
+				/* Is the line this ends a full one? */
+				if (nl == 0)
+					full = width >= 40 && seg_chars(text +
+					    line, off - line) + 20 >= width;
 				nl++;
+				line = off + n;
+			}
 			space = 1;
 			off += n;
 			continue;
 		}
-		if (sg->n > 0 && nl == 1 && seg_wrapped(sg, c, blank, wraps))
+		if (sg->n > 0 && nl == 1 &&
+		    seg_wrapped(sg, c, blank, wraps, full))
 			wraps++;
 		else if (sg->n > 0 && nl >= 1 && (nl == 1 ||
 		    !seg_runs_on(&sg->t[sg->n - 1]))) {

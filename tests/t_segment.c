@@ -479,6 +479,15 @@ test_paragraphs(void)
 	    "where blank lines part the paragraphs, a line of a paragraph "
 	    "already wrapped runs on into a capital; its first line does "
 	    "not (a headline)");
+	check(paras, "Аким Ержан Абаев посетил новый завод рабочим\n"
+	    "Карагандинской области передал привет.\n\nАким посетил\n"
+	    "Павлодар.\n\nТекст абзаца здесь и тут тоже длинный очень\nтам.",
+	    "[Аким Ержан Абаев посетил новый завод рабочим Карагандинской "
+	    "области передал привет .][Аким посетил][Павлодар .]"
+	    "[Текст абзаца здесь и тут тоже длинный очень там .]",
+	    "a paragraph's first line as long as the text's longest wrapped "
+	    "line, less 20 characters, runs on into a capital; a shorter "
+	    "one is a headline");
 	check(paras, "Аким посетил Павлодар и\nЕкибастуз. Это\nпромышленно-"
 	    "\nаграрный район.", "[Аким посетил Павлодар и][Екибастуз . Это "
 	    "промышленно -][аграрный район .]",
