@@ -259,8 +259,9 @@ seg_opener(const struct segmentation *sg, const struct token *t)
  * name ("Ранее", "Однако", "В"), after a word in lower case, a number or
  * a closing quotation mark, or after a capitalised word one that is
  * never part of a name either (seg_never_name())?  Crawls drop a
- * headline's line break and the text of a link ("... России В Афинах заявили", "July 19, 2018 Ранее
- * сообщалось").  One letter followed by a point is an initial.
+ * headline's line break and the text of a link ("... России В Афинах
+ * заявили", "July 19, 2018 Ранее сообщалось").  One letter followed by a
+ * point is an initial.
  */
 static int
 seg_glued_start(const struct segmentation *sg, size_t i)
