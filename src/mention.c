@@ -158,6 +158,31 @@ mention_name_run(const struct ex *x, size_t lo, size_t last, size_t *n)
 }
 
 /*
+ * Is the name run of n tokens at first all a place of places.txt in an
+ * oblique case (Канады, Соединенных Штатов)?  Not in the nominative
+ * ("Канада обратилась" may be its government).
+ */
+int
+mention_place(const struct ex *x, size_t first, size_t n)
+{
+	const struct lex_entry	*le;
+	size_t			 k, i, off = 0, l;
+
+	if (n == 0 || (le = lexicon_match(x->lx, LEX_PLACES, x->w + first, n,
+	    &k)) == NULL || k != n)
+		return 0;
+	/* "Канада обратилась": the nominative may be its government. */
+	for (i = 0; i < n; i++) {
+		l = strlen(x->w[first + i]);
+		if (strncmp(le->tag + off, x->w[first + i], l) != 0 ||
+		    (le->tag[off + l] != ' ' && le->tag[off + l] != '\0'))
+			return 1;
+		off += l + (le->tag[off + l] == ' ');
+	}
+	return 0;
+}
+
+/*
  * May the name run of n tokens at first be a speaker?  Not a title in
  * quotation marks, not the object of a preposition, and not a form that
  * is plainly oblique (Бориса Джонсона, Великобритании).
@@ -185,6 +210,10 @@ name_ok(const struct ex *x, size_t first, size_t n, int oblique)
 	}
 	if (oblique)
 		return 1;
+	/* "директор Института США и Канады говорит", "Северная
+	 * Каролина": a place is no person. */
+	if (mention_place(x, first, n))
+		return 0;
 	/* "Газпром заявил": no instrumental is the subject of a verb
 	 * that agrees with it. */
 	if (tok_oblique(x->w[first + n - 1]) &&
