@@ -216,6 +216,9 @@ int		 mention_agr(enum agr);
 enum speakers_case mention_name_case(const struct ex *, size_t i);
 /* Is token i a first name that keeps its form in every case (Мишель)? */
 int		 mention_first_indeclinable(const struct ex *, size_t i);
+/* Is the name run of n tokens at first all a place (places.txt) in an
+ * oblique case? */
+int		 mention_place(const struct ex *, size_t first, size_t n);
 int		 mention_subject_left(struct ex *, size_t lo, size_t v,
 		    struct mention *, enum agr);
 

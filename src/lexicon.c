@@ -36,7 +36,7 @@ struct lexicon {
 static const char *const lexicon_files[LEX_NLISTS] = {
 	"verbs.txt", "phrases.txt", "roles.txt", "groups.txt",
 	"institutions.txt", "media.txt", "firstnames.txt", "stopwords.txt",
-	"endings.txt"
+	"endings.txt", "places.txt"
 };
 
 static size_t	 lexicon_hash(const char *, size_t);

@@ -26,6 +26,7 @@ enum lex_list {
 	LEX_FIRSTNAMES,		/* firstnames.txt: tag = m or f */
 	LEX_STOP,		/* stopwords.txt: capitalised non-names */
 	LEX_ENDINGS,		/* endings.txt: name case endings */
+	LEX_PLACES,		/* places.txt: places, tag = nominative */
 	LEX_NLISTS
 };
 

@@ -23,6 +23,7 @@ static size_t	 skip_inserted(const struct ex *, size_t, size_t);
 static int	 tok_name_particle(const struct ex *, size_t);
 static int	 one_of(const struct ex *, size_t);
 static int	 mention_acting(const struct ex *, size_t);
+static int	 adjective_oblique(const char *);
 static int	 noun_subject(const struct ex *, size_t, size_t, enum agr,
 		    struct mention *, int);
 static int	 enum_link(const struct ex *, size_t, size_t);
@@ -157,6 +158,31 @@ mention_name_run(const struct ex *x, size_t lo, size_t last, size_t *n)
 }
 
 /*
+ * Is the name run of n tokens at first all a place of places.txt in an
+ * oblique case (Канады, Соединенных Штатов)?  Not in the nominative
+ * ("Канада обратилась" may be its government).
+ */
+int
+mention_place(const struct ex *x, size_t first, size_t n)
+{
+	const struct lex_entry	*le;
+	size_t			 k, i, off = 0, l;
+
+	if (n == 0 || (le = lexicon_match(x->lx, LEX_PLACES, x->w + first, n,
+	    &k)) == NULL || k != n)
+		return 0;
+	/* "Канада обратилась": the nominative may be its government. */
+	for (i = 0; i < n; i++) {
+		l = strlen(x->w[first + i]);
+		if (strncmp(le->tag + off, x->w[first + i], l) != 0 ||
+		    (le->tag[off + l] != ' ' && le->tag[off + l] != '\0'))
+			return 1;
+		off += l + (le->tag[off + l] == ' ');
+	}
+	return 0;
+}
+
+/*
  * May the name run of n tokens at first be a speaker?  Not a title in
  * quotation marks, not the object of a preposition, and not a form that
  * is plainly oblique (Бориса Джонсона, Великобритании).
@@ -171,8 +197,23 @@ name_ok(const struct ex *x, size_t first, size_t n, int oblique)
 	if (first > 0 && (tok_prep(x, first - 1) ||
 	    tok_open_quote(x, first - 1)))
 		return 0;
+	/* "из Венесуэлы и Никарагуа": the second object of a preposition. */
+	if (first >= 3 && (tok_is(x, first - 1, "и") ||
+	    tok_is(x, first - 1, "или"))) {
+		size_t	k;
+
+		for (k = first - 1; k > 0 && x->sg->t[k - 1].type == SEG_WORD &&
+		    !tok_common(x, k - 1); k--)
+			;
+		if (k < first - 1 && k > 0 && tok_prep(x, k - 1))
+			return 0;
+	}
 	if (oblique)
 		return 1;
+	/* "директор Института США и Канады говорит", "Северная
+	 * Каролина": a place is no person. */
+	if (mention_place(x, first, n))
+		return 0;
 	/* "Газпром заявил": no instrumental is the subject of a verb
 	 * that agrees with it. */
 	if (tok_oblique(x->w[first + n - 1]) &&
@@ -658,6 +699,18 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 			continue;
 		}
 		if (i > s && tok_prep(x, i - 1))
+			continue;
+		/* "вслед за своими коллегами", "с новым руководством": the
+		 * object of a preposition, with its adjectives ("в
+		 * правоохранительных органах сообщили" is the place that
+		 * speaks). */
+		if (tok_oblique(x->w[i]) &&
+		    ((st > s && st < i && tok_prep(x, st - 1) &&
+		    !tok_is(x, st - 1, "в") && !tok_is(x, st - 1, "во")) ||
+		    (i > s + 1 && tok_prep(x, i - 2) &&
+		    (strncmp(x->w[i - 1], "сво", 6) == 0 ||
+		    strncmp(x->w[i - 1], "наш", 6) == 0 ||
+		    strncmp(x->w[i - 1], "ваш", 6) == 0))))
 			continue;
 		/* "В российском МИДе уход министра расценили": after the
 		 * place, a singular role is no subject of the plural
@@ -1363,6 +1416,29 @@ mention_agr(enum agr a)
 }
 
 /*
+ * Is the adjective f in an oblique case that no subject takes
+ * (длительного, новому, последних, громкую)?  Not -ой, which is also a
+ * nominative (молодой).
+ */
+static int
+adjective_oblique(const char *f)
+{
+	static const char *const end[] = {
+		"ого", "его", "ому", "ему", "ым", "ых", "их", "ыми", "ими",
+		"ую", "юю", NULL
+	};
+	size_t	k, l = strlen(f);
+
+	for (k = 0; end[k] != NULL; k++) {
+		size_t	le = strlen(end[k]);
+
+		if (l > le + 2 && strcmp(f + l - le, end[k]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * A common noun the word lists do not know, as a subject: the noun in
  * the nominative right before the verb ("швейцар сказал", "Люди
  * утверждают") or right after it (first set to 0: "— заявил
@@ -1420,7 +1496,8 @@ noun_subject(const struct ex *x, size_t s, size_t e, enum agr a,
 		return 0;	/* "концерта" is a genitive */
 	for (st = h; st > s && tok_adjective(x, st - 1) &&
 	    tok_common(x, st - 1); st--)
-		;
+		if (adjective_oblique(x->w[st - 1]))
+			return 0;	/* "длительного периода" */
 	memset(m, 0, sizeof(*m));
 	m->type = MEN_ROLE;
 	m->s = m->ns = st;

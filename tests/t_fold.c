@@ -135,7 +135,7 @@ test_lexicon(void)
 	static const char *const files[] = {
 		"verbs.txt", "phrases.txt", "roles.txt", "groups.txt",
 		"institutions.txt", "media.txt", "firstnames.txt",
-		"stopwords.txt", "endings.txt"
+		"stopwords.txt", "endings.txt", "places.txt"
 	};
 	char			 dir[] = "/tmp/t_fold.XXXXXX";
 	char			*path, *cause = NULL;
