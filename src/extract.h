@@ -153,6 +153,7 @@ struct ex {
 
 /* tok.c.  Token i may be out of range (then the answer is no). */
 int		 tok_ends(const char *s, const char *end);
+int		 tok_ends_any(const char *s, const char *const *end);
 int		 tok_is(const struct ex *, size_t, const char *);
 int		 tok_has(const struct ex *, size_t, int);
 int		 tok_punct(const struct ex *, size_t, uint32_t);

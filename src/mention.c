@@ -1427,15 +1427,8 @@ adjective_oblique(const char *f)
 		"ого", "его", "ому", "ему", "ым", "ых", "их", "ыми", "ими",
 		"ую", "юю", NULL
 	};
-	size_t	k, l = strlen(f);
 
-	for (k = 0; end[k] != NULL; k++) {
-		size_t	le = strlen(end[k]);
-
-		if (l > le + 2 && strcmp(f + l - le, end[k]) == 0)
-			return 1;
-	}
-	return 0;
+	return tok_ends_any(f, end);
 }
 
 /*

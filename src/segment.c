@@ -229,28 +229,20 @@ seg_is_abbrev(const struct segmentation *sg, const char *text, size_t i)
 	    t->end - t->start) != ABBREV_NONE;
 }
 
-/* Is word token t, folded, one that opens sentences and is never a
- * name ("в", "однако", "ранее")? */
+/* Is word token t, folded, one that opens sentences ("в", "однако",
+ * "он"): one that is never part of a name, or one that may be after a
+ * capitalised word ("Ли На", "Эдгар По")? */
 static int
 seg_opener(const struct segmentation *sg, const struct token *t)
 {
 	static const char *const opener[] = {
-		"в", "во", "на", "по", "при", "для", "об", "из", "со", "от",
-		"до", "за", "после", "перед", "как", "однако", "но", "ранее",
-		"напомним", "кроме", "также", "тогда", "теперь", "сейчас",
-		"позже", "впрочем", "причем", "поэтому", "кстати", "это",
-		"этот", "эта", "эти", "он", "она", "они", "мы", "его", "ее",
-		"их", "там", "так", "если", "когда", "хотя", "согласно",
-		"накануне", "вчера", "сегодня", "между", "несмотря",
-		"сообщается", "известно", NULL
+		"на", "по", "при", "об", "из", "со", "от", "до", "за", "как",
+		"но", "это", "этот", "эта", "эти", "он", "она", "они", "мы",
+		"его", "ее", "их", "там", "так", NULL
 	};
-	const char	*f = sg->fold.data + t->fold;
-	size_t		 k;
 
-	for (k = 0; opener[k] != NULL; k++)
-		if (strcmp(f, opener[k]) == 0)
-			return 1;
-	return 0;
+	return seg_never_name(sg, t) || str_in(sg->fold.data + t->fold,
+	    opener);
 }
 
 /*
@@ -297,13 +289,7 @@ seg_never_name(const struct segmentation *sg, const struct token *t)
 		"когда", "хотя", "согласно", "накануне", "вчера", "сегодня",
 		"между", "несмотря", "сообщается", "известно", NULL
 	};
-	const char	*f = sg->fold.data + t->fold;
-	size_t		 k;
-
-	for (k = 0; word[k] != NULL; k++)
-		if (strcmp(f, word[k]) == 0)
-			return 1;
-	return 0;
+	return str_in(sg->fold.data + t->fold, word);
 }
 
 /*

@@ -30,6 +30,19 @@ tok_ends(const char *s, const char *end)
 	return ls >= le && memcmp(s + ls - le, end, le) == 0;
 }
 
+/* Does s end in one of the endings of end (NULL-ended), with more than
+ * two bytes (one Cyrillic letter) before it? */
+int
+tok_ends_any(const char *s, const char *const *end)
+{
+	size_t	ls = strlen(s);
+
+	for (; *end != NULL; end++)
+		if (ls > strlen(*end) + 2 && tok_ends(s, *end))
+			return 1;
+	return 0;
+}
+
 int
 tok_is(const struct ex *x, size_t i, const char *s)
 {
@@ -552,16 +565,11 @@ tok_oblique(const char *f)
 		"ии", "ого", "ому", "ым", "им", "ими", "ыми", "ами", "ями",
 		"ах", "ях", "ом", "ой", "ею", "ою", NULL
 	};
-	size_t	k, l = strlen(f);
 
-	for (k = 0; end[k] != NULL; k++) {
-		size_t	le = strlen(end[k]);
-
-		if (l > le + 2 && strcmp(f + l - le, end[k]) == 0)
-			return 1;
-	}
-	return 0;
+	return tok_ends_any(f, end);
 }
+
+
 
 /* The oblique case in which token i is a known first name (Марии,
  * Сергею), or SPEAKERS_NOM when it is none. */

@@ -77,6 +77,15 @@ xstrdup(const char *s)
 	return xstrndup(s, strlen(s));
 }
 
+int
+str_in(const char *s, const char *const *list)
+{
+	for (; *list != NULL; list++)
+		if (strcmp(s, *list) == 0)
+			return 1;
+	return 0;
+}
+
 char *
 xstrndup(const char *s, size_t n)
 {

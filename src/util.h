@@ -14,6 +14,8 @@ void	*xcalloc(size_t, size_t);
 void	*xreallocarray(void *, size_t, size_t);
 char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
+/* Whether s is one of the strings of list, which a NULL ends. */
+int	 str_in(const char *s, const char *const *list);
 char	*xasprintf(const char *, ...)
 	    __attribute__((format(printf, 1, 2)));
 char	*xvasprintf(const char *, va_list)

@@ -49,6 +49,12 @@ main(void)
 	free(s);
 	s = xstrndup("abcdef", 3);
 	is(s, "abc", "xstrndup");
+	{
+		static const char *const list[] = { "в", "однако", NULL };
+
+		ok(str_in("однако", list) && !str_in("одна", list) &&
+		    !str_in("", list), "str_in: whole strings of the list only");
+	}
 	free(s);
 	return tap_done();
 }
