@@ -51,7 +51,10 @@ static int	 genitive_person(struct ex *, size_t, size_t,
 		    struct mention *, size_t *);
 static int	 clause_follows(const struct ex *, size_t, size_t);
 static int	 abstract_subject(const struct ex *, size_t, size_t, enum agr);
-static size_t	 cue_kak(struct ex *, const struct sent *, size_t, size_t);
+static size_t	 appos_end(const struct ex *, size_t, size_t);
+static size_t	 refusal_before(const struct ex *, size_t, size_t, enum agr);
+static size_t	 cue_kak(struct ex *, const struct sent *, size_t, size_t,
+		    size_t);
 static size_t	 cue_noun(struct ex *, const struct sent *, size_t);
 static int	 verb_topic_first(struct ex *, const struct sent *, size_t,
 		    size_t, unsigned, enum agr, size_t *);
@@ -427,6 +430,8 @@ add_indirect(struct ex *x, size_t s, size_t e, size_t cs, size_t ce,
 	te0 = e;
 	while (s < e && (tok_punct(x, s, ',') || tok_dash(x, s)))
 		s++;
+	if (s >= ce)
+		e = refusal_before(x, s, e, a);
 	/* "О том, что C, сообщил X": C. */
 	if (s + 4 < e && (tok_is(x, s, "о") || tok_is(x, s, "об")) &&
 	    tok_is(x, s + 1, "том") && tok_punct(x, s + 2, ',') &&
@@ -496,6 +501,40 @@ add_indirect(struct ex *x, size_t s, size_t e, size_t cs, size_t ce,
 	c->order = cs;
 }
 
+/*
+ * Where the speaker's own refusal ends the content that runs from s to
+ * e: "заявил, что цена будет снижена, но так и не объявил, на сколько",
+ * "..., но отказался уточнить".  The refusal's verb agrees with the
+ * cue's (a).  Returns the end (e when there is none).
+ */
+static size_t
+refusal_before(const struct ex *x, size_t s, size_t e, enum agr a)
+{
+	size_t	i, j;
+
+	if (a != AGR_M && a != AGR_F && a != AGR_PL)
+		return e;
+	for (i = s + 2; i + 2 < e; i++) {
+		if (!tok_punct(x, i, ',') || !(tok_is(x, i + 1, "но") ||
+		    tok_is(x, i + 1, "однако") || tok_is(x, i + 1, "а")))
+			continue;
+		j = i + 2;
+		if (tok_is(x, j, "при") && tok_is(x, j + 1, "этом"))
+			j += 2;
+		if (tok_is(x, j, "так") && tok_is(x, j + 1, "и"))
+			j += 2;
+		if (tok_is(x, j, "пока"))
+			j++;
+		if (j + 1 < e && tok_is(x, j, "не") && tok_finite_past(x,
+		    j + 1) && tok_agr(x->w[j + 1]) == a)
+			return i;
+		if (j < e && strncmp(x->w[j], "отказал", 14) == 0 &&
+		    tok_agr(x->w[j]) == a)
+			return i;
+	}
+	return e;
+}
+
 /* The sentence a cue stands in: its index and tokens [s0, s1). */
 struct sent {
 	size_t	si, s0, s1;
@@ -557,23 +596,27 @@ cue_frame(struct ex *x, const struct sent *st, size_t i,
 					stop = j;
 					break;
 				}
+				/* "По словам источника «Курсива» сделка
+				 * ...": a name in quotation marks ends it. */
+				if (j + 2 <= stop && tok_close_quote(x, j - 1) &&
+				    x->sg->t[j].type == SEG_WORD &&
+				    !(x->sg->t[j].flags & SEG_CAP) &&
+				    mention_np(x, i + k, j, &n, MNP_LEFT |
+				    MNP_OBL) && n.type != MEN_PRON) {
+					m = n;
+					m.cas = SPEAKERS_GEN;
+					stop = j;
+					break;
+				}
 			}
 	}
 	if (mention_media(x, &m))
 		return i + k - 1;
 	/* "По словам X, который возглавляет центр, C", "По мнению X,
-	 * возглавляющей фонд, C": the clause on the source is no content. */
-	if (!ref && stop + 2 < st->s1 && tok_punct(x, stop, ',') &&
-	    (strncmp(x->w[stop + 1], "котор", 10) == 0 ||
-	    (tok_common(x, stop + 1) && (tok_ends(x->w[stop + 1], "щего") ||
-	    tok_ends(x->w[stop + 1], "щей") || tok_ends(x->w[stop + 1],
-	    "вшего") || tok_ends(x->w[stop + 1], "вшей"))))) {
-		for (j = stop + 2; j < st->s1 && j < stop + 25 &&
-		    !tok_punct(x, j, ','); j++)
-			;
-		if (j + 1 < st->s1 && j < stop + 25)
-			stop = j;
-	}
+	 * возглавляющей фонд, C", "По словам X, главы фонда, C": what is
+	 * said of the source is no content. */
+	if (!ref && m.type != MEN_PRON && stop < st->s1)
+		stop = appos_end(x, stop, st->s1);
 	/* At the start of the sentence, or of a clause after a colon
 	 * ("рассказал о подготовке: по его словам, C"). */
 	at_start = i == st->s0 || (i == st->s0 + 1 &&
@@ -873,17 +916,83 @@ contrast_word(const struct ex *x, size_t i)
 	    tok_is(x, i, "однако") || tok_is(x, i, "и");
 }
 
+/*
+ * The comma that ends what is said of a source named before the comma
+ * at c: an apposition ("X, глава ассоциации пилотов, C"), a relative
+ * clause or participle ("X, который возглавляет центр, C", "X,
+ * представляющей фонд, C"), one after another.  Returns c when none.
+ */
 static size_t
-cue_kak(struct ex *x, const struct sent *st, size_t i, size_t len)
+appos_end(const struct ex *x, size_t c, size_t e)
+{
+	size_t	j, k, at = c;
+
+	while (at + 2 < e && tok_punct(x, at, ',')) {
+		k = at + 1;
+		while (k < e && k < at + 3 && tok_adjective(x, k) &&
+		    !tok_has(x, k, TF_ROLE))
+			k++;	/* "бывший глава" */
+		if (!(k < e && (tok_has(x, k, TF_ROLE) ||
+		    strncmp(x->w[at + 1], "котор", 10) == 0 ||
+		    (tok_common(x, at + 1) && (tok_ends(x->w[at + 1], "щего") ||
+		    tok_ends(x->w[at + 1], "щей") || tok_ends(x->w[at + 1],
+		    "щий") || tok_ends(x->w[at + 1], "щая") ||
+		    tok_ends(x->w[at + 1], "вшего") || tok_ends(x->w[at + 1],
+		    "вшей") || tok_ends(x->w[at + 1], "вший"))))))
+			break;
+		for (j = k + 1; j < e && j < at + 25 && !tok_punct(x, j, ',') &&
+		    !tok_sentbreak(x, j) && !tok_is(x, j, "что") &&
+		    !tok_verb(x, j, e, NULL, NULL) && !tok_finite_past(x, j);
+		    j++)
+			;
+		if (j >= e || !tok_punct(x, j, ',') ||
+		    words_between(x, j, e) < 3)
+			break;
+		at = j;
+	}
+	return at;
+}
+
+/* An adverb of time between "как" and its verb: "Как позднее
+ * сообщил X". */
+static int
+kak_adverb(const struct ex *x, size_t i)
+{
+	static const char *const adv[] = { "позднее", "позже", "ранее",
+	    "уже", "затем", "потом", "впоследствии", "тогда", "вчера",
+	    "сегодня", "накануне", "также", "недавно", NULL };
+
+	return str_in(x->w[i], adv);
+}
+
+/*
+ * "как V X, C" with the verb at v (i is "как"): the content after the
+ * attribution.  At the start of a sentence, words after X up to the
+ * comma are the attribution's ("Как сообщил X журналистам, C", "Как
+ * сообщил X после разговора с Y, C").
+ */
+static size_t
+cue_kak(struct ex *x, const struct sent *st, size_t i, size_t v, size_t len)
 {
 	struct mention	m;
-	size_t		v = i + 1, stop;
+	size_t		stop, j;
 	enum agr	a;
 
 	a = tok_agr(x->w[v]);
 	if (!mention_after_past_media(x, v + len, st->s1, &m, &stop,
 	    a == AGR_PL ? MNP_LOC : 0) || mention_media(x, &m))
 		return v + len - 1;
+	if (i == st->s0 && stop < st->s1 && !tok_punct(x, stop, ',')) {
+		for (j = stop; j < st->s1 && j < stop + 8 &&
+		    x->sg->t[j].type == SEG_WORD && !tok_verb(x, j, st->s1,
+		    NULL, NULL) && !tok_is(x, j, "что"); j++)
+			;
+		if (j < st->s1 && tok_punct(x, j, ',') &&
+		    words_between(x, j, st->s1) >= 3)
+			stop = j;
+	}
+	if (i == st->s0 && stop < st->s1)
+		stop = appos_end(x, stop, st->s1);
 	/* At the start, or in the middle with the content after it. */
 	if (i == st->s0 || (i == st->s0 + 1 &&
 	    x->sg->t[st->s0].type == SEG_WORD) ||
@@ -1495,9 +1604,13 @@ indirect_at(struct ex *x, size_t si, size_t i)
 		if (strcmp(le->tag, "prevc") == 0)
 			return cue_prev(x, &st, i, k, 1);
 	}
-	if (tok_is(x, i, "как") && tok_verb(x, i + 1, st.s1, &len, &cls) &&
-	    !(cls & VC_PHRASE))
-		return cue_kak(x, &st, i, len);
+	if (tok_is(x, i, "как")) {
+		k = i + 1;
+		if (k + 1 < st.s1 && kak_adverb(x, k))
+			k++;
+		if (tok_verb(x, k, st.s1, &len, &cls) && !(cls & VC_PHRASE))
+			return cue_kak(x, &st, i, k, len);
+	}
 	if ((len = cue_request(x, &st, i)) != i)
 		return len;
 	if ((len = cue_noun(x, &st, i)) != i)

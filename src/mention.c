@@ -45,6 +45,17 @@ static int	 parenthetical(const struct ex *, size_t, size_t);
 static int	 latin_body(const struct ex *, size_t, size_t);
 static int	 name_ok(const struct ex *, size_t, size_t, int);
 
+/* Is token i a noun of an unnamed source ("источник", "собеседник"),
+ * whose medium in the genitive is no speaker ("источник «Ведомостей»")? */
+static int
+source_of(const struct ex *x, size_t i)
+{
+	const struct lex_entry	*le;
+
+	return (le = lexicon_word(x->lx, LEX_ROLES, x->w[i])) != NULL &&
+	    (strcmp(le->tag, "literal") == 0 || strcmp(le->tag, "back") == 0);
+}
+
 /* Is the source of a mention a medium (передает BAQ.KZ, сообщает
  * агентство Reuters)?  Looks at the head and the word before a name. */
 int
@@ -61,7 +72,8 @@ mention_media(const struct ex *x, const struct mention *m)
 		e--;
 	if (e > m->ns + 1 && tok_media(x, e - 1, e) &&
 	    (x->sg->t[e - 1].flags & (SEG_CAP | SEG_LATIN)) &&
-	    tok_open_quote(x, e - 2) && !tok_prep(x, e - 3))
+	    tok_open_quote(x, e - 2) && !tok_prep(x, e - 3) &&
+	    !source_of(x, e - 3))
 		return 1;
 	/* A Latin name stands for a body, and "телеканал Ifeng" is a
 	 * medium. */
