@@ -946,7 +946,7 @@ appos_end(const struct ex *x, size_t c, size_t e)
 		    j++)
 			;
 		if (j >= e || !tok_punct(x, j, ',') ||
-		    words_between(x, j, e) < 3)
+		    words_between(x, j, e) < 2)
 			break;
 		at = j;
 	}
