@@ -792,12 +792,23 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 static int
 enum_link(const struct ex *x, size_t lo, size_t k)
 {
+	size_t	r = k + 1;
+
 	if (k <= lo || k + 1 >= x->sg->n)
 		return 0;
+	/* "Папа Римский и патриарх Кирилл": a role before the name
+	 * after "и". */
+	while (r < x->sg->n && r < k + 3 && x->sg->t[r].type == SEG_WORD &&
+	    !(x->sg->t[r].flags & (SEG_CAP | SEG_ALLCAPS)) &&
+	    (tok_has(x, r, TF_ROLE) || tok_adjective(x, r)))
+		r++;
+	if (r > k + 1 && (r >= x->sg->n || !tok_has(x, r - 1, TF_ROLE) ||
+	    !tok_is(x, k, "и")))
+		return 0;
 	return x->sg->t[k - 1].type == SEG_WORD &&
-	    x->sg->t[k + 1].type == SEG_WORD &&
+	    x->sg->t[r].type == SEG_WORD &&
 	    (x->sg->t[k - 1].flags & (SEG_CAP | SEG_ALLCAPS)) &&
-	    (x->sg->t[k + 1].flags & (SEG_CAP | SEG_ALLCAPS)) &&
+	    (x->sg->t[r].flags & (SEG_CAP | SEG_ALLCAPS)) &&
 	    !(x->sg->t[k + 1].flags & SEG_PARA);
 }
 
@@ -818,7 +829,18 @@ conjoined_names(struct ex *x, size_t s, size_t e, struct mention *m)
 		names++;
 		if (first == s)
 			break;
-		i = first - 1;
+		/* "Папа Римский и патриарх Кирилл": a role before a name
+		 * joined to another. */
+		i = first;
+		while (i > s + 1 && i + 3 > first &&
+		    x->sg->t[i - 1].type == SEG_WORD &&
+		    !(x->sg->t[i - 1].flags & SEG_CAP) &&
+		    (tok_has(x, i - 1, TF_ROLE) || tok_adjective(x, i - 1)))
+			i--;
+		if (i == first || !tok_has(x, first - 1, TF_ROLE) ||
+		    !(tok_is(x, i - 1, "и") || tok_punct(x, i - 1, ',')))
+			i = first;
+		i = i - 1;
 		if (!tok_is(x, i, "и") && !tok_punct(x, i, ','))
 			break;
 		end = i;
@@ -829,7 +851,11 @@ conjoined_names(struct ex *x, size_t s, size_t e, struct mention *m)
 	 * Хьюлетт и Калеб Тюрон". */
 	for (i = s; i < first; i++)
 		if (!tok_has(x, i, TF_GROUP) && !tok_has(x, i, TF_ROLE) &&
-		    !tok_adjective(x, i))
+		    !tok_adjective(x, i) &&
+		    /* "Аким области X и посол Y" */
+		    !(i > s && tok_has(x, s, TF_ROLE) &&
+		    x->sg->t[i].type == SEG_WORD &&
+		    !(x->sg->t[i].flags & SEG_CAP)))
 			return 0;
 	memset(m, 0, sizeof(*m));
 	m->type = MEN_GROUP;

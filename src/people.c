@@ -1199,6 +1199,11 @@ conjoined_text(const struct ex *x, const struct mention *m)
 	for (i = m->ns; i <= m->ne; i++) {
 		if (i < m->ne && x->sg->t[i].type == SEG_WORD &&
 		    !tok_is(x, i, "и") && n < 8) {
+			/* "и посол Моника Штайн": the role is not named. */
+			if (n == 0 && !(x->sg->t[i].flags & SEG_CAP) &&
+			    i + 1 < m->ne && (tok_has(x, i, TF_ROLE) ||
+			    tok_adjective(x, i)))
+				continue;
 			words[n] = xstrndup(x->text + x->sg->t[i].start,
 			    x->sg->t[i].end - x->sg->t[i].start);
 			w[n] = words[n];
