@@ -304,6 +304,20 @@ contrast_clause(const struct ex *x, size_t s, size_t e)
 	return 0;
 }
 
+/* Is token i a noun of the people a statement is told to, in the
+ * dative ("журналистам", "корреспонденту")? */
+static int
+addressee(const struct ex *x, size_t i)
+{
+	static const char *const w[] = { "журналистам", "журналисту",
+	    "корреспонденту", "корреспондентам", "репортерам", "репортеру",
+	    "репортёрам", "репортёру", "прессе", "депутатам", "участникам",
+	    "собравшимся", "слушателям", "читателям", "зрителям", NULL };
+
+	return x->sg->t[i].type == SEG_WORD &&
+	    !(x->sg->t[i].flags & SEG_CAP) && str_in(x->w[i], w);
+}
+
 /*
  * mention_after(), past a medium that is only the addressee: "заявила РИА
  * Новости официальный представитель МИД Мария Захарова".
@@ -316,6 +330,10 @@ mention_after_past_media(struct ex *x, size_t i, size_t e, struct mention *m,
 	size_t			 k, n;
 	int			 found;
 
+	/* "сообщили журналистам в военном ведомстве": the people told
+	 * are no part of the source. */
+	if (i + 1 < e && addressee(x, i))
+		i++;
 	found = mention_after(x, i, e, m, stop, flags);
 	/* "Как сообщает ТАСС со ссылкой на пресс-службу министерства":
 	 * the body the medium refers to, in the accusative. */

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1184,6 +1185,14 @@ mention_before(struct ex *x, size_t lo, size_t v, struct mention *m,
 	    !tok_is(x, e - 1, "но") && !tok_is(x, e - 1, "мы") &&
 	    !tok_is(x, e - 1, "я"))
 		e--;
+	/* "Минюст США 19 октября обвинил": a date between the subject
+	 * and its verb. */
+	if (e >= lo + 3 && tok_time(x, e - 1) &&
+	    isdigit((unsigned char)x->w[e - 2][0]))
+		e -= 2;
+	else if (e >= lo + 2 && e < v && tok_time(x, e) &&
+	    isdigit((unsigned char)x->w[e - 1][0]))
+		e--;	/* the month was skipped as an adverb of time */
 	/* "в один голос утверждают", "не для записи заявил" */
 	if (e >= lo + 3 && tok_is(x, e - 1, "голос") &&
 	    tok_is(x, e - 2, "один") && tok_is(x, e - 3, "в"))
