@@ -13,6 +13,7 @@
 #include "lexicon.h"
 #include "quotemark.h"
 #include "segment.h"
+#include "util.h"
 
 static size_t	 quote_close(const struct ex *, size_t, size_t);
 static int	 chain_links(const struct ex *, size_t, size_t);
@@ -34,6 +35,8 @@ static int	 run_attribution(struct ex *, size_t, struct cand *);
 static size_t	 transcript_line(struct ex *, size_t, size_t, struct cand *);
 static size_t	 colon_text(struct ex *, size_t, size_t, struct cand *);
 static int	 first_person(const struct ex *, size_t);
+static int	 words_intro(struct ex *, size_t, size_t, struct cand *);
+static int	 first_person_run(const struct ex *, size_t, size_t);
 static int	 narrated(const struct ex *, size_t, size_t);
 static size_t	 speech_end(const struct ex *, size_t, size_t);
 static int	 dash_run(const struct ex *, size_t, size_t);
@@ -135,6 +138,68 @@ first_person(const struct ex *x, size_t i)
 		if (strcmp(x->w[i], first[k]) == 0)
 			return 1;
 	return 0;
+}
+
+/*
+ * "Тогда X оправдался такими словами:", "X опубликовал следующий
+ * текст:": a clause [s, e) before a colon that announces words, with a
+ * verb no list holds.  Sets the cue (the verb) and the source (its
+ * subject) in c.
+ */
+static int
+words_intro(struct ex *x, size_t s, size_t e, struct cand *c)
+{
+	static const char *const det[] = { "такими", "следующими",
+	    "этими", "такие", "следующие", "следующий", "следующее",
+	    "следующую", NULL };
+	static const char *const noun[] = { "словами", "слова", "текст",
+	    "заявление", "сообщение", "обращение", "запись", "пост", NULL };
+	size_t	v, k;
+
+	if (e < s + 3)
+		return 0;
+	if (tok_is(x, e - 1, "следующее") || tok_is(x, e - 1, "так"))
+		k = e - 1;
+	else if (str_in(x->w[e - 1], noun) && str_in(x->w[e - 2], det))
+		k = e - 2;
+	else
+		return 0;
+	for (v = s; v < k; v++)
+		if (tok_finite_past(x, v) && tok_agr(x->w[v]) != AGR_NONE)
+			break;
+	if (v >= k)
+		return 0;
+	memset(c, 0, sizeof(*c));
+	c->cs = v;
+	c->ce = v + 1;
+	c->agr = tok_agr(x->w[v]);
+	if (!mention_before(x, s, v, &c->m, c->agr))
+		return 0;
+	return c->m.type == MEN_NAME || c->m.type == MEN_PRON ||
+	    c->m.type == MEN_ROLE || c->m.type == MEN_INST ||
+	    c->m.type == MEN_GROUP;
+}
+
+/*
+ * Does paragraph [s, e) go on in the voice of a quote paragraph before
+ * it: words in the first person, no quotation, no dash line, no colon
+ * of its own at the end?
+ */
+static int
+first_person_run(const struct ex *x, size_t s, size_t e)
+{
+	size_t	i;
+	int	me = 0;
+
+	if (e <= s + 2 || tok_dash(x, s) || tok_punct(x, e - 1, ':'))
+		return 0;
+	for (i = s; i < e; i++) {
+		if (x->sg->t[i].type == SEG_PUNCT &&
+		    quotemark_opens(x->sg->t[i].uc))
+			return 0;
+		me |= first_person(x, i);
+	}
+	return me;
 }
 
 /*
@@ -854,19 +919,21 @@ direct_pass(struct ex *x)
 	size_t			 p;
 	int			 prev_quote = 0;	/* paragraph before */
 	int			 prev_question = 0;	/* a dash question */
-	struct cand		 intro;
-	int			 has_intro = 0;
+	struct cand		 intro, run;
+	int			 has_intro = 0, has_run = 0;
 
 	for (p = 0; p < sg->npara; p++) {
 		size_t		ps = sg->para[p].first, pe = sg->para[p].last;
 		size_t		i, q1e, q2s, end, k0;
 		struct cand	c;
-		int		this_quote = 0, has_chain = 0;
+		int		this_quote = 0, has_chain = 0, run_on;
 		struct cand	chain;
 		size_t		chain_end = 0;
 
 		if (ps >= pe)
 			continue;
+		run_on = has_run;
+		has_run = 0;
 		if (attr_line(x, p, &c)) {
 			/* Attributes the quote paragraph above, if it is no
 			 * quote of its own yet. */
@@ -951,6 +1018,16 @@ direct_pass(struct ex *x)
 			add_direct(x, s, e, &intro);
 			has_intro = 0;
 			prev_quote = 1;
+			run = intro;
+			has_run = 1;
+			continue;
+		}
+		/* "X написал:" then paragraphs in X's voice: each is a
+		 * quote of X's. */
+		if (run_on && first_person_run(x, ps, pe)) {
+			add_direct(x, ps, pe, &run);
+			prev_quote = 1;
+			has_run = 1;
 			continue;
 		}
 		if ((k0 = transcript_line(x, ps, pe, &c)) > 0 ||
@@ -1109,6 +1186,8 @@ direct_pass(struct ex *x)
 						c.m.type = MEN_NONE;
 				} else if (speech_noun(x, j, o - 1, &c)) {
 					/* "комментарии пользователей:" */
+				} else if (words_intro(x, j, o - 1, &c)) {
+					/* "оправдался такими словами:" */
 				} else if (!mention_np(x, j, o - 1, &c.m, 0) ||
 				    !intro_name(x, &c.m)) {
 					continue;
@@ -1195,6 +1274,9 @@ direct_pass(struct ex *x)
 				has_intro = 1;
 			} else if (doc_intro(x, j, pe - 1, &intro)) {
 				/* "В заявлении клуба говорится:" */
+				has_intro = 1;
+			} else if (words_intro(x, j, pe - 1, &intro)) {
+				/* "опубликовал следующий текст:" */
 				has_intro = 1;
 			} else if (mention_np(x, j, pe - 1, &intro.m, 0) &&
 			    intro_name(x, &intro.m)) {

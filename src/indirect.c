@@ -943,6 +943,11 @@ contrast_word(const struct ex *x, size_t i)
 static size_t
 appos_end(const struct ex *x, size_t c, size_t e)
 {
+	static const char *const obl[] = { "ой", "ом", "ем", "ам", "ям",
+	    "ами", "ями", "у", "ю", NULL };
+	static const char *const copula[] = { "был", "была", "было",
+	    "были", "является", "являются", "являлся", "являлась", "стал",
+	    "стала", "станет", "будет", "есть", NULL };
 	size_t	j, k, at = c;
 
 	while (at + 2 < e && tok_punct(x, at, ',')) {
@@ -958,9 +963,14 @@ appos_end(const struct ex *x, size_t c, size_t e)
 		    tok_ends(x->w[at + 1], "вшего") || tok_ends(x->w[at + 1],
 		    "вшей") || tok_ends(x->w[at + 1], "вший"))))))
 			break;
+		/* "По версии обвинения, главой группы является X": a
+		 * role in the instrumental or dative is a predicate's. */
+		if (tok_has(x, k, TF_ROLE) && tok_ends_any(x->w[k], obl))
+			break;
 		for (j = k + 1; j < e && j < at + 25 && !tok_punct(x, j, ',') &&
 		    !tok_sentbreak(x, j) && !tok_is(x, j, "что") &&
-		    !tok_verb(x, j, e, NULL, NULL) && !tok_finite_past(x, j);
+		    !tok_verb(x, j, e, NULL, NULL) && !tok_finite_past(x, j) &&
+		    !str_in(x->w[j], copula) && !tok_has(x, j, TF_FIRST);
 		    j++)
 			;
 		if (j >= e || !tok_punct(x, j, ',') ||

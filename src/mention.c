@@ -804,8 +804,9 @@ enum_link(const struct ex *x, size_t lo, size_t k)
 	    (tok_has(x, r, TF_ROLE) || tok_adjective(x, r)))
 		r++;
 	if (r > k + 1 && (r >= x->sg->n || !tok_has(x, r - 1, TF_ROLE) ||
-	    !tok_is(x, k, "и")))
-		return 0;
+	    !tok_is(x, k, "и") || !tok_name(x, r) || tok_adjective(x, r) ||
+	    (x->sg->t[r].flags & SEG_ALLCAPS)))
+		return 0;	/* not "и представители ПАСЕ" */
 	return x->sg->t[k - 1].type == SEG_WORD &&
 	    x->sg->t[r].type == SEG_WORD &&
 	    (x->sg->t[k - 1].flags & (SEG_CAP | SEG_ALLCAPS)) &&
