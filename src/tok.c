@@ -536,6 +536,29 @@ verb_find(const struct ex *x, size_t i, size_t end, size_t *len,
 	return 1;
 }
 
+/* Is token i "агентство" of a kind that is no medium ("рейтинговое
+ * агентство Fitch", "Агентство по атомной энергии")? */
+static int
+agency_not_media(const struct ex *x, size_t i)
+{
+	static const char *const kind[] = { "рейтингов", "кредитн",
+	    "космическ", "антидопингов", "кадров", "рекламн", "туристическ",
+	    "страхов", "федеральн", "правительственн", "энергетическ",
+	    "европейск", "международн", NULL };
+	size_t	k;
+
+	if (strncmp(x->w[i], "агентств", 16) != 0)
+		return 0;
+	if (i + 1 < x->sg->n && tok_is(x, i + 1, "по"))
+		return 1;
+	if (i == 0 || x->sg->t[i - 1].type != SEG_WORD)
+		return 0;
+	for (k = 0; kind[k] != NULL; k++)
+		if (strncmp(x->w[i - 1], kind[k], strlen(kind[k])) == 0)
+			return 1;
+	return 0;
+}
+
 /* Does tokens [s, e) name a medium? */
 int
 tok_media(const struct ex *x, size_t s, size_t e)
@@ -547,7 +570,8 @@ tok_media(const struct ex *x, size_t s, size_t e)
 
 		if (x->sg->t[i].type != SEG_WORD)
 			continue;
-		if (lexicon_word(x->lx, LEX_MEDIA, f) != NULL)
+		if (lexicon_word(x->lx, LEX_MEDIA, f) != NULL &&
+		    !agency_not_media(x, i))
 			return 1;
 		/* Domain names: baq.kz, ura.ru. */
 		if (strchr(f, '.') != NULL && (x->sg->t[i].flags & SEG_LATIN))
