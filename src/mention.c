@@ -1288,8 +1288,22 @@ mention_before(struct ex *x, size_t lo, size_t v, struct mention *m,
 	/* "«Казахтелеком» сообщил", "АО «КТЖ» сообщило" */
 	if (quoted_body(x, s, e, m))
 		return 1;	/* (a medium: the caller's to drop) */
-	if (!mention_np(x, s, e, m, a == AGR_PL ? MNP_LOC : 0))
+	if (!mention_np(x, s, e, m, a == AGR_PL ? MNP_LOC : 0)) {
+		size_t	o;
+
+		/* "В 20-х числах марта «Газпром» уведомил": a name in
+		 * quotation marks right before the verb, after words of
+		 * time or place. */
+		if (e > s + 3 && tok_close_quote(x, e - 1)) {
+			for (o = e - 2; o > s && e - o < 8 &&
+			    !tok_open_quote(x, o); o--)
+				;
+			if (o > s && tok_open_quote(x, o) &&
+			    quoted_body(x, o, e, m))
+				return 1;
+		}
 		return noun_subject(x, s, e, a, m, 1);
+	}
 	/* Agreement: a plural verb has no single person for subject
 	 * ("Британцы высказались" is a group; "Биби попросили" has an
 	 * object in front), a neuter one no person at all. */
