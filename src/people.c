@@ -64,6 +64,7 @@ static int	 name_surname_like(const char *);
 static void	 people_bodies(struct ex *);
 static void	 people_groups(struct ex *);
 static int	 body_noun(const char *);
+static int	 business_noun(const char *);
 static int	 ent_named_body(const struct ent *);
 static int	 legal_suffix(const char *);
 static size_t	 role_start(const struct ex *, size_t);
@@ -1839,13 +1840,61 @@ generic_body(const struct ex *x, size_t s, size_t e)
 }
 
 /*
+ * Is body e no body the generic noun (folded) may refer to: a medium
+ * ("агентство «Казинформ»" relays, it is not "компания"), or one the
+ * article named with a noun of the other kind -- a business against a
+ * body of any other sort ("рейтинговое агентство Fitch" is no
+ * "авиакомпания", "Ryanair" no "профсоюз")?
+ */
+static int
+body_other(const struct ex *x, const struct ent *e, const char *noun)
+{
+	char	*all, *f = NULL, *w, *save = NULL;
+	int	 media = 0, same = 0, other = 0, biz = business_noun(noun);
+
+	all = xasprintf("%s %s", e->name, e->roles != NULL ? e->roles : "");
+	segment_fold_string(all, strlen(all), &f);
+	for (w = strtok_r(f, " «»\"-", &save); w != NULL;
+	    w = strtok_r(NULL, " «»\"-", &save)) {
+		if (lexicon_word(x->lx, LEX_MEDIA, w) != NULL &&
+		    strncmp(w, "агентств", 16) != 0)
+			media = 1;
+		else if (strncmp(w, noun, 10) == 0)
+			same = 1;
+		else if (body_noun(w) && business_noun(w) != biz)
+			other = 1;
+	}
+	free(all);
+	free(f);
+	return media || (other && !same);
+}
+
+/* Is folded noun f one of a business ("компания", "перевозчик")? */
+static int
+business_noun(const char *f)
+{
+	static const char *const noun[] = { "компани", "авиакомпани",
+	    "холдинг", "концерн", "корпораци", "перевозчик",
+	    "авиаперевозчик", "ритейлер", "оператор", "провайдер", "стартап",
+	    "разработчик", "автоконцерн", "автопроизводител", "застройщик",
+	    "производител", "сервис", "платформ", "сеть", "сети", "лоукостер",
+	    NULL };
+	size_t	k;
+
+	for (k = 0; noun[k] != NULL; k++)
+		if (strncmp(f, noun[k], strlen(noun[k])) == 0)
+			return 1;
+	return 0;
+}
+
+/*
  * The body a generic noun refers to ("в компании заявили"): the most
  * salient institution with a name of its own -- named with such a noun
  * ("авиакомпания Ryanair") or a proper name that is no state body of
  * the word lists ("Газпром", not "МИД").
  */
 static int
-ent_recent_body(const struct ex *x, const struct cand *c)
+ent_recent_body(const struct ex *x, const struct cand *c, const char *noun)
 {
 	size_t		 j;
 	unsigned	 best = 0, sal;
@@ -1856,7 +1905,8 @@ ent_recent_body(const struct ex *x, const struct cand *c)
 		const struct ent	*e = &x->e[j];
 		char			*sp;
 
-		if (e->kind != SPEAKER_INSTITUTION || e->seen >= c->order)
+		if (e->kind != SPEAKER_INSTITUTION || e->seen >= c->order ||
+		    body_other(x, e, noun))
 			continue;
 		if (!ent_named_body(e)) {
 			if (!segment_starts_upper(e->name))
@@ -2260,7 +2310,8 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 			    !(x->sg->t[m->ns].flags & SEG_CAP) &&
 			    (j = ent_named(x, m->literal)) < 0 &&
 			    body_noun(x->w[m->ne - 1]))
-				j = ent_recent_body(x, c);
+				j = ent_recent_body(x, c,
+				    x->w[m->ne - 1]);
 			if (j < 0 && strcmp(m->literal, "ведомство") == 0)
 				j = ent_agency(x, c);
 			r = j >= 0 ? j : ent_literal(x, m->literal,
@@ -2320,12 +2371,26 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 			    generic_body(x, b, e) &&
 			    (r = ent_named(x, x->w[e - 1])) < 0 &&
 			    body_noun(x->w[e - 1]))
-				r = ent_recent_body(x, c);
+				r = ent_recent_body(x, c, x->w[e - 1]);
 			if (r < 0)
 				r = ent_literal(x, s, m->type == MEN_GROUP ?
 				    SPEAKER_GROUP : SPEAKER_INSTITUTION,
 				    c->order);
 			free(s);
+			/* "бортпроводники Ryanair": the body named after a
+			 * group is one the article speaks of. */
+			if (m->type == MEN_GROUP && e > b + 1 &&
+			    (x->sg->t[e - 1].flags & SEG_LATIN) &&
+			    (x->sg->t[e - 1].flags & (SEG_CAP |
+			    SEG_ALLCAPS))) {
+				k = e - 1;
+				while (k > b + 1 && (x->sg->t[k - 1].flags &
+				    SEG_LATIN))
+					k--;
+				s = span_text(x, k, e, 0);
+				ent_literal(x, s, SPEAKER_INSTITUTION, c->order);
+				free(s);
+			}
 			/* "авиакомпания Ryanair" seen in passing. */
 			if (!c->is_quote && m->s < m->ns) {
 				s = span_text(x, m->s, m->s + 1, 1);
