@@ -43,6 +43,7 @@ static int	 role_before(const struct ex *, size_t, size_t);
 static int	 office_noun(const struct ex *, size_t);
 static int	 role_oblique(const struct ex *, size_t, int);
 static int	 parenthetical(const struct ex *, size_t, size_t);
+static int	 words_to(const struct ex *, size_t, size_t);
 static int	 latin_body(const struct ex *, size_t, size_t);
 static int	 name_ok(const struct ex *, size_t, size_t, int);
 
@@ -941,6 +942,19 @@ quoted_body(const struct ex *x, size_t s, size_t e, struct mention *m)
 	return 1;
 }
 
+/* Are tokens [s, e) words only, none a verb of speech or in the past? */
+static int
+words_to(const struct ex *x, size_t s, size_t e)
+{
+	size_t	i;
+
+	for (i = s; i < e; i++)
+		if (x->sg->t[i].type != SEG_WORD ||
+		    tok_verb(x, i, e, NULL, NULL) || tok_finite_past(x, i))
+			return 0;
+	return 1;
+}
+
 /*
  * When token e - 1 closes a relative or participial clause set off by
  * commas ("..., который ...,", "..., отрывок из которого ...,",
@@ -978,6 +992,11 @@ skip_inserted(const struct ex *x, size_t lo, size_t e)
 			return e;
 		return k - 1;
 	}
+	/* "Сам Кимура, в интервью, которое дал ..., сказал": a short
+	 * phrase of where it was said. */
+	if (!rel && tok_prep(x, j) && e - 1 - j <= 4 &&
+	    words_to(x, j, e - 1) && !tok_is(x, j, "по"))
+		return k - 1;
 	/* A relative or participial clause, a gerund's ("хитро
 	 * улыбаясь"), or an apposition of a role ("многолетний
 	 * председатель общества"). */

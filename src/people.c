@@ -457,6 +457,8 @@ span_text(const struct ex *x, size_t s, size_t e, int lower)
 static int
 role_before(const struct ex *x, size_t lo, size_t first, size_t *rs)
 {
+	static const char *const nom_adj[] = { "ий", "ый", "ой", "ая", "ое",
+	    "ые", "ие", NULL };
 	size_t	i, found = first;
 
 	for (i = first; i > lo && first - i < 9; i--) {
@@ -468,7 +470,9 @@ role_before(const struct ex *x, size_t lo, size_t first, size_t *rs)
 			break;
 		}
 		if (tok_has(x, i - 1, TF_ROLE) || (found < first &&
-		    role_noun_shape(x, i - 1))) {
+		    role_noun_shape(x, i - 1) && !tok_finite_past(x, i - 1) &&
+		    /* not "умер старейший житель" */
+		    !(tok_adjective(x, i) && tok_ends_any(x->w[i], nom_adj)))) {
 			/* "биограф знаменитого инженера Фредерик Олесси":
 			 * the head before a role in the genitive. */
 			found = i - 1;
@@ -1839,6 +1843,16 @@ generic_body(const struct ex *x, size_t s, size_t e)
 	return 1;
 }
 
+/* Is there a name among tokens [s, e)? */
+static int
+name_in(const struct ex *x, size_t s, size_t e)
+{
+	for (; s < e; s++)
+		if (x->sg->t[s].type == SEG_WORD && tok_name(x, s))
+			return 1;
+	return 0;
+}
+
 /*
  * Is body e no body the generic noun (folded) may refer to: a medium
  * ("агентство «Казинформ»" relays, it is not "компания"), or one the
@@ -2035,6 +2049,11 @@ new_referent(const char *f)
 static int
 role_person(struct ex *x, const struct cand *c, size_t ci, enum gender g)
 {
+	/* Who speaks for another ("пресс-секретарь президента") may be
+	 * the one named before with that role. */
+	static const char *const office[] = { "пресс-секретарь",
+	    "представитель", "помощник", "советник", "адвокат", "адвокаты",
+	    "защитник", NULL };
 	const struct mention	*m = &c->m;
 	const struct lex_entry	*le = NULL;
 	size_t			 i, j;
@@ -2106,8 +2125,9 @@ role_person(struct ex *x, const struct cand *c, size_t ci, enum gender g)
 		return found;
 	/* "муж Биби", "собеседник в МИД ФРГ": a role tied to another
 	 * name or body is its own person, not one seen before. */
-	if (tok_kin(x->w[i]) && i + 1 < m->ne && tok_name(x, i + 1))
-		return -1;
+	if (tok_kin(x->w[i]) && i + 1 < m->ne && (tok_name(x, i + 1) ||
+	    (!str_in(x->w[i], office) && !name_in(x, i + 1, m->ne))))
+		return -1;	/* "племянник долгожителя" too */
 	/* "обозреватель Би-би-си": a journalist of a medium is someone
 	 * of its own, not the person the article is about. */
 	if (i + 1 < m->ne && tok_media(x, i + 1, i + 2) &&
