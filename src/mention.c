@@ -1232,12 +1232,25 @@ mention_before(struct ex *x, size_t lo, size_t v, struct mention *m,
 	 * "мать, казни которой требуют жители": the subject is after
 	 * the verb. */
 	if (e > lo && strncmp(x->w[e - 1], "котор", 10) == 0) {
+		static const char *const gen_pl[] = { "ов", "ев", "ей",
+		    "ых", "их", NULL };
+
 		if ((tok_is(x, e - 1, "который") ||
 		    tok_is(x, e - 1, "которая") ||
 		    tok_is(x, e - 1, "которое") ||
 		    tok_is(x, e - 1, "которые")) && e >= lo + 2 &&
-		    tok_punct(x, e - 2, ','))
-			return mention_before(x, lo, e - 2, m, a);
+		    tok_punct(x, e - 2, ',')) {
+			if (!mention_before(x, lo, e - 2, m, a))
+				return 0;
+			/* "прогнозы тех обозревателей, которые
+			 * предсказывали": the antecedent keeps its case. */
+			if ((m->type == MEN_GROUP || m->type == MEN_ROLE) &&
+			    m->ne > m->ns && tok_is(x, e - 1, "которые") &&
+			    strlen(x->w[m->ne - 1]) > 8 &&
+			    tok_ends_any(x->w[m->ne - 1], gen_pl))
+				m->cas = SPEAKERS_GEN;
+			return 1;
+		}
 		return 0;
 	}
 	/* "X, отрывок из которого был показан в эфире, выразила": a
