@@ -60,8 +60,9 @@ static int	 verb_topic_first(struct ex *, const struct sent *, size_t,
 		    size_t, unsigned, enum agr, size_t *);
 static int	 verb_postposed(struct ex *, const struct sent *, size_t,
 		    size_t, enum agr, size_t *);
+static size_t	 media_before(const struct ex *, size_t, size_t);
 static int	 verb_subject(struct ex *, const struct sent *, size_t,
-		    size_t, enum agr, struct mention *, size_t *);
+		    size_t, enum agr, unsigned, struct mention *, size_t *);
 static size_t	 verb_complement(struct ex *, const struct sent *, size_t,
 		    size_t, unsigned, enum agr, const struct mention *,
 		    size_t);
@@ -1217,9 +1218,15 @@ fronted_object(const struct ex *x, const struct sent *st, size_t i)
  */
 static int
 verb_subject(struct ex *x, const struct sent *st, size_t i, size_t len,
-    enum agr a, struct mention *m, size_t *stop)
+    enum agr a, unsigned cls, struct mention *m, size_t *stop)
 {
-	size_t	s0 = st->s0, after = i + len;
+	/* A medium that names, calls on or accuses ("журнал Time назвал
+	 * его", "ряд СМИ назвали указ") speaks itself; one that tells
+	 * or thinks is the newsroom's source. */
+	int	media_ok = (cls & VC_OBJECT) &&
+		    !(cls & (VC_CLAUSE | VC_TOPIC | VC_MEDIA));
+
+	size_t	s0 = st->s0, after = i + len, k;
 
 	memset(m, 0, sizeof(*m));
 	*stop = i + len;
@@ -1240,7 +1247,20 @@ verb_subject(struct ex *x, const struct sent *st, size_t i, size_t len,
 	    mention_subject_left(x, s0, i, m, a) ||
 	    (tok_gerund(x->w[i]) &&
 	    mention_subject_left(x, s0, i, m, AGR_NONE)))
-		return !(m->type != MEN_NONE && mention_media(x, m));
+		return !(m->type != MEN_NONE && mention_media(x, m) &&
+		    !media_ok);
+	/* "Журнал «Коммерсантъ» сообщил": a medium's noun and its name
+	 * right before the verb, no mention of the lists. */
+	if ((k = media_before(x, s0, i)) != (size_t)-1) {
+		if (!media_ok)
+			return 0;
+		/* "Ряд СМИ назвали": the medium speaks. */
+		memset(m, 0, sizeof(*m));
+		m->type = MEN_INST;
+		m->s = m->ns = k;
+		m->e = m->ne = i;
+		return 1;
+	}
 	/* A gerund shares the subject of its clause, never one after it:
 	 * "..., обвиняя демократов в ...". */
 	if (!(tok_gerund(x->w[i]) && i > s0)) {
@@ -1257,6 +1277,41 @@ verb_subject(struct ex *x, const struct sent *st, size_t i, size_t len,
 	memset(m, 0, sizeof(*m));
 	m->type = MEN_NONE;
 	return 1;
+}
+
+/*
+ * Do the words before the verb at v, back to s0, end in a medium: its
+ * noun and the name after it ("Журнал «Коммерсантъ»", "газета The
+ * Times", "издание Politico", "Ряд СМИ")?  Returns where it starts, or
+ * (size_t)-1.
+ */
+static size_t
+media_before(const struct ex *x, size_t s0, size_t v)
+{
+	size_t	k = v, o;
+
+	/* A name in quotation marks, whatever its words. */
+	if (k > s0 + 1 && tok_close_quote(x, k - 1)) {
+		for (o = k - 2; o > s0 && k - o < 8 && !tok_open_quote(x, o);
+		    o--)
+			;
+		if (tok_open_quote(x, o))
+			k = o;
+	}
+	while (k > s0 && (tok_open_quote(x, k - 1) ||
+	    tok_close_quote(x, k - 1) || (x->sg->t[k - 1].type == SEG_WORD &&
+	    (x->sg->t[k - 1].flags & (SEG_CAP | SEG_ALLCAPS | SEG_LATIN)))) &&
+	    v - k < 6)
+		k--;
+	if (k == v)
+		return (size_t)-1;
+	/* The name itself a medium's, or the medium's noun before it. */
+	if (tok_media(x, k, v))
+		return k;
+	if (k > s0 && tok_media(x, k - 1, k) &&
+	    x->sg->t[k - 1].type == SEG_WORD)
+		return k - 1;
+	return (size_t)-1;
 }
 
 /*
@@ -1552,7 +1607,7 @@ cue_verb(struct ex *x, const struct sent *st, size_t i)
 		return ret;
 	if (verb_inverted(x, st, i, len, a, &ret))
 		return ret;
-	if (!verb_subject(x, st, i, len, a, &m, &stop))
+	if (!verb_subject(x, st, i, len, a, cls, &m, &stop))
 		return i;
 	return verb_complement(x, st, i, len, cls, a, &m, stop);
 }
@@ -1684,7 +1739,8 @@ cue_request(struct ex *x, const struct sent *st, size_t i)
 	if (v == st->s0 || i - v >= 12)
 		return i;
 	v--;
-	if (!verb_subject(x, st, v, 1, a, &m, &stop) || m.type == MEN_NONE)
+	if (!verb_subject(x, st, v, 1, a, 0, &m, &stop) ||
+	    m.type == MEN_NONE)
 		return i;
 	add_indirect(x, i + 2, content_end(x, i + 2, st->s1, 1), i, i + 2, a,
 	    &m);

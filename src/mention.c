@@ -68,6 +68,12 @@ mention_media(const struct ex *x, const struct mention *m)
 
 	if (m->ne <= m->ns)
 		return tok_media(x, m->s, m->e);
+	/* "Huffington Post", "Long War Journal": a Latin name whose last
+	 * word, a medium's, the name run left out. */
+	if ((x->sg->t[m->ns].flags & SEG_LATIN) && m->ne < x->sg->n &&
+	    (x->sg->t[m->ne].flags & SEG_LATIN) &&
+	    tok_media(x, m->ne, m->ne + 1))
+		return 1;
 	/* A medium named last, right before the verb: "Отставку главы
 	 * ГРУ «Коммерсантъ» объяснил" (its subject after an object). */
 	while (e > m->ns && x->sg->t[e - 1].type == SEG_PUNCT)

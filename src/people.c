@@ -2344,6 +2344,7 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 			 * noun is none of its name. */
 			while (!m->loc && b + 1 < e &&
 			    x->sg->t[b].type == SEG_WORD && tok_stop(x, b) &&
+			    !tok_is(x, b, "ряд") &&
 			    !tok_prep(x, b) && !tok_has(x, b, TF_GROUP) &&
 			    !tok_has(x, b, TF_INST))
 				b++;

@@ -297,8 +297,9 @@ tok_name_uncached(const struct ex *x, size_t i)
 	 * президент". */
 	if (tok_adjective(x, i) && i + 1 < x->sg->n &&
 	    !tok_has(x, i, TF_FIRST) && (tok_has(x, i + 1, TF_ROLE) ||
-	    tok_has(x, i + 1, TF_INST) || tok_has(x, i + 1, TF_GROUP)))
-		return 0;
+	    tok_has(x, i + 1, TF_INST) || tok_has(x, i + 1, TF_GROUP) ||
+	    tok_has(x, i + 1, TF_MEDIA)))
+		return 0;	/* and "Американский журнал" */
 	/* "Коррупционный скандал затронул": an adjective in -ный
 	 * opening a sentence before a word that is no speech verb,
 	 * though that word looks like one (-ал). */

@@ -967,10 +967,14 @@ main(void)
 	ok(extract(t, &ql) == 0, "\"объявил забастовку\" says nothing");
 	quote_list_free(&ql);
 
-	t = "Мост закрыт. Los Angeles Times сообщила, что мост откроют.";
+	t = "Мост закрыт. Royal Bank Canada сообщил, что мост откроют.";
 	ok(extract(t, &ql) == 1 &&
 	    ql.q[0].speaker_kind == SPEAKER_INSTITUTION, "Latin words with "
 	    "no first name among them are a body");
+	quote_list_free(&ql);
+	t = "Мост закрыт. Los Angeles Times сообщила, что мост откроют.";
+	ok(extract(t, &ql) == 0, "a newspaper of Latin words that tells "
+	    "sources the news");
 	quote_list_free(&ql);
 	t = "Мост закрыт. Д заявил, что мост откроют.";
 	ok(extract(t, &ql) == 0 || ql.q[0].speaker == NULL ||
