@@ -202,6 +202,7 @@ enum speakers_case tok_oblique_first(const struct ex *, size_t i);
 int		 mention_media(const struct ex *, const struct mention *);
 /* The run of name words ending at token last, not before lo: returns
  * its first token, the number of tokens in *n (0: no name). */
+int		 mention_particle(const struct ex *, size_t);
 size_t		 mention_name_run(const struct ex *, size_t lo, size_t last,
 		    size_t *n);
 int		 mention_np(struct ex *, size_t s, size_t e, struct mention *,

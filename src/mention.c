@@ -21,7 +21,6 @@
 #include "util.h"
 
 static size_t	 skip_inserted(const struct ex *, size_t, size_t);
-static int	 tok_name_particle(const struct ex *, size_t);
 static int	 one_of(const struct ex *, size_t);
 static int	 mention_acting(const struct ex *, size_t);
 static int	 adjective_oblique(const char *);
@@ -116,10 +115,10 @@ mention_name_run(const struct ex *x, size_t lo, size_t last, size_t *n)
 	while (s > lo && words < 4 && !(x->sg->t[s].flags & SEG_PARA)) {
 		/* A particle between two names: "Мухаммед бин Салман",
 		 * "Урсула фон дер Ляйен", "Шарль де Голль". */
-		if (s >= lo + 2 && tok_name_particle(x, s - 1)) {
+		if (s >= lo + 2 && mention_particle(x, s - 1)) {
 			size_t	p = s - 1;
 
-			while (p > lo && tok_name_particle(x, p - 1))
+			while (p > lo && mention_particle(x, p - 1))
 				p--;
 			if (p > lo && tok_name(x, p - 1)) {
 				s = p;
@@ -519,7 +518,7 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 
 				/* "Урсула фон дер Ляйен" */
 				while (p < e && p < last + 3 &&
-				    tok_name_particle(x, p))
+				    mention_particle(x, p))
 					p++;
 				if (p > last + 1 && p < e && tok_name(x, p)) {
 					last = p;
@@ -893,8 +892,8 @@ one_of(const struct ex *x, size_t i)
 
 /* Is token i a lower-case particle inside a name (бин, фон, дер, де,
  * ван, аль, ибн, ла, ле, да, ди, дель, дос)? */
-static int
-tok_name_particle(const struct ex *x, size_t i)
+int
+mention_particle(const struct ex *x, size_t i)
 {
 	static const char *const part[] = {
 		"бин", "бен", "ибн", "фон", "дер", "де", "ван", "аль", "эль",

@@ -355,9 +355,17 @@ people_names(struct ex *x)
 		if (!tok_name(x, i) || (i > 0 && tok_name(x, i - 1)) ||
 		    x->mask[i] || (x->sg->t[i].flags & SEG_LATIN))
 			continue;
-		for (last = i; last + 1 < x->sg->n && last < i + 3 &&
-		    tok_name(x, last + 1); last++)
-			;
+		for (last = i; last + 1 < x->sg->n && last < i + 3;) {
+			size_t	p = last + 1;
+
+			/* "Урсула фон дер Ляйен" */
+			while (p < x->sg->n && p < last + 3 &&
+			    mention_particle(x, p))
+				p++;
+			if (p >= x->sg->n || !tok_name(x, p))
+				break;
+			last = p;
+		}
 		first = mention_name_run(x, i, last, &n);
 		if (n == 0)
 			continue;
