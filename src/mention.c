@@ -41,6 +41,7 @@ static int	 clause_gerund(const struct ex *, size_t, size_t);
 static int	 role_before(const struct ex *, size_t, size_t);
 static int	 office_noun(const struct ex *, size_t);
 static int	 role_oblique(const struct ex *, size_t, int);
+static int	 role_genitive_before(const struct ex *, size_t);
 static int	 parenthetical(const struct ex *, size_t, size_t);
 static int	 words_to(const struct ex *, size_t, size_t);
 static int	 latin_body(const struct ex *, size_t, size_t);
@@ -1076,6 +1077,49 @@ role_oblique(const struct ex *x, size_t i, int strict)
 	return 0;
 }
 
+/* Is there a role noun in the genitive ("посла", "министра",
+ * "председателя") right before token i, or before one or two
+ * capitalised words of its complement ("посла Германии")? */
+static int
+role_genitive_before(const struct ex *x, size_t i)
+{
+	const struct lex_entry	*le;
+	size_t			 r, l;
+	const char		*f;
+	char			 b[64];
+
+	for (r = i; r > 0 && r + 2 >= i; r--) {
+		if (r < i && !((x->sg->t[r].flags & (SEG_CAP | SEG_ALLCAPS)) &&
+		    x->sg->t[r].type == SEG_WORD))
+			return 0;
+		if (x->sg->t[r - 1].type != SEG_WORD ||
+		    (x->sg->t[r - 1].flags & SEG_CAP) ||
+		    !tok_has(x, r - 1, TF_ROLE))
+			continue;
+		f = x->w[r - 1];
+		/* "пресс-секретарь президента Альфредо Скоссимарро": a
+		 * role before it may be the name's. */
+		if (r >= 2 && (tok_has(x, r - 2, TF_ROLE) ||
+		    tok_has(x, r - 2, TF_GROUP)))
+			return 0;
+		if ((le = lexicon_word(x->lx, LEX_ROLES, f)) != NULL &&
+		    strcmp(le->tag, "form") == 0)
+			return 1;
+		l = strlen(f);
+		if (l < 6 || l + 2 >= sizeof(b) || !(tok_ends(f, "а") ||
+		    tok_ends(f, "я")))
+			return 0;
+		memcpy(b, f, l - 2);
+		b[l - 2] = '\0';
+		if (lexicon_word(x->lx, LEX_ROLES, b) != NULL)
+			return 1;
+		memcpy(b + l - 2, "ь", sizeof("ь"));
+		return tok_ends(f, "я") &&
+		    lexicon_word(x->lx, LEX_ROLES, b) != NULL;
+	}
+	return 0;
+}
+
 /* Is token i an office's noun in the prepositional (канцелярии)? */
 static int
 office_noun(const struct ex *x, size_t i)
@@ -1639,6 +1683,10 @@ mention_name_case(const struct ex *x, size_t i)
 		return SPEAKERS_NOM;
 	if (role_oblique(x, i, 0))
 		return SPEAKERS_DAT;
+	/* "посла Германии Тобиаса Кларка": after a role in the genitive,
+	 * a name no list knows is in the genitive too. */
+	if (role_genitive_before(x, i))
+		return SPEAKERS_GEN;
 	/* After any noun in the dative: "своему преемнику Джереми
 	 * Ханту". */
 	if (i > 0 && x->sg->t[i - 1].type == SEG_WORD &&
