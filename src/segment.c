@@ -26,6 +26,8 @@ static int	seg_is_mark(uint32_t);
 static void	seg_add_fold(struct segmentation *, struct token *,
 		    const char *);
 static void	seg_sentences(struct segmentation *, const char *);
+static int	seg_measure_end(const struct segmentation *, size_t,
+		    const struct token *);
 static int	seg_is_abbrev(const struct segmentation *, const char *,
 		    size_t);
 static int	seg_joins(uint32_t, uint32_t, uint32_t);
@@ -293,6 +295,24 @@ seg_never_name(const struct segmentation *sg, const struct token *t)
 }
 
 /*
+ * Does the point after the abbreviation at token i end the sentence: a
+ * measure or a year ("15 млрд.", "в 2014 г.", "и др.") before a word
+ * that opens sentences ("По закону", "В")?  Not before a name ("г.
+ * Москва").
+ */
+static int
+seg_measure_end(const struct segmentation *sg, size_t i,
+    const struct token *nx)
+{
+	static const char *const measure[] = { "млн", "млрд", "тыс", "руб",
+	    "долл", "г", "гг", "др", NULL };
+
+	return sg->t[i].type == SEG_WORD && !(sg->t[i].flags & SEG_CAP) &&
+	    str_in(sg->fold.data + sg->t[i].fold, measure) &&
+	    nx->type == SEG_WORD && (nx->flags & SEG_CAP) && seg_opener(sg, nx);
+}
+
+/*
  * Does the point (or ! ? …) at token i end a sentence although no space
  * follows it?  Crawls lose the space or the line break after a sentence
  * ("ушёл.Затем", "заявил он.По словам"): a word in lower case of three
@@ -443,7 +463,8 @@ seg_sentences(struct segmentation *sg, const char *text)
 			if (!(nx->flags & SEG_SPACE) && !seg_glued_end(sg, text, i))
 				ok = 0;
 			if (ok && t->uc == '.' && pv != NULL &&
-			    seg_is_abbrev(sg, text, i - 1))
+			    seg_is_abbrev(sg, text, i - 1) &&
+			    !seg_measure_end(sg, i - 1, nx))
 				ok = 0;
 			if (ok && quotemark_closes(t->uc) &&
 			    (pv == NULL || pv->type != SEG_PUNCT ||

@@ -274,9 +274,13 @@ test_sentences(void)
 	    "abbreviations in capitals are abbreviations too");
 	check(sents, "Он пришёл в шт. Всё.", "[Он пришёл в шт .][Всё .]",
 	    "a word not in the list ends a sentence");
-	check(sents, "Было 5 млн руб. В 2020 г. Больше.",
-	    "[Было 5 млн руб . В 2020 г . Больше .]",
-	    "руб. and г. before a capital end no sentence");
+	check(sents, "Было 5 млн руб. Иванов из г. Москва. Больше.",
+	    "[Было 5 млн руб . Иванов из г . Москва .][Больше .]",
+	    "руб. and г. before a name end no sentence");
+	check(sents, "Было 15 млрд. По закону в 2014 г. В мае.",
+	    "[Было 15 млрд .][По закону в 2014 г .][В мае .]",
+	    "a measure or a year before a word that opens sentences ends "
+	    "one");
 	check(sents, "Он ушёл. и всё", "[Он ушёл . и всё]",
 	    "a point before a lower-case word ends no sentence");
 	check(sents, "Он ушёл.Всё. Мы ждали!Да", "[Он ушёл .][Всё .]"
