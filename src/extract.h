@@ -179,6 +179,7 @@ int		 tok_finite_past(const struct ex *, size_t i);
 int		 tok_initial_dot(const struct ex *, size_t i);
 /* Is folded word f an adverbial participle (обвиняя, отметив)? */
 int		 tok_gerund(const char *f);
+int		 tok_participle(const char *f);
 /* Is token i a word of time (a month, a weekday, году)? */
 int		 tok_time(const struct ex *, size_t i);
 /* Is token i an adverb of manner (публично, постоянно)? */

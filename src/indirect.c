@@ -52,7 +52,8 @@ static int	 genitive_person(struct ex *, size_t, size_t,
 static int	 clause_follows(const struct ex *, size_t, size_t);
 static int	 abstract_subject(const struct ex *, size_t, size_t, enum agr);
 static size_t	 appos_end(const struct ex *, size_t, size_t);
-static size_t	 refusal_before(const struct ex *, size_t, size_t, enum agr);
+static size_t	 second_predicate(const struct ex *, size_t, size_t, enum agr);
+static int	 closes_relative(const struct ex *, size_t, size_t);
 static size_t	 cue_kak(struct ex *, const struct sent *, size_t, size_t,
 		    size_t);
 static size_t	 cue_noun(struct ex *, const struct sent *, size_t);
@@ -450,7 +451,7 @@ add_indirect(struct ex *x, size_t s, size_t e, size_t cs, size_t ce,
 	while (s < e && (tok_punct(x, s, ',') || tok_dash(x, s)))
 		s++;
 	if (s >= ce)
-		e = refusal_before(x, s, e, a);
+		e = second_predicate(x, s, e, a);
 	/* "О том, что C, сообщил X": C. */
 	if (s + 4 < e && (tok_is(x, s, "о") || tok_is(x, s, "об")) &&
 	    tok_is(x, s + 1, "том") && tok_punct(x, s + 2, ',') &&
@@ -521,28 +522,36 @@ add_indirect(struct ex *x, size_t s, size_t e, size_t cs, size_t ce,
 }
 
 /*
- * Where the speaker's own refusal ends the content that runs from s to
- * e: "заявил, что цена будет снижена, но так и не объявил, на сколько",
- * "..., но отказался уточнить".  The refusal's verb agrees with the
- * cue's (a).  Returns the end (e when there is none).
+ * Where the speaker's own second predicate ends the content that runs
+ * from s to e: a refusal ("заявил, что цена будет снижена, но так и не
+ * объявил, на сколько", "..., но отказался уточнить") or another act
+ * after a comma and "и" ("сообщила, что согласия достигнуты, и
+ * пригласила служащих к переговорам").  Its verb agrees with the cue's
+ * (a); no comma comes before "и" between two verbs of one clause.
+ * Returns the end (e when there is none).
  */
 static size_t
-refusal_before(const struct ex *x, size_t s, size_t e, enum agr a)
+second_predicate(const struct ex *x, size_t s, size_t e, enum agr a)
 {
 	size_t	i, j;
+	int	and;
 
 	if (a != AGR_M && a != AGR_F && a != AGR_PL)
 		return e;
 	for (i = s + 2; i + 2 < e; i++) {
-		if (!tok_punct(x, i, ',') || !(tok_is(x, i + 1, "но") ||
-		    tok_is(x, i + 1, "однако") || tok_is(x, i + 1, "а")))
+		if (!tok_punct(x, i, ','))
+			continue;
+		and = tok_is(x, i + 1, "и");
+		if (!and && !tok_is(x, i + 1, "но") &&
+		    !tok_is(x, i + 1, "однако") && !tok_is(x, i + 1, "а"))
 			continue;
 		j = i + 2;
 		if (tok_is(x, j, "при") && tok_is(x, j + 1, "этом"))
 			j += 2;
 		if (tok_is(x, j, "так") && tok_is(x, j + 1, "и"))
 			j += 2;
-		if (tok_is(x, j, "пока"))
+		if (tok_is(x, j, "пока") || tok_is(x, j, "также") ||
+		    tok_is(x, j, "затем"))
 			j++;
 		if (j + 1 < e && tok_is(x, j, "не") && tok_finite_past(x,
 		    j + 1) && tok_agr(x->w[j + 1]) == a)
@@ -550,8 +559,28 @@ refusal_before(const struct ex *x, size_t s, size_t e, enum agr a)
 		if (j < e && strncmp(x->w[j], "отказал", 14) == 0 &&
 		    tok_agr(x->w[j]) == a)
 			return i;
+		if (and && j < e && tok_finite_past(x, j) &&
+		    tok_agr(x->w[j]) == a && !closes_relative(x, s, i))
+			return i;
 	}
 	return e;
+}
+
+/*
+ * Does the comma at c close a relative clause opened after s ("...
+ * бутылку, которую бросил X, и бросил её": the verb after it goes on
+ * with the clause before the relative one)?
+ */
+static int
+closes_relative(const struct ex *x, size_t s, size_t c)
+{
+	size_t	k;
+
+	for (k = c; k > s && !tok_punct(x, k - 1, ','); k--)
+		;
+	return k > s && k < c && (strncmp(x->w[k], "котор", 10) == 0 ||
+	    tok_is(x, k, "где") || tok_is(x, k, "когда") ||
+	    tok_participle(x->w[k]));
 }
 
 /* The sentence a cue stands in: its index and tokens [s0, s1). */

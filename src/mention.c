@@ -34,7 +34,6 @@ static size_t	 loc_complement(const struct ex *, size_t, size_t);
 static size_t	 mention_np_end(const struct ex *, size_t, size_t);
 static int	 np_has_noun(const struct ex *, size_t, size_t);
 static int	 body_before(const struct ex *, size_t, size_t);
-static int	 tok_participle(const char *);
 static int	 quoted_body(const struct ex *, size_t, size_t,
 		    struct mention *);
 static int	 clause_gerund(const struct ex *, size_t, size_t);
@@ -1200,38 +1199,6 @@ clause_gerund(const struct ex *x, size_t s, size_t e)
 	return 0;
 }
 
-/* Does folded word f end like a participle (находящийся, показанном,
- * заявившего)? */
-static int
-tok_participle(const char *f)
-{
-	static const char *const suf[] = {
-		"вш", "дш", "сш", "зш", "щ", "нн", "ем", "им", NULL
-	};
-	static const char *const end[] = {
-		"ий", "ая", "ее", "ие", "его", "ей", "ему", "им", "ем", "их",
-		"ый", "ое", "ые", "ого", "ой", "ому", "ым", "ом", "ых",
-		"ийся", "аяся", "иеся", "егося", "ейся", NULL
-	};
-	size_t	l = strlen(f), i, k;
-
-	if (l < 12)
-		return 0;
-	for (k = 0; end[k] != NULL; k++) {
-		size_t	le = strlen(end[k]);
-
-		if (l <= le || memcmp(f + l - le, end[k], le) != 0)
-			continue;
-		for (i = 0; suf[i] != NULL; i++) {
-			size_t	ls = strlen(suf[i]);
-
-			if (l > le + ls &&
-			    memcmp(f + l - le - ls, suf[i], ls) == 0)
-				return 1;
-		}
-	}
-	return 0;
-}
 
 /*
  * The subject of the verb at token v, looked for in [lo, v): the noun

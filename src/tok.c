@@ -698,6 +698,39 @@ tok_finite_past(const struct ex *x, size_t i)
 	return 0;
 }
 
+/* Does folded word f end like a participle (находящийся, показанном,
+ * заявившего)? */
+int
+tok_participle(const char *f)
+{
+	static const char *const suf[] = {
+		"вш", "дш", "сш", "зш", "щ", "нн", "ем", "им", NULL
+	};
+	static const char *const end[] = {
+		"ий", "ая", "ее", "ие", "его", "ей", "ему", "им", "ем", "их",
+		"ый", "ое", "ые", "ого", "ой", "ому", "ым", "ом", "ых",
+		"ийся", "аяся", "иеся", "егося", "ейся", NULL
+	};
+	size_t	l = strlen(f), i, k;
+
+	if (l < 12)
+		return 0;
+	for (k = 0; end[k] != NULL; k++) {
+		size_t	le = strlen(end[k]);
+
+		if (l <= le || memcmp(f + l - le, end[k], le) != 0)
+			continue;
+		for (i = 0; suf[i] != NULL; i++) {
+			size_t	ls = strlen(suf[i]);
+
+			if (l > le + ls &&
+			    memcmp(f + l - le - ls, suf[i], ls) == 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* Is folded word f, a speech verb, an adverbial participle (обвиняя,
  * отметив, пожаловавшись)? */
 int
