@@ -174,6 +174,12 @@ content_end(const struct ex *x, size_t s, size_t e, int np)
 		 * предках Обамы на встрече в Фонде". */
 		if (np && i > s && speech_setting(x, i, e))
 			return i;
+		/* An object ends before a clause of its own: "критиковал
+		 * план, он встречался с ...". */
+		if (np && i > s && tok_punct(x, i, ',') && i + 2 < e &&
+		    (tok_is(x, i + 1, "он") || tok_is(x, i + 1, "она") ||
+		    tok_is(x, i + 1, "они") || tok_is(x, i + 1, "мы")))
+			return i;
 		/* An object ends before a gloss in parentheses and before
 		 * a contrast: "решение ошибочным, но принимает его". */
 		if (np && i > s && ((tok_punct(x, i, '(') &&
