@@ -91,6 +91,8 @@ struct cand {
 	enum agr		 agr;
 	struct mention		 m;
 	size_t			 order;		/* token used for ordering */
+	int			 passing;	/* named in passing: no
+						 * salience of its own */
 };
 
 /* A person, group or institution of the article. */

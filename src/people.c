@@ -64,6 +64,8 @@ static int	 name_surname_like(const char *);
 static void	 people_bodies(struct ex *);
 static void	 people_groups(struct ex *);
 static int	 body_noun(const char *);
+static int	 country(const struct ex *, size_t);
+static int	 passing_ok(const struct ex *, size_t, const char *);
 static int	 business_noun(const char *);
 static int	 ent_named_body(const struct ent *);
 static int	 legal_suffix(const char *);
@@ -299,6 +301,7 @@ people_agencies(struct ex *x)
 {
 	const struct lex_entry	*le;
 	size_t			 i, k, e;
+	int			 subj;
 
 	for (i = 0; i + 1 < x->sg->n; i++) {
 		struct cand	*c;
@@ -316,8 +319,13 @@ people_agencies(struct ex *x)
 		    x->sg->t[e].type == SEG_WORD &&
 		    (x->sg->t[e].flags & (SEG_CAP | SEG_ALLCAPS)); e++)
 			;
-		if (e >= x->sg->n || !tok_common(x, e) ||
-		    tok_agr(x->w[e]) == AGR_NONE || tok_gerund(x->w[e]))
+		subj = e < x->sg->n && tok_common(x, e) &&
+		    tok_agr(x->w[e]) != AGR_NONE && !tok_gerund(x->w[e]);
+		/* Else named in passing with its country ("группировки
+		 * Минобороны России"), so that a later "в Минобороны"
+		 * finds the full name. */
+		if (!subj && !(e > i + k && country(x, i + k) &&
+		    passing_ok(x, i, le->tag)))
 			continue;
 		c = quotes_cand_add(x);
 		c->is_quote = 0;
@@ -328,9 +336,62 @@ people_agencies(struct ex *x)
 		c->m.literal = le->tag;
 		c->m.cs = i + k;
 		c->m.ce = e;
-		c->m.subj = 1;
+		c->m.subj = subj;
+		c->passing = !subj;
 		i = e;
 	}
+}
+
+/*
+ * May the body of the lists at token i, named with its country, stand
+ * for every bare mention of it (literal, its nominative)?  Not when it
+ * is the complement of another body or role ("пресс-служба МВД
+ * Киргизии" speaks, not the МВД), nor when the article names that body
+ * of another country too ("российский МИД", "МИД Франции").
+ */
+static int
+passing_ok(const struct ex *x, size_t i, const char *literal)
+{
+	const struct lex_entry	*le;
+	size_t			 j, k;
+
+	if (i > 0 && (tok_has(x, i - 1, TF_ROLE) || tok_has(x, i - 1,
+	    TF_INST) || (i > 1 && tok_prep(x, i - 1) &&
+	    tok_has(x, i - 2, TF_ROLE))))
+		return 0;	/* and "собеседник в МИД ФРГ" */
+	for (j = 0; j < x->sg->n; j++) {
+		if (j == i || x->sg->t[j].type != SEG_WORD ||
+		    (le = lexicon_match(x->lx, LEX_INSTITUTIONS, x->w + j,
+		    x->sg->n - j, &k)) == NULL || strcmp(le->tag, literal) != 0)
+			continue;
+		if (j > 0 && tok_adjective(x, j - 1) && tok_common(x, j - 1))
+			return 0;	/* "в российском МИДе" */
+		if (j + k < x->sg->n && country(x, j + k) &&
+		    strcmp(x->w[j + k], x->w[i + k]) != 0)
+			return 0;	/* another country's */
+	}
+	return 1;
+}
+
+/* Is token i a country of the word lists in an oblique case or in
+ * capitals ("России", "США", "Германии")? */
+static int
+country(const struct ex *x, size_t i)
+{
+	const struct lex_entry	*le;
+	char			*f = NULL;
+	int			 oblique;
+
+	if (x->sg->t[i].type != SEG_WORD ||
+	    (le = lexicon_word(x->lx, LEX_INSTITUTIONS, x->w[i])) == NULL ||
+	    !segment_starts_upper(le->tag))
+		return 0;
+	if (x->sg->t[i].flags & SEG_ALLCAPS)
+		return 1;
+	segment_fold_string(le->tag, strlen(le->tag), &f);
+	oblique = strcmp(f, x->w[i]) != 0;
+	free(f);
+	return oblique;
 }
 
 /*
@@ -2458,7 +2519,8 @@ found:
 	if (r >= 0) {
 		/* One mention counts once: a quote's mention that the
 		 * name scan counted already adds only the speaker's part. */
-		if (m->ne > m->ns && x->e[r].mention == m->ns + 1)
+		if ((m->ne > m->ns && x->e[r].mention == m->ns + 1) ||
+		    c->passing)
 			ent_touch(x, r, c->order,
 			    c->is_quote ? SAL_SPEAKER : 0);
 		else
