@@ -1552,6 +1552,9 @@ static int
 noun_subject(const struct ex *x, size_t s, size_t e, enum agr a,
     struct mention *m, int before)
 {
+	static const char *const pron[] = { "ними", "ним", "нему", "него",
+	    "неё", "нее", "ней", "них", "нём", "нем", "ими", "себе", "собой",
+	    "теми", "этими", "всеми", "другими", "чего", "чему", "чем", NULL };
 	size_t		 h, st;
 	const char	*f;
 
@@ -1576,6 +1579,7 @@ noun_subject(const struct ex *x, size_t s, size_t e, enum agr a,
 	}
 	f = x->w[h];
 	if (x->sg->t[h].type != SEG_WORD || !tok_common(x, h) ||
+	    str_in(f, pron) ||
 	    tok_stop(x, h) || tok_prep(x, h) || tok_adjective(x, h) ||
 	    tok_verb(x, h, x->sg->n, NULL, NULL) || strlen(f) < 6 ||
 	    tok_agr(f) != AGR_NONE || tok_gerund(f) || tok_oblique(f) ||

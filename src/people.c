@@ -2366,11 +2366,21 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 		 * person named next.  Nouns tagged "literal" in roles.txt
 		 * ("представитель пресс-службы посольства США") name an
 		 * unnamed speaker as described. */
-		r = role_person(x, c, ci, g);
+		/* "односельчанки обвинили": several people are no one
+		 * person named before. */
+		r = c->agr == AGR_PL && role_plural(x, c) ? -1 :
+		    role_person(x, c, ci, g);
 		if (r >= 0)
 			break;
-		s = m->cas != SPEAKERS_NOM ? np_nominative(x, m->ns, m->ne) :
-		    span_text(x, m->ns, m->ne, 1);
+		/* "после чего односельчанки": a relative word or an
+		 * adverb before the noun is none of it. */
+		p = m->ns;
+		while (p + 1 < m->ne && x->sg->t[p].type == SEG_WORD &&
+		    (tok_stop(x, p) || tok_is(x, p, "чего") ||
+		    tok_is(x, p, "чем")) && !tok_has(x, p, TF_ROLE))
+			p++;
+		s = m->cas != SPEAKERS_NOM ? np_nominative(x, p, m->ne) :
+		    span_text(x, p, m->ne, 1);
 		r = ent_literal(x, s, role_plural(x, c) ? SPEAKER_GROUP :
 		    SPEAKER_PERSON, c->order);
 		free(s);
