@@ -149,7 +149,7 @@ first_person(const struct ex *x, size_t i)
 static int
 words_intro(struct ex *x, size_t s, size_t e, struct cand *c)
 {
-	static const char *const det[] = { "такими", "следующими",
+	static const char *const det[] = { "такими", "таким", "следующими",
 	    "этими", "такие", "следующие", "следующий", "следующее",
 	    "следующую", NULL };
 	static const char *const noun[] = { "словами", "слова", "текст",
@@ -605,6 +605,10 @@ attribution(struct ex *x, size_t s, size_t e, struct cand *c, size_t *end)
 
 	while (s < e && (tok_dash(x, s) || tok_punct(x, s, ',')))
 		s++;
+	/* "«Q», — и добавил, что ...": the speaker of the sentence. */
+	if (s + 1 < e && tok_is(x, s, "и") && tok_verb(x, s + 1, e, NULL,
+	    NULL))
+		s++;
 	/* The clause ends at the end of the sentence. */
 	for (*end = s; *end < e && (!tok_sentbreak(x, *end) ||
 	    tok_initial_dot(x, *end)) &&
@@ -793,8 +797,8 @@ add_direct(struct ex *x, size_t s, size_t e, const struct cand *proto)
 		x->mask[i] = 1;
 	/* The cue is used up, unless it governs a что-clause of its own
 	 * ("заявил, что C: «Q»" gives two quotes). */
-	if (proto->ce > proto->cs && !governs_clause(x, proto->ce, s) &&
-	    !content_before(x, proto))
+	if (proto->ce > proto->cs && !governs_clause(x, proto->ce,
+	    proto->cs > s ? x->sg->n : s) && !content_before(x, proto))
 		for (i = proto->cs; i < proto->ce; i++)
 			x->mask[i] = 1;
 }
@@ -1245,6 +1249,21 @@ direct_pass(struct ex *x)
 				c.m.type = MEN_CONT;
 				add_direct(x, o + 1, cl, &c);
 				this_quote = 1;
+				i = cl;
+				continue;
+			}
+			/* "Он заметил, что A. «B»." A quotation that is
+			 * a whole sentence of its own goes on with the quote
+			 * of the sentence before it, if there is one (no
+			 * title is a sentence). */
+			if (words >= 4 && sent_start && !after_colon &&
+			    !open && cl + 1 < pe && (tok_sentpoint(x, cl + 1) ||
+			    (tok_sentpoint(x, cl - 1) &&
+			    sg->t[cl + 1].sent != sg->t[cl].sent))) {
+				memset(&c, 0, sizeof(c));
+				c.m.type = MEN_CONT;
+				c.near = 1;
+				add_direct(x, o + 1, cl, &c);
 				i = cl;
 				continue;
 			}

@@ -93,6 +93,8 @@ struct cand {
 	size_t			 order;		/* token used for ordering */
 	int			 passing;	/* named in passing: no
 						 * salience of its own */
+	int			 near;		/* continues a quote of the
+						 * sentence before, or none */
 };
 
 /* A person, group or institution of the article. */

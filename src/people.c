@@ -2501,6 +2501,13 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 		break;
 	case MEN_CONT:
 		r = *lastq;
+		/* A quotation of its own continues only the quote of the
+		 * sentence just before it, in its paragraph. */
+		if (c->near && r >= 0 && (x->e[r].seen >= c->order ||
+		    x->sg->t[x->e[r].seen].para != x->sg->t[c->order].para ||
+		    x->sg->t[x->e[r].seen].sent + 1 <
+		    x->sg->t[c->order].sent))
+			r = -1;
 		break;
 	case MEN_SELF:
 		r = -1;
