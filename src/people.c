@@ -2527,6 +2527,11 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 			r = *last;
 		else
 			r = ent_recent(x, g, SPEAKER_PERSON, 1, c);
+		/* "«Q», — говорится в сообщении" with no one quoted
+		 * before: the body the article is about. */
+		if (r < 0 && c->ce > c->cs && (tok_is(x, c->cs, "говорится") ||
+		    tok_is(x, c->cs, "сказано")))
+			r = ent_agency(x, c);
 		break;
 	}
 found:
