@@ -860,10 +860,12 @@ conjoined_names(struct ex *x, size_t s, size_t e, struct mention *m)
 	for (i = s; i < first; i++)
 		if (!tok_has(x, i, TF_GROUP) && !tok_has(x, i, TF_ROLE) &&
 		    !tok_adjective(x, i) &&
-		    /* "Аким области X и посол Y" */
-		    !(i > s && tok_has(x, s, TF_ROLE) &&
+		    /* "Аким области X и посол Y", "Депутаты Госдумы X и
+		     * Y" */
+		    !(i > s && (tok_has(x, s, TF_ROLE) ||
+		    tok_has(x, s, TF_GROUP)) &&
 		    x->sg->t[i].type == SEG_WORD &&
-		    !(x->sg->t[i].flags & SEG_CAP)))
+		    !tok_verb(x, i, e, NULL, NULL)))
 			return 0;
 	memset(m, 0, sizeof(*m));
 	m->type = MEN_GROUP;
