@@ -65,6 +65,7 @@ static void	 people_bodies(struct ex *);
 static void	 people_groups(struct ex *);
 static int	 body_noun(const char *);
 static int	 country(const struct ex *, size_t);
+static char	*adjectives_nominative(const struct ex *, size_t, const char *);
 static int	 passing_ok(const struct ex *, size_t, const char *);
 static int	 business_noun(const char *);
 static int	 ent_named_body(const struct ent *);
@@ -1300,6 +1301,61 @@ conjoined_text(const struct ex *x, const struct mention *m)
 }
 
 /*
+ * The adjectives before a body's noun at token ns, in the nominative of
+ * its gender ("в избирательной комиссии" -> "избирательная", "в
+ * российском министерстве" -> "российское"), the noun's nominative
+ * being literal; NULL when there are none, or when the gender leaves
+ * the ending in doubt (a masculine noun: "областном" is "областной",
+ * "российском" is "российский").  The caller frees the result.
+ */
+static char *
+adjectives_nominative(const struct ex *x, size_t ns, const char *literal)
+{
+	static const char *const obl[] = { "ого", "его", "ому", "ему", "ым",
+	    "им", "ом", "ем", "ой", "ей", "ую", "юю", NULL };
+	struct buf	 b;
+	size_t		 k = ns, i, l, n;
+	char		*f = NULL;
+	int		 fem, neut;
+
+	segment_fold_string(literal, strlen(literal), &f);
+	fem = tok_ends(f, "а") || tok_ends(f, "я") || tok_ends(f, "ь");
+	neut = tok_ends(f, "о") || tok_ends(f, "е");
+	free(f);
+	if (!fem && !neut)
+		return NULL;
+	while (k > 0 && (tok_adjective(x, k - 1) ||
+	    tok_ends(x->w[k - 1], "ском")) && tok_common(x, k - 1) &&
+	    !tok_has(x, k - 1, TF_ROLE) && !tok_stop(x, k - 1) && ns - k < 3)
+		k--;
+	if (k == ns)
+		return NULL;
+	buf_init(&b);
+	for (i = k; i < ns; i++) {
+		const char	*w = x->w[i];
+		const char	*const *e;
+		int		 soft;
+
+		for (e = obl; *e != NULL && !tok_ends(w, *e); e++)
+			;
+		if (*e == NULL) {
+			free(buf_steal(&b));
+			return NULL;
+		}
+		l = strlen(w);
+		n = strlen(*e);
+		soft = (*e)[0] == (char)0xd0 && ((*e)[1] == (char)0xb5 ||
+		    (*e)[1] == (char)0xb8);	/* е-, и-: "синей" */
+		/* after к, г, х, ж, ш, ч, щ the ending is -ая, -ое too */
+		if (b.len > 0)
+			buf_addc(&b, ' ');
+		buf_add(&b, w, l - n);
+		buf_adds(&b, fem ? (soft ? "яя" : "ая") : (soft ? "ее" : "ое"));
+	}
+	return buf_steal(&b);
+}
+
+/*
  * The nominative of one folded word standing in an oblique case, when
  * it is the head of a role or a body or an adjective before it:
  * "губернатора" -> "губернатор", "председателя" -> "председатель",
@@ -2395,9 +2451,13 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 			/* "в министерстве энергетики": the noun's
 			 * nominative and its complement as written. */
 			char	*rest = span_text(x, m->cs, m->ce, 0);
+			char	*adj = adjectives_nominative(x, m->ns,
+				    m->literal);
 
-			s = xasprintf("%s %s", m->literal, rest);
+			s = xasprintf("%s%s%s %s", adj != NULL ? adj : "",
+			    adj != NULL ? " " : "", m->literal, rest);
 			free(rest);
+			free(adj);
 			r = ent_literal(x, s, SPEAKER_INSTITUTION, c->order);
 			free(s);
 		} else if (m->literal != NULL) {
