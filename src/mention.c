@@ -1084,10 +1084,7 @@ role_oblique(const struct ex *x, size_t i, int strict)
 static int
 role_genitive_before(const struct ex *x, size_t i)
 {
-	const struct lex_entry	*le;
-	size_t			 r, l;
-	const char		*f;
-	char			 b[64];
+	size_t	r;
 
 	for (r = i; r > 0 && r + 2 >= i; r--) {
 		if (r < i && !((x->sg->t[r].flags & (SEG_CAP | SEG_ALLCAPS)) &&
@@ -1097,26 +1094,12 @@ role_genitive_before(const struct ex *x, size_t i)
 		    (x->sg->t[r - 1].flags & SEG_CAP) ||
 		    !tok_has(x, r - 1, TF_ROLE))
 			continue;
-		f = x->w[r - 1];
 		/* "пресс-секретарь президента Альфредо Скоссимарро": a
 		 * role before it may be the name's. */
 		if (r >= 2 && (tok_has(x, r - 2, TF_ROLE) ||
 		    tok_has(x, r - 2, TF_GROUP)))
 			return 0;
-		if ((le = lexicon_word(x->lx, LEX_ROLES, f)) != NULL &&
-		    strcmp(le->tag, "form") == 0)
-			return 1;
-		l = strlen(f);
-		if (l < 6 || l + 2 >= sizeof(b) || !(tok_ends(f, "а") ||
-		    tok_ends(f, "я")))
-			return 0;
-		memcpy(b, f, l - 2);
-		b[l - 2] = '\0';
-		if (lexicon_word(x->lx, LEX_ROLES, b) != NULL)
-			return 1;
-		memcpy(b + l - 2, "ь", sizeof("ь"));
-		return tok_ends(f, "я") &&
-		    lexicon_word(x->lx, LEX_ROLES, b) != NULL;
+		return tok_role_genitive(x, r - 1);
 	}
 	return 0;
 }

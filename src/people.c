@@ -78,7 +78,6 @@ static int	 mention_court(const struct ex *, const struct mention *);
 static int	 mention_medium(const struct ex *, const struct mention *);
 static int	 media_form(const struct ex *, const char *, int *);
 static int	 ent_medium(const struct ex *, const struct ent *);
-static int	 role_genitive(const struct ex *, size_t);
 static int	 role_oblique(const struct ex *, const char *);
 static int	 role_plural(const struct ex *, const struct cand *);
 static int	 role_person(struct ex *, const struct cand *, size_t,
@@ -611,29 +610,6 @@ role_noun_shape(const struct ex *x, size_t i)
 	    tok_ends(f, "ница") || tok_ends(f, "истка") || tok_ends(f, "ка");
 }
 
-/* Is role noun i in the genitive: "президента", "председателя", whose
- * form without -а/-я (or with -ь for -я) is a role too? */
-static int
-role_genitive(const struct ex *x, size_t i)
-{
-	const struct lex_entry	*le;
-	const char		*f = x->w[i];
-	size_t			 l = strlen(f);
-	char			 b[64];
-
-	if ((le = lexicon_word(x->lx, LEX_ROLES, f)) != NULL &&
-	    strcmp(le->tag, "form") == 0)
-		return 1;	/* "посла" */
-	if (l < 6 || l + 2 >= sizeof(b) || !(tok_ends(f, "а") ||
-	    tok_ends(f, "я")))
-		return 0;
-	memcpy(b, f, l - 2);
-	b[l - 2] = '\0';
-	if (lexicon_word(x->lx, LEX_ROLES, b) != NULL)
-		return 1;
-	memcpy(b + l - 2, "ь", sizeof("ь"));
-	return tok_ends(f, "я") && lexicon_word(x->lx, LEX_ROLES, b) != NULL;
-}
 
 /*
  * Is folded role noun f in an oblique case: a case ending whose removal
@@ -742,7 +718,7 @@ role_span(const struct ex *x, size_t s, size_t e, int oblique)
 			    tok_adjective(x, j - 1) || tok_prep(x, j - 1))
 				continue;
 			if (!oblique && (role_oblique(x, f) ||
-			    role_genitive(x, j)))
+			    tok_role_genitive(x, j)))
 				continue;
 			if (oblique) {
 				/* Same last letter as the head. */
@@ -767,7 +743,7 @@ role_span(const struct ex *x, size_t s, size_t e, int oblique)
 		return NULL;
 	/* A role in the genitive before a name in the nominative is
 	 * another's ("супруг президента США"): none of this person's. */
-	if (i < e && !oblique && role_genitive(x, i))
+	if (i < e && !oblique && tok_role_genitive(x, i))
 		return NULL;
 	/* "при Президенте РФ": a role in the prepositional is a place. */
 	if (i < e && i > s && tok_prep(x, i - 1))
@@ -803,7 +779,7 @@ people_role_text(const struct ex *x, const struct mention *m)
 		for (h = s; h < m->ns && !tok_has(x, h, TF_ROLE); h++)
 			;
 		if (m->cas == SPEAKERS_GEN && h < m->ns &&
-		    !role_genitive(x, h) && !tok_ends(x->w[h], "ы") &&
+		    !tok_role_genitive(x, h) && !tok_ends(x->w[h], "ы") &&
 		    !tok_ends(x->w[h], "и"))
 			return NULL;
 		return role_span(x, s, m->ns, m->cas != SPEAKERS_NOM);

@@ -698,6 +698,30 @@ tok_finite_past(const struct ex *x, size_t i)
 	return 0;
 }
 
+/* Is role noun i in the genitive: "президента", "председателя", whose
+ * form without -а/-я (or with -ь for -я) is a role too? */
+int
+tok_role_genitive(const struct ex *x, size_t i)
+{
+	const struct lex_entry	*le;
+	const char		*f = x->w[i];
+	size_t			 l = strlen(f);
+	char			 b[64];
+
+	if ((le = lexicon_word(x->lx, LEX_ROLES, f)) != NULL &&
+	    strcmp(le->tag, "form") == 0)
+		return 1;	/* "посла" */
+	if (l < 6 || l + 2 >= sizeof(b) || !(tok_ends(f, "а") ||
+	    tok_ends(f, "я")))
+		return 0;
+	memcpy(b, f, l - 2);
+	b[l - 2] = '\0';
+	if (lexicon_word(x->lx, LEX_ROLES, b) != NULL)
+		return 1;
+	memcpy(b + l - 2, "ь", sizeof("ь"));
+	return tok_ends(f, "я") && lexicon_word(x->lx, LEX_ROLES, b) != NULL;
+}
+
 /* Does folded word f end like a participle (находящийся, показанном,
  * заявившего)? */
 int
