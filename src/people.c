@@ -66,7 +66,13 @@ static void	 people_groups(struct ex *);
 static int	 body_noun(const char *);
 static int	 country(const struct ex *, size_t);
 static char	*adjectives_nominative(const struct ex *, size_t, const char *);
-static int	 passing_ok(const struct ex *, size_t, const char *);
+struct passing_seen {
+	const char	*literal;	/* a body's nominative, of the lists */
+	const char	*country;	/* folded */
+	int		 ok;
+};
+static int	 passing_ok(const struct ex *, size_t, size_t, const char *,
+		    struct passing_seen *, size_t);
 static int	 business_noun(const char *);
 static int	 ent_named_body(const struct ent *);
 static int	 legal_suffix(const char *);
@@ -302,6 +308,9 @@ people_agencies(struct ex *x)
 	const struct lex_entry	*le;
 	size_t			 i, k, e;
 	int			 subj;
+	struct passing_seen	 seen[16];
+
+	memset(seen, 0, sizeof(seen));
 
 	for (i = 0; i + 1 < x->sg->n; i++) {
 		struct cand	*c;
@@ -325,7 +334,8 @@ people_agencies(struct ex *x)
 		 * Минобороны России"), so that a later "в Минобороны"
 		 * finds the full name. */
 		if (!subj && !(e > i + k && country(x, i + k) &&
-		    passing_ok(x, i, le->tag)))
+		    passing_ok(x, i, i + k, le->tag, seen,
+		    sizeof(seen) / sizeof(seen[0]))))
 			continue;
 		c = quotes_cand_add(x);
 		c->is_quote = 0;
@@ -343,34 +353,47 @@ people_agencies(struct ex *x)
 }
 
 /*
- * May the body of the lists at token i, named with its country, stand
- * for every bare mention of it (literal, its nominative)?  Not when it
- * is the complement of another body or role ("пресс-служба МВД
+ * May the body of the lists at token i, named with the country at token
+ * ci, stand for every bare mention of it (literal, its nominative)?  Not
+ * when it is the complement of another body or role ("пресс-служба МВД
  * Киргизии" speaks, not the МВД), nor when the article names that body
- * of another country too ("российский МИД", "МИД Франции").
+ * of another country too ("российский МИД", "МИД Франции").  The
+ * article is read once for each body and country (cache, of n slots).
  */
 static int
-passing_ok(const struct ex *x, size_t i, const char *literal)
+passing_ok(const struct ex *x, size_t i, size_t ci, const char *literal,
+    struct passing_seen *cache, size_t n)
 {
 	const struct lex_entry	*le;
-	size_t			 j, k;
+	size_t			 j, k, slot;
+	int			 ok = 1;
 
 	if (i > 0 && (tok_has(x, i - 1, TF_ROLE) || tok_has(x, i - 1,
 	    TF_INST) || (i > 1 && tok_prep(x, i - 1) &&
 	    tok_has(x, i - 2, TF_ROLE))))
 		return 0;	/* and "собеседник в МИД ФРГ" */
-	for (j = 0; j < x->sg->n; j++) {
-		if (j == i || x->sg->t[j].type != SEG_WORD ||
+	for (slot = 0; slot < n && cache[slot].literal != NULL; slot++)
+		if (strcmp(cache[slot].literal, literal) == 0 &&
+		    strcmp(cache[slot].country, x->w[ci]) == 0)
+			return cache[slot].ok;
+	if (slot == n)
+		return 0;	/* a text of many bodies: none stands in */
+	for (j = 0; j < x->sg->n && ok; j++) {
+		if (x->sg->t[j].type != SEG_WORD ||
 		    (le = lexicon_match(x->lx, LEX_INSTITUTIONS, x->w + j,
 		    x->sg->n - j, &k)) == NULL || strcmp(le->tag, literal) != 0)
 			continue;
-		if (j > 0 && tok_adjective(x, j - 1) && tok_common(x, j - 1))
-			return 0;	/* "в российском МИДе" */
-		if (j + k < x->sg->n && country(x, j + k) &&
-		    strcmp(x->w[j + k], x->w[i + k]) != 0)
-			return 0;	/* another country's */
+		if (j + k < x->sg->n && country(x, j + k)) {
+			if (strcmp(x->w[j + k], x->w[ci]) != 0)
+				ok = 0;	/* another country's */
+		} else if (j > 0 && tok_adjective(x, j - 1) &&
+		    tok_common(x, j - 1))
+			ok = 0;	/* "в российском МИДе" */
 	}
-	return 1;
+	cache[slot].literal = literal;
+	cache[slot].country = x->w[ci];
+	cache[slot].ok = ok;
+	return ok;
 }
 
 /* Is token i a country of the word lists in an oblique case or in
