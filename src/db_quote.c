@@ -770,27 +770,39 @@ db_quotes_get(struct db *db, const long long *ids, size_t nids,
 	return rc;
 }
 
+/*
+ * The statement of one pass of a keyset page, from ids[3] of one
+ * direction: with no key the first page ([0]) in one pass; with a key
+ * the rows that tie with it on the sort key ([1]), then those beyond
+ * it ([2]).  NULL when the pass has nothing to read.
+ */
+static sqlite3_stmt *
+page_stmt(struct db *db, const enum db_stmt_id ids[3], int has_key,
+    int pass)
+{
+	if (!has_key)
+		return pass == 0 ? db_stmt(db, ids[0]) : NULL;
+	return db_stmt(db, ids[pass == 0 ? 1 : 2]);
+}
+
 long
 db_speaker_quotes_page(struct db *db, long long speaker_id,
     const struct db_quote_key *key, int older, int limit, db_quote_fn fn,
     void *ctx, char **cause)
 {
+	static const enum db_stmt_id page[2][3] = {
+		{ ST_SPQ_LAST, ST_SPQ_NEWER_SAME, ST_SPQ_NEWER },
+		{ ST_SPQ_FIRST, ST_SPQ_OLDER_SAME, ST_SPQ_OLDER }
+	};
 	sqlite3_stmt		*st;
 	long			 n = 0, got;
 	int			 stop = 0, pass;
 
 	for (pass = 0; pass < 2 && !stop && n < limit; pass++) {
-		if (key == NULL) {
-			if (pass == 1)
-				break;
-			st = db_stmt(db, older ? ST_SPQ_FIRST : ST_SPQ_LAST);
-		} else {
-			if (pass == 0)
-				st = db_stmt(db, older ? ST_SPQ_OLDER_SAME :
-				    ST_SPQ_NEWER_SAME);
-			else
-				st = db_stmt(db, older ? ST_SPQ_OLDER :
-				    ST_SPQ_NEWER);
+		if ((st = page_stmt(db, page[older != 0], key != NULL,
+		    pass)) == NULL)
+			break;
+		if (key != NULL) {
 			bind_text(st, 2, key->date);
 			sqlite3_bind_int64(st, 3, key->article_id);
 			sqlite3_bind_int64(st, 4, (sqlite3_int64)key->start);
@@ -878,22 +890,19 @@ long
 db_speakers_page(struct db *db, const struct db_speaker_key *key, int down,
     int limit, db_speaker_fn fn, void *ctx, char **cause)
 {
+	static const enum db_stmt_id page[2][3] = {
+		{ ST_SPK_LAST, ST_SPK_PREV_SAME, ST_SPK_PREV },
+		{ ST_SPK_FIRST, ST_SPK_NEXT_SAME, ST_SPK_NEXT }
+	};
 	sqlite3_stmt	*st;
 	long		 n = 0, got;
 	int		 stop = 0, pass;
 
 	for (pass = 0; pass < 2 && !stop && n < limit; pass++) {
-		if (key == NULL) {
-			if (pass == 1)
-				break;
-			st = db_stmt(db, down ? ST_SPK_FIRST : ST_SPK_LAST);
-		} else {
-			if (pass == 0)
-				st = db_stmt(db, down ? ST_SPK_NEXT_SAME :
-				    ST_SPK_PREV_SAME);
-			else
-				st = db_stmt(db, down ? ST_SPK_NEXT :
-				    ST_SPK_PREV);
+		if ((st = page_stmt(db, page[down != 0], key != NULL,
+		    pass)) == NULL)
+			break;
+		if (key != NULL) {
 			sqlite3_bind_int64(st, 1, key->nquotes);
 			bind_text(st, 2, key->fold);
 			sqlite3_bind_int64(st, 3, key->id);

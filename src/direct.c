@@ -130,14 +130,10 @@ first_person(const struct ex *x, size_t i)
 		"нашего", "нашим", "наших", "моей", "моего", "вы", "вас",
 		"вам", "вами", "ваш", "ваша", "ваше", "ваши", NULL
 	};
-	size_t	k;
 
 	if (x->sg->t[i].type != SEG_WORD)
 		return 0;
-	for (k = 0; first[k] != NULL; k++)
-		if (strcmp(x->w[i], first[k]) == 0)
-			return 1;
-	return 0;
+	return str_in(x->w[i], first);
 }
 
 /*

@@ -11,6 +11,7 @@
 #include "extract.h"
 #include "lexicon.h"
 #include "segment.h"
+#include "util.h"
 
 static size_t	 content_end(const struct ex *, size_t, size_t, int);
 static size_t	 words_between(const struct ex *, size_t, size_t);
@@ -94,16 +95,15 @@ speech_setting(const struct ex *x, size_t i, size_t e)
 		"соцсети", "микроблоге", "телеграм-канале", "обращении",
 		"выступлении", "ходе", "время", NULL
 	};
-	size_t	k, j;
+	size_t	j;
 
 	if (!(tok_is(x, i, "на") || tok_is(x, i, "в") || tok_is(x, i, "во")))
 		return 0;
 	for (j = i + 1; j < e && j < i + 3; j++) {
 		if (x->sg->t[j].type != SEG_WORD)
 			return 0;
-		for (k = 0; noun[k] != NULL; k++)
-			if (strcmp(x->w[j], noun[k]) == 0)
-				return 1;
+		if (str_in(x->w[j], noun))
+			return 1;
 		if (!tok_adjective(x, j) && !tok_is(x, j, "своем") &&
 		    !tok_is(x, j, "своей"))
 			return 0;

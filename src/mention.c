@@ -406,7 +406,7 @@ mention_np_end(const struct ex *x, size_t h, size_t e)
 		"накануне", "позже", "позднее", "теперь", "сейчас", "якобы",
 		NULL
 	};
-	size_t	i, k;
+	size_t	i;
 
 	for (i = h + 1; i < e; i++) {
 		/* "Один из ректоров «не для записи» заявил" */
@@ -416,9 +416,8 @@ mention_np_end(const struct ex *x, size_t h, size_t e)
 		if (x->sg->t[i].type != SEG_WORD ||
 		    (x->sg->t[i].flags & SEG_CAP))
 			continue;
-		for (k = 0; adv[k] != NULL; k++)
-			if (strcmp(x->w[i], adv[k]) == 0)
-				return i;
+		if (str_in(x->w[i], adv))
+			return i;
 		if (strncmp(x->w[i], "по-", 5) == 0)
 			return i;	/* по-разному, по-прежнему */
 		/* "министерство в своём заявлении": what the body says
@@ -901,15 +900,11 @@ mention_particle(const struct ex *x, size_t i)
 		"бин", "бен", "ибн", "фон", "дер", "де", "ван", "аль", "эль",
 		"ла", "ле", "да", "ди", "дель", "дос", "дас", "ду", "дю", NULL
 	};
-	size_t	k;
 
 	if (i >= x->sg->n || x->sg->t[i].type != SEG_WORD ||
 	    (x->sg->t[i].flags & SEG_CAP))
 		return 0;
-	for (k = 0; part[k] != NULL; k++)
-		if (strcmp(x->w[i], part[k]) == 0)
-			return 1;
-	return 0;
+	return str_in(x->w[i], part);
 }
 
 /*
@@ -1146,7 +1141,7 @@ parenthetical(const struct ex *x, size_t s, size_t e)
 		"в целом", "в итоге", "тем не менее", "между тем", "наконец",
 		"безусловно", "конечно", "видимо", "по-видимому", NULL
 	};
-	size_t	k, i, n;
+	size_t	i, n;
 	char	buf[64];
 
 	if (e <= s || e - s > 4)
@@ -1161,10 +1156,7 @@ parenthetical(const struct ex *x, size_t s, size_t e)
 		snprintf(buf + n, sizeof(buf) - n, "%s%s", n ? " " : "",
 		    x->w[i]);
 	}
-	for (k = 0; ph[k] != NULL; k++)
-		if (strcmp(buf, ph[k]) == 0)
-			return 1;
-	return 0;
+	return str_in(buf, ph);
 }
 
 /* Is there a gerund among the first three words of [s, e)? */

@@ -173,12 +173,8 @@ legal_suffix(const char *w)
 		"holdings", "holding", "plc", "inc", "ltd", "llc", "ag", "sa",
 		"corp", "corporation", "group", "gmbh", "co", "nv", "se", NULL
 	};
-	size_t	k;
 
-	for (k = 0; sfx[k] != NULL; k++)
-		if (strcmp(w, sfx[k]) == 0)
-			return 1;
-	return 0;
+	return str_in(w, sfx);
 }
 
 /* Was e named by the body scan, with a generic noun of its own? */

@@ -612,15 +612,11 @@ seg_function_word(const struct segmentation *sg, const struct token *t)
 		"перед", "после", "также", NULL
 	};
 	const char	*f;
-	size_t		 k;
 
 	if (t->flags & (SEG_CAP | SEG_ALLCAPS | SEG_DIGIT | SEG_LATIN))
 		return 0;
 	f = sg->fold.data + t->fold;
-	for (k = 0; fw[k] != NULL; k++)
-		if (strcmp(f, fw[k]) == 0)
-			return 1;
-	return 0;
+	return str_in(f, fw);
 }
 
 /* Does the text plainly run on past token pv, even across a blank line:

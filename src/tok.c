@@ -342,17 +342,13 @@ tok_prep(const struct ex *x, size_t i)
 	};
 	unsigned int	known = 1u << (2 * TF_PREP);
 	unsigned int	yes = 1u << (2 * TF_PREP + 1);
-	size_t		k;
 
 	if (i >= x->sg->n || x->sg->t[i].type != SEG_WORD)
 		return 0;
 	if (!(x->tf[i] & known)) {
 		x->tf[i] |= known;
-		for (k = 0; prep[k] != NULL; k++)
-			if (strcmp(x->w[i], prep[k]) == 0) {
-				x->tf[i] |= yes;
-				break;
-			}
+		if (str_in(x->w[i], prep))
+			x->tf[i] |= yes;
 	}
 	return (x->tf[i] & yes) != 0;
 }
@@ -798,12 +794,8 @@ tok_kin(const char *f)
 		"племянник", "племянница", "пресс-секретарь", "представитель",
 		"помощник", "советник", NULL
 	};
-	size_t	k;
 
-	for (k = 0; kin[k] != NULL; k++)
-		if (strcmp(f, kin[k]) == 0)
-			return 1;
-	return 0;
+	return str_in(f, kin);
 }
 
 /* Is token i a common word: lower case, or capitalised only because it
