@@ -45,7 +45,8 @@ static size_t	seg_wrap_width(const char *, size_t);
 static int	seg_function_word(const struct segmentation *,
 		    const struct token *);
 static int	seg_has_blank_line(const char *, size_t);
-static int	seg_runs_on(const struct token *);
+static int	seg_runs_on(const struct token *, uint32_t, int);
+static int	seg_is_lower(uint32_t);
 static int	seg_glued_end(const struct segmentation *, const char *,
 		    size_t);
 
@@ -619,14 +620,30 @@ seg_function_word(const struct segmentation *sg, const struct token *t)
 	return str_in(f, fw);
 }
 
-/* Does the text plainly run on past token pv, even across a blank line:
- * a comma, a semicolon or a dash ("«Q», —" and then "заявил X.")?  No
- * paragraph ends so; the crawl broke it. */
+/* Does the text plainly run on from token pv to the character c after
+ * it, even across a blank line: after a comma, a semicolon or a dash
+ * ("«Q», —" and then "заявил X."), or into a comma or a word in lower
+ * case from anything but a sentence's end ("X говорил" and then ", что
+ * ...")?  No paragraph ends so; the crawl broke it.  But not into lower
+ * case where the paragraph began so or ran on so already (low): that is
+ * a list of items in lower case. */
 static int
-seg_runs_on(const struct token *pv)
+seg_runs_on(const struct token *pv, uint32_t c, int low)
 {
-	return pv->type == SEG_PUNCT && (pv->uc == ',' || pv->uc == ';' ||
-	    segment_is_dash(pv->uc));
+	if (pv->type == SEG_PUNCT && (pv->uc == ',' || pv->uc == ';' ||
+	    segment_is_dash(pv->uc)))
+		return 1;
+	if (c != ',' && (low || !seg_is_lower(c)))
+		return 0;
+	return pv->type != SEG_PUNCT || !(pv->uc == '.' || pv->uc == '!' ||
+	    pv->uc == '?' || pv->uc == 0x2026);
+}
+
+/* Is c a letter in lower case? */
+static int
+seg_is_lower(uint32_t c)
+{
+	return segment_is_letter(c) && !segment_is_upper(c);
 }
 
 /* The number of characters in s[0..len), which is UTF-8. */
@@ -684,7 +701,7 @@ segment_text(const char *text, size_t len)
 	struct segmentation	*sg;
 	size_t			 off = 0, cap = 0, pcap = 0;
 	int			 space = 1, para = 1, n, nl = 0, blank;
-	int			 wraps = 0, full = 0;
+	int			 wraps = 0, full = 0, low = 0;
 	size_t			 width, line = 0;
 	unsigned int		 pno = 0;
 
@@ -713,11 +730,13 @@ segment_text(const char *text, size_t len)
 		    seg_wrapped(sg, c, blank, wraps, full))
 			wraps++;
 		else if (sg->n > 0 && nl >= 1 && (nl == 1 ||
-		    !seg_runs_on(&sg->t[sg->n - 1]))) {
+		    !seg_runs_on(&sg->t[sg->n - 1], c, low))) {
 			para = 1;
 			pno++;
 			wraps = 0;
-		}
+			low = seg_is_lower(c);
+		} else if (nl >= 2 && seg_is_lower(c))
+			low = 1;
 		nl = 0;
 		if (sg->n == cap) {
 			cap = cap * 2 + 256;

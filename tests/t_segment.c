@@ -496,9 +496,21 @@ test_paragraphs(void)
 	    "\nаграрный район.", "[Аким посетил Павлодар и][Екибастуз . Это "
 	    "промышленно -][аграрный район .]",
 	    "but not with no blank line in the text");
-	check(sents, "Один\n\nдва три.\nчетыре",
-	    "[Один][два три .][четыре]",
+	check(sents, "Один\n\nДва три.\nчетыре",
+	    "[Один][Два три .][четыре]",
 	    "a paragraph ends its sentence, whatever comes next");
+	check(paras, "Аким говорил\n\n, что завод открыт.\n\nвыступая "
+	    "перед рабочими.\n\nЗавод большой.",
+	    "[Аким говорил , что завод открыт .][выступая перед рабочими .]"
+	    "[Завод большой .]",
+	    "a paragraph that opens with a comma runs on; one in lower case "
+	    "runs on from no sentence's end");
+	check(paras, "Комментарий удалят, если\n\nсодержит рекламу\n\n"
+	    "оскорбляет других\n\nнарушает закон",
+	    "[Комментарий удалят , если содержит рекламу][оскорбляет "
+	    "других][нарушает закон]",
+	    "but a list of items in lower case is no run-on: a paragraph "
+	    "that began in lower case or ran on into it once does not");
 	check(paras, "\n\n  Один \n \n", "[Один]",
 	    "leading and trailing blank lines make no paragraph");
 	check(toks, "a\xc2\xa0" "b\xe2\x80\x89" "c\xe2\x80\x8b"
