@@ -1398,12 +1398,15 @@ mention_subject_left(struct ex *x, size_t lo, size_t v, struct mention *m,
 		    strlen(x->w[u]) > 4 && !tok_adjective(x, u) &&
 		    !(x->sg->t[u].flags & SEG_CAP)) {
 			/* "выступил Иван Котов и рассказал": the name
-			 * after the first verb. */
+			 * after the first verb; "поблагодарил Джонсона и
+			 * назвал" is his object. */
 			if (u + 2 < v && tok_is(x, v - 1, "и") &&
 			    tok_name(x, u + 1) &&
 			    mention_np(x, u + 1, v - 1, m, 0) &&
 			    m->type == MEN_NAME && m->ns == u + 1 &&
-			    m->ne == v - 1)
+			    m->ne == v - 1 && !(ua == AGR_M &&
+			    m->ne == m->ns + 1 && (tok_ends(x->w[m->ns], "а") ||
+			    tok_ends(x->w[m->ns], "я"))))
 				return 1;
 			if (mention_before(x, lo, u, m, ua))
 				return 1;
