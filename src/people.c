@@ -85,6 +85,8 @@ static int	 mention_medium(const struct ex *, const struct mention *);
 static int	 media_form(const struct ex *, const char *, int *);
 static int	 ent_medium(const struct ex *, const struct ent *);
 static int	 role_oblique(const struct ex *, const char *);
+static int	 surname_seen(const struct ex *, size_t, const size_t *,
+		    size_t);
 static int	 role_plural(const struct ex *, const struct cand *);
 static int	 role_person(struct ex *, const struct cand *, size_t,
 		    enum gender);
@@ -163,6 +165,34 @@ lone_surname_subject(const struct ex *x, size_t i)
 	    (tok_sentend(x, i + 1) || tok_punct(x, i + 1, ',')) &&
 	    (tok_ends(x->w[i], "ов") || tok_ends(x->w[i], "ев") ||
 	    tok_ends(x->w[i], "ин") || tok_ends(x->w[i], "ский"));
+}
+
+/*
+ * Is lone name word i the last word of one of the names seen[0..n)
+ * (token indices) in another case: the two share all but their last two
+ * letters, and neither is shorter than four ("Керри", "Джонсона" after
+ * "Бориса Джонсона", "Джонсон")?
+ */
+static int
+surname_seen(const struct ex *x, size_t i, const size_t *seen, size_t n)
+{
+	const char	*a = x->w[i];
+	size_t		 k, la = strlen(a);
+
+	for (k = 0; k < n; k++) {
+		const char	*b = x->w[seen[k]];
+		size_t		 lb = strlen(b), p = 0, lo = la < lb ? la : lb;
+
+		while (p < lo && a[p] == b[p])
+			p++;
+		while (p > 0 && ((unsigned char)a[p] & 0xc0) == 0x80)
+			p--;
+		if (u8_mbsnlen((const uint8_t *)a, p) >= 4 &&
+		    u8_mbsnlen((const uint8_t *)a + p, la - p) <= 2 &&
+		    u8_mbsnlen((const uint8_t *)b + p, lb - p) <= 2)
+			return 1;
+	}
+	return 0;
 }
 
 /* Is folded word w the legal form after a company's name? */
@@ -423,7 +453,7 @@ country(const struct ex *x, size_t i)
 void
 people_names(struct ex *x)
 {
-	size_t	i, n, first, last;
+	size_t	i, n, first, last, seen[64], nseen = 0;
 
 	people_bodies(x);
 	people_groups(x);
@@ -473,12 +503,18 @@ people_names(struct ex *x)
 			/* A lone word shaped like a surname (not "президент
 			 * России") after a role noun, or the subject of a
 			 * verb in the past ("Токаев прибыл", "прибыл
-			 * Токаев."), so that a pronoun after it finds it. */
-			if (!name_surname_like(x->w[first]) ||
-			    !(lone_surname_role(x, first) ||
+			 * Токаев."), so that a pronoun after it finds it;
+			 * so too the subject that is the last word of a
+			 * name seen before in any case ("Джона Керри ...
+			 * Керри сыграл"). */
+			if (!(name_surname_like(x->w[first]) &&
+			    lone_surname_role(x, first)) &&
+			    !((name_surname_like(x->w[first]) ||
+			    surname_seen(x, first, seen, nseen)) &&
 			    lone_surname_subject(x, first)))
 				continue;
-		}
+		} else if (nseen < sizeof(seen) / sizeof(seen[0]))
+			seen[nseen++] = last;
 		c = quotes_cand_add(x);
 		c->is_quote = 0;
 		c->order = first;
