@@ -623,8 +623,8 @@ seg_function_word(const struct segmentation *sg, const struct token *t)
 /* Does the text plainly run on from token pv to the character c after
  * it, even across a blank line: after a comma, a semicolon or a dash
  * ("«Q», —" and then "заявил X."), or into a comma or a word in lower
- * case from anything but a sentence's end ("X говорил" and then ", что
- * ...")?  No paragraph ends so; the crawl broke it.  But not into lower
+ * case from anything but a sentence's end or a colon ("X говорил" and
+ * then ", что ...")?  No paragraph ends so; the crawl broke it.  But not into lower
  * case where the paragraph began so or ran on so already (low): that is
  * a list of items in lower case. */
 static int
@@ -636,7 +636,7 @@ seg_runs_on(const struct token *pv, uint32_t c, int low)
 	if (c != ',' && (low || !seg_is_lower(c)))
 		return 0;
 	return pv->type != SEG_PUNCT || !(pv->uc == '.' || pv->uc == '!' ||
-	    pv->uc == '?' || pv->uc == 0x2026);
+	    pv->uc == '?' || pv->uc == 0x2026 || pv->uc == ':');
 }
 
 /* Is c a letter in lower case? */

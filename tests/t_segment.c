@@ -505,6 +505,9 @@ test_paragraphs(void)
 	    "[Завод большой .]",
 	    "a paragraph that opens with a comma runs on; one in lower case "
 	    "runs on from no sentence's end");
+	check(paras, "Он сказал:\n\nхотел бы предложить работу.",
+	    "[Он сказал :][хотел бы предложить работу .]",
+	    "nor from a colon: what it announces is a paragraph of its own");
 	check(paras, "Комментарий удалят, если\n\nсодержит рекламу\n\n"
 	    "оскорбляет других\n\nнарушает закон",
 	    "[Комментарий удалят , если содержит рекламу][оскорбляет "
