@@ -164,7 +164,7 @@ attribution_ends(const struct ex *x, size_t k, size_t e)
 static size_t
 content_end(const struct ex *x, size_t s, size_t e, int np)
 {
-	size_t	i, j, k, len;
+	size_t	i, j, k, n0, len;
 	unsigned cls;
 
 	for (i = s; i < e; i++) {
@@ -236,12 +236,18 @@ content_end(const struct ex *x, size_t s, size_t e, int np)
 				    tok_punct(x, k + len, ',') &&
 				    tok_is(x, k + len + 1, "что"))
 					return i;
-		/* ", расследователи заявляли о ...": a new subject and its
-		 * speech verb. */
-		if (tok_punct(x, i, ',') && j == i + 1 &&
-		    strncmp(x->w[j], "котор", 10) != 0 &&
-		    !tok_prep(x, j) && !tok_stop(x, j))
-			for (k = j + 1; k < e && k < j + 4 &&
+		/* ", расследователи заявляли о ...", ", а X назвал ...",
+		 * ", в ответ X назвал ...": a new subject and its speech
+		 * verb. */
+		n0 = i + 1;
+		if (tok_is(x, n0, "а"))
+			n0++;
+		if (tok_is(x, n0, "в") && tok_is(x, n0 + 1, "ответ"))
+			n0 += 2;
+		if (tok_punct(x, i, ',') && n0 + 1 < e &&
+		    strncmp(x->w[n0], "котор", 10) != 0 &&
+		    !tok_prep(x, n0) && !tok_stop(x, n0))
+			for (k = n0 + 1; k < e && k < n0 + 4 &&
 			    x->sg->t[k - 1].type == SEG_WORD &&
 			    !tok_is(x, k - 1, "не") &&
 			    strncmp(x->w[k - 1], "котор", 10) != 0; k++)
