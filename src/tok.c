@@ -390,8 +390,12 @@ tok_adjective(const struct ex *x, size_t i)
 	if (x->tf[i] & known)
 		return (x->tf[i] & yes) != 0;
 	x->tf[i] |= known;
-	/* Nouns in -ние, -тие look like adjectives in -ие. */
-	if (tok_ends(x->w[i], "ние") || tok_ends(x->w[i], "тие"))
+	/* Nouns in -ние, -тие look like adjectives in -ие, and their
+	 * genitive plural in -аний, -ений ("в ходе слушаний адвокаты")
+	 * like one in -ий (but "внутренний", "осенний"). */
+	if (tok_ends(x->w[i], "ние") || tok_ends(x->w[i], "тие") ||
+	    tok_ends(x->w[i], "аний") || (tok_ends(x->w[i], "ений") &&
+	    !tok_ends(x->w[i], "енний")))
 		return 0;
 	/* "Касым Аманов", "Рахим Жумабаева": a capitalised word before
 	 * a surname in -ов, -ев, -ин is a first name. */
