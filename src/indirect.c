@@ -83,8 +83,9 @@ static size_t	 indirect_at(struct ex *, size_t, size_t);
  * coordinated verb ("..., и посетил посёлок").  Returns the end token
  * (exclusive).
  */
-/* Do tokens i.. say where or how something was said ("на встрече", "в
- * интервью", "в ходе брифинга", "во время визита")? */
+/* Do tokens i.. say where, how or when something was said ("на
+ * встрече", "в интервью", "в ходе брифинга", "во время визита", "ещё до
+ * заседания")? */
 static int
 speech_setting(const struct ex *x, size_t i, size_t e)
 {
@@ -97,6 +98,10 @@ speech_setting(const struct ex *x, size_t i, size_t e)
 	};
 	size_t	j;
 
+	/* "критиковал план ещё до заседания": when. */
+	if ((tok_is(x, i, "еще") || tok_is(x, i, "задолго") ||
+	    tok_is(x, i, "незадолго")) && tok_is(x, i + 1, "до") && i + 2 < e)
+		return 1;
 	if (!(tok_is(x, i, "на") || tok_is(x, i, "в") || tok_is(x, i, "во")))
 		return 0;
 	for (j = i + 1; j < e && j < i + 3; j++) {
