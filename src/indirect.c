@@ -337,6 +337,40 @@ addressee(const struct ex *x, size_t i)
 	    !(x->sg->t[i].flags & SEG_CAP) && str_in(x->w[i], w);
 }
 
+/* Is token i a medium's noun in the dative, the addressee of a
+ * statement ("заявил газете", "рассказала агентству"), no part of the
+ * source after it? */
+static int
+medium_dative(const struct ex *x, size_t i)
+{
+	static const char *const w[] = { "газете", "изданию", "агентству",
+	    "телеканалу", "радиостанции", "журналу", "порталу", "сайту",
+	    "телекомпании", "таблоиду", "еженедельнику", NULL };
+
+	return x->sg->t[i].type == SEG_WORD &&
+	    !(x->sg->t[i].flags & SEG_CAP) && str_in(x->w[i], w);
+}
+
+/* Where the medium's name that starts at token i ends: Latin words
+ * ("The Sunday Telegraph") or a name in quotation marks; i when it is
+ * neither. */
+static size_t
+medium_name_end(const struct ex *x, size_t i, size_t e)
+{
+	size_t	j;
+
+	if (tok_open_quote(x, i)) {
+		for (j = i + 1; j < e && j < i + 8 && !tok_close_quote(x, j);
+		    j++)
+			;
+		return j < e && tok_close_quote(x, j) ? j + 1 : i;
+	}
+	for (j = i; j < e && x->sg->t[j].type == SEG_WORD &&
+	    (x->sg->t[j].flags & SEG_LATIN); j++)
+		;
+	return j;
+}
+
 /*
  * mention_after(), past a medium that is only the addressee: "заявила РИА
  * Новости официальный представитель МИД Мария Захарова".
@@ -353,6 +387,13 @@ mention_after_past_media(struct ex *x, size_t i, size_t e, struct mention *m,
 	 * are no part of the source. */
 	if (i + 1 < e && addressee(x, i))
 		i++;
+	else {
+		/* "заявил британской газете The Times X" */
+		for (k = i; k < e && k < i + 2 && tok_adjective(x, k); k++)
+			;
+		if (k + 2 < e && medium_dative(x, k))
+			i = medium_name_end(x, k + 1, e);
+	}
 	found = mention_after(x, i, e, m, stop, flags);
 	/* "Как сообщает ТАСС со ссылкой на пресс-службу министерства":
 	 * the body the medium refers to, in the accusative. */

@@ -806,6 +806,14 @@ main(void)
 	check_one("Министр Алия Маратова заявила, что Ерлан Касымов уйдет, "
 	    "а Касымов назвал ее слова ошибкой.", 1, QUOTE_INDIRECT,
 	    "Ерлан Касымов", "ее слова ошибкой", "\", а X назвал\" too");
+	check_one("Как заявил британской газете The Times Ерлан Касымов, "
+	    "мост откроют в мае.", 0, QUOTE_INDIRECT, "Ерлан Касымов",
+	    "мост откроют в мае", "an outlet told in the dative, with its "
+	    "name, is no part of the source after it");
+	check_one("Как рассказал агентству «Казинформ» аким Марат Оспанов, "
+	    "мост откроют в мае.", 0, QUOTE_INDIRECT, "Марат Оспанов",
+	    "мост откроют в мае", "nor is one with its name in quotation "
+	    "marks");
 	check_one("Депутат Арман Сейтов критиковал проект бюджета ещё до "
 	    "заседания.", 0, QUOTE_INDIRECT, "Арман Сейтов", "проект "
 	    "бюджета", "an object ends before when it was said (\"ещё "
