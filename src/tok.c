@@ -251,6 +251,9 @@ tok_name_uncached(const struct ex *x, size_t i)
 		return 0;
 	if (tok_stop(x, i))
 		return 0;
+	/* "Патриарх Московский и всея Руси Кирилл": a place. */
+	if (i > 0 && tok_is(x, i - 1, "всея"))
+		return 0;
 	/* A word of the lists is no name, unless a first name comes
 	 * before it within the sentence ("Петра Королева", not the
 	 * queen). */
