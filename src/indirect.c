@@ -98,9 +98,18 @@ speech_setting(const struct ex *x, size_t i, size_t e)
 	};
 	size_t	j;
 
-	/* "критиковал план ещё до заседания": when. */
+	/* "критиковал план ещё до заседания", "за несколько часов до
+	 * того, как": when. */
 	if ((tok_is(x, i, "еще") || tok_is(x, i, "задолго") ||
 	    tok_is(x, i, "незадолго")) && tok_is(x, i + 1, "до") && i + 2 < e)
+		return 1;
+	if (tok_is(x, i, "за") && i + 3 < e && (tok_is(x, i + 1,
+	    "несколько") || x->sg->t[i + 1].flags & SEG_DIGIT) &&
+	    (strncmp(x->w[i + 2], "час", 6) == 0 ||
+	    strncmp(x->w[i + 2], "дн", 4) == 0 ||
+	    strncmp(x->w[i + 2], "минут", 10) == 0 ||
+	    strncmp(x->w[i + 2], "недел", 10) == 0) &&
+	    tok_is(x, i + 3, "до"))
 		return 1;
 	if (!(tok_is(x, i, "на") || tok_is(x, i, "в") || tok_is(x, i, "во")))
 		return 0;
@@ -295,15 +304,18 @@ predicate_follows(const struct ex *x, size_t s, size_t e)
 }
 
 /* Does the gloss in parentheses that opens at token o close the
- * sentence ending before e? */
+ * sentence ending before e, or hold a clause of its own ("(того же
+ * требовал и адвокат)")? */
 static int
 gloss_ends(const struct ex *x, size_t o, size_t e)
 {
 	size_t	i;
+	int	verb = 0;
 
 	for (i = o + 1; i < e && !tok_punct(x, i, ')'); i++)
-		;
-	return i + 1 >= e || tok_sentbreak(x, i + 1);
+		if (tok_finite_past(x, i))
+			verb = 1;
+	return i + 1 >= e || tok_sentbreak(x, i + 1) || (i < e && verb);
 }
 
 /* Does a clause with its own verb start at token s: a verb at once, or
@@ -1586,9 +1598,11 @@ verb_complement(struct ex *x, const struct sent *st, size_t i, size_t len,
 		return stop - 1;
 	}
 	/* "осудили эти действия" is only anaphoric; "назвал это решение
-	 * ошибкой" says something of it. */
+	 * ошибкой" says something of it.  "(того же требовал и адвокат)":
+	 * "и" opens no object. */
 	if ((cls & VC_OBJECT) && stop < s1 &&
-	    x->sg->t[stop].type == SEG_WORD && (!(tok_is(x, stop, "это") ||
+	    x->sg->t[stop].type == SEG_WORD && !tok_is(x, stop, "и") &&
+	    (!(tok_is(x, stop, "это") ||
 	    tok_is(x, stop, "этот") || tok_is(x, stop, "эти") ||
 	    tok_is(x, stop, "эту")) || named_as(x, stop + 1,
 	    content_end(x, stop, s1, 1)))) {
