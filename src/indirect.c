@@ -184,6 +184,10 @@ content_end(const struct ex *x, size_t s, size_t e, int np)
 	for (i = s; i < e; i++) {
 		if (x->mask[i])
 			return i;
+		/* "...; 17 марта суд ...": the next entry of a chronicle. */
+		if (i > s && tok_punct(x, i, ';') && i + 1 < e &&
+		    (x->sg->t[i + 1].flags & SEG_DIGIT))
+			return i;
 		/* A topic ends before where it was said: "рассказал о
 		 * предках Обамы на встрече в Фонде". */
 		if (np && i > s && speech_setting(x, i, e))

@@ -854,6 +854,14 @@ conjoined_names(struct ex *x, size_t s, size_t e, struct mention *m)
 	}
 	if (names < 2)
 		return 0;
+	/* "В январе X и Y", "25 января 2014 г. X и Y": words of time
+	 * before them. */
+	while (s < first && (tok_time(x, s) || tok_adverb(x, s) ||
+	    tok_stop(x, s) || (x->sg->t[s].flags & SEG_DIGIT) ||
+	    tok_punct(x, s, '.') || tok_is(x, s, "г") ||
+	    ((tok_is(x, s, "в") || tok_is(x, s, "во")) &&
+	    tok_time(x, s + 1))))
+		s++;
 	/* Only their group or role nouns before them: "Школьники Мэттью
 	 * Хьюлетт и Калеб Тюрон". */
 	for (i = s; i < first; i++)

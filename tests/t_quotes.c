@@ -818,6 +818,11 @@ main(void)
 	    "часов до того, как сессия началась.", 0, QUOTE_INDIRECT,
 	    "Марат Оспанов", "своей отставке", "a topic ends before \"за "
 	    "несколько часов до\"");
+	check_one("В январе Иван Котов и Анна Котова объявили, что подадут "
+	    "апелляцию; 17 марта суд рассмотрел дело.", 0, QUOTE_INDIRECT,
+	    "Иван Котов и Анна Котова", "подадут апелляцию", "words of time "
+	    "before two joined names; a chronicle's next entry after \";\" "
+	    "ends the content");
 	check_one("Патриарх Московский и всея Руси Кирилл заявил, что "
 	    "церковь едина.", 0, QUOTE_INDIRECT, "Кирилл", "церковь едина",
 	    "the word after \"всея\" is a place, no part of the name");
