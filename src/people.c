@@ -121,11 +121,14 @@ name_surname_like(const char *w)
 		"ский", "цкий", "ская", "цкая", "енко", "ко", "ук", "юк",
 		"ян", "дзе", "швили", "улы", "кызы", "ич", "ль", NULL
 	};
-	size_t	k;
+	size_t	k, lw = strlen(w);
 
-	for (k = 0; end[k] != NULL; k++)
-		if (tok_ends(w, end[k]) && strlen(w) > strlen(end[k]) + 2)
+	for (k = 0; end[k] != NULL; k++) {
+		size_t	le = strlen(end[k]);
+
+		if (lw > le + 2 && memcmp(w + lw - le, end[k], le) == 0)
 			return 1;
+	}
 	return 0;
 }
 
