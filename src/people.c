@@ -612,13 +612,20 @@ role_before(const struct ex *x, size_t lo, size_t first, size_t *rs)
 		    tok_is(x, i - 1, "во")) && i < first &&
 		    (x->sg->t[i].flags & (SEG_CAP | SEG_ALLCAPS))))
 			break;
+		/* "... назначен 39-летний X": a short participle is the
+		 * predicate, no part of a role. */
 		if (tok_verb(x, i - 1, x->sg->n, NULL, NULL) ||
 		    tok_is(x, i - 1, "и") ||
-		    tok_is(x, i - 1, "а") || tok_is(x, i - 1, "что"))
+		    tok_is(x, i - 1, "а") || tok_is(x, i - 1, "что") ||
+		    (!tok_has(x, i - 1, TF_ROLE) && tok_common(x, i - 1) &&
+		    strlen(x->w[i - 1]) >= 12 && (tok_ends(x->w[i - 1], "ен") ||
+		    tok_ends(x->w[i - 1], "ена") || tok_ends(x->w[i - 1], "ены"))))
 			break;
 		/* A capitalised word is a complement only in the genitive
-		 * ("Украины") or as an abbreviation. */
-		if ((t->flags & SEG_CAP) && !(t->flags & SEG_ALLCAPS) &&
+		 * ("Украины"), as an abbreviation or in Latin letters
+		 * ("директор компании Microsoft"). */
+		if ((t->flags & SEG_CAP) &&
+		    !(t->flags & (SEG_ALLCAPS | SEG_LATIN)) &&
 		    !tok_has(x, i - 1, TF_ROLE) && !tok_oblique(x->w[i - 1]) &&
 		    !tok_ends(x->w[i - 1], "а") && !tok_ends(x->w[i - 1], "ы") &&
 		    !tok_ends(x->w[i - 1], "и") && !tok_ends(x->w[i - 1], "я") &&

@@ -500,6 +500,22 @@ main(void)
 		is(ql.q[0].role, "американский посол", "\"посла\": a role "
 		    "whose nominative the list gives");
 	quote_list_free(&ql);
+	t = "Рынок вырастет, сообщил генеральный директор компании "
+	    "Kazakh Digital Ерлан Касымов.";
+	extract(t, &ql);
+	if (ok(ql.n == 1, "a quote of a director of a company in Latin"))
+		is(ql.q[0].role, "генеральный директор компании Kazakh "
+		    "Digital", "a name in Latin letters is a complement of "
+		    "the role");
+	quote_list_free(&ql);
+	t = "Директором фонда Digital Steppe назначен 39-летний Ерлан "
+	    "Касымов. «Работы много», — сказал Касымов.";
+	extract(t, &ql);
+	if (ok(ql.n == 1, "a quote after \"назначен\""))
+		ok(ql.q[0].role == NULL, "a short participle is the "
+		    "predicate, no part of a role: %s", ql.q[0].role ?
+		    ql.q[0].role : "none");
+	quote_list_free(&ql);
 	t = "Новым главой министерства стал Иван Котов. «Работы много», "
 	    "— сказал Котов.";
 	extract(t, &ql);
