@@ -45,6 +45,7 @@ static int	 cue_docin(struct ex *, const struct sent *, size_t, size_t,
 static int	 contrast_word(const struct ex *, size_t);
 static int	 statement_noun(const char *);
 static size_t	 cue_request(struct ex *, const struct sent *, size_t);
+static size_t	 cue_kak_doc(struct ex *, const struct sent *, size_t);
 static int	 reported_act(struct ex *, size_t, size_t, size_t, size_t,
 		    const struct mention *);
 static int	 attribution_ends(const struct ex *, size_t, size_t);
@@ -891,6 +892,45 @@ content:
 	    &m);
 	*ret = i + k - 1;
 	return 1;
+}
+
+/*
+ * "Как говорится в заявлении X, C", "Как отмечается в сообщении X, C":
+ * a statement and its source before the content.  Returns the last
+ * token consumed, or i.
+ */
+static size_t
+cue_kak_doc(struct ex *x, const struct sent *st, size_t i)
+{
+	const struct lex_entry	*le;
+	struct mention		 m;
+	size_t			 k, d, stop;
+
+	if (i + 4 >= st->s1 || (le = lexicon_match(x->lx, LEX_PHRASES,
+	    x->w + i + 1, st->s1 - i - 1, &k)) == NULL)
+		return i;
+	if (strcmp(le->tag, "doc") == 0)
+		d = i + 1 + k;		/* "говорится в заявлении" */
+	else if (strcmp(le->tag, "docin") == 0 && (tok_is(x, i + 2, "в") ||
+	    tok_is(x, i + 2, "во"))) {
+		/* "отмечается в опубликованном заявлении" */
+		for (d = i + 3; d < st->s1 && d < i + 6 &&
+		    !((le = lexicon_match(x->lx, LEX_PHRASES, x->w + d, 1,
+		    &k)) != NULL && strcmp(le->tag, "docnoun") == 0); d++)
+			;
+		if (d >= st->s1 || d >= i + 6)
+			return i;
+		d++;
+	} else
+		return i;
+	if (!mention_after(x, d, st->s1, &m, &stop, MNP_OBL) ||
+	    mention_media(x, &m) || !tok_punct(x, stop, ',') ||
+	    words_between(x, stop, st->s1) < 2)
+		return i;
+	m.cas = SPEAKERS_GEN;
+	add_indirect(x, stop + 1, content_end(x, stop + 1, st->s1, 0), i + 1,
+	    d, AGR_NONE, &m);
+	return stop;
 }
 
 /*
@@ -1792,6 +1832,8 @@ indirect_at(struct ex *x, size_t si, size_t i)
 		if (strcmp(le->tag, "prevc") == 0)
 			return cue_prev(x, &st, i, k, 1);
 	}
+	if (tok_is(x, i, "как") && (len = cue_kak_doc(x, &st, i)) != i)
+		return len;
 	if (tok_is(x, i, "как")) {
 		k = i + 1;
 		if (k + 1 < st.s1 && kak_adverb(x, k))

@@ -85,6 +85,7 @@ static int	 mention_medium(const struct ex *, const struct mention *);
 static int	 media_form(const struct ex *, const char *, int *);
 static int	 ent_medium(const struct ex *, const struct ent *);
 static int	 role_oblique(const struct ex *, const char *);
+static void	 adjective_agree(const struct ex *, size_t, size_t, char *);
 static int	 surname_seen(const struct ex *, size_t, const size_t *,
 		    size_t);
 static int	 role_plural(const struct ex *, const struct cand *);
@@ -1451,15 +1452,28 @@ word_nominative(const struct ex *x, size_t i)
 	if ((le = lexicon_word(x->lx, LEX_ROLES, f)) != NULL &&
 	    strcmp(le->tag, "form") == 0 && le->value[0] != '\0')
 		return xstrdup(le->value);
-	/* "главой" is a role noun, not an adjective. */
+	/* "главой" is a role noun, not an adjective.  One with a capital
+	 * inside the sentence keeps it ("Нобелевского" -> "Нобелевский"):
+	 * its first letter as the text has it. */
 	if (tok_adjective(x, i) && !tok_has(x, i, TF_ROLE)) {
+		const struct token	*t = &x->sg->t[i];
+		int			 cap = (t->flags & SEG_CAP) &&
+					    !tok_common(x, i);
+		int			 n1 = u8_mblen((const uint8_t *)
+					    x->text + t->start,
+					    t->end - t->start);
+		int			 n2 = u8_mblen((const uint8_t *)f, l);
+
+		if (!cap || n1 <= 0 || n2 <= 0)
+			n1 = n2 = 0;
 		for (k = 0; adj[k].end != NULL; k++) {
 			le2 = strlen(adj[k].end);
 			if (l > le2 + 4 && tok_ends(f, adj[k].end))
-				return xasprintf("%.*s%s", (int)(l - le2), f,
+				return xasprintf("%.*s%.*s%s", n1, x->text +
+				    t->start, (int)(l - le2) - n2, f + n2,
 				    adj[k].nom);
 		}
-		return xstrdup(f);
+		return xasprintf("%.*s%s", n1, x->text + t->start, f + n2);
 	}
 	/* Not a plural: "источники", "эксперты" stay. */
 	if (tok_has(x, i, TF_ROLE) && !tok_ends(f, "ель") &&
@@ -1516,7 +1530,10 @@ np_nominative(const struct ex *x, size_t s, size_t e)
 	 * what follows is their complement ("пресс-секретаря акима"). */
 	for (;;) {
 		i = head;
-		while (i < e && tok_adjective(x, i) && tok_common(x, i) &&
+		/* "Нобелевского комитета": an adjective with a capital
+		 * inside the sentence before a body's noun too. */
+		while (i < e && tok_adjective(x, i) && (tok_common(x, i) ||
+		    (i + 1 < e && tok_has(x, i + 1, TF_INST))) &&
 		    !tok_has(x, i, TF_ROLE) && !tok_has(x, i, TF_INST))
 			i++;
 		/* A body's noun may be written with a capital
@@ -1562,6 +1579,9 @@ np_nominative(const struct ex *x, size_t s, size_t e)
 			buf_adds(&b, "и");
 		else {
 			w = word_nominative(x, i);
+			if (tok_adjective(x, i) && !tok_has(x, i, TF_ROLE) &&
+			    !tok_has(x, i, TF_INST))
+				adjective_agree(x, i, head, w);
 			buf_adds(&b, w);
 			free(w);
 		}
@@ -1573,6 +1593,37 @@ np_nominative(const struct ex *x, size_t s, size_t e)
 		free(rest);
 	}
 	return buf_steal(&b);
+}
+
+/*
+ * Adjective w, token i's nominative in the masculine, made neuter when
+ * its noun (the first word after it before head that is none) is one
+ * ("федеральное агентство", "российское министерство"): -ый, -ой to
+ * -ое, -ий to -ое after к, г, х and to -ее after the others.  In place:
+ * both endings have the same length.
+ */
+static void
+adjective_agree(const struct ex *x, size_t i, size_t head, char *w)
+{
+	char	*n;
+	size_t	 j, l = strlen(w);
+	int	 neuter;
+
+	for (j = i + 1; j < head && tok_adjective(x, j) &&
+	    !tok_has(x, j, TF_ROLE) && !tok_has(x, j, TF_INST); j++)
+		;
+	if (j >= head || l < 6)
+		return;
+	n = word_nominative(x, j);
+	neuter = tok_ends(n, "о") || tok_ends(n, "е");
+	free(n);
+	if (!neuter)
+		return;
+	if (tok_ends(w, "ый") || tok_ends(w, "ой") || (tok_ends(w, "ий") &&
+	    (tok_ends(w, "кий") || tok_ends(w, "гий") || tok_ends(w, "хий"))))
+		memcpy(w + l - 4, "ое", 4);
+	else if (tok_ends(w, "ий"))
+		memcpy(w + l - 4, "ее", 4);
 }
 
 /*
