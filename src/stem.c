@@ -202,7 +202,32 @@ stem_tokenize(struct stemmer *st, const char *s, size_t n, int spans_only,
 			if (!is_word_char(c))
 				break;
 			off += (size_t)len;
-			if (is_mark(c) || letters >= STEM_MAX_WORD)
+			if (letters >= STEM_MAX_WORD)
+				continue;
+			/* Nearly all of the text: Russian letters and ASCII,
+			 * folded here without a call. */
+			if (c >= 0x0410 && c <= 0x044f) {
+				if (c < 0x0430)
+					c += 0x20;
+				enc[0] = (uint8_t)(0xc0 | (c >> 6));
+				enc[1] = (uint8_t)(0x80 | (c & 0x3f));
+				buf_add(w, enc, 2);
+				has_cyr = 1;
+				letters++;
+				continue;
+			}
+			if (c < 0x80) {
+				if (c >= 'A' && c <= 'Z')
+					c += 0x20;
+				if (c >= '0' && c <= '9')
+					has_digit = 1;
+				else
+					has_lat = 1;
+				buf_addc(w, (char)c);
+				letters++;
+				continue;
+			}
+			if (is_mark(c))
 				continue;	/* stress marks fold away */
 			c = fold_char(c);
 			if (c >= 0x0400 && c <= 0x052f)
