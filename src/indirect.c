@@ -1466,7 +1466,7 @@ static size_t
 verb_complement(struct ex *x, const struct sent *st, size_t i, size_t len,
     unsigned cls, enum agr a, const struct mention *m, size_t stop)
 {
-	size_t	j, k, s1 = st->s1, s0 = st->s0;
+	size_t	j, k, n0, s1 = st->s1, s0 = st->s0;
 
 	/* "ответила на слова Байдена о том, что C": C is Biden's. */
 	for (j = stop; j < s1 && j < stop + 6 &&
@@ -1488,14 +1488,37 @@ verb_complement(struct ex *x, const struct sent *st, size_t i, size_t len,
 		}
 	}
 	/* The что of this verb: not one past another cue ("считает X Y
-	 * и выражает надежду, что"). */
+	 * и выражает надежду, что"), nor inside a parenthesis after it
+	 * ("заявила (и продолжает заявлять), что"). */
 	j = stop;
-	while (j < s1 && j < stop + 8 && !tok_is(x, j, "что") &&
+	if (tok_punct(x, j, '(')) {
+		for (k = j + 1; k < s1 && k < j + 12 && !tok_punct(x, k, ')');
+		    k++)
+			;
+		if (k < s1 && tok_punct(x, k, ')'))
+			stop = j = k + 1;
+	}
+	n0 = 0;		/* tokens of names in quotation marks, not counted */
+	while (j < s1 && j < stop + 8 + n0 && !tok_is(x, j, "что") &&
 	    !tok_is(x, j, "чтобы") && !tok_is(x, j, "будто") &&
 	    !tok_sentbreak(x, j) && !tok_punct(x, j, ':') &&
 	    !(cls & VC_PHRASE) &&
-	    !(j > stop && tok_verb(x, j, s1, NULL, NULL)))
+	    !(j > stop && tok_verb(x, j, s1, NULL, NULL))) {
+		/* "рассказал в эфире радиостанции «Говорит Москва», что":
+		 * a name in quotation marks holds no cue. */
+		if (j > stop && tok_open_quote(x, j) &&
+		    !tok_close_quote(x, j)) {
+			for (k = j + 1; k < s1 && k < j + 8 &&
+			    !tok_close_quote(x, k); k++)
+				;
+			if (k < s1 && tok_close_quote(x, k)) {
+				n0 += k - j;
+				j = k + 1;
+				continue;
+			}
+		}
 		j++;
+	}
 	if ((cls & VC_CLAUSE) && j < s1 && (tok_is(x, j, "что") ||
 	    tok_is(x, j, "чтобы") || tok_is(x, j, "будто"))) {
 		/* "объяснил тем, что C" */

@@ -1315,6 +1315,38 @@ mention_before(struct ex *x, size_t lo, size_t v, struct mention *m,
 			break;
 		s--;
 	}
+	/* "X, который в интервью телеканалу сообщил": the relative's
+	 * antecedent, past where it was said. */
+	if (s >= lo + 2 && s < e && tok_prep(x, s) &&
+	    (tok_is(x, s - 1, "который") || tok_is(x, s - 1, "которая") ||
+	    tok_is(x, s - 1, "которые")) && tok_punct(x, s - 2, ',')) {
+		size_t	k;
+
+		for (k = s; k < e && !tok_name(x, k) &&
+		    !tok_has(x, k, TF_ROLE) && !tok_has(x, k, TF_GROUP); k++)
+			;
+		if ((k == e || (x->sg->t[k].flags & (SEG_LATIN |
+		    SEG_ALLCAPS)) || tok_has(x, k, TF_MEDIA)) &&
+		    mention_before(x, lo, s - 2, m, a) &&
+		    !((a == AGR_M || a == AGR_F) && m->type == MEN_GROUP))
+			return 1;
+		memset(m, 0, sizeof(*m));
+	}
+	/* "В интервью CNN Баффет заявил": where it was said, and the
+	 * outlet, before the subject. */
+	if (e > s + 3 && (tok_is(x, s, "в") || tok_is(x, s, "во")) &&
+	    (tok_is(x, s + 1, "интервью") || tok_is(x, s + 1, "эфире") ||
+	    tok_is(x, s + 1, "беседе") || tok_is(x, s + 1, "разговоре"))) {
+		size_t	k = s + 2;
+
+		while (k + 1 < e && ((x->sg->t[k].flags & (SEG_LATIN |
+		    SEG_ALLCAPS)) || tok_has(x, k, TF_MEDIA) ||
+		    tok_open_quote(x, k) || tok_close_quote(x, k)))
+			k++;
+		if (k > s + 2 && tok_name(x, k) && !(x->sg->t[k].flags &
+		    (SEG_LATIN | SEG_ALLCAPS)) && !tok_has(x, k, TF_MEDIA))
+			s = k;
+	}
 	/* "Меркель и Олланд призвали": named people together. */
 	if (a == AGR_PL && conjoined_names(x, s, e, m))
 		return 1;

@@ -840,6 +840,25 @@ main(void)
 	    "яблоки "
 	    "не вырастут", "\"управляющий партнер\" of a company with a "
 	    "Latin name, after the outlet told");
+	check_one("Уоррен Баффет пожертвовал деньги. В интервью CNN Баффет "
+	    "заявил, что его семья довольна.", 0, QUOTE_INDIRECT, "Уоррен "
+	    "Баффет", "его семья довольна", "\"В интервью CNN X заявил\": "
+	    "the outlet is where it was said, X the subject");
+	check_one("Министр Алия Маратова, которая в интервью телеканалу "
+	    "Sky News уже сообщила, что мост откроют.", 0, QUOTE_INDIRECT,
+	    "Алия Маратова", "мост откроют", "but an outlet's Latin name "
+	    "is no subject");
+	check_one("Министр Алия Маратова, которая в интервью уже сообщила, "
+	    "что мост откроют.", 0, QUOTE_INDIRECT, "Алия Маратова", "мост "
+	    "откроют", "\"X, которая в интервью сообщила\": the relative's "
+	    "antecedent past where it was said");
+	check_one("Подсудимая заявила (и продолжает заявлять), что "
+	    "невиновна.", 0, QUOTE_INDIRECT, "подсудимая", "невиновна",
+	    "a parenthesis between the verb and \", что\"");
+	check_one("Профессор Ерлан Касымов рассказал в эфире радиостанции "
+	    "«Говорит Астана», что тест нужен.", 0, QUOTE_INDIRECT, "Ерлан "
+	    "Касымов", "тест нужен", "a name in quotation marks between "
+	    "the verb and \", что\" holds no cue");
 	check_one("Как отмечается в заявлении акимата, мост откроют в мае.", 0,
 	    QUOTE_INDIRECT, "акимат", "мост откроют в мае", "\"Как "
 	    "отмечается в заявлении X, C\"");
