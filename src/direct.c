@@ -41,6 +41,8 @@ static int	 narrated(const struct ex *, size_t, size_t);
 static size_t	 speech_end(const struct ex *, size_t, size_t);
 static int	 dash_run(const struct ex *, size_t, size_t);
 static int	 ends_utterance(const struct ex *, size_t);
+static int	 manner_verb(const struct ex *, size_t);
+static int	 mention_role_known(const struct ex *, const struct mention *);
 static int	 in_run(const struct ex *, size_t, size_t);
 static int	 run_in_paragraph(struct ex *, size_t, size_t, struct cand *);
 
@@ -414,6 +416,38 @@ quote_close(const struct ex *x, size_t o, size_t pe)
 	return cl;
 }
 
+/* Does role mention m hold a noun of roles.txt (not "надпись")? */
+static int
+mention_role_known(const struct ex *x, const struct mention *m)
+{
+	size_t	k;
+
+	for (k = m->ns; k < m->ne; k++)
+		if (tok_has(x, k, TF_ROLE))
+			return 1;
+	return 0;
+}
+
+/* Is token i a finite verb no list knows, in lower case, in the past
+ * singular or the present's third person singular (отрезал, вздохнула,
+ * заключает)? */
+static int
+manner_verb(const struct ex *x, size_t i)
+{
+	const char	*f = x->w[i];
+	enum agr	 a = tok_agr(f);
+
+	if (x->sg->t[i].type != SEG_WORD || !tok_common(x, i) ||
+	    (x->sg->t[i].flags & SEG_CAP) || strlen(f) < 10 ||
+	    tok_stop(x, i) || tok_adjective(x, i) || tok_has(x, i, TF_ROLE))
+		return 0;
+	if (a == AGR_M || a == AGR_F)
+		return tok_finite_past(x, i) || tok_ends(f, "лся") ||
+		    tok_ends(f, "лась");
+	return a == AGR_SG && (tok_ends(f, "ает") || tok_ends(f, "яет") ||
+	    tok_ends(f, "ует") || tok_ends(f, "ит"));
+}
+
 /* Is token i a point, !, ? or … that may end what someone said? */
 static int
 ends_utterance(const struct ex *x, size_t i)
@@ -647,6 +681,22 @@ attribution(struct ex *x, size_t s, size_t e, struct cand *c, size_t *end)
 	for (i = s; i < e && i < s + 5; i++)
 		if (tok_verb(x, i, e, &len, &cls))
 			break;
+	/* "«Q», — отрезал X", "— заключает X": right after the dash, a
+	 * verb the lists do not know, in the past or the third person,
+	 * with its subject after it, says how Q was said. */
+	if ((i >= e || i >= s + 5) && s + 1 < e && manner_verb(x, s)) {
+		struct mention	 mm;
+
+		if (!mention_after(x, s + 1, e, &mm, &stop,
+		    mention_agr(tok_agr(x->w[s]))) ||
+		    !(mm.type == MEN_NAME || mm.type == MEN_PRON ||
+		    (mm.type == MEN_ROLE && mention_role_known(x, &mm))) ||
+		    mention_media(x, &mm))
+			return 0;
+		i = s;
+		len = 1;
+		cls = VC_CLAUSE;
+	}
 	if (i >= e || i >= s + 5)
 		return 0;
 	if (i > s && tok_is(x, i - 1, "не") && !(cls & VC_NEG))

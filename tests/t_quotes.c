@@ -840,6 +840,15 @@ main(void)
 	    "яблоки "
 	    "не вырастут", "\"управляющий партнер\" of a company with a "
 	    "Latin name, after the outlet told");
+	check_one("«Мост откроют в мае», — отрезал аким.", 0, QUOTE_DIRECT,
+	    "аким", "Мост откроют в мае", "after \"«Q», —\" a verb no "
+	    "list knows, with a person after it, attributes Q");
+	check_one("«Мост откроют в мае», — заключает Ерлан Касымов.", 0,
+	    QUOTE_DIRECT, "Ерлан Касымов", "Мост откроют в мае", "so does "
+	    "one in the present");
+	ok(extract("«Мост откроют в мае», — гласит надпись.", &ql) == 0,
+	    "but a thing is no speaker (\"гласит надпись\")");
+	quote_list_free(&ql);
 	check_one("Уоррен Баффет пожертвовал деньги. В интервью CNN Баффет "
 	    "заявил, что его семья довольна.", 0, QUOTE_INDIRECT, "Уоррен "
 	    "Баффет", "его семья довольна", "\"В интервью CNN X заявил\": "
