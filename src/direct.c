@@ -696,6 +696,19 @@ attribution(struct ex *x, size_t s, size_t e, struct cand *c, size_t *end)
 		i = s;
 		len = 1;
 		cls = VC_CLAUSE;
+	} else if ((i >= e || i >= s + 5) && e > s + 1 && e < s + 5 &&
+	    manner_verb(x, e - 1)) {
+		/* "— аким отрезал.": the person, then the verb, last. */
+		struct mention	 mm;
+
+		if (!mention_np(x, s, e - 1, &mm, 0) || mm.ns != s ||
+		    mm.ne != e - 1 || !(mm.type == MEN_NAME ||
+		    mm.type == MEN_PRON || (mm.type == MEN_ROLE &&
+		    mention_role_known(x, &mm))) || mention_media(x, &mm))
+			return 0;
+		i = e - 1;
+		len = 1;
+		cls = VC_CLAUSE;
 	}
 	if (i >= e || i >= s + 5)
 		return 0;

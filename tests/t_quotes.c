@@ -846,6 +846,9 @@ main(void)
 	check_one("«Мост откроют в мае», — заключает Ерлан Касымов.", 0,
 	    QUOTE_DIRECT, "Ерлан Касымов", "Мост откроют в мае", "so does "
 	    "one in the present");
+	check_one("«Мост откроют в мае», — аким отрезал.", 0, QUOTE_DIRECT,
+	    "аким", "Мост откроют в мае", "and the person before such a "
+	    "verb that ends the sentence");
 	ok(extract("«Мост откроют в мае», — гласит надпись.", &ql) == 0,
 	    "but a thing is no speaker (\"гласит надпись\")");
 	quote_list_free(&ql);
