@@ -1157,7 +1157,13 @@ direct_pass(struct ex *x)
 			    /* "Он подчеркнул, «Q»": a comma for a colon */
 			    (o >= ps + 2 && tok_punct(x, o - 1, ',') &&
 			    tok_verb(x, o - 2, o - 1, NULL, &vcls) &&
-			    (vcls & VC_CLAUSE) && words >= 3));
+			    (vcls & VC_CLAUSE) && words >= 3) ||
+			    /* "..., сказав «Q»": no mark at all after a
+			     * gerund of speech */
+			    (o >= ps + 2 && words >= 4 &&
+			    tok_gerund(x->w[o - 1]) &&
+			    tok_verb(x, o - 1, o, NULL, &vcls) &&
+			    (vcls & VC_CLAUSE)));
 			memset(&c, 0, sizeof(c));
 			if (words >= 2 && cl + 1 < pe &&
 			    (tok_punct(x, cl + 1, ',') ||
@@ -1232,11 +1238,19 @@ direct_pass(struct ex *x)
 				while (j > ps && !tok_sentend(x, j - 1) &&
 				    !(sg->t[j].flags & SEG_PARA))
 					j--;
-				for (v = j; v < o - 1; v++)
-					if (tok_verb(x, v, o - 1, &len, &cls))
-						break;
+				/* The gerund right before the mark, else
+				 * the verb before the colon or the comma. */
+				if (tok_gerund(x->w[o - 1]) &&
+				    tok_verb(x, o - 1, o, &len, &cls))
+					v = o - 1;
+				else
+					for (v = j; v < o - 1; v++)
+						if (tok_verb(x, v, o - 1, &len,
+						    &cls))
+							break;
 				memset(&c, 0, sizeof(c));
-				if (v < o - 1) {
+				if (v < o - 1 || (v == o - 1 &&
+				    tok_gerund(x->w[v]))) {
 					c.cs = v;
 					c.ce = v + len;
 					c.agr = tok_agr(x->w[v]);

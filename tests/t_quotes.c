@@ -846,6 +846,10 @@ main(void)
 	check_one("«Мост откроют в мае», — заключает Ерлан Касымов.", 0,
 	    QUOTE_DIRECT, "Ерлан Касымов", "Мост откроют в мае", "so does "
 	    "one in the present");
+	check_one("Аким Ерлан Касымов завершил встречу с жителями, сказав «мы "
+	    "откроем мост в мае, это точно».", 0, QUOTE_DIRECT, "Ерлан "
+	    "Касымов", "мы откроем мост в мае, это точно", "a gerund of "
+	    "speech right before the mark, no colon");
 	check_one("«Мост откроют в мае», — аким отрезал.", 0, QUOTE_DIRECT,
 	    "аким", "Мост откроют в мае", "and the person before such a "
 	    "verb that ends the sentence");
