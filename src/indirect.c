@@ -64,6 +64,7 @@ static int	 verb_topic_first(struct ex *, const struct sent *, size_t,
 static int	 verb_postposed(struct ex *, const struct sent *, size_t,
 		    size_t, enum agr, size_t *);
 static size_t	 media_before(const struct ex *, size_t, size_t);
+static int	 quantified(const struct ex *, const struct mention *);
 static int	 verb_subject(struct ex *, const struct sent *, size_t,
 		    size_t, enum agr, unsigned, struct mention *, size_t *);
 static size_t	 verb_complement(struct ex *, const struct sent *, size_t,
@@ -1391,7 +1392,7 @@ verb_subject(struct ex *x, const struct sent *st, size_t i, size_t len,
 	    (tok_gerund(x->w[i]) &&
 	    mention_subject_left(x, s0, i, m, AGR_NONE)))
 		return !(m->type != MEN_NONE && mention_media(x, m) &&
-		    !media_ok);
+		    !media_ok) && !quantified(x, m);
 	/* "Журнал «Коммерсантъ» сообщил": a medium's noun and its name
 	 * right before the verb, no mention of the lists. */
 	if ((k = media_before(x, s0, i)) != (size_t)-1) {
@@ -1420,6 +1421,19 @@ verb_subject(struct ex *x, const struct sent *st, size_t i, size_t len,
 	memset(m, 0, sizeof(*m));
 	m->type = MEN_NONE;
 	return 1;
+}
+
+/* Is mention m a noun after "каждый" or "любой" ("каждая партия
+ * боится"): anyone of a kind, nobody who said anything? */
+static int
+quantified(const struct ex *x, const struct mention *m)
+{
+	static const char *const q[] = { "каждый", "каждая", "каждое",
+	    "любой", "любая", "любое", NULL };
+
+	return (m->type == MEN_ROLE || m->type == MEN_GROUP ||
+	    m->type == MEN_INST) && m->ns > 0 &&
+	    str_in(x->w[m->ns - 1], q);
 }
 
 /*

@@ -850,6 +850,9 @@ main(void)
 	    "откроем мост в мае, это точно».", 0, QUOTE_DIRECT, "Ерлан "
 	    "Касымов", "мы откроем мост в мае, это точно", "a gerund of "
 	    "speech right before the mark, no colon");
+	ok(extract("Каждая партия боится, что проиграет выборы.", &ql) == 0,
+	    "\"каждая партия\" is anyone of a kind, no speaker");
+	quote_list_free(&ql);
 	check_one("«Мост откроют в мае», — аким отрезал.", 0, QUOTE_DIRECT,
 	    "аким", "Мост откроют в мае", "and the person before such a "
 	    "verb that ends the sentence");
