@@ -42,7 +42,8 @@ static size_t	 speech_end(const struct ex *, size_t, size_t);
 static int	 dash_run(const struct ex *, size_t, size_t);
 static int	 ends_utterance(const struct ex *, size_t);
 static int	 manner_verb(const struct ex *, size_t);
-static int	 mention_role_known(const struct ex *, const struct mention *);
+static int	 mention_role_known(const struct ex *,
+		    const struct mention *);
 static int	 in_run(const struct ex *, size_t, size_t);
 static int	 run_in_paragraph(struct ex *, size_t, size_t, struct cand *);
 

@@ -106,7 +106,7 @@ speech_setting(const struct ex *x, size_t i, size_t e)
 	    tok_is(x, i, "незадолго")) && tok_is(x, i + 1, "до") && i + 2 < e)
 		return 1;
 	if (tok_is(x, i, "за") && i + 3 < e && (tok_is(x, i + 1,
-	    "несколько") || x->sg->t[i + 1].flags & SEG_DIGIT) &&
+	    "несколько") || (x->sg->t[i + 1].flags & SEG_DIGIT)) &&
 	    (strncmp(x->w[i + 2], "час", 6) == 0 ||
 	    strncmp(x->w[i + 2], "дн", 4) == 0 ||
 	    strncmp(x->w[i + 2], "минут", 10) == 0 ||
@@ -180,7 +180,7 @@ attribution_ends(const struct ex *x, size_t k, size_t e)
 static size_t
 content_end(const struct ex *x, size_t s, size_t e, int np)
 {
-	size_t	i, j, k, n0, len;
+	size_t	i, j, k, subj, len;
 	unsigned cls;
 
 	for (i = s; i < e; i++) {
@@ -259,15 +259,15 @@ content_end(const struct ex *x, size_t s, size_t e, int np)
 		/* ", расследователи заявляли о ...", ", а X назвал ...",
 		 * ", в ответ X назвал ...": a new subject and its speech
 		 * verb. */
-		n0 = i + 1;
-		if (tok_is(x, n0, "а"))
-			n0++;
-		if (tok_is(x, n0, "в") && tok_is(x, n0 + 1, "ответ"))
-			n0 += 2;
-		if (tok_punct(x, i, ',') && n0 + 1 < e &&
-		    strncmp(x->w[n0], "котор", 10) != 0 &&
-		    !tok_prep(x, n0) && !tok_stop(x, n0))
-			for (k = n0 + 1; k < e && k < n0 + 4 &&
+		subj = i + 1;
+		if (tok_is(x, subj, "а"))
+			subj++;
+		if (tok_is(x, subj, "в") && tok_is(x, subj + 1, "ответ"))
+			subj += 2;
+		if (tok_punct(x, i, ',') && subj + 1 < e &&
+		    strncmp(x->w[subj], "котор", 10) != 0 &&
+		    !tok_prep(x, subj) && !tok_stop(x, subj))
+			for (k = subj + 1; k < e && k < subj + 4 &&
 			    x->sg->t[k - 1].type == SEG_WORD &&
 			    !tok_is(x, k - 1, "не") &&
 			    strncmp(x->w[k - 1], "котор", 10) != 0; k++)
@@ -1480,7 +1480,7 @@ static size_t
 verb_complement(struct ex *x, const struct sent *st, size_t i, size_t len,
     unsigned cls, enum agr a, const struct mention *m, size_t stop)
 {
-	size_t	j, k, n0, s1 = st->s1, s0 = st->s0;
+	size_t	j, k, quoted, s1 = st->s1, s0 = st->s0;
 
 	/* "ответила на слова Байдена о том, что C": C is Biden's. */
 	for (j = stop; j < s1 && j < stop + 6 &&
@@ -1512,8 +1512,8 @@ verb_complement(struct ex *x, const struct sent *st, size_t i, size_t len,
 		if (k < s1 && tok_punct(x, k, ')'))
 			stop = j = k + 1;
 	}
-	n0 = 0;		/* tokens of names in quotation marks, not counted */
-	while (j < s1 && j < stop + 8 + n0 && !tok_is(x, j, "что") &&
+	quoted = 0;	/* tokens of names in quotation marks, not counted */
+	while (j < s1 && j < stop + 8 + quoted && !tok_is(x, j, "что") &&
 	    !tok_is(x, j, "чтобы") && !tok_is(x, j, "будто") &&
 	    !tok_sentbreak(x, j) && !tok_punct(x, j, ':') &&
 	    !(cls & VC_PHRASE) &&
@@ -1526,7 +1526,7 @@ verb_complement(struct ex *x, const struct sent *st, size_t i, size_t len,
 			    !tok_close_quote(x, k); k++)
 				;
 			if (k < s1 && tok_close_quote(x, k)) {
-				n0 += k - j;
+				quoted += k - j;
 				j = k + 1;
 				continue;
 			}

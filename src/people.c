@@ -619,8 +619,10 @@ role_before(const struct ex *x, size_t lo, size_t first, size_t *rs)
 		    tok_is(x, i - 1, "и") ||
 		    tok_is(x, i - 1, "а") || tok_is(x, i - 1, "что") ||
 		    (!tok_has(x, i - 1, TF_ROLE) && tok_common(x, i - 1) &&
-		    strlen(x->w[i - 1]) >= 12 && (tok_ends(x->w[i - 1], "ен") ||
-		    tok_ends(x->w[i - 1], "ена") || tok_ends(x->w[i - 1], "ены"))))
+		    strlen(x->w[i - 1]) >= 12 &&
+		    (tok_ends(x->w[i - 1], "ен") ||
+		    tok_ends(x->w[i - 1], "ена") ||
+		    tok_ends(x->w[i - 1], "ены"))))
 			break;
 		/* A capitalised word is a complement only in the genitive
 		 * ("Украины"), as an abbreviation or in Latin letters

@@ -624,9 +624,9 @@ seg_function_word(const struct segmentation *sg, const struct token *t)
  * it, even across a blank line: after a comma, a semicolon or a dash
  * ("«Q», —" and then "заявил X."), or into a comma or a word in lower
  * case from anything but a sentence's end or a colon ("X говорил" and
- * then ", что ...")?  No paragraph ends so; the crawl broke it.  But not into lower
- * case where the paragraph began so or ran on so already (low): that is
- * a list of items in lower case. */
+ * then ", что ...")?  No paragraph ends so; the crawl broke it.  But
+ * not into lower case where the paragraph began so or ran on so already
+ * (low): that is a list of items in lower case. */
 static int
 seg_runs_on(const struct token *pv, uint32_t c, int low)
 {
