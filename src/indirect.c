@@ -102,16 +102,16 @@ speech_setting(const struct ex *x, size_t i, size_t e)
 
 	/* "критиковал план ещё до заседания", "за несколько часов до
 	 * того, как": when. */
-	if ((tok_is(x, i, "еще") || tok_is(x, i, "задолго") ||
-	    tok_is(x, i, "незадолго")) && tok_is(x, i + 1, "до") && i + 2 < e)
+	if (i + 2 < e && tok_is(x, i + 1, "до") && (tok_is(x, i, "еще") ||
+	    tok_is(x, i, "задолго") || tok_is(x, i, "незадолго")))
 		return 1;
-	if (tok_is(x, i, "за") && i + 3 < e && (tok_is(x, i + 1,
-	    "несколько") || (x->sg->t[i + 1].flags & SEG_DIGIT)) &&
+	if (i + 3 < e && tok_is(x, i + 3, "до") && tok_is(x, i, "за") &&
+	    (tok_is(x, i + 1, "несколько") ||
+	    (x->sg->t[i + 1].flags & SEG_DIGIT)) &&
 	    (strncmp(x->w[i + 2], "час", 6) == 0 ||
 	    strncmp(x->w[i + 2], "дн", 4) == 0 ||
 	    strncmp(x->w[i + 2], "минут", 10) == 0 ||
-	    strncmp(x->w[i + 2], "недел", 10) == 0) &&
-	    tok_is(x, i + 3, "до"))
+	    strncmp(x->w[i + 2], "недел", 10) == 0))
 		return 1;
 	if (!(tok_is(x, i, "на") || tok_is(x, i, "в") || tok_is(x, i, "во")))
 		return 0;
@@ -1869,9 +1869,9 @@ indirect_at(struct ex *x, size_t si, size_t i)
 		if (strcmp(le->tag, "prevc") == 0)
 			return cue_prev(x, &st, i, k, 1);
 	}
-	if (tok_is(x, i, "как") && (len = cue_kak_doc(x, &st, i)) != i)
-		return len;
 	if (tok_is(x, i, "как")) {
+		if ((len = cue_kak_doc(x, &st, i)) != i)
+			return len;
 		k = i + 1;
 		if (k + 1 < st.s1 && kak_adverb(x, k))
 			k++;

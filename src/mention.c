@@ -1317,9 +1317,9 @@ mention_before(struct ex *x, size_t lo, size_t v, struct mention *m,
 	}
 	/* "X, который в интервью телеканалу сообщил": the relative's
 	 * antecedent, past where it was said. */
-	if (s >= lo + 2 && s < e && tok_prep(x, s) &&
-	    (tok_is(x, s - 1, "который") || tok_is(x, s - 1, "которая") ||
-	    tok_is(x, s - 1, "которые")) && tok_punct(x, s - 2, ',')) {
+	if (s >= lo + 2 && s < e && tok_punct(x, s - 2, ',') &&
+	    tok_prep(x, s) && (tok_is(x, s - 1, "который") ||
+	    tok_is(x, s - 1, "которая") || tok_is(x, s - 1, "которые"))) {
 		size_t	k;
 
 		for (k = s; k < e && !tok_name(x, k) &&

@@ -511,11 +511,11 @@ people_names(struct ex *x)
 			 * so too the subject that is the last word of a
 			 * name seen before in any case ("Джона Керри ...
 			 * Керри сыграл"). */
-			if (!(name_surname_like(x->w[first]) &&
-			    lone_surname_role(x, first)) &&
-			    !((name_surname_like(x->w[first]) ||
-			    surname_seen(x, first, seen, nseen)) &&
-			    lone_surname_subject(x, first)))
+			int	like = name_surname_like(x->w[first]);
+
+			if (!(like && lone_surname_role(x, first)) &&
+			    !(lone_surname_subject(x, first) && (like ||
+			    surname_seen(x, first, seen, nseen))))
 				continue;
 		} else if (nseen < sizeof(seen) / sizeof(seen[0]))
 			seen[nseen++] = last;
