@@ -281,7 +281,7 @@ body_noun(const char *w)
 static void
 people_bodies(struct ex *x)
 {
-	size_t	i, s, e;
+	size_t	i, s, e, k;
 
 	for (i = 0; i + 1 < x->sg->n; i++) {
 		struct cand	*c;
@@ -322,6 +322,42 @@ people_bodies(struct ex *x)
 		c->m.type = MEN_INST;
 		c->m.s = i;
 		c->m.ns = s;
+		c->m.e = c->m.ne = e;
+		i = e;
+	}
+	/* "Ryanair отменила рейсы", "Google объявил": a name in Latin
+	 * letters, no medium's and no person's, as the subject of a verb
+	 * in the past, so that "авиакомпания" after it finds it. */
+	for (i = 0; i + 1 < x->sg->n; i++) {
+		struct cand	*c;
+
+		if (x->mask[i] || x->sg->t[i].type != SEG_WORD ||
+		    !(x->sg->t[i].flags & SEG_LATIN) ||
+		    !(x->sg->t[i].flags & (SEG_CAP | SEG_ALLCAPS)) ||
+		    (i > 0 && x->sg->t[i - 1].type == SEG_WORD &&
+		    (x->sg->t[i - 1].flags & SEG_LATIN)))
+			continue;
+		for (e = i; e < x->sg->n && e < i + 3 &&
+		    x->sg->t[e].type == SEG_WORD &&
+		    (x->sg->t[e].flags & SEG_LATIN) &&
+		    (x->sg->t[e].flags & (SEG_CAP | SEG_ALLCAPS)); e++)
+			;
+		/* Its verb right after it, or past a few words in lower
+		 * case ("Ryanair из-за забастовки отменил"). */
+		for (k = e; k < x->sg->n && k < e + 4 &&
+		    x->sg->t[k].type == SEG_WORD && tok_common(x, k) &&
+		    !(x->sg->t[k].flags & SEG_CAP) && !tok_finite_past(x, k);
+		    k++)
+			;
+		if (k >= x->sg->n || !tok_finite_past(x, k) ||
+		    tok_has(x, i, TF_MEDIA) || tok_has(x, i, TF_FIRST) ||
+		    (i > 0 && body_noun(x->w[i - 1])))
+			continue;
+		c = quotes_cand_add(x);
+		c->is_quote = 0;
+		c->order = i;
+		c->m.type = MEN_INST;
+		c->m.s = c->m.ns = i;
 		c->m.e = c->m.ne = e;
 		i = e;
 	}

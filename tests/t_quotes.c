@@ -841,6 +841,11 @@ main(void)
 	    "откроем мост в мае, это точно».", 0, QUOTE_DIRECT, "Ерлан "
 	    "Касымов", "мы откроем мост в мае, это точно", "a gerund of "
 	    "speech right before the mark, no colon");
+	check_one("Air Astana из-за непогоды отменила рейсы. Авиакомпания "
+	    "сообщила, что пассажирам вернут деньги.", 0, QUOTE_INDIRECT,
+	    "Air Astana", "пассажирам вернут деньги", "a name in Latin "
+	    "letters as a verb's subject is the body a generic noun after "
+	    "it refers to");
 	ok(extract("Каждая партия боится, что проиграет выборы.", &ql) == 0,
 	    "\"каждая партия\" is anyone of a kind, no speaker");
 	quote_list_free(&ql);
