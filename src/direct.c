@@ -787,8 +787,8 @@ attribution(struct ex *x, size_t s, size_t e, struct cand *c, size_t *end)
 		/* "— Калинкин заявил". */
 		if (!mention_np(x, s, i, &c->m, 0))
 			return 0;
-	} else if (!mention_after(x, i + len, e, &c->m, &stop, MNP_COMMA |
-	    mention_agr(c->agr) |
+	} else if (!mention_after(x, mention_skip_addressee(x, i + len, e), e,
+	    &c->m, &stop, MNP_COMMA | mention_agr(c->agr) |
 	    (c->agr == AGR_PL ? MNP_LOC : 0))) {
 		memset(&c->m, 0, sizeof(c->m));
 		c->m.type = MEN_NONE;

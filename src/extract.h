@@ -217,6 +217,10 @@ int		 mention_before(struct ex *, size_t lo, size_t v,
 		    struct mention *, enum agr);
 int		 mention_after(struct ex *, size_t i, size_t end,
 		    struct mention *, size_t *stop, int flags);
+/* Past those a statement is told to, at token i before end: "журналистам",
+ * "британской газете The Times", "агентству «Интерфакс»"; i when none. */
+size_t		 mention_skip_addressee(const struct ex *, size_t i,
+		    size_t end);
 /* The MNP_AGR_* flag of a verb's agreement, for mention_after(). */
 int		 mention_agr(enum agr);
 /* The case of the name that starts at token i, judged from its first

@@ -341,54 +341,6 @@ contrast_clause(const struct ex *x, size_t s, size_t e)
 	return 0;
 }
 
-/* Is token i a noun of the people a statement is told to, in the
- * dative ("журналистам", "корреспонденту")? */
-static int
-addressee(const struct ex *x, size_t i)
-{
-	static const char *const w[] = { "журналистам", "журналисту",
-	    "корреспонденту", "корреспондентам", "репортерам", "репортеру",
-	    "репортёрам", "репортёру", "прессе", "депутатам", "участникам",
-	    "собравшимся", "слушателям", "читателям", "зрителям", NULL };
-
-	return x->sg->t[i].type == SEG_WORD &&
-	    !(x->sg->t[i].flags & SEG_CAP) && str_in(x->w[i], w);
-}
-
-/* Is token i a medium's noun in the dative, the addressee of a
- * statement ("заявил газете", "рассказала агентству"), no part of the
- * source after it? */
-static int
-medium_dative(const struct ex *x, size_t i)
-{
-	static const char *const w[] = { "газете", "изданию", "агентству",
-	    "телеканалу", "радиостанции", "журналу", "порталу", "сайту",
-	    "телекомпании", "таблоиду", "еженедельнику", NULL };
-
-	return x->sg->t[i].type == SEG_WORD &&
-	    !(x->sg->t[i].flags & SEG_CAP) && str_in(x->w[i], w);
-}
-
-/* Where the medium's name that starts at token i ends: Latin words
- * ("The Sunday Telegraph") or a name in quotation marks; i when it is
- * neither. */
-static size_t
-medium_name_end(const struct ex *x, size_t i, size_t e)
-{
-	size_t	j;
-
-	if (tok_open_quote(x, i)) {
-		for (j = i + 1; j < e && j < i + 8 && !tok_close_quote(x, j);
-		    j++)
-			;
-		return j < e && tok_close_quote(x, j) ? j + 1 : i;
-	}
-	for (j = i; j < e && x->sg->t[j].type == SEG_WORD &&
-	    (x->sg->t[j].flags & SEG_LATIN); j++)
-		;
-	return j;
-}
-
 /*
  * mention_after(), past a medium that is only the addressee: "заявила РИА
  * Новости официальный представитель МИД Мария Захарова".
@@ -401,17 +353,10 @@ mention_after_past_media(struct ex *x, size_t i, size_t e, struct mention *m,
 	size_t			 k, n;
 	int			 found;
 
-	/* "сообщили журналистам в военном ведомстве": the people told
-	 * are no part of the source. */
-	if (i + 1 < e && addressee(x, i))
-		i++;
-	else {
-		/* "заявил британской газете The Times X" */
-		for (k = i; k < e && k < i + 2 && tok_adjective(x, k); k++)
-			;
-		if (k + 2 < e && medium_dative(x, k))
-			i = medium_name_end(x, k + 1, e);
-	}
+	/* "сообщили журналистам в военном ведомстве", "заявил британской
+	 * газете The Times X": the people told are no part of the
+	 * source. */
+	i = mention_skip_addressee(x, i, e);
 	found = mention_after(x, i, e, m, stop, flags);
 	/* "Как сообщает ТАСС со ссылкой на пресс-службу министерства":
 	 * the body the medium refers to, in the accusative. */

@@ -28,6 +28,9 @@ static int	 noun_subject(const struct ex *, size_t, size_t, enum agr,
 		    struct mention *, int);
 static int	 enum_link(const struct ex *, size_t, size_t);
 static int	 conjoined_names(struct ex *, size_t, size_t, struct mention *);
+static int	 addressee(const struct ex *, size_t);
+static int	 medium_dative(const struct ex *, size_t);
+static size_t	 medium_name_end(const struct ex *, size_t, size_t);
 static int	 nominative_surname(const struct ex *, size_t);
 static int	 name_in_phrase(const struct ex *, size_t, size_t);
 static size_t	 loc_complement(const struct ex *, size_t, size_t);
@@ -1472,6 +1475,72 @@ mention_acting(const struct ex *x, size_t p)
 	return p > 0 && ((tok_is(x, p - 1, "и") && tok_is(x, p + 1, "о") &&
 	    tok_punct(x, p + 2, '.')) || (p > 2 && tok_is(x, p - 1, "о") &&
 	    tok_punct(x, p - 2, '.') && tok_is(x, p - 3, "и")));
+}
+
+/* Is token i a noun of the people a statement is told to, in the
+ * dative ("журналистам", "корреспонденту")? */
+static int
+addressee(const struct ex *x, size_t i)
+{
+	static const char *const w[] = { "журналистам", "журналисту",
+	    "корреспонденту", "корреспондентам", "репортерам", "репортеру",
+	    "репортёрам", "репортёру", "прессе", "депутатам", "участникам",
+	    "собравшимся", "слушателям", "читателям", "зрителям", NULL };
+
+	return x->sg->t[i].type == SEG_WORD &&
+	    !(x->sg->t[i].flags & SEG_CAP) && str_in(x->w[i], w);
+}
+
+/* Is token i a medium's noun in the dative, the addressee of a
+ * statement ("заявил газете", "рассказала агентству"), no part of the
+ * source after it? */
+static int
+medium_dative(const struct ex *x, size_t i)
+{
+	static const char *const w[] = { "газете", "изданию", "агентству",
+	    "телеканалу", "радиостанции", "журналу", "порталу", "сайту",
+	    "телекомпании", "таблоиду", "еженедельнику", NULL };
+
+	return x->sg->t[i].type == SEG_WORD &&
+	    !(x->sg->t[i].flags & SEG_CAP) && str_in(x->w[i], w);
+}
+
+/* Where the medium's name that starts at token i ends: Latin words
+ * ("The Sunday Telegraph") or a name in quotation marks; i when it is
+ * neither. */
+static size_t
+medium_name_end(const struct ex *x, size_t i, size_t e)
+{
+	size_t	j;
+
+	if (tok_open_quote(x, i)) {
+		for (j = i + 1; j < e && j < i + 8 && !tok_close_quote(x, j);
+		    j++)
+			;
+		return j < e && tok_close_quote(x, j) ? j + 1 : i;
+	}
+	for (j = i; j < e && x->sg->t[j].type == SEG_WORD &&
+	    (x->sg->t[j].flags & SEG_LATIN); j++)
+		;
+	return j;
+}
+
+/* Past those a statement is told to, at token i before e: a noun of
+ * people in the dative ("журналистам"), or an outlet's noun in the
+ * dative with its name ("британской газете The Times", "агентству
+ * «Интерфакс»"); i when there are none. */
+size_t
+mention_skip_addressee(const struct ex *x, size_t i, size_t e)
+{
+	size_t	k;
+
+	if (i + 1 < e && addressee(x, i))
+		return i + 1;
+	for (k = i; k < e && k < i + 2 && tok_adjective(x, k); k++)
+		;
+	if (k + 2 < e && medium_dative(x, k))
+		return medium_name_end(x, k + 1, e);
+	return i;
 }
 
 /*

@@ -849,6 +849,10 @@ main(void)
 	ok(extract("Каждая партия боится, что проиграет выборы.", &ql) == 0,
 	    "\"каждая партия\" is anyone of a kind, no speaker");
 	quote_list_free(&ql);
+	check_one("«Мост откроют в мае», — сказал журналистам представитель "
+	    "акимата.", 0, QUOTE_DIRECT, "представитель акимата", "Мост "
+	    "откроют в мае", "those told after \"«Q», — сказал\" are no "
+	    "speaker");
 	check_one("«Мост откроют в мае», — аким отрезал.", 0, QUOTE_DIRECT,
 	    "аким", "Мост откроют в мае", "and the person before such a "
 	    "verb that ends the sentence");
