@@ -887,6 +887,9 @@ main(void)
 	    "декабре", "\"Как говорится в сообщении X, C\"; an adjective "
 	    "with a capital before a body's noun goes to the nominative "
 	    "with it");
+	check_one("Мост откроют в мае, следует из заявления акима Ерлана "
+	    "Касымова.", 0, QUOTE_INDIRECT, "Ерлан Касымов", "Мост откроют "
+	    "в мае", "\"C, следует из заявления X\"");
 	check_one("По словам федерального агентства, мост откроют в мае.", 0,
 	    QUOTE_INDIRECT, "федеральное агентство", "мост откроют в мае",
 	    "an adjective agrees with a neuter noun");
