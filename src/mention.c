@@ -237,8 +237,9 @@ name_ok(const struct ex *x, size_t first, size_t n, int oblique)
 	if (mention_place(x, first, n))
 		return 0;
 	/* "Газпром заявил": no instrumental is the subject of a verb
-	 * that agrees with it. */
+	 * that agrees with it ("Айгерим", "Касым" are first names). */
 	if (tok_oblique(x->w[first + n - 1]) &&
+	    !tok_has(x, first + n - 1, TF_FIRST) &&
 	    !(tok_ends(x->w[first + n - 1], "ом") && first + n < x->sg->n &&
 	    tok_agr(x->w[first + n]) == AGR_M &&
 	    tok_verb(x, first + n, x->sg->n, NULL, NULL)))

@@ -400,6 +400,9 @@ tok_adjective(const struct ex *x, size_t i)
 	    tok_ends(x->w[i], "аний") || (tok_ends(x->w[i], "ений") &&
 	    !tok_ends(x->w[i], "енний")))
 		return 0;
+	/* "Айгерим", "Касым": a capitalised known first name. */
+	if ((x->sg->t[i].flags & SEG_CAP) && tok_has(x, i, TF_FIRST))
+		return 0;
 	/* "Касым Аманов", "Рахим Жумабаева": a capitalised word before
 	 * a surname in -ов, -ев, -ин is a first name. */
 	if ((x->sg->t[i].flags & SEG_CAP) && i + 1 < x->sg->n &&

@@ -513,6 +513,9 @@ main(void)
 	    "Kazakh Digital Ерлан Касымов.", "генеральный директор компании "
 	    "Kazakh Digital", "a name in Latin letters is a complement of "
 	    "the role");
+	check_role("«Мы ждали мост пять лет», — рассказала жительница Алматы "
+	    "Айгерим.", "жительница Алматы", "a first name in -им alone "
+	    "after a role is the name, the role before it hers");
 	check_role("Директором фонда Digital Steppe назначен 39-летний Ерлан "
 	    "Касымов. «Работы много», — сказал Касымов.", NULL, "a short "
 	    "participle (\"назначен\") is the predicate, no part of a "
@@ -853,6 +856,9 @@ main(void)
 	    "акимата.", 0, QUOTE_DIRECT, "представитель акимата", "Мост "
 	    "откроют в мае", "those told after \"«Q», — сказал\" are no "
 	    "speaker");
+	check_one("«Мы ждали мост пять лет», — рассказала Айгерим.", 0,
+	    QUOTE_DIRECT, "Айгерим", "Мы ждали мост пять лет", "a first "
+	    "name in -им is no instrumental");
 	check_one("«Мост откроют в мае», — аким отрезал.", 0, QUOTE_DIRECT,
 	    "аким", "Мост откроют в мае", "and the person before such a "
 	    "verb that ends the sentence");
