@@ -86,6 +86,7 @@ static int	 media_form(const struct ex *, const char *, int *);
 static int	 ent_medium(const struct ex *, const struct ent *);
 static int	 role_oblique(const struct ex *, const char *);
 static void	 adjective_agree(const struct ex *, size_t, size_t, char *);
+static int	 active_participle(const char *);
 static int	 surname_seen(const struct ex *, size_t, const size_t *,
 		    size_t);
 static int	 role_plural(const struct ex *, const struct cand *);
@@ -866,6 +867,27 @@ role_span(const struct ex *x, size_t s, size_t e, int oblique)
 	return span_text(x, s, e, !proper_noun(x, s));
 }
 
+/* Does folded word f end like an active participle, in any case
+ * (назвавшаяся, возглавлявший, представляющего), which opens no role? */
+static int
+active_participle(const char *f)
+{
+	static const char *const end[] = { "ий", "ая", "ее", "ие", "его",
+	    "ей", "ему", "им", "ем", "их", "ую", "ими", "ийся", "аяся",
+	    "иеся", "егося", "ейся", NULL };
+	size_t	l = strlen(f), le, k;
+
+	for (k = 0; end[k] != NULL; k++) {
+		le = strlen(end[k]);
+		if (l < le + 8 || memcmp(f + l - le, end[k], le) != 0)
+			continue;
+		if (memcmp(f + l - le - 4, "вш", 4) == 0 ||
+		    memcmp(f + l - le - 2, "щ", 2) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* The role words of a name mention: the role phrase before the name
  * ("министр иностранных дел Сергей Лавров"), or one after it in commas
  * ("Анна Соколовская, профессор МГУ,").  The caller frees the result;
@@ -873,7 +895,7 @@ role_span(const struct ex *x, size_t s, size_t e, int oblique)
 char *
 people_role_text(const struct ex *x, const struct mention *m)
 {
-	size_t	s, i, e;
+	size_t	s, i, e, lim;
 
 	if (m->ns > m->s && role_before(x, m->s, m->ns, &s)) {
 		size_t	h;
@@ -888,22 +910,28 @@ people_role_text(const struct ex *x, const struct mention *m)
 			return NULL;
 		return role_span(x, s, m->ns, m->cas != SPEAKERS_NOM);
 	}
-	/* Or after it, in commas. */
+	/* Or after it, in commas: within the mention, or closed by a
+	 * comma after it ("Бауыржан Байбек, аким Алматы, заявил"). */
+	lim = m->e;
+	if (m->ne == m->e && tok_punct(x, m->ne, ','))
+		lim = x->sg->n;
 	s = m->ne;
-	if (s < m->e && tok_punct(x, s, ','))
+	if (s < lim && tok_punct(x, s, ','))
 		s++;
-	if (s >= m->e || !tok_has(x, s, TF_ROLE))
-		for (i = s; i < m->e && i < s + 3; i++)
-			if (tok_has(x, i, TF_ROLE) && tok_adjective(x, s))
-				break;
-	for (i = s; i < m->e && i < s + 3; i++)
+	for (i = s; i < lim && i < s + 3; i++)
 		if (tok_has(x, i, TF_ROLE))
 			break;
-	if (i >= m->e || i >= s + 3)
+	if (i >= lim || i >= s + 3)
 		return NULL;
-	for (e = s; e < m->e && e < s + 8 && !tok_punct(x, e, ',') &&
-	    !tok_sentend(x, e); e++)
+	for (e = s; e < lim && e < s + 8 && !tok_punct(x, e, ',') &&
+	    !tok_punct(x, e, '(') && !tok_sentend(x, e); e++)
 		;
+	/* "Женщина, назвавшаяся матерью X,": a participle is no
+	 * role. */
+	if (lim != m->e && (!(e < lim && (tok_punct(x, e, ',') ||
+	    tok_punct(x, e, '('))) ||
+	    (active_participle(x->w[s]) && !tok_has(x, s, TF_ROLE))))
+		return NULL;
 	return role_span(x, s, e, 0);
 }
 

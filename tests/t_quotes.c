@@ -516,6 +516,10 @@ main(void)
 	check_role("«Мы ждали мост пять лет», — рассказала жительница Алматы "
 	    "Айгерим.", "жительница Алматы", "a first name in -им alone "
 	    "after a role is the name, the role before it hers");
+	check_role("Бауыржан Байбек, аким Алматы, заявил, что метро продлят.",
+	    "аким Алматы", "a role in commas after the subject's name");
+	check_role("Айгуль Серикова, назвавшаяся матерью погибшего, заявила, "
+	    "что ждет суда.", NULL, "a participle in commas is no role");
 	check_role("Директором фонда Digital Steppe назначен 39-летний Ерлан "
 	    "Касымов. «Работы много», — сказал Касымов.", NULL, "a short "
 	    "participle (\"назначен\") is the predicate, no part of a "
