@@ -907,8 +907,13 @@ cue_prev(struct ex *x, const struct sent *st, size_t i, size_t k,
 			break;
 		}
 	}
+	/* "C: об этом заявил X", "C — об этом заявил X": the clause
+	 * before, as after "о чем". */
+	if (!clause && i >= st->s0 + 3 && (tok_punct(x, i - 1, ':') ||
+	    tok_dash(x, i - 1)))
+		clause = 2;
 	if (v >= st->s1 || v >= i + k + 8 || (st->si == 0 && !clause) ||
-	    (clause && (i < st->s0 + 3 || !tok_punct(x, i - 1, ','))))
+	    (clause == 1 && (i < st->s0 + 3 || !tok_punct(x, i - 1, ','))))
 		return i + k - 1;
 	/* "Так считает X": the verb right after "так", which opens the
 	 * sentence ("Так, в 2019 году ..." is no cue). */
