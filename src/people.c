@@ -86,6 +86,7 @@ static int	 media_form(const struct ex *, const char *, int *);
 static int	 ent_medium(const struct ex *, const struct ent *);
 static int	 role_oblique(const struct ex *, const char *);
 static void	 adjective_agree(const struct ex *, size_t, size_t, char *);
+static struct cand *body_cand(struct ex *, size_t, size_t, size_t);
 static int	 active_participle(const char *);
 static int	 surname_seen(const struct ex *, size_t, const size_t *,
 		    size_t);
@@ -285,8 +286,6 @@ people_bodies(struct ex *x)
 	size_t	i, s, e, k;
 
 	for (i = 0; i + 1 < x->sg->n; i++) {
-		struct cand	*c;
-
 		/* Only nouns of a body with a name of its own; "пресс-служба
 		 * МВД" and "полиция Спрингфилда" are genitives. */
 		if (x->sg->t[i].type != SEG_WORD || x->mask[i] ||
@@ -317,21 +316,13 @@ people_bodies(struct ex *x)
 			while (e > s + 1 && legal_suffix(x->w[e - 1]))
 				e--;
 		}
-		c = quotes_cand_add(x);
-		c->is_quote = 0;
-		c->order = s;
-		c->m.type = MEN_INST;
-		c->m.s = i;
-		c->m.ns = s;
-		c->m.e = c->m.ne = e;
+		body_cand(x, i, s, e);
 		i = e;
 	}
 	/* "Ryanair отменила рейсы", "Google объявил": a name in Latin
 	 * letters, no medium's and no person's, as the subject of a verb
 	 * in the past, so that "авиакомпания" after it finds it. */
 	for (i = 0; i + 1 < x->sg->n; i++) {
-		struct cand	*c;
-
 		if (x->mask[i] || x->sg->t[i].type != SEG_WORD ||
 		    !(x->sg->t[i].flags & SEG_LATIN) ||
 		    !(x->sg->t[i].flags & (SEG_CAP | SEG_ALLCAPS)) ||
@@ -354,14 +345,25 @@ people_bodies(struct ex *x)
 		    tok_has(x, i, TF_MEDIA) || tok_has(x, i, TF_FIRST) ||
 		    (i > 0 && body_noun(x->w[i - 1])))
 			continue;
-		c = quotes_cand_add(x);
-		c->is_quote = 0;
-		c->order = i;
-		c->m.type = MEN_INST;
-		c->m.s = c->m.ns = i;
-		c->m.e = c->m.ne = e;
+		body_cand(x, i, i, e);
 		i = e;
 	}
+}
+
+/* A candidate that is no quote: the body named by tokens [ns, e), its
+ * mention starting at s, in order at ns. */
+static struct cand *
+body_cand(struct ex *x, size_t s, size_t ns, size_t e)
+{
+	struct cand	*c = quotes_cand_add(x);
+
+	c->is_quote = 0;
+	c->order = ns;
+	c->m.type = MEN_INST;
+	c->m.s = s;
+	c->m.ns = ns;
+	c->m.e = c->m.ne = e;
+	return c;
 }
 
 /*
@@ -404,12 +406,7 @@ people_agencies(struct ex *x)
 		    passing_ok(x, i, i + k, le->tag, seen,
 		    sizeof(seen) / sizeof(seen[0]))))
 			continue;
-		c = quotes_cand_add(x);
-		c->is_quote = 0;
-		c->order = i;
-		c->m.type = MEN_INST;
-		c->m.s = c->m.ns = i;
-		c->m.e = c->m.ne = e;
+		c = body_cand(x, i, i, e);
 		c->m.literal = le->tag;
 		c->m.cs = i + k;
 		c->m.ce = e;
