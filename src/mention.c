@@ -28,6 +28,7 @@ static int	 noun_subject(const struct ex *, size_t, size_t, enum agr,
 		    struct mention *, int);
 static int	 enum_link(const struct ex *, size_t, size_t);
 static int	 conjoined_names(struct ex *, size_t, size_t, struct mention *);
+static int	 capital_compound(const struct ex *, size_t);
 static int	 addressee(const struct ex *, size_t);
 static int	 medium_dative(const struct ex *, size_t);
 static size_t	 medium_name_end(const struct ex *, size_t, size_t);
@@ -569,8 +570,10 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 		    (tok_has(x, first - 1, TF_ROLE) ||
 		    tok_has(x, first - 1, TF_INST)) &&
 		    (tok_ends(x->w[first], "а") || tok_ends(x->w[first], "я") ||
-		    tok_kin(x->w[first - 1])))
-			continue;	/* "муж Биби" is the husband */
+		    tok_kin(x->w[first - 1]) || (capital_compound(x, first) &&
+		    !tok_has(x, first, TF_FIRST))))
+			continue;	/* "муж Биби" is the husband, "полиции
+					 * Сан-Диего" a place */
 		/* "прокуратура города Павия": a name after a body's noun,
 		 * with no role between, is its complement. */
 		if (n > 0 && !(flags & MNP_OBL) &&
@@ -885,6 +888,20 @@ conjoined_names(struct ex *x, size_t s, size_t e, struct mention *m)
 	m->e = m->ne = e;
 	m->conj = 1;
 	return 1;
+}
+
+/* Is token i one word of two capitalised parts joined by a hyphen
+ * (Сан-Диего, Нью-Йорк), a place's shape after a body's noun? */
+static int
+capital_compound(const struct ex *x, size_t i)
+{
+	const struct token	*t = &x->sg->t[i];
+	const char		*p, *e = x->text + t->end;
+
+	for (p = x->text + t->start; p + 1 < e; p++)
+		if (*p == '-')
+			return segment_starts_upper(p + 1);
+	return 0;
 }
 
 /* Is token i "один" in any case and gender? */

@@ -897,6 +897,10 @@ main(void)
 	    "декабре", "\"Как говорится в сообщении X, C\"; an adjective "
 	    "with a capital before a body's noun goes to the nominative "
 	    "with it");
+	check_one("Шеф полиции Сан-Диего рассказал, что преступник задержан.",
+	    0, QUOTE_INDIRECT, "шеф полиции Сан-Диего", "преступник "
+	    "задержан", "a word of two capitalised parts after a body's "
+	    "noun is a place, no name");
 	check_one("Мост откроют в мае: об этом заявил аким Ерлан Касымов.", 0,
 	    QUOTE_INDIRECT, "Ерлан Касымов", "Мост откроют в мае", "\"C: об "
 	    "этом заявил X\" reports the clause before");
