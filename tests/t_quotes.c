@@ -901,6 +901,9 @@ main(void)
 	    0, QUOTE_INDIRECT, "шеф полиции Сан-Диего", "преступник "
 	    "задержан", "a word of two capitalised parts after a body's "
 	    "noun is a place, no name");
+	check_one("«Цены не вырастут», — говорится в Telegram-канале министра "
+	    "Ерлана Касымова.", 0, QUOTE_DIRECT, "Ерлан Касымов", "Цены не "
+	    "вырастут", "a Telegram channel is a statement of its owner");
 	check_one("Мост откроют в мае: об этом заявил аким Ерлан Касымов.", 0,
 	    QUOTE_INDIRECT, "Ерлан Касымов", "Мост откроют в мае", "\"C: об "
 	    "этом заявил X\" reports the clause before");
