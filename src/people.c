@@ -87,6 +87,8 @@ static int	 ent_medium(const struct ex *, const struct ent *);
 static int	 role_oblique(const struct ex *, const char *);
 static void	 adjective_agree(const struct ex *, size_t, size_t, char *);
 static struct cand *body_cand(struct ex *, size_t, size_t, size_t);
+static enum gender role_gender(const struct ex *, size_t, size_t,
+		    enum gender);
 static int	 active_participle(const char *);
 static int	 surname_seen(const struct ex *, size_t, const size_t *,
 		    size_t);
@@ -2433,6 +2435,26 @@ role_person(struct ex *x, const struct cand *c, size_t ci, enum gender g)
 	return ent_next(x, ci, c->agr);
 }
 
+/* The gender verb agreement g tells of the role in tokens [s, e):
+ * only against the role noun's own gender ("глава ... отметил",
+ * "пресс-секретарь ... сообщила"); a masculine noun with a masculine
+ * verb ("источник сообщил") tells nothing. */
+static enum gender
+role_gender(const struct ex *x, size_t s, size_t e, enum gender g)
+{
+	size_t	i;
+	int	fem;
+
+	for (i = s; i < e && !tok_has(x, i, TF_ROLE); i++)
+		;
+	if (i >= e)
+		return GENDER_UNKNOWN;
+	fem = tok_ends(x->w[i], "а") || tok_ends(x->w[i], "я");
+	if ((g == GENDER_MALE && fem) || (g == GENDER_FEMALE && !fem))
+		return g;
+	return GENDER_UNKNOWN;
+}
+
 /* Does the role noun of c's mention name several people ("источники",
  * "представители компании" with a plural verb)? */
 static int
@@ -2595,6 +2617,12 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 		r = ent_literal(x, s, role_plural(x, c) ? SPEAKER_GROUP :
 		    SPEAKER_PERSON, c->order);
 		free(s);
+		/* "глава государства отметил", "пресс-секретарь
+		 * сообщила": the verb tells the gender of one described
+		 * by a role when it agrees against the noun's own. */
+		if (r >= 0 && x->e[r].kind == SPEAKER_PERSON &&
+		    x->e[r].g == GENDER_UNKNOWN)
+			x->e[r].g = role_gender(x, p, m->ne, g);
 		break;
 	case MEN_GROUP:
 	case MEN_INST:

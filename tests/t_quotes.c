@@ -853,6 +853,14 @@ main(void)
 	    "Air Astana", "пассажирам вернут деньги", "a name in Latin "
 	    "letters as a verb's subject is the body a generic noun after "
 	    "it refers to");
+	ok(extract("Глава государства отметил, что экономика растет.", &ql) ==
+	    1 && ql.q[0].gender == GENDER_MALE, "\"глава ... отметил\": "
+	    "the verb tells a role's gender against the noun's");
+	quote_list_free(&ql);
+	ok(extract("Источник сообщил, что сделка закрыта.", &ql) == 1 &&
+	    ql.q[0].gender == GENDER_UNKNOWN, "\"источник сообщил\" tells "
+	    "none");
+	quote_list_free(&ql);
 	ok(extract("Каждая партия боится, что проиграет выборы.", &ql) == 0,
 	    "\"каждая партия\" is anyone of a kind, no speaker");
 	quote_list_free(&ql);
