@@ -184,6 +184,7 @@ int		 tok_initial_dot(const struct ex *, size_t i);
 /* Is folded word f an adverbial participle (обвиняя, отметив)? */
 int		 tok_gerund(const char *f);
 int		 tok_participle(const char *f);
+int		 tok_participle_active(const char *f);
 int		 tok_role_genitive(const struct ex *, size_t);
 /* Is token i a word of time (a month, a weekday, году)? */
 int		 tok_time(const struct ex *, size_t i);

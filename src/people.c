@@ -89,7 +89,6 @@ static void	 adjective_agree(const struct ex *, size_t, size_t, char *);
 static struct cand *body_cand(struct ex *, size_t, size_t, size_t);
 static enum gender role_gender(const struct ex *, size_t, size_t,
 		    enum gender);
-static int	 active_participle(const char *);
 static int	 surname_seen(const struct ex *, size_t, const size_t *,
 		    size_t);
 static int	 role_plural(const struct ex *, const struct cand *);
@@ -866,27 +865,6 @@ role_span(const struct ex *x, size_t s, size_t e, int oblique)
 	return span_text(x, s, e, !proper_noun(x, s));
 }
 
-/* Does folded word f end like an active participle, in any case
- * (назвавшаяся, возглавлявший, представляющего), which opens no role? */
-static int
-active_participle(const char *f)
-{
-	static const char *const end[] = { "ий", "ая", "ее", "ие", "его",
-	    "ей", "ему", "им", "ем", "их", "ую", "ими", "ийся", "аяся",
-	    "иеся", "егося", "ейся", NULL };
-	size_t	l = strlen(f), le, k;
-
-	for (k = 0; end[k] != NULL; k++) {
-		le = strlen(end[k]);
-		if (l < le + 8 || memcmp(f + l - le, end[k], le) != 0)
-			continue;
-		if (memcmp(f + l - le - 4, "вш", 4) == 0 ||
-		    memcmp(f + l - le - 2, "щ", 2) == 0)
-			return 1;
-	}
-	return 0;
-}
-
 /* The role words of a name mention: the role phrase before the name
  * ("министр иностранных дел Сергей Лавров"), or one after it in commas
  * ("Анна Соколовская, профессор МГУ,").  The caller frees the result;
@@ -929,7 +907,8 @@ people_role_text(const struct ex *x, const struct mention *m)
 	 * role. */
 	if (lim != m->e && (!(e < lim && (tok_punct(x, e, ',') ||
 	    tok_punct(x, e, '('))) ||
-	    (active_participle(x->w[s]) && !tok_has(x, s, TF_ROLE))))
+	    (tok_participle_active(x->w[s]) &&
+	    !tok_has(x, s, TF_ROLE))))
 		return NULL;
 	return role_span(x, s, e, 0);
 }

@@ -15,6 +15,7 @@
 #include "speakers.h"
 #include "util.h"
 
+static int	 participle_shape(const char *, int);
 static int	 tok_straight_opens(const struct ex *, size_t);
 static int	 tok_name_uncached(const struct ex *, size_t);
 static int	 tok_particle_name(const struct ex *, size_t);
@@ -733,13 +734,30 @@ tok_role_genitive(const struct ex *x, size_t i)
 int
 tok_participle(const char *f)
 {
+	return participle_shape(f, 0);
+}
+
+/* Does folded word f end like an active participle, in any case
+ * (назвавшаяся, представляющего), not a passive one or an adjective in
+ * -нный (художественный)? */
+int
+tok_participle_active(const char *f)
+{
+	return participle_shape(f, 1);
+}
+
+/* The participle's suffix and ending at the end of f: with active set,
+ * only the active suffixes (-вш-, -щ-). */
+static int
+participle_shape(const char *f, int active)
+{
 	static const char *const suf[] = {
 		"вш", "дш", "сш", "зш", "щ", "нн", "ем", "им", NULL
 	};
 	static const char *const end[] = {
 		"ий", "ая", "ее", "ие", "его", "ей", "ему", "им", "ем", "их",
-		"ый", "ое", "ые", "ого", "ой", "ому", "ым", "ом", "ых",
-		"ийся", "аяся", "иеся", "егося", "ейся", NULL
+		"ый", "ое", "ые", "ого", "ой", "ому", "ым", "ом", "ых", "ую",
+		"ими", "ийся", "аяся", "иеся", "егося", "ейся", NULL
 	};
 	size_t	l = strlen(f), i, k;
 
@@ -753,6 +771,9 @@ tok_participle(const char *f)
 		for (i = 0; suf[i] != NULL; i++) {
 			size_t	ls = strlen(suf[i]);
 
+			if (active && strcmp(suf[i], "вш") != 0 &&
+			    strcmp(suf[i], "щ") != 0)
+				continue;
 			if (l > le + ls &&
 			    memcmp(f + l - le - ls, suf[i], ls) == 0)
 				return 1;
