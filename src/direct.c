@@ -30,6 +30,9 @@ static int	 find_split(struct ex *, size_t, size_t, size_t *, size_t *,
 		    struct cand *);
 static void	 add_direct(struct ex *, size_t, size_t, const struct cand *);
 static int	 intro_name(const struct ex *, const struct mention *);
+static int	 voiced_intro(struct ex *, size_t, size_t, struct cand *);
+static int	 names_person(const struct ex *, const struct mention *, size_t,
+		    size_t);
 static int	 attr_line(struct ex *, size_t, struct cand *);
 static int	 run_attribution(struct ex *, size_t, struct cand *);
 static size_t	 transcript_line(struct ex *, size_t, size_t, struct cand *);
@@ -177,6 +180,77 @@ words_intro(struct ex *x, size_t s, size_t e, struct cand *c)
 	return c->m.type == MEN_NAME || c->m.type == MEN_PRON ||
 	    c->m.type == MEN_ROLE || c->m.type == MEN_INST ||
 	    c->m.type == MEN_GROUP;
+}
+
+/*
+ * The sentence [s, e) before a colon that ends a paragraph, when the
+ * paragraph after it speaks in the first person (first_person_run()):
+ * a name alone ("Аннабель Джонс:", "Джоэл Коллинс (художник):"), or
+ * the subject of its first verb in the past or the present, whatever
+ * the verb ("Тайсон Фьюри признался в употреблении кокаина:").  Fills
+ * c as the colon rules do.
+ */
+static int
+voiced_intro(struct ex *x, size_t s, size_t e, struct cand *c)
+{
+	size_t	v, k = e;
+
+	memset(c, 0, sizeof(*c));
+	if (k > s + 2 && tok_punct(x, k - 1, ')')) {
+		while (k > s && !tok_punct(x, k - 1, '('))
+			k--;
+		if (k > s)
+			k--;
+	}
+	if (k >= s + 2 && k <= s + 4 && tok_name(x, s) &&
+	    mention_np(x, s, k, &c->m, 0) && c->m.type == MEN_NAME &&
+	    c->m.ns == s && c->m.ne == k && c->m.cas == SPEAKERS_NOM) {
+		c->colon_cue = 1;
+		c->cue_tok = e;
+		return 1;
+	}
+	memset(c, 0, sizeof(*c));
+	for (v = s; v < e; v++)
+		if (manner_verb(x, v) || (tok_agr(x->w[v]) == AGR_PL &&
+		    tok_finite_past(x, v)))
+			break;
+	if (v >= e)
+		return 0;
+	c->cs = v;
+	c->ce = v + 1;
+	c->agr = tok_agr(x->w[v]);
+	if (!mention_before(x, s, v, &c->m, c->agr))
+		return 0;
+	/* "фонд инвестировал ...:" then someone's words: a body is
+	 * no one who says "я". */
+	return c->m.type == MEN_NAME || c->m.type == MEN_PRON ||
+	    c->m.type == MEN_ROLE || c->m.type == MEN_GROUP;
+}
+
+/*
+ * Does paragraph [s, e) name the person of mention m (a word of the
+ * name, not after "я": "наш брат Кит")?  Then it talks about the
+ * person, in someone else's voice.
+ */
+static int
+names_person(const struct ex *x, const struct mention *m, size_t s,
+    size_t e)
+{
+	size_t	i, k;
+
+	if (m->type != MEN_NAME)
+		return 0;
+	for (i = s; i < e; i++) {
+		if (x->sg->t[i].type != SEG_WORD || !(x->sg->t[i].flags &
+		    SEG_CAP))
+			continue;
+		for (k = m->ns; k < m->ne; k++)
+			if (strcmp(x->w[i], x->w[k]) == 0 &&
+			    !(i > s && tok_is(x, i - 1, "я")) &&
+			    !(i > s + 1 && tok_is(x, i - 2, "я")))
+				return 1;
+	}
+	return 0;
 }
 
 /*
@@ -1359,10 +1433,15 @@ direct_pass(struct ex *x)
 				intro.cs = v;
 				intro.ce = v + len;
 				intro.agr = tok_agr(x->w[v]);
+				/* "подал в отставку и призвал к ...:"
+				 * shares the first verb's subject. */
 				if (!mention_before(x, j, v, &intro.m,
 				    intro.agr) &&
 				    !mention_after(x, v + len, pe - 1,
-				    &intro.m, &end, 0))
+				    &intro.m, &end, 0) &&
+				    !(v > j && tok_is(x, v - 1, "и") &&
+				    mention_subject_left(x, j, v, &intro.m,
+				    intro.agr)))
 					intro.m.type = MEN_NONE;
 				has_intro = 1;
 			} else if (doc_intro(x, j, pe - 1, &intro)) {
@@ -1372,9 +1451,20 @@ direct_pass(struct ex *x)
 				/* "опубликовал следующий текст:" */
 				has_intro = 1;
 			} else if (mention_np(x, j, pe - 1, &intro.m, 0) &&
-			    intro_name(x, &intro.m)) {
+			    intro_name(x, &intro.m) && !(p + 1 < sg->npara &&
+			    names_person(x, &intro.m, sg->para[p + 1].first,
+			    sg->para[p + 1].last))) {
 				intro.colon_cue = 1;
 				intro.cue_tok = pe - 1;
+				has_intro = 1;
+			} else if (p + 1 < sg->npara &&
+			    first_person_run(x, sg->para[p + 1].first,
+			    sg->para[p + 1].last) &&
+			    voiced_intro(x, j, pe - 1, &intro) &&
+			    !names_person(x, &intro.m, sg->para[p + 1].first,
+			    sg->para[p + 1].last)) {
+				/* "Тайсон Фьюри признался ...:" and his
+				 * words in the first person */
 				has_intro = 1;
 			}
 			if (has_intro && !governs_clause(x, intro.ce, pe) &&

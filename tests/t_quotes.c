@@ -1362,6 +1362,33 @@ main(void)
 	    "quote the crawl lost");
 	quote_list_free(&ql);
 
+	/* A paragraph ending in a colon with no verb of speech, and the
+	 * next one in the first person: the words of its subject. */
+	check_one("Боксёр Аскар Мусин признался в употреблении допинга:\n\n"
+	    "Я делал много глупостей. Мне стыдно перед болельщиками.", 0,
+	    QUOTE_DIRECT, "Аскар Мусин", "Я делал много глупостей. Мне "
+	    "стыдно перед болельщиками.", "\"X признался в Y:\" then words "
+	    "in the first person");
+	check_one("Сериал снимали два года.\n\nАйжан Нуртаева (продюсер):\n\n"
+	    "Мы многое поняли за эти съёмки.", 0, QUOTE_DIRECT,
+	    "Айжан Нуртаева", "Мы многое поняли за эти съёмки.",
+	    "a name and a role in parentheses before a colon");
+	check_one("Премьер-министр Марат Ахметов подал в отставку и призвал "
+	    "к досрочным выборам:\n\nС этим парламентом я не могу "
+	    "работать.", 0, QUOTE_DIRECT, "Марат Ахметов", "С этим "
+	    "парламентом я не могу работать.", "\"X подал в отставку и "
+	    "призвал к Y:\" shares the first verb's subject");
+	t = "Фонд вложил миллион долларов в новые школы:\n\nЯ рад, что мы "
+	    "помогли детям.";
+	ok(extract(t, &ql) == 0, "a body before the colon does not say "
+	    "\"я\"");
+	quote_list_free(&ql);
+	t = "Музыкант Кит Ларсен покончил с собой:\n\nМы не можем "
+	    "поверить, что наш брат Кит ушёл.";
+	ok(extract(t, &ql) == 0, "words that name the subject are about "
+	    "him, in another's voice");
+	quote_list_free(&ql);
+
 	check_one("Пользователи Tumblr угрожали уйти, если сервис продадут, "
 	    "указывая на его достоинства.", 0, QUOTE_INDIRECT, "пользователи "
 	    "Tumblr", "уйти, если сервис продадут", "a name after a group's "
