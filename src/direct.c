@@ -745,10 +745,18 @@ attribution(struct ex *x, size_t s, size_t e, struct cand *c, size_t *end)
 	}
 	if ((le = lexicon_match(x->lx, LEX_PHRASES, x->w + s, e - s,
 	    &k)) != NULL && strcmp(le->tag, "doc") == 0) {
+		size_t	oe;
+
 		c->cs = s;
 		c->ce = s + k;
 		c->agr = AGR_NONE;
-		if (!mention_np(x, s + k, e, &c->m, MNP_LEFT | MNP_OBL))
+		/* "в заявлении группы, опубликованном ...": the owner
+		 * ends at a comma; with none before it, "в письме,
+		 * которое ученые направили" names it after. */
+		for (oe = s + k; oe < e && !tok_punct(x, oe, ','); oe++)
+			;
+		if (!mention_np(x, s + k, oe, &c->m, MNP_LEFT | MNP_OBL) &&
+		    !mention_np(x, s + k, e, &c->m, MNP_LEFT | MNP_OBL))
 			c->m.type = MEN_NONE;	/* "— говорится в интервью" */
 		c->m.cas = SPEAKERS_GEN;
 		return 1;

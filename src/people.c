@@ -2689,10 +2689,12 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 			if (m->type == MEN_INST && generic_body(x, b, e) &&
 			    strncmp(x->w[e - 1], "ведомств", 16) == 0)
 				r = ent_agency(x, c);
-			else if (m->type == MEN_INST &&
-			    generic_body(x, b, e) &&
+			else if ((m->type == MEN_INST || (m->type ==
+			    MEN_GROUP && strncmp(x->w[e - 1], "групп",
+			    10) == 0)) && generic_body(x, b, e) &&
 			    (r = ent_named(x, x->w[e - 1])) < 0 &&
 			    body_noun(x->w[e - 1]))
+				/* "группа" alone: the band named so */
 				r = ent_recent_body(x, c, x->w[e - 1]);
 			if (r < 0)
 				r = ent_literal(x, s, m->type == MEN_GROUP ?

@@ -1362,6 +1362,12 @@ main(void)
 	    "quote the crawl lost");
 	quote_list_free(&ql);
 
+	check_one("Концерт группы «Дос Мукасан» прошёл в Алматы.\n\n«Мы рады "
+	    "играть для вас», — говорится в заявлении группы, опубликованном "
+	    "перед концертом.", 0, QUOTE_DIRECT, "Дос Мукасан", "Мы рады "
+	    "играть для вас", "the owner of a statement ends at a comma; "
+	    "\"группа\" alone is the band named so");
+
 	/* A paragraph ending in a colon with no verb of speech, and the
 	 * next one in the first person: the words of its subject. */
 	check_one("Боксёр Аскар Мусин признался в употреблении допинга:\n\n"
