@@ -671,8 +671,10 @@ role_before(const struct ex *x, size_t lo, size_t first, size_t *rs)
 			break;
 	}
 	/* A noun the lists do not know, right before the name:
-	 * "биограф Фредерик Олесси". */
-	if (found == first && first > lo && role_noun_shape(x, first - 1))
+	 * "биограф Фредерик Олесси"; in the nominative, so the name is
+	 * too ("вручил детонатор Мишелю Барнье"). */
+	if (found == first && first > lo && role_noun_shape(x, first - 1) &&
+	    mention_name_case(x, first) == SPEAKERS_NOM)
 		found = first - 1;
 	if (found == first)
 		return 0;

@@ -1368,6 +1368,11 @@ main(void)
 	    "играть для вас", "the owner of a statement ends at a comma; "
 	    "\"группа\" alone is the band named so");
 
+	check_role("Сенатор уклонился от ответа на вопрос, поддерживает ли "
+	    "он импичмент Ерлану Карину.\n\nЕрлан Карин призвал сторонников "
+	    "действовать мирно.", NULL, "a noun shaped like a role before a "
+	    "name in the dative is none of its role (\"импичмент Ерлану\")");
+
 	/* A paragraph ending in a colon with no verb of speech, and the
 	 * next one in the first person: the words of its subject. */
 	check_one("Боксёр Аскар Мусин признался в употреблении допинга:\n\n"
