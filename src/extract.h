@@ -130,6 +130,7 @@ struct ex {
 	size_t				 nc, capc;
 	struct ent			*e;
 	size_t				 ne, cape;
+	enum agr			 lastagr; /* the last quote's verb */
 };
 
 /* Word-list memberships of a token, looked up once each (tok_has()):

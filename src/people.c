@@ -2558,6 +2558,15 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 				r = *last;
 			break;
 		}
+		/* "Компания извинилась ... Она заявила": a body whose
+		 * verb agreed as the pronoun does, just before. */
+		if (g != GENDER_UNKNOWN && *last >= 0 &&
+		    x->e[*last].kind == SPEAKER_INSTITUTION &&
+		    x->lastagr == (g == GENDER_FEMALE ? AGR_F : AGR_M) &&
+		    x->e[*last].sal_sent + 1 >= x->sg->t[c->order].sent) {
+			r = *last;
+			break;
+		}
 		r = ent_recent(x, g, SPEAKER_PERSON, 1, c);
 		if (r < 0)
 			r = ent_next(x, ci, c->agr);
@@ -2781,6 +2790,7 @@ found:
 			x->e[r].nquotes++;
 			*last = r;
 			*lastq = r;
+			x->lastagr = c->agr;
 		}
 	}
 	return r;

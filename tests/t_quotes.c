@@ -1373,6 +1373,12 @@ main(void)
 	    "действовать мирно.", NULL, "a noun shaped like a role before a "
 	    "name in the dative is none of its role (\"импичмент Ерлану\")");
 
+	check_one("Певица Айгуль Иманбаева снялась в рекламе. Компания Sunrise "
+	    "Industrial извинилась за рекламу. Она заявила о поддержке "
+	    "артистов.", 1, QUOTE_INDIRECT, "Sunrise Industrial", "поддержке "
+	    "артистов", "\"она\" after a body whose verb agreed so is the "
+	    "body");
+
 	/* A paragraph ending in a colon with no verb of speech, and the
 	 * next one in the first person: the words of its subject. */
 	check_one("Боксёр Аскар Мусин признался в употреблении допинга:\n\n"
