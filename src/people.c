@@ -2568,6 +2568,13 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 			break;
 		}
 		r = ent_recent(x, g, SPEAKER_PERSON, 1, c);
+		/* "заявил представитель МИД. Он подчеркнул": with no
+		 * one named, the one described who spoke last. */
+		if (r < 0 && *last >= 0 &&
+		    x->e[*last].kind == SPEAKER_PERSON &&
+		    (g == GENDER_UNKNOWN || x->e[*last].g == GENDER_UNKNOWN ||
+		    x->e[*last].g == g))
+			r = *last;
 		if (r < 0)
 			r = ent_next(x, ci, c->agr);
 		break;

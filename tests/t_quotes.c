@@ -1379,6 +1379,12 @@ main(void)
 	    "артистов", "\"она\" after a body whose verb agreed so is the "
 	    "body");
 
+	check_one("Франция поддержит пересмотр директивы, заявил на брифинге "
+	    "представитель МИД страны.\n\nОн подчеркнул, что директива "
+	    "будет применяться ко всем.", 1, QUOTE_INDIRECT, "представитель "
+	    "МИД страны", "директива будет применяться ко всем", "with no "
+	    "one named, \"он\" is the one described who spoke last");
+
 	/* A paragraph ending in a colon with no verb of speech, and the
 	 * next one in the first person: the words of its subject. */
 	check_one("Боксёр Аскар Мусин признался в употреблении допинга:\n\n"
