@@ -85,6 +85,9 @@ static int	 mention_medium(const struct ex *, const struct mention *);
 static int	 media_form(const struct ex *, const char *, int *);
 static int	 ent_medium(const struct ex *, const struct ent *);
 static int	 role_oblique(const struct ex *, const char *);
+static int	 other_office(const char *, const char *);
+static int	 ent_next_here(struct ex *, size_t, enum agr);
+static int	 roles_word(const char *, const char *, int);
 static void	 adjective_agree(const struct ex *, size_t, size_t, char *);
 static struct cand *body_cand(struct ex *, size_t, size_t, size_t);
 static enum gender role_gender(const struct ex *, size_t, size_t,
@@ -2290,6 +2293,26 @@ ent_next(struct ex *x, size_t ci, enum agr a)
 	return -1;
 }
 
+/* The person named next after candidate ci in its sentence ("Об этом
+ * сообщил министр ... Хорхе Арреаза"), or as the speaker of a quote
+ * in the next ("Российский президент назвал ... — добавил Путин"),
+ * else -1. */
+static int
+ent_next_here(struct ex *x, size_t ci, enum agr a)
+{
+	size_t	k, sent = x->sg->t[x->c[ci].order].sent, ks;
+
+	for (k = ci + 1; k < x->nc && k < ci + 8; k++) {
+		if (x->c[k].m.type != MEN_NAME)
+			continue;
+		ks = x->sg->t[x->c[k].m.ns].sent;
+		if (ks == sent || (ks == sent + 1 && x->c[k].is_quote))
+			return ent_next(x, ci, a);
+		return -1;
+	}
+	return -1;
+}
+
 /* Does folded f introduce someone not named before: местный, другой,
  * некий, один, неназванный, анонимный (in any gender and case)? */
 static int
@@ -2304,6 +2327,100 @@ new_referent(const char *f)
 	for (k = 0; stem[k] != NULL; k++)
 		if (strncmp(f, stem[k], strlen(stem[k])) == 0 &&
 		    strlen(f) <= strlen(stem[k]) + 6)
+			return 1;
+	return 0;
+}
+
+/* An office a role noun may name: the stems of its forms, then its
+ * nominatives (other_office()). */
+struct office {
+	const char	*stem[2];
+	const char	*nom[2];
+};
+
+/* Does a word of roles (words parted by spaces) start with stem s, or
+ * with exact set, equal it? */
+static int
+roles_word(const char *roles, const char *s, int exact)
+{
+	const char	*p = roles, *e;
+	size_t		 l = strlen(s);
+
+	while (*p != '\0') {
+		while (*p == ' ')
+			p++;
+		if ((e = strchr(p, ' ')) == NULL)
+			e = p + strlen(p);
+		if ((size_t)(e - p) >= l && strncmp(p, s, l) == 0 &&
+		    (!exact || (size_t)(e - p) == l))
+			return 1;
+		p = e;
+	}
+	return 0;
+}
+
+/*
+ * Is folded role noun f an office (аким, президент, министр) that
+ * roles, the roles of a person, show the person does not hold: another
+ * office in the nominative, and none that f may stand for ("министр"
+ * for "глава МИД", "президент" for "глава государства")?  "Аким города
+ * подчеркнул" after "президент X" is someone else; "глава региона" or
+ * "эксперт" may be anyone, and "глава кабинета министров" holds no
+ * office of "министр".
+ */
+static int
+other_office(const char *f, const char *roles)
+{
+	static const struct office office[] = {
+		{ { "президент", NULL }, { "президент", NULL } },
+		{ { "премьер", NULL }, { "премьер", "премьер-министр" } },
+		{ { "министр", NULL }, { "министр", NULL } },
+		{ { "губернатор", NULL }, { "губернатор", NULL } },
+		{ { "аким", NULL }, { "аким", NULL } },
+		{ { "мэр", NULL }, { "мэр", NULL } },
+		{ { "судь", "судей" }, { "судья", NULL } },
+		{ { "прокурор", "генпрокурор" }, { "прокурор", "генпрокурор" } },
+		{ { "посол", "посл" }, { "посол", NULL } },
+		{ { "депутат", NULL }, { "депутат", NULL } },
+		{ { "сенатор", NULL }, { "сенатор", NULL } },
+		{ { "канцлер", NULL }, { "канцлер", NULL } },
+		{ { "тренер", NULL }, { "тренер", NULL } },
+		{ { "адвокат", NULL }, { "адвокат", NULL } },
+		{ { "пресс-секретар", NULL }, { "пресс-секретарь", NULL } },
+	};
+	/* Who holds an office second to another. */
+	static const char *const second[] = { "заместитель", "замминистра",
+	    "помощник", "советник", "вице-президент", "вице-премьер", NULL };
+	static const char *const stands[] = { "мид", "ведомств",
+	    "государства", "правительства", "кабинета", NULL };
+	const size_t	n = sizeof(office) / sizeof(office[0]);
+	size_t		a, b, k;
+
+	if (roles == NULL)
+		return 0;
+	for (a = 0; a < n; a++) {
+		for (k = 0; k < 2 && office[a].stem[k] != NULL; k++)
+			if (strncmp(f, office[a].stem[k],
+			    strlen(office[a].stem[k])) == 0)
+				break;
+		if (k < 2 && office[a].stem[k] != NULL)
+			break;
+	}
+	if (a == n)
+		return 0;
+	for (k = 0; k < 2 && office[a].stem[k] != NULL; k++)
+		if (roles_word(roles, office[a].stem[k], 0))
+			return 0;
+	/* "глава МИД", "глава государства", "глава кабинета". */
+	for (k = 0; stands[k] != NULL; k++)
+		if (roles_word(roles, stands[k], 0))
+			return 0;
+	for (b = 0; b < n; b++)
+		for (k = 0; b != a && k < 2 && office[b].nom[k] != NULL; k++)
+			if (roles_word(roles, office[b].nom[k], 1))
+				return 1;
+	for (k = 0; second[k] != NULL; k++)
+		if (roles_word(roles, second[k], 1))
 			return 1;
 	return 0;
 }
@@ -2412,7 +2529,9 @@ role_person(struct ex *x, const struct cand *c, size_t ci, enum gender g)
 	 * speaker described before; other nouns want a named person. */
 	if ((r = ent_recent(x, g, strcmp(le->tag, "back") == 0 ? -1 :
 	    SPEAKER_PERSON, strcmp(le->tag, "back") == 0 ? 2 : 1, c)) >= 0)
-		return r;
+		return m->cas != SPEAKERS_NOM || role_oblique(x, x->w[i]) ||
+		    !other_office(x->w[i], x->e[r].roles) ? r :
+		    ent_next_here(x, ci, c->agr);
 	return ent_next(x, ci, c->agr);
 }
 

@@ -1385,6 +1385,21 @@ main(void)
 	    "МИД страны", "директива будет применяться ко всем", "with no "
 	    "one named, \"он\" is the one described who spoke last");
 
+	check_one("Президент Касым-Жомарт Токаев отметил, что правительство "
+	    "справится.\n\nАким города подчеркнул, что строительство "
+	    "завершится в срок.", 1, QUOTE_INDIRECT, "аким города",
+	    "строительство завершится в срок", "an office the last person "
+	    "does not hold, when he holds another, is someone else");
+	check_one("Министр иностранных дел Мурат Нуртлеу подал в отставку. "
+	    "«Премьер принял отставку», — отметил пресс-секретарь "
+	    "правительства.", 0, QUOTE_DIRECT, "пресс-секретарь "
+	    "правительства", "Премьер принял отставку", "a spokesman is no "
+	    "minister named before");
+	check_one("Глава МИД Мурат Нуртлеу прилетел в Астану.\n\nМинистр "
+	    "заявил, что переговоры прошли успешно.", 0, QUOTE_INDIRECT,
+	    "Мурат Нуртлеу", "переговоры прошли успешно", "\"министр\" may "
+	    "stand for \"глава МИД\"");
+
 	/* A paragraph ending in a colon with no verb of speech, and the
 	 * next one in the first person: the words of its subject. */
 	check_one("Боксёр Аскар Мусин признался в употреблении допинга:\n\n"
