@@ -70,6 +70,7 @@ static int	 verb_subject(struct ex *, const struct sent *, size_t,
 static size_t	 verb_complement(struct ex *, const struct sent *, size_t,
 		    size_t, unsigned, enum agr, const struct mention *,
 		    size_t);
+static int	 quoted_object(const struct ex *, size_t, size_t);
 static int	 named_as(const struct ex *, size_t, size_t);
 static size_t	 cue_verb(struct ex *, const struct sent *, size_t);
 static int	 verb_inverted(struct ex *, const struct sent *, size_t,
@@ -1632,7 +1633,8 @@ verb_complement(struct ex *x, const struct sent *st, size_t i, size_t len,
 	 * ошибкой" says something of it.  "(того же требовал и адвокат)":
 	 * "и" opens no object. */
 	if ((cls & VC_OBJECT) && stop < s1 &&
-	    x->sg->t[stop].type == SEG_WORD && !tok_is(x, stop, "и") &&
+	    (x->sg->t[stop].type == SEG_WORD || quoted_object(x, stop, s1)) &&
+	    !tok_is(x, stop, "и") &&
 	    (!(tok_is(x, stop, "это") ||
 	    tok_is(x, stop, "этот") || tok_is(x, stop, "эти") ||
 	    tok_is(x, stop, "эту")) || named_as(x, stop + 1,
@@ -1642,6 +1644,23 @@ verb_complement(struct ex *x, const struct sent *st, size_t i, size_t len,
 		return stop - 1;
 	}
 	return i;
+}
+
+/* Does a name in quotation marks open the object at token i before e,
+ * words following it ("призвал «Газпром» оплатить долг")? */
+static int
+quoted_object(const struct ex *x, size_t i, size_t e)
+{
+	size_t	k;
+
+	if (!tok_open_quote(x, i) || tok_close_quote(x, i) || i + 1 >= e ||
+	    !(x->sg->t[i + 1].flags & (SEG_CAP | SEG_ALLCAPS)))
+		return 0;
+	for (k = i + 1; k < e && k < i + 6 && !tok_close_quote(x, k); k++)
+		if (x->sg->t[k].type != SEG_WORD && !tok_punct(x, k, '-'))
+			return 0;
+	return k + 1 < e && tok_close_quote(x, k) &&
+	    x->sg->t[k + 1].type == SEG_WORD;
 }
 
 /* Is there, in tokens [s, e), what a thing is called: a quotation

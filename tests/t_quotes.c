@@ -1400,6 +1400,10 @@ main(void)
 	    "Мурат Нуртлеу", "переговоры прошли успешно", "\"министр\" may "
 	    "stand for \"глава МИД\"");
 
+	check_one("Аким призвал «Казахтелеком» снизить цены.", 0,
+	    QUOTE_INDIRECT, "аким", "«Казахтелеком» снизить цены", "a name "
+	    "in quotation marks opens the object of \"призвал\"");
+
 	/* A paragraph ending in a colon with no verb of speech, and the
 	 * next one in the first person: the words of its subject. */
 	check_one("Боксёр Аскар Мусин признался в употреблении допинга:\n\n"
