@@ -775,7 +775,7 @@ cue_docin(struct ex *x, const struct sent *st, size_t i, size_t k,
 {
 	const struct lex_entry	*le;
 	struct mention		 m;
-	size_t			 d, p, n, c, q;
+	size_t			 d, p, n, c, q, e;
 
 	/* "X выступило с заявлением, в котором говорится, что C": the
 	 * statement is the subject's. */
@@ -812,19 +812,25 @@ cue_docin(struct ex *x, const struct sent *st, size_t i, size_t k,
 		;
 	if (p == st->s0 || d - p >= 6)
 		return 0;
+	/* "в сообщении комитета было сказано": the auxiliary is no part
+	 * of the source. */
+	e = i;
+	if (e > d + 1 && (tok_is(x, e - 1, "было") || tok_is(x, e - 1,
+	    "были") || tok_is(x, e - 1, "был") || tok_is(x, e - 1, "была")))
+		e--;
 	/* A body's noun first is the source, with all that follows it:
 	 * "Комитета за мирное объединение Кореи". */
-	for (q = d; q < i && !tok_has(x, q, TF_INST) && !tok_name(x, q) &&
+	for (q = d; q < e && !tok_has(x, q, TF_INST) && !tok_name(x, q) &&
 	    !tok_has(x, q, TF_ROLE); q++)
 		;
-	if (q < i && tok_has(x, q, TF_INST) && !tok_has(x, q, TF_MEDIA)) {
+	if (q < e && tok_has(x, q, TF_INST) && !tok_has(x, q, TF_MEDIA)) {
 		while (q > d && tok_adjective(x, q - 1))
 			q--;
 		memset(&m, 0, sizeof(m));
 		m.type = MEN_INST;
 		m.s = m.ns = q;
-		m.e = m.ne = i;
-	} else if (!mention_np(x, d, i, &m, MNP_OBL) || mention_media(x, &m))
+		m.e = m.ne = e;
+	} else if (!mention_np(x, d, e, &m, MNP_OBL) || mention_media(x, &m))
 		return 0;
 	m.cas = SPEAKERS_GEN;
 content:

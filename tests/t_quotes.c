@@ -1404,6 +1404,18 @@ main(void)
 	    QUOTE_INDIRECT, "аким", "«Казахтелеком» снизить цены", "a name "
 	    "in quotation marks opens the object of \"призвал\"");
 
+	check_one("Свое решение судья Ерлан Ахметов мотивировал тем, что "
+	    "обвиняемые опасны.", 0, QUOTE_INDIRECT, "Ерлан Ахметов",
+	    "обвиняемые опасны", "\"мотивировал тем, что C\"");
+	check_one("В официальном сообщении Нобелевского комитета было "
+	    "сказано, что премия присуждается за смелость.", 0,
+	    QUOTE_INDIRECT, "Нобелевский комитет", "премия присуждается за "
+	    "смелость", "\"в сообщении X было сказано, что C\": the "
+	    "auxiliary is no part of X");
+	check_one("Кроме того, компания напомнила российскому холдингу о "
+	    "выплате долга.", 0, QUOTE_INDIRECT, "компания", "выплате долга",
+	    "\"напомнила X о Y\": the topic after an addressee");
+
 	/* A paragraph ending in a colon with no verb of speech, and the
 	 * next one in the first person: the words of its subject. */
 	check_one("Боксёр Аскар Мусин признался в употреблении допинга:\n\n"
