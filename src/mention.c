@@ -1250,6 +1250,20 @@ mention_before(struct ex *x, size_t lo, size_t v, struct mention *m,
 		if (k > lo + 1 && tok_punct(x, k - 1, '('))
 			e = k - 1;
 	}
+	/* "Американские чиновники, в том числе и X, предупреждали":
+	 * who is among the subject, in commas, is no part of it. */
+	if (e > lo + 4 && tok_punct(x, e - 1, ',')) {
+		size_t	k;
+
+		for (k = e - 2; k > lo && e - k < 12 &&
+		    !tok_punct(x, k - 1, ','); k--)
+			;
+		if (k > lo + 1 && tok_punct(x, k - 1, ',') &&
+		    ((tok_is(x, k, "в") && tok_is(x, k + 1, "том") &&
+		    tok_is(x, k + 2, "числе")) || tok_is(x, k, "включая") ||
+		    (tok_is(x, k, "среди") && tok_is(x, k + 1, "них"))))
+			e = k - 1;
+	}
 	/* "министр, который заявил": the relative's antecedent;
 	 * "мать, казни которой требуют жители": the subject is after
 	 * the verb. */

@@ -1416,6 +1416,10 @@ main(void)
 	    "выплате долга.", 0, QUOTE_INDIRECT, "компания", "выплате долга",
 	    "\"напомнила X о Y\": the topic after an addressee");
 
+	check_one("Депутаты, в том числе и Ерлан Ахметов, заявили, что закон "
+	    "нужен.", 0, QUOTE_INDIRECT, "депутаты", "закон нужен", "who is "
+	    "among the subject, in commas, is no part of it");
+
 	/* A paragraph ending in a colon with no verb of speech, and the
 	 * next one in the first person: the words of its subject. */
 	check_one("Боксёр Аскар Мусин признался в употреблении допинга:\n\n"
