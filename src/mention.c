@@ -41,6 +41,7 @@ static int	 body_before(const struct ex *, size_t, size_t);
 static int	 quoted_body(const struct ex *, size_t, size_t,
 		    struct mention *);
 static int	 clause_gerund(const struct ex *, size_t, size_t);
+static int	 participial(const struct ex *, size_t, size_t);
 static int	 role_before(const struct ex *, size_t, size_t);
 static int	 office_noun(const struct ex *, size_t);
 static int	 role_oblique(const struct ex *, size_t, int);
@@ -1217,6 +1218,8 @@ mention_before(struct ex *x, size_t lo, size_t v, struct mention *m,
 	size_t	e = v, s;
 
 	/* Skip adverbs and short phrases between subject and verb. */
+	if (e >= lo + 3 && tok_is(x, e - 1, "раз") && tok_is(x, e - 2, "не"))
+		e -= 2;		/* "не раз" */
 	while (e > lo && x->sg->t[e - 1].type == SEG_WORD &&
 	    (tok_stop(x, e - 1) || tok_adverb(x, e - 1)) &&
 	    !tok_has(x, e - 1, TF_INST) &&
@@ -1251,7 +1254,9 @@ mention_before(struct ex *x, size_t lo, size_t v, struct mention *m,
 			e = k - 1;
 	}
 	/* "Американские чиновники, в том числе и X, предупреждали":
-	 * who is among the subject, in commas, is no part of it. */
+	 * who is among the subject, in commas, is no part of it; nor is
+	 * a participle's clause ("Ryanair, столкнувшийся с забастовками,
+	 * грозил"). */
 	if (e > lo + 4 && tok_punct(x, e - 1, ',')) {
 		size_t	k;
 
@@ -1261,8 +1266,21 @@ mention_before(struct ex *x, size_t lo, size_t v, struct mention *m,
 		if (k > lo + 1 && tok_punct(x, k - 1, ',') &&
 		    ((tok_is(x, k, "в") && tok_is(x, k + 1, "том") &&
 		    tok_is(x, k + 2, "числе")) || tok_is(x, k, "включая") ||
-		    (tok_is(x, k, "среди") && tok_is(x, k + 1, "них"))))
+		    (tok_is(x, k, "среди") && tok_is(x, k + 1, "них")) ||
+		    participial(x, k, e - 1))) {
+			size_t	k2;
+
 			e = k - 1;
+			/* "Генерал Флинн, серьёзный человек, не
+			 * бросающий ...": an apposition before it. */
+			for (k2 = e; k2 > lo && e - k2 < 6 &&
+			    x->sg->t[k2 - 1].type == SEG_WORD &&
+			    tok_common(x, k2 - 1); k2--)
+				;
+			if (k2 < e && k2 > lo + 1 &&
+			    tok_punct(x, k2 - 1, ',') && tok_name(x, k2 - 2))
+				e = k2 - 1;
+		}
 	}
 	/* "министр, который заявил": the relative's antecedent;
 	 * "мать, казни которой требуют жители": the subject is after
@@ -1498,6 +1516,25 @@ mention_subject_left(struct ex *x, size_t lo, size_t v, struct mention *m,
 		}
 	}
 	return 0;
+}
+
+/* Is [s, e) a participle's clause: an active participle and no
+ * finite verb ("с начала года столкнувшийся с забастовками")? */
+static int
+participial(const struct ex *x, size_t s, size_t e)
+{
+	size_t	i;
+	int	part = 0;
+
+	for (i = s; i < e; i++) {
+		if (x->sg->t[i].type != SEG_WORD)
+			continue;
+		if (tok_finite_past(x, i) || tok_verb(x, i, e, NULL, NULL))
+			return 0;
+		if (tok_participle_active(x->w[i]))
+			part = 1;
+	}
+	return part;
 }
 
 /* Is the period at token p one of "и. о." (acting: "и. о. главы")? */

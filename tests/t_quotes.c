@@ -1420,6 +1420,16 @@ main(void)
 	    "нужен.", 0, QUOTE_INDIRECT, "депутаты", "закон нужен", "who is "
 	    "among the subject, in commas, is no part of it");
 
+	check_one("Лоукостер Ryanair, столкнувшийся с забастовками пилотов, не "
+	    "раз предупреждал, что переведет самолеты в другие страны.", 0,
+	    QUOTE_INDIRECT, "Ryanair", "переведет самолеты в другие страны",
+	    "a participle's clause in commas and \"не раз\" between subject "
+	    "and verb");
+	check_one("Генерал Майкл Флинн, серьёзный человек, не бросающий слов на "
+	    "ветер, заявил, что шансы высоки.", 0, QUOTE_INDIRECT, "Майкл "
+	    "Флинн", "шансы высоки", "and an apposition before the "
+	    "participle's clause");
+
 	/* A paragraph ending in a colon with no verb of speech, and the
 	 * next one in the first person: the words of its subject. */
 	check_one("Боксёр Аскар Мусин признался в употреблении допинга:\n\n"
