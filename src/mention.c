@@ -622,9 +622,11 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 			return 1;
 		}
 	}
-	/* "один из советников губернатора", "одна из экс-гимнасток". */
+	/* "один из советников губернатора", "одна из экс-гимнасток";
+	 * not "в одном из своих бестселлеров". */
 	for (i = s; i + 2 < e; i++)
 		if (one_of(x, i) && tok_is(x, i + 1, "из") &&
+		    !(i > 0 && tok_prep(x, i - 1)) &&
 		    x->sg->t[i + 2].type == SEG_WORD) {
 			m->type = MEN_ROLE;
 			m->ns = i;

@@ -1430,6 +1430,11 @@ main(void)
 	    "Флинн", "шансы высоки", "and an apposition before the "
 	    "participle's clause");
 
+	check_one("Джон Богл основал фонд.\n\n«Выбирайте дешёвые фонды», — "
+	    "писал инвестиционный управляющий в одной из своих книг.", 0,
+	    QUOTE_DIRECT, "Джон Богл", "Выбирайте дешёвые фонды", "\"в одной "
+	    "из своих книг\" is where, no one");
+
 	/* A paragraph ending in a colon with no verb of speech, and the
 	 * next one in the first person: the words of its subject. */
 	check_one("Боксёр Аскар Мусин признался в употреблении допинга:\n\n"
