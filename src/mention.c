@@ -42,6 +42,8 @@ static int	 quoted_body(const struct ex *, size_t, size_t,
 		    struct mention *);
 static int	 clause_gerund(const struct ex *, size_t, size_t);
 static int	 participial(const struct ex *, size_t, size_t);
+static int	 subject_before(struct ex *, size_t, size_t, struct mention *,
+		    enum agr);
 static int	 role_before(const struct ex *, size_t, size_t);
 static int	 office_noun(const struct ex *, size_t);
 static int	 role_oblique(const struct ex *, size_t, int);
@@ -1211,10 +1213,37 @@ clause_gerund(const struct ex *x, size_t s, size_t e)
 
 /*
  * The subject of the verb at token v, looked for in [lo, v): the noun
- * phrase right before it, past adverbs, back to a comma or the start.
+ * phrase right before it, past adverbs, back to a comma or the start;
+ * failing that, an abbreviation no list knows right before the verb
+ * ("ВОЗ заявила", "NASA сообщило"): a body.
  */
 int
 mention_before(struct ex *x, size_t lo, size_t v, struct mention *m,
+    enum agr a)
+{
+	size_t	k = v;
+
+	if (subject_before(x, lo, v, m, a))
+		return 1;
+	while (k > lo && x->sg->t[k - 1].type == SEG_WORD &&
+	    tok_adverb(x, k - 1))
+		k--;
+	if (k == lo || a == AGR_PL || a == AGR_NONE ||
+	    !(x->sg->t[k - 1].flags & SEG_ALLCAPS) ||
+	    strlen(x->w[k - 1]) < 2 || tok_media(x, k - 1, k) ||
+	    (k - 1 > lo && (tok_prep(x, k - 2) ||
+	    x->sg->t[k - 2].type == SEG_WORD)))
+		return 0;
+	memset(m, 0, sizeof(*m));
+	m->type = MEN_INST;
+	m->s = m->ns = k - 1;
+	m->e = m->ne = k;
+	return 1;
+}
+
+/* mention_before() but the abbreviation. */
+static int
+subject_before(struct ex *x, size_t lo, size_t v, struct mention *m,
     enum agr a)
 {
 	size_t	e = v, s;

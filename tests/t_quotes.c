@@ -1435,6 +1435,15 @@ main(void)
 	    QUOTE_DIRECT, "Джон Богл", "Выбирайте дешёвые фонды", "\"в одной "
 	    "из своих книг\" is where, no one");
 
+	check_one("ВОЗ заявила, что пандемия продолжается.", 0, QUOTE_INDIRECT,
+	    "ВОЗ", "пандемия продолжается", "an abbreviation no list knows "
+	    "right before the verb is a body");
+	check_one("NASA сообщило, что запуск перенесен.", 0, QUOTE_INDIRECT,
+	    "NASA", "запуск перенесен", "in Latin letters too");
+	t = "ЕСПЧ признал гражданку виновной в оскорблении.";
+	ok(extract(t, &ql) == 0, "the European court rules: no quote");
+	quote_list_free(&ql);
+
 	/* A paragraph ending in a colon with no verb of speech, and the
 	 * next one in the first person: the words of its subject. */
 	check_one("Боксёр Аскар Мусин признался в употреблении допинга:\n\n"
