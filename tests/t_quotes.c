@@ -1444,6 +1444,12 @@ main(void)
 	ok(extract(t, &ql) == 0, "the European court rules: no quote");
 	quote_list_free(&ql);
 
+	check_one("Выборы пройдут спокойно, утверждает американская разведка.",
+	    0, QUOTE_INDIRECT, "американская разведка", "Выборы пройдут "
+	    "спокойно", "\"разведка\" is a body");
+	check_one("Персонал требует поднять зарплаты.", 0, QUOTE_INDIRECT,
+	    "персонал", "поднять зарплаты", "\"персонал\" is a group");
+
 	/* A paragraph ending in a colon with no verb of speech, and the
 	 * next one in the first person: the words of its subject. */
 	check_one("Боксёр Аскар Мусин признался в употреблении допинга:\n\n"
