@@ -26,6 +26,7 @@
 static int	 cand_pos_cmp(const void *, const void *);
 static int	 cand_cmp(const void *, const void *);
 static void	 emit(struct ex *, struct quote_list *, const int *);
+static void	 unnamed_from_next(struct ex *, int *);
 
 struct cand *
 quotes_cand_add(struct ex *x)
@@ -65,6 +66,37 @@ cand_cmp(const void *a, const void *b)
 	if (x->order != y->order)
 		return x->order < y->order ? -1 : 1;
 	return x->is_quote - y->is_quote;
+}
+
+/*
+ * "«Q», — рассказали агентству. В холдинге уточнили, что": a quote of
+ * a plural verb with no subject takes the source of the next quote, in
+ * the next sentence of its paragraph, when that one's is a body named
+ * as a place ("в холдинге", "в министерстве").
+ */
+static void
+unnamed_from_next(struct ex *x, int *who)
+{
+	size_t	i, j;
+
+	for (i = 0; i < x->nc; i++) {
+		const struct cand	*c = &x->c[i], *n;
+
+		if (!c->is_quote || who[i] >= 0 || c->m.type != MEN_NONE ||
+		    c->agr != AGR_PL)
+			continue;
+		for (j = i + 1; j < x->nc && !x->c[j].is_quote; j++)
+			;
+		if (j == x->nc || who[j] < 0)
+			continue;
+		n = &x->c[j];
+		if (n->m.type == MEN_INST && (n->m.loc || (n->m.ns > 0 &&
+		    (tok_is(x, n->m.ns - 1, "в") ||
+		    tok_is(x, n->m.ns - 1, "во")))) && n->agr == AGR_PL &&
+		    x->sg->t[n->order].para == x->sg->t[c->order].para &&
+		    x->sg->t[n->order].sent <= x->sg->t[c->order].sent + 1)
+			who[i] = who[j];
+	}
 }
 
 /* Turns the resolved candidates into quotes, in text order. */
@@ -152,6 +184,7 @@ quotes_extract(const struct lexicon *lx, const struct article *a,
 	who = xcalloc(x.nc + 1, sizeof(*who));
 	for (i = 0; i < x.nc; i++)
 		who[i] = people_resolve(&x, i, &last, &lastq);
+	unnamed_from_next(&x, who);
 	/* Quotes in text order. */
 	for (i = 0; i < x.nc; i++)
 		x.c[i].order = x.c[i].ts;

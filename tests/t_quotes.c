@@ -1450,6 +1450,12 @@ main(void)
 	check_one("Персонал требует поднять зарплаты.", 0, QUOTE_INDIRECT,
 	    "персонал", "поднять зарплаты", "\"персонал\" is a group");
 
+	check_one("Холдинг «Медиа-Сервис» сменит директора. «Холдинг планирует "
+	    "выдвинуть Павлову», — рассказали агентству. В холдинге уточнили, "
+	    "что решение примут в мае.", 0, QUOTE_DIRECT, "Медиа-Сервис",
+	    "Холдинг планирует выдвинуть Павлову", "\"— рассказали агентству. "
+	    "В холдинге уточнили\": the source the next sentence names");
+
 	/* A paragraph ending in a colon with no verb of speech, and the
 	 * next one in the first person: the words of its subject. */
 	check_one("Боксёр Аскар Мусин признался в употреблении допинга:\n\n"
