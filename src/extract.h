@@ -243,6 +243,9 @@ void		 indirect_pass(struct ex *);
 /* people.c */
 /* Adds a candidate (is_quote 0) for every full name in the text. */
 void		 people_names(struct ex *);
+/* Could token i, a word no list knows, be a noun of occupation in the
+ * nominative ("биограф", "пианист")? */
+int		 people_role_shape(const struct ex *, size_t);
 /* The role words of a name mention; the caller frees them (NULL: none). */
 char		*people_role_text(const struct ex *, const struct mention *);
 /* The entity candidate ci refers to, or -1; *last is the speaker of the

@@ -1214,8 +1214,8 @@ clause_gerund(const struct ex *x, size_t s, size_t e)
 /*
  * The subject of the verb at token v, looked for in [lo, v): the noun
  * phrase right before it, past adverbs, back to a comma or the start;
- * failing that, an abbreviation no list knows right before the verb
- * ("ВОЗ заявила", "NASA сообщило"): a body.
+ * failing that, a noun of occupation no list knows ("пианист заявил")
+ * or an abbreviation ("ВОЗ заявила", "NASA сообщило"): a body.
  */
 int
 mention_before(struct ex *x, size_t lo, size_t v, struct mention *m,
@@ -1228,6 +1228,20 @@ mention_before(struct ex *x, size_t lo, size_t v, struct mention *m,
 	while (k > lo && x->sg->t[k - 1].type == SEG_WORD &&
 	    tok_adverb(x, k - 1))
 		k--;
+	/* "пианист заявил": a noun no list knows, shaped like one of
+	 * occupation, alone before a verb in the singular. */
+	if (k > lo && (a == AGR_M || a == AGR_F || a == AGR_SG) &&
+	    people_role_shape(x, k - 1) && (k - 1 == lo ||
+	    x->sg->t[k - 2].type != SEG_WORD || tok_adjective(x, k - 2))) {
+		memset(m, 0, sizeof(*m));
+		m->type = MEN_ROLE;
+		m->s = m->ns = k - 1;
+		while (m->ns > lo && tok_adjective(x, m->ns - 1))
+			m->ns--;
+		m->s = m->ns;
+		m->e = m->ne = k;
+		return 1;
+	}
 	if (k == lo || a == AGR_PL || a == AGR_NONE ||
 	    !(x->sg->t[k - 1].flags & SEG_ALLCAPS) ||
 	    strlen(x->w[k - 1]) < 2 || tok_media(x, k - 1, k) ||

@@ -30,7 +30,6 @@ static int	 ent_person(struct ex *, const struct mention *, enum agr,
 static char	*ent_surname(const char *);
 static int	 role_before(const struct ex *, size_t, size_t, size_t *);
 static char	*role_span(const struct ex *, size_t, size_t, int);
-static int	 role_noun_shape(const struct ex *, size_t);
 static int	 proper_noun(const struct ex *, size_t);
 static char	*name_stem(const char *);
 static void	 name_words(const char *, char **, char **, char **);
@@ -636,7 +635,7 @@ role_before(const struct ex *x, size_t lo, size_t first, size_t *rs)
 			break;
 		}
 		if (tok_has(x, i - 1, TF_ROLE) || (found < first &&
-		    role_noun_shape(x, i - 1) && !tok_finite_past(x, i - 1) &&
+		    people_role_shape(x, i - 1) && !tok_finite_past(x, i - 1) &&
 		    /* not "умер старейший житель" */
 		    !(tok_adjective(x, i) && tok_ends_any(x->w[i], nom_adj)))) {
 			/* "биограф знаменитого инженера Фредерик Олесси":
@@ -676,7 +675,7 @@ role_before(const struct ex *x, size_t lo, size_t first, size_t *rs)
 	/* A noun the lists do not know, right before the name:
 	 * "биограф Фредерик Олесси"; in the nominative, so the name is
 	 * too ("вручил детонатор Мишелю Барнье"). */
-	if (found == first && first > lo && role_noun_shape(x, first - 1) &&
+	if (found == first && first > lo && people_role_shape(x, first - 1) &&
 	    mention_name_case(x, first) == SPEAKERS_NOM)
 		found = first - 1;
 	if (found == first)
@@ -696,8 +695,8 @@ role_before(const struct ex *x, size_t lo, size_t first, size_t *rs)
 
 /* Could token i, a word no list knows, be a noun naming a person's
  * occupation in the nominative, right before a name ("биограф")? */
-static int
-role_noun_shape(const struct ex *x, size_t i)
+int
+people_role_shape(const struct ex *x, size_t i)
 {
 	const char	*f = x->w[i];
 	size_t		 l = strlen(f);

@@ -1456,6 +1456,13 @@ main(void)
 	    "Холдинг планирует выдвинуть Павлову", "\"— рассказали агентству. "
 	    "В холдинге уточнили\": the source the next sentence names");
 
+	check_one("Известный хореограф отметил, что балет жив.", 0,
+	    QUOTE_INDIRECT, "известный хореограф", "балет жив", "a noun no "
+	    "list knows, shaped like one of occupation, before the verb");
+	check_one("В официальном оповещении Ryanair прибавила, что сожалеет о "
+	    "неудобствах.", 0, QUOTE_INDIRECT, "Ryanair", "сожалеет о "
+	    "неудобствах", "\"прибавила, что\"");
+
 	/* A paragraph ending in a colon with no verb of speech, and the
 	 * next one in the first person: the words of its subject. */
 	check_one("Боксёр Аскар Мусин признался в употреблении допинга:\n\n"
