@@ -710,6 +710,14 @@ attribution(struct ex *x, size_t s, size_t e, struct cand *c, size_t *end)
 
 	while (s < e && (tok_dash(x, s) || tok_punct(x, s, ',')))
 		s++;
+	/* "— не без иронии заметил X", "— с улыбкой сказал X": how it
+	 * was said, before the verb. */
+	if (s + 3 < e && tok_is(x, s, "не") && tok_is(x, s + 1, "без") &&
+	    tok_verb(x, s + 3, e, NULL, NULL))
+		s += 3;
+	else if (s + 2 < e && (tok_is(x, s, "с") || tok_is(x, s, "со") ||
+	    tok_is(x, s, "без")) && tok_verb(x, s + 2, e, NULL, NULL))
+		s += 2;
 	/* "«Q», — и добавил, что ...": the speaker of the sentence. */
 	if (s + 1 < e && tok_is(x, s, "и") && tok_verb(x, s + 1, e, NULL,
 	    NULL))

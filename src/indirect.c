@@ -1152,11 +1152,20 @@ verb_postposed(struct ex *x, const struct sent *st, size_t i, size_t len,
     enum agr a, size_t *ret)
 {
 	struct mention	m;
-	size_t		stop = i + len, ce = i - 1;
+	size_t		stop = i + len, ce, c = i;
 	size_t		s0 = st->s0, s1 = st->s1;
 	unsigned	cls = 0;
 
 	memset(&m, 0, sizeof(m));
+	/* "C, не без сарказма напоминает X", "C, с улыбкой заметил X":
+	 * how it was said, before the verb. */
+	if (c > s0 + 3 && x->sg->t[c - 1].type == SEG_WORD &&
+	    (tok_is(x, c - 2, "с") || tok_is(x, c - 2, "со") ||
+	    tok_is(x, c - 2, "без")))
+		c -= tok_is(x, c - 3, "не") ? 3 : 2;
+	if (c < i && !(tok_punct(x, c - 1, ',') || tok_dash(x, c - 1)))
+		c = i;
+	ce = c - 1;
 	/* "прокомментировал отставку Петровых": an object in the
 	 * accusative, not a subject after the verb. */
 	if (i + len < s1 && x->sg->t[i + len].type == SEG_WORD &&
@@ -1166,7 +1175,7 @@ verb_postposed(struct ex *x, const struct sent *st, size_t i, size_t len,
 	    !tok_has(x, i + len, TF_GROUP) && !tok_prep(x, i + len) &&
 	    !tok_has(x, i + len, TF_MEDIA) && !tok_stop(x, i + len))
 		return 0;
-	if (!(i > s0 && (tok_punct(x, i - 1, ',') || tok_dash(x, i - 1)) &&
+	if (!(c > s0 && (tok_punct(x, c - 1, ',') || tok_dash(x, c - 1)) &&
 	    !tok_gerund(x->w[i]) &&
 	    /* "..., сообщили в акимате": a body where it speaks;
 	     * "..., сообщил агентству X": a medium addressed */
@@ -1177,6 +1186,11 @@ verb_postposed(struct ex *x, const struct sent *st, size_t i, size_t len,
 	    tok_punct(x, stop, '(') ||
 	    /* "A, сообщил источник агентства:" and a quote after */
 	    (tok_punct(x, stop, ':') && stop + 1 >= s1))))
+		return 0;
+	/* "Путин, со своей стороны, неоднократно критиковал Байдена":
+	 * after words of manner only a subject in the nominative. */
+	if (c < i && ((m.type == MEN_NAME && m.cas != SPEAKERS_NOM) ||
+	    m.type == MEN_NONE || m.type == MEN_PRON))
 		return 0;
 	/* "A, утверждает X (a gloss), B": past the gloss. */
 	if (stop < s1 && tok_punct(x, stop, '(')) {

@@ -1463,6 +1463,18 @@ main(void)
 	    "неудобствах.", 0, QUOTE_INDIRECT, "Ryanair", "сожалеет о "
 	    "неудобствах", "\"прибавила, что\"");
 
+	check_one("Но польза от перчаток спорна, не без сарказма напоминает "
+	    "Сергей Ермеков.", 0, QUOTE_INDIRECT, "Сергей Ермеков", "Но польза "
+	    "от перчаток спорна", "\"C, не без сарказма напоминает X\": how "
+	    "it was said before a postposed verb");
+	check_one("«Всё будет хорошо», — не без иронии заметил Ерлан Карин.", 0,
+	    QUOTE_DIRECT, "Ерлан Карин", "Всё будет хорошо", "and after a "
+	    "quotation's dash");
+	check_one("Ерлан Карин, со своей стороны, неоднократно критиковал "
+	    "Айдоса Сарыма за его заявления.", 0, QUOTE_INDIRECT, "Ерлан Карин",
+	    "Айдоса Сарыма за его заявления", "an adverb after a comma opens "
+	    "no postposed attribution");
+
 	/* A paragraph ending in a colon with no verb of speech, and the
 	 * next one in the first person: the words of its subject. */
 	check_one("Боксёр Аскар Мусин признался в употреблении допинга:\n\n"
