@@ -208,6 +208,25 @@ content_end(const struct ex *x, size_t s, size_t e, int np)
 		    (tok_is(x, i + 1, "но") || tok_is(x, i + 1, "однако")) &&
 		    contrast_clause(x, i + 2, e))))
 			return i;
+		/* "требует пересмотра тарифа и предварительно оценивает
+		 * ...": an object with no verb of its own ends before a
+		 * verb joined by "и". */
+		if (np && i > s && tok_is(x, i, "и") && !tok_punct(x, i - 1,
+		    ',')) {
+			j = i + 1;
+			while (j < e && j < i + 3 && tok_adverb(x, j))
+				j++;
+			for (k = s; k < i && !tok_finite_past(x, k) &&
+			    !(tok_agr(x->w[k]) != AGR_NONE &&
+			    (tok_ends(x->w[k], "ла") || tok_ends(x->w[k], "ли") ||
+			    tok_ends(x->w[k], "ло"))); k++)
+				;
+			if (k == i && j < e && x->sg->t[j].type == SEG_WORD &&
+			    tok_common(x, j) && (tok_finite_past(x, j) ||
+			    (strlen(x->w[j]) >= 14 && (tok_ends(x->w[j], "ает") ||
+			    tok_ends(x->w[j], "яет") || tok_ends(x->w[j], "ует")))))
+				return i;
+		}
 		if (tok_is(x, i, "как") && i > s &&
 		    tok_verb(x, i + 1, e, &len, &cls)) {
 			/* "..., но, как сказала X, ..." starts anew. */

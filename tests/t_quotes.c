@@ -1475,6 +1475,11 @@ main(void)
 	    "Айдоса Сарыма за его заявления", "an adverb after a comma opens "
 	    "no postposed attribution");
 
+	check_one("«Казахтелеком» требует пересмотра тарифа и предварительно "
+	    "оценивает свои потери в миллиард тенге.", 0, QUOTE_INDIRECT,
+	    "Казахтелеком", "пересмотра тарифа", "an object ends before a "
+	    "verb joined by \"и\"");
+
 	/* A paragraph ending in a colon with no verb of speech, and the
 	 * next one in the first person: the words of its subject. */
 	check_one("Боксёр Аскар Мусин признался в употреблении допинга:\n\n"
