@@ -1553,6 +1553,7 @@ mention_subject_left(struct ex *x, size_t lo, size_t v, struct mention *m,
 			if (a == AGR_NONE && tok_punct(x, v - 1, ',') &&
 			    mention_after(x, u + 1, v - 1, m, &stop,
 			    mention_agr(ua)) && stop == v - 1 &&
+			    m->ns <= u + 3 &&
 			    (m->type == MEN_NAME || m->type == MEN_ROLE ||
 			    m->type == MEN_GROUP || m->type == MEN_INST))
 				return 1;

@@ -1480,6 +1480,12 @@ main(void)
 	    "Казахтелеком", "пересмотра тарифа", "an object ends before a "
 	    "verb joined by \"и\"");
 
+	check_one("В 1994 году писатель отказался принять от президента Бориса "
+	    "Ельцина орден Дружбы народов, обосновав это тем, что «это уже не "
+	    "поможет согласию».", 0, QUOTE_INDIRECT, "писатель", "это уже не "
+	    "поможет согласию", "a gerund's subject after the finite verb "
+	    "follows that verb at once; \"орден Дружбы\" is none");
+
 	/* A paragraph ending in a colon with no verb of speech, and the
 	 * next one in the first person: the words of its subject. */
 	check_one("Боксёр Аскар Мусин признался в употреблении допинга:\n\n"
