@@ -42,6 +42,7 @@ static int	 quoted_body(const struct ex *, size_t, size_t,
 		    struct mention *);
 static int	 clause_gerund(const struct ex *, size_t, size_t);
 static int	 participial(const struct ex *, size_t, size_t);
+static int	 said_in(const struct ex *, size_t, size_t);
 static int	 subject_before(struct ex *, size_t, size_t, struct mention *,
 		    enum agr);
 static int	 role_before(const struct ex *, size_t, size_t);
@@ -438,8 +439,43 @@ mention_np_end(const struct ex *x, size_t h, size_t e)
 		    (tok_time(x, i + 1) ||
 		    (x->sg->t[i + 1].flags & SEG_DIGIT)))
 			return i;
+		/* "МЧС от 5", "глава комитета в совместном заявлении",
+		 * "профсоюз на пресс-конференции": a number, or where
+		 * and how it was said. */
+		if (tok_prep(x, i) && i + 1 < e &&
+		    ((x->sg->t[i + 1].flags & SEG_DIGIT) ||
+		    said_in(x, i + 1, e)))
+			return i;
 	}
 	return e;
+}
+
+/* Do the words at i (an adjective, then a noun) say where or how
+ * something was said: "совместном заявлении", "Twitter", "ходе",
+ * "условиях анонимности"? */
+static int
+said_in(const struct ex *x, size_t i, size_t e)
+{
+	static const char *const noun[] = {
+		"заявлении", "резолюции", "отчете", "докладе", "интервью",
+		"эфире", "брифинге", "пресс-конференции", "обращении",
+		"письме", "послании", "сообщении", "блоге", "микроблоге",
+		"соцсети", "соцсетях", "твиттере", "твиттер", "twitter",
+		"facebook", "instagram", "telegram", "телеграм-канале",
+		"telegram-канале", "ходе", "течение", "условиях",
+		"пресс-релизе", "комментарии", NULL
+	};
+	size_t	j;
+
+	for (j = i; j < e && j < i + 2; j++) {
+		if (x->sg->t[j].type != SEG_WORD)
+			return 0;
+		if (str_in(x->w[j], noun))
+			return 1;
+		if (!tok_adjective(x, j))
+			return 0;
+	}
+	return 0;
 }
 
 /* Is there a common noun of a body in [s, first), and no role noun

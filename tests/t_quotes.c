@@ -1486,6 +1486,14 @@ main(void)
 	    "поможет согласию", "a gerund's subject after the finite verb "
 	    "follows that verb at once; \"орден Дружбы\" is none");
 
+	check_one("Цены вырастут, заявили депутаты Европарламента в "
+	    "резолюции.", 0, QUOTE_INDIRECT, "депутаты Европарламента", "Цены "
+	    "вырастут", "where it was said is no part of the speaker (\"в "
+	    "резолюции\")");
+	check_one("Пожары потушены, сообщило МЧС от 5 августа.", 0,
+	    QUOTE_INDIRECT, "МЧС", "Пожары потушены", "nor a number after a "
+	    "preposition");
+
 	/* A paragraph ending in a colon with no verb of speech, and the
 	 * next one in the first person: the words of its subject. */
 	check_one("Боксёр Аскар Мусин признался в употреблении допинга:\n\n"
