@@ -1225,16 +1225,19 @@ static int
 name_quality(const struct ex *x, const struct mention *m, enum agr a,
     int is_quote)
 {
+	/* A form as written in the nominative, sure of its case, beats
+	 * one an ending rule made ("Бараку Обаме" gave "Барак Обаме";
+	 * "Барак Обама заявил" is it). */
 	if (is_quote)
-		return m->cas != SPEAKERS_NOM || a == AGR_M || a == AGR_F ?
-		    2 : 1;
+		return m->cas != SPEAKERS_NOM ? 2 : a == AGR_M || a == AGR_F ?
+		    3 : 1;
 	if (m->cas != SPEAKERS_NOM)
 		return tok_oblique_first(x, m->ns) != SPEAKERS_NOM ? 2 : 0;
 	if (m->ne > m->ns + 1 && tok_has(x, m->ns, TF_FIRST) &&
 	    !mention_first_indeclinable(x, m->ns))
-		return 2;
+		return 3;
 	if (m->subj && (a == AGR_M || a == AGR_F))
-		return 2;
+		return 3;
 	return 1;
 }
 

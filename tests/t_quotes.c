@@ -1494,6 +1494,11 @@ main(void)
 	    QUOTE_INDIRECT, "МЧС", "Пожары потушены", "nor a number after a "
 	    "preposition");
 
+	check_one("Журналист задал вопрос Бараку Обаме. Барак Обама заявил, что "
+	    "всё хорошо.", 0, QUOTE_INDIRECT, "Барак Обама", "всё хорошо",
+	    "a name written in the nominative beats one an ending rule made "
+	    "(\"Бараку Обаме\" gave \"Барак Обаме\")");
+
 	/* A paragraph ending in a colon with no verb of speech, and the
 	 * next one in the first person: the words of its subject. */
 	check_one("Боксёр Аскар Мусин признался в употреблении допинга:\n\n"
