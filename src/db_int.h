@@ -17,9 +17,10 @@
  * window grown over the archive, up to 0.5 s when the speaker's quotes
  * seldom hold the word.  A speaker's quotes are matched by search.c,
  * 27 k instructions and some 6-8 us a quote (FTS5 asked one row at a
- * time took 338 k and 30-50 us): 20 ms for 2,450 quotes. */
+ * time took 338 k and 30-50 us): 20 ms for 2,450 quotes, 0.1 s for
+ * 10,000. */
 #define DB_SEARCH_FEW_ARTICLES	2000
-#define DB_SEARCH_FEW_QUOTES	3000
+#define DB_SEARCH_FEW_QUOTES	10000
 
 /* A speaker's full-text row (rowid, name, roles) from its record: every
  * form of the name, every role.  Made at the commit (db_fts_flush())
