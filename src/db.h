@@ -21,7 +21,7 @@ struct db;
 
 /* The schema this build writes; db_open() upgrades older archives step
  * by step and refuses newer ones. */
-#define DB_SCHEMA_VERSION	16
+#define DB_SCHEMA_VERSION	17
 
 enum db_mode {
 	DB_READ,	/* read; upgrade the schema when the file is writable */

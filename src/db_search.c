@@ -41,7 +41,9 @@
 	" LEFT JOIN speakers s ON s.id = q.speaker_id" DB_QUOTE_TEXT_JOIN
 
 /* The filters every search statement shares: ?2 source (folded), ?3 and
- * ?4 the date range; NULL means no filter. */
+ * ?4 the date range; NULL means no filter.  Where the articles are
+ * joined for the filters alone, along the index articles_filters: the
+ * date and source of an article, not its row (see db_schema.c, 17). */
 #define SEARCH_FILTERS \
 	" AND (?2 IS NULL OR citata_fold(a.source) = ?2)" \
 	" AND (?3 IS NULL OR a.date >= ?3) AND (?4 IS NULL OR a.date <= ?4)"
@@ -75,13 +77,15 @@ const char *const db_search_sql[ST__COUNT] = {
 	    " WHERE quotes_fts MATCH ?1 AND rowid >= ?7 LIMIT ?5)",
 	[ST_SEARCH_COUNT_FILTERED] =
 	    "SELECT count(*) FROM (SELECT f.rowid FROM articles_fts f"
-	    " JOIN articles a ON a.id = f.rowid"
+	    " JOIN articles a INDEXED BY articles_filters"
+	    " ON a.id = f.rowid"
 	    " WHERE articles_fts MATCH ?1 AND f.rowid >= ?7" SEARCH_FILTERS
 	    " LIMIT ?5)",
 	[ST_SEARCH_QCOUNT_FILTERED] =
 	    "SELECT count(*) FROM (SELECT f.rowid FROM quotes_fts f"
 	    " JOIN quotes q ON q.id = f.rowid"
-	    " JOIN articles a ON a.id = q.article_id"
+	    " JOIN articles a INDEXED BY articles_filters"
+	    " ON a.id = q.article_id"
 	    " WHERE quotes_fts MATCH ?1 AND f.rowid >= ?7" SEARCH_FILTERS
 	    " AND (?6 IS NULL OR q.speaker_id IN"
 	    "   (SELECT value FROM json_each(?6)))"
@@ -98,7 +102,8 @@ const char *const db_search_sql[ST__COUNT] = {
 	    " JOIN quotes_fts_content t ON t.id = q.id"
 	    " WHERE q.speaker_id IN (SELECT value FROM json_each(?6))"
 	    " AND (?2 IS NULL AND ?3 IS NULL AND ?4 IS NULL OR EXISTS"
-	    "   (SELECT 1 FROM articles a WHERE a.id = q.article_id"
+	    "   (SELECT 1 FROM articles a INDEXED BY articles_filters"
+	    "   WHERE a.id = q.article_id"
 	    SEARCH_FILTERS "))",
 	[ST_SEARCH_AVGDL] =
 	    "SELECT citata_avgdl(quotes_fts) FROM quotes_fts LIMIT 1",
@@ -149,7 +154,8 @@ const char *const db_search_sql[ST__COUNT] = {
 	    " WHERE articles_fts MATCH ?1 AND articles_fts.rowid >= ?7"
 	    " AND articles_fts.rowid IN"
 	    " (SELECT f.rowid FROM articles_fts f"
-	    "   JOIN articles a ON a.id = f.rowid"
+	    "   JOIN articles a INDEXED BY articles_filters"
+	    "   ON a.id = f.rowid"
 	    "   WHERE articles_fts MATCH ?1 AND f.rowid >= ?7" SEARCH_FILTERS
 	    "   ORDER BY citata_rank(articles_fts, 4.0, 1.0) LIMIT ?5)"
 	    " ORDER BY citata_rank(articles_fts, 4.0, 1.0)",
@@ -165,7 +171,8 @@ const char *const db_search_sql[ST__COUNT] = {
 	    " AND quotes_fts.rowid IN"
 	    " (SELECT f.rowid FROM quotes_fts f"
 	    "   JOIN quotes q ON q.id = f.rowid"
-	    "   JOIN articles a ON a.id = q.article_id"
+	    "   JOIN articles a INDEXED BY articles_filters"
+	    "   ON a.id = q.article_id"
 	    "   WHERE quotes_fts MATCH ?1 AND f.rowid >= ?7" SEARCH_FILTERS
 	    "   AND (?6 IS NULL OR q.speaker_id IN"
 	    "     (SELECT value FROM json_each(?6)))"
