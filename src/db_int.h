@@ -21,6 +21,9 @@
  * 10,000. */
 #define DB_SEARCH_FEW_ARTICLES	2000
 #define DB_SEARCH_FEW_QUOTES	10000
+/* The most quotes of the speakers of a search whose ids are gathered
+ * once, not each match looked up (QUOTE_FILTERS in db_search.c). */
+#define DB_SEARCH_SPEAKER_SET	30000
 
 /* A speaker's full-text row (rowid, name, roles) from its record: every
  * form of the name, every role.  Made at the commit (db_fts_flush())
@@ -174,6 +177,7 @@ struct db {
 	long long	 window;	/* first search window, in rows */
 	long long	 few_articles;	/* DB_SEARCH_FEW_ARTICLES */
 	long long	 few_quotes;	/* DB_SEARCH_FEW_QUOTES */
+	long long	 speaker_set;	/* DB_SEARCH_SPEAKER_SET */
 	sqlite3_stmt	*st[ST__COUNT];
 	const struct lexicon *lx;	/* for merge_pick(); borrowed */
 	struct stemmer	*stemmer;	/* the tokenizer's; borrowed */

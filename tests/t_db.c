@@ -965,12 +965,23 @@ main(void)
 				buf_init(&c2.b);
 				db_search(db, sq, 0, lim, hit_rank, &c2,
 				    &cause);
-				db_search_few(db, -1, -1);
 				ok(c.n == w && c2.n == w &&
 				    strcmp(c.b.data, c2.b.data) == 0,
 				    "%s, at most %d: matched here as by FTS5 "
 				    "(%d and %d quotes, %d wanted)", q, lim,
 				    c.n, c2.n, w);
+				/* Along the index, each match's quote looked
+				 * up rather than the speaker's gathered. */
+				db_search_speaker_set(db, 0);
+				buf_reset(&c2.b);
+				c2.n = 0;
+				db_search(db, sq, 0, lim, hit_rank, &c2,
+				    &cause);
+				ok(c2.n == w && strcmp(c.b.data, c2.b.data) ==
+				    0, "  and each match looked up (%d)",
+				    c2.n);
+				db_search_speaker_set(db, -1);
+				db_search_few(db, -1, -1);
 				buf_free(&c.b);
 				buf_free(&c2.b);
 			}
