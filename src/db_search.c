@@ -58,8 +58,8 @@
  * are gathered once instead, at each run of the statement: 125 -> 45
  * ms there, but 25 -> 85 ms for speaker:"Джо Байден" Путина (83,357
  * quotes), which the first window answers; so only for speakers of at
- * most DB_SEARCH_SPEAKER_SET quotes (db->speaker_set).  The unary + keeps FTS5 from taking
- * the ids for rowids to look up one by one.
+ * most DB_SEARCH_SPEAKER_SET quotes (db->speaker_set).  The unary +
+ * keeps FTS5 from taking the ids for rowids to look up one by one.
  */
 #define QUOTE_FILTERS \
 	" AND (?6 IS NULL" \

@@ -499,7 +499,8 @@ ok $? "a version 16 archive opens"
 ok $(( $(sqlite3 "$TMPD/v16.db" 'PRAGMA user_version') != 17 )) \
     "and is upgraded to 17"
 ok $(( $(sqlite3 "$TMPD/v16.db" "SELECT count(*) FROM sqlite_schema
-    WHERE name = 'articles_filters'") != 1 )) "  with the index articles_filters"
+    WHERE name = 'articles_filters'") != 1 )) \
+    "  with the index articles_filters"
 "$CITATA" -d "$db" search --format=tsv "source:\"$src\" и" >"$TMPD/o2"
 ok $(( $(wc -l <"$TMPD/o") == 0 )) "  source:\"$src\" finds articles"
 same "$TMPD/o" "$TMPD/o2" "  the same as in an archive made at 17"

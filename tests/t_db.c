@@ -936,8 +936,8 @@ main(void)
 
 		db_begin(db, &cause);
 		for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
-			char	*t = xasprintf("«%s», — сказала Сауле Омарова.",
-			    texts[i]);
+			char	*t = xasprintf("«%s», — сказала Сауле "
+			    "Омарова.", texts[i]);
 
 			x = mk("2026-05-01", t);
 			quote_list_init(&ql);

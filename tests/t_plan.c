@@ -49,7 +49,7 @@ enum {
 	SPD = 8,	/* along quotes_speaker_date */
 	STAR = 16,	/* along articles_starred, the starred ones only */
 	RANK = 32,	/* along speakers_rank, the reader's speakers */
-	FILT = 64,	/* the filters' date and source from articles_filters */
+	FILT = 64,	/* the filters' date and source, articles_filters */
 	SPKQ = 128	/* a speaker's quotes along quotes_speaker */
 };
 
@@ -258,7 +258,8 @@ plans_flush(struct plans *p)
 			    p->name);
 		if (e->rules & FILT)
 			ok(p->uses_filt, "%s: date and source from "
-			    "articles_filters, not the article's row", p->name);
+			    "articles_filters, not the article's row",
+			    p->name);
 		if (e->rules & SPKQ)
 			ok(p->uses_spkq, "%s: along quotes_speaker", p->name);
 	}
