@@ -306,6 +306,7 @@ db_open(const char *path, enum db_mode mode, char **cause)
 	db->window = DB_SEARCH_WINDOW;
 	db->few_articles = DB_SEARCH_FEW_ARTICLES;
 	db->few_quotes = DB_SEARCH_FEW_QUOTES;
+	db->speaker_set = DB_SEARCH_SPEAKER_SET;
 	if (db_file_check(path, mode, &exists, cause) != 0) {
 		db_close(db);
 		return NULL;

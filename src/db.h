@@ -21,7 +21,7 @@ struct db;
 
 /* The schema this build writes; db_open() upgrades older archives step
  * by step and refuses newer ones. */
-#define DB_SCHEMA_VERSION	16
+#define DB_SCHEMA_VERSION	17
 
 enum db_mode {
 	DB_READ,	/* read; upgrade the schema when the file is writable */
@@ -451,6 +451,10 @@ long	db_search(struct db *, const struct search_query *sq, int quotes,
  * tests. */
 void	db_search_window(struct db *, long long rows);
 void	db_search_few(struct db *, long long articles, long long quotes);
+/* Sets the most quotes of a search's speakers whose ids are gathered at
+ * once rather than each match looked up (-1 for the default, 0 for
+ * never): for tests. */
+void	db_search_speaker_set(struct db *, long long quotes);
 
 /* Rebuilds the article search index from the articles (for measuring
  * and repair).  Returns 0 or -1 with *cause set. */

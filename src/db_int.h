@@ -13,12 +13,17 @@
 #define DB_SEARCH_WINDOW	2000
 /* Rows a search matches one by one rather than along the index: the
  * articles of since: and until:, the quotes of speaker:.  A match of one
- * row costs some 60 us for an article and 30-50 us for a quote (warm)
- * on a million articles; a window grown over the archive, up to 0.5 s
- * when the speaker's quotes seldom hold the word.  At 3,000 quotes the
- * match one by one takes 0.10-0.15 s; the window, 0.05-0.6 s. */
+ * row costs some 60 us for an article (warm) on a million articles; a
+ * window grown over the archive, up to 0.5 s when the speaker's quotes
+ * seldom hold the word.  A speaker's quotes are matched by search.c,
+ * 27 k instructions and some 6-8 us a quote (FTS5 asked one row at a
+ * time took 338 k and 30-50 us): 20 ms for 2,450 quotes, 0.1 s for
+ * 10,000. */
 #define DB_SEARCH_FEW_ARTICLES	2000
-#define DB_SEARCH_FEW_QUOTES	3000
+#define DB_SEARCH_FEW_QUOTES	10000
+/* The most quotes of the speakers of a search whose ids are gathered
+ * once, not each match looked up (QUOTE_FILTERS in db_search.c). */
+#define DB_SEARCH_SPEAKER_SET	30000
 
 /* A speaker's full-text row (rowid, name, roles) from its record: every
  * form of the name, every role.  Made at the commit (db_fts_flush())
@@ -133,7 +138,9 @@
 	DB_STATEMENT(SEARCH_COUNT_FILTERED) \
 	DB_STATEMENT(SEARCH_QCOUNT_FILTERED) \
 	DB_STATEMENT(SEARCH_DAYS) \
-	DB_STATEMENT(SEARCH_QUOTES_BY_SPEAKER) \
+	DB_STATEMENT(SEARCH_SPEAKER_TEXTS) \
+	DB_STATEMENT(SEARCH_AVGDL) \
+	DB_STATEMENT(SEARCH_QUOTES_BY_ID) \
 	DB_STATEMENT(SEARCH_ARTICLES_BY_DATE) \
 	DB_STATEMENT(SEARCH_SPEAKERS_QUOTES) \
 	DB_STATEMENT(MAX_ARTICLE) \
@@ -170,8 +177,10 @@ struct db {
 	long long	 window;	/* first search window, in rows */
 	long long	 few_articles;	/* DB_SEARCH_FEW_ARTICLES */
 	long long	 few_quotes;	/* DB_SEARCH_FEW_QUOTES */
+	long long	 speaker_set;	/* DB_SEARCH_SPEAKER_SET */
 	sqlite3_stmt	*st[ST__COUNT];
 	const struct lexicon *lx;	/* for merge_pick(); borrowed */
+	struct stemmer	*stemmer;	/* the tokenizer's; borrowed */
 	/* The articles and quotes inserted in this transaction and not
 	 * yet in the full-text indexes: articles fts_first to fts_last
 	 * (0 when none), the quotes with a copy of their text, which the

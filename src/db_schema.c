@@ -36,6 +36,8 @@
  *  15  the same for the speakers' full-text rows
  *  16  an index of the speakers in the order of the reader's list, read
  *      a page at a time
+ *  17  an index of each article's date and source by id, for the
+ *      filters of a search
  */
 #include "config.h"
 
@@ -421,7 +423,17 @@ static const char *db_migrations[DB_SCHEMA_VERSION] = {
 	 * list.
 	 */
 	"DROP INDEX speakers_nquotes;"
-	"CREATE INDEX speakers_rank ON speakers(nquotes DESC, fold);"
+	"CREATE INDEX speakers_rank ON speakers(nquotes DESC, fold);",
+
+	/*
+	 * 16 -> 17: a search with source:, since: or until: looks at the
+	 * date and source of each article that matches in its window, a
+	 * row each: 9,151 pages read from the file for source:"Степной
+	 * вестник" вакцины on a million articles, a row of 4 KB on a page
+	 * of its own.  An index by id holds the two, some 60 articles a
+	 * page.
+	 */
+	"CREATE INDEX articles_filters ON articles(id, date, source);"
 };
 
 /* Upgrades from version from to DB_SCHEMA_VERSION, one step per

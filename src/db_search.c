@@ -41,10 +41,37 @@
 	" LEFT JOIN speakers s ON s.id = q.speaker_id" DB_QUOTE_TEXT_JOIN
 
 /* The filters every search statement shares: ?2 source (folded), ?3 and
- * ?4 the date range; NULL means no filter. */
+ * ?4 the date range; NULL means no filter.  Where the articles are
+ * joined for the filters alone, along the index articles_filters: the
+ * date and source of an article, not its row (see db_schema.c, 17). */
 #define SEARCH_FILTERS \
 	" AND (?2 IS NULL OR citata_fold(a.source) = ?2)" \
 	" AND (?3 IS NULL OR a.date >= ?3) AND (?4 IS NULL OR a.date <= ?4)"
+
+/*
+ * The same for a match f of the quotes' index, ?6 the speakers' ids
+ * (JSON), and a quote's row read only when a filter asks for its
+ * article.  Each match of a speaker's search was looked up in the
+ * quotes, a page of the file each: 45,206 pages for speaker:"Юрий
+ * Рогулёв" вакцины, a word he never says, whose window grows over the
+ * million's 4 M quotes.  With ?10 set the ids of the speakers' quotes
+ * are gathered once instead, at each run of the statement: 125 -> 45
+ * ms there, but 25 -> 85 ms for speaker:"Джо Байден" Путина (83,357
+ * quotes), which the first window answers; so only for speakers of at
+ * most DB_SEARCH_SPEAKER_SET quotes (db->speaker_set).  The unary +
+ * keeps FTS5 from taking the ids for rowids to look up one by one.
+ */
+#define QUOTE_FILTERS \
+	" AND (?6 IS NULL" \
+	"   OR ?10 AND +f.rowid IN (SELECT q.id FROM quotes q" \
+	"   WHERE q.speaker_id IN (SELECT value FROM json_each(?6)))" \
+	"   OR NOT ?10 AND EXISTS (SELECT 1 FROM quotes q" \
+	"   WHERE q.id = f.rowid" \
+	"   AND q.speaker_id IN (SELECT value FROM json_each(?6))))" \
+	" AND (?2 IS NULL AND ?3 IS NULL AND ?4 IS NULL OR EXISTS" \
+	"   (SELECT 1 FROM quotes q JOIN articles a" \
+	"   INDEXED BY articles_filters ON a.id = q.article_id" \
+	"   WHERE q.id = f.rowid" SEARCH_FILTERS "))"
 
 const char *const db_search_sql[ST__COUNT] = {
 	/*
@@ -75,25 +102,32 @@ const char *const db_search_sql[ST__COUNT] = {
 	    " WHERE quotes_fts MATCH ?1 AND rowid >= ?7 LIMIT ?5)",
 	[ST_SEARCH_COUNT_FILTERED] =
 	    "SELECT count(*) FROM (SELECT f.rowid FROM articles_fts f"
-	    " JOIN articles a ON a.id = f.rowid"
+	    " JOIN articles a INDEXED BY articles_filters"
+	    " ON a.id = f.rowid"
 	    " WHERE articles_fts MATCH ?1 AND f.rowid >= ?7" SEARCH_FILTERS
 	    " LIMIT ?5)",
 	[ST_SEARCH_QCOUNT_FILTERED] =
 	    "SELECT count(*) FROM (SELECT f.rowid FROM quotes_fts f"
-	    " JOIN quotes q ON q.id = f.rowid"
-	    " JOIN articles a ON a.id = q.article_id"
-	    " WHERE quotes_fts MATCH ?1 AND f.rowid >= ?7" SEARCH_FILTERS
-	    " AND (?6 IS NULL OR q.speaker_id IN"
-	    "   (SELECT value FROM json_each(?6)))"
+	    " WHERE quotes_fts MATCH ?1 AND f.rowid >= ?7" QUOTE_FILTERS
 	    " LIMIT ?5)",
 	/*
 	 * A few rows to look at, found without the index: the quotes of
-	 * speakers with few of them, the articles of a few days.  Each is
-	 * matched on its own (FTS5 seeks the row's id in each term's
-	 * list), where the window would grow over the whole archive to
-	 * find the few that pass.  The best ?5 first, as above.
+	 * speakers with few of them, the articles of a few days, where the
+	 * window would grow over the whole archive to find the few that
+	 * pass.  The quotes' text, to match here (speaker_few()); then the
+	 * best of them, by id (?9), as FTS5 ranks them.
 	 */
-	[ST_SEARCH_QUOTES_BY_SPEAKER] =
+	[ST_SEARCH_SPEAKER_TEXTS] =
+	    "SELECT q.id, t.c0 FROM quotes q"
+	    " JOIN quotes_fts_content t ON t.id = q.id"
+	    " WHERE q.speaker_id IN (SELECT value FROM json_each(?6))"
+	    " AND (?2 IS NULL AND ?3 IS NULL AND ?4 IS NULL OR EXISTS"
+	    "   (SELECT 1 FROM articles a INDEXED BY articles_filters"
+	    "   WHERE a.id = q.article_id"
+	    SEARCH_FILTERS "))",
+	[ST_SEARCH_AVGDL] =
+	    "SELECT citata_avgdl(quotes_fts) FROM quotes_fts LIMIT 1",
+	[ST_SEARCH_QUOTES_BY_ID] =
 	    "SELECT q.article_id, q.id, a.date, a.source, a.title, s.name,"
 	    SNIPPET("quotes_fts", "0", "quotes_fts.text")
 	    " citata_rank(quotes_fts), a.nquotes,"
@@ -101,14 +135,11 @@ const char *const db_search_sql[ST__COUNT] = {
 	    " FROM quotes q CROSS JOIN quotes_fts ON quotes_fts.rowid = q.id"
 	    " JOIN articles a ON a.id = q.article_id"
 	    " LEFT JOIN speakers s ON s.id = q.speaker_id"
-	    " WHERE quotes_fts MATCH ?1 AND q.id IN"
-	    " (SELECT q.id FROM quotes q"
-	    "   CROSS JOIN quotes_fts f ON f.rowid = q.id"
-	    "   JOIN articles a ON a.id = q.article_id"
-	    "   WHERE q.speaker_id IN (SELECT value FROM json_each(?6))"
-	    "   AND quotes_fts MATCH ?1" SEARCH_FILTERS
-	    "   ORDER BY citata_rank(quotes_fts) LIMIT ?5)"
+	    " WHERE quotes_fts MATCH ?1"
+	    " AND q.id IN (SELECT value FROM json_each(?9))"
 	    " ORDER BY citata_rank(quotes_fts)",
+	/* Each article of the days matched on its own (FTS5 seeks the
+	 * row's id in each term's list); the best ?5 first, as above. */
 	[ST_SEARCH_ARTICLES_BY_DATE] =
 	    "SELECT a.id, 0, a.date, a.source, a.title, NULL,"
 	    SNIPPET("articles_fts", "-1", "a.text")
@@ -143,7 +174,8 @@ const char *const db_search_sql[ST__COUNT] = {
 	    " WHERE articles_fts MATCH ?1 AND articles_fts.rowid >= ?7"
 	    " AND articles_fts.rowid IN"
 	    " (SELECT f.rowid FROM articles_fts f"
-	    "   JOIN articles a ON a.id = f.rowid"
+	    "   JOIN articles a INDEXED BY articles_filters"
+	    "   ON a.id = f.rowid"
 	    "   WHERE articles_fts MATCH ?1 AND f.rowid >= ?7" SEARCH_FILTERS
 	    "   ORDER BY citata_rank(articles_fts, 4.0, 1.0) LIMIT ?5)"
 	    " ORDER BY citata_rank(articles_fts, 4.0, 1.0)",
@@ -158,11 +190,7 @@ const char *const db_search_sql[ST__COUNT] = {
 	    " WHERE quotes_fts MATCH ?1 AND quotes_fts.rowid >= ?7"
 	    " AND quotes_fts.rowid IN"
 	    " (SELECT f.rowid FROM quotes_fts f"
-	    "   JOIN quotes q ON q.id = f.rowid"
-	    "   JOIN articles a ON a.id = q.article_id"
-	    "   WHERE quotes_fts MATCH ?1 AND f.rowid >= ?7" SEARCH_FILTERS
-	    "   AND (?6 IS NULL OR q.speaker_id IN"
-	    "     (SELECT value FROM json_each(?6)))"
+	    "   WHERE quotes_fts MATCH ?1 AND f.rowid >= ?7" QUOTE_FILTERS
 	    "   ORDER BY citata_rank(quotes_fts) LIMIT ?5)"
 	    " ORDER BY citata_rank(quotes_fts)",
 	[ST_LIST_QUOTES] =
@@ -189,6 +217,10 @@ static void	 fts_delete(Fts5Tokenizer *);
 static void	 fts_destroy(void *);
 static void	 fts_rank(const Fts5ExtensionApi *, Fts5Context *,
 		    sqlite3_context *, int, sqlite3_value **);
+static void	 fts_avgdl(const Fts5ExtensionApi *, Fts5Context *,
+		    sqlite3_context *, int, sqlite3_value **);
+static double	 rank_avgdl(sqlite3_int64, sqlite3_int64);
+static double	 rank_score(const double *, int, int, double);
 static int	 fts_token(void *, const char *, size_t, size_t, size_t);
 static int	 fts_tokenize(Fts5Tokenizer *, void *, int, const char *, int,
 		    int (*)(void *, int, const char *, int, int, int));
@@ -198,6 +230,9 @@ static long long search_window(struct db *, sqlite3_stmt *, int, int,
 		    char **);
 struct search_args;
 static void	 search_bind(sqlite3_stmt *, const struct search_args *);
+static int	 few_hit_cmp(const void *, const void *);
+static int	 speaker_few(struct db *, const struct search_query *,
+		    const struct search_args *, char **, char **);
 
 /*
  * The FTS5 tokenizer "citata": words folded and stemmed by stem.c, the
@@ -255,6 +290,30 @@ fts_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text,
 	    &c);
 }
 
+/* The words a row holds on average, from the table's totals. */
+static double
+rank_avgdl(sqlite3_int64 nrow, sqlite3_int64 ntok)
+{
+	return nrow > 0 && ntok > 0 ? (double)ntok / (double)nrow : 1.0;
+}
+
+/* The score of a row of dtok words where phrase i stands freq[i] times
+ * (weighed), in a table of words avgdl a row on average: lower is
+ * better.  fts_rank() and speaker_few() both, so that they agree to the
+ * last bit. */
+static double
+rank_score(const double *freq, int nphrase, int dtok, double avgdl)
+{
+	const double	k1 = 1.2, b = 0.75;
+	double		norm, score = 0;
+	int		i;
+
+	norm = k1 * (1.0 - b + b * (double)dtok / avgdl);
+	for (i = 0; i < nphrase; i++)
+		score += freq[i] * (k1 + 1.0) / (freq[i] + norm);
+	return -score;
+}
+
 /*
  * citata_rank(table, weight...): BM25 as FTS5's bm25() computes it (k1
  * 1.2, b 0.75, a weight a column), but each phrase of the query weighs
@@ -270,9 +329,8 @@ static void
 fts_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
     int nval, sqlite3_value **val)
 {
-	const double	 k1 = 1.2, b = 0.75;
 	sqlite3_int64	 nrow = 0, ntok = 0;
-	double		 stack[16], *freq = stack, avgdl, norm, score = 0, w;
+	double		 stack[16], *freq = stack, w;
 	int		 nphrase, ninst = 0, dtok = 0, i, ip, ic, io;
 
 	nphrase = api->xPhraseCount(fts);
@@ -295,14 +353,30 @@ fts_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
 		w = ic < nval ? sqlite3_value_double(val[ic]) : 1.0;
 		freq[ip] += w;
 	}
-	avgdl = nrow > 0 && ntok > 0 ? (double)ntok / (double)nrow : 1.0;
-	norm = k1 * (1.0 - b + b * (double)dtok / avgdl);
-	for (i = 0; i < nphrase; i++)
-		score += freq[i] * (k1 + 1.0) / (freq[i] + norm);
-	sqlite3_result_double(ctx, -score);
+	sqlite3_result_double(ctx, rank_score(freq, nphrase, dtok,
+	    rank_avgdl(nrow, ntok)));
 out:
 	if (freq != stack)
 		free(freq);
+}
+
+/* citata_avgdl(table): the words a row of the table holds on average,
+ * as citata_rank() counts them. */
+static void
+fts_avgdl(const Fts5ExtensionApi *api, Fts5Context *fts,
+    sqlite3_context *ctx, int nval, sqlite3_value **val)
+{
+	sqlite3_int64	nrow = 0, ntok = 0;
+
+	(void)nval;
+	(void)val;
+	if (api->xRowCount(fts, &nrow) != SQLITE_OK ||
+	    api->xColumnTotalSize(fts, -1, &ntok) != SQLITE_OK) {
+		sqlite3_result_error(ctx, "citata_avgdl: cannot read the "
+		    "table", -1);
+		return;
+	}
+	sqlite3_result_double(ctx, rank_avgdl(nrow, ntok));
 }
 
 /* The strings citata_fold() folded on a connection, and their folds, by
@@ -417,7 +491,12 @@ db_register(struct db *db)
 		stem_free(stemmer);
 		return rc;
 	}
-	return api->xCreateFunction(api, "citata_rank", NULL, fts_rank, NULL);
+	db->stemmer = stemmer;
+	rc = api->xCreateFunction(api, "citata_rank", NULL, fts_rank, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	return api->xCreateFunction(api, "citata_avgdl", NULL, fts_avgdl,
+	    NULL);
 }
 
 /* The ids as a JSON array, for json_each() in SQL.  The caller frees it. */
@@ -478,9 +557,17 @@ db_search_few(struct db *db, long long articles, long long quotes)
 	db->few_quotes = quotes >= 0 ? quotes : DB_SEARCH_FEW_QUOTES;
 }
 
+void
+db_search_speaker_set(struct db *db, long long quotes)
+{
+	db->speaker_set = quotes >= 0 ? quotes : DB_SEARCH_SPEAKER_SET;
+}
+
 /* The values of a search statement's parameters, bound to st: those
  * it has of ?1 the match, ?2 the source (folded), ?3 and ?4 the dates,
- * ?5 the limit, ?6 the speakers' ids (JSON), ?8 the one speaker's. */
+ * ?5 the limit, ?6 the speakers' ids (JSON), ?8 the one speaker's, ?9
+ * the quotes' ids (JSON), ?10 whether to gather the speakers' quotes
+ * (QUOTE_FILTERS). */
 struct search_args {
 	const char	*expr;
 	const char	*source;
@@ -489,6 +576,8 @@ struct search_args {
 	int		 limit;
 	const char	*json;
 	long long	 one;
+	const char	*ids;
+	int		 set;
 };
 
 static void
@@ -508,6 +597,105 @@ search_bind(sqlite3_stmt *st, const struct search_args *sa)
 		bind_text(st, 6, sa->json);
 	if (sqlite3_bind_parameter_index(st, "?8") > 0)
 		sqlite3_bind_int64(st, 8, sa->one);
+	if (sa->ids != NULL && sqlite3_bind_parameter_index(st, "?9") > 0)
+		bind_text(st, 9, sa->ids);
+	if (sqlite3_bind_parameter_index(st, "?10") > 0)
+		sqlite3_bind_int(st, 10, sa->set);
+}
+
+/* A quote of the speakers that matches, and its score. */
+struct few_hit {
+	double		rank;
+	long long	id;
+	size_t		seq;		/* the order read */
+};
+
+static int
+few_hit_cmp(const void *a, const void *b)
+{
+	const struct few_hit	*x = a, *y = b;
+
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/*
+ * The quotes of the speakers sa->json, a few thousand at most, matched
+ * here and scored as citata_rank() scores them, where FTS5, asked about
+ * one row at a time, set up its look-ups in each term's list afresh:
+ * 338 k instructions a quote on the million, against some 10 k to read
+ * a quote's full-text row and match it.  Sets *ids to the ids of the
+ * best sa->limit as a JSON array, best first (of equal scores, the one
+ * read first), or NULL when none matches; the caller frees it.  Returns
+ * 0, 1 when the query is FTS5's to match (a term of no word), or -1
+ * with *cause set.
+ */
+static int
+speaker_few(struct db *db, const struct search_query *sq,
+    const struct search_args *sa, char **ids, char **cause)
+{
+	struct search_matcher	*m;
+	struct few_hit		*hits = NULL;
+	sqlite3_stmt		*st;
+	struct buf		 b;
+	const char		*t;
+	double			*freq, avgdl = 1.0;
+	size_t			 nh = 0, cap = 0, seq, ntok, nph, i;
+	int			 rc;
+
+	*ids = NULL;
+	m = search_matcher_new(db->stemmer, sq);
+	if (search_matcher_empty(m)) {
+		search_matcher_free(m);
+		return 1;
+	}
+	st = db_stmt(db, ST_SEARCH_AVGDL);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		avgdl = sqlite3_column_double(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		search_matcher_free(m);
+		*cause = db_error(db, "cannot search the archive");
+		return -1;
+	}
+	nph = sq->nterms + sq->nexcluded;
+	freq = xcalloc(nph, sizeof(*freq));
+	st = db_stmt(db, ST_SEARCH_SPEAKER_TEXTS);
+	search_bind(st, sa);
+	for (seq = 0; (rc = sqlite3_step(st)) == SQLITE_ROW; seq++) {
+		if ((t = (const char *)sqlite3_column_text(st, 1)) == NULL ||
+		    !search_matcher_test(m, t, (size_t)sqlite3_column_bytes(st,
+		    1), freq, &ntok))
+			continue;
+		if (nh == cap) {
+			cap = cap == 0 ? 64 : cap * 2;
+			hits = xreallocarray(hits, cap, sizeof(*hits));
+		}
+		hits[nh].rank = rank_score(freq, (int)nph, (int)ntok, avgdl);
+		hits[nh].id = sqlite3_column_int64(st, 0);
+		hits[nh].seq = seq;
+		nh++;
+	}
+	sqlite3_reset(st);
+	search_matcher_free(m);
+	free(freq);
+	if (rc != SQLITE_DONE) {
+		free(hits);
+		*cause = db_error(db, "cannot search the archive");
+		return -1;
+	}
+	if (nh > 0) {
+		qsort(hits, nh, sizeof(*hits), few_hit_cmp);
+		buf_init(&b);
+		buf_addc(&b, '[');
+		for (i = 0; i < nh && i < (size_t)sa->limit; i++)
+			buf_printf(&b, "%s%lld", i > 0 ? "," : "", hits[i].id);
+		buf_addc(&b, ']');
+		*ids = buf_steal(&b);
+	}
+	free(hits);
+	return 0;
 }
 
 long
@@ -521,6 +709,7 @@ db_search(struct db *db, const struct search_query *sq, int quotes,
 	long long		 days = LLONG_MAX;
 	long			 nids = 0, n = 0;
 	char			*expr = NULL, *json = NULL, *src = NULL;
+	char			*qids = NULL;
 	int			 rc, filtered;
 
 	*cause = NULL;
@@ -563,14 +752,19 @@ db_search(struct db *db, const struct search_query *sq, int quotes,
 		if (json != NULL) {
 			st = db_stmt(db, ST_SEARCH_SPEAKERS_QUOTES);
 			search_bind(st, &sa);
-			if ((few = db_one_int(db, st, cause)) < 0) {
-				free(expr);
-				free(json);
-				free(src);
-				return -1;
-			}
-			few = few <= db->few_quotes ?
-			    ST_SEARCH_QUOTES_BY_SPEAKER : 0;
+			if ((few = db_one_int(db, st, cause)) < 0)
+				goto fail;
+			sa.set = few <= db->speaker_set;
+			if (few > db->few_quotes)
+				few = 0;
+			else if ((rc = speaker_few(db, sq, &sa, &qids,
+			    cause)) < 0)
+				goto fail;
+			else if (rc == 0 && qids == NULL)
+				goto out;	/* none matches */
+			else
+				few = rc == 0 ? ST_SEARCH_QUOTES_BY_ID : 0;
+			sa.ids = qids;
 		} else if (!quotes)
 			few = ST_SEARCH_ARTICLES_BY_DATE;
 	}
@@ -583,12 +777,8 @@ db_search(struct db *db, const struct search_query *sq, int quotes,
 		    ST_SEARCH_COUNT_FILTERED : ST_SEARCH_COUNT);
 		search_bind(count, &sa);
 		if ((from = search_window(db, count, quotes, limit,
-		    cause)) < 0) {
-			free(expr);
-			free(json);
-			free(src);
-			return -1;
-		}
+		    cause)) < 0)
+			goto fail;
 		st = db_stmt(db, quotes ? ST_SEARCH_QUOTES : filtered ?
 		    ST_SEARCH_ARTICLES_FILTERED : ST_SEARCH_ARTICLES);
 		sqlite3_bind_int64(st, 7, from);
@@ -614,13 +804,16 @@ db_search(struct db *db, const struct search_query *sq, int quotes,
 		}
 	}
 	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		goto out;
+	*cause = db_error(db, "cannot search the archive");
+fail:
+	n = -1;
+out:
 	free(expr);
 	free(json);
 	free(src);
-	if (rc != SQLITE_DONE) {
-		*cause = db_error(db, "cannot search the archive");
-		return -1;
-	}
+	free(qids);
 	return n;
 }
 

@@ -27,6 +27,8 @@ static int	 read_value(const char **, char **, char **, const char *);
 static int	 collect_stem(void *, const char *, size_t, size_t, size_t);
 static int	 stem_cmp(const void *, const void *);
 static int	 match_word(void *, const char *, size_t, size_t, size_t);
+static int	 matcher_word(void *, const char *, size_t, size_t, size_t);
+static size_t	 matcher_count(const struct search_matcher *, size_t);
 
 /* Appends s to the array *v of *n strings, which doubles as it fills. */
 static void
@@ -387,4 +389,168 @@ search_matches(struct stemmer *st, const struct search_query *sq,
 	free(m.stems);
 	*spans = m.spans;
 	return m.n;
+}
+
+/*
+ * A query's terms and exclusions as the full-text index compares them:
+ * each a list of stems, numbered in a table of the query's stems, sorted
+ * and each once, so that a word of a text is looked up once, however
+ * many phrases hold it.
+ */
+struct search_matcher {
+	struct stemmer	 *st;		/* borrowed */
+	char		**stems;	/* sorted, each once */
+	size_t		  nstems;
+	struct {
+		size_t	 *w;		/* its words' places in stems */
+		size_t	  n;
+	}		 *ph;		/* terms, then exclusions */
+	size_t		  nph, nterms;
+	size_t		 *tok;		/* the text's words: a place in
+					   stems, or nstems for none */
+	size_t		  ntok, cap;
+	int		  empty;	/* a phrase with no word */
+};
+
+static int
+matcher_word(void *ctx, const char *tok, size_t len, size_t start,
+    size_t end)
+{
+	struct search_matcher	*m = ctx;
+	size_t			 lo = 0, hi = m->nstems, mid, k = m->nstems;
+	int			 c;
+
+	(void)start;
+	(void)end;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if ((c = strncmp(tok, m->stems[mid], len)) == 0)
+			c = m->stems[mid][len] == '\0' ? 0 : -1;
+		if (c == 0) {
+			k = mid;
+			break;
+		}
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	if (m->ntok == m->cap) {
+		m->cap = m->cap == 0 ? 256 : m->cap * 2;
+		m->tok = xreallocarray(m->tok, m->cap, sizeof(*m->tok));
+	}
+	m->tok[m->ntok++] = k;
+	return 0;
+}
+
+struct search_matcher *
+search_matcher_new(struct stemmer *st, const struct search_query *sq)
+{
+	struct search_matcher	*m = xcalloc(1, sizeof(*m));
+	struct match_ctx	 c;
+	const char		*s;
+	size_t			 i, j, k, n;
+
+	m->st = st;
+	m->nterms = sq->nterms;
+	m->nph = sq->nterms + sq->nexcluded;
+	m->ph = xcalloc(m->nph == 0 ? 1 : m->nph, sizeof(*m->ph));
+	/* Every phrase's stems in a row, then the table of them. */
+	memset(&c, 0, sizeof(c));
+	for (i = 0; i < m->nph; i++) {
+		s = i < sq->nterms ? sq->terms[i] : sq->excluded[i -
+		    sq->nterms];
+		n = c.nstems;
+		stem_tokenize(st, s, strlen(s), 0, collect_stem, &c);
+		m->ph[i].n = c.nstems - n;
+		m->empty |= m->ph[i].n == 0;
+	}
+	m->stems = xcalloc(c.nstems == 0 ? 1 : c.nstems, sizeof(*m->stems));
+	for (i = 0; i < c.nstems; i++)
+		m->stems[i] = xstrdup(c.stems[i]);
+	qsort(m->stems, c.nstems, sizeof(*m->stems), stem_cmp);
+	for (i = 0, j = 0; i < c.nstems; i++) {
+		if (j > 0 && strcmp(m->stems[i], m->stems[j - 1]) == 0)
+			free(m->stems[i]);
+		else
+			m->stems[j++] = m->stems[i];
+	}
+	m->nstems = j;
+	/* Each phrase's stems as places in the table. */
+	for (i = 0, k = 0; i < m->nph; i++) {
+		m->ph[i].w = xcalloc(m->ph[i].n + 1, sizeof(*m->ph[i].w));
+		for (j = 0; j < m->ph[i].n; j++, k++) {
+			m->ntok = 0;
+			matcher_word(m, c.stems[k], strlen(c.stems[k]), 0, 0);
+			m->ph[i].w[j] = m->tok[0];
+		}
+	}
+	m->ntok = 0;
+	for (i = 0; i < c.nstems; i++)
+		free(c.stems[i]);
+	free(c.stems);
+	return m;
+}
+
+void
+search_matcher_free(struct search_matcher *m)
+{
+	size_t	i;
+
+	if (m == NULL)
+		return;
+	for (i = 0; i < m->nstems; i++)
+		free(m->stems[i]);
+	for (i = 0; i < m->nph; i++)
+		free(m->ph[i].w);
+	free(m->stems);
+	free(m->ph);
+	free(m->tok);
+	free(m);
+}
+
+int
+search_matcher_empty(const struct search_matcher *m)
+{
+	return m->empty;
+}
+
+/* Where phrase i of m stands in the text last tokenized: how many times,
+ * overlapping ones each counted ("да да" twice in "да да да"). */
+static size_t
+matcher_count(const struct search_matcher *m, size_t i)
+{
+	size_t	at, j, n = 0;
+
+	for (at = 0; at + m->ph[i].n <= m->ntok; at++) {
+		for (j = 0; j < m->ph[i].n; j++)
+			if (m->tok[at + j] != m->ph[i].w[j])
+				break;
+		n += j == m->ph[i].n;
+	}
+	return n;
+}
+
+int
+search_matcher_test(struct search_matcher *m, const char *text, size_t len,
+    double *freq, size_t *ntok)
+{
+	size_t	i, n;
+
+	m->ntok = 0;
+	stem_tokenize(m->st, text, len, 0, matcher_word, m);
+	*ntok = m->ntok;
+	for (i = 0; i < m->nph; i++) {
+		n = matcher_count(m, i);
+		if (i < m->nterms) {
+			if (n == 0)
+				return 0;
+			freq[i] = (double)n;
+		} else {
+			if (n > 0)
+				return 0;
+			freq[i] = 0;
+		}
+	}
+	return 1;
 }

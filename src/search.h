@@ -64,4 +64,30 @@ size_t	search_matches(struct stemmer *st, const struct search_query *sq,
  * caller frees it. */
 char	*search_fts_expr(const struct search_query *);
 
+/*
+ * The query matched here, word by word, as the full-text index matches
+ * it (for the few quotes of a speaker: FTS5 sets up its look-ups afresh
+ * for each row it is asked about, some 100 times the cost).  A phrase
+ * matches where its words stand in a row; every term must match and no
+ * exclusion.  st is borrowed and must outlive the matcher; the caller
+ * frees it with search_matcher_free().
+ */
+struct search_matcher;
+struct search_matcher	*search_matcher_new(struct stemmer *st,
+			    const struct search_query *sq);
+void			 search_matcher_free(struct search_matcher *);
+
+/* Whether a term or exclusion has no word the index would keep ("\u0301"
+ * alone), which FTS5 treats its own way: such a query is left to it. */
+int	search_matcher_empty(const struct search_matcher *);
+
+/*
+ * Whether text[0..len) matches.  Sets *ntok to its number of words and,
+ * when it matches, freq[i] to how many times term i stands in it (the
+ * instances FTS5's xInst() reports, overlapping ones too), then 0 for
+ * each exclusion: freq holds nterms + nexcluded values.
+ */
+int	search_matcher_test(struct search_matcher *, const char *text,
+	    size_t len, double *freq, size_t *ntok);
+
 #endif /* SEARCH_H */

@@ -102,7 +102,7 @@ sqlite3 "$TMPD/v1.db" <"$top_srcdir/tests/fixtures/schema-v1.sql"
 ok $? "a version 1 archive opens"
 contains "$TMPD/o" "Старая статья" "its articles are listed"
 v=$(sqlite3 "$TMPD/v1.db" 'PRAGMA user_version')
-ok $(( v != 16 )) "it was upgraded to version 16 ($v)"
+ok $(( v != 17 )) "it was upgraded to version 17 ($v)"
 days=$(sqlite3 "$TMPD/v1.db" "SELECT group_concat(date || '=' || n, ' ') FROM article_days")
 ok $(( $(printf '%s' "$days" | grep -c '^2024-01-10=1 2024-01-11=1$') != 1 )) \
     "the upgrade counted the articles of each day ($days)"
@@ -136,9 +136,17 @@ ok $(( $(wrong_narticles "$TMPD/re.db") != 0 )) \
 # to_v8 DB: back to schema 8, before speakers had merge.c's key and
 # their forms a count: the key is spoiled and the count column taken out
 # (the last one of speaker_aliases).
+# to_v16 DB: back to schema 16, whose searches read each article's row
+# for its date and source.
+to_v16() {
+	sqlite3 "$1" "BEGIN; DROP INDEX articles_filters;
+PRAGMA user_version = 16; COMMIT;"
+}
+
 # to_v15 DB: back to schema 15, whose speakers were indexed by count
 # and id.
 to_v15() {
+	to_v16 "$1"
 	sqlite3 "$1" "BEGIN; DROP INDEX speakers_rank;
 CREATE INDEX speakers_nquotes ON speakers(nquotes DESC, id);
 PRAGMA user_version = 15; COMMIT;"
@@ -256,8 +264,8 @@ ok $(( $(sqlite3 "$TMPD/re.db" "SELECT count(*)
     "an archive taken back to 5 has no article counts"
 "$CITATA" -d "$TMPD/re.db" speakers --format=tsv >"$TMPD/sp5" 2>&1
 ok $? "a version 5 archive with quotes opens"
-ok $(( $(sqlite3 "$TMPD/re.db" 'PRAGMA user_version') != 16 )) \
-    "and is upgraded to 16"
+ok $(( $(sqlite3 "$TMPD/re.db" 'PRAGMA user_version') != 17 )) \
+    "and is upgraded to 17"
 "$CITATA" -d "$db" speakers --format=tsv >"$TMPD/sp6" 2>&1
 same "$TMPD/sp5" "$TMPD/sp6" "its speakers list as before the upgrade"
 ok $(( $(wrong_narticles "$TMPD/re.db") != 0 )) \
@@ -288,8 +296,8 @@ END;
 PRAGMA user_version = 6; COMMIT;"
 "$CITATA" -d "$TMPD/v4.db" import "$top_srcdir/tests/ui/articles" \
     >/dev/null 2>&1
-ok $(( $(sqlite3 "$TMPD/v4.db" 'PRAGMA user_version') != 16 )) \
-    "a version 6 archive is upgraded to 16"
+ok $(( $(sqlite3 "$TMPD/v4.db" 'PRAGMA user_version') != 17 )) \
+    "a version 6 archive is upgraded to 17"
 t=$(sqlite3 "$TMPD/v4.db" "SELECT count(*) FROM sqlite_master
     WHERE name = 'quotes_fts_ins' OR sql LIKE '%UPDATE articles%'")
 ok $(( t != 0 )) "its per-quote triggers on articles are gone"
@@ -325,8 +333,8 @@ ok $(( $(sqlite3 "$TMPD/v7.db" "SELECT count(*)
 "$CITATA" -d "$TMPD/v7.db" quotes --speaker "$top" --format=tsv \
     >"$TMPD/q7" 2>&1
 ok $? "a version 7 archive with quotes opens"
-ok $(( $(sqlite3 "$TMPD/v7.db" 'PRAGMA user_version') != 16 )) \
-    "and is upgraded to 16"
+ok $(( $(sqlite3 "$TMPD/v7.db" 'PRAGMA user_version') != 17 )) \
+    "and is upgraded to 17"
 ok $(( $(wrong_dates "$TMPD/v7.db") != 0 )) \
     "the upgrade gave every quote its article's date"
 ok $(( $(sqlite3 "$TMPD/v7.db" "SELECT count(*) FROM sqlite_master
@@ -343,8 +351,8 @@ cp "$db" "$TMPD/v8.db"
 to_v8 "$TMPD/v8.db"
 "$CITATA" -d "$TMPD/v8.db" speakers --format=tsv >"$TMPD/sp8" 2>&1
 ok $? "a version 8 archive opens"
-ok $(( $(sqlite3 "$TMPD/v8.db" 'PRAGMA user_version') != 16 )) \
-    "and is upgraded to 16"
+ok $(( $(sqlite3 "$TMPD/v8.db" 'PRAGMA user_version') != 17 )) \
+    "and is upgraded to 17"
 ok $(( $(sqlite3 "$TMPD/v8.db" "SELECT count(*) FROM speakers
     WHERE surname = 'x'") != 0 )) "the upgrade keyed every speaker"
 k=$(sqlite3 "$TMPD/v8.db" "SELECT surname FROM speakers
@@ -367,8 +375,8 @@ to_v10 "$TMPD/v9.db"
 sqlite3 "$TMPD/v9.db" "PRAGMA user_version = 9;"
 "$CITATA" -d "$TMPD/v9.db" speakers --format=tsv >/dev/null 2>&1
 ok $? "a version 9 archive opens"
-ok $(( $(sqlite3 "$TMPD/v9.db" 'PRAGMA user_version') != 16 )) \
-    "and is upgraded to 16"
+ok $(( $(sqlite3 "$TMPD/v9.db" 'PRAGMA user_version') != 17 )) \
+    "and is upgraded to 17"
 k=$(sqlite3 "$TMPD/v9.db" "SELECT surname FROM speakers
     WHERE name = 'представитель Котова'")
 ok $(( $(printf '%s' "$k" | grep -cx 'котов#0') != 1 )) \
@@ -389,8 +397,8 @@ ok $(( $(sqlite3 "$TMPD/v10.db" "SELECT count(*)
     "an archive taken back to 10 has no times of day"
 "$CITATA" -d "$TMPD/v10.db" list --format=tsv >"$TMPD/l10" 2>&1
 ok $? "a version 10 archive opens"
-ok $(( $(sqlite3 "$TMPD/v10.db" 'PRAGMA user_version') != 16 )) \
-    "and is upgraded to 16"
+ok $(( $(sqlite3 "$TMPD/v10.db" 'PRAGMA user_version') != 17 )) \
+    "and is upgraded to 17"
 same "$TMPD/l10" "$TMPD/l11" "its articles list as before the upgrade"
 ok $(( $(sqlite3 "$TMPD/v10.db" "SELECT count(*) FROM feeds") != 0 )) \
     "with no feeds"
@@ -411,8 +419,8 @@ cp "$db" "$TMPD/v11.db"
 to_v11 "$TMPD/v11.db"
 "$CITATA" -d "$TMPD/v11.db" list --format=tsv >/dev/null 2>&1
 ok $? "a version 11 archive opens"
-ok $(( $(sqlite3 "$TMPD/v11.db" 'PRAGMA user_version') != 16 )) \
-    "and is upgraded to 16"
+ok $(( $(sqlite3 "$TMPD/v11.db" 'PRAGMA user_version') != 17 )) \
+    "and is upgraded to 17"
 ok $(( $(sqlite3 "$TMPD/v11.db" "SELECT count(*) FROM quote_rejects") != 0 )) \
     "with no rejected quotes"
 
@@ -425,8 +433,8 @@ to_v12 "$TMPD/v12.db"
 r=$(sqlite3 "$TMPD/v12.db" "SELECT sum(is_read) FROM articles")
 "$CITATA" -d "$TMPD/v12.db" list --format=jsonl >"$TMPD/o" 2>&1
 ok $? "a version 12 archive opens"
-ok $(( $(sqlite3 "$TMPD/v12.db" 'PRAGMA user_version') != 16 )) \
-    "and is upgraded to 16"
+ok $(( $(sqlite3 "$TMPD/v12.db" 'PRAGMA user_version') != 17 )) \
+    "and is upgraded to 17"
 u=$(sqlite3 "$TMPD/v12.db" "SELECT count(*) FROM unread")
 ok $(( r != 2 || u != n - 2 )) \
     "its 2 read articles stay read, the $u others unread"
@@ -441,8 +449,8 @@ printf '%s\n' '{"date":"2026-11-30","title":"Сусликовая ферма","t
     >"$TMPD/new.jsonl"
 "$CITATA" -d "$TMPD/v13.db" import "$TMPD/new.jsonl" >"$TMPD/o" 2>&1
 ok $? "a version 13 archive takes an import"
-ok $(( $(sqlite3 "$TMPD/v13.db" 'PRAGMA user_version') != 16 )) \
-    "and is upgraded to 16"
+ok $(( $(sqlite3 "$TMPD/v13.db" 'PRAGMA user_version') != 17 )) \
+    "and is upgraded to 17"
 ok $(( $(sqlite3 "$TMPD/v13.db" "SELECT count(*) FROM sqlite_schema
     WHERE name = 'articles_fts_ins'") != 0 )) "  its insert trigger gone"
 "$CITATA" -d "$TMPD/v13.db" search --format=tsv суслик >"$TMPD/o"
@@ -470,14 +478,32 @@ cp "$db" "$TMPD/v15.db"
 to_v15 "$TMPD/v15.db"
 "$CITATA" -d "$TMPD/v15.db" speakers --format=tsv >"$TMPD/o" 2>&1
 ok $? "a version 15 archive opens"
-ok $(( $(sqlite3 "$TMPD/v15.db" 'PRAGMA user_version') != 16 )) \
-    "and is upgraded to 16"
+ok $(( $(sqlite3 "$TMPD/v15.db" 'PRAGMA user_version') != 17 )) \
+    "and is upgraded to 17"
 ok $(( $(sqlite3 "$TMPD/v15.db" "SELECT count(*) FROM sqlite_schema
     WHERE name = 'speakers_rank'") != 1 )) "  with the index speakers_rank"
 ok $(( $(sqlite3 "$TMPD/v15.db" "SELECT count(*) FROM sqlite_schema
     WHERE name = 'speakers_nquotes'") != 0 )) "  and not the old one"
 "$CITATA" -d "$db" speakers --format=tsv >"$TMPD/o2"
 same "$TMPD/o" "$TMPD/o2" "  its speakers listed as before"
+
+# Schema 17: the filters of a search read an index of each article's
+# date and source; an upgraded archive has it, and finds as before.
+cp "$db" "$TMPD/v16.db"
+to_v16 "$TMPD/v16.db"
+src=$(sqlite3 "$db" "SELECT source FROM articles WHERE source <> ''
+    GROUP BY source ORDER BY count(*) DESC LIMIT 1")
+"$CITATA" -d "$TMPD/v16.db" search --format=tsv "source:\"$src\" и" \
+    >"$TMPD/o" 2>&1
+ok $? "a version 16 archive opens"
+ok $(( $(sqlite3 "$TMPD/v16.db" 'PRAGMA user_version') != 17 )) \
+    "and is upgraded to 17"
+ok $(( $(sqlite3 "$TMPD/v16.db" "SELECT count(*) FROM sqlite_schema
+    WHERE name = 'articles_filters'") != 1 )) \
+    "  with the index articles_filters"
+"$CITATA" -d "$db" search --format=tsv "source:\"$src\" и" >"$TMPD/o2"
+ok $(( $(wc -l <"$TMPD/o") == 0 )) "  source:\"$src\" finds articles"
+same "$TMPD/o" "$TMPD/o2" "  the same as in an archive made at 17"
 
 # One person, one record (merge.c): the articles of tests/merge name
 # people in several forms; the speakers must come out as speakers.tsv

@@ -67,6 +67,17 @@ hit_row(void *ctx, const struct db_hit *h)
 	return 0;
 }
 
+/* Each hit's quote and rank, to the last bit. */
+static int
+hit_rank(void *ctx, const struct db_hit *h)
+{
+	struct collect	*c = ctx;
+
+	buf_printf(&c->b, "%lld:%.17g\n", h->quote_id, h->rank);
+	c->n++;
+	return 0;
+}
+
 static int
 speaker_row(void *ctx, const struct db_speaker_row *r)
 {
@@ -895,6 +906,87 @@ main(void)
 			    pg.ids[0] == want[0] && pg.ids[1] == want[2],
 			    "quotes by id, in the order asked, a missing one "
 			    "skipped");
+		}
+	}
+
+	/* A speaker's few quotes matched by search.c's matcher give the
+	 * quotes and ranks FTS5 gives along the index: repeated words,
+	 * phrases that overlap, exclusions, any word form; and, asked for
+	 * the best one only, the same one ("да да" twice in "Да да да",
+	 * so it comes before the shorter "Да да, мосты"). */
+	{
+		static const char *const texts[] = {
+		    "Мост и мост, и снова мост построим",
+		    "Построим новый мост через реку",
+		    "Новый мост новый мост",
+		    "Реку перейдём вброд",
+		    "Да да да, мосты",
+		    "Да да, мосты"
+		};
+		static const char *const queries[] = {
+		    "мост", "мосты реку", "\"новый мост\"", "мост -реку",
+		    "\"да да\"", "построим -\"новый мост\"", "вброд мост"
+		};
+		static const int	 want[] = { 5, 1, 2, 4, 2, 1, 0 };
+		struct search_query	*sq;
+		struct collect		 c2;
+		struct article		*x;
+		size_t			 i;
+		int			 lim, w;
+
+		db_begin(db, &cause);
+		for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+			char	*t = xasprintf("«%s», — сказала Сауле "
+			    "Омарова.", texts[i]);
+
+			x = mk("2026-05-01", t);
+			quote_list_init(&ql);
+			add(&ql, x, texts[i], "Сауле Омарова", NULL,
+			    GENDER_FEMALE);
+			db_article_put(db, x, &ql, &cause);
+			quote_list_free(&ql);
+			article_free(x);
+			free(t);
+		}
+		db_commit(db, &cause);
+		for (i = 0; i < sizeof(queries) / sizeof(queries[0]); i++) {
+			char	*q = xasprintf("speaker:\"Сауле Омарова\" %s",
+			    queries[i]);
+
+			sq = search_parse(q, &cause);
+			for (lim = 20; lim > 0; lim -= 19) {
+				w = want[i] < lim ? want[i] : lim;
+				memset(&c, 0, sizeof(c));
+				buf_init(&c.b);
+				db_search(db, sq, 0, lim, hit_rank, &c,
+				    &cause);
+				db_search_few(db, -1, 0);
+				memset(&c2, 0, sizeof(c2));
+				buf_init(&c2.b);
+				db_search(db, sq, 0, lim, hit_rank, &c2,
+				    &cause);
+				ok(c.n == w && c2.n == w &&
+				    strcmp(c.b.data, c2.b.data) == 0,
+				    "%s, at most %d: matched here as by FTS5 "
+				    "(%d and %d quotes, %d wanted)", q, lim,
+				    c.n, c2.n, w);
+				/* Along the index, each match's quote looked
+				 * up rather than the speaker's gathered. */
+				db_search_speaker_set(db, 0);
+				buf_reset(&c2.b);
+				c2.n = 0;
+				db_search(db, sq, 0, lim, hit_rank, &c2,
+				    &cause);
+				ok(c2.n == w && strcmp(c.b.data, c2.b.data) ==
+				    0, "  and each match looked up (%d)",
+				    c2.n);
+				db_search_speaker_set(db, -1);
+				db_search_few(db, -1, -1);
+				buf_free(&c.b);
+				buf_free(&c2.b);
+			}
+			search_free(sq);
+			free(q);
 		}
 	}
 

@@ -19,6 +19,10 @@
  * index: a "USE TEMP B-TREE FOR ORDER BY" line means every matching row
  * is read and sorted before the first is returned, whatever the LIMIT.
  * A speaker's quote pages must walk the index quotes_speaker_date.
+ * The filters of a search (source:, since:, until:) read an article's
+ * date and source from the index articles_filters, not from its row of
+ * 4 KB and more, a page each; a speaker's quotes to match are found
+ * along quotes_speaker.
  *
  * The table below names every statement db_explain() reports, by the
  * name of its id: a statement it does not list fails ("not covered"),
@@ -44,7 +48,9 @@ enum {
 	STREAM = 4,	/* rows in index order, no sort */
 	SPD = 8,	/* along quotes_speaker_date */
 	STAR = 16,	/* along articles_starred, the starred ones only */
-	RANK = 32	/* along speakers_rank, the reader's speakers */
+	RANK = 32,	/* along speakers_rank, the reader's speakers */
+	FILT = 64,	/* the filters' date and source, articles_filters */
+	SPKQ = 128	/* a speaker's quotes along quotes_speaker */
 };
 
 static struct expect {
@@ -151,15 +157,17 @@ static struct expect {
 	{ "MAX_QUOTE", 0, 0 },
 	{ "SEARCH_COUNT", 0, 0 },
 	{ "SEARCH_QCOUNT", 0, 0 },
-	{ "SEARCH_COUNT_FILTERED", 0, 0 },
-	{ "SEARCH_QCOUNT_FILTERED", 0, 0 },
+	{ "SEARCH_COUNT_FILTERED", FILT, 0 },
+	{ "SEARCH_QCOUNT_FILTERED", FILT, 0 },
 	{ "SEARCH_DAYS", 0, 0 },
-	{ "SEARCH_QUOTES_BY_SPEAKER", 0, 0 },
+	{ "SEARCH_SPEAKER_TEXTS", FILT | SPKQ, 0 },
+	{ "SEARCH_AVGDL", 0, 0 },
+	{ "SEARCH_QUOTES_BY_ID", 0, 0 },
 	{ "SEARCH_ARTICLES_BY_DATE", 0, 0 },
 	{ "SEARCH_SPEAKERS_QUOTES", 0, 0 },
 	{ "SEARCH_ARTICLES", 0, 0 },
-	{ "SEARCH_ARTICLES_FILTERED", 0, 0 },
-	{ "SEARCH_QUOTES", 0, 0 },
+	{ "SEARCH_ARTICLES_FILTERED", FILT, 0 },
+	{ "SEARCH_QUOTES", FILT, 0 },
 	{ "LIST_QUOTES", 0, 0 },
 	{ "LIST_QUOTES_ONE", STREAM | SPD, 0 },
 	{ "LIST_ARTICLES", 0, 0 },
@@ -178,6 +186,8 @@ struct plans {
 	int		 uses_index;	/* of quotes_speaker_date */
 	int		 uses_star;	/* of articles_starred */
 	int		 uses_rank;	/* of speakers_rank */
+	int		 uses_filt;	/* of articles_filters, covering */
+	int		 uses_spkq;	/* of quotes_speaker */
 };
 
 /* Whether plan line detail of statement sql reads all of a big table. */
@@ -246,6 +256,12 @@ plans_flush(struct plans *p)
 		if (e->rules & RANK)
 			ok(p->uses_rank, "%s: along speakers_rank",
 			    p->name);
+		if (e->rules & FILT)
+			ok(p->uses_filt, "%s: date and source from "
+			    "articles_filters, not the article's row",
+			    p->name);
+		if (e->rules & SPKQ)
+			ok(p->uses_spkq, "%s: along quotes_speaker", p->name);
 	}
 	printf("# %s%s\n%s", p->name, e != NULL && (e->rules & WHOLE) ?
 	    ", which may read everything:" : ":", p->lines.data);
@@ -258,6 +274,8 @@ plans_flush(struct plans *p)
 	p->uses_index = 0;
 	p->uses_star = 0;
 	p->uses_rank = 0;
+	p->uses_filt = 0;
+	p->uses_spkq = 0;
 }
 
 static int
@@ -284,6 +302,9 @@ plan_line(void *ctx, const char *name, const char *sql, const char *plan)
 	p->uses_index += strstr(plan, "INDEX quotes_speaker_date ") != NULL;
 	p->uses_star += strstr(plan, "INDEX articles_starred") != NULL;
 	p->uses_rank += strstr(plan, "INDEX speakers_rank") != NULL;
+	p->uses_filt += strstr(plan, "COVERING INDEX articles_filters ") !=
+	    NULL;
+	p->uses_spkq += strstr(plan, "INDEX quotes_speaker ") != NULL;
 	return 0;
 }
 
