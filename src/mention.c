@@ -1869,6 +1869,8 @@ mention_first_indeclinable(const struct ex *x, size_t i)
 enum speakers_case
 mention_name_case(const struct ex *x, size_t i)
 {
+	static const char *const male_vowel[] = { "о", "е", "и", "у",
+	    "ю", "э", NULL };
 	enum speakers_case	 c;
 
 	if (tok_has(x, i, TF_FIRST)) {
@@ -1878,6 +1880,26 @@ mention_name_case(const struct ex *x, size_t i)
 		    (tok_ends(x->w[i + 1], "ы") || tok_ends(x->w[i + 1], "ой") ||
 		    tok_ends(x->w[i + 1], "у") || tok_ends(x->w[i + 1], "е")))
 			return SPEAKERS_GEN;
+		/* "с Джо Байденом", "Джо Байдену", "Джо Байдена": a man's
+		 * first name in a vowel does not decline either. */
+		if (speakers_first_gender(x->lx, x->w[i]) == GENDER_MALE &&
+		    tok_ends_any(x->w[i], male_vowel) && tok_name(x, i + 1) &&
+		    strlen(x->w[i + 1]) > 8) {
+			if (tok_ends(x->w[i + 1], "ом") ||
+			    tok_ends(x->w[i + 1], "ем"))
+				return SPEAKERS_INS;
+			if (tok_ends(x->w[i + 1], "ну") ||
+			    tok_ends(x->w[i + 1], "ву") ||
+			    tok_ends(x->w[i + 1], "ру") ||
+			    tok_ends(x->w[i + 1], "ту"))
+				return SPEAKERS_DAT;
+			if (i > 0 && (tok_prep(x, i - 1) ||
+			    tok_is(x, i - 1, "словам") ||
+			    tok_is(x, i - 1, "мнению")) &&
+			    (tok_ends(x->w[i + 1], "а") ||
+			    tok_ends(x->w[i + 1], "я")))
+				return SPEAKERS_GEN;
+		}
 		/* "с министром Японии Таро Коно": a first name that
 		 * does not decline, or a role's case no name breaks. */
 		if (role_oblique(x, i, 1))

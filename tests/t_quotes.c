@@ -1499,6 +1499,16 @@ main(void)
 	    "a name written in the nominative beats one an ending rule made "
 	    "(\"Бараку Обаме\" gave \"Барак Обаме\")");
 
+	check_one("Трамп говорил с Джо Байденом. Джо Байден заявил, что всё "
+	    "хорошо.", 0, QUOTE_INDIRECT, "Джо Байден", "всё хорошо", "a "
+	    "man's first name in a vowel leaves the case to the surname: "
+	    "\"с Джо Байденом\"");
+	check_one("По словам Джо Байдена, всё хорошо.", 0, QUOTE_INDIRECT,
+	    "Джо Байден", "всё хорошо", "\"по словам Джо Байдена\"");
+	check_one("Путин встретился с Бараком Обамой. Барак Обама заявил, что "
+	    "всё хорошо.", 0, QUOTE_INDIRECT, "Барак Обама", "всё хорошо",
+	    "a man's surname in -ой in the instrumental ends in -а");
+
 	/* A paragraph ending in a colon with no verb of speech, and the
 	 * next one in the first person: the words of its subject. */
 	check_one("Боксёр Аскар Мусин признался в употреблении допинга:\n\n"
