@@ -1859,7 +1859,9 @@ mention_first_indeclinable(const struct ex *x, size_t i)
 {
 	const char	*w = x->w[i];
 
-	if (speakers_first_gender(x->lx, w) != GENDER_FEMALE)
+	/* A woman's name, or one both bear (Мишель), in its own form. */
+	if (speakers_first_gender(x->lx, w) == GENDER_MALE ||
+	    lexicon_word(x->lx, LEX_FIRSTNAMES, w) == NULL)
 		return 0;
 	return !tok_ends(w, "а") && !tok_ends(w, "я");
 }
@@ -1878,7 +1880,9 @@ mention_name_case(const struct ex *x, size_t i)
 		 * leaves the case to the surname. */
 		if (mention_first_indeclinable(x, i) && tok_name(x, i + 1) &&
 		    (tok_ends(x->w[i + 1], "ы") || tok_ends(x->w[i + 1], "ой") ||
-		    tok_ends(x->w[i + 1], "у") || tok_ends(x->w[i + 1], "е")))
+		    ((tok_ends(x->w[i + 1], "у") ||
+		    tok_ends(x->w[i + 1], "е")) &&
+		    speakers_first_gender(x->lx, x->w[i]) == GENDER_FEMALE)))
 			return SPEAKERS_GEN;
 		/* "с Джо Байденом", "Джо Байдену", "Джо Байдена": a man's
 		 * first name in a vowel does not decline either. */

@@ -1509,6 +1509,17 @@ main(void)
 	    "всё хорошо.", 0, QUOTE_INDIRECT, "Барак Обама", "всё хорошо",
 	    "a man's surname in -ой in the instrumental ends in -а");
 
+	check_one("Мишель Барнье заявил, что сделка возможна.", 0,
+	    QUOTE_INDIRECT, "Мишель Барнье", "сделка возможна", "Мишель is "
+	    "a man's name too");
+	t = "Джонсон вручил детонатор Мишелю Барнье.\n\nОна заявила, что всё "
+	    "хорошо.";
+	extract(t, &ql);
+	ok(ql.n == 1 && (ql.q[0].speaker == NULL ||
+	    strcmp(ql.q[0].speaker, "Мишелю Барнье") != 0), "\"Мишелю\" is a "
+	    "man, no antecedent of \"она\"");
+	quote_list_free(&ql);
+
 	/* A paragraph ending in a colon with no verb of speech, and the
 	 * next one in the first person: the words of its subject. */
 	check_one("Боксёр Аскар Мусин признался в употреблении допинга:\n\n"
