@@ -444,8 +444,8 @@ mention_np_end(const struct ex *x, size_t h, size_t e)
 		 * and how it was said. */
 		if (tok_prep(x, i) && i + 1 < e &&
 		    ((x->sg->t[i + 1].flags & SEG_DIGIT) ||
-		    said_in(x, i + 1, e)))
-			return i;
+		    said_in(x, i + 1, e) || tok_is(x, i + 1, "главе")))
+			return i;	/* and "во главе с X" */
 	}
 	return e;
 }

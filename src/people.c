@@ -680,6 +680,9 @@ role_before(const struct ex *x, size_t lo, size_t first, size_t *rs)
 		found = first - 1;
 	if (found == first)
 		return 0;
+	/* "семья Джо Байдена": a family is no one's role. */
+	if (strncmp(x->w[found], "семь", 8) == 0)
+		return 0;
 	/* Its adjectives: "Младший брат", "генеральный секретарь". */
 	while (found > lo && tok_adjective(x, found - 1) &&
 	    !tok_stop(x, found - 1) && !tok_has(x, found - 1, TF_ROLE))

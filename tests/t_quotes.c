@@ -1520,6 +1520,16 @@ main(void)
 	    "man, no antecedent of \"она\"");
 	quote_list_free(&ql);
 
+	check_one("Семья Ерлана Карина заявила, что им придется уехать.", 0,
+	    QUOTE_INDIRECT, "семья Ерлана Карина", "им придется уехать",
+	    "\"семья X\" is the family, not X");
+	check_one("Офис премьер-министра объявил, что министр покинул пост.", 0,
+	    QUOTE_INDIRECT, "офис премьер-министра", "министр покинул пост",
+	    "\"офис\" is a body");
+	check_one("Сеть нарушает закон, заявили пользователи во главе с "
+	    "Максом Шремсом.", 0, QUOTE_INDIRECT, "пользователи", "Сеть "
+	    "нарушает закон", "\"во главе с X\" is no part of the group");
+
 	/* A paragraph ending in a colon with no verb of speech, and the
 	 * next one in the first person: the words of its subject. */
 	check_one("Боксёр Аскар Мусин признался в употреблении допинга:\n\n"
