@@ -47,7 +47,8 @@ tok_ends_any(const char *s, const char *const *end)
 int
 tok_is(const struct ex *x, size_t i, const char *s)
 {
-	return i < x->sg->n && strcmp(x->w[i], s) == 0;
+	return i < x->sg->n && x->w[i][0] == s[0] && (s[0] == '\0' ||
+	    (x->w[i][1] == s[1] && strcmp(x->w[i], s) == 0));
 }
 
 int

@@ -80,8 +80,11 @@ xstrdup(const char *s)
 int
 str_in(const char *s, const char *const *list)
 {
+	/* The first two bytes first: most words differ there, and the
+	 * lists are asked a million times an article set. */
 	for (; *list != NULL; list++)
-		if (strcmp(s, *list) == 0)
+		if ((*list)[0] == s[0] && (s[0] == '\0' ||
+		    ((*list)[1] == s[1] && strcmp(s, *list) == 0)))
 			return 1;
 	return 0;
 }
