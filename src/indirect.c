@@ -1965,7 +1965,8 @@ cue_noun(struct ex *x, const struct sent *st, size_t i)
 	if (first[k] == '\0')
 		return i;
 	for (k = 0; noun[k] != NULL; k++)
-		if (strncmp(w, noun[k], strlen(noun[k])) == 0)
+		if (memcmp(w, noun[k], 4) == 0 &&
+		    strncmp(w, noun[k], strlen(noun[k])) == 0)
 			break;
 	if (noun[k] == NULL)
 		return i;
