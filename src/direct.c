@@ -164,10 +164,14 @@ words_intro(struct ex *x, size_t s, size_t e, struct cand *c)
 		k = e - 1;
 	else if (str_in(x->w[e - 1], noun) && str_in(x->w[e - 2], det))
 		k = e - 2;
+	else if (tok_is(x, e - 1, "словами") && (manner_verb(x, e - 2) ||
+	    tok_ends(x->w[e - 2], "ется") || tok_ends(x->w[e - 2], "ится")))
+		k = e - 1;	/* "Бекенбауэр отшучивается словами:" */
 	else
 		return 0;
-	for (v = s; v < k; v++)
-		if (tok_finite_past(x, v) && tok_agr(x->w[v]) != AGR_NONE)
+	for (v = tok_is(x, k, "словами") ? k - 1 : s; v < k; v++)
+		if ((tok_finite_past(x, v) && tok_agr(x->w[v]) != AGR_NONE) ||
+		    tok_is(x, k, "словами"))
 			break;
 	if (v >= k)
 		return 0;

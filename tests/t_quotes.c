@@ -1530,6 +1530,11 @@ main(void)
 	    "Максом Шремсом.", 0, QUOTE_INDIRECT, "пользователи", "Сеть "
 	    "нарушает закон", "\"во главе с X\" is no part of the group");
 
+	check_one("Франц Бекенбауэр отшучивается словами: «В моём возрасте "
+	    "пора думать об удочке».", 0, QUOTE_DIRECT, "Франц Бекенбауэр",
+	    "В моём возрасте пора думать об удочке", "\"X отшучивается "
+	    "словами: «Q»\": any verb before \"словами:\"");
+
 	/* A paragraph ending in a colon with no verb of speech, and the
 	 * next one in the first person: the words of its subject. */
 	check_one("Боксёр Аскар Мусин признался в употреблении допинга:\n\n"
