@@ -85,6 +85,7 @@ static int	 media_form(const struct ex *, const char *, int *);
 static int	 ent_medium(const struct ex *, const struct ent *);
 static int	 role_oblique(const struct ex *, const char *);
 static int	 other_office(const char *, const char *);
+static int	 place_name(const struct ex *, size_t, size_t);
 static int	 ent_next_here(struct ex *, size_t, enum agr);
 static int	 roles_word(const char *, const char *, int);
 static void	 adjective_agree(const struct ex *, size_t, size_t, char *);
@@ -2430,6 +2431,18 @@ other_office(const char *f, const char *roles)
 	return 0;
 }
 
+/* Are the words [s, e) all a place of places.txt in the nominative
+ * ("Канада", "Южная Корея")? */
+static int
+place_name(const struct ex *x, size_t s, size_t e)
+{
+	const struct lex_entry	*le;
+	size_t			 k;
+
+	return e > s && (le = lexicon_match(x->lx, LEX_PLACES, x->w + s,
+	    e - s, &k)) != NULL && k == e - s && !mention_place(x, s, e - s);
+}
+
 /* The person a role noun refers to, or -1 (see people_resolve()). */
 static int
 role_person(struct ex *x, const struct cand *c, size_t ci, enum gender g)
@@ -2657,6 +2670,14 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 				return -1;
 			mm.cas = SPEAKERS_NOM;
 			r = ent_person(x, &mm, c->agr, c->order, c->is_quote);
+			break;
+		}
+		/* "Канада предложила", "Южная Корея заявила": a country
+		 * speaking for its government is a body, no woman. */
+		if (m->cas == SPEAKERS_NOM && place_name(x, m->ns, m->ne)) {
+			s = span_text(x, m->ns, m->ne, 0);
+			r = ent_literal(x, s, SPEAKER_INSTITUTION, c->order);
+			free(s);
 			break;
 		}
 		r = ent_person(x, m, c->agr, c->order, c->is_quote);

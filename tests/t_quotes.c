@@ -1535,6 +1535,13 @@ main(void)
 	    "В моём возрасте пора думать об удочке", "\"X отшучивается "
 	    "словами: «Q»\": any verb before \"словами:\"");
 
+	t = "Южная Корея предложила обсудить вопросы торговли.";
+	extract(t, &ql);
+	ok(ql.n == 1 && ql.q[0].speaker_kind == SPEAKER_INSTITUTION &&
+	    ql.q[0].gender == GENDER_UNKNOWN, "a country speaking for its "
+	    "government is a body, no woman");
+	quote_list_free(&ql);
+
 	/* A paragraph ending in a colon with no verb of speech, and the
 	 * next one in the first person: the words of its subject. */
 	check_one("Боксёр Аскар Мусин признался в употреблении допинга:\n\n"
