@@ -241,6 +241,15 @@ name_ok(const struct ex *x, size_t first, size_t n, int oblique)
 	 * Каролина": a place is no person. */
 	if (mention_place(x, first, n))
 		return 0;
+	/* "аким Алматы заявил": a place after a role noun, in any case,
+	 * is the role's. */
+	if (first > 0 && tok_has(x, first - 1, TF_ROLE)) {
+		size_t	k;
+
+		if (lexicon_match(x->lx, LEX_PLACES, x->w + first, n, &k) !=
+		    NULL && k == n)
+			return 0;
+	}
 	/* "Газпром заявил": no instrumental is the subject of a verb
 	 * that agrees with it ("Айгерим", "Касым" are first names). */
 	if (tok_oblique(x->w[first + n - 1]) &&

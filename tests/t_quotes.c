@@ -1545,6 +1545,13 @@ main(void)
 	    "government is a body, no woman");
 	quote_list_free(&ql);
 
+	check_one("Аким Алматы заявил, что цены снизятся.", 0, QUOTE_INDIRECT,
+	    "аким Алматы", "цены снизятся", "\"аким Алматы\": a city after a "
+	    "role noun is the role's, no person named Алматы");
+	check_role("Аким Шымкента Мурат Айтенов заявил, что дороги "
+	    "отремонтируют.", "аким Шымкента", "and the role of the name "
+	    "after it");
+
 	/* A paragraph ending in a colon with no verb of speech, and the
 	 * next one in the first person: the words of its subject. */
 	check_one("Боксёр Аскар Мусин признался в употреблении допинга:\n\n"
