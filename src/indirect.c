@@ -1330,6 +1330,14 @@ fronted_object(const struct ex *x, const struct sent *st, size_t i)
 	if (c + 1 == i && (tok_is(x, c, "его") || tok_is(x, c, "ее") ||
 	    tok_is(x, c, "их")))
 		return 1;
+	/* "Аким Астаны Жениса Касымбека поблагодарили": a role and its
+	 * complement before the name. */
+	if (i - c > 3 && tok_has(x, c, TF_ROLE) && i - c <= 7) {
+		for (k = i; k > c + 1 && tok_name(x, k - 1); k--)
+			;
+		if (k < i && i - k <= 3)
+			c = k;
+	}
 	if (i - c > 3)
 		return 0;
 	for (k = c; k < i; k++)

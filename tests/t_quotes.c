@@ -1552,6 +1552,11 @@ main(void)
 	    "отремонтируют.", "аким Шымкента", "and the role of the name "
 	    "after it");
 
+	t = "Аким Астаны Жениса Касымбека поблагодарили за работу.";
+	ok(extract(t, &ql) == 0, "a role and a name in the accusative before "
+	    "a plural verb with no subject: nobody named speaks");
+	quote_list_free(&ql);
+
 	/* A paragraph ending in a colon with no verb of speech, and the
 	 * next one in the first person: the words of its subject. */
 	check_one("Боксёр Аскар Мусин признался в употреблении допинга:\n\n"
