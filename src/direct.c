@@ -31,6 +31,7 @@ static int	 find_split(struct ex *, size_t, size_t, size_t *, size_t *,
 static void	 add_direct(struct ex *, size_t, size_t, const struct cand *);
 static int	 intro_name(const struct ex *, const struct mention *);
 static int	 voiced_intro(struct ex *, size_t, size_t, struct cand *);
+static int	 intro_subject(struct ex *, size_t, size_t, struct cand *, int);
 static int	 names_person(const struct ex *, const struct mention *, size_t,
 		    size_t);
 static int	 attr_line(struct ex *, size_t, struct cand *);
@@ -173,8 +174,17 @@ words_intro(struct ex *x, size_t s, size_t e, struct cand *c)
 		if ((tok_finite_past(x, v) && tok_agr(x->w[v]) != AGR_NONE) ||
 		    tok_is(x, k, "словами"))
 			break;
-	if (v >= k)
-		return 0;
+	return v < k && intro_subject(x, s, v, c, 1);
+}
+
+/*
+ * The verb at v, found by an intro rule, and its subject before it in
+ * [s, v) into c: a person, a pronoun, a role, a group or, with bodies
+ * set, an institution.
+ */
+static int
+intro_subject(struct ex *x, size_t s, size_t v, struct cand *c, int bodies)
+{
 	memset(c, 0, sizeof(*c));
 	c->cs = v;
 	c->ce = v + 1;
@@ -182,8 +192,8 @@ words_intro(struct ex *x, size_t s, size_t e, struct cand *c)
 	if (!mention_before(x, s, v, &c->m, c->agr))
 		return 0;
 	return c->m.type == MEN_NAME || c->m.type == MEN_PRON ||
-	    c->m.type == MEN_ROLE || c->m.type == MEN_INST ||
-	    c->m.type == MEN_GROUP;
+	    c->m.type == MEN_ROLE || c->m.type == MEN_GROUP ||
+	    (bodies && c->m.type == MEN_INST);
 }
 
 /*
@@ -213,22 +223,13 @@ voiced_intro(struct ex *x, size_t s, size_t e, struct cand *c)
 		c->cue_tok = e;
 		return 1;
 	}
-	memset(c, 0, sizeof(*c));
 	for (v = s; v < e; v++)
 		if (manner_verb(x, v) || (tok_agr(x->w[v]) == AGR_PL &&
 		    tok_finite_past(x, v)))
 			break;
-	if (v >= e)
-		return 0;
-	c->cs = v;
-	c->ce = v + 1;
-	c->agr = tok_agr(x->w[v]);
-	if (!mention_before(x, s, v, &c->m, c->agr))
-		return 0;
 	/* "фонд инвестировал ...:" then someone's words: a body is
 	 * no one who says "я". */
-	return c->m.type == MEN_NAME || c->m.type == MEN_PRON ||
-	    c->m.type == MEN_ROLE || c->m.type == MEN_GROUP;
+	return v < e && intro_subject(x, s, v, c, 0);
 }
 
 /*
