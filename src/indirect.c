@@ -218,13 +218,16 @@ content_end(const struct ex *x, size_t s, size_t e, int np)
 				j++;
 			for (k = s; k < i && !tok_finite_past(x, k) &&
 			    !(tok_agr(x->w[k]) != AGR_NONE &&
-			    (tok_ends(x->w[k], "ла") || tok_ends(x->w[k], "ли") ||
+			    (tok_ends(x->w[k], "ла") ||
+			    tok_ends(x->w[k], "ли") ||
 			    tok_ends(x->w[k], "ло"))); k++)
 				;
 			if (k == i && j < e && x->sg->t[j].type == SEG_WORD &&
 			    tok_common(x, j) && (tok_finite_past(x, j) ||
-			    (strlen(x->w[j]) >= 14 && (tok_ends(x->w[j], "ает") ||
-			    tok_ends(x->w[j], "яет") || tok_ends(x->w[j], "ует")))))
+			    (strlen(x->w[j]) >= 14 &&
+			    (tok_ends(x->w[j], "ает") ||
+			    tok_ends(x->w[j], "яет") ||
+			    tok_ends(x->w[j], "ует")))))
 				return i;
 		}
 		if (tok_is(x, i, "как") && i > s &&
