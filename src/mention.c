@@ -256,7 +256,11 @@ name_ok(const struct ex *x, size_t first, size_t n, int oblique)
 	    !tok_has(x, first + n - 1, TF_FIRST) &&
 	    !(tok_ends(x->w[first + n - 1], "ом") && first + n < x->sg->n &&
 	    tok_agr(x->w[first + n]) == AGR_M &&
-	    tok_verb(x, first + n, x->sg->n, NULL, NULL)))
+	    tok_verb(x, first + n, x->sg->n, NULL, NULL) &&
+	    /* "Скандалом назвал то, что": what is named, before a
+	     * verb of naming */
+	    strncmp(x->w[first + n], "назва", 10) != 0 &&
+	    strncmp(x->w[first + n], "называ", 12) != 0))
 		return 0;
 	if (n == 1) {
 		enum gender	 g = GENDER_UNKNOWN;

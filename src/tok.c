@@ -472,6 +472,13 @@ tok_verb(const struct ex *x, size_t i, size_t end, size_t *len,
 
 		mx->tf[i] |= known;
 		mx->vlen[i] = 0;
+		/* "радиостанция «Говорит Москва»": a verb that opens a
+		 * name in quotation marks is none. */
+		if (i > 0 && tok_open_quote(x, i - 1) &&
+		    !tok_close_quote(x, i - 1) &&
+		    (x->sg->t[i].flags & SEG_CAP) && (tok_close_quote(x,
+		    i + 1) || tok_close_quote(x, i + 2)))
+			return 0;
 		if (verb_find(x, i, x->sg->n, &l, &k) && l < 256) {
 			mx->vlen[i] = (unsigned char)l;
 			mx->vcls[i] = (unsigned short)k;

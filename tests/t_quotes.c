@@ -1557,6 +1557,21 @@ main(void)
 	    "a plural verb with no subject: nobody named speaks");
 	quote_list_free(&ql);
 
+	t = "Радиостанции «Говорит Москва» добавляют: «Причина смерти — "
+	    "аневризма».";
+	extract(t, &ql);
+	ok(ql.n == 1 && ql.q[0].cue_start > 0 &&
+	    strncmp(t + ql.q[0].cue_start, "добавляют", 18) == 0,
+	    "a verb that opens a name in quotation marks is no cue");
+	quote_list_free(&ql);
+	t = "Скандалом назвал то, что бывший канцлер работает на Кремль, "
+	    "депутат Ребекка Хармс.";
+	extract(t, &ql);
+	ok(ql.n == 0 || ql.q[0].speaker == NULL ||
+	    strcmp(ql.q[0].speaker, "Скандалом") != 0, "an instrumental "
+	    "before a verb of naming is no name");
+	quote_list_free(&ql);
+
 	/* A paragraph ending in a colon with no verb of speech, and the
 	 * next one in the first person: the words of its subject. */
 	check_one("Боксёр Аскар Мусин признался в употреблении допинга:\n\n"
