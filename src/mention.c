@@ -1332,9 +1332,9 @@ subject_before(struct ex *x, size_t lo, size_t v, struct mention *m,
 	else if (e >= lo + 2 && e < v && tok_time(x, e) &&
 	    isdigit((unsigned char)x->w[e - 1][0]))
 		e--;	/* the month was skipped as an adverb of time */
-	/* "в один голос утверждают", "не для записи заявил" */
-	if (e >= lo + 3 && tok_is(x, e - 1, "голос") &&
-	    tok_is(x, e - 2, "один") && tok_is(x, e - 3, "в"))
+	/* "в один голос утверждают", "в очередной раз упомянуло" */
+	if (e >= lo + 3 && (tok_is(x, e - 1, "голос") ||
+	    tok_is(x, e - 1, "раз")) && tok_is(x, e - 3, "в"))
 		e -= 3;
 	/* "Юрген Клинсман (Jürgen Klinsmann) назвал": a gloss in
 	 * parentheses between the subject and its verb. */

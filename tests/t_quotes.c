@@ -1572,6 +1572,11 @@ main(void)
 	    "before a verb of naming is no name");
 	quote_list_free(&ql);
 
+	check_one("Минфин сообщил, что в публикациях были ошибки, и упомянул "
+	    "неудачную попытку провести митинг.", 1, QUOTE_INDIRECT, "Минфин",
+	    "неудачную попытку провести митинг", "\"упомянул X\" is a "
+	    "speech act with its object");
+
 	/* A paragraph ending in a colon with no verb of speech, and the
 	 * next one in the first person: the words of its subject. */
 	check_one("Боксёр Аскар Мусин признался в употреблении допинга:\n\n"
