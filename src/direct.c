@@ -229,7 +229,23 @@ voiced_intro(struct ex *x, size_t s, size_t e, struct cand *c)
 			break;
 	/* "фонд инвестировал ...:" then someone's words: a body is
 	 * no one who says "я". */
-	return v < e && intro_subject(x, s, v, c, 0);
+	if (v < e && intro_subject(x, s, v, c, 0))
+		return 1;
+	/* "Сделка нашла одобрение президента Владимира Путина:": the
+	 * person named last, in any case, says the words. */
+	for (k = e; k > s && e - k < 3 && tok_name(x, k - 1); k--)
+		;
+	memset(c, 0, sizeof(*c));
+	if (k < e && e - k >= 2 && (tok_has(x, k, TF_FIRST) ||
+	    tok_oblique_first(x, k) != SPEAKERS_NOM) &&
+	    mention_np(x, v < k ? v + 1 : k, e, &c->m, MNP_OBL) &&
+	    c->m.type == MEN_NAME && c->m.ns == k && c->m.ne == e) {
+		c->m.cas = tok_oblique_first(x, k);
+		c->colon_cue = 1;
+		c->cue_tok = e;
+		return 1;
+	}
+	return 0;
 }
 
 /*
