@@ -678,6 +678,10 @@ mention_np(struct ex *x, size_t s, size_t e, struct mention *m,
 	for (i = s; i + 2 < e; i++)
 		if (one_of(x, i) && tok_is(x, i + 1, "из") &&
 		    !(i > 0 && tok_prep(x, i - 1)) &&
+		    /* "остается одним из инвесторов": a subject is in
+		     * the nominative */
+		    ((flags & MNP_OBL) || tok_is(x, i, "один") ||
+		    tok_is(x, i, "одна") || tok_is(x, i, "одно")) &&
 		    x->sg->t[i + 2].type == SEG_WORD) {
 			m->type = MEN_ROLE;
 			m->ns = i;

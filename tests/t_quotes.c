@@ -1577,6 +1577,11 @@ main(void)
 	    "неудачную попытку провести митинг", "\"упомянул X\" is a "
 	    "speech act with its object");
 
+	check_one("Одним из первых Ерлана Карина с победой поздравил президент "
+	    "Касым-Жомарт Токаев.\n\nТокаев заявил, что рад победе.", 0,
+	    QUOTE_INDIRECT, "Касым-Жомарт Токаев", "рад победе", "\"одним "
+	    "из первых\" is no subject");
+
 	/* A paragraph ending in a colon with no verb of speech, and the
 	 * next one in the first person: the words of its subject. */
 	check_one("Боксёр Аскар Мусин признался в употреблении допинга:\n\n"
