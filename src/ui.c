@@ -1359,6 +1359,17 @@ ui_run(struct db *db, const char *path, const struct config *cfg)
 	nodelay(stdscr, TRUE);
 	curs_set(0);
 	ui_colors_init();
+	/*
+	 * ncurses (6.4 here) flushes its output at each move of the cursor
+	 * until the screen has been left once with endwin() and come back
+	 * to ("the screen has not been initialized", lib_mvcur.c): every
+	 * row an update changed was a write(2) of its own, 43 for a page
+	 * of a speaker's quotes, each a trip through the terminal's driver.
+	 * Left and come back to before anything is drawn, each update is
+	 * one write.
+	 */
+	endwin();
+	doupdate();
 	if (ui.ascii)
 		ui_message(&ui, "the terminal is not UTF-8: showing text "
 		    "in ASCII");
