@@ -33,8 +33,8 @@ struct list_row {
 	long		 nquotes;
 	int		 is_read;
 	int		 starred;
-	char		*cells;		/* date, source and title as drawn
-					 * at width cells_w, or NULL */
+	char		*cells;		/* date, source, title and quotes as
+					 * drawn at width cells_w, or NULL */
 	int		 cells_w;
 };
 
@@ -411,16 +411,16 @@ list_count(long n, char *s, size_t size)
 }
 
 /*
- * The part of a row that only the pane's width changes: date, source and
- * title, padded to their columns.  Fitting a title costs more than all
- * the rest of a row, and a step of the cursor draws every row of the
- * pane again, so it is made once for each row held.
+ * The part of a row that only the pane's width changes: date, source,
+ * title and quotes, padded to their columns.  Fitting a title costs more
+ * than all the rest of a row, and a step of the cursor draws every row
+ * of the pane again, so it is made once for each row held.
  */
 static void
 list_row_cells(struct list_row *r, int w)
 {
 	struct buf	 b;
-	char		*s;
+	char		*s, n[24];
 	int		 has_source = w >= 70;
 	int		 tw = w - 2 - 11 - (has_source ? 15 : 0) - 5;
 
@@ -436,6 +436,7 @@ list_row_cells(struct list_row *r, int w)
 	s = text_pad(r->title, strlen(r->title), tw);
 	buf_adds(&b, s);
 	free(s);
+	buf_printf(&b, " %4s", list_count(r->nquotes, n, sizeof(n)));
 	free(r->cells);
 	r->cells = buf_steal(&b);
 	r->cells_w = w;
@@ -453,7 +454,6 @@ list_draw_row(struct pane *p, long long rank, const void *row,
 {
 	struct list		*l = p->data;
 	struct list_row		*r = ui_rows_at(&l->rows, rank);
-	char			 n[24];
 
 	/* row as the window holds it, to keep the cells made once. */
 	(void)row;
@@ -470,7 +470,6 @@ list_draw_row(struct pane *p, long long rank, const void *row,
 	if (r->cells == NULL || r->cells_w != p->w)
 		list_row_cells(r, p->w);
 	buf_adds(b, r->cells);
-	buf_printf(b, " %4s", list_count(r->nquotes, n, sizeof(n)));
 	return r->is_read ? UI_NORMAL : UI_UNREAD;
 }
 
