@@ -4,7 +4,8 @@
  * instructions (valgrind's callgrind).  A key whose cost grows with the
  * archive reads more of it than the screen needs.
  *
- *	keybench [-V] [-c citata] [-s COLSxROWS] [-n keys] LABEL=ARCHIVE ...
+ *	keybench [-V] [-c citata] [-k kinds] [-s COLSxROWS] [-n keys]
+ *	    LABEL=ARCHIVE ...
  *
  * The reader runs on a pseudo-terminal (TERM=xterm-256color, colour on)
  * on the archive itself, not a copy: the keys only move, and the one
@@ -28,7 +29,9 @@
  * memory (/proc/PID/status) after the keys of each kind.  With -V each
  * kind runs again under callgrind, once with n keys and once without,
  * and the difference of the instruction totals over n is the cost of one
- * key; startup and quit cancel out.
+ * key; startup and quit cancel out.  -k measures only the kinds named,
+ * by their short names, separated by commas: step, page, article, qopen,
+ * qstep, qpage, qend ("-k step,qpage": the goals of issue 18).
  */
 #include "config.h"
 
@@ -61,6 +64,12 @@ static const char *const kind_names[KIND_COUNT] = {
 	"list step", "list page", "article page", "quotes open",
 	"quotes step", "quotes page", "quotes end"
 };
+
+static const char *const kind_short[KIND_COUNT] = {
+	"step", "page", "article", "qopen", "qstep", "qpage", "qend"
+};
+
+static int	kind_on[KIND_COUNT] = { 1, 1, 1, 1, 1, 1, 1 };
 
 struct run {
 	int	 fd;
@@ -298,8 +307,11 @@ bench_native(const char *label, const char *db, int n)
 	}
 	printf("  %-8s first screen %ld bytes\n", label, start);
 	long_row = -1;
-	find_long(&r);
+	if (kind_on[KIND_ARTICLE])
+		find_long(&r);
 	for (k = 0; k < KIND_COUNT; k++) {
+		if (!kind_on[k])
+			continue;
 		run_key(&r, "\033");
 		kind_prefix(&r, k);
 		bytes = 0;
@@ -353,6 +365,29 @@ bench_ir(const char *db, enum kind k, int nkeys)
 	return ir;
 }
 
+/* Measures only the kinds named in list, "step,qpage". */
+static void
+kinds_choose(const char *list)
+{
+	const char	*p = list;
+	size_t		 n;
+	int		 k, found;
+
+	for (k = 0; k < KIND_COUNT; k++)
+		kind_on[k] = 0;
+	while (*p != '\0') {
+		n = strcspn(p, ",");
+		for (k = 0, found = 0; k < KIND_COUNT; k++)
+			if (strlen(kind_short[k]) == n &&
+			    strncmp(p, kind_short[k], n) == 0)
+				kind_on[k] = found = 1;
+		if (!found)
+			fatal("no kind of key '%.*s' (step, page, article, "
+			    "qopen, qstep, qpage, qend)", (int)n, p);
+		p += n + (p[n] == ',');
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -363,13 +398,16 @@ main(int argc, char **argv)
 	int		 ch, n = 20, valgrind = 0, fails = 0, i;
 
 	util_set_progname("keybench");
-	while ((ch = getopt(argc, argv, "Vc:s:n:")) != -1) {
+	while ((ch = getopt(argc, argv, "Vc:k:s:n:")) != -1) {
 		switch (ch) {
 		case 'V':
 			valgrind = 1;
 			break;
 		case 'c':
 			citata = optarg;
+			break;
+		case 'k':
+			kinds_choose(optarg);
 			break;
 		case 's':
 			if (sscanf(optarg, "%dx%d", &cols, &rows) != 2)
@@ -380,7 +418,8 @@ main(int argc, char **argv)
 			break;
 		default:
 			fprintf(stderr, "usage: keybench [-V] [-c citata] "
-			    "[-s COLSxROWS] [-n keys] LABEL=ARCHIVE ...\n");
+			    "[-k kinds] [-s COLSxROWS] [-n keys] "
+			    "LABEL=ARCHIVE ...\n");
 			return 2;
 		}
 	}
@@ -393,6 +432,8 @@ main(int argc, char **argv)
 		db++;
 		fails += bench_native(label, db, n) != 0;
 		for (k = 0; valgrind && k < KIND_COUNT; k++) {
+			if (!kind_on[k])
+				continue;
 			a = bench_ir(db, k, 0);
 			b = bench_ir(db, k, n);
 			if (a < 0 || b < 0) {

@@ -265,14 +265,18 @@ ui_error(struct ui *ui, const char *fmt, ...)
  * waddnwstr(): waddstr() would decode it a byte at a time (mbrtowc()
  * and wctob() for every byte), which was half of the reader's time for
  * a key.  A row that does not convert (not the locale's encoding) goes
- * through waddstr() as before.
+ * through waddstr() as before.  The blanks that pad a row in the plain
+ * colour are cleared (wclrtoeol(), the same blank cells): waddnwstr()
+ * takes some 200 instructions a cell, a blank one too, and an
+ * article's short lines and empty rows are a fifth of its pane.
  */
 void
 ui_put(struct pane *p, int y, const char *s, enum ui_color c)
 {
 	WINDOW	*w = p->win;
 	wchar_t	 small[512], *ws = small;
-	size_t	 n;
+	size_t	 n, k;
+	int	 a = ui_attr(c);
 
 	if (w == NULL || s == NULL || y < 0 || y >= p->h)
 		return;
@@ -281,11 +285,20 @@ ui_put(struct pane *p, int y, const char *s, enum ui_color c)
 	n = strlen(s) + 1;
 	if (n > sizeof(small) / sizeof(small[0]))
 		ws = xreallocarray(NULL, n, sizeof(*ws));
-	wattrset(w, ui_attr(c));
-	if ((n = mbstowcs(ws, s, n)) != (size_t)-1)
-		mvwaddnwstr(w, y, 0, ws, (int)n);
-	else
+	wattrset(w, a);
+	if ((n = mbstowcs(ws, s, n)) == (size_t)-1)
 		mvwaddstr(w, y, 0, s);
+	else if (a != A_NORMAL)
+		mvwaddnwstr(w, y, 0, ws, (int)n);
+	else {
+		/* Ended before the blanks, the text leaves the cursor on
+		 * this row. */
+		for (k = n; k > 0 && ws[k - 1] == L' '; k--)
+			;
+		mvwaddnwstr(w, y, 0, ws, (int)k);
+		if (k < n)
+			wclrtoeol(w);
+	}
 	wattrset(w, A_NORMAL);
 	if (ws != small)
 		free(ws);
@@ -1359,6 +1372,17 @@ ui_run(struct db *db, const char *path, const struct config *cfg)
 	nodelay(stdscr, TRUE);
 	curs_set(0);
 	ui_colors_init();
+	/*
+	 * ncurses (6.4 here) flushes its output at each move of the cursor
+	 * until the screen has been left once with endwin() and come back
+	 * to ("the screen has not been initialized", lib_mvcur.c): every
+	 * row an update changed was a write(2) of its own, 43 for a page
+	 * of a speaker's quotes, each a trip through the terminal's driver.
+	 * Left and come back to before anything is drawn, each update is
+	 * one write.
+	 */
+	endwin();
+	doupdate();
 	if (ui.ascii)
 		ui_message(&ui, "the terminal is not UTF-8: showing text "
 		    "in ASCII");

@@ -278,7 +278,8 @@ void		 ui_error(struct ui *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
 /* Attributes of a colour table entry. */
 int		 ui_attr(enum ui_color);
-/* Writes s (already fitted or padded by text.c) at row y of p. */
+/* Writes s at row y of p: s is padded to the pane's width (text.c); the
+ * blanks it ends in may be cleared rather than written. */
 void		 ui_put(struct pane *p, int y, const char *s, enum ui_color);
 /* Writes s fitted and padded to the pane's width at row y. */
 void		 ui_put_row(struct pane *p, int y, const char *s,

@@ -33,6 +33,9 @@ struct list_row {
 	long		 nquotes;
 	int		 is_read;
 	int		 starred;
+	char		*cells;		/* date, source, title and quotes as
+					 * drawn at width cells_w, or NULL */
+	int		 cells_w;
 };
 
 /*
@@ -67,6 +70,7 @@ static void	 list_row_key(const struct list_row *, struct db_article_key *);
 static int	 list_moved(struct pane *, int, long long);
 static long long list_total(struct pane *);
 static const char *list_count(long, char *, size_t);
+static void	 list_row_cells(struct list_row *, int);
 static void	 list_unread_count(struct pane *);
 static int	 list_unwritten(struct ui *, int, char *, const char *);
 
@@ -86,6 +90,7 @@ list_row_free(void *row)
 
 	free(r->source);
 	free(r->title);
+	free(r->cells);
 	free(r);
 }
 
@@ -406,6 +411,38 @@ list_count(long n, char *s, size_t size)
 }
 
 /*
+ * The part of a row that only the pane's width changes: date, source,
+ * title and quotes, padded to their columns.  Fitting a title costs more
+ * than all the rest of a row, and a step of the cursor draws every row
+ * of the pane again, so it is made once for each row held.
+ */
+static void
+list_row_cells(struct list_row *r, int w)
+{
+	struct buf	 b;
+	char		*s, n[24];
+	int		 has_source = w >= 70;
+	int		 tw = w - 2 - 11 - (has_source ? 15 : 0) - 5;
+
+	buf_init(&b);
+	buf_printf(&b, "%s ", r->date);
+	if (has_source) {
+		s = text_pad(r->source != NULL ? r->source : "",
+		    r->source != NULL ? strlen(r->source) : 0, 14);
+		buf_adds(&b, s);
+		buf_addc(&b, ' ');
+		free(s);
+	}
+	s = text_pad(r->title, strlen(r->title), tw);
+	buf_adds(&b, s);
+	free(s);
+	buf_printf(&b, " %4s", list_count(r->nquotes, n, sizeof(n)));
+	free(r->cells);
+	r->cells = buf_steal(&b);
+	r->cells_w = w;
+}
+
+/*
  * A row: unread mark, star, date, source (from 70 columns), title,
  * quotes.
  *
@@ -416,10 +453,10 @@ list_draw_row(struct pane *p, long long rank, const void *row,
     struct buf *b)
 {
 	struct list		*l = p->data;
-	const struct list_row	*r = row;
-	char			*s, n[24];
-	int			 tw, has_source = p->w >= 70;
+	struct list_row		*r = ui_rows_at(&l->rows, rank);
 
+	/* row as the window holds it, to keep the cells made once. */
+	(void)row;
 	if (r == NULL) {
 		if (rank == 0 && l->rows.total == 0)
 			buf_adds(b, l->query != NULL ?
@@ -428,21 +465,11 @@ list_draw_row(struct pane *p, long long rank, const void *row,
 			    "citata import FILE... adds articles.");
 		return UI_NORMAL;
 	}
-	tw = p->w - 2 - 11 - (has_source ? 15 : 0) - 5;
 	buf_adds(b, r->is_read ? " " : ui_mark_unread(p->ui));
 	buf_adds(b, r->starred ? "!" : " ");
-	buf_printf(b, "%s ", r->date);
-	if (has_source) {
-		s = text_pad(r->source != NULL ? r->source : "",
-		    r->source != NULL ? strlen(r->source) : 0, 14);
-		buf_adds(b, s);
-		buf_addc(b, ' ');
-		free(s);
-	}
-	s = text_pad(r->title, strlen(r->title), tw);
-	buf_adds(b, s);
-	free(s);
-	buf_printf(b, " %4s", list_count(r->nquotes, n, sizeof(n)));
+	if (r->cells == NULL || r->cells_w != p->w)
+		list_row_cells(r, p->w);
+	buf_adds(b, r->cells);
 	return r->is_read ? UI_NORMAL : UI_UNREAD;
 }
 
