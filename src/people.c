@@ -2287,7 +2287,8 @@ ent_next(struct ex *x, size_t ci, enum agr a)
 		if (c->is_quote && n->ns >= c->ts && n->ns < c->te)
 			continue;
 		if (n->type == MEN_NAME && n->cas == SPEAKERS_NOM &&
-		    (x->c[k].is_quote || n->ne - n->ns >= 2)) {
+		    (x->c[k].is_quote || n->ne - n->ns >= 2) &&
+		    !place_name(x, n->ns, n->ne)) {
 			r = ent_person(x, n, a, c->order, 0);
 			if (r >= 0 && ((a == AGR_M && x->e[r].g ==
 			    GENDER_FEMALE) || (a == AGR_F && x->e[r].g ==
@@ -2432,16 +2433,15 @@ other_office(const char *f, const char *roles)
 	return 0;
 }
 
-/* Are the words [s, e) all a place of places.txt in the nominative
- * ("Канада", "Южная Корея")? */
+/* Are the words [s, e) all a place of places.txt, in any case
+ * ("Канада", "Южной Кореи")? */
 static int
 place_name(const struct ex *x, size_t s, size_t e)
 {
-	const struct lex_entry	*le;
-	size_t			 k;
+	size_t	k;
 
-	return e > s && (le = lexicon_match(x->lx, LEX_PLACES, x->w + s,
-	    e - s, &k)) != NULL && k == e - s && !mention_place(x, s, e - s);
+	return e > s && lexicon_match(x->lx, LEX_PLACES, x->w + s, e - s,
+	    &k) != NULL && k == e - s;
 }
 
 /* The person a role noun refers to, or -1 (see people_resolve()). */
@@ -2674,12 +2674,21 @@ people_resolve(struct ex *x, size_t ci, int *last, int *lastq)
 			break;
 		}
 		/* "Канада предложила", "Южная Корея заявила": a country
-		 * speaking for its government is a body, no woman. */
-		if (m->cas == SPEAKERS_NOM && place_name(x, m->ns, m->ne)) {
-			s = span_text(x, m->ns, m->ne, 0);
-			r = ent_literal(x, s, SPEAKER_INSTITUTION, c->order);
-			free(s);
-			break;
+		 * speaking for its government is a body, no woman; in an
+		 * oblique case it is no one. */
+		if (place_name(x, m->ns, m->ne)) {
+			int	obl = m->cas != SPEAKERS_NOM ||
+				    mention_place(x, m->ns, m->ne - m->ns);
+
+			if (obl && !c->is_quote)
+				return -1;	/* "в Южной Корее": where */
+			if (!obl) {
+				s = span_text(x, m->ns, m->ne, 0);
+				r = ent_literal(x, s, SPEAKER_INSTITUTION,
+				    c->order);
+				free(s);
+				break;
+			}
 		}
 		r = ent_person(x, m, c->agr, c->order, c->is_quote);
 		break;

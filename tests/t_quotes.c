@@ -1582,6 +1582,15 @@ main(void)
 	    QUOTE_INDIRECT, "Касым-Жомарт Токаев", "рад победе", "\"одним "
 	    "из первых\" is no subject");
 
+	t = "Представитель министерства выступил в Астане.\n\nОн заявил, что "
+	    "мясо проверят.\n\nВ тот же день Южная Корея заявила, что "
+	    "закроет импорт.";
+	extract(t, &ql);
+	ok(ql.n == 2 && (ql.q[0].speaker == NULL ||
+	    strcmp(ql.q[0].speaker, "Южная Корея") != 0), "a country named "
+	    "after \"он\" is no man it refers to");
+	quote_list_free(&ql);
+
 	/* A paragraph ending in a colon with no verb of speech, and the
 	 * next one in the first person: the words of its subject. */
 	check_one("Боксёр Аскар Мусин признался в употреблении допинга:\n\n"
