@@ -26,6 +26,7 @@ static int	 has_word(const char *);
 static int	 read_value(const char **, char **, char **, const char *);
 static int	 collect_stem(void *, const char *, size_t, size_t, size_t);
 static int	 stem_cmp(const void *, const void *);
+static size_t	 stem_find(char *const *, size_t, const char *, size_t);
 static int	 match_word(void *, const char *, size_t, size_t, size_t);
 static int	 matcher_word(void *, const char *, size_t, size_t, size_t);
 static size_t	 matcher_count(const struct search_matcher *, size_t);
@@ -336,29 +337,38 @@ stem_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The place of stem tok (len bytes, not NUL-terminated) in the sorted
+ * stems[0..n), by binary search, or n when it is none of them. */
+static size_t
+stem_find(char *const *stems, size_t n, const char *tok, size_t len)
+{
+	size_t	lo = 0, hi = n, mid;
+	int	c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		/* strcmp() order: tok is not NUL-terminated. */
+		if ((c = strncmp(tok, stems[mid], len)) == 0)
+			c = stems[mid][len] == '\0' ? 0 : -1;
+		if (c == 0)
+			return mid;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return n;
+}
+
 /* A word of the text: a match when its stem is one of the query's, found
  * by binary search, so a long query costs the log of its length a word. */
 static int
 match_word(void *ctx, const char *tok, size_t len, size_t start, size_t end)
 {
 	struct match_ctx	*m = ctx;
-	size_t			 lo = 0, hi = m->nstems, mid;
-	int			 c;
 
-	for (;;) {
-		if (lo >= hi)
-			return 0;
-		mid = lo + (hi - lo) / 2;
-		/* strcmp() order: tok is not NUL-terminated. */
-		if ((c = strncmp(tok, m->stems[mid], len)) == 0)
-			c = m->stems[mid][len] == '\0' ? 0 : -1;
-		if (c == 0)
-			break;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
+	if (stem_find(m->stems, m->nstems, tok, len) == m->nstems)
+		return 0;
 	if (m->n == m->cap) {
 		m->cap = m->cap == 0 ? 16 : m->cap * 2;
 		m->spans = xreallocarray(m->spans, m->cap, sizeof(*m->spans));
@@ -417,24 +427,10 @@ matcher_word(void *ctx, const char *tok, size_t len, size_t start,
     size_t end)
 {
 	struct search_matcher	*m = ctx;
-	size_t			 lo = 0, hi = m->nstems, mid, k = m->nstems;
-	int			 c;
+	size_t			 k = stem_find(m->stems, m->nstems, tok, len);
 
 	(void)start;
 	(void)end;
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if ((c = strncmp(tok, m->stems[mid], len)) == 0)
-			c = m->stems[mid][len] == '\0' ? 0 : -1;
-		if (c == 0) {
-			k = mid;
-			break;
-		}
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
 	if (m->ntok == m->cap) {
 		m->cap = m->cap == 0 ? 256 : m->cap * 2;
 		m->tok = xreallocarray(m->tok, m->cap, sizeof(*m->tok));
