@@ -77,25 +77,26 @@ cand_cmp(const void *a, const void *b)
 static void
 unnamed_from_next(struct ex *x, int *who)
 {
-	size_t	i, j;
+	size_t	i, j = x->nc;	/* the next quote after i */
 
-	for (i = 0; i < x->nc; i++) {
+	/* From the end, so that the next quote is at hand: one pass, not
+	 * a walk to it from each. */
+	for (i = x->nc; i-- > 0; ) {
 		const struct cand	*c = &x->c[i], *n;
 
-		if (!c->is_quote || who[i] >= 0 || c->m.type != MEN_NONE ||
-		    c->agr != AGR_PL)
+		if (!c->is_quote)
 			continue;
-		for (j = i + 1; j < x->nc && !x->c[j].is_quote; j++)
-			;
-		if (j == x->nc || who[j] < 0)
+		n = j < x->nc ? &x->c[j] : NULL;
+		j = i;
+		if (who[i] >= 0 || c->m.type != MEN_NONE ||
+		    c->agr != AGR_PL || n == NULL || who[n - x->c] < 0)
 			continue;
-		n = &x->c[j];
 		if (n->m.type == MEN_INST && (n->m.loc || (n->m.ns > 0 &&
 		    (tok_is(x, n->m.ns - 1, "в") ||
 		    tok_is(x, n->m.ns - 1, "во")))) && n->agr == AGR_PL &&
 		    x->sg->t[n->order].para == x->sg->t[c->order].para &&
 		    x->sg->t[n->order].sent <= x->sg->t[c->order].sent + 1)
-			who[i] = who[j];
+			who[i] = who[n - x->c];
 	}
 }
 
